@@ -1,0 +1,80 @@
+package com.modelsteward.cli;
+
+import com.modelsteward.registry.RegistryException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line: {@code model-steward <command> [--db PATH] [--json] …}. Exit 0 on success, 1 on a refusal or bad
+ * input (one line "CODE: message" on stderr), 2 on a usage error. Never prints a stack trace.
+ */
+public final class Cli {
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final CliContext context;
+
+    public Cli(CliContext context) {
+        this.context = context;
+        for (Command command : Commands.all()) {
+            commands.put(command.name(), command);
+        }
+    }
+
+    public static int run(String... tokens) {
+        return new Cli(CliContext.system()).execute(tokens);
+    }
+
+    public int execute(String... tokens) {
+        try {
+            Args args = Args.parse(tokens);
+            if (args.words().isEmpty() || args.word(0).orElse("").equals("help") || args.flag("help") && args.words().isEmpty()) {
+                printHelp();
+                return 0;
+            }
+            Command command = find(args.words());
+            if (command == null) {
+                context.err().println("E_USAGE: unknown command \"" + String.join(" ", args.words()) + "\"; run `help` for the list");
+                return 2;
+            }
+            return command.run(args, context);
+        } catch (CliException refused) {
+            context.err().println(refused.code() + ": " + refused.getMessage());
+            return refused.code().equals("E_USAGE") ? 2 : 1;
+        } catch (RegistryException refused) {
+            context.err().println(refused.code() + ": " + refused.getMessage());
+            return 1;
+        } catch (Exception unexpected) {
+            context.err().println("E_INTERNAL: " + unexpected.getClass().getSimpleName()
+                    + (unexpected.getMessage() == null ? "" : ": " + unexpected.getMessage()));
+            return 1;
+        }
+    }
+
+    /** The longest run of leading words that names a command: "scorecards import" before "scorecards". */
+    private Command find(List<String> words) {
+        for (int n = Math.min(words.size(), 3); n >= 1; n--) {
+            Command command = commands.get(String.join(" ", words.subList(0, n)));
+            if (command != null) {
+                return command;
+            }
+        }
+        return null;
+    }
+
+    private void printHelp() {
+        context.out().println("Model Steward — governance console and command line for the shared model registry");
+        context.out().println();
+        context.out().println("Usage: model-steward                 open the console on the demo registry (or the last one used)");
+        context.out().println("       model-steward --db PATH       open the console on PATH");
+        context.out().println("       model-steward <command> [--db PATH] [--json] [options]");
+        context.out().println();
+        List<Command> sorted = new ArrayList<>(commands.values());
+        sorted.sort(Comparator.comparing(Command::name));
+        for (Command command : sorted) {
+            context.out().printf("  %-22s %s%n", command.name(), command.summary());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package com.modelsteward.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.modelsteward.config.AppDirs;
+import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.Registry;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** What a command needs from its surroundings: output streams, the clock, the user, and how to open the registry. */
+public record CliContext(PrintStream out, PrintStream err, Clock clock, String user) {
+
+    public static CliContext system() {
+        return new CliContext(System.out, System.err, Clock.systemUTC(), System.getProperty("user.name"));
+    }
+
+    /** The registry named by --db, or the per-user demo registry when --db is absent. */
+    public Path registryPath(Args args) {
+        return args.option("db").map(Path::of).orElseGet(AppDirs::demoRegistry);
+    }
+
+    public Registry openRegistry(Args args) {
+        return Registry.open(registryPath(args));
+    }
+
+    public void printJson(Object value) {
+        try {
+            out.println(json().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    public ObjectMapper json() {
+        return CanonicalJson.mapper();
+    }
+}

@@ -1,0 +1,17 @@
+package com.modelsteward.cli;
+
+import java.util.List;
+
+/** Every command of the command line. Adding a command is one class and one line here. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    static List<Command> all() {
+        return List.of(
+                new InitCommand(),
+                new DemoCommand(),
+                new StatusCommand());
+    }
+}

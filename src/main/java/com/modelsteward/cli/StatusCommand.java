@@ -1,0 +1,83 @@
+package com.modelsteward.cli;
+
+import com.modelsteward.registry.ModelCatalog;
+import com.modelsteward.registry.ModelSummary;
+import com.modelsteward.registry.ModelVersion;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.StateCount;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code status [--model ID]}: versions per state and the ACTIVE version of each name, or one version in full. */
+final class StatusCommand implements Command {
+
+    @Override
+    public String name() {
+        return "status";
+    }
+
+    @Override
+    public String summary() {
+        return "versions per state and every ACTIVE version; --model ID shows one version";
+    }
+
+    @Override
+    public int run(Args args, CliContext context) {
+        args.allowOnly(Set.of("model"));
+        try (Registry registry = context.openRegistry(args)) {
+            ModelCatalog catalog = new ModelCatalog(registry);
+            if (args.option("model").isPresent()) {
+                return showVersion(catalog, args.option("model").get(), args, context);
+            }
+            List<StateCount> counts = catalog.countsByState();
+            List<ModelSummary> active = catalog.versions().stream().filter(v -> v.state().equals("ACTIVE")).toList();
+            if (args.flag("json")) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("db", registry.file().toString());
+                json.put("schema_version", registry.schemaVersion());
+                json.put("read_only", registry.isReadOnly());
+                Map<String, Long> byState = new LinkedHashMap<>();
+                counts.forEach(c -> byState.put(c.state(), c.count()));
+                json.put("versions_by_state", byState);
+                json.put("active", active.stream().map(v -> Map.of("model_name", v.modelName(), "model_id", v.modelId(),
+                        "version", v.version())).toList());
+                json.put("pending_requests", catalog.pendingRequestCount());
+                context.printJson(json);
+                return 0;
+            }
+            context.out().println("Registry " + registry.file() + " (schema version " + registry.schemaVersion() + ")"
+                    + registry.readOnlyReason().map(r -> " — read-only: " + r).orElse(""));
+            counts.forEach(c -> context.out().printf("  %-10s %6d%n", c.state(), c.count()));
+            context.out().println("ACTIVE versions:");
+            if (active.isEmpty()) {
+                context.out().println("  (none)");
+            }
+            active.forEach(v -> context.out().printf("  %-28s %-10s %s%n", v.modelName(), v.version(), v.modelId()));
+            context.out().println("Pending requests: " + catalog.pendingRequestCount());
+            return 0;
+        }
+    }
+
+    private static int showVersion(ModelCatalog catalog, String modelId, Args args, CliContext context) {
+        ModelVersion version = catalog.version(modelId)
+                .orElseThrow(() -> new CliException("E_NOT_FOUND", "no model version with id \"" + modelId + "\""));
+        if (args.flag("json")) {
+            context.printJson(version);
+            return 0;
+        }
+        context.out().printf("%s  %s %s  [%s]%n", version.modelId(), version.modelName(), version.version(), version.state());
+        context.out().println("  type                 " + version.modelType());
+        context.out().println("  parent               " + (version.parentId() == null ? "-" : version.parentId()));
+        context.out().println("  created              " + version.createdAt() + " by " + version.createdBy());
+        context.out().println("  training config hash " + version.trainingConfigHash());
+        context.out().println("  data snapshot        " + version.dataSnapshotRef() + " (" + version.dataSnapshotHash() + ")");
+        context.out().println("  feature graph hash   " + version.featureGraphHash());
+        context.out().println("  code commit          " + version.codeCommit());
+        context.out().println("  path                 " + version.pathRef());
+        catalog.scorecards(modelId).forEach(s -> context.out().printf("  %-16s %-20s %s%n", s.packId(), s.metric(),
+                s.value() == null ? "missing" : s.value()));
+        return 0;
+    }
+}

@@ -1,0 +1,43 @@
+package com.modelsteward.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the console keeps per-user data: the demo registry, settings, keys.
+ * Never the installation directory, so a packaged app works from a read-only location.
+ */
+public final class AppDirs {
+
+    /** Overrides the data directory; tests and packaged smoke runs point it at a temp folder. */
+    public static final String HOME_PROPERTY = "steward.home";
+    public static final String HOME_ENV = "MODEL_STEWARD_HOME";
+
+    private AppDirs() {
+    }
+
+    public static Path dataDir() {
+        String configured = System.getProperty(HOME_PROPERTY);
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv(HOME_ENV);
+        }
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("user.home"), ".model-steward");
+    }
+
+    public static Path demoRegistry() {
+        return dataDir().resolve("demo.db");
+    }
+
+    public static Path settingsFile() {
+        return dataDir().resolve("settings.properties");
+    }
+
+    public static Path ensureDataDir() throws java.io.IOException {
+        Path dir = dataDir();
+        Files.createDirectories(dir);
+        return dir;
+    }
+}

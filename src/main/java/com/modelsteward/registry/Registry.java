@@ -1,0 +1,260 @@
+package com.modelsteward.registry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * One open registry file: its {@link Jdbi}, whether it may be written, and the single writer path of this process.
+ *
+ * <p>Opening never writes to a file that is not a registry: the file is probed read-only first, and only a registry at an
+ * older schema version is migrated. A registry whose schema is newer than this app, or a file the user may not write,
+ * is opened read-only and {@link #readOnlyReason()} says why.
+ */
+public final class Registry implements AutoCloseable {
+
+    private static final int WRITE_ATTEMPTS = 2;
+
+    private final Path file;
+    private final Jdbi jdbi;
+    private final int schemaVersion;
+    private final String readOnlyReason;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Object changeLock = new Object();
+    private Connection changeConnection;
+
+    private Registry(Path file, SQLiteDataSource dataSource, int schemaVersion, String readOnlyReason) {
+        this.file = file;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        RowMappers.register(jdbi);
+        this.schemaVersion = schemaVersion;
+        this.readOnlyReason = readOnlyReason;
+    }
+
+    /** Opens an existing registry, migrating it forward when it is older than this app. */
+    public static Registry open(Path path) {
+        Path file = path.toAbsolutePath().normalize();
+        checkReadableRegistryFile(file);
+        int version = probeSchemaVersion(file);
+        boolean writable = Files.isWritable(file) && Files.isWritable(file.getParent());
+        if (version > Migrations.latest()) {
+            return new Registry(file, SqliteDialect.readOnly(file), version,
+                    "its schema (version " + version + ") is newer than this app (version " + Migrations.latest()
+                            + "); it is opened read-only and will not be modified");
+        }
+        if (!writable) {
+            if (version < Migrations.latest()) {
+                throw new RegistryException("E_REGISTRY_READ_ONLY", file + " is read-only and needs an upgrade from schema version "
+                        + version + " to " + Migrations.latest() + "; open it from a folder you may write to");
+            }
+            return new Registry(file, SqliteDialect.readOnly(file), version, "you may not write to the file");
+        }
+        Registry registry = new Registry(file, SqliteDialect.readWrite(file), Migrations.latest(), null);
+        if (version < Migrations.latest()) {
+            registry.write(handle -> {
+                int current = currentVersion(handle);
+                Migrations.applyAfter(handle, current);
+                return null;
+            });
+        }
+        return registry;
+    }
+
+    /** Creates a new, empty registry at the latest schema. The file must not exist yet (or be an empty file this app made). */
+    public static Registry create(Path path) {
+        Path file = path.toAbsolutePath().normalize();
+        checkFolder(file);
+        try {
+            if (Files.exists(file) && Files.size(file) > 0) {
+                throw new RegistryException("E_REGISTRY_EXISTS", file + " already exists; choose a new file name (nothing was changed)");
+            }
+        } catch (IOException unreadable) {
+            throw new RegistryException("E_REGISTRY_CANT_OPEN", file + " cannot be read: " + unreadable.getMessage(), unreadable);
+        }
+        Registry registry = new Registry(file, SqliteDialect.readWrite(file), Migrations.latest(), null);
+        try {
+            registry.write(handle -> {
+                Migrations.applyAfter(handle, 0);
+                return null;
+            });
+        } catch (RuntimeException failed) {
+            deleteQuietly(file);
+            throw failed;
+        }
+        return registry;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Reads only; callers must not write through it (use {@link #write}). */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    public boolean isReadOnly() {
+        return readOnlyReason != null;
+    }
+
+    public Optional<String> readOnlyReason() {
+        return Optional.ofNullable(readOnlyReason);
+    }
+
+    public <R> R read(HandleCallback<R, RuntimeException> callback) {
+        try {
+            return jdbi.withHandle(callback);
+        } catch (RuntimeException failed) {
+            throw SqliteDialect.translate(failed, file);
+        }
+    }
+
+    /**
+     * The one writer path: a BEGIN IMMEDIATE transaction, serialised within this process, retried with backoff when
+     * another process holds the lock past the busy timeout. Everything in the callback commits together or not at all.
+     */
+    public <R> R write(HandleCallback<R, RuntimeException> callback) {
+        if (isReadOnly()) {
+            throw new RegistryException("E_REGISTRY_READ_ONLY", file + " is open read-only (" + readOnlyReason + "); nothing was written");
+        }
+        writeLock.lock();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return jdbi.inTransaction(callback);
+                } catch (RuntimeException failed) {
+                    if (!SqliteDialect.isBusy(failed) || attempt == WRITE_ATTEMPTS) {
+                        throw SqliteDialect.translate(failed, file);
+                    }
+                    sleepBeforeRetry(attempt);
+                }
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * A number that changes whenever any connection (another process included) commits to the file.
+     * Uses one long-lived connection, because SQLite's data_version is per connection.
+     */
+    public long changeCounter() {
+        synchronized (changeLock) {
+            try {
+                if (changeConnection == null) {
+                    changeConnection = SqliteDialect.readOnly(file).getConnection();
+                }
+                try (Statement statement = changeConnection.createStatement();
+                     ResultSet rows = statement.executeQuery(SqliteDialect.dataVersionQuery())) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            } catch (SQLException failed) {
+                throw SqliteDialect.translate(failed, file);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (changeLock) {
+            if (changeConnection != null) {
+                try {
+                    changeConnection.close();
+                } catch (SQLException ignored) {
+                    // closing a read-only connection cannot lose data
+                }
+                changeConnection = null;
+            }
+        }
+    }
+
+    private static void checkFolder(Path file) {
+        Path folder = file.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new RegistryException("E_REGISTRY_NO_FOLDER", "the folder " + folder + " does not exist (for registry " + file + ")");
+        }
+    }
+
+    private static void checkReadableRegistryFile(Path file) {
+        checkFolder(file);
+        if (Files.isDirectory(file)) {
+            throw new RegistryException("E_REGISTRY_NOT_SQLITE", file + " is a folder, not a registry file");
+        }
+        if (!Files.exists(file)) {
+            throw new RegistryException("E_REGISTRY_MISSING", file + " does not exist; create a registry with `init --db " + file
+                    + "` or a demo with `demo --db " + file + "`");
+        }
+        if (!Files.isReadable(file)) {
+            throw new RegistryException("E_REGISTRY_CANT_OPEN", file + " cannot be read: permission denied");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new RegistryException("E_REGISTRY_NOT_SQLITE", file + " is an empty file, not a Model Steward registry");
+            }
+            if (!SqliteDialect.hasSqliteHeader(file)) {
+                throw new RegistryException("E_REGISTRY_NOT_SQLITE", file + " is not a SQLite database (its header is not \"SQLite format 3\")");
+            }
+        } catch (IOException unreadable) {
+            throw new RegistryException("E_REGISTRY_CANT_OPEN", file + " cannot be read: " + unreadable.getMessage(), unreadable);
+        }
+    }
+
+    private static int probeSchemaVersion(Path file) {
+        try (Connection connection = SqliteDialect.readOnly(file).getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet tables = statement.executeQuery(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) {
+                tables.next();
+                if (tables.getInt(1) == 0) {
+                    throw new RegistryException("E_REGISTRY_NOT_REGISTRY",
+                            file + " is a SQLite database but not a Model Steward registry (it has no schema_version table)");
+                }
+            }
+            try (ResultSet version = statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+                version.next();
+                return version.getInt(1);
+            }
+        } catch (SQLException failed) {
+            throw SqliteDialect.translate(failed, file);
+        }
+    }
+
+    private static int currentVersion(Handle handle) {
+        return handle.createQuery("SELECT coalesce(max(version), 0) FROM schema_version").mapTo(Integer.class).one();
+    }
+
+    private static void sleepBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(50L << attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("E_REGISTRY_LOCKED", "interrupted while waiting for the registry lock");
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            try {
+                Files.deleteIfExists(Path.of(file + suffix));
+            } catch (IOException ignored) {
+                // best effort: the file was created by this call and is incomplete
+            }
+        }
+    }
+}

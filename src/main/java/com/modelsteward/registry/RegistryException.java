@@ -1,0 +1,28 @@
+package com.modelsteward.registry;
+
+/**
+ * A problem a user can act on, with a message that names the file and what is wrong.
+ * The console shows the message in a dialog, the command line prints it on one line; neither shows a stack trace.
+ */
+public class RegistryException extends RuntimeException {
+
+    private final String code;
+
+    public RegistryException(String message) {
+        this("E_REGISTRY", message, null);
+    }
+
+    public RegistryException(String code, String message) {
+        this(code, message, null);
+    }
+
+    public RegistryException(String code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+    }
+
+    /** A stable, machine-readable code (E_LEARN_GATE_FAILED, E_REGISTRY_LOCKED, …). */
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,4 @@
+package com.modelsteward.registry;
+
+public record StateCount(String state, long count) {
+}

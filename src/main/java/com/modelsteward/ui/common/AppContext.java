@@ -1,0 +1,87 @@
+package com.modelsteward.ui.common;
+
+import com.modelsteward.registry.ModelCatalog;
+import com.modelsteward.registry.Registry;
+import java.time.Clock;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * What every page shares: the open registry's services, the task runner, the dialog service, who is using the console,
+ * and the selected model version (selecting a version in one view selects it everywhere).
+ */
+public final class AppContext {
+
+    private final Registry registry;
+    private final ModelCatalog catalog;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final String user;
+    private final Set<String> roles;
+    private final Clock clock;
+    private final ObjectProperty<String> selectedModelId = new SimpleObjectProperty<>();
+    private Consumer<String> navigator = pageId -> { };
+
+    public AppContext(Registry registry, TaskRunner tasks, DialogService dialogs, String user, Set<String> roles, Clock clock) {
+        this.registry = registry;
+        this.catalog = new ModelCatalog(registry);
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.user = user;
+        this.roles = Set.copyOf(roles);
+        this.clock = clock;
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public Set<String> roles() {
+        return roles;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** A user not in {@code principals}, or a registry opened read-only, may only look. */
+    public boolean mayOnlyLook() {
+        return roles.isEmpty() || registry.isReadOnly();
+    }
+
+    public ObjectProperty<String> selectedModelIdProperty() {
+        return selectedModelId;
+    }
+
+    /** Shows another page by its id ("drift", "lineage", …). */
+    public void navigate(String pageId) {
+        navigator.accept(pageId);
+    }
+
+    public void setNavigator(Consumer<String> navigator) {
+        this.navigator = navigator;
+    }
+
+    /** Reports a background failure to the user as a plain sentence. */
+    public void showFailure(String what, Throwable failure) {
+        dialogs.showError(what, DialogService.describe(failure));
+    }
+}

@@ -1,0 +1,57 @@
+package com.modelsteward.ui.common;
+
+import java.util.List;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.stage.Window;
+
+/** Dialogs owned by the main window and styled with the app's stylesheets (a separate window does not inherit them). */
+public final class FxDialogService implements DialogService {
+
+    private final Window owner;
+    private final List<String> stylesheets;
+
+    public FxDialogService(Window owner, List<String> stylesheets) {
+        this.owner = owner;
+        this.stylesheets = List.copyOf(stylesheets);
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        alert(Alert.AlertType.ERROR, title, message).showAndWait();
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        alert(Alert.AlertType.INFORMATION, title, message).showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        return alert(Alert.AlertType.CONFIRMATION, title, message).showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    /** Applies the owner and the theme to any dialog pane built elsewhere. */
+    public void style(DialogPane pane) {
+        pane.getStylesheets().setAll(stylesheets);
+    }
+
+    public Window owner() {
+        return owner;
+    }
+
+    private Alert alert(Alert.AlertType type, String title, String message) {
+        Alert alert = new Alert(type);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        alert.getDialogPane().setContent(text);
+        style(alert.getDialogPane());
+        return alert;
+    }
+}

@@ -1,0 +1,181 @@
+package com.modelsteward.ui.models;
+
+import com.modelsteward.registry.ModelSummary;
+import com.modelsteward.registry.ModelVersion;
+import com.modelsteward.registry.Scorecard;
+import com.modelsteward.ui.common.AppContext;
+import com.modelsteward.ui.common.Clipboard;
+import com.modelsteward.ui.common.Columns;
+import com.modelsteward.ui.common.Page;
+import com.modelsteward.ui.common.StateBadge;
+import java.util.Objects;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Every version in a filterable table, with the selected version's fields and hashes (copyable) beside it. */
+public final class ModelsView implements Page {
+
+    private final AppContext context;
+    private final ModelsViewModel model;
+    private SplitPane root;
+    private TableView<ModelSummary> table;
+    private GridPane fields;
+    private TableView<Scorecard> scorecards;
+
+    public ModelsView(AppContext context) {
+        this.context = context;
+        this.model = new ModelsViewModel(context);
+    }
+
+    public ModelsViewModel model() {
+        return model;
+    }
+
+    @Override
+    public Node root() {
+        if (root == null) {
+            root = build();
+        }
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    private SplitPane build() {
+        TextField search = new TextField();
+        search.setId("models-search");
+        search.setPromptText("Search name, version, id, creator…");
+        search.textProperty().bindBidirectional(model.searchProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        ComboBox<String> type = new ComboBox<>(model.types());
+        type.setId("models-type");
+        type.valueProperty().bindBidirectional(model.typeFilterProperty());
+        ComboBox<String> state = new ComboBox<>(model.states());
+        state.setId("models-state");
+        state.valueProperty().bindBidirectional(model.stateFilterProperty());
+        Label count = new Label();
+        count.setId("models-count");
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.visibleVersions().size() + " of " + model.allVersions().size() + " versions",
+                model.visibleVersions(), model.allVersions()));
+        HBox filters = new HBox(8, new Label("Type"), type, new Label("State"), state, search, count);
+        filters.getStyleClass().add("toolbar");
+
+        table = new TableView<>(model.visibleVersions());
+        table.setId("models-table");
+        table.setPlaceholder(new Label("No versions match the filters."));
+        table.getColumns().add(Columns.text("Name", ModelSummary::modelName, 200));
+        table.getColumns().add(Columns.text("Type", ModelSummary::modelType, 120));
+        table.getColumns().add(Columns.text("Version", ModelSummary::version, 80));
+        table.getColumns().add(Columns.badge("State", ModelSummary::state, 120));
+        table.getColumns().add(Columns.text("Created", ModelSummary::createdAt, 190));
+        table.getColumns().add(Columns.text("Created by", ModelSummary::createdBy, 120));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.select(now);
+            }
+        });
+        context.selectedModelIdProperty().addListener((obs, old, now) -> selectInTable(now));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label title = new Label("Models");
+        title.getStyleClass().add("page-title");
+        VBox left = new VBox(8, title, filters, table);
+        left.setPadding(new Insets(16));
+
+        fields = new GridPane();
+        fields.setId("models-detail");
+        fields.setHgap(8);
+        fields.setVgap(6);
+        scorecards = new TableView<>(model.detailScorecards());
+        scorecards.setId("models-scorecards");
+        scorecards.setPlaceholder(new Label("No scorecards for this version."));
+        scorecards.getColumns().add(Columns.text("Pack", Scorecard::packId, 130));
+        scorecards.getColumns().add(Columns.text("Metric", Scorecard::metric, 140));
+        scorecards.getColumns().add(Columns.number("Value", Scorecard::value, 4, 90));
+        scorecards.setPrefHeight(260);
+        Label detailTitle = new Label("Select a version");
+        detailTitle.getStyleClass().add("section-title");
+        VBox detail = new VBox(10, detailTitle, fields, new Label("Latest scorecards"), scorecards);
+        detail.setPadding(new Insets(16));
+        model.detailProperty().addListener((obs, old, now) -> {
+            detailTitle.setText(now == null ? "Select a version" : now.modelName() + " " + now.version());
+            showFields(now);
+        });
+        ScrollPane detailScroll = new ScrollPane(detail);
+        detailScroll.setFitToWidth(true);
+
+        SplitPane split = new SplitPane(left, detailScroll);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.6);
+        return split;
+    }
+
+    private void selectInTable(String modelId) {
+        ModelSummary selected = table.getSelectionModel().getSelectedItem();
+        if (selected != null && Objects.equals(selected.modelId(), modelId)) {
+            return;
+        }
+        model.visibleVersions().stream().filter(v -> v.modelId().equals(modelId)).findFirst().ifPresent(v -> {
+            table.getSelectionModel().select(v);
+            table.scrollTo(v);
+        });
+    }
+
+    private void showFields(ModelVersion version) {
+        fields.getChildren().clear();
+        if (version == null) {
+            return;
+        }
+        int row = 0;
+        row = addField(row, "Model id", version.modelId());
+        row = addField(row, "Name", version.modelName());
+        row = addField(row, "Type", version.modelType());
+        row = addField(row, "Version", version.version());
+        Label badge = StateBadge.of(version.state());
+        badge.setId("detail-state");
+        fields.addRow(row++, new Label("State"), badge);
+        row = addField(row, "Parent", version.parentId());
+        row = addField(row, "Path", version.pathRef());
+        row = addField(row, "Training config hash", version.trainingConfigHash());
+        row = addField(row, "Data snapshot", version.dataSnapshotRef());
+        row = addField(row, "Data snapshot hash", version.dataSnapshotHash());
+        row = addField(row, "Feature graph hash", version.featureGraphHash());
+        row = addField(row, "Code commit", version.codeCommit());
+        row = addField(row, "Created", version.createdAt() + " by " + version.createdBy());
+        row = addField(row, "Updated", version.updatedAt());
+        row = addField(row, "State since", version.stateChangedAt());
+        row = addField(row, "Row version", Long.toString(version.rowVersion()));
+        addField(row, "Archived", version.archived() ? "yes" : "no");
+    }
+
+    /** A read-only text field (selectable, so copyable) plus a Copy button. */
+    private int addField(int row, String name, String value) {
+        TextField text = new TextField(value == null ? "—" : value);
+        text.setEditable(false);
+        text.getStyleClass().add("copyable");
+        text.setPrefColumnCount(34);
+        Button copy = new Button("Copy");
+        copy.setTooltip(new Tooltip("Copy " + name.toLowerCase(java.util.Locale.ROOT) + " to the clipboard"));
+        copy.setOnAction(event -> Clipboard.copy(value));
+        copy.setDisable(value == null);
+        fields.addRow(row, new Label(name), text, copy);
+        return row + 1;
+    }
+}

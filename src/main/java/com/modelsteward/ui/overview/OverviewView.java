@@ -1,0 +1,89 @@
+package com.modelsteward.ui.overview;
+
+import com.modelsteward.registry.RegistryEvent;
+import com.modelsteward.registry.StateCount;
+import com.modelsteward.ui.common.AppContext;
+import com.modelsteward.ui.common.Columns;
+import com.modelsteward.ui.common.Page;
+import com.modelsteward.ui.common.Tiles;
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.skins.BarChartItem;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/** The landing page: ACTIVE models, pending approvals, drift alerts, versions per state, and the newest events. */
+public final class OverviewView implements Page {
+
+    private static final Map<String, Color> STATE_COLOURS = Map.of(
+            "ACTIVE", Color.web("#2e9e5b"), "SHADOW", Color.web("#d79b26"),
+            "CANDIDATE", Color.web("#4a90d9"), "RETIRED", Color.web("#8a94a3"));
+
+    private final OverviewViewModel model;
+    private VBox root;
+
+    public OverviewView(AppContext context) {
+        this.model = new OverviewViewModel(context);
+    }
+
+    @Override
+    public Node root() {
+        if (root == null) {
+            root = build();
+        }
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    private VBox build() {
+        Tile active = Tiles.number("ACTIVE models", "model names with a live version");
+        active.setId("tile-active");
+        Tile pending = Tiles.number("Pending approvals", "requests waiting for a decision");
+        pending.setId("tile-pending");
+        Tile drift = Tiles.number("Drift alerts", "versions with a SEVERE feature");
+        drift.setId("tile-drift");
+        Tile states = Tiles.bars("Versions per state");
+        states.setId("tile-states");
+        model.activeModelsProperty().addListener((obs, old, now) -> active.setValue(now.doubleValue()));
+        model.pendingApprovalsProperty().addListener((obs, old, now) -> pending.setValue(now.doubleValue()));
+        model.driftAlertsProperty().addListener((obs, old, now) -> drift.setValue(now.doubleValue()));
+        model.versionsByState().addListener((ListChangeListener<StateCount>) change -> {
+            states.clearBarChartItems();
+            for (StateCount count : model.versionsByState()) {
+                BarChartItem item = new BarChartItem(count.state(), count.count(),
+                        STATE_COLOURS.getOrDefault(count.state(), Color.web("#7d6bd6")));
+                item.setFormatString("%.0f");
+                states.addBarChartItem(item);
+            }
+        });
+
+        FlowPane tiles = new FlowPane(12, 12, active, pending, drift, states);
+
+        TableView<RegistryEvent> events = new TableView<>(model.recentEvents());
+        events.setId("recent-events");
+        events.setPlaceholder(new Label("No events yet: promotions, rollbacks and drift alerts appear here."));
+        events.getColumns().add(Columns.text("Time", RegistryEvent::createdAt, 200));
+        events.getColumns().add(Columns.text("Event", RegistryEvent::eventType, 280));
+        events.getColumns().add(Columns.text("Payload", RegistryEvent::payloadJson, 600));
+        VBox.setVgrow(events, Priority.ALWAYS);
+
+        Label title = new Label("Overview");
+        title.getStyleClass().add("page-title");
+        Label eventsTitle = new Label("Recent events");
+        eventsTitle.getStyleClass().add("section-title");
+        VBox box = new VBox(12, title, tiles, eventsTitle, events);
+        box.setPadding(new Insets(16));
+        return box;
+    }
+}

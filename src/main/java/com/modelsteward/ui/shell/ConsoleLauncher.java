@@ -1,0 +1,20 @@
+package com.modelsteward.ui.shell;
+
+import javafx.application.Application;
+
+/** Starts the console from {@code Main} (a main class that is not an Application, so the jar runs on the class path). */
+public final class ConsoleLauncher {
+
+    private ConsoleLauncher() {
+    }
+
+    public static void launch(String[] args) {
+        try {
+            ConsoleOptions.parse(java.util.List.of(args));
+        } catch (IllegalArgumentException badOption) {
+            System.err.println("E_USAGE: " + badOption.getMessage());
+            System.exit(2);
+        }
+        Application.launch(ConsoleApp.class, args);
+    }
+}

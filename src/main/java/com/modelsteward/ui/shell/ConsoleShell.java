@@ -1,0 +1,171 @@
+package com.modelsteward.ui.shell;
+
+import com.modelsteward.config.AppDirs;
+import com.modelsteward.config.AppSettings;
+import com.modelsteward.registry.ModelCatalog;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.demo.DemoGenerator;
+import com.modelsteward.ui.common.AppContext;
+import com.modelsteward.ui.common.DialogService;
+import com.modelsteward.ui.common.FxDialogService;
+import com.modelsteward.ui.common.FxTaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * The console's lifecycle on one stage: show the frame at once, open the registry in the background, attach the pages,
+ * follow changes, remember the window and the last registry. Tests drive it directly on a TestFX stage.
+ */
+public final class ConsoleShell implements AutoCloseable {
+
+    public static final String LAST_REGISTRY = "registry.last";
+    static final List<String> STYLESHEETS = List.of(
+            Objects.requireNonNull(ConsoleShell.class.getResource("/styles/light.css")).toExternalForm());
+
+    private final Stage stage;
+    private final String user;
+    private final Clock clock;
+    private final AppSettings settings;
+    private final FxTaskRunner tasks = new FxTaskRunner();
+    private final MainWindow window;
+    private final FxDialogService dialogs;
+    private Registry registry;
+    private RefreshMonitor monitor;
+    private AppContext context;
+    private Consumer<AppContext> onOpened = ignored -> { };
+
+    public ConsoleShell(Stage stage, String user, Clock clock, AppSettings settings) {
+        this.stage = stage;
+        this.user = user;
+        this.clock = clock;
+        this.settings = settings;
+        this.window = new MainWindow(tasks, this::chooseRegistry);
+        this.dialogs = new FxDialogService(stage, STYLESHEETS);
+        Scene scene = new Scene(window.root(), 1280, 800);
+        scene.getStylesheets().setAll(STYLESHEETS);
+        stage.setScene(scene);
+        stage.setTitle("Model Steward");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = ConsoleShell.class.getResource("/icons/model-steward-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon.toExternalForm()));
+            }
+        }
+        WindowGeometry.restore(stage, settings);
+    }
+
+    /** Opens {@code --db}, else the last registry used, else the demo registry (created on first run). */
+    public void start(ConsoleOptions options) {
+        Optional<Path> chosen = options.db().or(() -> settings.get(LAST_REGISTRY).map(Path::of).filter(Files::isRegularFile));
+        open(chosen.orElse(AppDirs.demoRegistry()), chosen.isEmpty());
+    }
+
+    public void setOnOpened(Consumer<AppContext> onOpened) {
+        this.onOpened = onOpened;
+    }
+
+    /** Opens a registry off the FX thread; on failure says why and leaves the console usable for another file. */
+    public void open(Path file, boolean createDemoIfMissing) {
+        window.showMessage("Opening " + file + " …");
+        tasks.run("Opening " + file.getFileName(), () -> {
+            if (createDemoIfMissing && !Files.exists(file)) {
+                AppDirs.ensureDataDir();
+                new DemoGenerator(DemoGenerator.DEFAULT_SEED, clock.instant(), user).create(file).close();
+            }
+            Registry opened = Registry.open(file);
+            try {
+                Set<String> roles = new ModelCatalog(opened).rolesOf(user);
+                return new Opened(opened, roles);
+            } catch (RuntimeException failed) {
+                opened.close();
+                throw failed;
+            }
+        }, this::attach, failure -> {
+            String message = DialogService.describe(failure);
+            window.detach("No registry is open.\n\n" + message + "\n\nUse \"Open registry…\" to choose another file.");
+            stage.setTitle("Model Steward");
+            dialogs.showError("Cannot open the registry", message);
+        });
+    }
+
+    private record Opened(Registry registry, Set<String> roles) {
+    }
+
+    private void attach(Opened opened) {
+        closeRegistry();
+        registry = opened.registry();
+        context = new AppContext(registry, tasks, dialogs, user, opened.roles(), clock);
+        window.attach(context);
+        stage.setTitle("Model Steward — " + registry.file().getFileName() + " — " + registry.file()
+                + (registry.isReadOnly() ? " (read-only)" : ""));
+        settings.put(LAST_REGISTRY, registry.file().toString());
+        monitor = new RefreshMonitor(registry, window::registryChanged,
+                failure -> javafx.application.Platform.runLater(() -> window.monitorFailed(DialogService.describe(failure))));
+        onOpened.accept(context);
+    }
+
+    private void chooseRegistry() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a model registry");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("SQLite registry", "*.db", "*.sqlite", "*.sqlite3"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        var file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            open(file.toPath(), false);
+        }
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public AppContext context() {
+        return context;
+    }
+
+    public String currentPage() {
+        return window.currentPage();
+    }
+
+    public void show(String pageId) {
+        window.show(pageId);
+    }
+
+    public FxTaskRunner tasks() {
+        return tasks;
+    }
+
+    private void closeRegistry() {
+        if (monitor != null) {
+            monitor.close();
+            monitor = null;
+        }
+        if (registry != null) {
+            registry.close();
+            registry = null;
+        }
+    }
+
+    /** Remembers the window and the last registry, then releases the file. */
+    @Override
+    public void close() {
+        WindowGeometry.save(stage, settings);
+        try {
+            settings.save();
+        } catch (java.io.IOException unwritable) {
+            System.err.println("Model Steward: could not save settings to " + AppDirs.settingsFile() + ": " + unwritable.getMessage());
+        }
+        closeRegistry();
+        tasks.close();
+    }
+}

@@ -1,0 +1,118 @@
+package com.modelsteward.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelsteward.config.AppSettings;
+import com.modelsteward.registry.ModelSummary;
+import com.modelsteward.testsupport.FxWait;
+import com.modelsteward.testsupport.Screenshots;
+import com.modelsteward.testsupport.TestRegistries;
+import com.modelsteward.ui.shell.ConsoleOptions;
+import com.modelsteward.ui.shell.ConsoleShell;
+import com.modelsteward.ui.shell.Pages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The console on a real demo registry, in a real (headless) JavaFX scene. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleShellTest {
+
+    @TempDir
+    static Path dir;
+
+    private ConsoleShell shell;
+    private Path db;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("gen-" + System.nanoTime()));
+        TestRegistries.demo(folder).close();
+        db = folder.resolve("demo.db");
+        shell = new ConsoleShell(stage, TestRegistries.OPERATOR, Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC),
+                new AppSettings(dir.resolve("settings.properties")));
+        stage.show();
+        shell.start(new ConsoleOptions(Optional.of(db), false));
+    }
+
+    @AfterEach
+    void closeShell() throws Exception {
+        org.testfx.util.WaitForAsyncUtils.asyncFx(shell::close).get();
+    }
+
+    @Test
+    void theModelsTableFiltersByTypeStateAndText(FxRobot robot) {
+        FxWait.until("the registry is open", () -> shell.context() != null);
+        assertTrue(shell.stage().getTitle().startsWith("Model Steward"));
+        assertTrue(shell.stage().getTitle().contains(db.getFileName().toString()));
+
+        robot.clickOn("#nav-models");
+        TableView<ModelSummary> table = robot.lookup("#models-table").queryTableView();
+        FxWait.until("versions are loaded", () -> table.getItems().size() >= 60);
+
+        ComboBox<String> type = robot.lookup("#models-type").queryComboBox();
+        robot.interact(() -> type.setValue("prompt_pack"));
+        FxWait.until("only prompt packs remain", () -> table.getItems().stream().allMatch(v -> v.modelType().equals("prompt_pack")));
+        assertEquals(8, table.getItems().size());
+
+        ComboBox<String> state = robot.lookup("#models-state").queryComboBox();
+        robot.interact(() -> state.setValue("ACTIVE"));
+        FxWait.until("one ACTIVE prompt pack", () -> table.getItems().size() == 1);
+        assertEquals("research_summary_prompts", table.getItems().getFirst().modelName());
+
+        robot.interact(() -> {
+            type.setValue("All");
+            state.setValue("All");
+        });
+        robot.clickOn("#models-search").write("momentum");
+        FxWait.until("only momentum versions remain", () -> table.getItems().size() == 14);
+        assertTrue(table.getItems().stream().allMatch(v -> v.modelName().equals("momentum_xgb")));
+        Label count = robot.lookup("#models-count").queryAs(Label.class);
+        assertEquals("14 of 63 versions", count.getText());
+
+        robot.interact(() -> table.getSelectionModel().select(0));
+        FxWait.until("the detail pane shows the version", () -> robot.lookup("#detail-state").tryQuery().isPresent());
+    }
+
+    @Test
+    void anotherProcessCommittingRefreshesTheOpenView(FxRobot robot) throws Exception {
+        FxWait.until("the registry is open", () -> shell.context() != null);
+        robot.clickOn("#nav-models");
+        TableView<ModelSummary> table = robot.lookup("#models-table").queryTableView();
+        FxWait.until("versions are loaded", () -> table.getItems().size() == 63);
+        try (Connection pipeline = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = pipeline.createStatement()) {
+            sql.executeUpdate("INSERT INTO model_registry (model_id, model_name, model_type, version) VALUES ('late-1', 'late_arrival', 'signal_model', '0.1.0')");
+        }
+        FxWait.until("the new version appears without any user action", () -> table.getItems().size() == 64);
+    }
+
+    @Test
+    void everyViewIsPhotographed(FxRobot robot) {
+        FxWait.until("the registry is open", () -> shell.context() != null);
+        robot.interact(() -> shell.context().selectedModelIdProperty().set("momentum_xgb-3.1.0"));
+        for (Pages.Spec spec : Pages.ALL) {
+            robot.clickOn("#nav-" + spec.id());
+            FxWait.until(spec.id() + " is shown", () -> spec.id().equals(shell.currentPage()));
+            FxWait.until("background work is done", () -> shell.tasks().runningProperty().get() == 0);
+            robot.interact(() -> Screenshots.write(shell.stage().getScene(), spec.id()));
+            assertTrue(Files.exists(Screenshots.FOLDER.resolve(spec.id() + ".png")));
+        }
+    }
+}
