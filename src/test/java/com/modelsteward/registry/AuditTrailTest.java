@@ -1,0 +1,58 @@
+package com.modelsteward.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditTrailTest {
+
+    @TempDir
+    Path dir;
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-01T12:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void anIntactChainVerifiesAndAnEditedEntryIsNamed() throws Exception {
+        Path file = dir.resolve("audit.db");
+        try (Registry registry = Registry.create(file)) {
+            registry.write(h -> {
+                for (int i = 1; i <= 5; i++) {
+                    AuditTrail.append(h, clock, "rachel", "APPROVE", "request:R-" + i, Map.of("comment", "ok " + i, "n", i));
+                }
+                return null;
+            });
+            AuditTrail.Verification intact = AuditTrail.verify(registry);
+            assertTrue(intact.ok());
+            assertEquals(5, intact.checked());
+        }
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file); Statement sql = raw.createStatement()) {
+            for (String trigger : new String[] {"audit_log_no_update", "audit_log_no_delete"}) {
+                sql.executeUpdate("DROP TRIGGER IF EXISTS " + trigger);
+            }
+            sql.executeUpdate("UPDATE audit_log SET actor = 'mallory' WHERE seq = 3");
+        }
+        try (Registry registry = Registry.open(file)) {
+            AuditTrail.Verification broken = AuditTrail.verify(registry);
+            assertFalse(broken.ok());
+            assertEquals(3L, broken.firstBadSeq().orElseThrow());
+            assertTrue(broken.problem().contains("altered"));
+        }
+    }
+
+    @Test
+    void theHashIsTheDocumentedRecipe() {
+        String expected = CanonicalJson.sha256Hex(AuditTrail.GENESIS + "\n1\n2026-11-01T12:00:00.000Z\nrachel\nAPPROVE\nrequest:R-1\n{\"a\":1}");
+        assertEquals(expected, AuditTrail.hash(AuditTrail.GENESIS, 1, "2026-11-01T12:00:00.000Z", "rachel", "APPROVE", "request:R-1", "{\"a\":1}"));
+    }
+}
