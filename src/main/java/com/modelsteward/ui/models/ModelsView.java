@@ -1,5 +1,7 @@
 package com.modelsteward.ui.models;
 
+import static com.modelsteward.ui.common.Layout.fixed;
+
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Scorecard;
@@ -177,11 +179,5 @@ public final class ModelsView implements Page {
         copy.setDisable(value == null);
         fields.addRow(row, fixed(new Label(name)), text, fixed(copy));
         return row + 1;
-    }
-
-    /** Labels and buttons keep their full text; the text fields give way instead. */
-    private static <T extends javafx.scene.layout.Region> T fixed(T node) {
-        node.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return node;
     }
 }

@@ -137,6 +137,11 @@ public final class ConsoleShell implements AutoCloseable {
         return window.currentPage();
     }
 
+    /** The page instance shown for an id (tests reach its ViewModel through it). */
+    public com.modelsteward.ui.common.Page page(String pageId) {
+        return window.page(pageId);
+    }
+
     public void show(String pageId) {
         window.show(pageId);
     }
