@@ -203,6 +203,9 @@ public final class PolicyLoader {
                 throw invalid(source + ": state " + state + " is declared twice");
             }
         }
+        if (!List.of("ACTIVE", "PRODUCTION").contains(live)) {
+            throw invalid(source + ": liveState must be ACTIVE or PRODUCTION, the states the registry's triggers guard (not " + live + ")");
+        }
         String[][] roles = {{"initialState", initial}, {"liveState", live}, {"retiredState", retired}};
         for (String[] role : roles) {
             if (!states.contains(role[1])) {
