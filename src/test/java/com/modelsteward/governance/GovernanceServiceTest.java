@@ -138,6 +138,21 @@ class GovernanceServiceTest {
     }
 
     @Test
+    void aRoleRevokedAfterSignInIsCaughtByTheDatabaseAndReportedWithItsCode() {
+        try (Fixture f = new Fixture(dir)) {
+            String id = versionIn(f, "SHADOW");
+            f.clock.advance(Duration.ofDays(8));
+            String request = f.engine.request(f.bob, id, "ACTIVE", "promote").requestId();
+            Identity signedIn = f.who("rachel");
+            f.registry.write(h -> h.execute("UPDATE principals SET active = 0 WHERE user_name = 'rachel'"));
+            GovernanceException refused = assertThrows(GovernanceException.class, () -> f.engine.approve(signedIn, request, "still me"));
+            assertEquals(GovernanceException.APPROVAL_MISSING, refused.code());
+            assertTrue(refused.getMessage().contains("does not hold the role"), refused.getMessage());
+            assertEquals("SHADOW", f.state(id));
+        }
+    }
+
+    @Test
     void aBlankCommentOrReasonIsRefused() {
         try (Fixture f = new Fixture(dir)) {
             String id = versionIn(f, "SHADOW");
