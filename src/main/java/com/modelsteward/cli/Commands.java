@@ -21,6 +21,8 @@ final class Commands {
                 new RollbackCommand(),
                 new HistoryCommand(),
                 new AuditVerifyCommand(),
-                new PrincipalAddCommand());
+                new PrincipalAddCommand(),
+                new PolicyCommand(false),
+                new PolicyCommand(true));
     }
 }

@@ -4,10 +4,9 @@ import com.modelsteward.governance.GateReport;
 import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.Policy;
-import com.modelsteward.governance.PolicyLoader;
+import com.modelsteward.governance.PolicyStore;
 import com.modelsteward.governance.Principals;
 import com.modelsteward.registry.Registry;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -15,7 +14,7 @@ import java.util.Set;
 final class GovernanceCli {
 
     /** Options every governance command accepts besides --db and --json. */
-    static final Set<String> COMMON = Set.of("as", "policy");
+    static final Set<String> COMMON = Set.of("as");
 
     private GovernanceCli() {
     }
@@ -31,16 +30,13 @@ final class GovernanceCli {
         return Principals.resolve(registry, context.user(), args.option("as"));
     }
 
-    /** {@code --policy FILE} over the built-in L3-12 policy, with the LEARN_* environment keys on top. */
-    static Policy policy(Registry registry, Args args) {
-        Policy policy = args.option("policy").map(file -> PolicyLoader.load(Path.of(file), System.getenv()))
-                .orElseGet(() -> PolicyLoader.builtIn(System.getenv()));
-        policy.checkCovers(registry.read(h -> h.createQuery("SELECT DISTINCT state FROM model_registry").mapTo(String.class).list()));
-        return policy;
+    /** The registry's stored policy (or the built-in L3-12 one), with the LEARN_* environment keys on top. */
+    static Policy policy(Registry registry) {
+        return PolicyStore.current(registry, System.getenv());
     }
 
     static GovernanceService service(Registry registry, Args args, CliContext context) {
-        return new GovernanceService(registry, policy(registry, args), context.clock());
+        return new GovernanceService(registry, policy(registry), context.clock());
     }
 
     static void printReport(CliContext context, GateReport report) {

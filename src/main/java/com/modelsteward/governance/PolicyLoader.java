@@ -28,7 +28,8 @@ import java.util.Set;
  *   <li>the built-in L3-12 policy ({@code policies/l3-12.yaml}): its defaults, then its rules for the model type;</li>
  *   <li>the policy file's {@code defaults};</li>
  *   <li>the policy file's {@code types.<model_type>} override;</li>
- *   <li>the LEARN_* environment keys ({@link #ENV_KEYS}).</li>
+ *   <li>the environment keys LEARN_GATE_DELTA_SHARPE, LEARN_GATE_MAXDD_TOL (as −tolerance on max_drawdown),
+ *       LEARN_SHADOW_DURATION_DAYS, LEARN_EVAL_PACKS (comma-separated) and LEARN_RETAIN_RETIRED.</li>
  * </ol>
  * Lists ({@code states}, {@code transitions}, {@code evalPacks}) replace the lower level's list; settings and gates
  * merge field by field, gates keyed by metric.
@@ -37,8 +38,6 @@ public final class PolicyLoader {
 
     public static final String BUILT_IN = "l3-12.yaml";
     public static final String LIFECYCLE_004 = "lifecycle-004.yaml";
-    public static final List<String> ENV_KEYS = List.of("LEARN_GATE_DELTA_SHARPE", "LEARN_GATE_MAXDD_TOL",
-            "LEARN_SHADOW_DURATION_DAYS", "LEARN_EVAL_PACKS", "LEARN_RETAIN_RETIRED");
 
     record ApprovalsFile(Integer count, String role) {
     }
@@ -110,7 +109,12 @@ public final class PolicyLoader {
         if (!yaml && !lower.endsWith(".json")) {
             throw new GovernanceException("E_POLICY_INVALID", "policy file " + file + " must end in .yaml, .yml or .json");
         }
-        return resolve(builtInFile(), parse(text, file.toString(), yaml), env);
+        return fromText(text, file.toString(), yaml, env);
+    }
+
+    /** A policy held as text (a file's content, or the copy an ADMIN stored in the registry) overlaying the built-in one. */
+    public static Policy fromText(String text, String source, boolean yaml, Map<String, String> env) {
+        return resolve(builtInFile(), parse(text, source, yaml), env);
     }
 
     private static PolicyFile builtInFile() {

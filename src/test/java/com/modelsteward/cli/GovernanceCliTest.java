@@ -185,6 +185,35 @@ class GovernanceCliTest {
     }
 
     @Test
+    void onlyAnAdminStoresThePolicyAndItMayNotDropAStateInUse() throws Exception {
+        Path db;
+        try (Registry registry = TestRegistries.demo(dir)) {
+            db = registry.file();
+        }
+        Path strict = dir.resolve("strict.yaml");
+        Files.writeString(strict, """
+                name: strict
+                types:
+                  signal_model:
+                    gates:
+                      sharpe: {minImprovement: 0.5}
+                """);
+        assertEquals(1, run("cli.tester", "policy", "set", "--db", db.toString(), "--as", "alice.nguyen", "--file", strict.toString()));
+        assertTrue(err.toString().contains("needs the ADMIN role"), err.toString());
+        assertEquals(0, run("cli.tester", "policy", "set", "--db", db.toString(), "--as", "ines.admin", "--file", strict.toString()), err.toString());
+        assertEquals(0, run("cli.tester", "policy", "show", "--db", db.toString()), err.toString());
+        assertTrue(out.toString().startsWith("Policy strict;") && out.toString().contains("min improvement 0.5"), out.toString());
+        // The stored policy now holds every user: momentum's waiting shadow no longer clears the stricter Sharpe gate.
+        assertEquals(1, run("cli.tester", "approve", "--db", db.toString(), "--as", "rachel.okafor", "--request", "REQ-000015", "--comment", "ok"));
+        assertTrue(err.toString().startsWith("E_LEARN_GATE_FAILED: ") && err.toString().contains("sharpe"), err.toString());
+
+        Path dropping = dir.resolve("lifecycle.yaml");
+        Files.writeString(dropping, Files.readString(Path.of("src/main/resources/policies/lifecycle-004.yaml")));
+        assertEquals(1, run("cli.tester", "policy", "set", "--db", db.toString(), "--as", "ines.admin", "--file", dropping.toString()));
+        assertTrue(err.toString().startsWith("E_POLICY_INVALID: ") && err.toString().contains("does not declare the states"), err.toString());
+    }
+
+    @Test
     void noOneActsAsSomebodyElseOnARegistryNotMadeByDemo() throws IOException {
         Path db = dir.resolve("real.db");
         assertEquals(0, run("ines", "init", "--db", db.toString()), err.toString());
