@@ -12,6 +12,17 @@ final class Commands {
         return List.of(
                 new InitCommand(),
                 new DemoCommand(),
-                new StatusCommand());
+                new StatusCommand(),
+                new RegisterCommand(),
+                new ScorecardsImportCommand(),
+                new RequestCommand(),
+                new DecideCommand(true),
+                new DecideCommand(false),
+                new RollbackCommand(),
+                new HistoryCommand(),
+                new AuditVerifyCommand(),
+                new PrincipalAddCommand(),
+                new PolicyCommand(false),
+                new PolicyCommand(true));
     }
 }
