@@ -17,8 +17,4 @@ public record GateSpec(String metric, Direction direction, Double minImprovement
     public enum Direction {
         HIGHER_IS_BETTER, LOWER_IS_BETTER, IN_BAND
     }
-
-    public GateSpec withMinImprovement(double value) {
-        return new GateSpec(metric, direction, value, threshold, bandLow, bandHigh);
-    }
 }

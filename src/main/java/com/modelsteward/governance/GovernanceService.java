@@ -123,8 +123,7 @@ public final class GovernanceService {
         }
         boolean gatesPassed = report.checks().stream().allMatch(GateReport.GateCheck::passed);
         String now = Timestamps.now(clock);
-        long next = handle.createQuery("SELECT count(*) + 1 FROM transition_requests").mapTo(Long.class).one();
-        String requestId = "REQ-%06d".formatted(next);
+        String requestId = nextRequestId(handle);
         handle.createUpdate("""
                         INSERT INTO transition_requests (request_id, model_id, from_state, to_state, requested_by, requested_at, justification,
                             status, gate_report_json, gate_passed, model_row_version, scorecard_digest, required_approvals, required_role,
@@ -408,8 +407,7 @@ public final class GovernanceService {
         }
         ModelVersion good = GovernanceQueries.version(handle, target).orElseThrow();
         String now = Timestamps.now(clock);
-        long next = handle.createQuery("SELECT count(*) + 1 FROM transition_requests").mapTo(Long.class).one();
-        String requestId = "REQ-%06d".formatted(next);
+        String requestId = nextRequestId(handle);
         handle.createUpdate("""
                         INSERT INTO transition_requests (request_id, model_id, from_state, to_state, requested_by, requested_at, justification,
                             status, model_row_version, required_approvals, required_role, kind, policy_name)
@@ -603,6 +601,12 @@ public final class GovernanceService {
                         rs.getObject(10) == null ? null : rs.getInt(10) == 1, rs.getLong(11), rs.getString(12), rs.getInt(13),
                         rs.getString(14), rs.getString(15)))
                 .findOne();
+    }
+
+    /** REQ-000001, REQ-000002, …: requests are never deleted, so max(rowid) + 1 numbers them without counting rows. */
+    private static String nextRequestId(Handle handle) {
+        long next = handle.createQuery("SELECT coalesce(max(rowid), 0) + 1 FROM transition_requests").mapTo(Long.class).one();
+        return "REQ-%06d".formatted(next);
     }
 
     private static Request loadRequest(Handle handle, String requestId) {

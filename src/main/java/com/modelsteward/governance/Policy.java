@@ -96,10 +96,6 @@ public final class Policy {
         return rulesFor(modelType).gates();
     }
 
-    public Set<String> typesWithOverrides() {
-        return new TreeSet<>(types.keySet());
-    }
-
     /**
      * Refuses a policy that would silently drop a state some version is in (states are append-only).
      *

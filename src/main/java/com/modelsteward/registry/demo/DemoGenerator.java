@@ -3,6 +3,7 @@ package com.modelsteward.registry.demo;
 import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.PolicyLoader;
+import com.modelsteward.governance.Principals;
 import com.modelsteward.governance.Role;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Registry;
@@ -37,7 +38,6 @@ public final class DemoGenerator {
 
     public static final long DEFAULT_SEED = 20261122L;
     public static final List<String> PACKS = List.of("bench_core_v1", "pack_01_bull", "pack_04_bear", "pack_05_crypto");
-    static final String DEMO_MARKER = "created_by_demo";
 
     /** One model name: its type, how many versions, which of them (by index) is ACTIVE (-1 for none). */
     record Line(String name, String type, int versions, int activeIndex, double baseQuality) {
@@ -86,7 +86,7 @@ public final class DemoGenerator {
 
     void populate(Registry registry, Handle handle) {
         Random random = new Random(seed);
-        handle.execute("INSERT INTO registry_meta (key, value) VALUES (?, ?)", DEMO_MARKER, Timestamps.format(anchor));
+        handle.execute("INSERT INTO registry_meta (key, value) VALUES (?, ?)", Principals.DEMO_MARKER, Timestamps.format(anchor));
         insertPrincipals(handle);
         List<DemoVersion> versions = new ArrayList<>();
         for (Line line : LINES) {
