@@ -74,7 +74,7 @@ public final class ModelsView implements Page {
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.visibleVersions().size() + " of " + model.allVersions().size() + " versions",
                 model.visibleVersions(), model.allVersions()));
-        HBox filters = new HBox(8, new Label("Type"), type, new Label("State"), state, search, count);
+        HBox filters = new HBox(8, fixed(new Label("Type")), type, fixed(new Label("State")), state, search, fixed(count));
         filters.getStyleClass().add("toolbar");
 
         table = new TableView<>(model.visibleVersions());
@@ -150,7 +150,7 @@ public final class ModelsView implements Page {
         row = addField(row, "Version", version.version());
         Label badge = StateBadge.of(version.state());
         badge.setId("detail-state");
-        fields.addRow(row++, new Label("State"), badge);
+        fields.addRow(row++, fixed(new Label("State")), fixed(badge));
         row = addField(row, "Parent", version.parentId());
         row = addField(row, "Path", version.pathRef());
         row = addField(row, "Training config hash", version.trainingConfigHash());
@@ -175,7 +175,13 @@ public final class ModelsView implements Page {
         copy.setTooltip(new Tooltip("Copy " + name.toLowerCase(java.util.Locale.ROOT) + " to the clipboard"));
         copy.setOnAction(event -> Clipboard.copy(value));
         copy.setDisable(value == null);
-        fields.addRow(row, new Label(name), text, copy);
+        fields.addRow(row, fixed(new Label(name)), text, fixed(copy));
         return row + 1;
+    }
+
+    /** Labels and buttons keep their full text; the text fields give way instead. */
+    private static <T extends javafx.scene.layout.Region> T fixed(T node) {
+        node.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return node;
     }
 }
