@@ -18,7 +18,11 @@ public final class DriftEngine {
 
     /** Warm path: the reference is already sorted and binned; only the current sample is sorted (in parallel). */
     public static FeatureDrift compare(String feature, String kind, ReferenceProfile reference, double[] current, DriftPolicy policy) {
-        ReferenceProfile.Finite cur = ReferenceProfile.Finite.sorted(current);
+        return compareSorted(feature, kind, reference, ReferenceProfile.Finite.sorted(current), policy);
+    }
+
+    static FeatureDrift compareSorted(String feature, String kind, ReferenceProfile reference, ReferenceProfile.Finite cur,
+                                      DriftPolicy policy) {
         long dropped = reference.dropped() + cur.dropped();
         double[] curSorted = cur.values();
         if (reference.size() == 0 || curSorted.length == 0) {
