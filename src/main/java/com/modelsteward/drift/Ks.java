@@ -12,7 +12,8 @@ import org.apache.commons.statistics.inference.PValueMethod;
  * exact. The p-value is exact when max(n, m) ≤ {@link #MAX_EXACT_N} and otherwise the finite-n Kolmogorov distribution
  * at round(n·m/(n+m)); both come from Apache Commons Statistics, whose two-sample test implements exactly this
  * convention (Commons Math 3 jitters ties and uses the limiting series instead). Commons needs two values per sample,
- * so a sample of one is handled here by counting lattice paths, as scipy does.
+ * so a sample of one is handled here by counting lattice paths, as scipy does; and its large-n tail, where drifted
+ * production samples land, is evaluated by {@link SmirnovTail} with the same arithmetic in a fraction of the time.
  */
 public final class Ks {
 
@@ -67,8 +68,15 @@ public final class Ks {
         if (Math.min(n, m) == 1) {
             return exactByPaths(d, n, m);
         }
-        KolmogorovSmirnovTest test = Math.max(n, m) <= MAX_EXACT_N ? EXACT : ASYMPTOTIC;
-        return test.test(sortedA, sortedB).getPValue();
+        if (Math.max(n, m) <= MAX_EXACT_N) {
+            return EXACT.test(sortedA, sortedB).getPValue();
+        }
+        // scipy: kstwo.sf(D, round(n·m/(n+m))), numpy rounding half to even
+        double effective = Math.rint((double) n * m / ((double) n + m));
+        if (effective <= Integer.MAX_VALUE && SmirnovTail.applies(d, (int) effective)) {
+            return SmirnovTail.twoSided(d, (int) effective);
+        }
+        return ASYMPTOTIC.test(sortedA, sortedB).getPValue();
     }
 
     /**

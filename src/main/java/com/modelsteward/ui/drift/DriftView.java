@@ -133,6 +133,7 @@ public final class DriftView implements Page {
         rollback.setMinWidth(Region.USE_PREF_SIZE);
         dismiss.setMinWidth(Region.USE_PREF_SIZE);
         text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox banner = new HBox(12, text, rollback, dismiss);
         banner.setId("drift-alert");

@@ -7,7 +7,10 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.TableCell;
 import javafx.scene.paint.Color;
 
-/** PSI per day as a small line with the SEVERE threshold dashed; the last point is marked with its colour and shape. */
+/**
+ * PSI per day as a small line with the SEVERE threshold dashed and a dot on the latest day. Daily PSI of small windows is
+ * noisy (docs/drift.md), so the sparkline shows the trend only; severity is the table's badge.
+ */
 final class SparklineCell<S> extends TableCell<S, List<PsiHistory.Point>> {
 
     private static final double WIDTH = 120;
@@ -51,14 +54,9 @@ final class SparklineCell<S> extends TableCell<S, List<PsiHistory.Point>> {
             }
         }
         g.stroke();
-        PsiHistory.Point last = history.getLast();
-        double lastY = y(last.psi(), max, pad);
-        g.setFill(last.severity().isBreach() ? Color.web("#c0392b") : Color.web("#2f6fdb"));
-        if (last.severity().isBreach()) {
-            g.fillPolygon(new double[] {WIDTH - pad - 4, WIDTH - pad + 1, WIDTH - pad - 9}, new double[] {lastY - 4, lastY + 4, lastY + 4}, 3);
-        } else {
-            g.fillOval(WIDTH - pad - 6, lastY - 2.5, 5, 5);
-        }
+        double lastY = y(history.getLast().psi(), max, pad);
+        g.setFill(Color.web("#2f6fdb"));
+        g.fillOval(WIDTH - pad - 5, lastY - 2.5, 5, 5);
         setGraphic(canvas);
     }
 
