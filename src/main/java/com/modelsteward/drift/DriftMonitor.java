@@ -159,6 +159,15 @@ public final class DriftMonitor {
         });
     }
 
+    /** Computes and stores the drift of every version with samples (the {@code drift --all} job); returns the breaches. */
+    public List<Breach> computeAndStoreAll(String actor) {
+        List<Breach> breaches = new ArrayList<>();
+        for (String modelId : modelsWithSamples()) {
+            breaches.addAll(store(compute(modelId, Progress.NONE), actor));
+        }
+        return breaches;
+    }
+
     /** Open incidents of a model version, newest first. */
     public List<Incident> openIncidents(String modelId) {
         return registry.read(handle -> handle.createQuery("""
