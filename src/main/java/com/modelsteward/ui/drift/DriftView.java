@@ -79,7 +79,7 @@ public final class DriftView implements Page {
         title.getStyleClass().add("page-title");
         ComboBox<DriftViewModel.Choice> picker = new ComboBox<>(model.choices());
         picker.setId("drift-model");
-        picker.setPrefWidth(380);
+        picker.setPrefWidth(340);
         picker.valueProperty().bindBidirectional(model.selectedProperty());
         Button recompute = new Button("Recompute");
         recompute.setId("drift-compute");
@@ -100,9 +100,11 @@ public final class DriftView implements Page {
         Label policy = new Label(String.format(java.util.Locale.ROOT, "Policy %s · MODERATE from PSI %.2f · SEVERE from %.2f · KS p < %.2f and D ≥ %.2f",
                 model.policy().name(), model.policy().moderatePsi(), model.policy().severePsi(), model.policy().ksAlpha(), model.policy().ksMinD()));
         policy.getStyleClass().add("drift-muted");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, picker, recompute, busy, spacer, policy);
+        policy.setWrapText(true);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        recompute.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(12, title, picker, recompute, busy);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label status = new Label();
@@ -110,7 +112,7 @@ public final class DriftView implements Page {
         status.getStyleClass().add("drift-muted");
         status.textProperty().bind(model.statusProperty());
 
-        VBox body = new VBox(12, header, alert(), tiles(status), content());
+        VBox body = new VBox(12, header, alert(), tiles(status, policy), content());
         VBox.setVgrow(body.getChildren().getLast(), Priority.ALWAYS);
         body.setPadding(new Insets(16));
         body.getStylesheets().add(Objects.requireNonNull(DriftView.class.getResource("/styles/drift.css")).toExternalForm());
@@ -158,7 +160,7 @@ public final class DriftView implements Page {
         return banner;
     }
 
-    private Node tiles(Label status) {
+    private Node tiles(Label status, Label policy) {
         Tile worst = Tiles.thresholdGauge("Worst PSI", "PSI", "highest feature PSI", 1.0, model.policy().moderatePsi(),
                 model.policy().severePsi(), 2);
         worst.setId("tile-worst-psi");
@@ -176,7 +178,7 @@ public final class DriftView implements Page {
                 + "KS counts only with p < α and a minimum D, so large samples do not alarm on trivia.");
         legend.setWrapText(true);
         legend.getStyleClass().add("drift-muted");
-        VBox notes = new VBox(8, status, legend);
+        VBox notes = new VBox(8, status, policy, legend);
         notes.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(notes, Priority.ALWAYS);
         for (Tile tile : List.of(worst, drifted)) {
@@ -193,18 +195,19 @@ public final class DriftView implements Page {
         TableView<DriftMonitor.FeatureReport> table = new TableView<>(model.features());
         table.setId("drift-table");
         table.setPlaceholder(new Label("Choose a version with drift samples."));
-        table.getColumns().add(Columns.text("Feature", (DriftMonitor.FeatureReport f) -> f.drift().feature(), 140));
+        table.getColumns().add(Columns.text("Feature", (DriftMonitor.FeatureReport f) -> f.drift().feature(), 125));
         table.getColumns().add(Columns.number("PSI", (DriftMonitor.FeatureReport f) -> f.drift().psi(), 4, 70));
         table.getColumns().add(Columns.number("KS D", (DriftMonitor.FeatureReport f) -> f.drift().ksStatistic(), 4, 70));
         TableColumn<DriftMonitor.FeatureReport, String> p = Columns.text("p-value",
-                (DriftMonitor.FeatureReport f) -> DriftCharts.pValue(f.drift().ksPvalue()), 80);
+                (DriftMonitor.FeatureReport f) -> DriftCharts.pValue(f.drift().ksPvalue()), 84);
         p.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(p);
-        table.getColumns().add(Columns.badge("Severity", (DriftMonitor.FeatureReport f) -> f.drift().severity().name(), 110));
+        table.getColumns().add(Columns.badge("Severity", (DriftMonitor.FeatureReport f) -> f.drift().severity().name(), 104));
         TableColumn<DriftMonitor.FeatureReport, List<PsiHistory.Point>> spark = new TableColumn<>("PSI by day");
         spark.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().history()));
         spark.setCellFactory(ignored -> new SparklineCell<>(model.policy().severePsi()));
-        spark.setPrefWidth(132);
+        spark.setPrefWidth(112);
+        spark.setMinWidth(112);
         spark.setSortable(false);
         table.getColumns().add(spark);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -244,7 +247,7 @@ public final class DriftView implements Page {
 
         SplitPane split = new SplitPane(table, tabs);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.44);
+        split.setDividerPositions(0.5);
         return split;
     }
 

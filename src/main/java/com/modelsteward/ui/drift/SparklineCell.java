@@ -13,7 +13,7 @@ import javafx.scene.paint.Color;
  */
 final class SparklineCell<S> extends TableCell<S, List<PsiHistory.Point>> {
 
-    private static final double WIDTH = 120;
+    private static final double WIDTH = 100;
     private static final double HEIGHT = 22;
 
     private final double threshold;
