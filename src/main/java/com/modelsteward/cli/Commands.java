@@ -23,6 +23,7 @@ final class Commands {
                 new AuditVerifyCommand(),
                 new PrincipalAddCommand(),
                 new PolicyCommand(false),
-                new PolicyCommand(true));
+                new PolicyCommand(true),
+                new DriftCommand());
     }
 }

@@ -1,5 +1,6 @@
 package com.modelsteward.ui.common;
 
+import eu.hansolo.tilesfx.Section;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import javafx.geometry.Insets;
@@ -34,6 +35,32 @@ public final class Tiles {
                 .skinType(Tile.SkinType.BAR_CHART)
                 .prefSize(WIDTH * 1.6, HEIGHT)
                 .title(title)
+                .animated(false)
+                .backgroundColor(Color.web("#1f2a37"))
+                .build();
+    }
+
+    /**
+     * A gauge whose coloured sections carry the thresholds (green to {@code moderate}, amber to {@code severe}, red
+     * beyond); the number and the text under it carry the meaning, the colour only repeats it.
+     */
+    public static Tile thresholdGauge(String title, String unit, String description, double max, double moderate, double severe,
+                                      int decimals) {
+        return TileBuilder.create()
+                .skinType(Tile.SkinType.GAUGE)
+                .prefSize(WIDTH, HEIGHT)
+                .title(title)
+                .unit(unit)
+                .description(description)
+                .minValue(0)
+                .maxValue(max)
+                .decimals(decimals)
+                .tickLabelDecimals(decimals)
+                .threshold(severe)
+                .thresholdVisible(true)
+                .sectionsVisible(true)
+                .sections(new Section(0, moderate, Color.web("#2e9e5b")), new Section(moderate, severe, Color.web("#d79b26")),
+                        new Section(severe, max, Color.web("#d9534f")))
                 .animated(false)
                 .backgroundColor(Color.web("#1f2a37"))
                 .build();

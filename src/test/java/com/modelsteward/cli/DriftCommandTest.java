@@ -1,0 +1,90 @@
+package com.modelsteward.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.testsupport.TestRegistries;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DriftCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC), "cli.tester");
+        return new Cli(context).execute(args);
+    }
+
+    @Test
+    void comparesTwoCsvFilesAsJsonWithExactlyTheDocumentedKeys() throws Exception {
+        StringBuilder ref = new StringBuilder("price,volume\n");
+        StringBuilder cur = new StringBuilder("volume,price\n");
+        for (int i = 0; i < 200; i++) {
+            ref.append(i).append(',').append(i % 7).append('\n');
+            cur.append(i % 7).append(',').append(i < 5 ? "NaN" : String.valueOf(i + 120)).append('\n');
+        }
+        Path a = Files.writeString(dir.resolve("a.csv"), ref);
+        Path b = Files.writeString(dir.resolve("b.csv"), cur);
+        assertEquals(0, run("drift", "--reference", a.toString(), "--current", b.toString(), "--bins", "5", "--json"), err.toString());
+        JsonNode features = CanonicalJson.mapper().readTree(out.toString()).get("features");
+        assertEquals(2, features.size());
+        JsonNode price = features.get(0);
+        Set<String> keys = new TreeSet<>();
+        price.fieldNames().forEachRemaining(keys::add);
+        assertEquals(new TreeSet<>(List.of("feature", "n_reference", "n_current", "n_dropped", "psi", "ks_statistic", "ks_pvalue",
+                "severity")), keys);
+        assertEquals("price", price.get("feature").asText());
+        assertEquals(195, price.get("n_current").asInt());
+        assertEquals(5, price.get("n_dropped").asInt());
+        assertEquals("SEVERE", price.get("severity").asText());
+        assertEquals(0.0, features.get(1).get("psi").asDouble());
+        assertEquals("NORMAL", features.get(1).get("severity").asText());
+    }
+
+    @Test
+    void badCsvGivesOneLineNamingFileLineAndColumn() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.csv"), "x\n1\n2\n");
+        Path b = Files.writeString(dir.resolve("b.csv"), "x\n1\nlots\n");
+        assertEquals(1, run("drift", "--reference", a.toString(), "--current", b.toString()));
+        assertEquals("E_DRIFT_CSV: " + b + ", line 3, column 1 (x): \"lots\" is not a number", err.toString().strip());
+        assertEquals(2, run("drift", "--reference", a.toString()), "a CSV comparison needs both files");
+        assertEquals(2, run("drift", "--reference", a.toString(), "--current", b.toString(), "--bins", "1"));
+    }
+
+    @Test
+    void computesAndStoresForEveryModelWithSamples() throws Exception {
+        Path db = dir.resolve("demo.db");
+        assertEquals(0, run("demo", "--db", db.toString()), err.toString());
+        assertEquals(0, run("drift", "--db", db.toString(), "--all", "--json"), err.toString());
+        JsonNode models = CanonicalJson.mapper().readTree(out.toString()).get("models");
+        assertEquals(3, models.size(), "the demo has drift samples for its three ACTIVE signal models");
+        List<Long> opened = new ArrayList<>();
+        models.forEach(m -> m.get("incidents_opened").forEach(id -> opened.add(id.asLong())));
+        assertTrue(opened.size() >= 6, "vol_20d and spread_bps breach on each model: " + opened);
+        assertEquals(0, run("drift", "--db", db.toString(), "--model", "momentum_xgb-3.1.0"), err.toString());
+        assertTrue(out.toString().contains("already open"), out.toString());
+        assertEquals(1, run("drift", "--db", db.toString(), "--model", "no-such-model"));
+        assertTrue(err.toString().startsWith("E_NOT_FOUND: "), err.toString());
+    }
+}

@@ -1,0 +1,48 @@
+package com.modelsteward.drift;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DriftPolicyTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void presetsByName() {
+        assertSame(DriftPolicy.DEFAULT, DriftPolicy.resolve("default"));
+        assertSame(DriftPolicy.CREDIT_RISK, DriftPolicy.resolve("Credit-Risk"));
+        assertEquals(0.25, DriftPolicy.CREDIT_RISK.severePsi());
+        assertEquals(0.20, DriftPolicy.DEFAULT.severePsi());
+    }
+
+    @Test
+    void aPolicyFileOverridesOnlyWhatItNames() throws IOException {
+        Path file = Files.writeString(dir.resolve("desk.yaml"), "name: desk-a\nseverePsi: 0.3\nofferRollback: false\n");
+        DriftPolicy policy = DriftPolicy.resolve(file.toString());
+        assertEquals("desk-a", policy.name());
+        assertEquals(0.3, policy.severePsi());
+        assertEquals(0.1, policy.moderatePsi());
+        assertFalse(policy.offerRollback());
+    }
+
+    @Test
+    void badPolicyFilesAreNamed() throws IOException {
+        Path text = Files.writeString(dir.resolve("bad.yaml"), "severePsi: high\n");
+        DriftException notANumber = assertThrows(DriftException.class, () -> DriftPolicy.load(text));
+        assertTrue(notANumber.getMessage().contains("bad.yaml") && notANumber.getMessage().contains("severePsi"), notANumber.getMessage());
+        Path inverted = Files.writeString(dir.resolve("inverted.yaml"), "moderatePsi: 0.3\nseverePsi: 0.2\n");
+        assertTrue(assertThrows(DriftException.class, () -> DriftPolicy.load(inverted)).getMessage().contains("moderate"));
+        assertTrue(assertThrows(DriftException.class, () -> DriftPolicy.resolve(dir.resolve("none.yaml").toString()))
+                .getMessage().contains("neither a preset"));
+    }
+}

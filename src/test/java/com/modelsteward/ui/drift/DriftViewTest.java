@@ -1,0 +1,179 @@
+package com.modelsteward.ui.drift;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelsteward.drift.DriftMonitor;
+import com.modelsteward.drift.Severity;
+import com.modelsteward.registry.ModelCatalog;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.Timestamps;
+import com.modelsteward.testsupport.FxWait;
+import com.modelsteward.testsupport.Screenshots;
+import com.modelsteward.testsupport.TestRegistries;
+import com.modelsteward.ui.common.AppContext;
+import com.modelsteward.ui.common.FxDialogService;
+import com.modelsteward.ui.common.FxTaskRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The Drift view on a demo registry with returns and prompt-pack samples added, in a real (headless) scene. */
+@ExtendWith(ApplicationExtension.class)
+class DriftViewTest {
+
+    private static final String SIGNAL = "momentum_xgb-3.1.0";
+    private static final String PROMPTS = "research_summary_prompts-2.1.0";
+
+    @TempDir
+    static Path dir;
+
+    private Registry registry;
+    private FxTaskRunner tasks;
+    private DriftView view;
+    private Stage stage;
+    private final List<String> rollbackRequests = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Path folder = dir.resolve("gen-" + System.nanoTime());
+        assertTrue(folder.toFile().mkdirs());
+        registry = TestRegistries.demo(folder);
+        addReturnsAndLlmSamples(registry);
+        tasks = new FxTaskRunner();
+        List<String> css = List.of(Objects.requireNonNull(getClass().getResource("/styles/light.css")).toExternalForm());
+        Clock clock = Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC);
+        AppContext context = new AppContext(registry, tasks, new FxDialogService(stage, css), TestRegistries.OPERATOR,
+                new ModelCatalog(registry).rolesOf(TestRegistries.OPERATOR), clock);
+        context.selectedModelIdProperty().set(SIGNAL);
+        view = new DriftView(context, (name, id, reason) -> rollbackRequests.add(name + "|" + id + "|" + reason));
+        Scene scene = new Scene(new StackPane(view.root()), 1440, 900);
+        scene.getStylesheets().setAll(css);
+        stage.setScene(scene);
+        stage.show();
+        view.refresh();
+    }
+
+    @AfterEach
+    void close() {
+        tasks.close();
+        registry.close();
+    }
+
+    @Test
+    void showsDriftedFeaturesRaisesTheBreachAndOffersARollback(FxRobot robot) throws Exception {
+        TableView<DriftMonitor.FeatureReport> table = robot.lookup("#drift-table").queryTableView();
+        FxWait.until("drift of the ACTIVE momentum model is computed",
+                () -> table.getItems().size() == 9 && !view.model().computingProperty().get());
+        assertEquals(SIGNAL, view.model().selectedProperty().get().model().modelId(), "the shared selection is honoured");
+        assertEquals("ACTIVE", view.model().choices().getFirst().model().state(), "ACTIVE versions are listed first");
+        DriftMonitor.FeatureReport worst = table.getItems().getFirst();
+        assertEquals("vol_20d", worst.drift().feature());
+        assertEquals(Severity.SEVERE, worst.drift().severity());
+        assertTrue(table.getItems().stream().anyMatch(f -> f.drift().severity() == Severity.NORMAL));
+
+        assertTrue(robot.lookup("#drift-alert").query().isVisible(), "the breach is announced in the console");
+        assertTrue(robot.lookup("#drift-rollback").query().isVisible(), "the default policy offers a rollback");
+        long incidents = registry.read(h -> h.createQuery("SELECT count(*) FROM incidents WHERE model_id = :m").bind("m", SIGNAL)
+                .mapTo(Long.class).one());
+        assertTrue(incidents >= 2, "vol_20d and spread_bps opened incidents");
+        assertEquals(Severity.SEVERE, view.model().reportProperty().get().rows().stream()
+                .filter(r -> r.feature().equals("rolling_sharpe")).findFirst().orElseThrow().severity(), "the returns decayed below the band");
+
+        robot.interact(() -> Screenshots.write(stage.getScene(), "drift"));
+        TabPane tabs = robot.lookup("#drift-tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        robot.interact(() -> Screenshots.write(stage.getScene(), "drift-ecdf"));
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        robot.interact(() -> Screenshots.write(stage.getScene(), "drift-history"));
+        robot.interact(() -> tabs.getSelectionModel().select(3));
+        robot.interact(() -> Screenshots.write(stage.getScene(), "drift-performance"));
+
+        robot.clickOn("#drift-rollback");
+        assertEquals(1, rollbackRequests.size(), "Roll back… hands over to the confirmation, it does not roll back itself");
+        assertTrue(rollbackRequests.getFirst().startsWith("momentum_xgb|" + SIGNAL + "|Drift breach"), rollbackRequests.getFirst());
+        assertEquals("ACTIVE", new ModelCatalog(registry).version(SIGNAL).orElseThrow().state());
+    }
+
+    @Test
+    void promptPacksGetTheLlmPanel(FxRobot robot) {
+        FxWait.until("the first computation is done", () -> !view.model().choices().isEmpty() && !view.model().computingProperty().get()
+                && view.model().reportProperty().get() != null);
+        robot.interact(() -> view.model().selectedProperty().set(view.model().choices().stream()
+                .filter(c -> c.model().modelId().equals(PROMPTS)).findFirst().orElseThrow()));
+        FxWait.until("the prompt pack's drift is computed", () -> view.model().reportProperty().get() != null
+                && view.model().reportProperty().get().modelId().equals(PROMPTS) && !view.model().computingProperty().get());
+        assertEquals(3, view.model().reportProperty().get().llmSeries().size());
+        assertEquals(Severity.SEVERE, view.model().reportProperty().get().rows().stream()
+                .filter(r -> r.feature().equals("llm_refusal")).findFirst().orElseThrow().severity());
+        assertFalse(view.model().rollbackOfferedProperty().get() && rollbackRequests.size() > 0);
+        TabPane tabs = robot.lookup("#drift-tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(4));
+        robot.interact(() -> Screenshots.write(stage.getScene(), "drift-llm"));
+        assertTrue(robot.lookup("#drift-llm-llm_refusal").tryQuery().isPresent());
+    }
+
+    @Test
+    void cancellingStopsTheProgressDisplay(FxRobot robot) {
+        FxWait.until("the first computation is done", () -> view.model().reportProperty().get() != null && !view.model().computingProperty().get());
+        robot.interact(() -> {
+            view.model().compute();
+            assertTrue(robot.lookup("#drift-busy").query().isVisible(), "progress and Cancel show while computing");
+            view.model().cancel();
+        });
+        assertFalse(robot.lookup("#drift-busy").query().isVisible());
+        assertEquals("Cancelled.", view.model().statusProperty().get());
+    }
+
+    /** Daily returns that decay in the current window, and prompt-pack outcomes with a rising refusal rate. */
+    private static void addReturnsAndLlmSamples(Registry registry) {
+        Random random = new Random(7);
+        registry.write(handle -> {
+            PreparedBatch batch = handle.prepareBatch(
+                    "INSERT INTO drift_samples (model_id, feature, role, value, observed_at) VALUES (:m, :f, :r, :v, :at)");
+            for (int day = 0; day < 150; day++) {
+                boolean reference = day < 120;
+                double mean = reference ? 0.001 : 0.001 - 0.007 * (day - 120) / 30.0;
+                batch.bind("m", SIGNAL).bind("f", "daily_return").bind("r", reference ? "REFERENCE" : "CURRENT")
+                        .bind("v", mean + random.nextGaussian() * 0.005)
+                        .bind("at", Timestamps.format(TestRegistries.ANCHOR.minus(Duration.ofDays(150 - day)))).add();
+            }
+            for (int day = 0; day < 60; day++) {
+                boolean reference = day < 30;
+                for (int i = 0; i < 80; i++) {
+                    String at = Timestamps.format(TestRegistries.ANCHOR.minus(Duration.ofDays(60 - day)).plusSeconds(i * 600L));
+                    String role = reference ? "REFERENCE" : "CURRENT";
+                    double refusal = reference ? 0.03 : 0.03 + 0.08 * (day - 30) / 30.0;
+                    batch.bind("m", PROMPTS).bind("f", "llm_refusal").bind("r", role).bind("v", random.nextDouble() < refusal ? 1.0 : 0.0)
+                            .bind("at", at).add();
+                    batch.bind("m", PROMPTS).bind("f", "llm_schema_fail").bind("r", role).bind("v", random.nextDouble() < 0.01 ? 1.0 : 0.0)
+                            .bind("at", at).add();
+                    batch.bind("m", PROMPTS).bind("f", "llm_latency_ms").bind("r", role)
+                            .bind("v", Math.exp(6.5 + random.nextGaussian() * 0.35) * (reference ? 1 : 1.15)).bind("at", at).add();
+                }
+            }
+            batch.execute();
+            return null;
+        });
+    }
+}
