@@ -1,5 +1,7 @@
 package com.modelsteward.registry.demo;
 
+import com.modelsteward.drift.DriftMonitor;
+import com.modelsteward.drift.DriftPolicy;
 import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.PolicyLoader;
@@ -81,6 +83,8 @@ public final class DemoGenerator {
             populate(registry, handle);
             return null;
         });
+        // The drift results a monitoring run would have stored: the Overview's alerts and the Drift view start populated.
+        new DriftMonitor(registry, Clock.fixed(anchor, ZoneOffset.UTC), DriftPolicy.DEFAULT).computeAndStoreAll("drift-monitor");
         return registry;
     }
 
