@@ -25,7 +25,7 @@ class DemoGeneratorTest {
 
     @Test
     void theDemoLooksLikeARealRegistry() {
-        try (Registry registry = TestRegistries.demo(dir)) {
+        try (Registry registry = TestRegistries.generateDemo(dir)) {
             ModelCatalog catalog = new ModelCatalog(registry);
             List<ModelSummary> versions = catalog.versions();
             assertTrue(versions.size() >= 60, "at least 60 versions, got " + versions.size());
@@ -60,8 +60,8 @@ class DemoGeneratorTest {
 
     @Test
     void theSameSeedGivesTheSameRegistry() throws java.io.IOException {
-        try (Registry first = TestRegistries.demo(java.nio.file.Files.createDirectories(dir.resolve("a")));
-             Registry second = TestRegistries.demo(java.nio.file.Files.createDirectories(dir.resolve("b")))) {
+        try (Registry first = TestRegistries.generateDemo(java.nio.file.Files.createDirectories(dir.resolve("a")));
+             Registry second = TestRegistries.generateDemo(java.nio.file.Files.createDirectories(dir.resolve("b")))) {
             String query = "SELECT group_concat(model_id || state || training_config_hash, ',') FROM (SELECT * FROM model_registry ORDER BY model_id)";
             assertEquals(first.<String>read(h -> h.createQuery(query).mapTo(String.class).one()), second.<String>read(h -> h.createQuery(query).mapTo(String.class).one()));
             String samples = "SELECT sum(value) FROM drift_samples";
