@@ -4,6 +4,7 @@ import com.modelsteward.config.AppDirs;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.demo.DemoGenerator;
+import com.modelsteward.registry.demo.ScaleGenerator;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -18,23 +19,38 @@ final class DemoCommand implements Command {
 
     @Override
     public String summary() {
-        return "create a demo registry (default: " + AppDirs.demoRegistry() + ")";
+        return "create a demo registry (default: " + AppDirs.demoRegistry() + "); --versions N for a scale registry";
     }
 
     @Override
     public int run(Args args, CliContext context) throws Exception {
-        args.allowOnly(Set.of("seed"));
+        args.allowOnly(Set.of("seed", "versions"));
         Path file = context.registryPath(args);
         if (args.option("db").isEmpty()) {
             AppDirs.ensureDataDir();
         }
         long seed = args.longOption("seed", DemoGenerator.DEFAULT_SEED);
-        try (Registry registry = new DemoGenerator(seed, context.clock().instant(), context.user()).create(file)) {
+        int scale = args.intOption("versions", 0);
+        if (scale != 0 && scale < 3) {
+            throw new CliException("E_USAGE", "--versions must be at least 3 (it sizes a scale registry; leave it out for the demo)");
+        }
+        long started = System.nanoTime();
+        try (Registry registry = scale > 0
+                ? new ScaleGenerator(seed, context.clock().instant(), context.user()).create(file, scale, done -> {
+                    if (!args.flag("json")) {
+                        context.err().print("\r" + done + " / " + scale + " versions");
+                    }
+                })
+                : new DemoGenerator(seed, context.clock().instant(), context.user()).create(file)) {
+            if (scale > 0 && !args.flag("json")) {
+                context.err().println();
+            }
             long versions = new ModelCatalog(registry).versions().size();
             if (args.flag("json")) {
                 context.printJson(Map.of("db", registry.file().toString(), "versions", versions, "seed", seed));
             } else {
-                context.out().println("Created demo registry " + registry.file() + " with " + versions + " model versions (seed " + seed + ")");
+                context.out().printf("Created demo registry %s with %d model versions (seed %d) in %.1f s%n", registry.file(), versions, seed,
+                        (System.nanoTime() - started) / 1e9);
             }
         }
         return 0;
