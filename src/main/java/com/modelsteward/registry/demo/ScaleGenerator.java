@@ -3,6 +3,7 @@ package com.modelsteward.registry.demo;
 import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.PolicyLoader;
+import com.modelsteward.governance.Principals;
 import com.modelsteward.governance.Role;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
@@ -72,7 +73,7 @@ public final class ScaleGenerator {
 
     private void populate(Registry registry, Handle handle, int versions, LongConsumer progress) {
         Random random = new Random(seed);
-        handle.execute("INSERT INTO registry_meta (key, value) VALUES (?, ?)", DemoGenerator.DEMO_MARKER, Timestamps.format(anchor));
+        handle.execute("INSERT INTO registry_meta (key, value) VALUES (?, ?)", Principals.DEMO_MARKER, Timestamps.format(anchor));
         handle.execute("INSERT INTO registry_meta (key, value) VALUES ('scale_versions', ?)", Integer.toString(versions));
         handle.execute("INSERT INTO principals (user_name, display_name, roles, created_by) VALUES ('scale.analyst', 'Scale Analyst', 'ANALYST', 'demo')");
         handle.execute("INSERT INTO principals (user_name, display_name, roles, created_by) VALUES ('scale.requester', 'Scale Requester', 'ANALYST', 'demo')");

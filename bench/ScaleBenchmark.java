@@ -1,0 +1,262 @@
+import com.modelsteward.config.AppSettings;
+import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.Identity;
+import com.modelsteward.governance.PolicyLoader;
+import com.modelsteward.governance.Role;
+import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.demo.ScaleGenerator;
+import com.modelsteward.ui.models.ModelsView;
+import com.modelsteward.ui.shell.ConsoleShell;
+import com.modelsteward.ui.shell.Pages;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * End-to-end figures for docs/performance.md on registries of 1 000 and 100 000 versions. Not a test (these machines are
+ * shared and noisy): run it by hand, on as quiet a machine as you can get.
+ *
+ * <pre>mvn -B -q package -DskipTests
+ * java -Xmx1g -Dglass.platform=Headless -Dprism.order=sw -Dsteward.frameWatchdog=true \
+ *      -cp "target/classes:target/lib/*" bench/ScaleBenchmark.java [sizes, default 1000,100000]</pre>
+ */
+public final class ScaleBenchmark {
+
+    private static final Instant ANCHOR = Instant.parse("2026-11-01T12:00:00Z");
+    private static final Map<String, Map<Integer, String>> FIGURES = new LinkedHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "1000,100000").split(",")).mapToInt(Integer::parseInt).toArray();
+        Path work = Files.createTempDirectory("steward-scale-bench");
+        System.setProperty("steward.home", work.resolve("home").toString());
+        CompletableFuture<Void> fx = new CompletableFuture<>();
+        Platform.startup(() -> fx.complete(null));
+        fx.get();
+        for (int size : sizes) {
+            Path file = work.resolve("scale-" + size + ".db");
+            long t0 = System.nanoTime();
+            new ScaleGenerator(20261122L, ANCHOR, "bench").create(file, size, done -> { }).close();
+            put("generate the registry (`demo --versions N`)", size, seconds(System.nanoTime() - t0));
+            console(file, size);
+            governance(file, size, work);
+            auditVerify(file, size);
+        }
+        System.out.println();
+        System.out.print("| figure |");
+        for (int size : sizes) {
+            System.out.printf(" %,d versions |", size);
+        }
+        System.out.println(sizes.length == 2 ? " ratio |" : "");
+        System.out.println("|---|" + "---|".repeat(sizes.length + (sizes.length == 2 ? 1 : 0)));
+        FIGURES.forEach((name, bySize) -> {
+            System.out.print("| " + name + " |");
+            for (int size : sizes) {
+                System.out.print(" " + bySize.getOrDefault(size, "") + " |");
+            }
+            if (sizes.length == 2) {
+                System.out.print(" " + ratio(bySize.get(sizes[0]), bySize.get(sizes[1])) + " |");
+            }
+            System.out.println();
+        });
+        Platform.exit();
+    }
+
+    /** Opens the console on the file, shows the populated Models view, filters it, walks every view. */
+    private static void console(Path file, int size) throws Exception {
+        List<Long> opens = new ArrayList<>();
+        ConsoleShell[] shell = new ConsoleShell[1];
+        for (int run = 0; run < 3; run++) {
+            onFx(() -> {
+                shell[0] = new ConsoleShell(new Stage(), "bench", Clock.systemUTC(), new AppSettings(file.resolveSibling("bench.properties")));
+                shell[0].stage().show();
+                shell[0].setOnOpened(context -> shell[0].show("models"));
+                return null;
+            });
+            long t0 = System.nanoTime();
+            onFx(() -> {
+                shell[0].open(file, false);
+                return null;
+            });
+            waitUntil(() -> "models".equals(shell[0].currentPage())
+                    && ((ModelsView) shell[0].page("models")).model().allVersions().size() == size
+                    && shell[0].tasks().runningProperty().get() == 0);
+            opens.add(System.nanoTime() - t0);
+            if (run < 2) {
+                onFx(() -> {
+                    shell[0].close();
+                    shell[0].stage().close();
+                    return null;
+                });
+            }
+        }
+        put("open the registry and show the populated Models view (median of 3)", size, millis(median(opens)));
+
+        ModelsView models = (ModelsView) shell[0].page("models");
+        List<Long> filters = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            String text = i % 3 == 0 ? "strategy_0" + (i % 10) : (i % 3 == 1 ? "." + i + ".0" : "");
+            filters.add(onFx(() -> {
+                long t = System.nanoTime();
+                models.model().searchProperty().set(text);
+                shell[0].stage().getScene().getRoot().applyCss();
+                shell[0].stage().getScene().getRoot().layout();
+                return System.nanoTime() - t;
+            }));
+        }
+        put("filter/search the Models view, incl. layout (median of 21)", size, millis(median(filters)));
+
+        System.gc();
+        System.gc();
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        put("heap after loading the registry into the console", size, String.format(Locale.ROOT, "%.0f MB", used / 1048576.0));
+
+        for (Pages.Spec spec : Pages.ALL) {
+            onFx(() -> {
+                shell[0].show(spec.id());
+                return null;
+            });
+            waitUntil(() -> shell[0].tasks().runningProperty().get() == 0);
+            Thread.sleep(1_000);
+        }
+        Map<String, Long> pulses = shell[0].frameWatchdog().map(w -> w.longestByPage()).orElse(Map.of());
+        for (Pages.Spec spec : Pages.ALL) {
+            if (pulses.containsKey(spec.id())) {
+                put("longest FX pulse gap on " + spec.title() + " (frame watchdog)", size, pulses.get(spec.id()) + " ms");
+            }
+        }
+        onFx(() -> {
+            shell[0].close();
+            shell[0].stage().close();
+            return null;
+        });
+    }
+
+    /** Transition commits (CANDIDATE -> SHADOW, executed at once) and O(1) rollbacks through the engine. */
+    private static void governance(Path file, int size, Path work) throws Exception {
+        Identity analyst = new Identity("scale.requester", Set.of(Role.ANALYST), false);
+        Identity officer = new Identity("scale.officer", Set.of(Role.RISK_OFFICER), false);
+        List<Long> commits = new ArrayList<>();
+        List<Long> rollbacks = new ArrayList<>();
+        int copies = Math.max(1, 40 / Math.max(1, size / ScaleGenerator.VERSIONS_PER_NAME));
+        for (int copy = 0; copy < copies; copy++) {
+            Path copyFile = work.resolve("governance-" + size + "-" + copy + ".db");
+            Files.copy(file, copyFile, StandardCopyOption.REPLACE_EXISTING);
+            try (Registry registry = Registry.open(copyFile)) {
+                GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), Clock.systemUTC());
+                List<String> candidates = registry.read(h -> h.createQuery(
+                        "SELECT model_id FROM model_registry WHERE state = 'CANDIDATE' ORDER BY model_id").mapTo(String.class).list());
+                List<String> names = registry.read(h -> h.createQuery(
+                        "SELECT model_name FROM active_pointer WHERE last_known_good_id IS NOT NULL ORDER BY model_name").mapTo(String.class).list());
+                for (String candidate : candidates) {
+                    long t = System.nanoTime();
+                    engine.request(analyst, candidate, "SHADOW", "benchmark");
+                    commits.add(System.nanoTime() - t);
+                }
+                for (String name : names) {
+                    long t = System.nanoTime();
+                    engine.rollback(officer, name, "benchmark");
+                    rollbacks.add(System.nanoTime() - t);
+                }
+            }
+            Files.deleteIfExists(copyFile);
+        }
+        put("transition commit latency p50 / p99 (" + commits.size() + " commits)", size,
+                millis(percentile(commits, 50)) + " / " + millis(percentile(commits, 99)));
+        put("rollback latency median (" + rollbacks.size() + " rollbacks)", size, millis(median(rollbacks)));
+    }
+
+    private static void auditVerify(Path file, int size) {
+        try (Registry registry = Registry.open(file)) {
+            List<Long> runs = new ArrayList<>();
+            long entries = 0;
+            for (int i = 0; i < 3; i++) {
+                long t = System.nanoTime();
+                AuditTrail.Verification result = AuditTrail.verify(registry);
+                runs.add(System.nanoTime() - t);
+                entries = result.checked();
+                if (!result.ok()) {
+                    throw new IllegalStateException("the generated chain does not verify: " + result.problem());
+                }
+            }
+            put("`audit verify` throughput (" + entries + " entries, median of 3)", size,
+                    String.format(Locale.ROOT, "%,.0f entries/s", entries / (median(runs) / 1e9)));
+        }
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable failed) {
+                result.completeExceptionally(failed);
+            }
+        });
+        return result.get(5, TimeUnit.MINUTES);
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!onFx(condition::getAsBoolean)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static void put(String figure, int size, String value) {
+        FIGURES.computeIfAbsent(figure, k -> new LinkedHashMap<>()).put(size, value);
+        System.err.printf("%,d versions: %s = %s%n", size, figure, value);
+    }
+
+    private static long median(List<Long> values) {
+        return percentile(values, 50);
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    /** Larger over smaller, for figures of the same unit. */
+    private static String ratio(String small, String large) {
+        if (small == null || large == null) {
+            return "";
+        }
+        try {
+            double a = Double.parseDouble(small.replaceAll("[^0-9.].*$", "").replace(",", ""));
+            double b = Double.parseDouble(large.replaceAll("[^0-9.].*$", "").replace(",", ""));
+            return a == 0 ? "" : String.format(Locale.ROOT, "%.2f×", b / a);
+        } catch (NumberFormatException notANumber) {
+            return "";
+        }
+    }
+}
