@@ -88,7 +88,7 @@ class AuditViewTest {
         robot.interact(() -> table.getSelectionModel().select(0));
         TextArea payload = robot.lookup("#audit-payload").queryAs(TextArea.class);
         assertTrue(payload.getText().contains("\"reason\" : \"drift\""), payload.getText());
-        robot.interact(() -> Screenshots.write(shell.stage().getScene(), "audit"));
+        robot.interact(() -> Screenshots.write(shell.stage().getScene(), "audit-tamper"));
 
         AuditViewModel model = ((AuditView) shell.page("audit")).model();
         Path csv = dir.resolve("export-" + System.nanoTime() + ".csv");

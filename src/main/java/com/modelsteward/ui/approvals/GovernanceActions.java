@@ -83,6 +83,11 @@ public final class GovernanceActions {
      * Built per action (cheap), so a changed environment never leaves a stale policy behind. Call off the FX thread.
      */
     GovernanceService service() {
+        return engine(context);
+    }
+
+    /** The governance engine for the open registry (see {@link #service()}); call off the FX thread. */
+    public static GovernanceService engine(AppContext context) {
         return new GovernanceService(context.registry(), PolicyLoader.builtIn(System.getenv()), context.clock());
     }
 
