@@ -209,6 +209,11 @@ class GovernanceFlowTest {
         FxWait.until("the timeline is loaded", () -> view.model().timeline().size() >= 3);
         List<String> actives = view.model().timeline().stream().map(GovernanceService.ActivePeriod::modelId).toList();
         assertEquals(List.of("momentum_xgb-3.0.0", PREVIOUS, CANDIDATE, PREVIOUS), actives.subList(actives.size() - 4, actives.size()));
+        robot.clickOn("Who was ACTIVE when");
+        robot.interact(() -> view.model().activeAtDateProperty().set(java.time.LocalDate.of(2026, 10, 15)));
+        Label answer = robot.lookup("#timeline-answer").queryAs(Label.class);
+        FxWait.until("the day's ACTIVE version is found", () -> !answer.getText().isEmpty());
+        assertEquals("On 2026-10-15 at 12:00 UTC, momentum_xgb-3.1.0 was ACTIVE.", answer.getText());
         robot.interact(() -> audit.getSelectionModel().select(0));
         idle();
         photograph(robot, audit, "audit");

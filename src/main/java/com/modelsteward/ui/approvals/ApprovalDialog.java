@@ -105,9 +105,33 @@ final class ApprovalDialog {
                 + (request.requiredApprovals() == 1 ? "" : "s") + " by a " + request.requiredRole());
         approvals.setId("approvals-so-far");
         facts.addRow(2, key("Approvals"), approvals);
-        VBox header = new VBox(8, title, line, facts);
+        VBox header = new VBox(8, title, line, facts, glance());
         header.getStyleClass().add("dialog-header");
         return header;
+    }
+
+    /** The evidence at a glance, one chip per section below: what a risk officer checks first. */
+    private Node glance() {
+        long failed = evidence.currentReport() == null ? 0 : evidence.currentReport().checks().stream().filter(c -> !c.passed()).count();
+        int checks = evidence.currentReport() == null ? 0 : evidence.currentReport().checks().size();
+        long missing = evidence.artifacts().stream().filter(a -> !a.present()).count();
+        GovernanceDesk.TimeInState time = evidence.timeInState();
+        HBox chips = new HBox(8,
+                chip(failed == 0, failed == 0 ? "Gates: " + checks + " of " + checks + " pass" : "Gates: " + failed + " of " + checks + " fail"),
+                chip(missing == 0, missing == 0 ? "Artifacts complete" : "Artifacts: " + missing + " missing"),
+                chip(time.satisfied(), time.required() ? "Shadow " + Format.duration(time.elapsed()) + " of " + time.requiredDays() + " d"
+                        : "No shadow period required"),
+                evidence.worstSeverity().map(s -> chip(!s.equals("SEVERE"), "Drift: " + s)).orElseGet(() -> chip(null, "Drift: not computed")),
+                chip(evidence.verdict().mayApprove(), evidence.verdict().mayApprove() ? "You may approve" : "You may not approve"));
+        chips.setId("evidence-glance");
+        return chips;
+    }
+
+    /** A pass/fail/unknown chip: symbol and word, colour only as a third cue. */
+    private static Label chip(Boolean ok, String text) {
+        Label chip = new Label((ok == null ? "○ " : ok ? "✔ " : "✖ ") + text);
+        chip.getStyleClass().addAll("chip", ok == null ? "chip-unknown" : ok ? "chip-pass" : "chip-fail");
+        return chip;
     }
 
     private Node body() {
@@ -130,25 +154,23 @@ final class ApprovalDialog {
     }
 
     private VBox artifacts() {
-        GridPane grid = new GridPane();
-        grid.setId("artifact-checklist");
-        grid.setHgap(8);
-        grid.setVgap(6);
-        ColumnConstraints hashColumn = new ColumnConstraints();
-        hashColumn.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(), hashColumn);
+        VBox list = new VBox(8);
+        list.setId("artifact-checklist");
         int row = 0;
         for (GovernanceDesk.Artifact artifact : evidence.artifacts()) {
             Label name = DialogFrame.verdict(artifact.present(), artifact.name());
             name.setMinWidth(Region.USE_PREF_SIZE);
             Label reference = DialogFrame.muted(artifact.reference() == null ? "" : artifact.reference());
-            reference.setMaxWidth(170);
-            grid.addRow(row, name, reference, DialogFrame.copyable("artifact-" + row, artifact.present() ? artifact.hash() : null));
+            reference.setWrapText(false);
+            reference.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            HBox title = new HBox(8, name, reference);
+            title.setAlignment(Pos.BASELINE_LEFT);
+            list.getChildren().add(new VBox(2, title, DialogFrame.copyable("artifact-" + row, artifact.present() ? artifact.hash() : null)));
             row++;
         }
         long missing = evidence.artifacts().stream().filter(a -> !a.present()).count();
         return DialogFrame.card("Required artifacts", DialogFrame.verdict(missing == 0,
-                missing == 0 ? "All " + evidence.artifacts().size() + " artifacts are pinned by hash." : missing + " artifacts are missing."), grid);
+                missing == 0 ? "All " + evidence.artifacts().size() + " artifacts are pinned by hash." : missing + " artifacts are missing."), list);
     }
 
     private VBox lineage() {
@@ -171,11 +193,17 @@ final class ApprovalDialog {
             diff.setId("config-changes");
             diff.setHgap(12);
             diff.setVgap(2);
+            ColumnConstraints keys = new ColumnConstraints();
+            keys.setMinWidth(Region.USE_PREF_SIZE);
+            ColumnConstraints values = new ColumnConstraints();
+            values.setPercentWidth(38);
+            diff.getColumnConstraints().addAll(keys, values, values);
             diff.addRow(0, key("key"), key("parent"), key("this version"));
             int row = 1;
             for (GovernanceDesk.ConfigChange change : changes) {
-                diff.addRow(row++, mono(change.key()), mono(change.parentValue() == null ? "(absent)" : change.parentValue()),
-                        mono(change.value() == null ? "(absent)" : change.value()));
+                Label name = mono(change.key());
+                name.setMinWidth(Region.USE_PREF_SIZE);
+                diff.addRow(row++, name, value(change.parentValue()), value(change.value()));
             }
             if (!changes.isEmpty()) {
                 box.getChildren().add(diff);
@@ -404,6 +432,14 @@ final class ApprovalDialog {
     private static Label mono(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("mono");
+        return label;
+    }
+
+    /** A config value, cut with an ellipsis when long; the whole value is in its tooltip. */
+    private static Label value(String text) {
+        Label label = mono(text == null ? "(absent)" : text);
+        label.setTooltip(new javafx.scene.control.Tooltip(label.getText()));
+        label.setMaxWidth(Double.MAX_VALUE);
         return label;
     }
 

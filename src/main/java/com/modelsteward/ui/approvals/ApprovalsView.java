@@ -133,6 +133,7 @@ public final class ApprovalsView implements Page {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId(id);
         table.setPlaceholder(new Label(empty));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Columns.text("Request", GovernanceDesk.QueueRow::requestId, 110));
         table.getColumns().add(Columns.text("Model", GovernanceDesk.QueueRow::modelName, 190));
         table.getColumns().add(Columns.text("Version", GovernanceDesk.QueueRow::version, 70));

@@ -29,7 +29,7 @@ final class GateTable {
         table.getColumns().add(numeric("Candidate", c -> Format.number(c.candidate())));
         table.getColumns().add(numeric("Baseline", c -> Format.number(c.baseline())));
         table.getColumns().add(numeric("Delta", c -> Format.signed(c.delta())));
-        table.getColumns().add(Columns.text("Threshold", GateReport.GateCheck::comparison, 190));
+        table.getColumns().add(Columns.text("Threshold", c -> threshold(c.comparison()), 190));
         TableColumn<GateReport.GateCheck, String> result = Columns.text("Result", GateTable::resultText, 200);
         result.setCellFactory(ignored -> new TableCell<>() {
             @Override
@@ -57,9 +57,14 @@ final class GateTable {
         });
         int rows = Math.max(2, table.getItems().size());
         table.setFixedCellSize(28);
-        table.setPrefHeight(32 + rows * 28 + 4);
+        table.setPrefHeight(30 + rows * 28);
         table.setMinHeight(table.getPrefHeight());
         return table;
+    }
+
+    /** The engine's rule in words, with a negative zero ("delta <= -0.0") written as the plain 0 it means. */
+    static String threshold(String comparison) {
+        return comparison == null ? "—" : comparison.replaceAll("-0\\.0(?![0-9])", "0.0");
     }
 
     static String resultText(GateReport.GateCheck check) {

@@ -173,14 +173,16 @@ public final class AuditView implements Page {
         DatePicker day = new DatePicker();
         day.setId("timeline-day");
         day.setPromptText("Active on…");
-        day.setPrefWidth(140);
+        day.setPrefWidth(150);
+        day.setMinWidth(Region.USE_PREF_SIZE);
         day.valueProperty().bindBidirectional(model.activeAtDateProperty());
         Label answer = new Label();
         answer.setId("timeline-answer");
         answer.getStyleClass().add("section-title");
         answer.textProperty().bind(model.activeAtTextProperty());
-        HBox controls = new HBox(8, fixed(new Label("Model name")), name, fixed(new Label("Which version was ACTIVE on")), day, answer);
+        HBox controls = new HBox(8, fixed(new Label("Model name")), name, fixed(new Label("Which version was ACTIVE on")), day);
         controls.getStyleClass().add("toolbar");
+        answer.managedProperty().bind(answer.textProperty().isNotEmpty());
         TableView<GovernanceService.ActivePeriod> periods = new TableView<>(model.timeline());
         periods.setId("timeline-table");
         periods.setPlaceholder(new Label("Choose a model name to see which version was ACTIVE when."));
@@ -191,7 +193,7 @@ public final class AuditView implements Page {
         periods.getColumns().add(Columns.text("By", GovernanceService.ActivePeriod::actor, 130));
         periods.getColumns().add(Columns.value("Audit seq", GovernanceService.ActivePeriod::auditSeq, 90));
         VBox.setVgrow(periods, Priority.ALWAYS);
-        VBox box = new VBox(8, controls, periods);
+        VBox box = new VBox(8, controls, answer, periods);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
     }

@@ -180,7 +180,8 @@ public final class AuditViewModel {
         try {
             var node = CanonicalJson.mapper().readTree(entry.payloadJson());
             List<String> parts = new ArrayList<>();
-            for (String key : List.of("model_id", "from", "to", "from_state", "to_state", "decision", "comment", "reason", "severity", "feature")) {
+            for (String key : List.of("model_id", "from", "to", "from_state", "to_state", "active_model_id",
+                    "previous_active_id", "from_model_id", "to_model_id", "cause", "decision", "comment", "reason", "severity", "feature")) {
                 if (node.hasNonNull(key)) {
                     parts.add(key + "=" + node.get(key).asText());
                 }
