@@ -13,28 +13,29 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GovernanceDeskTest {
 
+    /** Every test here only reads, so one demo registry serves them all. */
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private final Clock clock = Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC);
-    private Registry registry;
-    private GovernanceDesk desk;
+    private static final Clock CLOCK = Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC);
+    private static Registry registry;
+    private static GovernanceDesk desk;
 
-    @BeforeEach
-    void open() {
+    @BeforeAll
+    static void open() {
         registry = TestRegistries.demo(dir);
-        desk = new GovernanceDesk(new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), clock), registry, clock);
+        desk = new GovernanceDesk(new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), CLOCK), registry, CLOCK);
     }
 
-    @AfterEach
-    void close() {
+    @AfterAll
+    static void close() {
         registry.close();
     }
 
