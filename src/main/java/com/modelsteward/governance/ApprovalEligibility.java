@@ -66,8 +66,8 @@ public final class ApprovalEligibility {
             approve.addAll(staleness(handle, request, model));
             if (current == null) {
                 approve.add(request.fromState() + " -> " + request.toState() + " is no longer allowed by the policy");
-            } else if (!current.passed()) {
-                approve.add("the gates fail on current data: " + String.join("; ", current.failures()));
+            } else {
+                current.failures().forEach(failure -> approve.add("fails on current data: " + failure));
             }
         }
         return new Verdict(approve, both);

@@ -159,6 +159,28 @@ class ApprovalDialogTest {
     }
 
     @Test
+    void anEngineRefusalIsShownAsASentenceWithItsCode(FxRobot robot) throws Exception {
+        openAs(robot, "rachel.okafor");
+        DialogPane dialog = openRequest(robot, operatorRequest);
+        robot.clickOn("#decision-comment").write("Gates pass; approving.");
+        Button approve = robot.from(dialog).lookup("#approve-button").queryButton();
+        assertFalse(approve.isDisabled(), text(robot, dialog, "approve-reason"));
+        // The pipeline re-scores the version while the dialog is open: the request is stale by the time it is confirmed.
+        try (java.sql.Connection pipeline = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement sql = pipeline.createStatement()) {
+            sql.executeUpdate("INSERT INTO scorecards (model_id, pack_id, metric, value, generated_at) "
+                    + "VALUES ('momentum_xgb-3.2.0', 'bench_core_v1', 'sharpe', 1.1, '2026-11-01T11:30:00.000Z')");
+        }
+        robot.clickOn(approve);
+        robot.clickOn("#confirm-decision");
+        FxWait.until("the refusal is shown", () -> !text(robot, dialog, "decision-refusal").isEmpty());
+        String refusal = text(robot, dialog, "decision-refusal");
+        assertTrue(refusal.startsWith("The governance engine refused (E_LEARN_ROLLOUT_DENIED): Request " + operatorRequest + " is stale"), refusal);
+        assertTrue(approve.isDisabled());
+        assertEquals("SHADOW", shell.context().catalog().version("momentum_xgb-3.2.0").orElseThrow().state());
+    }
+
+    @Test
     void aUserOutsideThePrincipalsGetsNoEnabledAction(FxRobot robot) {
         openAs(robot, "guest.viewer");
         assertTrue(robot.lookup("#banner-no-role").tryQuery().isPresent());

@@ -41,7 +41,8 @@ final class ApprovalDialog {
     private final GovernanceDesk.Evidence evidence;
     private final GovernanceService.Request request;
     private final Dialog<Void> dialog;
-    private final TextArea comment = new TextArea();
+    private final TextArea comment = DialogFrame.textInput("decision-comment",
+            "Comment (required): what you checked and why you approve or reject");
     private final Button approve = new Button("_Approve…");
     private final Button reject = new Button("_Reject…");
     private final Label reason = DialogFrame.blockers("approve-reason");
@@ -279,10 +280,6 @@ final class ApprovalDialog {
     }
 
     private Node footer() {
-        comment.setId("decision-comment");
-        comment.setPromptText("Comment (required): what you checked and why you approve or reject");
-        comment.setPrefRowCount(3);
-        comment.setWrapText(true);
         approve.setId("approve-button");
         approve.getStyleClass().add("approve-button");
         approve.setMinWidth(Region.USE_PREF_SIZE);

@@ -4,15 +4,18 @@ import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Clipboard;
 import com.modelsteward.ui.common.FxDialogService;
 import com.modelsteward.ui.common.StateBadge;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.TraversalDirection;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -119,9 +122,22 @@ final class DialogFrame {
         return label;
     }
 
-    static VBox padded(Node... children) {
-        VBox box = new VBox(12, children);
-        box.setPadding(new Insets(4, 4, 4, 4));
-        return box;
+    /**
+     * A multi-line text input where Tab and Shift+Tab move to the next control instead of typing a tab character, so
+     * that the whole dialog can be walked with the keyboard.
+     */
+    static TextArea textInput(String id, String prompt) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setPromptText(prompt);
+        area.setPrefRowCount(3);
+        area.setWrapText(true);
+        area.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.TAB && !event.isControlDown()) {
+                event.consume();
+                area.requestFocusTraversal(event.isShiftDown() ? TraversalDirection.PREVIOUS : TraversalDirection.NEXT);
+            }
+        });
+        return area;
     }
 }

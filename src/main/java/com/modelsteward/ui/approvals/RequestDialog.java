@@ -30,7 +30,8 @@ final class RequestDialog {
     private final GovernanceActions actions;
     private final GovernanceDesk.RequestPreview preview;
     private final Dialog<Void> dialog;
-    private final TextArea justification = new TextArea();
+    private final TextArea justification = DialogFrame.textInput("request-justification",
+            "Justification (required): why this version should move, what you checked");
     private final Button submit = new Button();
     private final Label reason = DialogFrame.blockers("request-reason");
     private final Label refusal = DialogFrame.blockers("request-refusal");
@@ -93,10 +94,6 @@ final class RequestDialog {
     }
 
     private Node footer() {
-        justification.setId("request-justification");
-        justification.setPromptText("Justification (required): why this version should move, what you checked");
-        justification.setPrefRowCount(3);
-        justification.setWrapText(true);
         submit.setId("submit-request");
         submit.setText(preview.executesAtOnce() ? "_Move to " + preview.toState() : "_Submit request");
         submit.setDefaultButton(true);

@@ -43,7 +43,8 @@ final class RollbackDialog {
     private final GovernanceActions actions;
     private final GovernanceDesk.RollbackPreview preview;
     private final Dialog<Void> dialog;
-    private final TextArea reasonText = new TextArea();
+    private final TextArea reasonText = DialogFrame.textInput("rollback-reason-text",
+            "Reason (required): what went wrong with the current version");
     private final Button rollBack = new Button("_Roll back now");
     private final Label blockers = DialogFrame.blockers("rollback-reason");
     private final Label refusal = DialogFrame.blockers("rollback-refusal");
@@ -145,10 +146,6 @@ final class RollbackDialog {
     }
 
     private Node footer() {
-        reasonText.setId("rollback-reason-text");
-        reasonText.setPromptText("Reason (required): what went wrong with the current version");
-        reasonText.setPrefRowCount(3);
-        reasonText.setWrapText(true);
         rollBack.setId("rollback-button");
         rollBack.getStyleClass().add("danger-button");
         rollBack.setMinWidth(Region.USE_PREF_SIZE);
