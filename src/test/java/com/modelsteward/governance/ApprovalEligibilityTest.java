@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.TransitionRequestRow;
+import com.modelsteward.testsupport.DemoTemplate;
 import com.modelsteward.testsupport.TestRegistries;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +37,7 @@ class ApprovalEligibilityTest {
 
     @BeforeEach
     void open() {
-        registry = TestRegistries.demo(dir);
+        registry = Registry.open(DemoTemplate.copyTo(dir, "eligibility", ready -> { }));
         engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), clock);
         desk = new GovernanceDesk(engine, registry, clock);
     }

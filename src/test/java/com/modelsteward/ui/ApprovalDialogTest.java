@@ -12,13 +12,13 @@ import com.modelsteward.governance.PolicyLoader;
 import com.modelsteward.governance.Role;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.testsupport.DemoTemplate;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.Screenshots;
 import com.modelsteward.testsupport.TestRegistries;
 import com.modelsteward.ui.approvals.GovernanceActions;
 import com.modelsteward.ui.shell.ConsoleOptions;
 import com.modelsteward.ui.shell.ConsoleShell;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -32,6 +32,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ApprovalDialogTest {
 
+    private static final String TEMPLATE = "approval-dialog";
+
     @TempDir
     static Path dir;
 
@@ -55,29 +58,34 @@ class ApprovalDialogTest {
     private String operatorRequest;
     private String failingRequest;
 
+    /** The demo (slow to generate) is prepared before TestFX starts, whose start method has a time limit. */
+    @BeforeAll
+    static void prepareTemplate() {
+        DemoTemplate.copyTo(dir.resolve("template-check"), TEMPLATE, ApprovalDialogTest::prepare);
+    }
+
+    private static void prepare(Registry registry) {
+        GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC));
+            String demoRequest = new ModelCatalog(registry).requests(Optional.of("PENDING")).stream()
+                    .filter(r -> r.modelId().equals("momentum_xgb-3.2.0")).findFirst().orElseThrow().requestId();
+            engine.reject(new Identity("omar.haddad", Set.of(Role.RISK_OFFICER), false), demoRequest, "Superseded.");
+            engine.request(new Identity(TestRegistries.OPERATOR, Set.of(Role.values()), false), "momentum_xgb-3.2.0",
+                    "ACTIVE", "Re-requested after the review.");
+    }
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        try (Registry registry = TestRegistries.demo(dirFor())) {
-            GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), clock);
+        db = DemoTemplate.copyTo(dir.resolve("dialog-" + System.nanoTime()), TEMPLATE, ApprovalDialogTest::prepare);
+        try (Registry registry = Registry.open(db)) {
             ModelCatalog catalog = new ModelCatalog(registry);
-            String demoRequest = catalog.requests(Optional.of("PENDING")).stream().filter(r -> r.modelId().equals("momentum_xgb-3.2.0"))
-                    .findFirst().orElseThrow().requestId();
-            engine.reject(new Identity("omar.haddad", Set.of(Role.RISK_OFFICER), false), demoRequest, "Superseded.");
-            operatorRequest = engine.request(new Identity(TestRegistries.OPERATOR, Set.of(Role.values()), false), "momentum_xgb-3.2.0",
-                    "ACTIVE", "Re-requested after the review.").requestId();
-            failingRequest = catalog.requests(Optional.of("PENDING")).stream().filter(r -> r.modelId().equals("mean_reversion_lgbm-3.0.0"))
-                    .findFirst().orElseThrow().requestId();
+            operatorRequest = pendingFor(catalog, "momentum_xgb-3.2.0");
+            failingRequest = pendingFor(catalog, "mean_reversion_lgbm-3.0.0");
         }
     }
 
-    private Path dirFor() {
-        try {
-            db = Files.createDirectories(dir.resolve("dialog-" + System.nanoTime())).resolve("demo.db");
-            return db.getParent();
-        } catch (java.io.IOException failed) {
-            throw new java.io.UncheckedIOException(failed);
-        }
+    private static String pendingFor(ModelCatalog catalog, String modelId) {
+        return catalog.requests(Optional.of("PENDING")).stream().filter(r -> r.modelId().equals(modelId)).findFirst().orElseThrow().requestId();
     }
 
     @AfterEach

@@ -36,6 +36,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,18 +63,23 @@ class GovernanceFlowTest {
     private ConsoleShell shell;
     private Path db;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        Path folder = Files.createDirectories(dir.resolve("flow-" + System.nanoTime()));
+    /** The demo (slow to generate) is prepared before TestFX starts, whose start method has a time limit. */
+    @BeforeAll
+    static void prepareDemo() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("flow"));
         try (Registry registry = TestRegistries.demo(folder)) {
             // The demo already has a pending request for this shadow; it is rejected so that the analyst asks through the UI.
             String pending = new ModelCatalog(registry).requests(Optional.of("PENDING")).stream()
                     .filter(r -> r.modelId().equals(CANDIDATE)).findFirst().orElseThrow().requestId();
-            new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), clock)
+            new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC))
                     .reject(new Identity("omar.haddad", Set.of(Role.RISK_OFFICER), false), pending, "Superseded; please re-request.");
         }
-        db = folder.resolve("demo.db");
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        db = dir.resolve("flow").resolve("demo.db");
     }
 
     @AfterEach
