@@ -167,7 +167,7 @@ class GovernanceFlowTest {
         assertTrue(summary.startsWith("✔ All") && summary.contains(PREVIOUS), summary);
         Button approve = robot.from(approval).lookup("#approve-button").queryButton();
         assertTrue(approve.isDisabled(), "a comment is required");
-        robot.clickOn("#decision-comment").write("Gates pass against 3.1.0; artifacts pinned; shadow 19 days.");
+        robot.clickOn("#decision-comment").write("Gates pass against 3.1.0; artifacts pinned; shadow 9 days.");
         assertFalse(approve.isDisabled());
         photograph(robot, approval, "approval-dialog");
         robot.clickOn(approve);
