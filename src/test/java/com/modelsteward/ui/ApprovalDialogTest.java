@@ -142,6 +142,10 @@ class ApprovalDialogTest {
         assertTrue(reason.contains("bob.keller holds [ANALYST]; deciding request " + operatorRequest + " needs the RISK_OFFICER role"), reason);
         TableView<GateReport.GateCheck> gates = robot.from(dialog).lookup("#gate-table").queryTableView();
         assertFalse(gates.getItems().isEmpty(), "an analyst still sees the evidence");
+
+        robot.clickOn("#drift-link");
+        FxWait.until("the drift page is shown", () -> "drift".equals(shell.currentPage()));
+        assertEquals("momentum_xgb-3.2.0", shell.context().selectedModelIdProperty().get());
     }
 
     @Test

@@ -123,7 +123,9 @@ final class ApprovalDialog {
                 chip(time.satisfied(), time.required() ? "Shadow " + Format.duration(time.elapsed()) + " of " + time.requiredDays() + " d"
                         : "No shadow period required"),
                 evidence.worstSeverity().map(s -> chip(!s.equals("SEVERE"), "Drift: " + s)).orElseGet(() -> chip(null, "Drift: not computed")),
-                chip(evidence.verdict().mayApprove(), evidence.verdict().mayApprove() ? "You may approve" : "You may not approve"));
+                chip(evidence.verdict().mayApprove(), evidence.verdict().mayApprove() ? "You may approve" : "You may not approve"),
+                driftLink("drift-link", "Drift charts →"));
+        chips.setAlignment(Pos.CENTER_LEFT);
         chips.setId("evidence-glance");
         return chips;
     }
@@ -254,15 +256,20 @@ final class ApprovalDialog {
             }
             box.getChildren().add(features);
         }
-        Hyperlink link = new Hyperlink("Open the drift charts of " + evidence.model().modelId() + " →");
-        link.setId("drift-link");
+        box.getChildren().add(driftLink("drift-card-link", "Open the drift charts of " + evidence.model().modelId() + " →"));
+        return DialogFrame.card("Drift", box);
+    }
+
+    /** Closes the dialog and shows the version's drift charts. */
+    private Hyperlink driftLink(String id, String text) {
+        Hyperlink link = new Hyperlink(text);
+        link.setId(id);
         link.setOnAction(event -> {
             actions.context().selectedModelIdProperty().set(evidence.model().modelId());
             dialog.close();
             actions.context().navigate("drift");
         });
-        box.getChildren().add(link);
-        return DialogFrame.card("Drift", box);
+        return link;
     }
 
     private VBox decisions() {

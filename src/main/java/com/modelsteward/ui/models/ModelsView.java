@@ -11,7 +11,11 @@ import com.modelsteward.ui.common.Clipboard;
 import com.modelsteward.ui.common.Columns;
 import com.modelsteward.ui.common.Page;
 import com.modelsteward.ui.common.StateBadge;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -126,7 +130,7 @@ public final class ModelsView implements Page {
         actionNote.setId("model-actions-note");
         actionNote.getStyleClass().add("muted");
         actionNote.setWrapText(true);
-        model.detailActions().addListener((javafx.collections.ListChangeListener<GovernanceDesk.VersionAction>) change ->
+        model.detailActions().addListener((ListChangeListener<GovernanceDesk.VersionAction>) change ->
                 showActions(actionBar, actionNote));
         model.detailProperty().addListener((obs, old, now) -> showActions(actionBar, actionNote));
         VBox detail = new VBox(10, detailTitle, actionBar, actionNote, fields, new Label("Latest scorecards"), scorecards);
@@ -148,10 +152,10 @@ public final class ModelsView implements Page {
     private void showActions(HBox bar, Label note) {
         bar.getChildren().clear();
         ModelVersion version = model.detailProperty().get();
-        java.util.List<String> reasons = new java.util.ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         for (GovernanceDesk.VersionAction action : actionsOf(version)) {
             Button button = new Button(action.label());
-            button.setId("action-" + action.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            button.setId("action-" + action.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             button.getStyleClass().add(action.kind() == GovernanceDesk.VersionAction.Kind.PROMOTE ? "primary-button" : "secondary-button");
             model.governance().unavailable(action).ifPresent(reason -> {
                 button.setDisable(true);
@@ -167,19 +171,19 @@ public final class ModelsView implements Page {
         note.setManaged(!reasons.isEmpty());
     }
 
-    private java.util.List<GovernanceDesk.VersionAction> actionsOf(ModelVersion version) {
-        return version == null ? java.util.List.of() : java.util.List.copyOf(model.detailActions());
+    private List<GovernanceDesk.VersionAction> actionsOf(ModelVersion version) {
+        return version == null ? List.of() : List.copyOf(model.detailActions());
     }
 
-    private java.util.List<MenuItem> menuItems() {
+    private List<MenuItem> menuItems() {
         ModelVersion version = model.detailProperty().get();
         ModelSummary selected = table.getSelectionModel().getSelectedItem();
         if (version == null || selected == null || !version.modelId().equals(selected.modelId())) {
             MenuItem loading = new MenuItem("Loading the version…");
             loading.setDisable(true);
-            return java.util.List.of(loading);
+            return List.of(loading);
         }
-        java.util.List<MenuItem> items = new java.util.ArrayList<>();
+        List<MenuItem> items = new ArrayList<>();
         for (GovernanceDesk.VersionAction action : actionsOf(version)) {
             MenuItem item = new MenuItem(action.label());
             item.setDisable(model.governance().unavailable(action).isPresent());
@@ -239,7 +243,7 @@ public final class ModelsView implements Page {
         text.getStyleClass().add("copyable");
         text.setPrefColumnCount(34);
         Button copy = new Button("Copy");
-        copy.setTooltip(new Tooltip("Copy " + name.toLowerCase(java.util.Locale.ROOT) + " to the clipboard"));
+        copy.setTooltip(new Tooltip("Copy " + name.toLowerCase(Locale.ROOT) + " to the clipboard"));
         copy.setOnAction(event -> Clipboard.copy(value));
         copy.setDisable(value == null);
         fields.addRow(row, fixed(new Label(name)), text, fixed(copy));
