@@ -263,6 +263,7 @@ final class ApprovalDialog {
     /** Closes the dialog and shows the version's drift charts. */
     private Hyperlink driftLink(String id, String text) {
         Hyperlink link = new Hyperlink(text);
+        link.setMnemonicParsing(false);
         link.setId(id);
         link.setOnAction(event -> {
             actions.context().selectedModelIdProperty().set(evidence.model().modelId());

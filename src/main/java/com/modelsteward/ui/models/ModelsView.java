@@ -155,6 +155,7 @@ public final class ModelsView implements Page {
         List<String> reasons = new ArrayList<>();
         for (GovernanceDesk.VersionAction action : actionsOf(version)) {
             Button button = new Button(action.label());
+            button.setMnemonicParsing(false);
             button.setId("action-" + action.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             button.getStyleClass().add(action.kind() == GovernanceDesk.VersionAction.Kind.PROMOTE ? "primary-button" : "secondary-button");
             model.governance().unavailable(action).ifPresent(reason -> {
@@ -186,6 +187,7 @@ public final class ModelsView implements Page {
         List<MenuItem> items = new ArrayList<>();
         for (GovernanceDesk.VersionAction action : actionsOf(version)) {
             MenuItem item = new MenuItem(action.label());
+            item.setMnemonicParsing(false);
             item.setDisable(model.governance().unavailable(action).isPresent());
             item.setOnAction(event -> model.governance().perform(version.modelId(), version.modelName(), action));
             items.add(item);
