@@ -51,7 +51,8 @@ class AuditViewTest {
     void start(Stage stage) throws Exception {
         Path folder = Files.createDirectories(dir.resolve("audit-" + System.nanoTime()));
         Clock clock = Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC);
-        try (Registry registry = TestRegistries.demo(folder)) {
+        // An empty registry: since the demo builds its governance history through the engine, its trail is not empty.
+        try (Registry registry = TestRegistries.empty(folder)) {
             registry.write(h -> {
                 AuditTrail.append(h, clock, "alice.nguyen", "REQUEST", "model:momentum_xgb-3.2.0", Map.of("to_state", "ACTIVE", "reason", "beats baseline"));
                 AuditTrail.append(h, clock, "rachel.okafor", "APPROVE", "=HYPERLINK(\"http://evil.example\")", Map.of("comment", "ok", "model_id", "momentum_xgb-3.2.0"));
@@ -59,7 +60,7 @@ class AuditViewTest {
                 return null;
             });
         }
-        db = folder.resolve("demo.db");
+        db = folder.resolve("empty.db");
         shell = new ConsoleShell(stage, TestRegistries.OPERATOR, clock, new AppSettings(dir.resolve("settings.properties")));
         stage.show();
         shell.start(new ConsoleOptions(Optional.of(db), false));
@@ -88,7 +89,7 @@ class AuditViewTest {
         robot.interact(() -> table.getSelectionModel().select(0));
         TextArea payload = robot.lookup("#audit-payload").queryAs(TextArea.class);
         assertTrue(payload.getText().contains("\"reason\" : \"drift\""), payload.getText());
-        robot.interact(() -> Screenshots.write(shell.stage().getScene(), "audit"));
+        robot.interact(() -> Screenshots.write(shell.stage().getScene(), "audit-tamper"));
 
         AuditViewModel model = ((AuditView) shell.page("audit")).model();
         Path csv = dir.resolve("export-" + System.nanoTime() + ".csv");

@@ -1,24 +1,187 @@
 package com.modelsteward.ui.approvals;
 
-import com.modelsteward.registry.TransitionRequestRow;
+import static com.modelsteward.ui.common.Layout.fixed;
+
+import com.modelsteward.governance.GovernanceDesk;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
-import com.modelsteward.ui.common.TablePage;
-import java.util.List;
-import java.util.Optional;
+import com.modelsteward.ui.common.Page;
+import java.time.Duration;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
-/** Transition requests, newest first. */
-public final class ApprovalsView extends TablePage<TransitionRequestRow> {
+/** The approvals queue: pending requests to decide (open one for the evidence) and decided ones with their outcome. */
+public final class ApprovalsView implements Page {
+
+    private final AppContext context;
+    private final ApprovalsViewModel model;
+    private final GovernanceActions actions;
+    private VBox root;
+    private TableView<GovernanceDesk.QueueRow> pendingTable;
+    private TableView<GovernanceDesk.QueueRow> decidedTable;
 
     public ApprovalsView(AppContext context) {
-        super(context, "approvals", "Approvals", "No transition requests.", () -> context.catalog().requests(Optional.empty()), List.of(
-                Columns.text("Request", TransitionRequestRow::requestId, 120),
-                Columns.text("Model", TransitionRequestRow::modelName, 190),
-                Columns.text("Version", TransitionRequestRow::version, 80),
-                Columns.text("From → to", r -> r.fromState() + " → " + r.toState(), 170),
-                Columns.text("Requested by", TransitionRequestRow::requestedBy, 130),
-                Columns.text("Requested", TransitionRequestRow::requestedAt, 190),
-                Columns.badge("Status", TransitionRequestRow::status, 120),
-                Columns.text("Justification", TransitionRequestRow::justification, 360)));
+        this.context = context;
+        this.model = new ApprovalsViewModel(context);
+        this.actions = new GovernanceActions(context);
+    }
+
+    /** The navigation badge (pending count); runs SQL, so the shell calls it off the FX thread. */
+    public static String badge(AppContext context) {
+        return ApprovalsViewModel.badge(context);
+    }
+
+    public ApprovalsViewModel model() {
+        return model;
+    }
+
+    @Override
+    public Node root() {
+        if (root == null) {
+            root = build();
+        }
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    private VBox build() {
+        Label title = new Label("Approvals");
+        title.getStyleClass().add("page-title");
+        TextField search = new TextField();
+        search.setId("approvals-search");
+        search.setPromptText("Search request, model, requester, state…");
+        search.textProperty().bindBidirectional(model.searchProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        ComboBox<String> gates = new ComboBox<>(model.gateChoices());
+        gates.setId("approvals-gates");
+        gates.valueProperty().bindBidirectional(model.gateFilterProperty());
+        Button open = new Button("Open request…");
+        open.setId("approvals-open");
+        HBox filters = new HBox(8, fixed(new Label("Gates")), gates, search, fixed(open));
+        filters.getStyleClass().add("toolbar");
+
+        pendingTable = table("approvals-pending", model.pending(), "No requests are waiting for a decision.");
+        pendingTable.getColumns().add(ageColumn());
+        pendingTable.getColumns().add(gateColumn());
+        pendingTable.getColumns().add(Columns.text("Approvals", r -> r.approvals() + " of " + r.requiredApprovals(), 90));
+        pendingTable.getColumns().add(Columns.text("Why", GovernanceDesk.QueueRow::justification, 320));
+
+        decidedTable = table("approvals-decided", model.decided(), "No decided requests.");
+        decidedTable.getColumns().add(Columns.badge("Outcome", GovernanceDesk.QueueRow::status, 120));
+        decidedTable.getColumns().add(Columns.text("Kind", GovernanceDesk.QueueRow::kind, 100));
+        decidedTable.getColumns().add(Columns.text("Decided by", GovernanceDesk.QueueRow::decidedBy, 130));
+        decidedTable.getColumns().add(Columns.text("Decided", r -> Format.time(r.decidedAt()), 150));
+        decidedTable.getColumns().add(gateColumn());
+        decidedTable.getColumns().add(Columns.text("Comment", GovernanceDesk.QueueRow::decisionComment, 300));
+
+        Tab pendingTab = new Tab();
+        pendingTab.setId("tab-pending");
+        pendingTab.textProperty().bind(Bindings.createStringBinding(() -> "Pending (" + model.pending().size() + ")", model.pending()));
+        pendingTab.setContent(pendingTable);
+        Tab decidedTab = new Tab();
+        decidedTab.textProperty().bind(Bindings.createStringBinding(() -> "Decided (" + model.decided().size() + ")", model.decided()));
+        decidedTab.setContent(decidedTable);
+        TabPane tabs = new TabPane(pendingTab, decidedTab);
+        tabs.setId("approvals-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        open.setOnAction(event -> {
+            TableView<GovernanceDesk.QueueRow> shown = tabs.getSelectionModel().getSelectedItem() == pendingTab ? pendingTable : decidedTable;
+            GovernanceDesk.QueueRow row = shown.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                actions.openRequest(row.requestId());
+            }
+        });
+        open.disableProperty().bind(pendingTable.getSelectionModel().selectedItemProperty().isNull()
+                .and(decidedTable.getSelectionModel().selectedItemProperty().isNull()));
+
+        Label hint = new Label(context.roles().contains("RISK_OFFICER")
+                ? "Open a request (double-click or Enter) to see its evidence and decide it."
+                : "You can review every request; deciding needs the RISK_OFFICER role, which " + context.user() + " does not hold.");
+        hint.setId("approvals-hint");
+        hint.getStyleClass().add("muted");
+        VBox box = new VBox(10, title, hint, filters, tabs);
+        box.setPadding(new Insets(16));
+        return box;
+    }
+
+    private TableView<GovernanceDesk.QueueRow> table(String id, ObservableList<GovernanceDesk.QueueRow> rows, String empty) {
+        SortedList<GovernanceDesk.QueueRow> sorted = new SortedList<>(rows);
+        TableView<GovernanceDesk.QueueRow> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setId(id);
+        table.setPlaceholder(new Label(empty));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(Columns.text("Request", GovernanceDesk.QueueRow::requestId, 110));
+        table.getColumns().add(Columns.text("Model", GovernanceDesk.QueueRow::modelName, 190));
+        table.getColumns().add(Columns.text("Version", GovernanceDesk.QueueRow::version, 70));
+        table.getColumns().add(Columns.text("From → to", r -> r.fromState() + " → " + r.toState(), 160));
+        table.getColumns().add(Columns.text("Requested by", GovernanceDesk.QueueRow::requestedBy, 120));
+        table.setRowFactory(ignored -> {
+            TableRow<GovernanceDesk.QueueRow> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getClickCount() == 2 && !row.isEmpty()) {
+                    actions.openRequest(row.getItem().requestId());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                actions.openRequest(table.getSelectionModel().getSelectedItem().requestId());
+            }
+        });
+        return table;
+    }
+
+    /** Age since the request, sortable as a duration, written "1 d 6 h". */
+    private TableColumn<GovernanceDesk.QueueRow, Duration> ageColumn() {
+        TableColumn<GovernanceDesk.QueueRow, Duration> column = Columns.value("Age", r -> Format.age(r.requestedAt(), context.clock()), 90);
+        column.setCellFactory(ignored -> new TableCell<>() {
+            @Override
+            protected void updateItem(Duration age, boolean empty) {
+                super.updateItem(age, empty);
+                setText(empty || age == null ? null : Format.duration(age));
+            }
+        });
+        return column;
+    }
+
+    private static TableColumn<GovernanceDesk.QueueRow, String> gateColumn() {
+        TableColumn<GovernanceDesk.QueueRow, String> column = Columns.text("Gates", ApprovalsViewModel::gateSummary, 110);
+        column.setCellFactory(ignored -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                getStyleClass().removeAll("verdict-pass", "verdict-fail", "muted");
+                setText(empty ? null : text);
+                if (!empty && text != null) {
+                    getStyleClass().add(text.startsWith("✔") ? "verdict-pass" : text.startsWith("✖") ? "verdict-fail" : "muted");
+                }
+            }
+        });
+        return column;
     }
 }

@@ -2,6 +2,7 @@ package com.modelsteward.ui.audit;
 
 import static com.modelsteward.ui.common.Layout.fixed;
 
+import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
@@ -17,6 +18,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -143,15 +146,56 @@ public final class AuditView implements Page {
         payload.getStyleClass().add("copyable");
         payload.textProperty().bind(model.payloadTextProperty());
         VBox.setVgrow(payload, Priority.ALWAYS);
-        Label payloadTitle = new Label("Selected entry");
-        payloadTitle.getStyleClass().add("section-title");
-        VBox bottom = new VBox(6, payloadTitle, payload);
+        VBox entry = new VBox(6, payload);
+        entry.setPadding(new Insets(8, 0, 0, 0));
+        Tab entryTab = new Tab("Selected entry", entry);
+        Tab timelineTab = new Tab("Who was ACTIVE when", timeline());
+        timelineTab.setId("tab-timeline");
+        TabPane tabs = new TabPane(entryTab, timelineTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        VBox bottom = new VBox(6, tabs);
         bottom.setPadding(new Insets(8, 16, 16, 16));
 
         SplitPane split = new SplitPane(top, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.68);
         return split;
+    }
+
+    /** The ACTIVE periods of one model name (from the audit trail), and which version was ACTIVE on a given day. */
+    private Node timeline() {
+        ComboBox<String> name = new ComboBox<>(model.modelNames());
+        name.setId("timeline-model");
+        name.setPromptText("Model name…");
+        name.setPrefWidth(240);
+        name.valueProperty().bindBidirectional(model.timelineNameProperty());
+        DatePicker day = new DatePicker();
+        day.setId("timeline-day");
+        day.setPromptText("Active on…");
+        day.setPrefWidth(150);
+        day.setMinWidth(Region.USE_PREF_SIZE);
+        day.valueProperty().bindBidirectional(model.activeAtDateProperty());
+        Label answer = new Label();
+        answer.setId("timeline-answer");
+        answer.getStyleClass().add("section-title");
+        answer.textProperty().bind(model.activeAtTextProperty());
+        HBox controls = new HBox(8, fixed(new Label("Model name")), name, fixed(new Label("Which version was ACTIVE on")), day);
+        controls.getStyleClass().add("toolbar");
+        answer.managedProperty().bind(answer.textProperty().isNotEmpty());
+        TableView<GovernanceService.ActivePeriod> periods = new TableView<>(model.timeline());
+        periods.setId("timeline-table");
+        periods.setPlaceholder(new Label("Choose a model name to see which version was ACTIVE when."));
+        periods.getColumns().add(Columns.text("ACTIVE version", GovernanceService.ActivePeriod::modelId, 230));
+        periods.getColumns().add(Columns.text("From", GovernanceService.ActivePeriod::from, 200));
+        periods.getColumns().add(Columns.text("Until", p -> p.until() == null ? "now (current)" : p.until(), 200));
+        periods.getColumns().add(Columns.text("Cause", GovernanceService.ActivePeriod::cause, 110));
+        periods.getColumns().add(Columns.text("By", GovernanceService.ActivePeriod::actor, 130));
+        periods.getColumns().add(Columns.value("Audit seq", GovernanceService.ActivePeriod::auditSeq, 90));
+        VBox.setVgrow(periods, Priority.ALWAYS);
+        VBox box = new VBox(8, controls, answer, periods);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
     }
 
     private void chooseTarget(String suggestedName, String kind, String pattern, Consumer<java.nio.file.Path> export) {

@@ -1,9 +1,11 @@
 package com.modelsteward.ui.audit;
 
+import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.io.AuditExport;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.ui.approvals.GovernanceActions;
 import com.modelsteward.ui.common.AppContext;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -45,6 +47,11 @@ public final class AuditViewModel {
     private final ObjectProperty<ChainStatus> chainStatus = new SimpleObjectProperty<>(ChainStatus.NOT_CHECKED);
     private final StringProperty chainMessage = new SimpleStringProperty("Chain not verified yet");
     private final ObjectProperty<Long> firstBadSeq = new SimpleObjectProperty<>();
+    private final ObservableList<String> modelNames = FXCollections.observableArrayList();
+    private final StringProperty timelineName = new SimpleStringProperty();
+    private final ObservableList<GovernanceService.ActivePeriod> timeline = FXCollections.observableArrayList();
+    private final ObjectProperty<LocalDate> activeAtDate = new SimpleObjectProperty<>();
+    private final StringProperty activeAtText = new SimpleStringProperty("");
 
     public AuditViewModel(AppContext context) {
         this.context = context;
@@ -54,6 +61,8 @@ public final class AuditViewModel {
         fromDate.addListener((obs, old, now) -> applyFilter());
         toDate.addListener((obs, old, now) -> applyFilter());
         selected.addListener((obs, old, now) -> payloadText.set(now == null ? "" : detail(now)));
+        timelineName.addListener((obs, old, now) -> loadTimeline());
+        activeAtDate.addListener((obs, old, now) -> loadActiveAt());
     }
 
     public void refresh() {
@@ -62,6 +71,44 @@ public final class AuditViewModel {
             setChoices(actors, loaded.stream().map(AuditEntry::actor).distinct().sorted().toList());
             setChoices(actions, loaded.stream().map(AuditEntry::action).distinct().sorted().toList());
         }, failure -> context.showFailure("Cannot load the audit trail", failure));
+        context.tasks().run("Loading model names", () -> context.catalog().versions().stream().map(v -> v.modelName()).distinct().sorted().toList(),
+                names -> {
+                    if (!modelNames.equals(names)) {
+                        modelNames.setAll(names);
+                    }
+                }, failure -> context.showFailure("Cannot load model names", failure));
+        loadTimeline();
+    }
+
+    /** Every ACTIVE period of the chosen model name, from the audit trail. */
+    private void loadTimeline() {
+        String name = timelineName.get();
+        if (name == null || name.isBlank()) {
+            timeline.clear();
+            activeAtText.set("");
+            return;
+        }
+        context.tasks().run("Loading the ACTIVE history of " + name, () -> GovernanceActions.engine(context).history(name.strip()), periods -> {
+            if (name.equals(timelineName.get())) {
+                timeline.setAll(periods);
+            }
+        }, failure -> context.showFailure("Cannot load the ACTIVE history of " + name, failure));
+        loadActiveAt();
+    }
+
+    /** Which version was ACTIVE at noon UTC of the chosen day. */
+    private void loadActiveAt() {
+        String name = timelineName.get();
+        LocalDate day = activeAtDate.get();
+        if (name == null || name.isBlank() || day == null) {
+            activeAtText.set("");
+            return;
+        }
+        java.time.Instant noon = day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+        context.tasks().run("Finding the ACTIVE " + name, () -> GovernanceActions.engine(context).activeAt(name.strip(), noon),
+                active -> activeAtText.set(active.map(id -> "On " + day + " at 12:00 UTC, " + id + " was ACTIVE.")
+                        .orElse("On " + day + " at 12:00 UTC, no version of " + name + " was ACTIVE.")),
+                failure -> context.showFailure("Cannot find the ACTIVE " + name, failure));
     }
 
     /** Walks the whole chain off the FX thread; a broken chain selects its first bad entry. */
@@ -133,7 +180,8 @@ public final class AuditViewModel {
         try {
             var node = CanonicalJson.mapper().readTree(entry.payloadJson());
             List<String> parts = new ArrayList<>();
-            for (String key : List.of("model_id", "from", "to", "from_state", "to_state", "decision", "comment", "reason", "severity", "feature")) {
+            for (String key : List.of("model_id", "from", "to", "from_state", "to_state", "active_model_id",
+                    "previous_active_id", "from_model_id", "to_model_id", "cause", "decision", "comment", "reason", "severity", "feature")) {
                 if (node.hasNonNull(key)) {
                     parts.add(key + "=" + node.get(key).asText());
                 }
@@ -219,6 +267,27 @@ public final class AuditViewModel {
 
     public StringProperty chainMessageProperty() {
         return chainMessage;
+    }
+
+    public ObservableList<String> modelNames() {
+        return modelNames;
+    }
+
+    /** The model name whose "who was ACTIVE when" timeline is shown. */
+    public StringProperty timelineNameProperty() {
+        return timelineName;
+    }
+
+    public ObservableList<GovernanceService.ActivePeriod> timeline() {
+        return timeline;
+    }
+
+    public ObjectProperty<LocalDate> activeAtDateProperty() {
+        return activeAtDate;
+    }
+
+    public StringProperty activeAtTextProperty() {
+        return activeAtText;
     }
 
     public Optional<Long> firstBadSeq() {

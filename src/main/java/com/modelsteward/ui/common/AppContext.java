@@ -23,6 +23,8 @@ public final class AppContext {
     private final Clock clock;
     private final ObjectProperty<String> selectedModelId = new SimpleObjectProperty<>();
     private Consumer<String> navigator = pageId -> { };
+    private Consumer<String> notifier = message -> { };
+    private Runnable changeListener = () -> { };
 
     public AppContext(Registry registry, TaskRunner tasks, DialogService dialogs, String user, Set<String> roles, Clock clock) {
         this.registry = registry;
@@ -78,6 +80,27 @@ public final class AppContext {
 
     public void setNavigator(Consumer<String> navigator) {
         this.navigator = navigator;
+    }
+
+    /** Shows a short message in the window (the result of an action), without a modal dialog. */
+    public void notify(String message) {
+        notifier.accept(message);
+    }
+
+    public void setNotifier(Consumer<String> notifier) {
+        this.notifier = notifier;
+    }
+
+    /**
+     * This console wrote to the registry: views reload. (The refresh monitor sees only other processes' commits, because
+     * SQLite's data_version does not change for the connection's own writes.)
+     */
+    public void changed() {
+        changeListener.run();
+    }
+
+    public void setChangeListener(Runnable changeListener) {
+        this.changeListener = changeListener;
     }
 
     /** Reports a background failure to the user as a plain sentence. */

@@ -2,6 +2,7 @@ package com.modelsteward.ui.models;
 
 import static com.modelsteward.ui.common.Layout.fixed;
 
+import com.modelsteward.governance.GovernanceDesk;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Scorecard;
@@ -10,12 +11,18 @@ import com.modelsteward.ui.common.Clipboard;
 import com.modelsteward.ui.common.Columns;
 import com.modelsteward.ui.common.Page;
 import com.modelsteward.ui.common.StateBadge;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -94,6 +101,9 @@ public final class ModelsView implements Page {
             }
         });
         context.selectedModelIdProperty().addListener((obs, old, now) -> selectInTable(now));
+        ContextMenu menu = new ContextMenu();
+        menu.setOnShowing(event -> menu.getItems().setAll(menuItems()));
+        table.setContextMenu(menu);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label title = new Label("Models");
@@ -114,7 +124,16 @@ public final class ModelsView implements Page {
         scorecards.setPrefHeight(260);
         Label detailTitle = new Label("Select a version");
         detailTitle.getStyleClass().add("section-title");
-        VBox detail = new VBox(10, detailTitle, fields, new Label("Latest scorecards"), scorecards);
+        HBox actionBar = new HBox(8);
+        actionBar.setId("model-actions");
+        Label actionNote = new Label();
+        actionNote.setId("model-actions-note");
+        actionNote.getStyleClass().add("muted");
+        actionNote.setWrapText(true);
+        model.detailActions().addListener((ListChangeListener<GovernanceDesk.VersionAction>) change ->
+                showActions(actionBar, actionNote));
+        model.detailProperty().addListener((obs, old, now) -> showActions(actionBar, actionNote));
+        VBox detail = new VBox(10, detailTitle, actionBar, actionNote, fields, new Label("Latest scorecards"), scorecards);
         detail.setPadding(new Insets(16));
         model.detailProperty().addListener((obs, old, now) -> {
             detailTitle.setText(now == null ? "Select a version" : now.modelName() + " " + now.version());
@@ -127,6 +146,58 @@ public final class ModelsView implements Page {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.6);
         return split;
+    }
+
+    /** One button per action the policy offers from the version's state; disabled, with the reason, when the user may not. */
+    private void showActions(HBox bar, Label note) {
+        bar.getChildren().clear();
+        ModelVersion version = model.detailProperty().get();
+        List<String> reasons = new ArrayList<>();
+        for (GovernanceDesk.VersionAction action : actionsOf(version)) {
+            Button button = new Button(action.label());
+            button.setMnemonicParsing(false);
+            button.setId("action-" + action.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            button.getStyleClass().add(action.kind() == GovernanceDesk.VersionAction.Kind.PROMOTE ? "primary-button" : "secondary-button");
+            model.governance().unavailable(action).ifPresent(reason -> {
+                button.setDisable(true);
+                if (!reasons.contains(reason)) {
+                    reasons.add(reason);
+                }
+            });
+            button.setOnAction(event -> model.governance().perform(version.modelId(), version.modelName(), action));
+            bar.getChildren().add(fixed(button));
+        }
+        note.setText(reasons.isEmpty() ? "" : "Unavailable: " + String.join("; ", reasons) + ".");
+        note.setVisible(!reasons.isEmpty());
+        note.setManaged(!reasons.isEmpty());
+    }
+
+    private List<GovernanceDesk.VersionAction> actionsOf(ModelVersion version) {
+        return version == null ? List.of() : List.copyOf(model.detailActions());
+    }
+
+    private List<MenuItem> menuItems() {
+        ModelVersion version = model.detailProperty().get();
+        ModelSummary selected = table.getSelectionModel().getSelectedItem();
+        if (version == null || selected == null || !version.modelId().equals(selected.modelId())) {
+            MenuItem loading = new MenuItem("Loading the version…");
+            loading.setDisable(true);
+            return List.of(loading);
+        }
+        List<MenuItem> items = new ArrayList<>();
+        for (GovernanceDesk.VersionAction action : actionsOf(version)) {
+            MenuItem item = new MenuItem(action.label());
+            item.setMnemonicParsing(false);
+            item.setDisable(model.governance().unavailable(action).isPresent());
+            item.setOnAction(event -> model.governance().perform(version.modelId(), version.modelName(), action));
+            items.add(item);
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("No transitions from " + version.state() + " in the policy");
+            none.setDisable(true);
+            items.add(none);
+        }
+        return items;
     }
 
     private void selectInTable(String modelId) {
@@ -174,7 +245,7 @@ public final class ModelsView implements Page {
         text.getStyleClass().add("copyable");
         text.setPrefColumnCount(34);
         Button copy = new Button("Copy");
-        copy.setTooltip(new Tooltip("Copy " + name.toLowerCase(java.util.Locale.ROOT) + " to the clipboard"));
+        copy.setTooltip(new Tooltip("Copy " + name.toLowerCase(Locale.ROOT) + " to the clipboard"));
         copy.setOnAction(event -> Clipboard.copy(value));
         copy.setDisable(value == null);
         fields.addRow(row, fixed(new Label(name)), text, fixed(copy));

@@ -1,8 +1,10 @@
 package com.modelsteward.ui.models;
 
+import com.modelsteward.governance.GovernanceDesk;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Scorecard;
+import com.modelsteward.ui.approvals.GovernanceActions;
 import com.modelsteward.ui.common.AppContext;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +36,13 @@ public final class ModelsViewModel {
     private final StringProperty stateFilter = new SimpleStringProperty(ALL);
     private final ObjectProperty<ModelVersion> detail = new SimpleObjectProperty<>();
     private final ObservableList<Scorecard> detailScorecards = FXCollections.observableArrayList();
+    private final ObservableList<GovernanceDesk.VersionAction> detailActions = FXCollections.observableArrayList();
+    private final GovernanceActions governance;
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
 
     public ModelsViewModel(AppContext context) {
         this.context = context;
+        this.governance = new GovernanceActions(context);
         search.addListener((obs, old, now) -> applyFilter());
         typeFilter.addListener((obs, old, now) -> applyFilter());
         stateFilter.addListener((obs, old, now) -> applyFilter());
@@ -67,15 +72,18 @@ public final class ModelsViewModel {
         if (modelId == null) {
             detail.set(null);
             detailScorecards.clear();
+            detailActions.clear();
             return;
         }
-        record Detail(Optional<ModelVersion> version, List<Scorecard> scorecards) {
+        record Detail(Optional<ModelVersion> version, List<Scorecard> scorecards, List<GovernanceDesk.VersionAction> actions) {
         }
-        context.tasks().run("Loading " + modelId, () -> new Detail(context.catalog().version(modelId), context.catalog().scorecards(modelId)),
+        context.tasks().run("Loading " + modelId, () -> new Detail(context.catalog().version(modelId), context.catalog().scorecards(modelId),
+                        governance.actionsFor(modelId)),
                 loaded -> {
                     if (Objects.equals(modelId, context.selectedModelIdProperty().get())) {
                         detail.set(loaded.version().orElse(null));
                         detailScorecards.setAll(loaded.scorecards());
+                        detailActions.setAll(loaded.actions());
                     }
                 }, failure -> context.showFailure("Cannot load " + modelId, failure));
     }
@@ -143,6 +151,15 @@ public final class ModelsViewModel {
 
     public ObservableList<Scorecard> detailScorecards() {
         return detailScorecards;
+    }
+
+    /** The governance actions the policy offers on the selected version. */
+    public ObservableList<GovernanceDesk.VersionAction> detailActions() {
+        return detailActions;
+    }
+
+    public GovernanceActions governance() {
+        return governance;
     }
 
     public BooleanProperty loadingProperty() {

@@ -147,6 +147,16 @@ public final class ConsoleShell implements AutoCloseable {
         return window.page(pageId);
     }
 
+    /** The text of a navigation badge ("3" pending approvals), empty when none. */
+    public String badgeText(String pageId) {
+        return window.badgeText(pageId);
+    }
+
+    /** The notification shown at the top of the window, empty when none. */
+    public String notificationText() {
+        return window.notificationText();
+    }
+
     public void show(String pageId) {
         window.show(pageId);
     }

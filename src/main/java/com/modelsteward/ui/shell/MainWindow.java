@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /** The window's frame: navigation on the left, the current page, a banner for read-only states, and a status bar. */
 final class MainWindow {
@@ -34,10 +36,16 @@ final class MainWindow {
     private final Label registryLabel = new Label("No registry open");
     private final Label userLabel = new Label();
     private final Label monitorLabel = new Label();
+    private final Map<String, Label> navBadges = new HashMap<>();
+    private final HBox notification = new HBox(8);
+    private final Label notificationText = new Label();
+    private final PauseTransition notificationTimer = new PauseTransition(Duration.seconds(12));
+    private final FxTaskRunner tasks;
     private AppContext context;
     private String currentPage;
 
     MainWindow(FxTaskRunner tasks, Runnable openRegistry) {
+        this.tasks = tasks;
         VBox nav = new VBox(4);
         nav.getStyleClass().add("nav");
         nav.setPadding(new Insets(12, 8, 12, 8));
@@ -58,6 +66,16 @@ final class MainWindow {
                 button.setSelected(true);
             });
             button.setDisable(true);
+            if (spec.badge() != null) {
+                Label badge = new Label();
+                badge.setId("nav-badge-" + spec.id());
+                badge.getStyleClass().add("nav-badge");
+                badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
+                button.setGraphic(badge);
+                button.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                button.setGraphicTextGap(8);
+                navBadges.put(spec.id(), badge);
+            }
             navButtons.put(spec.id(), button);
             nav.getChildren().add(button);
         }
@@ -83,8 +101,21 @@ final class MainWindow {
         userLabel.setId("status-user");
 
         content.getStyleClass().add("content");
+        notification.setId("notification");
+        notification.getStyleClass().add("notification");
+        notification.setAlignment(Pos.CENTER_LEFT);
+        notificationText.setId("notification-text");
+        notificationText.setWrapText(true);
+        notificationText.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(notificationText, Priority.ALWAYS);
+        Button dismiss = new Button("Dismiss");
+        dismiss.setOnAction(event -> hideNotification());
+        notification.getChildren().addAll(notificationText, dismiss);
+        notificationTimer.setOnFinished(event -> hideNotification());
+        VBox top = new VBox(banners, notification);
+        hideNotification();
         root.setLeft(nav);
-        root.setTop(banners);
+        root.setTop(top);
         root.setCenter(content);
         root.setBottom(status);
         showMessage("Opening registry…");
@@ -99,6 +130,8 @@ final class MainWindow {
         this.context = newContext;
         pages.clear();
         newContext.setNavigator(this::show);
+        newContext.setNotifier(this::notify);
+        newContext.setChangeListener(this::registryChanged);
         registryLabel.setText("Registry: " + newContext.registry().file() + " (schema v" + newContext.registry().schemaVersion() + ")");
         userLabel.setText("User: " + newContext.user() + (newContext.roles().isEmpty() ? " (no role: view only)" : " (" + String.join(", ", newContext.roles()) + ")"));
         banners.getChildren().clear();
@@ -110,6 +143,7 @@ final class MainWindow {
         }
         navButtons.values().forEach(button -> button.setDisable(false));
         show("overview");
+        updateBadges();
     }
 
     void show(String pageId) {
@@ -139,6 +173,45 @@ final class MainWindow {
             pages.get(currentPage).refresh();
             monitorLabel.setText("");
         }
+        updateBadges();
+    }
+
+    /** Recomputes the navigation badges (e.g. pending approvals) off the FX thread. */
+    private void updateBadges() {
+        if (context == null) {
+            return;
+        }
+        AppContext current = context;
+        for (Pages.Spec spec : Pages.ALL) {
+            Label badge = navBadges.get(spec.id());
+            if (badge != null) {
+                tasks.run("Counting " + spec.title().toLowerCase(java.util.Locale.ROOT), () -> spec.badge().apply(current),
+                        text -> badge.setText(current == context && text != null ? text : ""),
+                        failure -> badge.setText(""));
+            }
+        }
+    }
+
+    String badgeText(String pageId) {
+        Label badge = navBadges.get(pageId);
+        return badge == null ? "" : badge.getText();
+    }
+
+    /** A result message at the top of the window; it stays a few seconds, or until dismissed. */
+    void notify(String message) {
+        notificationText.setText(message);
+        notification.setVisible(true);
+        notification.setManaged(true);
+        notificationTimer.playFromStart();
+    }
+
+    String notificationText() {
+        return notification.isVisible() ? notificationText.getText() : "";
+    }
+
+    private void hideNotification() {
+        notification.setVisible(false);
+        notification.setManaged(false);
     }
 
     void monitorFailed(String message) {
@@ -164,6 +237,7 @@ final class MainWindow {
         });
         registryLabel.setText("No registry open");
         userLabel.setText("");
+        navBadges.values().forEach(badge -> badge.setText(""));
         showMessage(message);
     }
 

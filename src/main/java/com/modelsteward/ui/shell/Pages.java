@@ -15,8 +15,15 @@ import java.util.function.Function;
 /** The navigation, in order. Adding a view is one class and one line here (AtlantaFX's MainModel). */
 public final class Pages {
 
-    /** One entry of the navigation: a stable id (used for screenshots and links), its label, and how to build it. */
-    public record Spec(String id, String title, Function<AppContext, Page> factory) {
+    /**
+     * One entry of the navigation: a stable id (used for screenshots and links), its label, how to build it, and
+     * optionally a badge text for its button (computed off the FX thread; null or empty shows no badge).
+     */
+    public record Spec(String id, String title, Function<AppContext, Page> factory, Function<AppContext, String> badge) {
+
+        public Spec(String id, String title, Function<AppContext, Page> factory) {
+            this(id, title, factory, null);
+        }
     }
 
     public static final List<Spec> ALL = List.of(
@@ -25,7 +32,7 @@ public final class Pages {
             new Spec("lineage", "Lineage", LineageView::new),
             new Spec("scorecards", "Scorecards", ScorecardsView::new),
             new Spec("drift", "Drift", DriftView::new),
-            new Spec("approvals", "Approvals", ApprovalsView::new),
+            new Spec("approvals", "Approvals", ApprovalsView::new, ApprovalsView::badge),
             new Spec("audit", "Audit", AuditView::new));
 
     private Pages() {

@@ -1,0 +1,355 @@
+package com.modelsteward.governance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.DriftResultRow;
+import com.modelsteward.registry.ModelVersion;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.Scorecard;
+import com.modelsteward.registry.Timestamps;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What the console shows around a decision, each read in one snapshot: the approvals queue, the evidence for one
+ * request, the preview of a request about to be made, and the preview of a rollback. Read-only; the decisions
+ * themselves go through {@link GovernanceService}.
+ */
+public final class GovernanceDesk {
+
+    /** One row of the approvals queue; {@code gateFailures} counts the failed checks of the request's gate snapshot. */
+    public record QueueRow(String requestId, String kind, String modelId, String modelName, String version, String fromState,
+                           String toState, String requestedBy, String requestedAt, String justification, String status,
+                           int gateFailures, List<String> failedChecks, int approvals, int requiredApprovals, String decidedAt,
+                           String decidedBy, String decisionComment) {
+    }
+
+    /** One decision already recorded on a request. */
+    public record Decision(String approver, String decision, String comment, String decidedAt) {
+    }
+
+    /** A required artifact and the hash that pins it; {@code hash} null means missing. */
+    public record Artifact(String name, String reference, String hash) {
+
+        public boolean present() {
+            return hash != null && !hash.isBlank();
+        }
+    }
+
+    /** A training-config key whose value differs from the parent's (either side null when the key is absent). */
+    public record ConfigChange(String key, String parentValue, String value) {
+    }
+
+    /** Time in the current state against the policy's shadow period. */
+    public record TimeInState(String state, String since, Duration elapsed, int requiredDays, boolean required) {
+
+        public boolean satisfied() {
+            return !required || elapsed.compareTo(Duration.ofDays(requiredDays)) >= 0;
+        }
+    }
+
+    /** Everything the approval dialog shows for one request. */
+    public record Evidence(GovernanceService.Request request, ModelVersion model, Optional<ModelVersion> parent,
+                           List<ConfigChange> configChanges, Optional<ModelVersion> replaces, GateReport currentReport,
+                           List<Artifact> artifacts, TimeInState timeInState, List<DriftResultRow> drift,
+                           List<Decision> decisions, ApprovalEligibility.Verdict verdict) {
+
+        public long approvalsSoFar() {
+            return decisions.stream().filter(d -> d.decision().equals("APPROVE")).map(Decision::approver).distinct().count();
+        }
+
+        /** The worst drift severity of the version's latest results, empty when nothing was computed. */
+        public Optional<String> worstSeverity() {
+            for (String severity : List.of("SEVERE", "MODERATE", "NORMAL")) {
+                if (drift.stream().anyMatch(d -> severity.equals(d.severity()))) {
+                    return Optional.of(severity);
+                }
+            }
+            return Optional.empty();
+        }
+
+        public Optional<DriftResultRow> worstPsi() {
+            return drift.stream().filter(d -> d.psi() != null).max((a, b) -> Double.compare(a.psi(), b.psi()));
+        }
+    }
+
+    /** What the request dialog shows before anything is written. */
+    public record RequestPreview(ModelVersion model, String toState, boolean retirement, int requiredApprovals, String requiredRole,
+                                 GateReport report, Optional<ModelVersion> replaces, Optional<String> pendingRequestId,
+                                 List<String> blockers) {
+
+        public boolean mayRequest() {
+            return blockers.isEmpty();
+        }
+
+        /** A transition without approvals executes as soon as it is requested. */
+        public boolean executesAtOnce() {
+            return requiredApprovals == 0;
+        }
+    }
+
+    /** What the rollback dialog previews: the switch and both versions' latest scorecards. */
+    public record RollbackPreview(String modelName, Optional<ModelVersion> current, Optional<ModelVersion> target,
+                                  Map<String, Map<String, Double>> currentScores, Map<String, Map<String, Double>> targetScores,
+                                  List<String> blockers) {
+
+        public boolean mayRollBack() {
+            return blockers.isEmpty();
+        }
+    }
+
+    /** What may be asked for a version from its state: a promotion, a retirement, or (on the live version) a rollback. */
+    public record VersionAction(Kind kind, String toState, String label, Role role) {
+
+        public enum Kind { PROMOTE, RETIRE, ROLL_BACK }
+    }
+
+    private final Registry registry;
+    private final GovernanceService service;
+    private final Clock clock;
+
+    public GovernanceDesk(GovernanceService service, Registry registry, Clock clock) {
+        this.service = service;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    private Policy policy() {
+        return service.policy();
+    }
+
+    /** Every request, newest first, with its gate summary and decisions. */
+    public List<QueueRow> queue() {
+        return registry.read(handle -> {
+            List<Map<String, Object>> rows = handle.createQuery("""
+                            SELECT r.request_id, r.kind, r.model_id, m.model_name, m.version, r.from_state, r.to_state, r.requested_by,
+                                   r.requested_at, r.justification, r.status, r.gate_report_json, r.required_approvals, r.decided_at,
+                                   (SELECT count(DISTINCT a.approver) FROM approvals a
+                                     WHERE a.request_id = r.request_id AND a.decision = 'APPROVE') AS approvals,
+                                   (SELECT a.approver FROM approvals a WHERE a.request_id = r.request_id
+                                     ORDER BY a.approval_id DESC LIMIT 1) AS decided_by,
+                                   (SELECT a.comment FROM approvals a WHERE a.request_id = r.request_id
+                                     ORDER BY a.approval_id DESC LIMIT 1) AS decision_comment
+                              FROM transition_requests r JOIN model_registry m ON m.model_id = r.model_id
+                             ORDER BY r.requested_at DESC, r.request_id DESC""")
+                    .mapToMap().list();
+            List<QueueRow> queue = new ArrayList<>();
+            for (Map<String, Object> row : rows) {
+                String json = (String) row.get("gate_report_json");
+                List<String> failed = json == null ? List.of() : GateReport.fromJson(json).failures();
+                String kind = (String) row.get("kind");
+                String decidedBy = (String) row.get("decided_by");
+                if (decidedBy == null && "ROLLBACK".equals(kind)) {
+                    decidedBy = (String) row.get("requested_by");
+                }
+                queue.add(new QueueRow((String) row.get("request_id"), kind, (String) row.get("model_id"),
+                        (String) row.get("model_name"), (String) row.get("version"), (String) row.get("from_state"),
+                        (String) row.get("to_state"), (String) row.get("requested_by"), (String) row.get("requested_at"),
+                        (String) row.get("justification"), (String) row.get("status"), json == null ? -1 : failed.size(), failed,
+                        ((Number) row.get("approvals")).intValue(), ((Number) row.get("required_approvals")).intValue(),
+                        (String) row.get("decided_at"), decidedBy, (String) row.get("decision_comment")));
+            }
+            return queue;
+        });
+    }
+
+    /** The evidence for one request as seen by {@code who} now: gates re-evaluated on current data, eligibility included. */
+    public Evidence evidence(String requestId, Identity who) {
+        return registry.read(handle -> {
+            GovernanceService.Request request = GovernanceService.findRequest(handle, requestId)
+                    .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no request with id \"" + requestId + "\""));
+            ModelVersion model = GovernanceQueries.version(handle, request.modelId()).orElseThrow();
+            Optional<ModelVersion> parent = model.parentId() == null ? Optional.empty() : GovernanceQueries.version(handle, model.parentId());
+            Optional<Policy.Transition> transition = policy().transition(request.fromState(), request.toState());
+            GateReport current = transition.map(t -> service.gateEvaluator().evaluate(handle, model, t)).orElse(null);
+            GateReport shown = current != null ? current
+                    : request.gateReportJson() == null ? null : GateReport.fromJson(request.gateReportJson());
+            List<Decision> decisions = handle.createQuery(
+                            "SELECT approver, decision, comment, decided_at FROM approvals WHERE request_id = :r ORDER BY approval_id")
+                    .bind("r", requestId).mapToMap().list().stream()
+                    .map(r -> new Decision((String) r.get("approver"), (String) r.get("decision"), (String) r.get("comment"),
+                            (String) r.get("decided_at"))).toList();
+            return new Evidence(request, model, parent, configChanges(parent.orElse(null), model),
+                    replaces(handle, model, request.toState()), shown, artifacts(handle, model), timeInState(model, transition.orElse(null)),
+                    drift(handle, model.modelId()), decisions, ApprovalEligibility.check(handle, who, request, model, current));
+        });
+    }
+
+    /** The request dialog's content: the gate report as it stands now and every reason the request would be refused. */
+    public RequestPreview previewRequest(String modelId, String toState, Identity who) {
+        return registry.read(handle -> {
+            ModelVersion model = GovernanceQueries.version(handle, modelId)
+                    .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no model version with id \"" + modelId + "\""));
+            List<String> blockers = new ArrayList<>();
+            try {
+                who.require(Role.ANALYST, "requesting a transition");
+            } catch (GovernanceException wrongRole) {
+                blockers.add(wrongRole.getMessage());
+            }
+            if (model.archived()) {
+                blockers.add(modelId + " is archived (retention); archived versions are kept for reproducibility only");
+            }
+            Optional<Policy.Transition> transition = policy().transition(model.state(), toState);
+            if (transition.isEmpty()) {
+                blockers.add(model.state() + " -> " + toState + " is not allowed by policy " + policy().name());
+                return new RequestPreview(model, toState, toState.equals(policy().retiredState()), 0, Role.RISK_OFFICER.name(), null, Optional.empty(), Optional.empty(), blockers);
+            }
+            Optional<String> pending = handle.createQuery("SELECT request_id FROM transition_requests WHERE model_id = :m AND status = 'PENDING'")
+                    .bind("m", modelId).mapTo(String.class).findFirst();
+            pending.ifPresent(id -> blockers.add("request " + id + " for " + modelId + " is still pending; it must be approved or rejected first"));
+            GateReport report = service.gateEvaluator().evaluate(handle, model, transition.get());
+            report.prerequisites().stream()
+                    .filter(p -> !p.passed() && (p.name().equals("training_config") || p.name().equals("data_snapshot")))
+                    .forEach(p -> blockers.add(p.name() + ": " + p.detail()));
+            Policy.Approvals approvals = transition.get().approvals();
+            return new RequestPreview(model, toState, toState.equals(policy().retiredState()), approvals.count(), approvals.role(), report, replaces(handle, model, toState),
+                    pending, blockers);
+        });
+    }
+
+    /** The rollback dialog's content for a model name. */
+    public RollbackPreview previewRollback(String modelName, Identity who) {
+        return registry.read(handle -> {
+            List<String> blockers = new ArrayList<>();
+            try {
+                who.require(Role.RISK_OFFICER, "rolling back " + modelName);
+            } catch (GovernanceException wrongRole) {
+                blockers.add(wrongRole.getMessage());
+            }
+            Optional<Map<String, Object>> pointer = handle.createQuery(
+                            "SELECT active_model_id, last_known_good_id FROM active_pointer WHERE model_name = :n")
+                    .bind("n", modelName).mapToMap().findOne();
+            Optional<ModelVersion> current = pointer.map(p -> (String) p.get("active_model_id"))
+                    .flatMap(id -> GovernanceQueries.version(handle, id));
+            Optional<ModelVersion> target = pointer.map(p -> (String) p.get("last_known_good_id"))
+                    .flatMap(id -> GovernanceQueries.version(handle, id));
+            if (pointer.isEmpty()) {
+                blockers.add("no version of " + modelName + " has ever been made " + policy().liveState() + " by the governance engine");
+            } else if (target.isEmpty()) {
+                blockers.add(modelName + " has no last-known-good version to roll back to (it was never replaced, or was already rolled back)");
+            }
+            return new RollbackPreview(modelName, current, target,
+                    current.map(v -> GateEvaluator.latestValues(GovernanceQueries.scorecards(handle, v.modelId()))).orElse(Map.of()),
+                    target.map(v -> GateEvaluator.latestValues(GovernanceQueries.scorecards(handle, v.modelId()))).orElse(Map.of()),
+                    blockers);
+        });
+    }
+
+    /** The actions the policy allows from the version's state; none for an archived or unknown version. */
+    public List<VersionAction> actionsFor(String modelId) {
+        return registry.read(handle -> {
+            Optional<ModelVersion> found = GovernanceQueries.version(handle, modelId);
+            if (found.isEmpty() || found.get().archived() || !policy().states().contains(found.get().state())) {
+                return List.of();
+            }
+            ModelVersion model = found.get();
+            List<VersionAction> actions = new ArrayList<>();
+            for (String to : policy().allowedFrom(model.state())) {
+                actions.add(to.equals(policy().retiredState())
+                        ? new VersionAction(VersionAction.Kind.RETIRE, to, "Retire…", Role.ANALYST)
+                        : new VersionAction(VersionAction.Kind.PROMOTE, to, "Request promotion to " + to + "…", Role.ANALYST));
+            }
+            if (model.state().equals(policy().liveState())) {
+                handle.createQuery("SELECT last_known_good_id FROM active_pointer WHERE model_name = :n AND active_model_id = :id")
+                        .bind("n", model.modelName()).bind("id", modelId).mapTo(String.class).findOne().filter(Objects::nonNull)
+                        .ifPresent(target -> actions.add(new VersionAction(VersionAction.Kind.ROLL_BACK, policy().liveState(),
+                                "Roll back to " + target + "…", Role.RISK_OFFICER)));
+            }
+            return actions;
+        });
+    }
+
+    /** The version a rollback of {@code modelName} would return to, if any (decides whether "Roll back" is offered). */
+    public Optional<String> lastKnownGood(String modelName) {
+        return registry.read(handle -> handle.createQuery("SELECT last_known_good_id FROM active_pointer WHERE model_name = :n")
+                .bind("n", modelName).mapTo(String.class).findOne().filter(Objects::nonNull));
+    }
+
+    private Optional<ModelVersion> replaces(Handle handle, ModelVersion model, String toState) {
+        if (!toState.equals(policy().liveState())) {
+            return Optional.empty();
+        }
+        return GovernanceQueries.liveVersion(handle, model.modelName(), policy().liveState())
+                .filter(live -> !live.modelId().equals(model.modelId()));
+    }
+
+    private TimeInState timeInState(ModelVersion model, Policy.Transition transition) {
+        Duration elapsed = Duration.between(Timestamps.parse(model.stateChangedAt()), clock.instant());
+        boolean required = transition != null && transition.requires("shadow_period");
+        return new TimeInState(model.state(), model.stateChangedAt(), elapsed, policy().rulesFor(model.modelType()).shadowDurationDays(), required);
+    }
+
+    /** Training config, data snapshot, scorecards per required pack, code commit, feature graph. */
+    private List<Artifact> artifacts(Handle handle, ModelVersion model) {
+        List<Artifact> artifacts = new ArrayList<>();
+        artifacts.add(new Artifact("Training config", "training_config_json", model.trainingConfigHash()));
+        artifacts.add(new Artifact("Data snapshot", model.dataSnapshotRef(), model.dataSnapshotHash()));
+        List<Scorecard> scores = GovernanceQueries.scorecards(handle, model.modelId());
+        for (String pack : policy().rulesFor(model.modelType()).evalPacks()) {
+            List<Scorecard> ofPack = scores.stream().filter(s -> s.packId().equals(pack)).toList();
+            String digest = ofPack.isEmpty() ? null : CanonicalJson.sha256Hex(CanonicalJson.write(ofPack.stream()
+                    .map(s -> List.of(s.metric(), String.valueOf(s.value()), s.generatedAt())).toList()));
+            artifacts.add(new Artifact("Scorecards " + pack, ofPack.size() + " metrics", digest));
+        }
+        artifacts.add(new Artifact("Code commit", "git", model.codeCommit()));
+        artifacts.add(new Artifact("Feature graph", "feature_graph", model.featureGraphHash()));
+        return artifacts;
+    }
+
+    private static List<DriftResultRow> drift(Handle handle, String modelId) {
+        return handle.createQuery("""
+                        SELECT d.drift_id, d.model_id, d.feature, d.drift_kind, d.psi, d.ks_statistic, d.ks_pvalue, d.n_reference,
+                               d.n_current, d.n_dropped, d.severity, d.window_start, d.window_end, d.computed_at
+                          FROM model_drift d
+                         WHERE d.model_id = :id
+                           AND d.drift_id = (SELECT max(l.drift_id) FROM model_drift l
+                                              WHERE l.model_id = d.model_id AND l.feature = d.feature AND l.drift_kind = d.drift_kind)
+                         ORDER BY d.psi DESC""")
+                .bind("id", modelId).mapTo(DriftResultRow.class).list();
+    }
+
+    /** Top-level training-config keys whose values differ from the parent's, in key order. */
+    public static List<ConfigChange> configChanges(ModelVersion parent, ModelVersion model) {
+        if (parent == null) {
+            return List.of();
+        }
+        Map<String, String> before = flatten(parent.trainingConfigJson());
+        Map<String, String> after = flatten(model.trainingConfigJson());
+        List<ConfigChange> changes = new ArrayList<>();
+        TreeSet<String> keys = new TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String key : keys) {
+            if (!Objects.equals(before.get(key), after.get(key))) {
+                changes.add(new ConfigChange(key, before.get(key), after.get(key)));
+            }
+        }
+        return changes;
+    }
+
+    private static Map<String, String> flatten(String json) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (json == null || json.isBlank()) {
+            return values;
+        }
+        try {
+            JsonNode node = CanonicalJson.mapper().readTree(json);
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                values.put(field.getKey(), field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
+            }
+        } catch (JsonProcessingException notJson) {
+            values.put("(training config)", "not valid JSON");
+        }
+        return values;
+    }
+}

@@ -1,0 +1,459 @@
+package com.modelsteward.ui.approvals;
+
+import com.modelsteward.governance.GovernanceDesk;
+import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.registry.DriftResultRow;
+import com.modelsteward.registry.ModelVersion;
+import com.modelsteward.registry.RegistryException;
+import com.modelsteward.ui.common.DialogService;
+import com.modelsteward.ui.common.StateBadge;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The approval dialog: every piece of evidence for one request in one place — gates, artifacts, lineage, time in
+ * shadow, drift, who asked and why, decisions so far — and the decision itself. Approve is disabled with the reason
+ * written next to it when this user may not approve; the transition runs only after the approval is confirmed here,
+ * off the FX thread.
+ */
+final class ApprovalDialog {
+
+    private final GovernanceActions actions;
+    private final GovernanceDesk.Evidence evidence;
+    private final GovernanceService.Request request;
+    private final Dialog<Void> dialog;
+    private final TextArea comment = DialogFrame.textInput("decision-comment",
+            "Comment (required): what you checked and why you approve or reject");
+    private final Button approve = new Button("_Approve…");
+    private final Button reject = new Button("_Reject…");
+    private final Label reason = DialogFrame.blockers("approve-reason");
+    private final Label refusal = DialogFrame.blockers("decision-refusal");
+    private final HBox decisionBar = new HBox(8);
+    private final HBox confirmBar = new HBox(8);
+    private final Label confirmText = new Label();
+    private final Button confirm = new Button();
+    private final ProgressIndicator busy = new ProgressIndicator();
+    private boolean pendingApprove;
+    private boolean finished;
+
+    ApprovalDialog(GovernanceActions actions, GovernanceDesk.Evidence evidence) {
+        this.actions = actions;
+        this.evidence = evidence;
+        this.request = evidence.request();
+        ModelVersion model = evidence.model();
+        this.dialog = DialogFrame.create(actions.context(), "approval-dialog",
+                request.requestId() + " — " + model.modelName() + " " + model.version(), 1180, 900);
+        BorderPane content = new BorderPane();
+        content.setTop(header());
+        ScrollPane body = new ScrollPane(body());
+        body.setFitToWidth(true);
+        body.getStyleClass().add("evidence-scroll");
+        content.setCenter(body);
+        content.setBottom(footer());
+        dialog.getDialogPane().setContent(content);
+        updateButtons();
+        comment.textProperty().addListener((obs, old, now) -> updateButtons());
+    }
+
+    void show() {
+        dialog.show();
+        comment.requestFocus();
+    }
+
+    private Node header() {
+        ModelVersion model = evidence.model();
+        Label title = DialogFrame.title(("ROLLBACK".equals(request.kind()) ? "Rollback " : "Promotion request ") + request.requestId()
+                + " · " + model.modelName() + " " + model.version());
+        Label status = StateBadge.of(request.status());
+        status.setId("request-status");
+        HBox line = new HBox(12, DialogFrame.transition(request.fromState(), request.toState()), new Label("status"), status,
+                DialogFrame.muted(model.modelType() + " · " + model.modelId()));
+        line.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane facts = new GridPane();
+        facts.setHgap(12);
+        facts.setVgap(4);
+        facts.getColumnConstraints().addAll(new ColumnConstraints(120), new ColumnConstraints());
+        facts.getColumnConstraints().get(1).setHgrow(Priority.ALWAYS);
+        Duration age = Format.age(request.requestedAt(), actions.context().clock());
+        facts.addRow(0, key("Requested by"), new Label(request.requestedBy() + "  ·  " + Format.time(request.requestedAt())
+                + "  (" + Format.duration(age) + " ago)"));
+        Label why = new Label("“" + request.justification() + "”");
+        why.setId("request-justification");
+        why.setWrapText(true);
+        why.getStyleClass().add("justification");
+        facts.addRow(1, key("Why"), why);
+        Label approvals = new Label(evidence.approvalsSoFar() + " of " + request.requiredApprovals() + " approval"
+                + (request.requiredApprovals() == 1 ? "" : "s") + " by a " + request.requiredRole());
+        approvals.setId("approvals-so-far");
+        facts.addRow(2, key("Approvals"), approvals);
+        VBox header = new VBox(8, title, line, facts, glance());
+        header.getStyleClass().add("dialog-header");
+        return header;
+    }
+
+    /** The evidence at a glance, one chip per section below: what a risk officer checks first. */
+    private Node glance() {
+        long failed = evidence.currentReport() == null ? 0 : evidence.currentReport().checks().stream().filter(c -> !c.passed()).count();
+        int checks = evidence.currentReport() == null ? 0 : evidence.currentReport().checks().size();
+        long missing = evidence.artifacts().stream().filter(a -> !a.present()).count();
+        GovernanceDesk.TimeInState time = evidence.timeInState();
+        HBox chips = new HBox(8,
+                chip(failed == 0, failed == 0 ? "Gates: " + checks + " of " + checks + " pass" : "Gates: " + failed + " of " + checks + " fail"),
+                chip(missing == 0, missing == 0 ? "Artifacts complete" : "Artifacts: " + missing + " missing"),
+                chip(time.satisfied(), time.required() ? "Shadow " + Format.duration(time.elapsed()) + " of " + time.requiredDays() + " d"
+                        : "No shadow period required"),
+                evidence.worstSeverity().map(s -> chip(!s.equals("SEVERE"), "Drift: " + s)).orElseGet(() -> chip(null, "Drift: not computed")),
+                chip(evidence.verdict().mayApprove(), evidence.verdict().mayApprove() ? "You may approve" : "You may not approve"),
+                driftLink("drift-link", "Drift charts →"));
+        chips.setAlignment(Pos.CENTER_LEFT);
+        chips.setId("evidence-glance");
+        return chips;
+    }
+
+    /** A pass/fail/unknown chip: symbol and word, colour only as a third cue. */
+    private static Label chip(Boolean ok, String text) {
+        Label chip = new Label((ok == null ? "○ " : ok ? "✔ " : "✖ ") + text);
+        chip.getStyleClass().addAll("chip", ok == null ? "chip-unknown" : ok ? "chip-pass" : "chip-fail");
+        return chip;
+    }
+
+    private Node body() {
+        VBox gates = DialogFrame.card("Gate report — evaluated now on current data",
+                GateTable.summary(evidence.currentReport()), GateTable.of("gate-table", evidence.currentReport()));
+        gates.getChildren().get(1).setId("gate-summary");
+        HBox evidenceRow = row(artifacts(), lineage());
+        HBox timeRow = row(shadow(), drift());
+        VBox body = new VBox(14, gates, evidenceRow, timeRow, decisions());
+        body.setPadding(new Insets(12, 16, 12, 16));
+        return body;
+    }
+
+    private static HBox row(VBox left, VBox right) {
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        left.setPrefWidth(560);
+        right.setPrefWidth(560);
+        return new HBox(14, left, right);
+    }
+
+    private VBox artifacts() {
+        VBox list = new VBox(8);
+        list.setId("artifact-checklist");
+        int row = 0;
+        for (GovernanceDesk.Artifact artifact : evidence.artifacts()) {
+            Label name = DialogFrame.verdict(artifact.present(), artifact.name());
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            Label reference = DialogFrame.muted(artifact.reference() == null ? "" : artifact.reference());
+            reference.setWrapText(false);
+            reference.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            HBox title = new HBox(8, name, reference);
+            title.setAlignment(Pos.BASELINE_LEFT);
+            list.getChildren().add(new VBox(2, title, DialogFrame.copyable("artifact-" + row, artifact.present() ? artifact.hash() : null)));
+            row++;
+        }
+        long missing = evidence.artifacts().stream().filter(a -> !a.present()).count();
+        return DialogFrame.card("Required artifacts", DialogFrame.verdict(missing == 0,
+                missing == 0 ? "All " + evidence.artifacts().size() + " artifacts are pinned by hash." : missing + " artifacts are missing."), list);
+    }
+
+    private VBox lineage() {
+        VBox box = new VBox(6);
+        box.setId("lineage-summary");
+        ModelVersion model = evidence.model();
+        box.getChildren().add(fact("Parent", evidence.parent().map(p -> p.modelId() + "  (" + p.state() + ")")
+                .orElse(model.parentId() == null ? "none — first version of this line" : model.parentId() + " (not in this registry)")));
+        box.getChildren().add(fact("Would replace", evidence.replaces().map(r -> r.modelId() + "  (ACTIVE since "
+                + Format.time(r.stateChangedAt()) + ", it becomes " + "RETIRED)").orElse(
+                request.toState().equals("ACTIVE") ? "nothing — no version of " + model.modelName() + " is ACTIVE" : "—")));
+        box.getChildren().add(fact("Created", model.createdBy() + "  ·  " + Format.time(model.createdAt())));
+        if (evidence.parent().isPresent()) {
+            List<GovernanceDesk.ConfigChange> changes = evidence.configChanges();
+            Label heading = new Label(changes.isEmpty() ? "Training config: identical to the parent's"
+                    : "Training config: " + changes.size() + " key" + (changes.size() == 1 ? "" : "s") + " differ from the parent");
+            heading.getStyleClass().add("subheading");
+            box.getChildren().add(heading);
+            GridPane diff = new GridPane();
+            diff.setId("config-changes");
+            diff.setHgap(12);
+            diff.setVgap(2);
+            ColumnConstraints keys = new ColumnConstraints();
+            keys.setMinWidth(Region.USE_PREF_SIZE);
+            ColumnConstraints values = new ColumnConstraints();
+            values.setPercentWidth(38);
+            diff.getColumnConstraints().addAll(keys, values, values);
+            diff.addRow(0, key("key"), key("parent"), key("this version"));
+            int row = 1;
+            for (GovernanceDesk.ConfigChange change : changes) {
+                Label name = mono(change.key());
+                name.setMinWidth(Region.USE_PREF_SIZE);
+                diff.addRow(row++, name, value(change.parentValue()), value(change.value()));
+            }
+            if (!changes.isEmpty()) {
+                box.getChildren().add(diff);
+            }
+        }
+        return DialogFrame.card("Lineage", box);
+    }
+
+    private VBox shadow() {
+        GovernanceDesk.TimeInState time = evidence.timeInState();
+        VBox box = new VBox(6);
+        box.setId("shadow-period");
+        String elapsed = Format.duration(time.elapsed());
+        if (time.required()) {
+            double done = Math.min(1.0, time.elapsed().toMinutes() / (double) Duration.ofDays(time.requiredDays()).toMinutes());
+            ProgressBar bar = new ProgressBar(done);
+            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.getStyleClass().add(time.satisfied() ? "shadow-complete" : "shadow-incomplete");
+            box.getChildren().addAll(DialogFrame.verdict(time.satisfied(), "In " + time.state() + " for " + elapsed + " of the "
+                    + time.requiredDays() + " days the policy requires" + (time.satisfied() ? "." : " — not yet complete.")), bar);
+        } else {
+            box.getChildren().add(DialogFrame.muted("In " + time.state() + " for " + elapsed + "; this transition asks for no shadow period."));
+        }
+        box.getChildren().add(DialogFrame.muted("Since " + Format.time(time.since())));
+        return DialogFrame.card("Time in shadow", box);
+    }
+
+    private VBox drift() {
+        VBox box = new VBox(6);
+        box.setId("drift-status");
+        List<DriftResultRow> drift = evidence.drift();
+        if (drift.isEmpty()) {
+            box.getChildren().add(DialogFrame.muted("No drift results have been computed for " + evidence.model().modelId() + " yet."));
+        } else {
+            Label worst = StateBadge.of(evidence.worstSeverity().orElse("NORMAL"));
+            HBox line = new HBox(8, new Label("Worst severity"), worst);
+            evidence.worstPsi().ifPresent(w -> line.getChildren().add(new Label("· worst PSI " + Format.number(w.psi()) + " on " + w.feature())));
+            line.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().add(line);
+            GridPane features = new GridPane();
+            features.setHgap(12);
+            features.setVgap(2);
+            int row = 0;
+            for (DriftResultRow result : drift.stream().limit(8).toList()) {
+                features.addRow(row++, mono(result.feature()), StateBadge.of(result.severity()),
+                        mono("PSI " + Format.number(result.psi())), DialogFrame.muted(Format.time(result.computedAt())));
+            }
+            box.getChildren().add(features);
+        }
+        box.getChildren().add(driftLink("drift-card-link", "Open the drift charts of " + evidence.model().modelId() + " →"));
+        return DialogFrame.card("Drift", box);
+    }
+
+    /** Closes the dialog and shows the version's drift charts. */
+    private Hyperlink driftLink(String id, String text) {
+        Hyperlink link = new Hyperlink(text);
+        link.setMnemonicParsing(false);
+        link.setId(id);
+        link.setOnAction(event -> {
+            actions.context().selectedModelIdProperty().set(evidence.model().modelId());
+            dialog.close();
+            actions.context().navigate("drift");
+        });
+        return link;
+    }
+
+    private VBox decisions() {
+        VBox box = new VBox(4);
+        box.setId("decisions");
+        if (evidence.decisions().isEmpty()) {
+            box.getChildren().add(DialogFrame.muted("No decisions yet."));
+        }
+        for (GovernanceDesk.Decision decision : evidence.decisions()) {
+            boolean approved = decision.decision().equals("APPROVE");
+            box.getChildren().add(DialogFrame.verdict(approved, decision.approver() + " " + (approved ? "approved" : "rejected")
+                    + " on " + Format.time(decision.decidedAt()) + ": “" + decision.comment() + "”"));
+        }
+        return DialogFrame.card("Decisions so far (" + evidence.approvalsSoFar() + " of " + request.requiredApprovals() + ")", box);
+    }
+
+    private Node footer() {
+        approve.setId("approve-button");
+        approve.getStyleClass().add("approve-button");
+        approve.setMinWidth(Region.USE_PREF_SIZE);
+        approve.setOnAction(event -> askToConfirm(true));
+        reject.setId("reject-button");
+        reject.getStyleClass().add("reject-button");
+        reject.setMinWidth(Region.USE_PREF_SIZE);
+        reject.setOnAction(event -> askToConfirm(false));
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        decisionBar.getChildren().setAll(reason, reject, approve);
+        decisionBar.setAlignment(Pos.CENTER_RIGHT);
+
+        confirmText.setId("confirm-text");
+        confirmText.setWrapText(true);
+        confirmText.setMaxWidth(Double.MAX_VALUE);
+        confirmText.getStyleClass().add("confirm-text");
+        HBox.setHgrow(confirmText, Priority.ALWAYS);
+        Button back = new Button("_Back");
+        back.setOnAction(event -> showConfirm(false));
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        confirm.setId("confirm-decision");
+        confirm.setMinWidth(Region.USE_PREF_SIZE);
+        confirm.setDefaultButton(true);
+        confirm.setOnAction(event -> decide());
+        busy.setPrefSize(22, 22);
+        busy.setVisible(false);
+        confirmBar.getChildren().setAll(confirmText, busy, back, confirm);
+        confirmBar.setAlignment(Pos.CENTER_RIGHT);
+        confirmBar.getStyleClass().add("confirm-bar");
+        showConfirm(false);
+
+        VBox footer = new VBox(8, DialogFrame.section("Your decision"), comment, refusal, decisionBar, confirmBar);
+        footer.getStyleClass().add("dialog-footer");
+        return footer;
+    }
+
+    /** Approve and Reject are enabled only when this user may take them; otherwise the reasons are written beside them. */
+    private void updateButtons() {
+        List<String> approveBlockers = new ArrayList<>(evidence.verdict().approveBlockers());
+        List<String> rejectBlockers = new ArrayList<>(evidence.verdict().rejectBlockers());
+        if (actions.context().registry().isReadOnly()) {
+            approveBlockers.add("the registry is open read-only");
+            rejectBlockers.add("the registry is open read-only");
+        }
+        boolean noComment = comment.getText() == null || comment.getText().isBlank();
+        approve.setDisable(finished || !approveBlockers.isEmpty() || noComment);
+        reject.setDisable(finished || !rejectBlockers.isEmpty() || noComment);
+        String text;
+        if (!approveBlockers.isEmpty() && approveBlockers.equals(rejectBlockers)) {
+            text = "You cannot decide this request:\n• " + String.join("\n• ", approveBlockers);
+        } else if (!approveBlockers.isEmpty()) {
+            text = "Approve is unavailable:\n• " + String.join("\n• ", approveBlockers)
+                    + (rejectBlockers.isEmpty() ? "\nYou may still reject it." : "\nReject is unavailable:\n• " + String.join("\n• ", rejectBlockers));
+        } else if (noComment) {
+            text = "Write a comment to approve or reject.";
+        } else {
+            text = "";
+        }
+        reason.setText(text);
+    }
+
+    private void askToConfirm(boolean approving) {
+        pendingApprove = approving;
+        ModelVersion model = evidence.model();
+        if (approving) {
+            long after = evidence.approvalsSoFar() + 1;
+            String effect = after < request.requiredApprovals()
+                    ? "This records approval " + after + " of " + request.requiredApprovals() + "; the transition runs when the quorum is complete."
+                    : model.modelId() + " becomes " + request.toState()
+                    + evidence.replaces().map(r -> " and " + r.modelId() + " is retired").orElse("") + ", now.";
+            confirmText.setText("Approve " + request.requestId() + "? " + effect);
+            confirm.setText("Confirm approval");
+        } else {
+            confirmText.setText("Reject " + request.requestId() + "? The request ends; " + model.modelId() + " stays " + model.state()
+                    + " and a new request is needed.");
+            confirm.setText("Confirm rejection");
+        }
+        showConfirm(true);
+        confirm.requestFocus();
+    }
+
+    private void showConfirm(boolean confirming) {
+        decisionBar.setVisible(!confirming);
+        decisionBar.setManaged(!confirming);
+        confirmBar.setVisible(confirming);
+        confirmBar.setManaged(confirming);
+    }
+
+    /** Runs the decision off the FX thread; the result becomes a notification, a refusal a sentence in this dialog. */
+    private void decide() {
+        String text = comment.getText().strip();
+        boolean approving = pendingApprove;
+        confirm.setDisable(true);
+        comment.setDisable(true);
+        busy.setVisible(true);
+        actions.context().tasks().run((approving ? "Approving " : "Rejecting ") + request.requestId(), () -> {
+            GovernanceService service = actions.service();
+            return approving ? service.approve(actions.identity(), request.requestId(), text)
+                    : service.reject(actions.identity(), request.requestId(), text);
+        }, result -> {
+            finished = true;
+            dialog.close();
+            actions.done(outcome(result));
+        }, failure -> {
+            finished = true;
+            busy.setVisible(false);
+            showConfirm(false);
+            updateButtons();
+            refusal.setText(refusalSentence(failure) + "\nNothing was changed by this decision. Close the dialog and reopen the request to see its current state.");
+        });
+    }
+
+    private String outcome(GovernanceService.DecisionResult result) {
+        ModelVersion model = evidence.model();
+        if (result.decision().equals("REJECT")) {
+            return result.requestId() + " rejected: " + model.modelId() + " stays " + model.state() + ".";
+        }
+        if (!result.executed()) {
+            return result.requestId() + ": approval " + result.approvals() + " of " + result.requiredApprovals()
+                    + " recorded; the transition runs when the quorum is complete.";
+        }
+        return result.requestId() + " approved: " + model.modelId() + " is now " + request.toState()
+                + evidence.replaces().map(r -> "; " + r.modelId() + " was retired").orElse("") + ".";
+    }
+
+    /** An engine refusal as a plain sentence with its code. */
+    static String refusalSentence(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof RegistryException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RegistryException refused) {
+            String message = refused.getMessage();
+            String sentence = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+            return "The governance engine refused (" + refused.code() + "): " + sentence + (sentence.endsWith(".") ? "" : ".");
+        }
+        return "The decision failed: " + DialogService.describe(failure);
+    }
+
+    private static Label key(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("fact-key");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static Label mono(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("mono");
+        return label;
+    }
+
+    /** A config value, cut with an ellipsis when long; the whole value is in its tooltip. */
+    private static Label value(String text) {
+        Label label = mono(text == null ? "(absent)" : text);
+        label.setTooltip(new javafx.scene.control.Tooltip(label.getText()));
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+
+    private static HBox fact(String name, String value) {
+        Label text = new Label(value);
+        text.setWrapText(true);
+        Label label = key(name);
+        label.setPrefWidth(110);
+        HBox box = new HBox(8, label, text);
+        return box;
+    }
+}

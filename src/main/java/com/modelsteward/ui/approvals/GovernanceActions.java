@@ -1,0 +1,108 @@
+package com.modelsteward.ui.approvals;
+
+import com.modelsteward.governance.GovernanceDesk;
+import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.Identity;
+import com.modelsteward.governance.PolicyLoader;
+import com.modelsteward.governance.Principals;
+import com.modelsteward.ui.common.AppContext;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The console's governance actions, each opening its dialog after the evidence has been read off the FX thread:
+ * request a transition, open a request to decide it, roll a model name back. Nothing changes a state without the
+ * dialog's confirmation. Other views (Models, Lineage, Drift alerts) call these entry points.
+ */
+public final class GovernanceActions {
+
+    private final AppContext context;
+
+    public GovernanceActions(AppContext context) {
+        this.context = context;
+    }
+
+    /** Opens the rollback dialog for a model name (the entry point for drift alerts). */
+    public static void rollBack(AppContext context, String modelName) {
+        new GovernanceActions(context).rollBack(modelName);
+    }
+
+    /** Opens the request dialog for moving {@code modelId} to {@code toState}. */
+    public void requestTransition(String modelId, String toState) {
+        context.tasks().run("Evaluating the gates of " + modelId, () -> desk().previewRequest(modelId, toState, identity()),
+                preview -> new RequestDialog(this, preview).show(),
+                failure -> context.showFailure("Cannot prepare the request for " + modelId, failure));
+    }
+
+    /** Opens the approval dialog of a request. */
+    public void openRequest(String requestId) {
+        context.tasks().run("Gathering the evidence for " + requestId, () -> desk().evidence(requestId, identity()),
+                evidence -> new ApprovalDialog(this, evidence).show(),
+                failure -> context.showFailure("Cannot open request " + requestId, failure));
+    }
+
+    /** Opens the rollback dialog of a model name. */
+    public void rollBack(String modelName) {
+        context.tasks().run("Preparing the rollback of " + modelName, () -> desk().previewRollback(modelName, identity()),
+                preview -> new RollbackDialog(this, preview).show(),
+                failure -> context.showFailure("Cannot prepare the rollback of " + modelName, failure));
+    }
+
+    /** The actions offered on a version (policy and rollback target). Runs SQL: call off the FX thread. */
+    public List<GovernanceDesk.VersionAction> actionsFor(String modelId) {
+        return desk().actionsFor(modelId);
+    }
+
+    /** Opens the dialog of an action offered by {@link #actionsFor}. */
+    public void perform(String modelId, String modelName, GovernanceDesk.VersionAction action) {
+        if (action.kind() == GovernanceDesk.VersionAction.Kind.ROLL_BACK) {
+            rollBack(modelName);
+        } else {
+            requestTransition(modelId, action.toState());
+        }
+    }
+
+    /** Why this user may not take the action (role, read-only), or empty when they may. */
+    public Optional<String> unavailable(GovernanceDesk.VersionAction action) {
+        if (context.registry().isReadOnly()) {
+            return Optional.of("the registry is open read-only");
+        }
+        if (!context.roles().contains(action.role().name())) {
+            return Optional.of(context.user() + (context.roles().isEmpty() ? " is not a principal of this registry"
+                    : " holds " + String.join(", ", context.roles())) + "; this needs the " + action.role() + " role");
+        }
+        return Optional.empty();
+    }
+
+    AppContext context() {
+        return context;
+    }
+
+    /**
+     * The engine with the policy the command line uses: the built-in L3-12 policy with the LEARN_* environment keys.
+     * Built per action (cheap), so a changed environment never leaves a stale policy behind. Call off the FX thread.
+     */
+    GovernanceService service() {
+        return engine(context);
+    }
+
+    /** The governance engine for the open registry (see {@link #service()}); call off the FX thread. */
+    public static GovernanceService engine(AppContext context) {
+        return new GovernanceService(context.registry(), PolicyLoader.builtIn(System.getenv()), context.clock());
+    }
+
+    GovernanceDesk desk() {
+        return new GovernanceDesk(service(), context.registry(), context.clock());
+    }
+
+    /** Who is acting, with the roles {@code principals} gives them now. Call off the FX thread. */
+    Identity identity() {
+        return Principals.resolve(context.registry(), context.user(), Optional.empty());
+    }
+
+    /** After a successful write: say what happened and reload every view. */
+    void done(String message) {
+        context.notify(message);
+        context.changed();
+    }
+}
