@@ -3,7 +3,7 @@ package com.modelsteward.ui.approvals;
 import com.modelsteward.governance.GovernanceDesk;
 import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.governance.Identity;
-import com.modelsteward.governance.PolicyLoader;
+import com.modelsteward.governance.PolicyStore;
 import com.modelsteward.governance.Principals;
 import com.modelsteward.ui.common.AppContext;
 import java.util.List;
@@ -79,8 +79,9 @@ public final class GovernanceActions {
     }
 
     /**
-     * The engine with the policy the command line uses: the built-in L3-12 policy with the LEARN_* environment keys.
-     * Built per action (cheap), so a changed environment never leaves a stale policy behind. Call off the FX thread.
+     * The engine with the policy the command line uses: the one an ADMIN stored in the registry (else the built-in L3-12
+     * policy), with the LEARN_* environment keys. Built per action, so a newly stored policy is never missed. It reads the
+     * registry: call off the FX thread.
      */
     GovernanceService service() {
         return engine(context);
@@ -88,7 +89,7 @@ public final class GovernanceActions {
 
     /** The governance engine for the open registry (see {@link #service()}); call off the FX thread. */
     public static GovernanceService engine(AppContext context) {
-        return new GovernanceService(context.registry(), PolicyLoader.builtIn(System.getenv()), context.clock());
+        return new GovernanceService(context.registry(), PolicyStore.current(context.registry(), System.getenv()), context.clock());
     }
 
     GovernanceDesk desk() {

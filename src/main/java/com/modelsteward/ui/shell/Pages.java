@@ -1,6 +1,7 @@
 package com.modelsteward.ui.shell;
 
 import com.modelsteward.ui.approvals.ApprovalsView;
+import com.modelsteward.ui.approvals.GovernanceActions;
 import com.modelsteward.ui.audit.AuditView;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Page;
@@ -31,7 +32,7 @@ public final class Pages {
             new Spec("models", "Models", ModelsView::new),
             new Spec("lineage", "Lineage", LineageView::new),
             new Spec("scorecards", "Scorecards", ScorecardsView::new),
-            new Spec("drift", "Drift", DriftView::new),
+            new Spec("drift", "Drift", context -> new DriftView(context, (name, id, reason) -> GovernanceActions.rollBack(context, name))),
             new Spec("approvals", "Approvals", ApprovalsView::new, ApprovalsView::badge),
             new Spec("audit", "Audit", AuditView::new));
 
