@@ -12,6 +12,9 @@ final class Commands {
         return List.of(
                 new InitCommand(),
                 new DemoCommand(),
-                new StatusCommand());
+                new StatusCommand(),
+                new LineageCommand(),
+                new ModelCardCommand(),
+                new ScorecardsImportCsvCommand());
     }
 }
