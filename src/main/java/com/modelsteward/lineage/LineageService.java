@@ -51,6 +51,19 @@ public final class LineageService {
                 .map(ConstructorMapper.of(VersionHashes.class)).list());
     }
 
+    /** The latest value of each (pack, metric) of every version of a name: the data of the trend chart, in one query. */
+    public Map<String, List<Scorecard>> scorecardsOfName(String modelName) {
+        return registry.read(handle -> handle.createQuery("""
+                        SELECT s.model_id, s.pack_id, s.metric, s.value, s.generated_at
+                          FROM scorecards s JOIN model_registry m ON m.model_id = s.model_id
+                         WHERE m.model_name = :name
+                           AND s.scorecard_id = (SELECT max(l.scorecard_id) FROM scorecards l
+                                                  WHERE l.model_id = s.model_id AND l.pack_id = s.pack_id AND l.metric = s.metric)
+                         ORDER BY s.model_id, s.pack_id, s.metric""")
+                .bind("name", modelName).map(ConstructorMapper.of(Scorecard.class)).list().stream()
+                .collect(Collectors.groupingBy(Scorecard::modelId, java.util.LinkedHashMap::new, Collectors.toList())));
+    }
+
     public ModelVersion version(String modelId) {
         return catalog.version(modelId)
                 .orElseThrow(() -> new RegistryException("E_NOT_FOUND", "no model version with id \"" + modelId + "\" in " + registry.file()));

@@ -155,7 +155,8 @@ public final class ModelCardHtml {
         html.append("</table>\n");
     }
 
-    static String prettyConfig(String json) {
+    /** The JSON pretty-printed with sorted keys; text that is not JSON is returned as it is. */
+    public static String prettyConfig(String json) {
         if (json == null || json.isBlank()) {
             return "(no training config stored)";
         }
