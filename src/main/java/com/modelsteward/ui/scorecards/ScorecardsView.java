@@ -121,9 +121,13 @@ public final class ScorecardsView implements Page {
         Button card = new Button("Model card…");
         card.setId("scorecards-model-card");
         card.setOnAction(event -> modelCard.chooseFileAndWrite(card, lastChosen()));
+        Button importCsv = new Button("Import CSV…");
+        importCsv.setId("scorecards-import");
+        importCsv.setDisable(context.mayOnlyLook());
+        importCsv.setOnAction(event -> importCsv());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, new Label("Model"), name, versions, new Label("Baseline"), baseline, spacer, csv, png, card);
+        HBox toolbar = new HBox(8, new Label("Model"), name, versions, new Label("Baseline"), baseline, spacer, importCsv, csv, png, card);
         toolbar.getStyleClass().add("toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
@@ -309,6 +313,17 @@ public final class ScorecardsView implements Page {
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file != null) {
             model.exportCsv(file.toPath(), written -> context.dialogs().showInfo("Exported", "The comparison was written to " + written + "."));
+        }
+    }
+
+    private void importCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import scorecards (model_id,pack_id,metric,value,generated_at)");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            model.importCsv(file.toPath(), rows -> context.dialogs().showInfo("Imported", rows + " scorecard value(s) were imported from "
+                    + file.getName() + "."));
         }
     }
 

@@ -192,6 +192,19 @@ public final class ScorecardsViewModel {
         }, onWritten, failure -> context.showFailure("Cannot export the comparison to " + file, failure));
     }
 
+    /**
+     * Imports a scorecard CSV in the background with progress (validated in full, then all rows or none), then reloads.
+     * {@code onImported} receives how many values were written.
+     */
+    public com.modelsteward.ui.common.TaskRunner.Running importCsv(Path file, Consumer<Integer> onImported) {
+        return context.tasks().runWithProgress("Importing " + file.getFileName(), progress -> com.modelsteward.lineage.ScorecardImport.importCsv(
+                        context.registry(), file, context.clock(), context.user(), (lines, bytes, total) -> progress.update(bytes, total)),
+                result -> {
+                    onImported.accept(result.rows());
+                    refresh();
+                }, failure -> context.showFailure("Cannot import " + file.getFileName(), failure));
+    }
+
     /** The trend: for each pack, the metric's value per version of the name in creation order (null where missing). */
     public Map<String, List<Double>> trend(String metricName) {
         Map<String, List<Double>> byPack = new java.util.TreeMap<>();

@@ -129,6 +129,22 @@ class ScorecardsViewTest {
         assertEquals("\u0089PNG", new String(Files.readAllBytes(png), 0, 4, StandardCharsets.ISO_8859_1));
     }
 
+    @Test
+    void importingACsvFillsTheMissingScorecard(FxRobot robot) throws Exception {
+        open(robot, "crypto_basis_gbm-2.0.0");
+        ScorecardsView view = view(robot);
+        Path file = Files.writeString(folder.resolve("bear.csv"), "model_id,pack_id,metric,value,generated_at\n"
+                + "crypto_basis_gbm-2.0.0,pack_04_bear,sharpe,0.52,2026-11-01T09:00:00Z\n");
+        AtomicReference<Integer> imported = new AtomicReference<>();
+        robot.interact(() -> view.model().importCsv(file, imported::set));
+        FxWait.until("the import is done", () -> Integer.valueOf(1).equals(imported.get()));
+        FxWait.until("the comparison shows the new value", () -> {
+            ScorecardComparison comparison = currentComparison(robot);
+            return comparison != null && Double.valueOf(0.52).equals(comparison.row("pack_04_bear", "sharpe").orElseThrow()
+                    .cells().get(comparison.versions().size() - 1).value());
+        });
+    }
+
     private static ScorecardComparison currentComparison(FxRobot robot) {
         return view(robot).model().comparisonProperty().get();
     }
