@@ -98,7 +98,9 @@ public final class SqliteDialect {
             return new RegistryException("E_REGISTRY_NOT_SQLITE", name + " is not a SQLite database", error);
         }
         if (family.startsWith("SQLITE_CORRUPT")) {
-            return new RegistryException("E_REGISTRY_CORRUPT", name + " is damaged (SQLite reports the database disk image is malformed)", error);
+            Path wal = Path.of(name + "-wal");
+            String hint = Files.exists(wal) ? "; a write-ahead log " + wal + " is present: if it was copied from another database, move it away and retry" : "";
+            return new RegistryException("E_REGISTRY_CORRUPT", name + " is damaged (SQLite reports the database disk image is malformed)" + hint, error);
         }
         if (family.startsWith("SQLITE_READONLY")) {
             return new RegistryException("E_REGISTRY_READ_ONLY", name + " is read-only: the change was not written", error);

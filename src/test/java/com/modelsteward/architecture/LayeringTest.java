@@ -2,33 +2,51 @@ package com.modelsteward.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
-/** The layering of docs/style.md, guarded from day one (JabRef's CommonArchitectureTest). */
-@AnalyzeClasses(packages = "com.modelsteward", importOptions = ImportOption.DoNotIncludeTests.class)
+/**
+ * The layering of docs/style.md, guarded from day one (JabRef's CommonArchitectureTest). Plain Jupiter tests calling
+ * {@code check}, so they run with the same engine as every other test.
+ */
 class LayeringTest {
 
-    @ArchTest
-    static final ArchRule onlyTheUiUsesJavaFxScenes = noClasses()
-            .that().resideOutsideOfPackages("com.modelsteward.ui..")
-            .and().doNotHaveFullyQualifiedName("com.modelsteward.Main")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..");
+    private static JavaClasses classes;
 
-    @ArchTest
-    static final ArchRule theUiNeverTouchesJdbiOrSql = noClasses()
-            .that().resideInAPackage("com.modelsteward.ui..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "org.sqlite..");
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.modelsteward");
+    }
 
-    @ArchTest
-    static final ArchRule theCommandLineNeverImportsTheUi = noClasses()
-            .that().resideInAPackage("com.modelsteward.cli..")
-            .should().dependOnClassesThat().resideInAPackage("com.modelsteward.ui..");
+    @Test
+    void onlyTheUiUsesJavaFxScenes() {
+        noClasses().that().resideOutsideOfPackages("com.modelsteward.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..")
+                .check(classes);
+    }
 
-    @ArchTest
-    static final ArchRule engineLayersDoNotDependOnTheCommandLine = noClasses()
-            .that().resideInAnyPackage("com.modelsteward.registry..", "com.modelsteward.governance..", "com.modelsteward.drift..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.modelsteward.cli..", "com.modelsteward.ui..");
+    @Test
+    void theUiNeverTouchesJdbiOrSql() {
+        noClasses().that().resideInAPackage("com.modelsteward.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "org.sqlite..")
+                .check(classes);
+    }
+
+    @Test
+    void theCommandLineNeverImportsTheUi() {
+        noClasses().that().resideInAPackage("com.modelsteward.cli..")
+                .should().dependOnClassesThat().resideInAPackage("com.modelsteward.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void engineLayersDependOnNeitherTheCommandLineNorTheUi() {
+        noClasses().that().resideInAnyPackage("com.modelsteward.registry..", "com.modelsteward.governance..",
+                        "com.modelsteward.drift..", "com.modelsteward.lineage..", "com.modelsteward.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.modelsteward.cli..", "com.modelsteward.ui..", "javafx..")
+                .check(classes);
+    }
 }

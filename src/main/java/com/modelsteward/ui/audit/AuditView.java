@@ -1,21 +1,167 @@
 package com.modelsteward.ui.audit;
 
+import static com.modelsteward.ui.common.Layout.fixed;
+
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
-import com.modelsteward.ui.common.TablePage;
-import java.util.List;
+import com.modelsteward.ui.common.Page;
+import java.io.File;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
-/** The audit trail, newest first. */
-public final class AuditView extends TablePage<AuditEntry> {
+/** The audit trail: filters, the canonical payload of the selected entry, chain verification, export. */
+public final class AuditView implements Page {
+
+    private final AppContext context;
+    private final AuditViewModel model;
+    private SplitPane root;
 
     public AuditView(AppContext context) {
-        super(context, "audit", "Audit", "The audit trail is empty.", () -> context.catalog().auditEntries(10_000), List.of(
-                Columns.value("Seq", AuditEntry::seq, 70),
-                Columns.text("Time", AuditEntry::ts, 190),
-                Columns.text("Actor", AuditEntry::actor, 130),
-                Columns.text("Action", AuditEntry::action, 160),
-                Columns.text("Entity", AuditEntry::entity, 220),
-                Columns.text("Payload", AuditEntry::payloadJson, 480)));
+        this.context = context;
+        this.model = new AuditViewModel(context);
+    }
+
+    public AuditViewModel model() {
+        return model;
+    }
+
+    @Override
+    public Node root() {
+        if (root == null) {
+            root = build();
+        }
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    private SplitPane build() {
+        ComboBox<String> actor = new ComboBox<>(model.actors());
+        actor.setId("audit-actor");
+        actor.valueProperty().bindBidirectional(model.actorFilterProperty());
+        ComboBox<String> action = new ComboBox<>(model.actions());
+        action.setId("audit-action");
+        action.valueProperty().bindBidirectional(model.actionFilterProperty());
+        TextField modelText = new TextField();
+        modelText.setId("audit-model");
+        modelText.setPromptText("Model or entity…");
+        modelText.textProperty().bindBidirectional(model.modelFilterProperty());
+        DatePicker from = new DatePicker();
+        from.setPromptText("From");
+        from.setPrefWidth(130);
+        from.valueProperty().bindBidirectional(model.fromDateProperty());
+        DatePicker to = new DatePicker();
+        to.setPromptText("To");
+        to.setPrefWidth(130);
+        to.valueProperty().bindBidirectional(model.toDateProperty());
+        Button clear = new Button("Clear filters");
+        clear.setOnAction(event -> model.clearFilters());
+        HBox filters = new HBox(8, fixed(new Label("Actor")), actor, fixed(new Label("Action")), action, modelText,
+                fixed(new Label("From")), from, fixed(new Label("To")), to, fixed(clear));
+        filters.getStyleClass().add("toolbar");
+
+        Button verify = new Button("Verify chain");
+        verify.setId("audit-verify");
+        verify.setDefaultButton(false);
+        verify.disableProperty().bind(model.chainStatusProperty().isEqualTo(AuditViewModel.ChainStatus.CHECKING));
+        verify.setOnAction(event -> model.verify());
+        Label chain = new Label();
+        chain.setId("audit-chain-status");
+        chain.textProperty().bind(model.chainMessageProperty());
+        model.chainStatusProperty().addListener((obs, old, now) -> {
+            chain.getStyleClass().removeAll("chain-intact", "chain-broken");
+            if (now == AuditViewModel.ChainStatus.INTACT) {
+                chain.getStyleClass().add("chain-intact");
+            } else if (now == AuditViewModel.ChainStatus.BROKEN) {
+                chain.getStyleClass().add("chain-broken");
+            }
+        });
+        Button exportCsv = new Button("Export CSV…");
+        exportCsv.setId("audit-export-csv");
+        exportCsv.setOnAction(event -> chooseTarget("audit.csv", "CSV", "*.csv", model::exportCsv));
+        Button exportJson = new Button("Export JSON…");
+        exportJson.setOnAction(event -> chooseTarget("audit.json", "JSON", "*.json", model::exportJson));
+        Label count = new Label();
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.visibleEntries().size() + " of " + model.allEntries().size() + " entries",
+                model.visibleEntries(), model.allEntries()));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox actions = new HBox(8, verify, chain, grow, count, exportCsv, exportJson);
+        actions.getStyleClass().add("toolbar");
+
+        TableView<AuditEntry> table = new TableView<>(model.visibleEntries());
+        table.setId("audit-table");
+        table.setPlaceholder(new Label("No audit entries match the filters."));
+        table.getColumns().add(Columns.value("Seq", AuditEntry::seq, 70));
+        table.getColumns().add(Columns.text("Time", AuditEntry::ts, 190));
+        table.getColumns().add(Columns.text("Actor", AuditEntry::actor, 130));
+        table.getColumns().add(Columns.text("Action", AuditEntry::action, 170));
+        table.getColumns().add(Columns.text("Entity", AuditEntry::entity, 220));
+        table.getColumns().add(Columns.text("Summary", AuditViewModel::summary, 420));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.selectedProperty().set(now);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, now) -> {
+            if (now != null && !Objects.equals(table.getSelectionModel().getSelectedItem(), now)) {
+                table.getSelectionModel().select(now);
+                table.scrollTo(now);
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label title = new Label("Audit");
+        title.getStyleClass().add("page-title");
+        VBox top = new VBox(8, title, filters, actions, table);
+        top.setPadding(new Insets(16, 16, 8, 16));
+
+        TextArea payload = new TextArea();
+        payload.setId("audit-payload");
+        payload.setEditable(false);
+        payload.getStyleClass().add("copyable");
+        payload.textProperty().bind(model.payloadTextProperty());
+        VBox.setVgrow(payload, Priority.ALWAYS);
+        Label payloadTitle = new Label("Selected entry");
+        payloadTitle.getStyleClass().add("section-title");
+        VBox bottom = new VBox(6, payloadTitle, payload);
+        bottom.setPadding(new Insets(8, 16, 16, 16));
+
+        SplitPane split = new SplitPane(top, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        return split;
+    }
+
+    private void chooseTarget(String suggestedName, String kind, String pattern, Consumer<java.nio.file.Path> export) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the filtered audit entries");
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            export.accept(file.toPath());
+        }
     }
 }

@@ -1,5 +1,7 @@
 package com.modelsteward.ui.models;
 
+import static com.modelsteward.ui.common.Layout.fixed;
+
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Scorecard;
@@ -74,7 +76,7 @@ public final class ModelsView implements Page {
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.visibleVersions().size() + " of " + model.allVersions().size() + " versions",
                 model.visibleVersions(), model.allVersions()));
-        HBox filters = new HBox(8, new Label("Type"), type, new Label("State"), state, search, count);
+        HBox filters = new HBox(8, fixed(new Label("Type")), type, fixed(new Label("State")), state, search, fixed(count));
         filters.getStyleClass().add("toolbar");
 
         table = new TableView<>(model.visibleVersions());
@@ -150,7 +152,7 @@ public final class ModelsView implements Page {
         row = addField(row, "Version", version.version());
         Label badge = StateBadge.of(version.state());
         badge.setId("detail-state");
-        fields.addRow(row++, new Label("State"), badge);
+        fields.addRow(row++, fixed(new Label("State")), fixed(badge));
         row = addField(row, "Parent", version.parentId());
         row = addField(row, "Path", version.pathRef());
         row = addField(row, "Training config hash", version.trainingConfigHash());
@@ -175,7 +177,7 @@ public final class ModelsView implements Page {
         copy.setTooltip(new Tooltip("Copy " + name.toLowerCase(java.util.Locale.ROOT) + " to the clipboard"));
         copy.setOnAction(event -> Clipboard.copy(value));
         copy.setDisable(value == null);
-        fields.addRow(row, new Label(name), text, copy);
+        fields.addRow(row, fixed(new Label(name)), text, fixed(copy));
         return row + 1;
     }
 }

@@ -43,6 +43,7 @@ public final class ConsoleShell implements AutoCloseable {
     private RefreshMonitor monitor;
     private AppContext context;
     private Consumer<AppContext> onOpened = ignored -> { };
+    private FrameWatchdog watchdog;
 
     public ConsoleShell(Stage stage, String user, Clock clock, AppSettings settings) {
         this.stage = stage;
@@ -62,6 +63,10 @@ public final class ConsoleShell implements AutoCloseable {
             }
         }
         WindowGeometry.restore(stage, settings);
+        if (FrameWatchdog.requested()) {
+            watchdog = new FrameWatchdog(window::currentPage, () -> tasks.messageProperty().get());
+            watchdog.start();
+        }
     }
 
     /** Opens {@code --db}, else the last registry used, else the demo registry (created on first run). */
@@ -137,6 +142,11 @@ public final class ConsoleShell implements AutoCloseable {
         return window.currentPage();
     }
 
+    /** The page instance shown for an id (tests reach its ViewModel through it). */
+    public com.modelsteward.ui.common.Page page(String pageId) {
+        return window.page(pageId);
+    }
+
     public void show(String pageId) {
         window.show(pageId);
     }
@@ -167,5 +177,13 @@ public final class ConsoleShell implements AutoCloseable {
         }
         closeRegistry();
         tasks.close();
+        if (watchdog != null) {
+            watchdog.stop();
+        }
+    }
+
+    /** The frame watchdog when -Dsteward.frameWatchdog=true, for the benchmark's per-view figures. */
+    public Optional<FrameWatchdog> frameWatchdog() {
+        return Optional.ofNullable(watchdog);
     }
 }

@@ -125,6 +125,10 @@ final class MainWindow {
         page.refresh();
     }
 
+    Page page(String pageId) {
+        return pages.get(pageId);
+    }
+
     String currentPage() {
         return currentPage;
     }

@@ -1,0 +1,227 @@
+package com.modelsteward.ui.audit;
+
+import com.modelsteward.io.AuditExport;
+import com.modelsteward.registry.AuditEntry;
+import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.ui.common.AppContext;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/** The audit trail with filters, the selected entry's payload, chain verification and export. */
+public final class AuditViewModel {
+
+    public static final String ALL = "All";
+    /** The newest entries shown; verification and export of the whole chain do not depend on it. */
+    static final int LOADED_ENTRIES = 50_000;
+
+    /** The outcome of the last verification, for the status line (text and symbol, never colour alone). */
+    public enum ChainStatus { NOT_CHECKED, CHECKING, INTACT, BROKEN }
+
+    private final AppContext context;
+    private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
+    private final FilteredList<AuditEntry> visible = new FilteredList<>(entries, any -> true);
+    private final ObservableList<String> actors = FXCollections.observableArrayList(ALL);
+    private final ObservableList<String> actions = FXCollections.observableArrayList(ALL);
+    private final StringProperty actorFilter = new SimpleStringProperty(ALL);
+    private final StringProperty actionFilter = new SimpleStringProperty(ALL);
+    private final StringProperty modelFilter = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
+    private final ObjectProperty<AuditEntry> selected = new SimpleObjectProperty<>();
+    private final StringProperty payloadText = new SimpleStringProperty("");
+    private final ObjectProperty<ChainStatus> chainStatus = new SimpleObjectProperty<>(ChainStatus.NOT_CHECKED);
+    private final StringProperty chainMessage = new SimpleStringProperty("Chain not verified yet");
+    private final ObjectProperty<Long> firstBadSeq = new SimpleObjectProperty<>();
+
+    public AuditViewModel(AppContext context) {
+        this.context = context;
+        actorFilter.addListener((obs, old, now) -> applyFilter());
+        actionFilter.addListener((obs, old, now) -> applyFilter());
+        modelFilter.addListener((obs, old, now) -> applyFilter());
+        fromDate.addListener((obs, old, now) -> applyFilter());
+        toDate.addListener((obs, old, now) -> applyFilter());
+        selected.addListener((obs, old, now) -> payloadText.set(now == null ? "" : detail(now)));
+    }
+
+    public void refresh() {
+        context.tasks().run("Loading the audit trail", () -> context.catalog().auditEntries(LOADED_ENTRIES), loaded -> {
+            entries.setAll(loaded);
+            setChoices(actors, loaded.stream().map(AuditEntry::actor).distinct().sorted().toList());
+            setChoices(actions, loaded.stream().map(AuditEntry::action).distinct().sorted().toList());
+        }, failure -> context.showFailure("Cannot load the audit trail", failure));
+    }
+
+    /** Walks the whole chain off the FX thread; a broken chain selects its first bad entry. */
+    public void verify() {
+        chainStatus.set(ChainStatus.CHECKING);
+        chainMessage.set("Verifying the chain…");
+        context.tasks().run("Verifying the audit chain", () -> AuditTrail.verify(context.registry()), result -> {
+            if (result.ok()) {
+                chainStatus.set(ChainStatus.INTACT);
+                firstBadSeq.set(null);
+                chainMessage.set("✔ Chain intact: " + result.checked() + " entries verified");
+            } else {
+                chainStatus.set(ChainStatus.BROKEN);
+                long bad = result.firstBadSeq().orElseThrow();
+                firstBadSeq.set(bad);
+                chainMessage.set("✖ Chain broken at entry " + bad + ": " + result.problem());
+                clearFilters();
+                entries.stream().filter(e -> e.seq() == bad).findFirst().ifPresent(selected::set);
+            }
+        }, failure -> {
+            chainStatus.set(ChainStatus.NOT_CHECKED);
+            chainMessage.set("Verification failed");
+            context.showFailure("Cannot verify the audit chain", failure);
+        });
+    }
+
+    public void exportCsv(Path target) {
+        List<AuditEntry> rows = new ArrayList<>(visible);
+        context.tasks().run("Exporting " + rows.size() + " audit entries", () -> {
+            AuditExport.csv(rows, target);
+            return target;
+        }, done -> context.dialogs().showInfo("Export finished", rows.size() + " entries written to " + done),
+                failure -> context.showFailure("Cannot export to " + target, failure));
+    }
+
+    public void exportJson(Path target) {
+        List<AuditEntry> rows = new ArrayList<>(visible);
+        context.tasks().run("Exporting " + rows.size() + " audit entries", () -> {
+            AuditExport.json(rows, target);
+            return target;
+        }, done -> context.dialogs().showInfo("Export finished", rows.size() + " entries written to " + done),
+                failure -> context.showFailure("Cannot export to " + target, failure));
+    }
+
+    public void clearFilters() {
+        actorFilter.set(ALL);
+        actionFilter.set(ALL);
+        modelFilter.set("");
+        fromDate.set(null);
+        toDate.set(null);
+    }
+
+    private void applyFilter() {
+        visible.setPredicate(predicate(actorFilter.get(), actionFilter.get(), modelFilter.get(), fromDate.get(), toDate.get()));
+    }
+
+    static Predicate<AuditEntry> predicate(String actor, String action, String model, LocalDate from, LocalDate to) {
+        String needle = model == null ? "" : model.strip().toLowerCase(Locale.ROOT);
+        return entry -> (actor == null || ALL.equals(actor) || actor.equals(entry.actor()))
+                && (action == null || ALL.equals(action) || action.equals(entry.action()))
+                && (needle.isEmpty() || entry.entity().toLowerCase(Locale.ROOT).contains(needle)
+                    || entry.payloadJson().toLowerCase(Locale.ROOT).contains(needle))
+                && (from == null || entry.ts().substring(0, 10).compareTo(from.toString()) >= 0)
+                && (to == null || entry.ts().substring(0, 10).compareTo(to.toString()) <= 0);
+    }
+
+    /** A one-line summary of a payload: its most telling fields. */
+    public static String summary(AuditEntry entry) {
+        try {
+            var node = CanonicalJson.mapper().readTree(entry.payloadJson());
+            List<String> parts = new ArrayList<>();
+            for (String key : List.of("model_id", "from", "to", "from_state", "to_state", "decision", "comment", "reason", "severity", "feature")) {
+                if (node.hasNonNull(key)) {
+                    parts.add(key + "=" + node.get(key).asText());
+                }
+            }
+            return parts.isEmpty() ? entry.payloadJson() : String.join("  ", parts);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            return entry.payloadJson();
+        }
+    }
+
+    /** The stored canonical text (what the chain hashes), its links, and a readable form. */
+    static String detail(AuditEntry entry) {
+        return "seq " + entry.seq() + "   " + entry.ts() + "   " + entry.actor() + "   " + entry.action() + "   " + entry.entity()
+                + "\nhash       " + entry.hash() + "\nprev_hash  " + entry.prevHash()
+                + "\n\npayload_json (canonical, as hashed):\n" + entry.payloadJson()
+                + "\n\nreadable:\n" + pretty(entry.payloadJson());
+    }
+
+    private static String pretty(String json) {
+        try {
+            return CanonicalJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(CanonicalJson.mapper().readTree(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            return json;
+        }
+    }
+
+    private static void setChoices(ObservableList<String> choices, List<String> values) {
+        List<String> wanted = new ArrayList<>();
+        wanted.add(ALL);
+        wanted.addAll(values);
+        if (!choices.equals(wanted)) {
+            choices.setAll(wanted);
+        }
+    }
+
+    public ObservableList<AuditEntry> visibleEntries() {
+        return visible;
+    }
+
+    public ObservableList<AuditEntry> allEntries() {
+        return entries;
+    }
+
+    public ObservableList<String> actors() {
+        return actors;
+    }
+
+    public ObservableList<String> actions() {
+        return actions;
+    }
+
+    public StringProperty actorFilterProperty() {
+        return actorFilter;
+    }
+
+    public StringProperty actionFilterProperty() {
+        return actionFilter;
+    }
+
+    public StringProperty modelFilterProperty() {
+        return modelFilter;
+    }
+
+    public ObjectProperty<LocalDate> fromDateProperty() {
+        return fromDate;
+    }
+
+    public ObjectProperty<LocalDate> toDateProperty() {
+        return toDate;
+    }
+
+    public ObjectProperty<AuditEntry> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty payloadTextProperty() {
+        return payloadText;
+    }
+
+    public ObjectProperty<ChainStatus> chainStatusProperty() {
+        return chainStatus;
+    }
+
+    public StringProperty chainMessageProperty() {
+        return chainMessage;
+    }
+
+    public Optional<Long> firstBadSeq() {
+        return Optional.ofNullable(firstBadSeq.get());
+    }
+}

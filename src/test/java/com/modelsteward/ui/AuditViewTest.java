@@ -1,0 +1,112 @@
+package com.modelsteward.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelsteward.config.AppSettings;
+import com.modelsteward.registry.AuditEntry;
+import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.testsupport.FxWait;
+import com.modelsteward.testsupport.Screenshots;
+import com.modelsteward.testsupport.TestRegistries;
+import com.modelsteward.ui.audit.AuditView;
+import com.modelsteward.ui.audit.AuditViewModel;
+import com.modelsteward.ui.shell.ConsoleOptions;
+import com.modelsteward.ui.shell.ConsoleShell;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class AuditViewTest {
+
+    @TempDir
+    static Path dir;
+
+    private ConsoleShell shell;
+    private Path db;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("audit-" + System.nanoTime()));
+        Clock clock = Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC);
+        try (Registry registry = TestRegistries.demo(folder)) {
+            registry.write(h -> {
+                AuditTrail.append(h, clock, "alice.nguyen", "REQUEST", "model:momentum_xgb-3.2.0", Map.of("to_state", "ACTIVE", "reason", "beats baseline"));
+                AuditTrail.append(h, clock, "rachel.okafor", "APPROVE", "=HYPERLINK(\"http://evil.example\")", Map.of("comment", "ok", "model_id", "momentum_xgb-3.2.0"));
+                AuditTrail.append(h, clock, "rachel.okafor", "ROLLBACK", "model_name:momentum_xgb", Map.of("reason", "drift", "from", "3.2.0", "to", "3.1.0"));
+                return null;
+            });
+        }
+        db = folder.resolve("demo.db");
+        shell = new ConsoleShell(stage, TestRegistries.OPERATOR, clock, new AppSettings(dir.resolve("settings.properties")));
+        stage.show();
+        shell.start(new ConsoleOptions(Optional.of(db), false));
+    }
+
+    @AfterEach
+    void closeShell() throws Exception {
+        WaitForAsyncUtils.asyncFx(shell::close).get();
+    }
+
+    @Test
+    void filtersVerifiesDetectsATamperedEntryAndExports(FxRobot robot) throws Exception {
+        FxWait.until("the registry is open", () -> shell.context() != null);
+        robot.clickOn("#nav-audit");
+        TableView<AuditEntry> table = robot.lookup("#audit-table").queryTableView();
+        FxWait.until("entries are loaded", () -> table.getItems().size() == 3);
+
+        ComboBox<String> actor = robot.lookup("#audit-actor").queryComboBox();
+        robot.interact(() -> actor.setValue("rachel.okafor"));
+        assertEquals(List.of(3L, 2L), table.getItems().stream().map(AuditEntry::seq).toList());
+
+        robot.clickOn("#audit-verify");
+        Label status = robot.lookup("#audit-chain-status").queryAs(Label.class);
+        FxWait.until("the chain is verified", () -> status.getText().startsWith("✔"));
+        assertEquals("✔ Chain intact: 3 entries verified", status.getText());
+        robot.interact(() -> table.getSelectionModel().select(0));
+        TextArea payload = robot.lookup("#audit-payload").queryAs(TextArea.class);
+        assertTrue(payload.getText().contains("\"reason\" : \"drift\""), payload.getText());
+        robot.interact(() -> Screenshots.write(shell.stage().getScene(), "audit"));
+
+        AuditViewModel model = ((AuditView) shell.page("audit")).model();
+        Path csv = dir.resolve("export-" + System.nanoTime() + ".csv");
+        robot.interact(() -> model.exportCsv(csv));
+        FxWait.until("the export is written", () -> Files.exists(csv));
+        robot.clickOn("OK");
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size(), "header plus the two filtered rows");
+        assertTrue(lines.get(2).contains(",\"'=HYPERLINK("), "a cell starting with = is neutralised: " + lines.get(2));
+
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement()) {
+            sql.executeUpdate("DROP TRIGGER IF EXISTS audit_log_no_update");
+            sql.executeUpdate("UPDATE audit_log SET payload_json = '{\"comment\":\"looks fine\"}' WHERE seq = 2");
+        }
+        robot.clickOn("#audit-verify");
+        FxWait.until("the break is found", () -> status.getText().startsWith("✖"));
+        assertTrue(status.getText().contains("entry 2"), status.getText());
+        FxWait.until("the first bad entry is selected", () -> table.getSelectionModel().getSelectedItem() != null
+                && table.getSelectionModel().getSelectedItem().seq() == 2);
+    }
+}
