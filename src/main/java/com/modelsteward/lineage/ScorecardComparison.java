@@ -4,6 +4,7 @@ import com.modelsteward.lineage.MetricRules.Direction;
 import com.modelsteward.lineage.MetricRules.Gate;
 import com.modelsteward.lineage.MetricRules.Outcome;
 import com.modelsteward.lineage.MetricRules.Verdict;
+import com.modelsteward.io.CsvWriter;
 import com.modelsteward.registry.Scorecard;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,8 +122,8 @@ public final class ScorecardComparison {
     }
 
     /**
-     * The comparison as CSV (RFC 4180). A cell beginning with = + - @ is prefixed with a quote so that a spreadsheet
-     * never runs it as a formula (CSV injection); numbers are written plainly so they stay numbers.
+     * The comparison as CSV (RFC 4180) through {@link CsvWriter}: a text cell beginning with = + - @ gets a leading quote so
+     * that a spreadsheet never runs it as a formula; numbers, negative ones included, stay numbers.
      */
     public String toCsv() {
         StringBuilder csv = new StringBuilder();
@@ -156,25 +157,6 @@ public final class ScorecardComparison {
     }
 
     private static void appendLine(StringBuilder csv, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(csvCell(cells.get(i), i));
-        }
-        csv.append("\r\n");
-    }
-
-    /** Text cells are neutralised; the numeric columns (value, delta) pass through as numbers. */
-    static String csvCell(String text, int column) {
-        String cell = text == null ? "" : text;
-        boolean numeric = column >= 4 && cell.matches("-?\\d+(\\.\\d+)?(E-?\\d+)?");
-        if (!numeric && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-            cell = "'" + cell;
-        }
-        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-            cell = "\"" + cell.replace("\"", "\"\"") + "\"";
-        }
-        return cell;
+        csv.append(String.join(",", cells.stream().map(CsvWriter::cell).toList())).append("\r\n");
     }
 }

@@ -91,13 +91,10 @@ class ScorecardComparisonTest {
     }
 
     @Test
-    void csvCellsThatLookLikeFormulasAreNeutralised() {
-        assertEquals("'=HYPERLINK(\"x\")", ScorecardComparison.csvCell("=HYPERLINK(\"x\")", 0).replace("\"\"", "\"").replaceAll("^\"|\"$", ""));
-        assertEquals("'+cmd", ScorecardComparison.csvCell("+cmd", 1));
-        assertEquals("'@SUM(A1)", ScorecardComparison.csvCell("@SUM(A1)", 0));
-        assertEquals("'-1+2", ScorecardComparison.csvCell("-1+2", 5), "only plain numbers pass through");
-        assertEquals("-0.25", ScorecardComparison.csvCell("-0.25", 5));
-        assertEquals("\"a,b\"", ScorecardComparison.csvCell("a,b", 0));
+    void negativeDeltasStayNumbersInTheCsv() {
+        ScorecardComparison comparison = ScorecardComparison.compare(List.of(
+                signal("base", s("base", "bench_core_v1", "sharpe", 1.5)), signal("new", s("new", "bench_core_v1", "sharpe", 1.25))), 0, rules);
+        assertTrue(comparison.toCsv().contains(",1.5,1.25,-0.25,✗ fail\r\n"), comparison.toCsv());
     }
 
     @Test
