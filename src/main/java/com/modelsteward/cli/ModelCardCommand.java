@@ -1,6 +1,6 @@
 package com.modelsteward.cli;
 
-import com.modelsteward.lineage.DefaultMetricRules;
+import com.modelsteward.lineage.MetricRules;
 import com.modelsteward.lineage.LineageService;
 import com.modelsteward.lineage.ModelCard;
 import com.modelsteward.lineage.ModelCardWriter;
@@ -33,7 +33,7 @@ final class ModelCardCommand implements Command {
         try (Registry registry = context.openRegistry(args)) {
             Map<String, String> environment = System.getenv();
             LineageService service = new LineageService(registry, environment);
-            ModelCard card = ModelCard.gather(service, modelId, new DefaultMetricRules(environment), context.clock(), context.user(),
+            ModelCard card = ModelCard.gather(service, modelId, MetricRules.configured(environment), context.clock(), context.user(),
                     (done, total) -> { }, () -> false);
             ModelCardWriter.write(card, out);
             if (args.flag("json")) {

@@ -32,6 +32,14 @@ public interface MetricRules {
         }
     }
 
+    /**
+     * The rules the console and the command line use: the one place where the governance policy plugs in. Until then,
+     * the L3-12 defaults of {@link DefaultMetricRules} read from the environment.
+     */
+    static MetricRules configured(java.util.Map<String, String> environment) {
+        return new DefaultMetricRules(environment);
+    }
+
     Direction direction(String modelType, String metric);
 
     /** The gate on this metric of this pack for this model type; empty when no gate applies (shown for information only). */

@@ -1,6 +1,5 @@
 package com.modelsteward.ui.lineage;
 
-import com.modelsteward.lineage.DefaultMetricRules;
 import com.modelsteward.lineage.LineageService;
 import com.modelsteward.lineage.MetricRules;
 import com.modelsteward.lineage.ModelCard;
@@ -21,9 +20,9 @@ public final class ModelCardAction {
         this.context = context;
     }
 
-    /** The metric rules of the console: the L3-12 defaults until the governance policy is plugged in here. */
+    /** The metric rules of the console (see {@link MetricRules#configured}). */
     public static MetricRules rules() {
-        return new DefaultMetricRules(System.getenv());
+        return MetricRules.configured(System.getenv());
     }
 
     public void chooseFileAndWrite(Node owner, String modelId) {
