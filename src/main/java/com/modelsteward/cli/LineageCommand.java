@@ -41,8 +41,9 @@ final class LineageCommand implements Command {
             }
             List<Map<String, Object>> reports = new ArrayList<>();
             List<String> incomplete = new ArrayList<>();
+            Map<String, LineageCheck> checks = service.checks(ids);
             for (String id : ids) {
-                LineageCheck check = service.check(id);
+                LineageCheck check = checks.get(id);
                 if (!check.complete()) {
                     incomplete.add(id);
                 }

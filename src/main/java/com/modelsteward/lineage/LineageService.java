@@ -82,6 +82,17 @@ public final class LineageService {
         return LineageCheck.run(evidence(modelId), requiredPacks(environment), AuditTrail.verify(registry));
     }
 
+    /** The checks of several versions, verifying the audit chain once for all of them. */
+    public Map<String, LineageCheck> checks(List<String> modelIds) {
+        AuditTrail.Verification chain = AuditTrail.verify(registry);
+        List<String> packs = requiredPacks(environment);
+        Map<String, LineageCheck> checks = new java.util.LinkedHashMap<>();
+        for (String id : modelIds) {
+            checks.put(id, LineageCheck.run(evidence(id), packs, chain));
+        }
+        return checks;
+    }
+
     /** The required BENCH packs: LEARN_EVAL_PACKS, comma-separated, default {@code bench_core_v1}. */
     public static List<String> requiredPacks(Map<String, String> environment) {
         String configured = environment.getOrDefault("LEARN_EVAL_PACKS", "");
@@ -91,14 +102,14 @@ public final class LineageService {
 
     /** A transition_requests row before its approvals are attached. */
     public record RequestRow(String requestId, String fromState, String toState, String requestedBy, String requestedAt, String justification,
-                      String status, Boolean gatePassed, String decidedAt, String executedAt, int requiredApprovals) {
+                      String status, Boolean gatePassed, String gateReportJson, String decidedAt, String executedAt, int requiredApprovals) {
     }
 
     private List<RequestEvidence> requests(String modelId) {
         return registry.read(handle -> {
             List<RequestRow> rows = handle.createQuery("""
                             SELECT request_id, from_state, to_state, requested_by, requested_at, justification, status, gate_passed,
-                                   decided_at, executed_at, required_approvals
+                                   gate_report_json, decided_at, executed_at, required_approvals
                               FROM transition_requests WHERE model_id = :id ORDER BY requested_at, request_id""")
                     .bind("id", modelId).map(ConstructorMapper.of(RequestRow.class)).list();
             Map<String, List<ApprovalEvidence>> approvals = handle.createQuery("""
@@ -108,7 +119,7 @@ public final class LineageService {
                     .bind("id", modelId).map(ConstructorMapper.of(ApprovalEvidence.class)).list().stream()
                     .collect(Collectors.groupingBy(ApprovalEvidence::requestId));
             return rows.stream().map(r -> new RequestEvidence(r.requestId(), r.fromState(), r.toState(), r.requestedBy(), r.requestedAt(),
-                    r.justification(), r.status(), r.gatePassed(), r.decidedAt(), r.executedAt(), r.requiredApprovals(),
+                    r.justification(), r.status(), r.gatePassed(), r.gateReportJson(), r.decidedAt(), r.executedAt(), r.requiredApprovals(),
                     approvals.getOrDefault(r.requestId(), List.of()))).toList();
         });
     }

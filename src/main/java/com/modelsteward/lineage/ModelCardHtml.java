@@ -99,6 +99,9 @@ public final class ModelCardHtml {
                     .append(esc(r.status())).append("</b>").append(r.executedAt() == null ? "" : ", executed " + esc(r.executedAt()))
                     .append(r.gatePassed() == null ? "" : r.gatePassed() ? ", gates passed" : ", gates FAILED").append("<br/>Justification: ")
                     .append(esc(r.justification())).append("</p>\n");
+            if (r.gateReportJson() != null && !r.gateReportJson().isBlank()) {
+                html.append("<p>Gate report of the governance engine:</p>\n<pre>").append(esc(prettyConfig(r.gateReportJson()))).append("</pre>\n");
+            }
             table(List.of("Approver", "Decision", "Decided", "Comment"), r.approvals().stream()
                     .map(a -> List.of(a.approver(), a.decision(), a.decidedAt(), a.comment())).toList());
         }

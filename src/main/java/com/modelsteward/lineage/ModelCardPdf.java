@@ -118,6 +118,12 @@ public final class ModelCardPdf {
             paragraph(r.requestId() + "  " + r.fromState() + " -> " + r.toState() + ", requested " + r.requestedAt() + " by " + r.requestedBy()
                     + ", status " + r.status() + (r.executedAt() == null ? "" : ", executed " + r.executedAt()), bold, 9, INK);
             paragraph("Justification: " + r.justification(), regular, 9, INK);
+            if (r.gateReportJson() != null && !r.gateReportJson().isBlank()) {
+                paragraph("Gate report of the governance engine:", regular, 9, INK);
+                for (String line : ModelCardHtml.prettyConfig(r.gateReportJson()).split("\n")) {
+                    paragraph(line, mono, 7, INK);
+                }
+            }
             if (!r.approvals().isEmpty()) {
                 table(new float[] {0.2f, 0.12f, 0.23f, 0.45f}, List.of("Approver", "Decision", "Decided", "Comment"),
                         r.approvals().stream().map(a -> List.of(a.approver(), a.decision(), a.decidedAt(), a.comment())).toList());

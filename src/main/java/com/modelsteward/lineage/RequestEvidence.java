@@ -2,7 +2,7 @@ package com.modelsteward.lineage;
 
 import java.util.List;
 
-/** A transition request of a version with its approvals. */
+/** A transition request of a version with its approvals and, where the governance engine wrote one, its gate report. */
 public record RequestEvidence(
         String requestId,
         String fromState,
@@ -12,6 +12,7 @@ public record RequestEvidence(
         String justification,
         String status,
         Boolean gatePassed,
+        String gateReportJson,
         String decidedAt,
         String executedAt,
         int requiredApprovals,

@@ -110,12 +110,15 @@ class ModelCardTest {
         try (Registry registry = TestRegistries.empty(dir)) {
             LineageFixtures.insertComplete(registry, "alpha-1", null);
             registry.write(h -> h.execute("UPDATE approvals SET comment = '<script>alert(1)</script> & fine'"));
+            registry.write(h -> h.execute("UPDATE transition_requests SET gate_passed = 1, gate_report_json = '{\"gates\":[{\"metric\":\"sharpe\",\"passed\":true}]}'"));
             ModelCard card = card(registry, "alpha-1");
             assertTrue(card.check().complete(), card.check().missing().toString());
             String html = ModelCardHtml.render(card);
             assertFalse(html.contains("<script>"));
             assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; fine"));
             assertTrue(html.contains("✓ Auditable lineage complete"));
+            assertTrue(html.contains("Gate report of the governance engine"), "the governance engine's gate report is shown where it exists");
+            assertTrue(html.contains("&quot;metric&quot; : &quot;sharpe&quot;"));
             Path file = Files.writeString(dir.resolve("c.html"), html);
             assertEquals("html", parseXml(file).getDocumentElement().getNodeName());
             assertTrue(html.contains(CanonicalJson.hashOfJson(LineageFixtures.CONFIG)));

@@ -117,9 +117,15 @@ final class EvidenceItems {
             if (r.executedAt() != null) {
                 text.append("\n  executed ").append(r.executedAt());
             }
+            if (r.gatePassed() != null) {
+                text.append("\n  gates ").append(r.gatePassed() ? "passed" : "FAILED");
+            }
             for (ApprovalEvidence a : r.approvals()) {
                 text.append("\n  ").append(a.decision()).append(" by ").append(a.approver()).append(" at ").append(a.decidedAt()).append(": ")
                         .append(a.comment());
+            }
+            if (r.gateReportJson() != null && !r.gateReportJson().isBlank()) {
+                text.append("\n  gate report:\n").append(ModelCardHtml.prettyConfig(r.gateReportJson()).indent(4));
             }
             text.append("\n\n");
         }

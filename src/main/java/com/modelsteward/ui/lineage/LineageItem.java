@@ -6,8 +6,8 @@ import com.modelsteward.registry.ModelSummary;
 /** What a node of the lineage tree stands for. */
 sealed interface LineageItem {
 
-    /** A model name with all its versions below. */
-    record Name(LineageTree.Group group) implements LineageItem {
+    /** A model name with all its versions below, and the auditable-lineage check of its ACTIVE version if it has one. */
+    record Name(LineageTree.Group group, java.util.Optional<com.modelsteward.lineage.LineageCheck> activeCheck) implements LineageItem {
     }
 
     /** A version; {@code reason} says why it is a root although it names a parent (orphan, cycle, other name). */

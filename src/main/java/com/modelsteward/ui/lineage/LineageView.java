@@ -224,7 +224,8 @@ public final class LineageView implements Page {
         }
         var names = new java.util.ArrayList<TreeItem<LineageItem>>();
         for (LineageTree.Group group : lineage.groups()) {
-            TreeItem<LineageItem> name = new TreeItem<>(new LineageItem.Name(group));
+            TreeItem<LineageItem> name = new TreeItem<>(new LineageItem.Name(group,
+                    group.active().map(a -> model.activeChecks().get(a.modelId()))));
             for (LineageTree.Node root : group.roots()) {
                 item(root).ifPresent(name.getChildren()::add);
             }
@@ -318,7 +319,7 @@ public final class LineageView implements Page {
                 return;
             }
             setGraphic(switch (item) {
-                case LineageItem.Name name -> nameGraphic(name.group());
+                case LineageItem.Name name -> nameGraphic(name);
                 case LineageItem.Version version -> versionGraphic(version);
                 case LineageItem.EvidenceFolder ignored -> muted("Evidence", "");
                 case LineageItem.Evidence evidence -> evidenceGraphic(evidence);
@@ -326,7 +327,8 @@ public final class LineageView implements Page {
             });
         }
 
-        private static Node nameGraphic(LineageTree.Group group) {
+        private static Node nameGraphic(LineageItem.Name item) {
+            LineageTree.Group group = item.group();
             Label name = new Label(group.modelName());
             name.getStyleClass().add("tree-name");
             Label count = new Label(group.size() + " versions");
@@ -334,6 +336,13 @@ public final class LineageView implements Page {
             Label active = new Label(group.active().map(a -> "★ ACTIVE " + a.version()).orElse("no ACTIVE version"));
             active.getStyleClass().add(group.active().isPresent() ? "tree-active" : "tree-muted");
             HBox box = new HBox(10, name, count, active);
+            item.activeCheck().ifPresent(check -> {
+                Label audit = new Label(check.complete() ? "✓ auditable lineage" : "✗ lineage: " + check.missing().size() + " missing");
+                audit.getStyleClass().add(check.complete() ? "tree-ok" : "tree-warning");
+                audit.setTooltip(new javafx.scene.control.Tooltip(check.complete() ? "Every requirement of the auditable-lineage check holds"
+                        : "Missing:\n• " + String.join("\n• ", check.missing().stream().map(m -> m.requirement() + " — " + m.detail()).toList())));
+                box.getChildren().add(audit);
+            });
             box.setAlignment(Pos.CENTER_LEFT);
             return box;
         }

@@ -9,6 +9,7 @@ import com.modelsteward.lineage.VersionHashes;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.TaskRunner;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -33,6 +34,7 @@ public final class LineageViewModel {
     private final LineageService service;
     private final ObjectProperty<LineageTree> tree = new SimpleObjectProperty<>();
     private final ObjectProperty<Map<String, Set<String>>> hashes = new SimpleObjectProperty<>(Map.of());
+    private final ObjectProperty<Map<String, LineageCheck>> activeChecks = new SimpleObjectProperty<>(Map.of());
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<LineageEvidence> evidence = new SimpleObjectProperty<>();
     private final ObjectProperty<LineageCheck> check = new SimpleObjectProperty<>();
@@ -55,11 +57,16 @@ public final class LineageViewModel {
     }
 
     public void refresh() {
-        record Loaded(LineageTree tree, Map<String, Set<String>> hashes) {
+        record Loaded(LineageTree tree, Map<String, Set<String>> hashes, Map<String, LineageCheck> checks) {
         }
-        context.tasks().run("Loading lineage", () -> new Loaded(service.tree(),
-                service.hashes().stream().collect(Collectors.toMap(VersionHashes::modelId, VersionHashes::all))), loaded -> {
+        context.tasks().run("Loading lineage", () -> {
+            LineageTree lineage = service.tree();
+            List<String> active = lineage.groups().stream().flatMap(g -> g.active().stream()).map(ModelSummary::modelId).toList();
+            return new Loaded(lineage, service.hashes().stream().collect(Collectors.toMap(VersionHashes::modelId, VersionHashes::all)),
+                    service.checks(active));
+        }, loaded -> {
                     hashes.set(loaded.hashes());
+                    activeChecks.set(loaded.checks());
                     tree.set(loaded.tree());
                     loadSelected(context.selectedModelIdProperty().get());
                 }, failure -> context.showFailure("Cannot load lineage", failure));
@@ -141,6 +148,11 @@ public final class LineageViewModel {
     /** Whether a version is shown for the current search text. */
     public boolean matches(ModelSummary version) {
         return LineageTree.matches(version, search.get(), hashes.get().getOrDefault(version.modelId(), Set.of()));
+    }
+
+    /** The auditable-lineage check of every ACTIVE version, by model id. */
+    public Map<String, LineageCheck> activeChecks() {
+        return activeChecks.get();
     }
 
     public ObjectProperty<LineageTree> treeProperty() {

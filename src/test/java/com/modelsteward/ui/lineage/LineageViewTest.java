@@ -24,6 +24,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,23 +41,34 @@ class LineageViewTest {
     @TempDir
     static Path dir;
 
+    private static Path template;
     private ConsoleShell shell;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        Path folder = Files.createDirectories(dir.resolve("gen-" + System.nanoTime()));
+    /** The registry is built once, off the FX thread; each test gets its own copy (the @Start must stay quick). */
+    @BeforeAll
+    static void buildRegistry() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("template"));
         TestRegistries.demo(folder).close();
-        Path db = folder.resolve("demo.db");
+        template = folder.resolve("demo.db");
         byte[] artifact = "momentum model weights".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Path file = folder.resolve("models/momentum_xgb/3.1.0/model.bin");
         Files.createDirectories(file.getParent());
         Files.write(file, artifact);
-        try (Connection pipeline = DriverManager.getConnection("jdbc:sqlite:" + db);
+        try (Connection pipeline = DriverManager.getConnection("jdbc:sqlite:" + template);
              PreparedStatement update = pipeline.prepareStatement("UPDATE model_registry SET path_ref = ? WHERE model_id = ?")) {
             update.setString(1, "models/momentum_xgb/3.1.0/model.bin#sha256=" + CanonicalJson.sha256Hex(artifact));
             update.setString(2, ACTIVE);
             update.executeUpdate();
         }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("gen-" + System.nanoTime()));
+        Path db = Files.copy(template, folder.resolve("demo.db"));
+        Path file = folder.resolve("models/momentum_xgb/3.1.0/model.bin");
+        Files.createDirectories(file.getParent());
+        Files.copy(template.resolveSibling("models/momentum_xgb/3.1.0/model.bin"), file);
         shell = new ConsoleShell(stage, TestRegistries.OPERATOR, Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC),
                 new AppSettings(dir.resolve("settings.properties")));
         stage.setWidth(1440);
@@ -87,6 +99,9 @@ class LineageViewTest {
         assertEquals(ACTIVE, ((LineageItem.Version) selected.getValue()).version().modelId());
         assertEquals("momentum_xgb-2.4.0", ((LineageItem.Version) selected.getParent().getValue()).version().modelId(),
                 "the version hangs under the version it was retrained from");
+        LineageItem.Name name = (LineageItem.Name) tree.getRoot().getChildren().stream()
+                .filter(n -> ((LineageItem.Name) n.getValue()).group().modelName().equals("momentum_xgb")).findFirst().orElseThrow().getValue();
+        assertEquals(2, name.activeCheck().orElseThrow().missing().size(), "the name row carries its ACTIVE version's check");
         Label summary = robot.lookup("#lineage-check-summary").queryAs(Label.class);
         assertTrue(summary.getText().startsWith("✗ Auditable lineage incomplete — 2 of 5"), summary.getText());
         TextArea detail = robot.lookup("#lineage-detail").queryAs(TextArea.class);

@@ -26,6 +26,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,13 +41,22 @@ class ScorecardsViewTest {
     @TempDir
     static Path dir;
 
+    private static Path template;
     private ConsoleShell shell;
     private Path folder;
+
+    /** The registry is built once, off the FX thread; each test gets its own copy (the @Start must stay quick). */
+    @BeforeAll
+    static void buildRegistry() throws Exception {
+        Path templateFolder = Files.createDirectories(dir.resolve("template"));
+        TestRegistries.demo(templateFolder).close();
+        template = templateFolder.resolve("demo.db");
+    }
 
     @Start
     void start(Stage stage) throws Exception {
         folder = Files.createDirectories(dir.resolve("gen-" + System.nanoTime()));
-        TestRegistries.demo(folder).close();
+        Files.copy(template, folder.resolve("demo.db"));
         shell = new ConsoleShell(stage, TestRegistries.OPERATOR, Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC),
                 new AppSettings(dir.resolve("settings.properties")));
         stage.setWidth(1440);
