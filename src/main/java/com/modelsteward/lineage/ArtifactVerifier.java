@@ -114,9 +114,9 @@ public final class ArtifactVerifier {
         }
         if (!expected.equals(actual)) {
             return new Result(Status.DIFFERS, pathRef, file, expected, actual, total,
-                    "the artifact " + file + " DIFFERS from the registry: stored " + expected + ", file " + actual);
+                    "the artifact DIFFERS from the registry: stored SHA-256 " + expected + ", file " + actual + " (" + file + ")");
         }
-        return new Result(Status.MATCHES, pathRef, file, expected, actual, total, "the artifact " + file + " matches its stored SHA-256 " + actual);
+        return new Result(Status.MATCHES, pathRef, file, expected, actual, total, "the artifact matches its stored SHA-256 " + actual + " (" + file + ")");
     }
 
     private static String sha256(Path file, long total, Progress progress, BooleanSupplier cancelled) throws IOException {

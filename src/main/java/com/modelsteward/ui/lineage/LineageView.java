@@ -115,7 +115,7 @@ public final class LineageView implements Page {
 
         SplitPane split = new SplitPane(left, tabs);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.47);
         split.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
         split.getStyleClass().add("lineage-page");
         return split;
@@ -178,6 +178,7 @@ public final class LineageView implements Page {
         detail.setId("lineage-detail");
         detail.setEditable(false);
         detail.getStyleClass().add("detail-text");
+        detail.setWrapText(true);
         detail.textProperty().bind(model.detailTextProperty());
         VBox.setVgrow(detail, Priority.ALWAYS);
 

@@ -126,7 +126,7 @@ public final class LineageViewModel {
                     verifying.set(false);
                     artifactProgress.set(1);
                     artifactStatus.set(result.status());
-                    artifactMessage.set(result.message());
+                    artifactMessage.set((result.ok() ? "✓ " : "✗ ") + result.message());
                 }, failure -> {
                     verifying.set(false);
                     artifactProgress.set(0);

@@ -92,7 +92,7 @@ class LineageViewTest {
     }
 
     @Test
-    void selectingAnActiveVersionShowsItsTreeEvidenceAndCheck(FxRobot robot) {
+    void selectingAnActiveVersionShowsItsTreeEvidenceAndCheck(FxRobot robot) throws Exception {
         openLineageOn(robot, ACTIVE);
         TreeView<LineageItem> tree = robot.lookup("#lineage-tree").query();
         TreeItem<LineageItem> selected = tree.getSelectionModel().getSelectedItem();
@@ -132,6 +132,12 @@ class LineageViewTest {
         });
         FxWait.until("background work is done", () -> shell.tasks().runningProperty().get() == 0);
         robot.interact(() -> Screenshots.write(shell.stage().getScene(), "lineage"));
+
+        Path card = dir.resolve("console-card-" + System.nanoTime() + ".pdf");
+        java.util.concurrent.atomic.AtomicReference<Path> written = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> new ModelCardAction(shell.context()).write(ACTIVE, card, written::set));
+        FxWait.until("the console wrote the model card", () -> card.equals(written.get()));
+        assertTrue(Files.size(card) > 1000);
     }
 
     @Test
