@@ -10,6 +10,8 @@ import java.util.Set;
 /** {@code scorecards import-csv --file F}: scorecards from CSV (model_id,pack_id,metric,value,generated_at), all or nothing. */
 final class ScorecardsImportCsvCommand implements Command {
 
+    private static final long PROGRESS_EVERY = 100_000;
+
     @Override
     public String name() {
         return "scorecards import-csv";
@@ -28,7 +30,12 @@ final class ScorecardsImportCsvCommand implements Command {
             throw new CliException("E_IMPORT_CANT_READ", file + " does not exist or is not a file");
         }
         try (Registry registry = context.openRegistry(args)) {
-            ScorecardImport.Result result = ScorecardImport.importCsv(registry, file, context.clock(), context.user(), (lines, bytes, total) -> { });
+            // Large files report how far validation got on stderr, so stdout stays the result alone.
+            ScorecardImport.Result result = ScorecardImport.importCsv(registry, file, context.clock(), context.user(), (lines, bytes, total) -> {
+                if (lines % PROGRESS_EVERY == 0) {
+                    context.err().printf("  validated %,d lines (%d %%)%n", lines, total == 0 ? 100 : bytes * 100 / total);
+                }
+            });
             if (args.flag("json")) {
                 context.printJson(Map.of("rows", result.rows(), "models", result.models(), "file_sha256", result.fileSha256()));
             } else {
