@@ -1,0 +1,65 @@
+package com.modelsteward.cli;
+
+import com.modelsteward.governance.GateSpec;
+import com.modelsteward.governance.Policy;
+import com.modelsteward.governance.PolicyStore;
+import com.modelsteward.registry.Registry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code policy show} prints the policy in force; {@code policy set --file F} (ADMIN) makes F the registry's policy. */
+final class PolicyCommand implements Command {
+
+    private final boolean set;
+
+    PolicyCommand(boolean set) {
+        this.set = set;
+    }
+
+    @Override
+    public String name() {
+        return set ? "policy set" : "policy show";
+    }
+
+    @Override
+    public String summary() {
+        return set ? "make --file policy.yaml (or .json) this registry's policy (ADMIN)" : "the states, transitions and gates in force";
+    }
+
+    @Override
+    public int run(Args args, CliContext context) {
+        args.allowOnly(set ? GovernanceCli.options("file") : GovernanceCli.options("type"));
+        try (Registry registry = context.openRegistry(args)) {
+            Policy policy = set
+                    ? PolicyStore.set(registry, context.clock(), GovernanceCli.identity(registry, args, context), args.requiredPath("file"), System.getenv())
+                    : GovernanceCli.policy(registry);
+            String type = args.option("type").orElse("signal_model");
+            Policy.TypeRules rules = policy.rulesFor(type);
+            if (args.flag("json")) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("name", policy.name());
+                json.put("states", policy.states());
+                json.put("live_state", policy.liveState());
+                json.put("transitions", policy.transitions());
+                json.put("model_type", type);
+                json.put("rules", rules);
+                context.printJson(json);
+                return 0;
+            }
+            context.out().println((set ? "Policy set: " : "Policy ") + policy.name() + "; states " + String.join(" -> ", policy.states())
+                    + " (live state " + policy.liveState() + ")");
+            for (Policy.Transition t : policy.transitions()) {
+                context.out().printf("  %-10s -> %-10s requires %-45s approvals %s%n", t.from(), t.to(), t.requires(),
+                        t.approvals().count() == 0 ? "none" : t.approvals().count() + " x " + t.approvals().role());
+            }
+            context.out().println("Rules for " + type + ": packs " + rules.evalPacks() + ", shadow period " + rules.shadowDurationDays()
+                    + " days, keep " + rules.retainRetired() + " retired versions");
+            List<GateSpec> gates = rules.gates();
+            gates.forEach(g -> context.out().printf("  %-18s %-16s min improvement %-6s threshold %-6s band %s%n", g.metric(), g.direction(),
+                    g.minImprovement() == null ? "-" : g.minImprovement(), g.threshold() == null ? "-" : g.threshold(),
+                    g.bandLow() == null ? "-" : "[" + g.bandLow() + ", " + g.bandHigh() + "]"));
+        }
+        return 0;
+    }
+}
