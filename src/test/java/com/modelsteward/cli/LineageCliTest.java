@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.modelsteward.registry.CanonicalJson;
-import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.TestRegistries;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -40,29 +39,26 @@ class LineageCliTest {
     }
 
     @Test
-    void lineageOfADemoActiveVersionNamesWhatIsMissingAndExitsNonZero() throws Exception {
+    void lineageOfADemoActiveVersionIsCompleteWithItsChain() throws Exception {
         Path db = demo();
-        assertEquals(1, run("lineage", "--db", db.toString(), "--model", "momentum_xgb-3.1.0", "--json"));
+        assertEquals(0, run("lineage", "--db", db.toString(), "--model", "momentum_xgb-3.1.0", "--json"), err.toString(StandardCharsets.UTF_8));
         JsonNode report = CanonicalJson.mapper().readTree(out.toString(StandardCharsets.UTF_8));
-        assertFalse(report.get("complete").asBoolean());
+        assertTrue(report.get("complete").asBoolean());
         JsonNode version = report.get("versions").get(0);
         assertEquals("ACTIVE", version.get("state").asText());
-        assertEquals("An executed, approved transition request", version.get("missing").get(0).asText());
+        assertEquals(0, version.get("missing").size());
         assertEquals("momentum_xgb-1.0.0", version.get("chain").get(version.get("chain").size() - 1).get("model_id").asText());
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("E_LINEAGE_INCOMPLETE: the lineage of momentum_xgb-3.1.0"));
 
-        assertEquals(1, run("lineage", "--db", db.toString()));
+        assertEquals(0, run("lineage", "--db", db.toString()), err.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("research_summary_prompts-1.1.0"), "every ACTIVE version is checked");
     }
 
     @Test
-    void lineageOfACompleteVersionExitsZero() {
-        Path db = dir.resolve("complete.db");
-        try (Registry registry = Registry.create(db)) {
-            com.modelsteward.lineage.LineageTestAccess.insertComplete(registry, "alpha-1");
-        }
-        assertEquals(0, run("lineage", "--db", db.toString(), "--model", "alpha-1"), err.toString(StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("✓ auditable lineage complete"));
+    void lineageOfACandidateNamesWhatIsMissingAndExitsNonZero() throws Exception {
+        Path db = demo();
+        assertEquals(1, run("lineage", "--db", db.toString(), "--model", "momentum_xgb-3.3.0"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("✗ An executed, approved transition request"), out.toString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("E_LINEAGE_INCOMPLETE: the lineage of momentum_xgb-3.3.0"));
     }
 
     @Test

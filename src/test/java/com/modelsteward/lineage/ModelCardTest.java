@@ -76,8 +76,13 @@ class ModelCardTest {
             String sharpeRow = (String) xpath.evaluate("//h2[@id='scorecards']/following-sibling::table[1]/tr[td[1]='bench_core_v1' and td[2]='sharpe']",
                     html, XPathConstants.STRING);
             assertTrue(sharpeRow.contains(ModelCardText.number(sharpe.value())), sharpeRow);
-            assertFalse(card.check().complete(), "the demo has no executed approval for it");
-            assertTrue(text.contains("✗ Auditable lineage incomplete"));
+            assertTrue(card.check().complete(), "promoted through the engine: " + card.check().missing());
+            assertTrue(text.contains("✓ Auditable lineage complete"));
+            RequestEvidence promotion = card.evidence().requests().stream().filter(RequestEvidence::executedAndApproved).findFirst().orElseThrow();
+            String approver = promotion.approvals().getFirst().approver();
+            String approvals = (String) xpath.evaluate("//h2[@id='approvals']/following-sibling::table[1]", html, XPathConstants.STRING);
+            assertTrue(approvals.contains(approver) && approvals.contains(promotion.approvals().getFirst().comment()), approvals);
+            assertTrue(text.contains("Gate report of the governance engine"), "the engine's gate report is shown");
         }
     }
 
@@ -106,19 +111,15 @@ class ModelCardTest {
     }
 
     @Test
-    void aCompleteVersionGetsATickAndMarkupInDataIsEscaped() throws Exception {
+    void markupInRegistryDataIsEscapedAndACandidateIsIncomplete() throws Exception {
         try (Registry registry = TestRegistries.empty(dir)) {
-            LineageFixtures.insertComplete(registry, "alpha-1", null);
-            registry.write(h -> h.execute("UPDATE approvals SET comment = '<script>alert(1)</script> & fine'"));
-            registry.write(h -> h.execute("UPDATE transition_requests SET gate_passed = 1, gate_report_json = '{\"gates\":[{\"metric\":\"sharpe\",\"passed\":true}]}'"));
+            LineageFixtures.insertCandidate(registry, "alpha-1", "<script>alert(1)</script> & co");
             ModelCard card = card(registry, "alpha-1");
-            assertTrue(card.check().complete(), card.check().missing().toString());
+            assertFalse(card.check().complete());
             String html = ModelCardHtml.render(card);
             assertFalse(html.contains("<script>"));
-            assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; fine"));
-            assertTrue(html.contains("✓ Auditable lineage complete"));
-            assertTrue(html.contains("Gate report of the governance engine"), "the governance engine's gate report is shown where it exists");
-            assertTrue(html.contains("&quot;metric&quot; : &quot;sharpe&quot;"));
+            assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+            assertTrue(html.contains("✗ Auditable lineage incomplete"));
             Path file = Files.writeString(dir.resolve("c.html"), html);
             assertEquals("html", parseXml(file).getDocumentElement().getNodeName());
             assertTrue(html.contains(CanonicalJson.hashOfJson(LineageFixtures.CONFIG)));

@@ -30,7 +30,7 @@ class ScorecardImportTest {
     @Test
     void aValidFileIsImportedWithOneAuditEntry() throws Exception {
         try (Registry registry = TestRegistries.empty(dir)) {
-            LineageFixtures.insertComplete(registry, "alpha-1", null);
+            LineageFixtures.insertCandidate(registry, "alpha-1", "pipeline");
             long before = scorecardCount(registry);
             Path file = csv("""
                     model_id,pack_id,metric,value,generated_at
@@ -53,7 +53,7 @@ class ScorecardImportTest {
     @Test
     void everyProblemIsNamedWithFileLineAndColumnAndNothingIsWritten() throws Exception {
         try (Registry registry = TestRegistries.empty(dir)) {
-            LineageFixtures.insertComplete(registry, "alpha-1", null);
+            LineageFixtures.insertCandidate(registry, "alpha-1", "pipeline");
             long before = scorecardCount(registry);
             Path file = csv("""
                     model_id,pack_id,metric,value,generated_at
