@@ -33,7 +33,7 @@ final class ModelCardCommand implements Command {
         try (Registry registry = context.openRegistry(args)) {
             Map<String, String> environment = System.getenv();
             LineageService service = new LineageService(registry, environment);
-            ModelCard card = ModelCard.gather(service, modelId, MetricRules.configured(environment), context.clock(), context.user(),
+            ModelCard card = ModelCard.gather(service, modelId, MetricRules.configured(registry, environment), context.clock(), context.user(),
                     (done, total) -> { }, () -> false);
             ModelCardWriter.write(card, out);
             if (args.flag("json")) {

@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The L3-12 gates as defaults, used until the governance policy answers {@link MetricRules}: for signal models
+ * The L3-12 gates as plain defaults, for callers without a registry policy (the console and the command line use
+ * {@link MetricRules#configured}, the registry's governance policy), and the naming rules that give a direction to
+ * metrics no gate mentions: for signal models
  * ΔSharpe ≥ LEARN_GATE_DELTA_SHARPE (0.10), max drawdown not worse by more than LEARN_GATE_MAXDD_TOL (0.02 absolute),
  * error/DLQ rate not higher; for prompt packs and workflow schemas schema-valid rate ≥ 0.99, citation coverage ≥ 0.90,
  * refusal rate within [0.01, 0.06]. Gates apply on the required packs (LEARN_EVAL_PACKS, default bench_core_v1).
@@ -53,15 +55,15 @@ public final class DefaultMetricRules implements MetricRules {
         Direction direction = direction(modelType, metric);
         return switch (modelType == null ? "" : modelType) {
             case "signal_model" -> switch (metric) {
-                case "sharpe" -> Optional.of(new Gate(GateKind.MIN_IMPROVEMENT, deltaSharpe, 0, direction));
-                case "max_drawdown" -> Optional.of(new Gate(GateKind.MAX_WORSENING, maxDrawdownTolerance, 0, direction));
-                case "error_rate", "dlq_rate" -> Optional.of(new Gate(GateKind.MAX_WORSENING, 0, 0, direction));
+                case "sharpe" -> Optional.of(new Gate(GateKind.MIN_IMPROVEMENT, deltaSharpe, 0, direction, null));
+                case "max_drawdown" -> Optional.of(new Gate(GateKind.MAX_WORSENING, maxDrawdownTolerance, 0, direction, null));
+                case "error_rate", "dlq_rate" -> Optional.of(new Gate(GateKind.MAX_WORSENING, 0, 0, direction, null));
                 default -> Optional.empty();
             };
             case "prompt_pack", "workflow_schema" -> switch (metric) {
-                case "schema_valid_rate" -> Optional.of(new Gate(GateKind.AT_LEAST, SCHEMA_VALID_MIN, 0, direction));
-                case "citation_coverage" -> Optional.of(new Gate(GateKind.AT_LEAST, CITATION_COVERAGE_MIN, 0, direction));
-                case "refusal_rate" -> Optional.of(new Gate(GateKind.BETWEEN, REFUSAL_RATE_LOW, REFUSAL_RATE_HIGH, direction));
+                case "schema_valid_rate" -> Optional.of(new Gate(GateKind.AT_LEAST, SCHEMA_VALID_MIN, 0, direction, null));
+                case "citation_coverage" -> Optional.of(new Gate(GateKind.AT_LEAST, CITATION_COVERAGE_MIN, 0, direction, null));
+                case "refusal_rate" -> Optional.of(new Gate(GateKind.BETWEEN, REFUSAL_RATE_LOW, REFUSAL_RATE_HIGH, direction, null));
                 default -> Optional.empty();
             };
             default -> Optional.empty();

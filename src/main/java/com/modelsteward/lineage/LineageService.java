@@ -1,5 +1,7 @@
 package com.modelsteward.lineage;
 
+import com.modelsteward.governance.Policy;
+import com.modelsteward.governance.PolicyStore;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.ModelCatalog;
@@ -79,21 +81,27 @@ public final class LineageService {
 
     /** The check of one version; verifies the whole audit chain, so it reads every audit entry once. */
     public LineageCheck check(String modelId) {
-        return LineageCheck.run(evidence(modelId), requiredPacks(environment), AuditTrail.verify(registry));
+        return checks(List.of(modelId)).get(modelId);
     }
 
-    /** The checks of several versions, verifying the audit chain once for all of them. */
+    /** The checks of several versions, reading the policy and verifying the audit chain once for all of them. */
     public Map<String, LineageCheck> checks(List<String> modelIds) {
         AuditTrail.Verification chain = AuditTrail.verify(registry);
-        List<String> packs = requiredPacks(environment);
+        Policy policy = PolicyStore.current(registry, environment);
         Map<String, LineageCheck> checks = new java.util.LinkedHashMap<>();
         for (String id : modelIds) {
-            checks.put(id, LineageCheck.run(evidence(id), packs, chain));
+            LineageEvidence evidence = evidence(id);
+            checks.put(id, LineageCheck.run(evidence, policy.rulesFor(evidence.version().modelType()).evalPacks(), chain));
         }
         return checks;
     }
 
-    /** The required BENCH packs: LEARN_EVAL_PACKS, comma-separated, default {@code bench_core_v1}. */
+    /** The BENCH packs a version of this type must be scored on: the registry's governance policy decides. */
+    public List<String> requiredPacksFor(String modelType) {
+        return PolicyStore.current(registry, environment).rulesFor(modelType).evalPacks();
+    }
+
+    /** The required BENCH packs without a policy: LEARN_EVAL_PACKS, comma-separated, default {@code bench_core_v1}. */
     public static List<String> requiredPacks(Map<String, String> environment) {
         String configured = environment.getOrDefault("LEARN_EVAL_PACKS", "");
         List<String> packs = java.util.Arrays.stream(configured.split(",")).map(String::strip).filter(p -> !p.isEmpty()).distinct().toList();

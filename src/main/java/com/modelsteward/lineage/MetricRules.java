@@ -33,11 +33,11 @@ public interface MetricRules {
     }
 
     /**
-     * The rules the console and the command line use: the one place where the governance policy plugs in. Until then,
-     * the L3-12 defaults of {@link DefaultMetricRules} read from the environment.
+     * The rules the console and the command line use: the registry's governance policy (the one the engine enforces,
+     * stored or built in). Reads the registry: never on the FX thread.
      */
-    static MetricRules configured(java.util.Map<String, String> environment) {
-        return new DefaultMetricRules(environment);
+    static MetricRules configured(com.modelsteward.registry.Registry registry, java.util.Map<String, String> environment) {
+        return new PolicyMetricRules(com.modelsteward.governance.PolicyStore.current(registry, environment), environment);
     }
 
     Direction direction(String modelType, String metric);
@@ -59,8 +59,11 @@ public interface MetricRules {
         BETWEEN
     }
 
-    /** A gate: its kind, limits and the metric's direction (which decides what "worse" means). */
-    record Gate(GateKind kind, double limit, double upper, Direction direction) {
+    /**
+     * A gate: its kind, limits and the metric's direction (which decides what "worse" means). {@code withoutBaseline} is
+     * the absolute threshold a relative gate falls back on when there is no baseline (null: the gate cannot judge then).
+     */
+    record Gate(GateKind kind, double limit, double upper, Direction direction, Double withoutBaseline) {
 
         public boolean needsBaseline() {
             return kind == GateKind.MIN_IMPROVEMENT || kind == GateKind.MAX_WORSENING;
@@ -69,7 +72,8 @@ public interface MetricRules {
         /** How the threshold reads in a table: "Δ ≥ +0.10", "worse by ≤ 0.02", "≥ 0.99", "in [0.01, 0.06]". */
         public String describe() {
             return switch (kind) {
-                case MIN_IMPROVEMENT -> (direction == Direction.LOWER_IS_BETTER ? "Δ ≤ " + signed(-limit) : "Δ ≥ " + signed(limit));
+                case MIN_IMPROVEMENT -> (direction == Direction.LOWER_IS_BETTER ? "Δ ≤ " + signed(-limit) : "Δ ≥ " + signed(limit))
+                        + (withoutBaseline == null ? "" : " (no baseline: " + (direction == Direction.LOWER_IS_BETTER ? "≤ " : "≥ ") + plain(withoutBaseline) + ")");
                 case MAX_WORSENING -> limit == 0 ? "not worse than baseline" : "worse by ≤ " + plain(limit);
                 case AT_LEAST -> "≥ " + plain(limit);
                 case AT_MOST -> "≤ " + plain(limit);
@@ -93,6 +97,11 @@ public interface MetricRules {
             double sign = direction == Direction.LOWER_IS_BETTER ? -1 : 1;
             switch (kind) {
                 case MIN_IMPROVEMENT, MAX_WORSENING -> {
+                    if (baseline == null && withoutBaseline != null) {
+                        boolean pass = direction == Direction.LOWER_IS_BETTER ? candidate <= withoutBaseline + 1e-12 : candidate >= withoutBaseline - 1e-12;
+                        return new Verdict(pass ? Outcome.PASS : Outcome.FAIL, "no baseline: " + (direction == Direction.LOWER_IS_BETTER ? "≤ " : "≥ ")
+                                + plain(withoutBaseline));
+                    }
                     if (baseline == null) {
                         return new Verdict(Outcome.NO_BASELINE, "no baseline value to compare with");
                     }

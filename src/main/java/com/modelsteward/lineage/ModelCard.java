@@ -53,7 +53,7 @@ public record ModelCard(
             chain.add(verifyConfig(full));
         }
         AuditTrail.Verification auditChain = AuditTrail.verify(service.registry());
-        LineageCheck check = LineageCheck.run(evidence, LineageService.requiredPacks(service.environment()), auditChain);
+        LineageCheck check = LineageCheck.run(evidence, service.requiredPacksFor(version.modelType()), auditChain);
         ArtifactVerifier.Result artifact = ArtifactVerifier.verify(version.pathRef(), service.registry().file(), progress, cancelled);
         Optional<String> baselineId = service.catalog().activeVersionOf(version.modelName()).map(ModelSummary::modelId)
                 .filter(id -> !id.equals(modelId));

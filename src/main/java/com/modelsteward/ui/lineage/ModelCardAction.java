@@ -20,11 +20,6 @@ public final class ModelCardAction {
         this.context = context;
     }
 
-    /** The metric rules of the console (see {@link MetricRules#configured}). */
-    public static MetricRules rules() {
-        return MetricRules.configured(System.getenv());
-    }
-
     public void chooseFileAndWrite(Node owner, String modelId) {
         if (modelId == null) {
             context.dialogs().showInfo("Model card", "Select a version first.");
@@ -45,7 +40,8 @@ public final class ModelCardAction {
     /** Gathers the card (this re-hashes the artifact) and writes it, off the FX thread. */
     public void write(String modelId, Path file, Consumer<Path> onWritten) {
         context.tasks().runWithProgress("Writing the model card of " + modelId, progress -> {
-            ModelCard card = ModelCard.gather(new LineageService(context.registry(), System.getenv()), modelId, rules(), context.clock(),
+            ModelCard card = ModelCard.gather(new LineageService(context.registry(), System.getenv()), modelId,
+                    MetricRules.configured(context.registry(), System.getenv()), context.clock(),
                     context.user(), progress::update, progress::isCancelled);
             ModelCardWriter.write(card, file);
             return file;

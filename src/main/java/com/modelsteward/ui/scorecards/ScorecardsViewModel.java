@@ -6,7 +6,6 @@ import com.modelsteward.lineage.ScorecardComparison;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.Scorecard;
 import com.modelsteward.ui.common.AppContext;
-import com.modelsteward.ui.lineage.ModelCardAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,8 @@ public final class ScorecardsViewModel {
 
     private final AppContext context;
     private final LineageService service;
-    private final MetricRules rules;
+    /** The registry's policy, read in the background with the first load. */
+    private MetricRules rules;
     private final ObservableList<String> names = FXCollections.observableArrayList();
     private final StringProperty modelName = new SimpleStringProperty();
     private final ObservableList<ModelSummary> versions = FXCollections.observableArrayList();
@@ -49,7 +49,6 @@ public final class ScorecardsViewModel {
     public ScorecardsViewModel(AppContext context) {
         this.context = context;
         this.service = new LineageService(context.registry(), System.getenv());
-        this.rules = ModelCardAction.rules();
         context.selectedModelIdProperty().addListener((obs, old, now) -> {
             if (now != null && !chosen.contains(now)) {
                 refresh();
@@ -61,19 +60,21 @@ public final class ScorecardsViewModel {
     /** Loads the names and the selected version's name, choosing the selected version against the ACTIVE one. */
     public void refresh() {
         String selected = context.selectedModelIdProperty().get();
-        record Loaded(List<String> names, String name, List<ModelSummary> versions, Map<String, List<Scorecard>> scorecards) {
+        record Loaded(List<String> names, String name, List<ModelSummary> versions, Map<String, List<Scorecard>> scorecards, MetricRules rules) {
         }
         context.tasks().run("Loading scorecards", () -> {
             List<ModelSummary> all = context.catalog().versions();
             List<String> allNames = all.stream().map(ModelSummary::modelName).distinct().sorted().toList();
             String name = Optional.ofNullable(selected).flatMap(id -> all.stream().filter(v -> v.modelId().equals(id)).findFirst())
                     .map(ModelSummary::modelName).orElse(modelName.get() != null ? modelName.get() : allNames.isEmpty() ? null : allNames.getFirst());
+            MetricRules policy = MetricRules.configured(context.registry(), System.getenv());
             if (name == null) {
-                return new Loaded(allNames, null, List.of(), Map.of());
+                return new Loaded(allNames, null, List.of(), Map.of(), policy);
             }
-            return new Loaded(allNames, name, context.catalog().versionsOf(name), service.scorecardsOfName(name));
+            return new Loaded(allNames, name, context.catalog().versionsOf(name), service.scorecardsOfName(name), policy);
         }, loaded -> {
             loading = true;
+            rules = loaded.rules();
             names.setAll(loaded.names());
             modelName.set(loaded.name());
             versions.setAll(loaded.versions());
@@ -146,7 +147,7 @@ public final class ScorecardsViewModel {
     }
 
     private void recompute() {
-        if (loading) {
+        if (loading || rules == null) {
             return;
         }
         List<ScorecardComparison.Version> compared = new ArrayList<>();
