@@ -72,8 +72,8 @@ public interface MetricRules {
         /** How the threshold reads in a table: "Δ ≥ +0.10", "worse by ≤ 0.02", "≥ 0.99", "in [0.01, 0.06]". */
         public String describe() {
             return switch (kind) {
-                case MIN_IMPROVEMENT -> (direction == Direction.LOWER_IS_BETTER ? "Δ ≤ " + signed(-limit) : "Δ ≥ " + signed(limit))
-                        + (withoutBaseline == null ? "" : " (no baseline: " + (direction == Direction.LOWER_IS_BETTER ? "≤ " : "≥ ") + plain(withoutBaseline) + ")");
+                case MIN_IMPROVEMENT -> limit == 0 ? (direction == Direction.LOWER_IS_BETTER ? "≤ baseline" : "≥ baseline")
+                        : direction == Direction.LOWER_IS_BETTER ? "Δ ≤ " + signed(-limit) : "Δ ≥ " + signed(limit);
                 case MAX_WORSENING -> limit == 0 ? "not worse than baseline" : "worse by ≤ " + plain(limit);
                 case AT_LEAST -> "≥ " + plain(limit);
                 case AT_MOST -> "≤ " + plain(limit);
