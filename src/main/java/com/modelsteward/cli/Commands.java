@@ -24,6 +24,9 @@ final class Commands {
                 new PrincipalAddCommand(),
                 new PolicyCommand(false),
                 new PolicyCommand(true),
-                new DriftCommand());
+                new DriftCommand(),
+                new LineageCommand(),
+                new ModelCardCommand(),
+                new ScorecardsImportCsvCommand());
     }
 }

@@ -1,71 +1,409 @@
 package com.modelsteward.ui.lineage;
 
+import com.modelsteward.lineage.ArtifactVerifier;
+import com.modelsteward.lineage.LineageCheck;
+import com.modelsteward.lineage.LineageEvidence;
+import com.modelsteward.lineage.LineageTree;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Page;
+import com.modelsteward.ui.common.StateBadge;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
+import java.util.Optional;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** Versions grouped by model name, each under the version it was retrained from. */
+/**
+ * Versions grouped by model name, each under the version it was retrained from, with every version's lineage evidence,
+ * the auditable-lineage check, artifact verification and a zoomable graph of the selected name.
+ */
 public final class LineageView implements Page {
 
+    static final String STYLESHEET = "/styles/lineage.css";
+
     private final AppContext context;
-    private final TreeView<String> tree = new TreeView<>(new TreeItem<>("Models"));
-    private VBox root;
+    private final LineageViewModel model;
+    private final ModelCardAction modelCard;
+    private final Map<String, TreeItem<LineageItem>> versionItems = new HashMap<>();
+    private SplitPane root;
+    private TreeView<LineageItem> tree;
+    private LineageGraph graph;
+    private TabPane tabs;
+    private String graphName;
 
     public LineageView(AppContext context) {
         this.context = context;
+        this.model = new LineageViewModel(context);
+        this.modelCard = new ModelCardAction(context);
+    }
+
+    public LineageViewModel model() {
+        return model;
     }
 
     @Override
     public Node root() {
         if (root == null) {
-            tree.setId("lineage-tree");
-            tree.setShowRoot(false);
-            VBox.setVgrow(tree, Priority.ALWAYS);
-            Label heading = new Label("Lineage");
-            heading.getStyleClass().add("page-title");
-            root = new VBox(12, heading, tree);
-            root.setPadding(new Insets(16));
+            root = build();
         }
         return root;
     }
 
     @Override
     public void refresh() {
-        context.tasks().run("Loading lineage", () -> context.catalog().versions(), this::show,
-                failure -> context.showFailure("Cannot load lineage", failure));
+        model.refresh();
     }
 
-    private void show(List<ModelSummary> versions) {
-        Map<String, TreeItem<String>> byName = new TreeMap<>();
-        Map<String, TreeItem<String>> byId = new HashMap<>();
-        List<ModelSummary> oldestFirst = versions.reversed();
-        for (ModelSummary version : oldestFirst) {
-            byId.put(version.modelId(), new TreeItem<>(version.version() + "  [" + version.state() + "]  " + version.createdAt().substring(0, 10)
-                    + "  " + version.createdBy()));
-        }
-        for (ModelSummary version : oldestFirst) {
-            TreeItem<String> parent = version.parentId() == null ? null : byId.get(version.parentId());
-            if (parent == null) {
-                parent = byName.computeIfAbsent(version.modelName(), name -> {
-                    TreeItem<String> item = new TreeItem<>(name);
-                    item.setExpanded(true);
-                    return item;
-                });
+    private SplitPane build() {
+        Label title = new Label("Lineage");
+        title.getStyleClass().add("page-title");
+        TextField search = new TextField();
+        search.setId("lineage-search");
+        search.setPromptText("Search name, version or hash…");
+        search.textProperty().bindBidirectional(model.searchProperty());
+        Label problems = new Label();
+        problems.setId("lineage-problems");
+        problems.getStyleClass().add("lineage-warning");
+        problems.setWrapText(true);
+        problems.managedProperty().bind(problems.visibleProperty());
+        problems.setVisible(false);
+
+        tree = new TreeView<>(new TreeItem<>());
+        tree.setId("lineage-tree");
+        tree.setShowRoot(false);
+        tree.setCellFactory(ignored -> new LineageCell());
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> onTreeSelection(now));
+
+        model.treeProperty().addListener((obs, old, now) -> {
+            rebuildTree();
+            problems.setVisible(now != null && !now.problems().isEmpty());
+            problems.setText(now == null ? "" : "⚠ Lineage data problems:\n• " + String.join("\n• ", now.problems()));
+        });
+        model.searchProperty().addListener((obs, old, now) -> rebuildTree());
+        context.selectedModelIdProperty().addListener((obs, old, now) -> showSelected(now));
+
+        VBox left = new VBox(10, title, search, problems, tree);
+        left.setPadding(new Insets(16));
+        left.setMinWidth(360);
+
+        graph = new LineageGraph(model::select);
+        graph.setPadding(new Insets(12));
+        tabs = new TabPane(new Tab("Details", details()), new Tab("Graph", graph));
+        tabs.setId("lineage-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().get(1).setId("lineage-graph-tab");
+
+        SplitPane split = new SplitPane(left, tabs);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.47);
+        split.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
+        split.getStyleClass().add("lineage-page");
+        return split;
+    }
+
+    private Node details() {
+        Label heading = new Label("Select a version");
+        heading.setId("lineage-heading");
+        heading.getStyleClass().add("section-title");
+        Label state = new Label();
+        HBox head = new HBox(10, heading, state);
+        head.setAlignment(Pos.CENTER_LEFT);
+
+        VBox checkBox = new VBox(4);
+        checkBox.setId("lineage-check");
+        checkBox.getStyleClass().add("check-box-panel");
+        model.checkProperty().addListener((obs, old, now) -> showCheck(checkBox, now));
+        model.evidenceProperty().addListener((obs, old, now) -> {
+            heading.setText(now == null ? "Select a version" : now.version().modelName() + " " + now.version().version());
+            StateBadge.apply(state, now == null ? null : now.version().state());
+        });
+
+        Button verify = new Button("Verify artifact");
+        verify.setId("lineage-verify");
+        verify.disableProperty().bind(model.evidenceProperty().isNull().or(model.verifyingProperty()));
+        verify.setOnAction(event -> model.verifyArtifact());
+        Button cancel = new Button("Cancel");
+        cancel.setId("lineage-verify-cancel");
+        cancel.visibleProperty().bind(model.verifyingProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(event -> model.cancelVerification());
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(model.artifactProgressProperty());
+        progress.visibleProperty().bind(model.verifyingProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        progress.setPrefWidth(160);
+        Button card = new Button("Model card…");
+        card.setId("lineage-model-card");
+        card.disableProperty().bind(model.evidenceProperty().isNull());
+        card.setOnAction(event -> modelCard.chooseFileAndWrite(card, context.selectedModelIdProperty().get()));
+        Label artifact = new Label();
+        artifact.setId("lineage-artifact");
+        artifact.setWrapText(true);
+        artifact.textProperty().bind(model.artifactMessageProperty());
+        model.artifactStatusProperty().addListener((obs, old, now) -> {
+            artifact.getStyleClass().removeAll("result-ok", "result-bad");
+            if (now != null) {
+                artifact.getStyleClass().add(now == ArtifactVerifier.Status.MATCHES ? "result-ok" : "result-bad");
             }
-            parent.setExpanded(true);
-            parent.getChildren().add(byId.get(version.modelId()));
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(8, verify, progress, cancel, spacer, card);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        Label detailTitle = new Label();
+        detailTitle.getStyleClass().add("detail-title");
+        detailTitle.textProperty().bind(model.detailTitleProperty());
+        TextArea detail = new TextArea();
+        detail.setId("lineage-detail");
+        detail.setEditable(false);
+        detail.getStyleClass().add("detail-text");
+        detail.setWrapText(true);
+        detail.textProperty().bind(model.detailTextProperty());
+        VBox.setVgrow(detail, Priority.ALWAYS);
+
+        VBox box = new VBox(12, head, checkBox, actions, artifact, detailTitle, detail);
+        box.setPadding(new Insets(16));
+        return box;
+    }
+
+    private static void showCheck(VBox box, LineageCheck check) {
+        box.getChildren().clear();
+        if (check == null) {
+            return;
         }
-        tree.getRoot().getChildren().setAll(byName.values());
+        Label summary = new Label(check.complete() ? "✓ Auditable lineage complete"
+                : "✗ Auditable lineage incomplete — " + check.missing().size() + " of " + check.items().size() + " requirements missing");
+        summary.setId("lineage-check-summary");
+        summary.getStyleClass().addAll("check-summary", check.complete() ? "result-ok" : "result-bad");
+        box.getChildren().add(summary);
+        for (LineageCheck.Item item : check.items()) {
+            Label line = new Label((item.ok() ? "✓ " : "✗ ") + item.requirement() + " — " + item.detail());
+            line.setWrapText(true);
+            line.getStyleClass().add(item.ok() ? "check-ok" : "check-missing");
+            box.getChildren().add(line);
+        }
+    }
+
+    private void onTreeSelection(TreeItem<LineageItem> item) {
+        if (item == null) {
+            return;
+        }
+        switch (item.getValue()) {
+            case LineageItem.Version version -> model.select(version.version().modelId());
+            case LineageItem.Evidence evidence -> model.showDetail(evidence.detailTitle(), evidence.detailText());
+            default -> { }
+        }
+    }
+
+    private void rebuildTree() {
+        LineageTree lineage = model.treeProperty().get();
+        versionItems.clear();
+        if (lineage == null) {
+            tree.getRoot().getChildren().clear();
+            return;
+        }
+        var names = new java.util.ArrayList<TreeItem<LineageItem>>();
+        for (LineageTree.Group group : lineage.groups()) {
+            TreeItem<LineageItem> name = new TreeItem<>(new LineageItem.Name(group,
+                    group.active().map(a -> model.activeChecks().get(a.modelId()))));
+            for (LineageTree.Node root : group.roots()) {
+                item(root).ifPresent(name.getChildren()::add);
+            }
+            if (!name.getChildren().isEmpty()) {
+                name.setExpanded(true);
+                names.add(name);
+            }
+        }
+        tree.getRoot().getChildren().setAll(names);
+        showSelected(context.selectedModelIdProperty().get());
+    }
+
+    /** The item of a version and its descendants, or empty when neither it nor any descendant matches the search. */
+    private Optional<TreeItem<LineageItem>> item(LineageTree.Node node) {
+        TreeItem<LineageItem> item = new TreeItem<>(new LineageItem.Version(node.version(), node.reason()));
+        item.getChildren().add(evidenceFolder(node.modelId()));
+        boolean childMatches = false;
+        for (LineageTree.Node child : node.children()) {
+            Optional<TreeItem<LineageItem>> childItem = item(child);
+            if (childItem.isPresent()) {
+                item.getChildren().add(childItem.get());
+                childMatches = true;
+            }
+        }
+        if (!childMatches && !model.matches(node.version())) {
+            return Optional.empty();
+        }
+        item.setExpanded(childMatches);
+        versionItems.put(node.modelId(), item);
+        return Optional.of(item);
+    }
+
+    private TreeItem<LineageItem> evidenceFolder(String modelId) {
+        TreeItem<LineageItem> folder = new TreeItem<>(new LineageItem.EvidenceFolder(modelId));
+        folder.getChildren().add(new TreeItem<>(new LineageItem.Loading()));
+        folder.expandedProperty().addListener((obs, was, expanded) -> {
+            if (expanded && folder.getChildren().size() == 1 && folder.getChildren().getFirst().getValue() instanceof LineageItem.Loading) {
+                model.loadEvidence(modelId, (LineageEvidence evidence) -> folder.getChildren().setAll(EvidenceItems.of(evidence)));
+            }
+        });
+        return folder;
+    }
+
+    private void showSelected(String modelId) {
+        TreeItem<LineageItem> item = modelId == null ? null : versionItems.get(modelId);
+        if (item != null && tree.getSelectionModel().getSelectedItem() != item) {
+            for (TreeItem<LineageItem> parent = item.getParent(); parent != null; parent = parent.getParent()) {
+                parent.setExpanded(true);
+            }
+            tree.getSelectionModel().select(item);
+            int row = tree.getRow(item);
+            if (row >= 0) {
+                tree.scrollTo(Math.max(0, row - 3));
+            }
+        }
+        LineageTree lineage = model.treeProperty().get();
+        Optional<LineageTree.Group> group = lineage == null || modelId == null ? Optional.empty()
+                : lineage.node(modelId).flatMap(node -> lineage.group(node.version().modelName()));
+        if (group.isPresent() && (!group.get().modelName().equals(graphName) || !graph.contains(modelId))) {
+            graphName = group.get().modelName();
+            graph.show(group.get(), modelId);
+        } else {
+            graph.highlight(modelId);
+            graph.reveal(modelId);
+        }
+    }
+
+    /** For tests and screenshots. */
+    LineageGraph graph() {
+        return graph;
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+
+    TreeView<LineageItem> tree() {
+        return tree;
+    }
+
+    /** Renders names, versions and evidence with badges and marks. */
+    private static final class LineageCell extends TreeCell<LineageItem> {
+
+        @Override
+        protected void updateItem(LineageItem item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            getStyleClass().removeAll("lineage-name", "lineage-version", "lineage-evidence");
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            setGraphic(switch (item) {
+                case LineageItem.Name name -> nameGraphic(name);
+                case LineageItem.Version version -> versionGraphic(version);
+                case LineageItem.EvidenceFolder ignored -> muted("Evidence", "");
+                case LineageItem.Evidence evidence -> evidenceGraphic(evidence);
+                case LineageItem.Loading ignored -> muted("Loading…", "");
+            });
+        }
+
+        private static Node nameGraphic(LineageItem.Name item) {
+            LineageTree.Group group = item.group();
+            Label name = new Label(group.modelName());
+            name.getStyleClass().add("tree-name");
+            Label count = new Label(group.size() + " versions");
+            count.getStyleClass().add("tree-muted");
+            Label active = new Label(group.active().map(a -> "★ ACTIVE " + a.version()).orElse("no ACTIVE version"));
+            active.getStyleClass().add(group.active().isPresent() ? "tree-active" : "tree-muted");
+            HBox box = new HBox(10, name, count, active);
+            item.activeCheck().ifPresent(check -> {
+                Label audit = new Label(check.complete() ? "✓ auditable lineage" : "✗ lineage: " + check.missing().size() + " missing");
+                audit.getStyleClass().add(check.complete() ? "tree-ok" : "tree-warning");
+                audit.setTooltip(new javafx.scene.control.Tooltip(check.complete() ? "Every requirement of the auditable-lineage check holds"
+                        : "Missing:\n• " + String.join("\n• ", check.missing().stream().map(m -> m.requirement() + " — " + m.detail()).toList())));
+                box.getChildren().add(audit);
+            });
+            box.setAlignment(Pos.CENTER_LEFT);
+            return box;
+        }
+
+        private static Node versionGraphic(LineageItem.Version item) {
+            ModelSummary v = item.version();
+            Label version = new Label(v.version());
+            version.getStyleClass().add("tree-version");
+            version.setMinWidth(52);
+            Label badge = StateBadge.of(v.state());
+            Label created = new Label(v.createdAt() == null ? "" : v.createdAt().substring(0, Math.min(10, v.createdAt().length())));
+            created.getStyleClass().add("tree-muted");
+            Label creator = new Label(v.createdBy());
+            creator.getStyleClass().add("tree-muted");
+            HBox box = new HBox(8, version, badge, created, creator);
+            if ("ACTIVE".equals(v.state())) {
+                Label star = new Label("★");
+                star.setTooltip(new javafx.scene.control.Tooltip("The ACTIVE version of " + v.modelName()));
+                star.getStyleClass().add("tree-active");
+                box.getChildren().add(star);
+            }
+            String warning = switch (item.reason()) {
+                case ORPHAN -> "⚠ parent " + v.parentId() + " missing";
+                case CYCLE -> "⚠ parent_id cycle";
+                case OTHER_NAME -> "retrained from " + v.parentId();
+                case NONE -> null;
+            };
+            if (warning != null) {
+                Label note = new Label(warning);
+                note.getStyleClass().add(item.reason() == LineageTree.RootReason.OTHER_NAME ? "tree-muted" : "tree-warning");
+                box.getChildren().add(note);
+            }
+            box.setAlignment(Pos.CENTER_LEFT);
+            return box;
+        }
+
+        private static Node evidenceGraphic(LineageItem.Evidence item) {
+            Label label = new Label(item.label());
+            label.getStyleClass().add("tree-evidence");
+            Label value = new Label(item.value());
+            value.getStyleClass().add("tree-muted");
+            HBox box = new HBox(8);
+            if (!item.mark().isEmpty()) {
+                Label mark = new Label(item.mark());
+                mark.getStyleClass().add(item.mark().equals("✓") ? "tree-ok" : "tree-warning");
+                box.getChildren().add(mark);
+            }
+            box.getChildren().addAll(label, value);
+            box.setAlignment(Pos.CENTER_LEFT);
+            return box;
+        }
+
+        private static Node muted(String text, String hint) {
+            Label label = new Label(text);
+            label.getStyleClass().add("tree-evidence");
+            Label more = new Label(hint);
+            more.getStyleClass().add("tree-muted");
+            HBox box = new HBox(8, label, more);
+            box.setAlignment(Pos.CENTER_LEFT);
+            return box;
+        }
     }
 }

@@ -1,23 +1,390 @@
 package com.modelsteward.ui.scorecards;
 
-import com.modelsteward.registry.Scorecard;
+import com.modelsteward.lineage.MetricRules;
+import com.modelsteward.lineage.ScorecardComparison;
+import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.ui.common.AppContext;
-import com.modelsteward.ui.common.Columns;
-import com.modelsteward.ui.common.TablePage;
+import com.modelsteward.ui.common.Page;
+import com.modelsteward.ui.lineage.ModelCardAction;
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javax.imageio.ImageIO;
 
-/** The latest scorecards of the selected version. */
-public final class ScorecardsView extends TablePage<Scorecard> {
+/**
+ * Versions of one name side by side: pack × metric with values, delta to the baseline, threshold and gate result, a
+ * grouped bar chart per metric and the metric's trend over every version of the name.
+ */
+public final class ScorecardsView implements Page {
+
+    private final AppContext context;
+    private final ScorecardsViewModel model;
+    private final ModelCardAction modelCard;
+    private SplitPane root;
+    private TableView<ScorecardComparison.Row> table;
+    private BarChart<String, Number> bars;
+    private LineChart<String, Number> trend;
+    private Label summary;
+    private Label missingNote;
+    private HBox charts;
 
     public ScorecardsView(AppContext context) {
-        super(context, "scorecards", "Scorecards", "Select a version in Models to see its scorecards.", () -> {
-            String selected = context.selectedModelIdProperty().get();
-            return selected == null ? List.of() : context.catalog().scorecards(selected);
-        }, List.of(
-                Columns.text("Model", Scorecard::modelId, 240),
-                Columns.text("Pack", Scorecard::packId, 150),
-                Columns.text("Metric", Scorecard::metric, 160),
-                Columns.number("Value", Scorecard::value, 4, 110),
-                Columns.text("Generated", Scorecard::generatedAt, 190)));
+        this.context = context;
+        this.model = new ScorecardsViewModel(context);
+        this.modelCard = new ModelCardAction(context);
+    }
+
+    public ScorecardsViewModel model() {
+        return model;
+    }
+
+    @Override
+    public Node root() {
+        if (root == null) {
+            root = build();
+        }
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    private SplitPane build() {
+        Label title = new Label("Scorecards");
+        title.getStyleClass().add("page-title");
+
+        ComboBox<String> name = new ComboBox<>(model.names());
+        name.setId("scorecards-name");
+        name.valueProperty().bindBidirectional(model.modelNameProperty());
+        name.setOnAction(event -> model.showName(name.getValue()));
+        MenuButton versions = new MenuButton("Versions");
+        versions.setId("scorecards-versions");
+        versions.setOnShowing(event -> fillVersionMenu(versions));
+        ComboBox<String> baseline = new ComboBox<>(model.chosen());
+        baseline.setId("scorecards-baseline");
+        baseline.setPromptText("none");
+        baseline.valueProperty().bindBidirectional(model.baselineProperty());
+        baseline.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return id == null ? "none" : model.versions().stream().filter(v -> v.modelId().equals(id)).findFirst()
+                        .map(ScorecardsViewModel::label).orElse(id);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        Button csv = new Button("Export CSV…");
+        csv.setId("scorecards-export-csv");
+        csv.setOnAction(event -> exportCsv());
+        Button png = new Button("Export charts PNG…");
+        png.setId("scorecards-export-png");
+        png.setOnAction(event -> exportPng());
+        Button card = new Button("Model card…");
+        card.setId("scorecards-model-card");
+        card.setOnAction(event -> modelCard.chooseFileAndWrite(card, lastChosen()));
+        Button importCsv = new Button("Import CSV…");
+        importCsv.setId("scorecards-import");
+        importCsv.setDisable(context.mayOnlyLook());
+        importCsv.setOnAction(event -> importCsv());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, new Label("Model"), name, versions, new Label("Baseline"), baseline, spacer, importCsv, csv, png, card);
+        toolbar.getStyleClass().add("toolbar");
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+
+        summary = new Label();
+        summary.setId("scorecards-summary");
+        summary.setWrapText(true);
+
+        table = new TableView<>();
+        table.setId("scorecards-table");
+        // Lets tests reach the page behind the table without a registry of pages.
+        table.getProperties().put(ScorecardsView.class, this);
+        table.setPlaceholder(new Label("Choose versions to compare."));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox top = new VBox(10, title, toolbar, summary, table);
+        top.setPadding(new Insets(16, 16, 8, 16));
+
+        ComboBox<String> metric = new ComboBox<>(model.metrics());
+        metric.setId("scorecards-metric");
+        metric.valueProperty().bindBidirectional(model.metricProperty());
+        missingNote = new Label();
+        missingNote.getStyleClass().add("chart-note");
+        HBox chartBar = new HBox(8, new Label("Chart metric"), metric, missingNote);
+        chartBar.setAlignment(Pos.CENTER_LEFT);
+        bars = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        bars.setId("scorecards-bars");
+        bars.setAnimated(false);
+        bars.getXAxis().setLabel("pack");
+        trend = new LineChart<>(new CategoryAxis(), new NumberAxis());
+        trend.setId("scorecards-trend");
+        trend.setAnimated(false);
+        trend.getXAxis().setLabel("version (creation order)");
+        ((NumberAxis) trend.getYAxis()).setForceZeroInRange(false);
+        HBox.setHgrow(bars, Priority.ALWAYS);
+        HBox.setHgrow(trend, Priority.ALWAYS);
+        bars.setPrefWidth(500);
+        trend.setPrefWidth(500);
+        charts = new HBox(12, bars, trend);
+        charts.setId("scorecards-charts");
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        VBox bottom = new VBox(8, chartBar, charts);
+        bottom.setPadding(new Insets(8, 16, 16, 16));
+
+        model.comparisonProperty().addListener((obs, old, now) -> show(now));
+        model.metricProperty().addListener((obs, old, now) -> showCharts(model.comparisonProperty().get()));
+
+        SplitPane split = new SplitPane(top, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        split.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/styles/lineage.css")).toExternalForm());
+        return split;
+    }
+
+    private void fillVersionMenu(MenuButton menu) {
+        menu.getItems().clear();
+        boolean full = model.chosen().size() >= ScorecardsViewModel.MAX_VERSIONS;
+        for (ModelSummary version : model.versions().reversed()) {
+            CheckMenuItem item = new CheckMenuItem(ScorecardsViewModel.label(version) + "   " + version.state() + "   "
+                    + version.createdAt().substring(0, 10));
+            item.setSelected(model.chosen().contains(version.modelId()));
+            item.setDisable(full && !item.isSelected());
+            item.setOnAction(event -> model.toggle(version.modelId()));
+            menu.getItems().add(item);
+        }
+    }
+
+    private String lastChosen() {
+        return model.chosen().isEmpty() ? context.selectedModelIdProperty().get() : model.chosen().getLast();
+    }
+
+    private void show(ScorecardComparison comparison) {
+        table.getColumns().clear();
+        if (comparison == null) {
+            table.getItems().clear();
+            return;
+        }
+        table.getColumns().add(text("Pack", ScorecardComparison.Row::packId, 120));
+        table.getColumns().add(text("Metric", ScorecardComparison.Row::metric, 130));
+        table.getColumns().add(text("Better", r -> r.direction().arrow() + " " + r.direction().words(), 130));
+        table.getColumns().add(text("Threshold", ScorecardComparison.Row::threshold, 180));
+        for (int i = 0; i < comparison.versions().size(); i++) {
+            int index = i;
+            boolean isBaseline = i == comparison.baselineIndex();
+            TableColumn<ScorecardComparison.Row, String> group = new TableColumn<>(comparison.versions().get(i).label()
+                    + (isBaseline ? " (baseline)" : ""));
+            TableColumn<ScorecardComparison.Row, ScorecardComparison.Cell> value = cell("Value", index, isBaseline ? 140 : 84, c -> c.value() == null ? "missing" : format(c.value()),
+                    (row, c) -> c.value() == null ? "score-missing" : null);
+            group.getColumns().add(value);
+            if (!isBaseline) {
+                group.getColumns().add(cell("Δ", index, 84, c -> c.delta() == null ? "" : (c.delta() >= 0 ? "+" : "") + format(c.delta()),
+                        (row, c) -> deltaStyle(row, c)));
+                group.getColumns().add(cell("Gate", index, 80, c -> c.verdict().outcome().label(),
+                        (row, c) -> switch (c.verdict().outcome()) {
+                            case PASS -> "score-pass";
+                            case FAIL -> "score-fail";
+                            case MISSING -> "score-missing";
+                            default -> "score-baseline";
+                        }));
+            }
+            table.getColumns().add(group);
+        }
+        table.getItems().setAll(comparison.rows());
+        StringBuilder text = new StringBuilder();
+        int baselineIndex = comparison.baselineIndex();
+        text.append(comparison.versions().size()).append(" version(s) of ").append(model.modelNameProperty().get());
+        text.append(baselineIndex >= 0 ? " against the baseline " + comparison.versions().get(baselineIndex).label() : " without a baseline (absolute gates only)");
+        for (int i = 0; i < comparison.versions().size(); i++) {
+            if (i == baselineIndex) {
+                continue;
+            }
+            int index = i;
+            long gated = comparison.rows().stream().filter(r -> r.gate().isPresent()).count();
+            long passed = comparison.rows().stream().filter(r -> r.gate().isPresent()
+                    && r.cells().get(index).verdict().outcome() == MetricRules.Outcome.PASS).count();
+            text.append("   ·   ").append(comparison.versions().get(i).label()).append(": ")
+                    .append(gated == 0 ? "no gates apply" : (passed == gated ? "✓ passes all " : "✗ passes " + passed + " of ") + gated + " gates");
+        }
+        summary.setText(text.toString());
+        showCharts(comparison);
+    }
+
+    private static String deltaStyle(ScorecardComparison.Row row, ScorecardComparison.Cell cell) {
+        if (cell.delta() == null || cell.delta() == 0) {
+            return null;
+        }
+        return switch (row.direction()) {
+            case HIGHER_IS_BETTER -> cell.delta() > 0 ? "score-better" : "score-worse";
+            case LOWER_IS_BETTER -> cell.delta() < 0 ? "score-better" : "score-worse";
+            default -> null;
+        };
+    }
+
+    private void showCharts(ScorecardComparison comparison) {
+        String metric = model.metricProperty().get();
+        bars.getData().clear();
+        trend.getData().clear();
+        if (comparison == null || metric == null) {
+            return;
+        }
+        bars.setTitle(metric + " by pack");
+        List<String> missing = new ArrayList<>();
+        List<String> packs = comparison.rows().stream().filter(r -> r.metric().equals(metric)).map(ScorecardComparison.Row::packId).toList();
+        ((CategoryAxis) bars.getXAxis()).setCategories(javafx.collections.FXCollections.observableArrayList(packs));
+        for (int i = 0; i < comparison.versions().size(); i++) {
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            series.setName(comparison.versions().get(i).label() + (i == comparison.baselineIndex() ? " (baseline)" : ""));
+            for (String pack : packs) {
+                Double value = comparison.row(pack, metric).orElseThrow().cells().get(i).value();
+                if (value == null) {
+                    missing.add(comparison.versions().get(i).label() + " on " + pack);
+                } else {
+                    series.getData().add(new XYChart.Data<>(pack, value));
+                }
+            }
+            bars.getData().add(series);
+        }
+        missingNote.setText(missing.isEmpty() ? "" : "No bar where a scorecard is missing: " + String.join(", ", missing));
+
+        trend.setTitle(metric + " across all versions of " + model.modelNameProperty().get());
+        List<String> labels = model.versions().stream().map(ScorecardsViewModel::label).toList();
+        ((CategoryAxis) trend.getXAxis()).setCategories(javafx.collections.FXCollections.observableArrayList(labels));
+        for (Map.Entry<String, List<Double>> pack : model.trend(metric).entrySet()) {
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            series.setName(pack.getKey());
+            for (int i = 0; i < labels.size(); i++) {
+                Double value = pack.getValue().get(i);
+                if (value != null) {
+                    series.getData().add(new XYChart.Data<>(labels.get(i), value));
+                }
+            }
+            trend.getData().add(series);
+        }
+    }
+
+    private void exportCsv() {
+        if (model.comparisonProperty().get() == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the comparison");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        chooser.setInitialFileName(model.modelNameProperty().get() + "-scorecards.csv");
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            model.exportCsv(file.toPath(), written -> context.dialogs().showInfo("Exported", "The comparison was written to " + written + "."));
+        }
+    }
+
+    private void importCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import scorecards (model_id,pack_id,metric,value,generated_at)");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            model.importCsv(file.toPath(), rows -> context.dialogs().showInfo("Imported", rows + " scorecard value(s) were imported from "
+                    + file.getName() + "."));
+        }
+    }
+
+    private void exportPng() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the charts");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setInitialFileName(model.modelNameProperty().get() + "-" + model.metricProperty().get() + ".png");
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            exportChartsPng(file.toPath(), written -> context.dialogs().showInfo("Exported", "The charts were written to " + written + "."));
+        }
+    }
+
+    /** Snapshots both charts on the FX thread and writes the PNG in the background. */
+    public void exportChartsPng(Path file, java.util.function.Consumer<Path> onWritten) {
+        WritableImage image = charts.snapshot(null, null);
+        var buffered = SwingFXUtils.fromFXImage(image, null);
+        context.tasks().run("Exporting the charts", () -> {
+            if (!ImageIO.write(buffered, "png", file.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+            return file;
+        }, onWritten, failure -> context.showFailure("Cannot export the charts to " + file, failure));
+    }
+
+    private static String format(double value) {
+        return BigDecimal.valueOf(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    private static TableColumn<ScorecardComparison.Row, String> text(String title, Function<ScorecardComparison.Row, String> value, double width) {
+        TableColumn<ScorecardComparison.Row, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static TableColumn<ScorecardComparison.Row, ScorecardComparison.Cell> cell(String title, int index, double width,
+            Function<ScorecardComparison.Cell, String> text,
+            java.util.function.BiFunction<ScorecardComparison.Row, ScorecardComparison.Cell, String> style) {
+        TableColumn<ScorecardComparison.Row, ScorecardComparison.Cell> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().cells().get(index)));
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setCellFactory(ignored -> new TableCell<>() {
+            @Override
+            protected void updateItem(ScorecardComparison.Cell item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("score-missing", "score-pass", "score-fail", "score-baseline", "score-better", "score-worse");
+                if (empty || item == null || getTableRow() == null || getTableRow().getItem() == null) {
+                    setText(null);
+                    return;
+                }
+                setText(text.apply(item));
+                String css = style.apply(getTableRow().getItem(), item);
+                if (css != null) {
+                    getStyleClass().add(css);
+                }
+            }
+        });
+        column.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return column;
     }
 }

@@ -1,0 +1,50 @@
+package com.modelsteward.cli;
+
+import com.modelsteward.lineage.MetricRules;
+import com.modelsteward.lineage.LineageService;
+import com.modelsteward.lineage.ModelCard;
+import com.modelsteward.lineage.ModelCardWriter;
+import com.modelsteward.registry.Registry;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code model-card --model ID --out FILE}: the audit dossier of a version as self-contained HTML, or PDF for *.pdf. */
+final class ModelCardCommand implements Command {
+
+    @Override
+    public String name() {
+        return "model-card";
+    }
+
+    @Override
+    public String summary() {
+        return "write the model card / audit dossier of --model ID to --out FILE (.html or .pdf)";
+    }
+
+    @Override
+    public int run(Args args, CliContext context) {
+        args.allowOnly(Set.of("model", "out"));
+        String modelId = args.required("model");
+        Path out = args.requiredPath("out");
+        if (!ModelCardWriter.supports(out)) {
+            throw new CliException("E_USAGE", "--out must end in .html or .pdf, not \"" + out.getFileName() + "\"");
+        }
+        try (Registry registry = context.openRegistry(args)) {
+            Map<String, String> environment = System.getenv();
+            LineageService service = new LineageService(registry, environment);
+            ModelCard card = ModelCard.gather(service, modelId, MetricRules.configured(registry, environment), context.clock(), context.user(),
+                    (done, total) -> { }, () -> false);
+            ModelCardWriter.write(card, out);
+            if (args.flag("json")) {
+                context.printJson(Map.of("model_id", modelId, "file", out.toAbsolutePath().toString(), "lineage_complete", card.check().complete(),
+                        "audit_chain_ok", card.auditChain().ok(), "artifact", card.artifact().status().name()));
+            } else {
+                context.out().println("Wrote the model card of " + modelId + " to " + out.toAbsolutePath());
+                context.out().println(card.check().complete() ? "  ✓ auditable lineage complete"
+                        : "  ✗ auditable lineage incomplete (" + card.check().missing().size() + " requirement(s) missing; see the card)");
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package com.modelsteward.lineage;
+
+import com.modelsteward.governance.Policy;
+import com.modelsteward.governance.PolicyStore;
+import com.modelsteward.registry.AuditEntry;
+import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.ModelCatalog;
+import com.modelsteward.registry.ModelVersion;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.RegistryException;
+import com.modelsteward.registry.Scorecard;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/** Reads lineage evidence and runs the auditable-lineage check. Every method runs SQL: never on the FX thread. */
+public final class LineageService {
+
+    private final Registry registry;
+    private final ModelCatalog catalog;
+    private final Map<String, String> environment;
+
+    /** @param environment where LEARN_EVAL_PACKS is read from (the process environment, or a fixed map in tests) */
+    public LineageService(Registry registry, Map<String, String> environment) {
+        this.registry = registry;
+        this.catalog = new ModelCatalog(registry);
+        this.environment = Map.copyOf(environment);
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public LineageTree tree() {
+        return LineageTree.build(catalog.versions());
+    }
+
+    public List<VersionHashes> hashes() {
+        return registry.read(handle -> handle.createQuery("""
+                        SELECT model_id, training_config_hash, data_snapshot_hash, feature_graph_hash, code_commit
+                          FROM model_registry""")
+                .map(ConstructorMapper.of(VersionHashes.class)).list());
+    }
+
+    /** The latest value of each (pack, metric) of every version of a name: the data of the trend chart, in one query. */
+    public Map<String, List<Scorecard>> scorecardsOfName(String modelName) {
+        return registry.read(handle -> handle.createQuery("""
+                        SELECT s.model_id, s.pack_id, s.metric, s.value, s.generated_at
+                          FROM scorecards s JOIN model_registry m ON m.model_id = s.model_id
+                         WHERE m.model_name = :name
+                           AND s.scorecard_id = (SELECT max(l.scorecard_id) FROM scorecards l
+                                                  WHERE l.model_id = s.model_id AND l.pack_id = s.pack_id AND l.metric = s.metric)
+                         ORDER BY s.model_id, s.pack_id, s.metric""")
+                .bind("name", modelName).map(ConstructorMapper.of(Scorecard.class)).list().stream()
+                .collect(Collectors.groupingBy(Scorecard::modelId, java.util.LinkedHashMap::new, Collectors.toList())));
+    }
+
+    public ModelVersion version(String modelId) {
+        return catalog.version(modelId)
+                .orElseThrow(() -> new RegistryException("E_NOT_FOUND", "no model version with id \"" + modelId + "\" in " + registry.file()));
+    }
+
+    public LineageEvidence evidence(String modelId) {
+        ModelVersion version = version(modelId);
+        List<Scorecard> scorecards = catalog.scorecards(modelId);
+        List<RequestEvidence> requests = requests(modelId);
+        List<AuditEntry> audit = auditEntries(modelId);
+        return new LineageEvidence(version, scorecards, requests, audit, history(version, requests, audit));
+    }
+
+    /** The check of one version; verifies the whole audit chain, so it reads every audit entry once. */
+    public LineageCheck check(String modelId) {
+        return checks(List.of(modelId)).get(modelId);
+    }
+
+    /** The checks of several versions, reading the policy and verifying the audit chain once for all of them. */
+    public Map<String, LineageCheck> checks(List<String> modelIds) {
+        AuditTrail.Verification chain = AuditTrail.verify(registry);
+        Policy policy = PolicyStore.current(registry, environment);
+        Map<String, LineageCheck> checks = new java.util.LinkedHashMap<>();
+        for (String id : modelIds) {
+            LineageEvidence evidence = evidence(id);
+            checks.put(id, LineageCheck.run(evidence, policy.rulesFor(evidence.version().modelType()).evalPacks(), chain));
+        }
+        return checks;
+    }
+
+    /** The BENCH packs a version of this type must be scored on: the registry's governance policy decides. */
+    public List<String> requiredPacksFor(String modelType) {
+        return PolicyStore.current(registry, environment).rulesFor(modelType).evalPacks();
+    }
+
+    /** The required BENCH packs without a policy: LEARN_EVAL_PACKS, comma-separated, default {@code bench_core_v1}. */
+    public static List<String> requiredPacks(Map<String, String> environment) {
+        String configured = environment.getOrDefault("LEARN_EVAL_PACKS", "");
+        List<String> packs = java.util.Arrays.stream(configured.split(",")).map(String::strip).filter(p -> !p.isEmpty()).distinct().toList();
+        return packs.isEmpty() ? List.of("bench_core_v1") : packs;
+    }
+
+    /** A transition_requests row before its approvals are attached. */
+    public record RequestRow(String requestId, String fromState, String toState, String requestedBy, String requestedAt, String justification,
+                      String status, Boolean gatePassed, String gateReportJson, String decidedAt, String executedAt, int requiredApprovals) {
+    }
+
+    private List<RequestEvidence> requests(String modelId) {
+        return registry.read(handle -> {
+            List<RequestRow> rows = handle.createQuery("""
+                            SELECT request_id, from_state, to_state, requested_by, requested_at, justification, status, gate_passed,
+                                   gate_report_json, decided_at, executed_at, required_approvals
+                              FROM transition_requests WHERE model_id = :id ORDER BY requested_at, request_id""")
+                    .bind("id", modelId).map(ConstructorMapper.of(RequestRow.class)).list();
+            Map<String, List<ApprovalEvidence>> approvals = handle.createQuery("""
+                            SELECT a.request_id, a.approver, a.decision, a.comment, a.decided_at
+                              FROM approvals a JOIN transition_requests r ON r.request_id = a.request_id
+                             WHERE r.model_id = :id ORDER BY a.decided_at, a.approval_id""")
+                    .bind("id", modelId).map(ConstructorMapper.of(ApprovalEvidence.class)).list().stream()
+                    .collect(Collectors.groupingBy(ApprovalEvidence::requestId));
+            return rows.stream().map(r -> new RequestEvidence(r.requestId(), r.fromState(), r.toState(), r.requestedBy(), r.requestedAt(),
+                    r.justification(), r.status(), r.gatePassed(), r.gateReportJson(), r.decidedAt(), r.executedAt(), r.requiredApprovals(),
+                    approvals.getOrDefault(r.requestId(), List.of()))).toList();
+        });
+    }
+
+    /**
+     * Audit entries about the version. The writers name the entity either by the bare model id or with a prefix
+     * ("model:ID", "model/ID"), and request entries carry the model id in their payload; all of these count.
+     */
+    private List<AuditEntry> auditEntries(String modelId) {
+        return registry.read(handle -> handle.createQuery("""
+                        SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log
+                         WHERE entity = :id OR entity = 'model:' || :id OR entity = 'model/' || :id
+                            OR instr(payload_json, '"' || :id || '"') > 0
+                         ORDER BY seq""")
+                .bind("id", modelId).map(ConstructorMapper.of(AuditEntry.class)).list());
+    }
+
+    private static List<HistoryEvent> history(ModelVersion version, List<RequestEvidence> requests, List<AuditEntry> audit) {
+        List<HistoryEvent> events = new ArrayList<>();
+        events.add(new HistoryEvent(version.createdAt(), version.createdBy(), "registered as version " + version.version()));
+        for (RequestEvidence request : requests) {
+            events.add(new HistoryEvent(request.requestedAt(), request.requestedBy(),
+                    "requested " + request.fromState() + " → " + request.toState() + " (" + request.requestId() + ")"));
+            for (ApprovalEvidence approval : request.approvals()) {
+                events.add(new HistoryEvent(approval.decidedAt(), approval.approver(),
+                        approval.decision().toLowerCase(java.util.Locale.ROOT) + "d " + request.requestId() + ": " + approval.comment()));
+            }
+            if (request.executedAt() != null) {
+                events.add(new HistoryEvent(request.executedAt(), request.requestedBy(),
+                        "moved " + request.fromState() + " → " + request.toState() + " (" + request.requestId() + " executed)"));
+            }
+        }
+        for (AuditEntry entry : audit) {
+            events.add(new HistoryEvent(entry.ts(), entry.actor(), "audit #" + entry.seq() + " " + entry.action()));
+        }
+        events.sort(Comparator.comparing(HistoryEvent::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return List.copyOf(events);
+    }
+}

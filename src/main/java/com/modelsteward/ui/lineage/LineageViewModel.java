@@ -1,0 +1,197 @@
+package com.modelsteward.ui.lineage;
+
+import com.modelsteward.lineage.ArtifactVerifier;
+import com.modelsteward.lineage.LineageCheck;
+import com.modelsteward.lineage.LineageEvidence;
+import com.modelsteward.lineage.LineageService;
+import com.modelsteward.lineage.LineageTree;
+import com.modelsteward.lineage.VersionHashes;
+import com.modelsteward.registry.ModelSummary;
+import com.modelsteward.ui.common.AppContext;
+import com.modelsteward.ui.common.TaskRunner;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Lineage view's state: the tree of every name, the search, the selected version's evidence and auditable-lineage
+ * check, and the artifact verification. All reads run in the background through the task runner.
+ */
+public final class LineageViewModel {
+
+    private final AppContext context;
+    private final LineageService service;
+    private final ObjectProperty<LineageTree> tree = new SimpleObjectProperty<>();
+    private final ObjectProperty<Map<String, Set<String>>> hashes = new SimpleObjectProperty<>(Map.of());
+    private final ObjectProperty<Map<String, LineageCheck>> activeChecks = new SimpleObjectProperty<>(Map.of());
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<LineageEvidence> evidence = new SimpleObjectProperty<>();
+    private final ObjectProperty<LineageCheck> check = new SimpleObjectProperty<>();
+    private final StringProperty detailTitle = new SimpleStringProperty("");
+    private final StringProperty detailText = new SimpleStringProperty("");
+    private final StringProperty artifactMessage = new SimpleStringProperty("");
+    private final ObjectProperty<ArtifactVerifier.Status> artifactStatus = new SimpleObjectProperty<>();
+    private final DoubleProperty artifactProgress = new SimpleDoubleProperty(0);
+    private final BooleanProperty verifying = new SimpleBooleanProperty(false);
+    private TaskRunner.Running verification;
+
+    public LineageViewModel(AppContext context) {
+        this.context = context;
+        this.service = new LineageService(context.registry(), System.getenv());
+        context.selectedModelIdProperty().addListener((obs, old, now) -> loadSelected(now));
+    }
+
+    public LineageService service() {
+        return service;
+    }
+
+    public void refresh() {
+        record Loaded(LineageTree tree, Map<String, Set<String>> hashes, Map<String, LineageCheck> checks) {
+        }
+        context.tasks().run("Loading lineage", () -> {
+            LineageTree lineage = service.tree();
+            List<String> active = lineage.groups().stream().flatMap(g -> g.active().stream()).map(ModelSummary::modelId).toList();
+            return new Loaded(lineage, service.hashes().stream().collect(Collectors.toMap(VersionHashes::modelId, VersionHashes::all)),
+                    service.checks(active));
+        }, loaded -> {
+                    hashes.set(loaded.hashes());
+                    activeChecks.set(loaded.checks());
+                    tree.set(loaded.tree());
+                    loadSelected(context.selectedModelIdProperty().get());
+                }, failure -> context.showFailure("Cannot load lineage", failure));
+    }
+
+    public void select(String modelId) {
+        context.selectedModelIdProperty().set(modelId);
+    }
+
+    /** Evidence of a version for an expanded evidence node; {@code onLoaded} runs on the FX thread. */
+    public void loadEvidence(String modelId, Consumer<LineageEvidence> onLoaded) {
+        context.tasks().run("Loading evidence of " + modelId, () -> service.evidence(modelId), onLoaded,
+                failure -> context.showFailure("Cannot load the evidence of " + modelId, failure));
+    }
+
+    private void loadSelected(String modelId) {
+        cancelVerification();
+        artifactMessage.set("");
+        artifactStatus.set(null);
+        artifactProgress.set(0);
+        if (modelId == null || tree.get() == null || tree.get().node(modelId).isEmpty()) {
+            evidence.set(null);
+            check.set(null);
+            return;
+        }
+        record Loaded(LineageEvidence evidence, LineageCheck check) {
+        }
+        context.tasks().run("Checking the lineage of " + modelId, () -> new Loaded(service.evidence(modelId), service.check(modelId)), loaded -> {
+            if (Objects.equals(modelId, context.selectedModelIdProperty().get())) {
+                evidence.set(loaded.evidence());
+                check.set(loaded.check());
+                showDetail("Training config of " + modelId, com.modelsteward.lineage.ModelCardHtml.prettyConfig(
+                        loaded.evidence().version().trainingConfigJson()));
+            }
+        }, failure -> context.showFailure("Cannot check the lineage of " + modelId, failure));
+    }
+
+    public void showDetail(String title, String text) {
+        detailTitle.set(title);
+        detailText.set(text);
+    }
+
+    /** Re-hashes the selected version's artifact in the background, with progress; a second call while running is ignored. */
+    public void verifyArtifact() {
+        LineageEvidence current = evidence.get();
+        if (current == null || verifying.get()) {
+            return;
+        }
+        String pathRef = current.version().pathRef();
+        verifying.set(true);
+        artifactProgress.set(-1);
+        artifactStatus.set(null);
+        artifactMessage.set("Hashing " + pathRef + " …");
+        verification = context.tasks().runWithProgress("Verifying the artifact of " + current.version().modelId(),
+                progress -> ArtifactVerifier.verify(pathRef, context.registry().file(), progress::update, progress::isCancelled),
+                result -> {
+                    verifying.set(false);
+                    artifactProgress.set(1);
+                    artifactStatus.set(result.status());
+                    artifactMessage.set((result.ok() ? "✓ " : "✗ ") + result.message());
+                }, failure -> {
+                    verifying.set(false);
+                    artifactProgress.set(0);
+                    artifactMessage.set(failure instanceof java.util.concurrent.CancellationException ? "Verification cancelled."
+                            : "Verification failed: " + com.modelsteward.ui.common.DialogService.describe(failure));
+                });
+    }
+
+    public void cancelVerification() {
+        if (verification != null && verifying.get()) {
+            verification.cancel();
+            verifying.set(false);
+            artifactProgress.set(0);
+            artifactMessage.set("Verification cancelled.");
+        }
+        verification = null;
+    }
+
+    /** Whether a version is shown for the current search text. */
+    public boolean matches(ModelSummary version) {
+        return LineageTree.matches(version, search.get(), hashes.get().getOrDefault(version.modelId(), Set.of()));
+    }
+
+    /** The auditable-lineage check of every ACTIVE version, by model id. */
+    public Map<String, LineageCheck> activeChecks() {
+        return activeChecks.get();
+    }
+
+    public ObjectProperty<LineageTree> treeProperty() {
+        return tree;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<LineageEvidence> evidenceProperty() {
+        return evidence;
+    }
+
+    public ObjectProperty<LineageCheck> checkProperty() {
+        return check;
+    }
+
+    public StringProperty detailTitleProperty() {
+        return detailTitle;
+    }
+
+    public StringProperty detailTextProperty() {
+        return detailText;
+    }
+
+    public StringProperty artifactMessageProperty() {
+        return artifactMessage;
+    }
+
+    public ObjectProperty<ArtifactVerifier.Status> artifactStatusProperty() {
+        return artifactStatus;
+    }
+
+    public DoubleProperty artifactProgressProperty() {
+        return artifactProgress;
+    }
+
+    public BooleanProperty verifyingProperty() {
+        return verifying;
+    }
+}

@@ -1,0 +1,196 @@
+package com.modelsteward.ui.lineage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelsteward.config.AppSettings;
+import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.testsupport.FxWait;
+import com.modelsteward.testsupport.Screenshots;
+import com.modelsteward.testsupport.TestRegistries;
+import com.modelsteward.ui.shell.ConsoleOptions;
+import com.modelsteward.ui.shell.ConsoleShell;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The Lineage view in the whole console on a demo registry whose ACTIVE momentum model has its artifact on disk. */
+@ExtendWith(ApplicationExtension.class)
+class LineageViewTest {
+
+    private static final String ACTIVE = "momentum_xgb-3.1.0";
+
+    @TempDir
+    static Path dir;
+
+    private static Path template;
+    private ConsoleShell shell;
+
+    /** The registry is built once, off the FX thread; each test gets its own copy (the @Start must stay quick). */
+    @BeforeAll
+    static void buildRegistry() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("template"));
+        TestRegistries.demo(folder).close();
+        template = folder.resolve("demo.db");
+        byte[] artifact = "momentum model weights".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path file = folder.resolve("models/momentum_xgb/3.1.0/model.bin");
+        Files.createDirectories(file.getParent());
+        Files.write(file, artifact);
+        // The demo's pipeline wrote plain paths; this one pinned the artifact's hash at registration. Governed rows are frozen
+        // by a V002 trigger, so the fixture lifts it for this one edit and puts it back exactly as it was.
+        try (Connection pipeline = DriverManager.getConnection("jdbc:sqlite:" + template);
+             java.sql.Statement sql = pipeline.createStatement();
+             PreparedStatement update = pipeline.prepareStatement("UPDATE model_registry SET path_ref = ? WHERE model_id = ?")) {
+            String frozen;
+            try (var rows = sql.executeQuery("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'model_registry_frozen_once_governed'")) {
+                frozen = rows.next() ? rows.getString(1) : null;
+            }
+            if (frozen != null) {
+                sql.executeUpdate("DROP TRIGGER model_registry_frozen_once_governed");
+            }
+            update.setString(1, "models/momentum_xgb/3.1.0/model.bin#sha256=" + CanonicalJson.sha256Hex(artifact));
+            update.setString(2, ACTIVE);
+            update.executeUpdate();
+            if (frozen != null) {
+                sql.executeUpdate(frozen);
+            }
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("gen-" + System.nanoTime()));
+        Path db = Files.copy(template, folder.resolve("demo.db"));
+        Path file = folder.resolve("models/momentum_xgb/3.1.0/model.bin");
+        Files.createDirectories(file.getParent());
+        Files.copy(template.resolveSibling("models/momentum_xgb/3.1.0/model.bin"), file);
+        shell = new ConsoleShell(stage, TestRegistries.OPERATOR, Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC),
+                new AppSettings(dir.resolve("settings.properties")));
+        stage.setWidth(1440);
+        stage.setHeight(900);
+        stage.show();
+        shell.start(new ConsoleOptions(Optional.of(db), false));
+    }
+
+    @AfterEach
+    void closeShell() throws Exception {
+        org.testfx.util.WaitForAsyncUtils.asyncFx(shell::close).get();
+    }
+
+    private void openLineageOn(FxRobot robot, String modelId) {
+        FxWait.until("the registry is open", () -> shell.context() != null);
+        robot.clickOn("#nav-lineage");
+        TreeView<LineageItem> tree = robot.lookup("#lineage-tree").query();
+        FxWait.until("the tree is loaded", () -> tree.getRoot().getChildren().size() == 7);
+        robot.interact(() -> shell.context().selectedModelIdProperty().set(modelId));
+        FxWait.until("the check is shown", () -> robot.lookup("#lineage-check-summary").tryQuery().isPresent());
+    }
+
+    @Test
+    void selectingAnActiveVersionShowsItsTreeEvidenceAndCheck(FxRobot robot) throws Exception {
+        openLineageOn(robot, ACTIVE);
+        TreeView<LineageItem> tree = robot.lookup("#lineage-tree").query();
+        TreeItem<LineageItem> selected = tree.getSelectionModel().getSelectedItem();
+        assertEquals(ACTIVE, ((LineageItem.Version) selected.getValue()).version().modelId());
+        assertEquals("momentum_xgb-2.4.0", ((LineageItem.Version) selected.getParent().getValue()).version().modelId(),
+                "the version hangs under the version it was retrained from");
+        LineageItem.Name name = (LineageItem.Name) tree.getRoot().getChildren().stream()
+                .filter(n -> ((LineageItem.Name) n.getValue()).group().modelName().equals("momentum_xgb")).findFirst().orElseThrow().getValue();
+        assertTrue(name.activeCheck().orElseThrow().complete(), "the name row carries its ACTIVE version's check");
+        Label summary = robot.lookup("#lineage-check-summary").queryAs(Label.class);
+        assertEquals("✓ Auditable lineage complete", summary.getText());
+        TextArea detail = robot.lookup("#lineage-detail").queryAs(TextArea.class);
+        assertTrue(detail.getText().contains("\"learning_rate\""), "the training config is pretty-printed in the detail pane");
+
+        TreeItem<LineageItem> evidence = selected.getChildren().getFirst();
+        robot.interact(() -> {
+            selected.setExpanded(true);
+            evidence.setExpanded(true);
+        });
+        FxWait.until("the evidence is loaded", () -> evidence.getChildren().size() == 8);
+        TreeItem<LineageItem> scorecards = evidence.getChildren().get(5);
+        assertEquals("Scorecards", ((LineageItem.Evidence) scorecards.getValue()).label());
+        assertEquals(4, scorecards.getChildren().size(), "one node per pack");
+        robot.interact(() -> {
+            scorecards.setExpanded(true);
+            scorecards.getChildren().getFirst().setExpanded(true);
+            tree.getSelectionModel().select(evidence.getChildren().get(1));
+        });
+        FxWait.until("the data snapshot is in the detail pane", () -> detail.getText().startsWith("data_snapshot_ref"));
+
+        robot.clickOn("#lineage-verify");
+        Label artifact = robot.lookup("#lineage-artifact").queryAs(Label.class);
+        FxWait.until("the artifact is verified", () -> artifact.getText().contains("matches its stored SHA-256"));
+        robot.interact(() -> {
+            tree.getSelectionModel().select(evidence.getChildren().getFirst());
+            tree.scrollTo(Math.max(0, tree.getRow(selected) - 8));
+        });
+        FxWait.until("background work is done", () -> shell.tasks().runningProperty().get() == 0);
+        robot.interact(() -> Screenshots.write(shell.stage().getScene(), "lineage"));
+
+        Path card = dir.resolve("console-card-" + System.nanoTime() + ".pdf");
+        java.util.concurrent.atomic.AtomicReference<Path> written = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> new ModelCardAction(shell.context()).write(ACTIVE, card, written::set));
+        FxWait.until("the console wrote the model card", () -> card.equals(written.get()));
+        assertTrue(Files.size(card) > 1000);
+    }
+
+    @Test
+    void searchKeepsMatchesAndTheirAncestors(FxRobot robot) {
+        openLineageOn(robot, ACTIVE);
+        TreeView<LineageItem> tree = robot.lookup("#lineage-tree").query();
+        robot.interact(() -> robot.lookup("#lineage-search").queryTextInputControl().setText("vol_regime"));
+        FxWait.until("one name remains", () -> tree.getRoot().getChildren().size() == 1);
+        String hash = shell.context().catalog().version("news_embedder-1.2.0").orElseThrow().trainingConfigHash();
+        robot.interact(() -> robot.lookup("#lineage-search").queryTextInputControl().setText(hash.substring(0, 12)));
+        FxWait.until("the hash finds its version", () -> tree.getRoot().getChildren().size() == 1
+                && ((LineageItem.Name) tree.getRoot().getChildren().getFirst().getValue()).group().modelName().equals("news_embedder"));
+    }
+
+    @Test
+    void theGraphShowsEveryVersionOfTheNameAndClickingSelects(FxRobot robot) {
+        openLineageOn(robot, ACTIVE);
+        robot.clickOn("Graph");
+        LineageGraph graph = robot.lookup("#lineage-graph").queryAs(LineageGraph.class);
+        FxWait.until("the graph is drawn", () -> graph.nodeCount() == 14);
+        assertTrue(graph.node(ACTIVE).getText().contains("ACTIVE"), "state as text, not colour alone");
+        assertTrue(graph.node(ACTIVE).getStyleClass().contains("graph-selected"));
+        robot.interact(graph::fit);
+        double fitted = graph.zoom();
+        robot.clickOn("#graph-zoom-in");
+        assertEquals(fitted * 1.25, graph.zoom(), 1e-9);
+        robot.interact(() -> graph.setZoom(1));
+        robot.interact(() -> graph.reveal("momentum_xgb-2.4.0"));
+        robot.clickOn(graph.node("momentum_xgb-2.4.0"));
+        FxWait.until("the click selected the version everywhere", () -> "momentum_xgb-2.4.0".equals(shell.context().selectedModelIdProperty().get()));
+        FxWait.until("the tree follows", () -> {
+            TreeView<LineageItem> tree = robot.lookup("#lineage-tree").query();
+            return tree.getSelectionModel().getSelectedItem().getValue() instanceof LineageItem.Version v
+                    && v.version().modelId().equals("momentum_xgb-2.4.0");
+        });
+        FxWait.until("background work is done", () -> shell.tasks().runningProperty().get() == 0);
+        robot.interact(() -> {
+            graph.setZoom(0.85);
+            graph.reveal("momentum_xgb-2.4.0");
+        });
+        robot.interact(() -> Screenshots.write(shell.stage().getScene(), "lineage-graph"));
+    }
+}

@@ -1,0 +1,166 @@
+package com.modelsteward.ui.scorecards;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelsteward.config.AppSettings;
+import com.modelsteward.lineage.MetricRules;
+import com.modelsteward.lineage.ScorecardComparison;
+import com.modelsteward.testsupport.FxWait;
+import com.modelsteward.testsupport.Screenshots;
+import com.modelsteward.testsupport.TestRegistries;
+import com.modelsteward.ui.shell.ConsoleOptions;
+import com.modelsteward.ui.shell.ConsoleShell;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The Scorecards view in the whole console on a demo registry. */
+@ExtendWith(ApplicationExtension.class)
+class ScorecardsViewTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path template;
+    private ConsoleShell shell;
+    private Path folder;
+
+    /** The registry is built once, off the FX thread; each test gets its own copy (the @Start must stay quick). */
+    @BeforeAll
+    static void buildRegistry() throws Exception {
+        Path templateFolder = Files.createDirectories(dir.resolve("template"));
+        TestRegistries.demo(templateFolder).close();
+        template = templateFolder.resolve("demo.db");
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        folder = Files.createDirectories(dir.resolve("gen-" + System.nanoTime()));
+        Files.copy(template, folder.resolve("demo.db"));
+        shell = new ConsoleShell(stage, TestRegistries.OPERATOR, Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC),
+                new AppSettings(dir.resolve("settings.properties")));
+        stage.setWidth(1440);
+        stage.setHeight(900);
+        stage.show();
+        shell.start(new ConsoleOptions(Optional.of(folder.resolve("demo.db")), false));
+    }
+
+    @AfterEach
+    void closeShell() throws Exception {
+        org.testfx.util.WaitForAsyncUtils.asyncFx(shell::close).get();
+    }
+
+    private TableView<ScorecardComparison.Row> open(FxRobot robot, String selected) {
+        FxWait.until("the registry is open", () -> shell.context() != null);
+        robot.interact(() -> shell.context().selectedModelIdProperty().set(selected));
+        robot.clickOn("#nav-scorecards");
+        TableView<ScorecardComparison.Row> table = robot.lookup("#scorecards-table").queryTableView();
+        FxWait.until("the comparison is shown", () -> !table.getItems().isEmpty());
+        FxWait.until("background work is done", () -> shell.tasks().runningProperty().get() == 0);
+        return table;
+    }
+
+    @Test
+    void theSelectedCandidateIsComparedWithTheActiveVersionByDefault(FxRobot robot) {
+        TableView<ScorecardComparison.Row> table = open(robot, "mean_reversion_lgbm-3.0.0");
+        assertFalse(table.getItems().isEmpty());
+        ScorecardComparison comparison = currentComparison(robot);
+        assertEquals(List.of("mean_reversion_lgbm-2.3.0", "mean_reversion_lgbm-3.0.0"),
+                comparison.versions().stream().map(ScorecardComparison.Version::modelId).toList());
+        assertEquals(0, comparison.baselineIndex(), "the ACTIVE version is the baseline");
+        // The demo's newest mean-reversion shadow trades Sharpe for drawdown: the drawdown gate fails.
+        ScorecardComparison.Row drawdown = comparison.row("bench_core_v1", "max_drawdown").orElseThrow();
+        assertEquals(MetricRules.Outcome.FAIL, drawdown.cells().get(1).verdict().outcome());
+        assertTrue(drawdown.threshold().startsWith("Δ ≤ +0.02"), drawdown.threshold());
+        Label summary = robot.lookup("#scorecards-summary").queryAs(Label.class);
+        assertTrue(summary.getText().contains("✗ passes"), summary.getText());
+        robot.interact(() -> Screenshots.write(shell.stage().getScene(), "scorecards"));
+    }
+
+    @Test
+    void aMissingScorecardIsShownAsMissingAndHasNoBar(FxRobot robot) {
+        TableView<ScorecardComparison.Row> table = open(robot, "crypto_basis_gbm-2.0.0");
+        ScorecardComparison comparison = currentComparison(robot);
+        ScorecardComparison.Row bear = comparison.row("pack_04_bear", "sharpe").orElseThrow();
+        int candidate = comparison.versions().size() - 1;
+        assertEquals(null, bear.cells().get(candidate).value());
+        robot.interact(() -> table.scrollTo(bear));
+        assertTrue(robot.lookup(".score-missing").queryAll().stream().anyMatch(n -> n instanceof javafx.scene.control.Labeled l
+                && "missing".equals(l.getText())), "the table says missing");
+        BarChart<String, Number> bars = robot.lookup("#scorecards-bars").query();
+        var candidateSeries = bars.getData().get(candidate);
+        assertFalse(candidateSeries.getData().stream().anyMatch(d -> d.getXValue().equals("pack_04_bear")), "no bar, never a zero bar");
+        LineChart<String, Number> trend = robot.lookup("#scorecards-trend").query();
+        assertEquals(6, ((javafx.scene.chart.CategoryAxis) trend.getXAxis()).getCategories().size(), "every version of the name");
+    }
+
+    @Test
+    void choosingVersionsIsCappedAtEightAndExportsWork(FxRobot robot) throws Exception {
+        open(robot, "momentum_xgb-3.2.0");
+        ScorecardsView view = view(robot);
+        AtomicReference<Boolean> ninth = new AtomicReference<>();
+        robot.interact(() -> {
+            view.model().choose(view.model().versions().stream().map(v -> v.modelId()).limit(8).toList(), "momentum_xgb-3.1.0");
+            ninth.set(view.model().toggle(view.model().versions().getLast().modelId()));
+        });
+        assertFalse(ninth.get());
+        assertEquals(8, view.model().chosen().size());
+        Path csv = folder.resolve("out.csv");
+        Path png = folder.resolve("charts.png");
+        AtomicReference<Path> written = new AtomicReference<>();
+        robot.interact(() -> view.model().exportCsv(csv, written::set));
+        FxWait.until("the CSV is written", () -> csv.equals(written.get()));
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFFpack,metric,direction,threshold,1.0.0 value,1.0.0 delta,1.0.0 gate"), text.lines().findFirst().orElse(""));
+        assertEquals(1 + currentComparison(robot).rows().size(), text.lines().count());
+        written.set(null);
+        robot.interact(() -> view.exportChartsPng(png, written::set));
+        FxWait.until("the PNG is written", () -> png.equals(written.get()));
+        assertEquals("\u0089PNG", new String(Files.readAllBytes(png), 0, 4, StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void importingACsvFillsTheMissingScorecard(FxRobot robot) throws Exception {
+        open(robot, "crypto_basis_gbm-2.0.0");
+        ScorecardsView view = view(robot);
+        Path file = Files.writeString(folder.resolve("bear.csv"), "model_id,pack_id,metric,value,generated_at\n"
+                + "crypto_basis_gbm-2.0.0,pack_04_bear,sharpe,0.52,2026-11-01T09:00:00Z\n");
+        AtomicReference<Integer> imported = new AtomicReference<>();
+        robot.interact(() -> view.model().importCsv(file, imported::set));
+        FxWait.until("the import is done", () -> Integer.valueOf(1).equals(imported.get()));
+        FxWait.until("the comparison shows the new value", () -> {
+            ScorecardComparison comparison = currentComparison(robot);
+            return comparison != null && Double.valueOf(0.52).equals(comparison.row("pack_04_bear", "sharpe").orElseThrow()
+                    .cells().get(comparison.versions().size() - 1).value());
+        });
+    }
+
+    private static ScorecardComparison currentComparison(FxRobot robot) {
+        return view(robot).model().comparisonProperty().get();
+    }
+
+    private static ScorecardsView view(FxRobot robot) {
+        Object page = robot.lookup("#scorecards-table").query().getProperties().get(ScorecardsView.class);
+        return (ScorecardsView) page;
+    }
+}
