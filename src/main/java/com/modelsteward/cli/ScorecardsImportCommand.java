@@ -5,7 +5,10 @@ import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.Timestamps;
 import java.util.Map;
 
-/** {@code scorecards import --file scorecards.json}: BENCH results for registered versions, all or nothing. */
+/**
+ * {@code scorecards import --file F}: BENCH results for registered versions, all or nothing. JSON by default; a file
+ * ending in {@code .csv} (model_id,pack_id,metric,value,generated_at) is streamed through the CSV importer.
+ */
 final class ScorecardsImportCommand implements Command {
 
     @Override
@@ -15,12 +18,15 @@ final class ScorecardsImportCommand implements Command {
 
     @Override
     public String summary() {
-        return "import BENCH scorecards from --file scorecards.json (ANALYST)";
+        return "import BENCH scorecards from --file scorecards.json or .csv (ANALYST)";
     }
 
     @Override
     public int run(Args args, CliContext context) {
         args.allowOnly(GovernanceCli.options("file"));
+        if (args.required("file").toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            return ScorecardsImportCsvCommand.importCsv(args, context);
+        }
         var values = InputFiles.readScorecards(args.requiredPath("file"), Timestamps.now(context.clock()));
         try (Registry registry = context.openRegistry(args)) {
             int count = GovernanceCli.service(registry, args, context).importScorecards(GovernanceCli.identity(registry, args, context), values);
