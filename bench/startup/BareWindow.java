@@ -30,7 +30,8 @@ public final class BareWindow extends Application {
                 scene.removePostLayoutPulseListener(listener[0]);
                 long millis = ProcessHandle.current().info().startInstant()
                         .map(begin -> Duration.between(begin, Instant.now()).toMillis()).orElse(-1L);
-                System.err.println("steward.startup first-frame-ms=" + millis);
+                long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+                System.err.println("steward.startup first-frame-ms=" + millis + " cpu-ms=" + cpu);
                 Platform.exit();
             }
         };

@@ -30,35 +30,36 @@ trap 'rm -rf "$work"; [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" || true' EXIT
 export MODEL_STEWARD_HOME="$work/home"
 "$app/bin/model-steward" demo --db "$work/demo.db" >/dev/null
 
-# Prints "<first-frame-ms> <registry-frame-ms or ->" for one run of the command.
+# Prints "<first-frame-ms> <first-frame-cpu-ms> <registry-frame-ms or ->" for one run of the command.
 measure() {
   local log="$work/run.log"
   JAVA_TOOL_OPTIONS="-Dsteward.startup.log=true ${EXTRA_OPTIONS:-}" "$@" >/dev/null 2>"$log"
-  local first registry
-  first=$(sed -n 's/^steward.startup first-frame-ms=//p' "$log")
-  registry=$(sed -n 's/^steward.startup registry-frame-ms=//p' "$log")
+  local first cpu registry
+  first=$(sed -n 's/^steward.startup first-frame-ms=\([0-9]*\) .*/\1/p' "$log")
+  cpu=$(sed -n 's/^steward.startup first-frame-ms=.* cpu-ms=\([0-9]*\)/\1/p' "$log")
+  registry=$(sed -n 's/^steward.startup registry-frame-ms=\([0-9]*\) .*/\1/p' "$log")
   [ -n "$first" ] || { echo "no start-up line from: $*" >&2; cat "$log" >&2; exit 1; }
-  echo "$first ${registry:--}"
+  echo "$first $cpu ${registry:--}"
 }
 
-: >"$work/bare.txt"; : >"$work/console.txt"; : >"$work/registry.txt"; : >"$work/noaot.txt"
+for series in bare bare-cpu console console-cpu registry noaot noaot-cpu; do : >"$work/$series.txt"; done
 for i in $(seq "$runs"); do
-  read -r first _ < <(measure "$app/lib/runtime/bin/java" -cp "$work/bare" BareWindow)
-  echo "$first" >>"$work/bare.txt"
-  read -r first registry < <(measure "$app/bin/model-steward" --smoke --db "$work/demo.db")
-  echo "$first" >>"$work/console.txt"; echo "$registry" >>"$work/registry.txt"
-  read -r first _ < <(EXTRA_OPTIONS=-XX:AOTMode=off measure "$app/bin/model-steward" --smoke --db "$work/demo.db")
-  echo "$first" >>"$work/noaot.txt"
+  read -r first cpu _ < <(measure "$app/lib/runtime/bin/java" -cp "$work/bare" BareWindow)
+  echo "$first" >>"$work/bare.txt"; echo "$cpu" >>"$work/bare-cpu.txt"
+  read -r first cpu registry < <(measure "$app/bin/model-steward" --smoke --db "$work/demo.db")
+  echo "$first" >>"$work/console.txt"; echo "$cpu" >>"$work/console-cpu.txt"; echo "$registry" >>"$work/registry.txt"
+  read -r first cpu _ < <(EXTRA_OPTIONS=-XX:AOTMode=off measure "$app/bin/model-steward" --smoke --db "$work/demo.db")
+  echo "$first" >>"$work/noaot.txt"; echo "$cpu" >>"$work/noaot-cpu.txt"
   echo "run $i/$runs: bare $(tail -1 "$work/bare.txt") ms, console $(tail -1 "$work/console.txt") ms," \
     "with registry $(tail -1 "$work/registry.txt") ms, console without AOT cache $first ms" >&2
 done
 
-median() { sort -n "$1" | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2)}'; }
-bare=$(median "$work/bare.txt"); console=$(median "$work/console.txt")
-echo "runs:                               $runs (median, ms from process start to first painted frame)"
-echo "bare JavaFX window:                 $bare"
-echo "console, first frame:               $console"
-echo "console, first frame with registry: $(median "$work/registry.txt")"
-echo "console without AOT cache:          $(median "$work/noaot.txt")"
-echo "console / bare:                     $(awk -v c="$console" -v b="$bare" 'BEGIN {printf "%.2f", c / b}') (target <= 1.50)"
-echo "machine:                            $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+median() { sort -n "$work/$1.txt" | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2)}'; }
+bare=$(median bare); console=$(median console)
+echo "median of $runs runs, ms from process start (elapsed / CPU time of the process):"
+echo "bare JavaFX window, first frame:     $bare / $(median bare-cpu)"
+echo "console, first frame:                $console / $(median console-cpu)"
+echo "console, first frame with registry:  $(median registry)"
+echo "console without AOT cache:           $(median noaot) / $(median noaot-cpu)"
+echo "console / bare (elapsed):            $(awk -v c="$console" -v b="$bare" 'BEGIN {printf "%.2f", c / b}') (target <= 1.50)"
+echo "machine:                             $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

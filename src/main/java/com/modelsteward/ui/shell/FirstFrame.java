@@ -54,10 +54,21 @@ public final class FirstFrame {
         return Boolean.getBoolean(LOG_PROPERTY);
     }
 
-    /** One line per milestone, {@code steward.startup <what>-ms=<n>}, so scripts can pick the figures out. */
+    /**
+     * CPU time the process has used so far, all threads: unlike the elapsed time it hardly changes when other
+     * programs load the machine, so it shows whether start-up work grew. -1 when the OS does not tell.
+     */
+    public static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+    }
+
+    /**
+     * One line per milestone, {@code steward.startup <what>-ms=<elapsed> cpu-ms=<cpu>}, so scripts can pick the
+     * figures out.
+     */
     public static void log(String milestone) {
         if (loggingEnabled()) {
-            System.err.println("steward.startup " + milestone + "-ms=" + millisSinceProcessStart());
+            System.err.println("steward.startup " + milestone + "-ms=" + millisSinceProcessStart() + " cpu-ms=" + cpuMillis());
         }
     }
 }
