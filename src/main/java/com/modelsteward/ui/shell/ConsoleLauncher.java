@@ -16,5 +16,8 @@ public final class ConsoleLauncher {
             System.exit(2);
         }
         Application.launch(ConsoleApp.class, args);
+        if (ConsoleApp.exitStatus() != 0) {
+            System.exit(ConsoleApp.exitStatus());
+        }
     }
 }

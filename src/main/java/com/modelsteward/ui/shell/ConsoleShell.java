@@ -44,6 +44,7 @@ public final class ConsoleShell implements AutoCloseable {
     private AppContext context;
     private Consumer<AppContext> onOpened = ignored -> { };
     private FrameWatchdog watchdog;
+    private Consumer<Throwable> onOpenFailed;
 
     public ConsoleShell(Stage stage, String user, Clock clock, AppSettings settings) {
         this.stage = stage;
@@ -52,6 +53,7 @@ public final class ConsoleShell implements AutoCloseable {
         this.settings = settings;
         this.window = new MainWindow(tasks, this::chooseRegistry);
         this.dialogs = new FxDialogService(stage, STYLESHEETS);
+        this.onOpenFailed = failure -> dialogs.showError("Cannot open the registry", DialogService.describe(failure));
         Scene scene = new Scene(window.root(), 1280, 800);
         scene.getStylesheets().setAll(STYLESHEETS);
         stage.setScene(scene);
@@ -59,7 +61,13 @@ public final class ConsoleShell implements AutoCloseable {
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var icon = ConsoleShell.class.getResource("/icons/model-steward-" + size + ".png");
             if (icon != null) {
-                stage.getIcons().add(new Image(icon.toExternalForm()));
+                // Decoded in the background: six PNGs on the FX thread would delay the first frame.
+                Image image = new Image(icon.toExternalForm(), true);
+                image.progressProperty().addListener((property, before, progress) -> {
+                    if (progress.doubleValue() >= 1 && !image.isError()) {
+                        stage.getIcons().add(image);
+                    }
+                });
             }
         }
         WindowGeometry.restore(stage, settings);
@@ -77,6 +85,11 @@ public final class ConsoleShell implements AutoCloseable {
 
     public void setOnOpened(Consumer<AppContext> onOpened) {
         this.onOpened = onOpened;
+    }
+
+    /** What to do when a registry cannot be opened, after the window says why; by default an error dialog. */
+    public void setOnOpenFailed(Consumer<Throwable> onOpenFailed) {
+        this.onOpenFailed = onOpenFailed;
     }
 
     /** Opens a registry off the FX thread; on failure says why and leaves the console usable for another file. */
@@ -99,7 +112,7 @@ public final class ConsoleShell implements AutoCloseable {
             String message = DialogService.describe(failure);
             window.detach("No registry is open.\n\n" + message + "\n\nUse \"Open registry…\" to choose another file.");
             stage.setTitle("Model Steward");
-            dialogs.showError("Cannot open the registry", message);
+            onOpenFailed.accept(failure);
         });
     }
 

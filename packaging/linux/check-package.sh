@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Exercises what `mvn -B -Ppackage package` built, the way a workstation uses it, without a display:
+#   the app-image's GUI launcher opens a registry headless, paints it and exits 0 (--smoke); with no arguments it
+#   creates and opens the demo registry in the user's data directory; a file that is not a registry exits 1 with one
+#   line; the command-line launcher runs `status --db` on a demo registry; nothing is written inside the app-image;
+#   and, when there is one, the .deb lists the launchers and the AOT cache and depends on GTK 3.
+# Usage: packaging/linux/check-package.sh   (from CI after the package build; exits non-zero on the first failure)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+app=target/app-image/model-steward
+[ -x "$app/bin/model-steward" ] || { echo "FAIL: no app-image at $app (run mvn -B -Ppackage package)" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export MODEL_STEWARD_HOME="$work/home"
+# JavaFX's own headless platform: no X server needed.
+headless="-Dglass.platform=Headless -Dprism.order=sw -Dsteward.startup.log=true"
+touch "$work/marker"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+"$app/bin/model-steward-cli" demo --db "$work/demo.db" >"$work/demo.out" || fail "model-steward-cli demo"
+"$app/bin/model-steward-cli" status --db "$work/demo.db" >"$work/status.out" || fail "model-steward-cli status"
+grep -q "ACTIVE versions:" "$work/status.out" || fail "status printed no ACTIVE versions: $(cat "$work/status.out")"
+echo "ok: model-steward-cli status --db on a demo registry"
+
+JAVA_TOOL_OPTIONS="$headless" "$app/bin/model-steward" --smoke --db "$work/demo.db" 2>"$work/smoke.err" \
+  || fail "--smoke on the demo registry exited $?: $(cat "$work/smoke.err")"
+grep -q "^steward.startup registry-frame-ms=" "$work/smoke.err" || fail "--smoke never painted the registry: $(cat "$work/smoke.err")"
+echo "ok: model-steward --smoke --db (headless): $(grep '^steward.startup' "$work/smoke.err" | tr '\n' ' ')"
+
+# A first run on a fresh account (the run above made $MODEL_STEWARD_HOME remember the last registry).
+MODEL_STEWARD_HOME="$work/fresh-home" JAVA_TOOL_OPTIONS="$headless" "$app/bin/model-steward" --smoke 2>"$work/first-run.err" \
+  || fail "--smoke with no registry exited $?: $(cat "$work/first-run.err")"
+[ -f "$work/fresh-home/demo.db" ] || fail "the first run did not create the demo registry in the data directory"
+echo "ok: model-steward --smoke with no --db on a fresh account created and opened its demo.db"
+
+echo "not a database" >"$work/notes.db"
+set +e
+JAVA_TOOL_OPTIONS="$headless" "$app/bin/model-steward" --smoke --db "$work/notes.db" 2>"$work/bad.err"
+status=$?
+set -e
+[ "$status" = 1 ] || fail "--smoke on a non-registry exited $status, expected 1: $(cat "$work/bad.err")"
+grep -q "^E_REGISTRY_NOT_SQLITE: .*notes.db" "$work/bad.err" || fail "no one-line reason: $(cat "$work/bad.err")"
+echo "ok: --smoke on a file that is not a registry exits 1: $(grep '^E_' "$work/bad.err")"
+
+written=$(find "$app" -newer "$work/marker" -type f | head -5)
+[ -z "$written" ] || fail "the app wrote inside its installation directory: $written"
+echo "ok: nothing written inside $app"
+
+for deb in target/model-steward_*.deb; do
+  [ -f "$deb" ] || continue
+  dpkg-deb -c "$deb" >"$work/contents.txt"
+  for path in ./opt/model-steward/bin/model-steward ./opt/model-steward/bin/model-steward-cli \
+      ./opt/model-steward/lib/app/model-steward.aot ./opt/model-steward/lib/runtime/lib/libglassgtk3.so \
+      ./opt/model-steward/lib/model-steward-model-steward.desktop; do
+    grep -q " $path\$" "$work/contents.txt" || fail "$deb lacks $path"
+  done
+  dpkg-deb -f "$deb" Depends | grep -q "libgtk-3-0" || fail "$deb does not depend on libgtk-3-0"
+  echo "ok: $deb ($(du -h "$deb" | cut -f1), $(wc -l <"$work/contents.txt") entries; Depends has libgtk-3-0)"
+  sed -n '1,12p;$p' "$work/contents.txt"
+done
