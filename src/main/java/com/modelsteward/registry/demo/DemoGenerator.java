@@ -1,15 +1,25 @@
 package com.modelsteward.registry.demo;
 
+import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.Identity;
+import com.modelsteward.governance.PolicyLoader;
+import com.modelsteward.governance.Role;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.Timestamps;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -17,6 +27,11 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * Builds a registry a risk officer would recognise: seven model names over four types, lineage chains with forks,
  * scorecards on the four BENCH packs, drift samples for the ACTIVE signal models (some clearly drifted) and pending
  * requests by different people. Deterministic for a given seed and anchor time.
+ *
+ * <p>The governance history is not written with plain SQL (the V002 triggers would refuse it): every ACTIVE version,
+ * and the one it replaced, is promoted through {@link GovernanceService} with requests, gate reports, approvals by a
+ * risk officer and audit entries, each at its own moment in the past, so the demo's audit chain verifies and every
+ * ACTIVE version has its approval record.
  */
 public final class DemoGenerator {
 
@@ -63,13 +78,13 @@ public final class DemoGenerator {
     public Registry create(java.nio.file.Path file) {
         Registry registry = Registry.create(file);
         registry.write(handle -> {
-            populate(handle);
+            populate(registry, handle);
             return null;
         });
         return registry;
     }
 
-    void populate(Handle handle) {
+    void populate(Registry registry, Handle handle) {
         Random random = new Random(seed);
         handle.execute("INSERT INTO registry_meta (key, value) VALUES (?, ?)", DEMO_MARKER, Timestamps.format(anchor));
         insertPrincipals(handle);
@@ -79,7 +94,7 @@ public final class DemoGenerator {
         }
         insertVersions(handle, versions);
         insertScorecards(handle, versions, random);
-        insertRequests(handle, versions);
+        governanceHistory(registry, handle, versions);
         insertDriftSamples(handle, versions, random);
     }
 
@@ -111,11 +126,29 @@ public final class DemoGenerator {
                 stateChanged = anchor.minusSeconds(3600);
             }
             double quality = line.baseQuality() + 0.06 * i + random.nextGaussian() * 0.05;
+            if (i > 0 && promotedOverPrevious(line, i)) {
+                // A version that replaced (or is meant to replace) its predecessor clearly beats it, as the gates demand.
+                quality = chain.get(i - 1).quality() + 0.2;
+            }
             String modelId = "%s-%s".formatted(line.name(), version);
             chain.add(new DemoVersion(line, i, modelId, version, state, parent, created,
                     ANALYSTS.get((i + line.name().length()) % ANALYSTS.size()), stateChanged, trainingConfig(line, i, random), quality));
         }
         return chain;
+    }
+
+    /** The ACTIVE version beat the one before it; so does momentum's shadow that is waiting for approval. */
+    private static boolean promotedOverPrevious(Line line, int i) {
+        return i == line.activeIndex() || line.name().equals("momentum_xgb") && i == line.versions() - 2;
+    }
+
+    /** Versions that were promoted in the history are inserted as SHADOW; the engine makes them ACTIVE. */
+    private static String insertedState(DemoVersion v) {
+        return promotedInHistory(v) ? "SHADOW" : v.state();
+    }
+
+    private static boolean promotedInHistory(DemoVersion v) {
+        return v.line().activeIndex() > 0 && (v.index() == v.line().activeIndex() || v.index() == v.line().activeIndex() - 1);
     }
 
     private static String stateFor(Line line, int i) {
@@ -183,7 +216,7 @@ public final class DemoGenerator {
         for (DemoVersion v : versions) {
             String created = Timestamps.format(v.createdAt());
             batch.bind("id", v.modelId()).bind("name", v.line().name()).bind("type", v.line().type())
-                    .bind("version", v.version()).bind("state", v.state()).bind("parent", v.parentId())
+                    .bind("version", v.version()).bind("state", insertedState(v)).bind("parent", v.parentId())
                     .bind("path", "models/%s/%s/model.bin".formatted(v.line().name(), v.version()))
                     .bind("config", v.configJson()).bind("configHash", CanonicalJson.hashOfJson(v.configJson()))
                     .bind("snapshot", "s3://ordinis-datasets/%s/snapshot-%s.parquet".formatted(v.line().name(), created.substring(0, 10)))
@@ -191,9 +224,9 @@ public final class DemoGenerator {
                     .bind("graphHash", CanonicalJson.sha256Hex("feature-graph:" + v.line().name() + ":" + (v.index() / 3)))
                     .bind("commit", CanonicalJson.sha256Hex("commit:" + v.modelId()).substring(0, 40))
                     .bind("created", created).bind("createdBy", v.createdBy())
-                    .bind("updated", Timestamps.format(v.stateChangedAt()))
+                    .bind("updated", Timestamps.format(insertedStateChangedAt(v)))
                     .bind("rowVersion", v.state().equals("CANDIDATE") ? 1 : 2)
-                    .bind("stateChanged", Timestamps.format(v.stateChangedAt()))
+                    .bind("stateChanged", Timestamps.format(insertedStateChangedAt(v)))
                     .add();
         }
         batch.execute();
@@ -235,7 +268,7 @@ public final class DemoGenerator {
                 m.put("max_drawdown", round(Math.max(0.03, 0.22 - 0.05 * sharpe + (riskier ? 0.06 : 0) + random.nextGaussian() * 0.005), 4));
                 m.put("win_rate", round(0.48 + 0.03 * sharpe + random.nextGaussian() * 0.005, 4));
                 m.put("profit_factor", round(1.0 + 0.3 * sharpe + random.nextGaussian() * 0.02, 3));
-                m.put("error_rate", round(Math.max(0.0, 0.004 - 0.0002 * v.index() + Math.abs(random.nextGaussian()) * 0.0003), 5));
+                m.put("error_rate", round(Math.max(0.0005, 0.004 - 0.00025 * v.index() + random.nextGaussian() * 0.00003), 5));
             }
             case "embed_model" -> {
                 m.put("recall_at_10", round(0.78 + 0.015 * v.index() + random.nextGaussian() * 0.004, 4));
@@ -243,8 +276,8 @@ public final class DemoGenerator {
                 m.put("latency_p95_ms", round(42 - v.index() + random.nextGaussian(), 1));
             }
             default -> {
-                m.put("schema_valid_rate", round(Math.min(1.0, 0.975 + 0.0035 * v.index() + random.nextGaussian() * 0.001), 4));
-                m.put("citation_coverage", round(Math.min(1.0, 0.86 + 0.012 * v.index() + random.nextGaussian() * 0.004), 4));
+                m.put("schema_valid_rate", round(Math.min(1.0, 0.987 + 0.002 * v.index() + random.nextGaussian() * 0.001), 4));
+                m.put("citation_coverage", round(Math.min(1.0, 0.88 + 0.01 * v.index() + random.nextGaussian() * 0.004), 4));
                 m.put("refusal_rate", round(0.03 + random.nextGaussian() * 0.004, 4));
                 m.put("latency_p95_ms", round(1800 - 40 * v.index() + random.nextGaussian() * 20, 1));
             }
@@ -252,38 +285,76 @@ public final class DemoGenerator {
         return m;
     }
 
-    private void insertRequests(Handle handle, List<DemoVersion> versions) {
+    private static Instant insertedStateChangedAt(DemoVersion v) {
+        return promotedInHistory(v) ? v.createdAt().plus(Duration.ofDays(2)) : v.stateChangedAt();
+    }
+
+    /**
+     * Replays the governance history in time order through the engine: for each name with an ACTIVE version, the
+     * version before it is promoted first (no baseline yet), then the ACTIVE one replaces it (so it becomes the
+     * last-known-good); finally the requests still waiting for a risk officer.
+     */
+    private void governanceHistory(Registry registry, Handle handle, List<DemoVersion> versions) {
+        StepClock clock = new StepClock(anchor);
+        GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), clock);
+        record Step(Instant at, Consumer<Handle> action) {
+        }
+        List<Step> steps = new ArrayList<>();
         int n = 0;
         for (DemoVersion v : versions) {
-            boolean nextToLast = v.index() == v.line().versions() - 2;
-            boolean last = v.index() == v.line().versions() - 1;
             String requester = ANALYSTS.get(n % ANALYSTS.size());
             if (requester.equals(v.createdBy())) {
                 requester = ANALYSTS.get((n + 1) % ANALYSTS.size());
             }
-            if (v.state().equals("SHADOW") && nextToLast && (v.line().name().equals("momentum_xgb")
-                    || v.line().name().equals("mean_reversion_lgbm") || v.line().name().equals("research_summary_prompts"))) {
-                insertPending(handle, v, "SHADOW", "ACTIVE", requester,
-                        "Shadow period complete; beats the current ACTIVE on bench_core_v1 out of sample.", 30 + n);
+            Identity analyst = new Identity(requester, Set.of(Role.ANALYST), false);
+            Identity officer = new Identity(RISK_OFFICERS.get(n % RISK_OFFICERS.size()), Set.of(Role.RISK_OFFICER), false);
+            boolean nextToLast = v.index() == v.line().versions() - 2;
+            if (promotedInHistory(v)) {
+                Instant requested = v.createdAt().plus(Duration.ofDays(10));
+                String[] id = new String[1];
+                steps.add(new Step(requested, h -> id[0] = engine.request(h, analyst, v.modelId(), "ACTIVE",
+                        "Shadow period complete; beats the current ACTIVE on bench_core_v1 out of sample.").requestId()));
+                steps.add(new Step(requested.plus(Duration.ofHours(3)), h -> engine.decide(h, officer, id[0],
+                        "Gate report reviewed; lineage and artifacts verified.", true)));
                 n++;
-            } else if (v.state().equals("CANDIDATE") && last && v.line().name().equals("vol_regime_rf")) {
-                insertPending(handle, v, "CANDIDATE", "SHADOW", requester,
-                        "Retrained on the latest quarter; ready for shadow logging.", 5 + n);
+            } else if (v.state().equals("SHADOW") && nextToLast && WAITING_FOR_APPROVAL.contains(v.line().name())) {
+                steps.add(new Step(anchor.minus(Duration.ofHours(30 + n)), h -> engine.request(h, analyst, v.modelId(), "ACTIVE",
+                        "Shadow period complete; beats the current ACTIVE on bench_core_v1 out of sample.")));
                 n++;
             }
         }
+        steps.sort(Comparator.comparing(Step::at));
+        for (Step step : steps) {
+            clock.now = step.at();
+            step.action().accept(handle);
+        }
     }
 
-    private void insertPending(Handle handle, DemoVersion v, String from, String to, String requester, String why, int hoursAgo) {
-        handle.createUpdate("""
-                        INSERT INTO transition_requests (request_id, model_id, from_state, to_state, requested_by, requested_at,
-                            justification, status, model_row_version)
-                        VALUES (:id, :model, :from, :to, :by, :at, :why, 'PENDING', :rowVersion)""")
-                .bind("id", "REQ-" + CanonicalJson.sha256Hex("request:" + v.modelId() + ":" + seed).substring(0, 8).toUpperCase())
-                .bind("model", v.modelId()).bind("from", from).bind("to", to).bind("by", requester)
-                .bind("at", Timestamps.format(anchor.minus(Duration.ofHours(hoursAgo))))
-                .bind("why", why).bind("rowVersion", v.state().equals("CANDIDATE") ? 1 : 2)
-                .execute();
+    /** Names whose newest shadow waits for a risk officer: momentum passes its gates, mean reversion fails on drawdown. */
+    static final List<String> WAITING_FOR_APPROVAL = List.of("momentum_xgb", "mean_reversion_lgbm", "vol_regime_rf");
+
+    /** The engine's clock while the history is replayed: each step happens at its own moment in the past. */
+    private static final class StepClock extends Clock {
+        private Instant now;
+
+        StepClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private void insertDriftSamples(Handle handle, List<DemoVersion> versions, Random random) {

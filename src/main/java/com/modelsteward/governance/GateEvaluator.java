@@ -1,0 +1,192 @@
+package com.modelsteward.governance;
+
+import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.ModelVersion;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.Scorecard;
+import com.modelsteward.registry.Timestamps;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Evaluates a candidate against its policy: prerequisites (artifacts, time in state) and gates on every required pack,
+ * against the ACTIVE version of the same model name when there is one, against absolute thresholds otherwise.
+ *
+ * <p>Comparisons allow {@link #TOLERANCE} so that a value exactly at its threshold passes despite binary rounding
+ * (1.3 − 1.2 is 0.09999999999999987 in doubles).
+ */
+public final class GateEvaluator {
+
+    public static final double TOLERANCE = 1e-9;
+
+    /** Which checks a transition asks for: only that every scorecard is there, or the thresholds too. */
+    public enum Mode {
+        PRESENCE, THRESHOLDS
+    }
+
+    private final Registry registry;
+    private final Policy policy;
+    private final Clock clock;
+
+    public GateEvaluator(Registry registry, Policy policy, Clock clock) {
+        this.registry = registry;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** The report for promoting a version to the policy's live state (what a risk officer reviews). */
+    public GateReport evaluate(String candidateId) {
+        return registry.read(handle -> {
+            ModelVersion candidate = GovernanceQueries.version(handle, candidateId)
+                    .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no model version with id \"" + candidateId + "\""));
+            Policy.Transition toLive = policy.transitions().stream().filter(t -> t.to().equals(policy.liveState())).findFirst()
+                    .orElseThrow();
+            return evaluate(handle, candidate, new Policy.Transition(candidate.state(), policy.liveState(), toLive.requires(),
+                    toLive.approvals()));
+        });
+    }
+
+    /** The report for one transition, inside the caller's transaction (so execution sees exactly what it commits). */
+    public GateReport evaluate(Handle handle, ModelVersion candidate, Policy.Transition transition) {
+        Policy.TypeRules rules = policy.rulesFor(candidate.modelType());
+        Optional<ModelVersion> baseline = GovernanceQueries.liveVersion(handle, candidate.modelName(), policy.liveState())
+                .filter(live -> !live.modelId().equals(candidate.modelId()));
+        List<GateReport.PrerequisiteCheck> prerequisites = new ArrayList<>();
+        if (transition.requires("artifacts")) {
+            prerequisites.addAll(artifactChecks(candidate));
+        }
+        if (transition.requires("shadow_period")) {
+            prerequisites.add(timeInState(candidate, rules.shadowDurationDays()));
+        }
+        List<GateReport.GateCheck> checks = List.of();
+        if (transition.requires("gates") || transition.requires("scorecards")) {
+            Mode mode = transition.requires("gates") ? Mode.THRESHOLDS : Mode.PRESENCE;
+            checks = evaluateGates(rules.gates(), rules.evalPacks(), latestValues(GovernanceQueries.scorecards(handle, candidate.modelId())),
+                    baseline.map(b -> latestValues(GovernanceQueries.scorecards(handle, b.modelId()))).orElse(null), mode);
+        }
+        boolean passed = prerequisites.stream().allMatch(GateReport.PrerequisiteCheck::passed)
+                && checks.stream().allMatch(GateReport.GateCheck::passed);
+        return new GateReport(candidate.modelId(), candidate.modelType(), policy.name(), transition.from(), transition.to(),
+                baseline.map(ModelVersion::modelId).orElse(null), Timestamps.now(clock), rules.evalPacks(), prerequisites, checks, passed);
+    }
+
+    /** pack → metric → value; a stored NULL stays as a key with a null value (the writer stored "no value"). */
+    public static Map<String, Map<String, Double>> latestValues(List<Scorecard> scorecards) {
+        Map<String, Map<String, Double>> values = new LinkedHashMap<>();
+        for (Scorecard s : scorecards) {
+            values.computeIfAbsent(s.packId(), p -> new LinkedHashMap<>()).put(s.metric(), s.value());
+        }
+        return values;
+    }
+
+    /**
+     * The gate checks alone, without a registry: every gate on every required pack. A pack without any scorecard, or a
+     * type without gates whose pack is missing, gives a check with metric "*" and reason "missing".
+     *
+     * @param baseline null when no version of the name is ACTIVE
+     */
+    public static List<GateReport.GateCheck> evaluateGates(List<GateSpec> gates, List<String> packs, Map<String, Map<String, Double>> candidate,
+                                                           Map<String, Map<String, Double>> baseline, Mode mode) {
+        List<GateReport.GateCheck> checks = new ArrayList<>();
+        for (String pack : packs) {
+            Map<String, Double> values = candidate.getOrDefault(pack, Map.of());
+            if (values.isEmpty()) {
+                checks.add(new GateReport.GateCheck(pack, "*", null, null, null, null, null, null, "scorecards for pack " + pack,
+                        false, "missing"));
+                continue;
+            }
+            Map<String, Double> baseValues = baseline == null ? null : baseline.getOrDefault(pack, Map.of());
+            for (GateSpec gate : gates) {
+                checks.add(check(pack, gate, values, baseValues, mode));
+            }
+        }
+        return checks;
+    }
+
+    static GateReport.GateCheck check(String pack, GateSpec gate, Map<String, Double> values, Map<String, Double> baseValues, Mode mode) {
+        String direction = gate.direction().name();
+        if (!values.containsKey(gate.metric())) {
+            return new GateReport.GateCheck(pack, gate.metric(), direction, null, null, null, null, null, null, false, "missing");
+        }
+        Double value = values.get(gate.metric());
+        if (value == null || !Double.isFinite(value)) {
+            return new GateReport.GateCheck(pack, gate.metric(), direction, null, null, null, null, null, null, false, "NaN");
+        }
+        if (mode == Mode.PRESENCE) {
+            return new GateReport.GateCheck(pack, gate.metric(), direction, "presence", value, null, null, null, "a value is present",
+                    true, "passed");
+        }
+        if (gate.direction() == GateSpec.Direction.IN_BAND) {
+            boolean inside = value >= gate.bandLow() - TOLERANCE && value <= gate.bandHigh() + TOLERANCE;
+            return new GateReport.GateCheck(pack, gate.metric(), direction, "band", value, null, null, null,
+                    "between " + gate.bandLow() + " and " + gate.bandHigh(), inside, inside ? "passed" : "outside band");
+        }
+        boolean higher = gate.direction() == GateSpec.Direction.HIGHER_IS_BETTER;
+        if (baseValues != null && gate.minImprovement() != null) {
+            Double base = baseValues.get(gate.metric());
+            if (base != null && Double.isFinite(base)) {
+                double delta = value - base;
+                double threshold = higher ? gate.minImprovement() : -gate.minImprovement();
+                boolean passed = higher ? delta >= threshold - TOLERANCE : delta <= threshold + TOLERANCE;
+                return new GateReport.GateCheck(pack, gate.metric(), direction, "baseline", value, base, delta, threshold,
+                        "delta " + (higher ? ">= " : "<= ") + threshold, passed,
+                        passed ? "passed" : higher ? "below threshold" : "above threshold");
+            }
+            if (gate.threshold() == null) {
+                return new GateReport.GateCheck(pack, gate.metric(), direction, "baseline", value, null, null, null, null, false,
+                        "baseline missing");
+            }
+        }
+        if (gate.threshold() == null) {
+            // Only a relative rule and nothing to compare with: the first ACTIVE version of a name sets the baseline.
+            return new GateReport.GateCheck(pack, gate.metric(), direction, "absolute", value, null, null, null,
+                    "no baseline and no absolute threshold", true, "passed");
+        }
+        double threshold = gate.threshold();
+        boolean passed = higher ? value >= threshold - TOLERANCE : value <= threshold + TOLERANCE;
+        return new GateReport.GateCheck(pack, gate.metric(), direction, "absolute", value, null, null, threshold,
+                (higher ? ">= " : "<= ") + threshold, passed, passed ? "passed" : higher ? "below threshold" : "above threshold");
+    }
+
+    private static List<GateReport.PrerequisiteCheck> artifactChecks(ModelVersion v) {
+        List<GateReport.PrerequisiteCheck> checks = new ArrayList<>();
+        boolean config = notBlank(v.trainingConfigJson()) && notBlank(v.trainingConfigHash());
+        String configDetail = config ? "training config and hash " + v.trainingConfigHash() : "training config or its hash is missing";
+        if (config) {
+            try {
+                if (!CanonicalJson.hashOfJson(v.trainingConfigJson()).equals(v.trainingConfigHash())) {
+                    config = false;
+                    configDetail = "training_config_hash does not match the SHA-256 of the canonical training config";
+                }
+            } catch (IllegalArgumentException notJson) {
+                config = false;
+                configDetail = "training_config_json is not valid JSON";
+            }
+        }
+        checks.add(new GateReport.PrerequisiteCheck("training_config", config, configDetail));
+        boolean snapshot = notBlank(v.dataSnapshotRef()) && notBlank(v.dataSnapshotHash());
+        checks.add(new GateReport.PrerequisiteCheck("data_snapshot", snapshot,
+                snapshot ? v.dataSnapshotRef() + " with hash " + v.dataSnapshotHash() : "data snapshot reference or its hash is missing"));
+        return checks;
+    }
+
+    private GateReport.PrerequisiteCheck timeInState(ModelVersion v, int days) {
+        Instant since = Timestamps.parse(v.stateChangedAt());
+        Duration in = Duration.between(since, clock.instant());
+        boolean passed = in.compareTo(Duration.ofDays(days)) >= 0;
+        String detail = "in " + v.state() + " since " + v.stateChangedAt() + " (" + in.toHours() / 24 + " days " + in.toHours() % 24
+                + " hours); the policy asks for " + days + " days";
+        return new GateReport.PrerequisiteCheck("shadow_period", passed, detail);
+    }
+
+    private static boolean notBlank(String text) {
+        return text != null && !text.isBlank();
+    }
+}

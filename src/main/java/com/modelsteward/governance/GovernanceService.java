@@ -1,0 +1,535 @@
+package com.modelsteward.governance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.ModelVersion;
+import com.modelsteward.registry.Outbox;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The governance engine: requests, maker-checker decisions, atomic execution, O(1) rollback, history and retention.
+ *
+ * <p>Every public operation is one write transaction ({@link Registry#write}): it either does everything (state,
+ * ACTIVE pointer, request status, audit entries, outbox event) or nothing. The database triggers of schema V002 check
+ * the same rules again, so a bug here or a raw SQL writer cannot make a version ACTIVE without an approved request.
+ * The {@code Handle} variants run inside a caller's transaction (the demo generator builds its history with them).
+ */
+public final class GovernanceService {
+
+    /** A request row as the engine needs it. */
+    public record Request(String requestId, String modelId, String fromState, String toState, String requestedBy, String requestedAt,
+                          String justification, String status, String gateReportJson, Boolean gatePassed, long modelRowVersion,
+                          String scorecardDigest, int requiredApprovals, String requiredRole, String kind) {
+    }
+
+    public record RequestResult(String requestId, String modelId, String fromState, String toState, String status,
+                                int requiredApprovals, String requiredRole, GateReport gateReport) {
+    }
+
+    public record DecisionResult(String requestId, String decision, String status, int approvals, int requiredApprovals,
+                                 boolean executed, String gateReportDigest) {
+    }
+
+    public record RollbackResult(String requestId, String modelName, String fromModelId, String toModelId) {
+    }
+
+    /** One stretch of time during which a version was the ACTIVE one of its name; {@code until} is null for the current one. */
+    public record ActivePeriod(String modelId, String from, String until, String cause, String actor, long auditSeq) {
+    }
+
+    /** A request that can no longer execute because its version or scorecards changed. */
+    private static final class StaleRequest extends GovernanceException {
+        private final String requestId;
+
+        StaleRequest(String requestId, String why) {
+            super(GovernanceException.ROLLOUT_DENIED, "request " + requestId + " is stale: " + why
+                    + "; it has been marked STALE and cannot execute; request the transition again");
+            this.requestId = requestId;
+        }
+    }
+
+    private final Registry registry;
+    private final Policy policy;
+    private final Clock clock;
+    private final GateEvaluator evaluator;
+
+    public GovernanceService(Registry registry, Policy policy, Clock clock) {
+        this.registry = registry;
+        this.policy = policy;
+        this.clock = clock;
+        this.evaluator = new GateEvaluator(registry, policy, clock);
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public GateEvaluator gateEvaluator() {
+        return evaluator;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Requests
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /**
+     * Requests a transition. A transition the policy lets through without approvals executes at once (same transaction);
+     * otherwise the request waits, PENDING, with its gate report snapshot.
+     */
+    public RequestResult request(Identity who, String modelId, String toState, String justification) {
+        return registry.write(handle -> request(handle, who, modelId, toState, justification));
+    }
+
+    public RequestResult request(Handle handle, Identity who, String modelId, String toState, String justification) {
+        who.require(Role.ANALYST, "requesting a transition");
+        if (justification == null || justification.isBlank()) {
+            throw new GovernanceException("E_INVALID_INPUT", "a request needs a justification (--reason TEXT)");
+        }
+        ModelVersion model = GovernanceQueries.version(handle, modelId)
+                .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no model version with id \"" + modelId + "\""));
+        policy.checkCovers(List.of(model.state()));
+        if (model.archived()) {
+            throw denied(modelId + " is archived (retention); archived versions are kept for reproducibility only");
+        }
+        Policy.Transition transition = policy.transition(model.state(), toState).orElseThrow(() -> denied(
+                model.state() + " -> " + toState + " is not allowed by policy " + policy.name() + "; from " + model.state()
+                        + " it allows " + (policy.allowedFrom(model.state()).isEmpty() ? "nothing" : String.join(", ", policy.allowedFrom(model.state())))));
+        handle.createQuery("SELECT request_id FROM transition_requests WHERE model_id = :m AND status = 'PENDING'")
+                .bind("m", modelId).mapTo(String.class).findFirst().ifPresent(pending -> {
+                    throw denied("request " + pending + " for " + modelId + " is still pending; approve or reject it first");
+                });
+        GateReport report = evaluator.evaluate(handle, model, transition);
+        List<String> missingArtifacts = report.prerequisites().stream()
+                .filter(p -> !p.passed() && (p.name().equals("training_config") || p.name().equals("data_snapshot")))
+                .map(p -> p.name() + ": " + p.detail()).toList();
+        if (!missingArtifacts.isEmpty()) {
+            throw denied(modelId + " lacks the artifacts " + toState + " requires: " + String.join("; ", missingArtifacts));
+        }
+        boolean gatesPassed = report.checks().stream().allMatch(GateReport.GateCheck::passed);
+        String now = Timestamps.now(clock);
+        long next = handle.createQuery("SELECT count(*) + 1 FROM transition_requests").mapTo(Long.class).one();
+        String requestId = "REQ-%06d".formatted(next);
+        handle.createUpdate("""
+                        INSERT INTO transition_requests (request_id, model_id, from_state, to_state, requested_by, requested_at, justification,
+                            status, gate_report_json, gate_passed, model_row_version, scorecard_digest, required_approvals, required_role,
+                            kind, policy_name)
+                        VALUES (:id, :model, :from, :to, :by, :at, :why, 'PENDING', :report, :passed, :rowVersion, :digest, :approvals,
+                            :role, 'PROMOTION', :policy)""")
+                .bind("id", requestId).bind("model", modelId).bind("from", model.state()).bind("to", toState)
+                .bind("by", who.user()).bind("at", now).bind("why", justification.strip())
+                .bind("report", report.toCanonicalJson()).bind("passed", gatesPassed ? 1 : 0)
+                .bind("rowVersion", model.rowVersion()).bind("digest", GovernanceQueries.scorecardDigest(handle, modelId))
+                .bind("approvals", transition.approvals().count()).bind("role", transition.approvals().role())
+                .bind("policy", policy.name())
+                .execute();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("request_id", requestId);
+        payload.put("model_id", modelId);
+        payload.put("from_state", model.state());
+        payload.put("to_state", toState);
+        payload.put("justification", justification.strip());
+        payload.put("gate_report_digest", report.digest());
+        payload.put("gate_passed", gatesPassed);
+        payload.put("required_approvals", transition.approvals().count());
+        payload.put("required_role", transition.approvals().role());
+        payload.put("policy", policy.name());
+        AuditTrail.append(handle, clock, who.user(), "REQUEST", "request:" + requestId, payload);
+        String status = "PENDING";
+        if (transition.approvals().count() == 0) {
+            execute(handle, who, loadRequest(handle, requestId), transition);
+            status = "EXECUTED";
+        }
+        return new RequestResult(requestId, modelId, model.state(), toState, status, transition.approvals().count(),
+                transition.approvals().role(), report);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Decisions
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** Approves; the approval that completes the quorum executes the transition in the same transaction. */
+    public DecisionResult approve(Identity who, String requestId, String comment) {
+        return decide(who, requestId, comment, true);
+    }
+
+    /** Rejects; a rejection ends the request. */
+    public DecisionResult reject(Identity who, String requestId, String comment) {
+        return decide(who, requestId, comment, false);
+    }
+
+    private DecisionResult decide(Identity who, String requestId, String comment, boolean approve) {
+        try {
+            return registry.write(handle -> decide(handle, who, requestId, comment, approve));
+        } catch (StaleRequest stale) {
+            markStale(stale.requestId, who, stale.getMessage());
+            throw stale;
+        }
+    }
+
+    public DecisionResult decide(Handle handle, Identity who, String requestId, String comment, boolean approve) {
+        if (comment == null || comment.isBlank()) {
+            throw new GovernanceException("E_INVALID_INPUT", "a decision needs a comment (--comment TEXT)");
+        }
+        Request request = findRequest(handle, requestId)
+                .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no request with id \"" + requestId + "\""));
+        if (!request.status().equals("PENDING")) {
+            throw denied("request " + requestId + " is " + request.status() + "; only a PENDING request can be "
+                    + (approve ? "approved" : "rejected"));
+        }
+        Role role = Role.valueOf(request.requiredRole());
+        who.require(role, approve ? "approving request " + requestId : "rejecting request " + requestId);
+        if (who.user().equals(request.requestedBy())) {
+            throw denied(who.user() + " requested " + requestId + " and cannot also decide it (maker-checker)");
+        }
+        ModelVersion model = GovernanceQueries.version(handle, request.modelId()).orElseThrow();
+        if (who.user().equals(model.createdBy())) {
+            throw denied(who.user() + " created " + model.modelId() + " and cannot decide its promotion (maker-checker)");
+        }
+        boolean decided = handle.createQuery("SELECT count(*) FROM approvals WHERE request_id = :r AND approver = :u")
+                .bind("r", requestId).bind("u", who.user()).mapTo(Integer.class).one() > 0;
+        if (decided) {
+            throw denied(who.user() + " has already decided request " + requestId + "; a quorum needs distinct approvers");
+        }
+        if (approve) {
+            checkNotStale(handle, request, model);
+        }
+        String now = Timestamps.now(clock);
+        handle.createUpdate("INSERT INTO approvals (request_id, approver, decision, comment, decided_at) VALUES (:r, :u, :d, :c, :at)")
+                .bind("r", requestId).bind("u", who.user()).bind("d", approve ? "APPROVE" : "REJECT").bind("c", comment.strip())
+                .bind("at", now).execute();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("request_id", requestId);
+        payload.put("model_id", request.modelId());
+        payload.put("decision", approve ? "APPROVE" : "REJECT");
+        payload.put("comment", comment.strip());
+        AuditTrail.append(handle, clock, who.user(), approve ? "APPROVE" : "REJECT", "request:" + requestId, payload);
+        int approvals = handle.createQuery("SELECT count(DISTINCT approver) FROM approvals WHERE request_id = :r AND decision = 'APPROVE'")
+                .bind("r", requestId).mapTo(Integer.class).one();
+        if (!approve) {
+            handle.createUpdate("UPDATE transition_requests SET status = 'REJECTED', decided_at = :at WHERE request_id = :r")
+                    .bind("at", now).bind("r", requestId).execute();
+            return new DecisionResult(requestId, "REJECT", "REJECTED", approvals, request.requiredApprovals(), false, null);
+        }
+        if (approvals < request.requiredApprovals()) {
+            return new DecisionResult(requestId, "APPROVE", "PENDING", approvals, request.requiredApprovals(), false, null);
+        }
+        Policy.Transition transition = policy.transition(request.fromState(), request.toState()).orElseThrow(() -> denied(
+                request.fromState() + " -> " + request.toState() + " is no longer allowed by policy " + policy.name()));
+        GateReport report = execute(handle, who, request, transition);
+        return new DecisionResult(requestId, "APPROVE", "EXECUTED", approvals, request.requiredApprovals(), true, report.digest());
+    }
+
+    private void checkNotStale(Handle handle, Request request, ModelVersion model) {
+        if (!model.state().equals(request.fromState())) {
+            throw new StaleRequest(request.requestId(), model.modelId() + " is now " + model.state() + ", not " + request.fromState());
+        }
+        if (model.rowVersion() != request.modelRowVersion()) {
+            throw new StaleRequest(request.requestId(), model.modelId() + " changed after the request was made (row_version "
+                    + request.modelRowVersion() + " -> " + model.rowVersion() + ")");
+        }
+        if (request.scorecardDigest() != null && !request.scorecardDigest().equals(GovernanceQueries.scorecardDigest(handle, model.modelId()))) {
+            throw new StaleRequest(request.requestId(), "the scorecards of " + model.modelId() + " changed after the request was made");
+        }
+    }
+
+    private void markStale(String requestId, Identity who, String why) {
+        registry.write(handle -> {
+            int changed = handle.createUpdate("UPDATE transition_requests SET status = 'STALE', decided_at = :at WHERE request_id = :r AND status = 'PENDING'")
+                    .bind("at", Timestamps.now(clock)).bind("r", requestId).execute();
+            if (changed > 0) {
+                AuditTrail.append(handle, clock, who.user(), "STALE", "request:" + requestId, Map.of("request_id", requestId, "reason", why));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Executes an approved request inside the caller's transaction: re-checks state, row version and scorecards,
+     * re-evaluates the gates on current data, moves the state and the ACTIVE pointer, audits and announces.
+     */
+    private GateReport execute(Handle handle, Identity who, Request request, Policy.Transition transition) {
+        ModelVersion model = GovernanceQueries.version(handle, request.modelId()).orElseThrow();
+        checkNotStale(handle, request, model);
+        GateReport report = evaluator.evaluate(handle, model, transition);
+        if (!report.passed()) {
+            boolean gates = report.checks().stream().anyMatch(c -> !c.passed());
+            throw new GovernanceException(gates ? GovernanceException.GATE_FAILED : GovernanceException.ROLLOUT_DENIED,
+                    "request " + request.requestId() + " cannot execute: " + String.join("; ", report.failures())
+                            + ". Nothing was changed; reject the request, or fix the cause and request again");
+        }
+        String now = Timestamps.now(clock);
+        handle.createUpdate("UPDATE transition_requests SET status = 'EXECUTING', decided_at = :at WHERE request_id = :r")
+                .bind("at", now).bind("r", request.requestId()).execute();
+        String live = policy.liveState();
+        String previousLive = null;
+        if (transition.to().equals(live)) {
+            Optional<ModelVersion> previous = GovernanceQueries.liveVersion(handle, model.modelName(), live);
+            previousLive = previous.map(ModelVersion::modelId).orElse(null);
+            movePointer(handle, model.modelName(), model.modelId(), previousLive, who);
+            if (previousLive != null) {
+                setState(handle, previousLive, policy.retiredState(), now);
+                auditTransition(handle, who, previous.get(), live, policy.retiredState(), request.requestId(), null, List.of(),
+                        "replaced by " + model.modelId());
+            }
+        } else if (model.state().equals(live)) {
+            handle.createUpdate("UPDATE active_pointer SET active_model_id = NULL, updated_at = :at, updated_by = :by WHERE model_name = :n")
+                    .bind("at", now).bind("by", who.user()).bind("n", model.modelName()).execute();
+        }
+        setState(handle, model.modelId(), transition.to(), now);
+        List<Map<String, Object>> approvals = handle.createQuery(
+                        "SELECT approver, comment, decided_at FROM approvals WHERE request_id = :r AND decision = 'APPROVE' ORDER BY approval_id")
+                .bind("r", request.requestId()).mapToMap().list();
+        auditTransition(handle, who, model, model.state(), transition.to(), request.requestId(), report, approvals, request.justification());
+        if (transition.to().equals(live) || model.state().equals(live)) {
+            auditActiveChange(handle, who, model.modelName(), transition.to().equals(live) ? model.modelId() : null,
+                    transition.to().equals(live) ? previousLive : model.modelId(), transition.to().equals(live) ? "rollout" : "withdrawal",
+                    request.requestId());
+        }
+        if (transition.to().equals(policy.retiredState()) || previousLive != null) {
+            applyRetention(handle, who, model.modelType());
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("request_id", request.requestId());
+        event.put("model_id", model.modelId());
+        event.put("model_name", model.modelName());
+        event.put("from_state", model.state());
+        event.put("to_state", transition.to());
+        event.put("gate_report_digest", report.digest());
+        event.put("approvers", approvals.stream().map(a -> a.get("approver")).toList());
+        event.put("previous_active_id", previousLive);
+        Outbox.append(handle, clock, Outbox.ROLLOUT_COMPLETED, event);
+        return report;
+    }
+
+    private void movePointer(Handle handle, String modelName, String newActive, String previousActive, Identity who) {
+        String now = Timestamps.now(clock);
+        int updated = handle.createUpdate("""
+                        UPDATE active_pointer
+                           SET active_model_id = :active, last_known_good_id = coalesce(:previous, last_known_good_id),
+                               updated_at = :at, updated_by = :by
+                         WHERE model_name = :n""")
+                .bind("active", newActive).bind("previous", previousActive).bind("at", now).bind("by", who.user()).bind("n", modelName)
+                .execute();
+        if (updated == 0) {
+            // A first pointer has no last-known-good: only a version this engine replaced can be rolled back to.
+            handle.createUpdate("INSERT INTO active_pointer (model_name, active_model_id, updated_at, updated_by) VALUES (:n, :active, :at, :by)")
+                    .bind("n", modelName).bind("active", newActive).bind("at", now).bind("by", who.user()).execute();
+        }
+    }
+
+    private static void setState(Handle handle, String modelId, String state, String now) {
+        handle.createUpdate("""
+                        UPDATE model_registry SET state = :s, state_changed_at = :at, updated_at = :at, row_version = row_version + 1
+                         WHERE model_id = :id""")
+                .bind("s", state).bind("at", now).bind("id", modelId).execute();
+    }
+
+    private void auditTransition(Handle handle, Identity who, ModelVersion model, String from, String to, String requestId,
+                                 GateReport report, List<Map<String, Object>> approvals, String why) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("request_id", requestId);
+        payload.put("model_id", model.modelId());
+        payload.put("model_name", model.modelName());
+        payload.put("from_state", from);
+        payload.put("to_state", to);
+        payload.put("reason", why);
+        payload.put("approvals", approvals);
+        if (report != null) {
+            payload.put("gate_report", report);
+            payload.put("gate_report_digest", report.digest());
+        }
+        Map<String, Object> lineage = new LinkedHashMap<>();
+        lineage.put("parent_id", model.parentId());
+        lineage.put("path_ref", model.pathRef());
+        lineage.put("training_config_hash", model.trainingConfigHash());
+        lineage.put("data_snapshot_ref", model.dataSnapshotRef());
+        lineage.put("data_snapshot_hash", model.dataSnapshotHash());
+        lineage.put("feature_graph_hash", model.featureGraphHash());
+        lineage.put("code_commit", model.codeCommit());
+        payload.put("lineage", lineage);
+        payload.put("scorecard_digest", GovernanceQueries.scorecardDigest(handle, model.modelId()));
+        AuditTrail.append(handle, clock, who.user(), "TRANSITION", "model:" + model.modelId(), payload);
+    }
+
+    private void auditActiveChange(Handle handle, Identity who, String modelName, String active, String previous, String cause, String requestId) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("model_name", modelName);
+        payload.put("active_model_id", active);
+        payload.put("previous_active_id", previous);
+        payload.put("cause", cause);
+        payload.put("request_id", requestId);
+        AuditTrail.append(handle, clock, who.user(), "ACTIVE_CHANGED", activeEntity(modelName), payload);
+    }
+
+    private static String activeEntity(String modelName) {
+        return "model_name:" + modelName;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Rollback
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /**
+     * Rolls a model name back to its last-known-good version: a fixed number of updates by primary key (the pointer, the
+     * two versions, the request), whatever the registry's size. Needs a RISK_OFFICER and a reason.
+     */
+    public RollbackResult rollback(Identity who, String modelName, String reason) {
+        return registry.write(handle -> rollback(handle, who, modelName, reason));
+    }
+
+    public RollbackResult rollback(Handle handle, Identity who, String modelName, String reason) {
+        who.require(Role.RISK_OFFICER, "rolling back " + modelName);
+        if (reason == null || reason.isBlank()) {
+            throw new GovernanceException("E_INVALID_INPUT", "a rollback needs a reason (--reason TEXT)");
+        }
+        Map<String, Object> pointer = handle.createQuery("SELECT active_model_id, last_known_good_id FROM active_pointer WHERE model_name = :n")
+                .bind("n", modelName).mapToMap().findOne()
+                .orElseThrow(() -> denied("no version of " + modelName + " has ever been made " + policy.liveState() + " by this engine; nothing to roll back"));
+        String current = (String) pointer.get("active_model_id");
+        String target = (String) pointer.get("last_known_good_id");
+        if (target == null) {
+            throw denied(modelName + " has no last-known-good version to roll back to (it was never replaced, or was already rolled back)");
+        }
+        ModelVersion good = GovernanceQueries.version(handle, target).orElseThrow();
+        String now = Timestamps.now(clock);
+        long next = handle.createQuery("SELECT count(*) + 1 FROM transition_requests").mapTo(Long.class).one();
+        String requestId = "REQ-%06d".formatted(next);
+        handle.createUpdate("""
+                        INSERT INTO transition_requests (request_id, model_id, from_state, to_state, requested_by, requested_at, justification,
+                            status, model_row_version, required_approvals, required_role, kind, policy_name)
+                        VALUES (:id, :model, :from, :to, :by, :at, :why, 'PENDING', :rowVersion, 0, 'RISK_OFFICER', 'ROLLBACK', :policy)""")
+                .bind("id", requestId).bind("model", target).bind("from", good.state()).bind("to", policy.liveState())
+                .bind("by", who.user()).bind("at", now).bind("why", reason.strip()).bind("rowVersion", good.rowVersion())
+                .bind("policy", policy.name()).execute();
+        handle.createUpdate("UPDATE transition_requests SET status = 'EXECUTING', decided_at = :at WHERE request_id = :r")
+                .bind("at", now).bind("r", requestId).execute();
+        handle.createUpdate("""
+                        UPDATE active_pointer SET active_model_id = :good, last_known_good_id = NULL, updated_at = :at, updated_by = :by
+                         WHERE model_name = :n""")
+                .bind("good", target).bind("at", now).bind("by", who.user()).bind("n", modelName).execute();
+        if (current != null) {
+            setState(handle, current, policy.retiredState(), now);
+        }
+        setState(handle, target, policy.liveState(), now);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("request_id", requestId);
+        payload.put("model_name", modelName);
+        payload.put("from_model_id", current);
+        payload.put("to_model_id", target);
+        payload.put("reason", reason.strip());
+        AuditTrail.append(handle, clock, who.user(), "ROLLBACK", activeEntity(modelName), payload);
+        auditActiveChange(handle, who, modelName, target, current, "rollback", requestId);
+        Map<String, Object> event = new LinkedHashMap<>(payload);
+        event.put("rolled_back_by", who.user());
+        Outbox.append(handle, clock, Outbox.ROLLBACK_COMPLETED, event);
+        return new RollbackResult(requestId, modelName, current, target);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // History and retention
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** The version that was ACTIVE for {@code modelName} at {@code at}, from the audit trail; empty when none was. */
+    public Optional<String> activeAt(String modelName, Instant at) {
+        String ts = Timestamps.format(at);
+        return registry.read(handle -> handle.createQuery("""
+                        SELECT payload_json FROM audit_log
+                         WHERE entity = :e AND action = 'ACTIVE_CHANGED' AND ts <= :ts
+                         ORDER BY seq DESC LIMIT 1""")
+                .bind("e", activeEntity(modelName)).bind("ts", ts).mapTo(String.class).findOne())
+                .map(json -> text(json, "active_model_id"));
+    }
+
+    /** Every ACTIVE period of a model name, oldest first, from the audit trail. */
+    public List<ActivePeriod> history(String modelName) {
+        List<Map<String, Object>> rows = registry.read(handle -> handle.createQuery(
+                        "SELECT seq, ts, actor, payload_json FROM audit_log WHERE entity = :e AND action = 'ACTIVE_CHANGED' ORDER BY seq")
+                .bind("e", activeEntity(modelName)).mapToMap().list());
+        List<ActivePeriod> periods = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            String active = text((String) row.get("payload_json"), "active_model_id");
+            if (active == null) {
+                continue;
+            }
+            String until = i + 1 < rows.size() ? (String) rows.get(i + 1).get("ts") : null;
+            periods.add(new ActivePeriod(active, (String) row.get("ts"), until, text((String) row.get("payload_json"), "cause"),
+                    (String) row.get("actor"), ((Number) row.get("seq")).longValue()));
+        }
+        return periods;
+    }
+
+    /**
+     * Keeps the newest {@code retainRetired} retired versions of a type selectable; older ones are marked archived (never
+     * deleted). The last-known-good versions are never archived, so a rollback target always stays.
+     */
+    private void applyRetention(Handle handle, Identity who, String modelType) {
+        int keep = policy.rulesFor(modelType).retainRetired();
+        List<String> archived = handle.createQuery("""
+                        SELECT model_id FROM model_registry
+                         WHERE model_type = :t AND state = :retired AND archived = 0
+                           AND model_id NOT IN (SELECT last_known_good_id FROM active_pointer WHERE last_known_good_id IS NOT NULL)
+                         ORDER BY state_changed_at DESC, model_id DESC
+                         LIMIT -1 OFFSET :keep""")
+                .bind("t", modelType).bind("retired", policy.retiredState()).bind("keep", keep).mapTo(String.class).list();
+        if (archived.isEmpty()) {
+            return;
+        }
+        String now = Timestamps.now(clock);
+        for (String id : archived) {
+            handle.createUpdate("UPDATE model_registry SET archived = 1, updated_at = :at, row_version = row_version + 1 WHERE model_id = :id")
+                    .bind("at", now).bind("id", id).execute();
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("model_type", modelType);
+        payload.put("retain_retired", keep);
+        payload.put("archived", archived);
+        AuditTrail.append(handle, clock, who.user(), "RETENTION", "model_type:" + modelType, payload);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    public Optional<Request> findRequest(String requestId) {
+        return registry.read(handle -> findRequest(handle, requestId));
+    }
+
+    static Optional<Request> findRequest(Handle handle, String requestId) {
+        return handle.createQuery("""
+                        SELECT request_id, model_id, from_state, to_state, requested_by, requested_at, justification, status, gate_report_json,
+                               gate_passed, model_row_version, scorecard_digest, required_approvals, required_role, kind
+                          FROM transition_requests WHERE request_id = :r""")
+                .bind("r", requestId)
+                .map((rs, ctx) -> new Request(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getObject(10) == null ? null : rs.getInt(10) == 1, rs.getLong(11), rs.getString(12), rs.getInt(13),
+                        rs.getString(14), rs.getString(15)))
+                .findOne();
+    }
+
+    private static Request loadRequest(Handle handle, String requestId) {
+        return findRequest(handle, requestId).orElseThrow();
+    }
+
+    private static String text(String json, String field) {
+        try {
+            var node = CanonicalJson.mapper().readTree(json).get(field);
+            return node == null || node.isNull() ? null : node.asText();
+        } catch (JsonProcessingException unreadable) {
+            throw new IllegalStateException("audit payload is not JSON", unreadable);
+        }
+    }
+
+    private static GovernanceException denied(String message) {
+        return new GovernanceException(GovernanceException.ROLLOUT_DENIED, message);
+    }
+}

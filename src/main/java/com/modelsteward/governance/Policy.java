@@ -1,0 +1,121 @@
+package com.modelsteward.governance;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A resolved promotion policy: states, allowed transitions with their prerequisites and approval rules, and the rules
+ * per model type (required packs, shadow period, retention, gates). Built by {@link PolicyLoader}; immutable.
+ */
+public final class Policy {
+
+    /** Prerequisites a transition may require. */
+    public static final Set<String> PREREQUISITES = Set.of("artifacts", "scorecards", "gates", "shadow_period");
+
+    public record Approvals(int count, String role) {
+        public static final Approvals NONE = new Approvals(0, Role.RISK_OFFICER.name());
+    }
+
+    public record Transition(String from, String to, List<String> requires, Approvals approvals) {
+
+        public boolean requires(String prerequisite) {
+            return requires.contains(prerequisite);
+        }
+    }
+
+    /** The rules one model type is held to, after every override. */
+    public record TypeRules(List<String> evalPacks, int shadowDurationDays, int retainRetired, List<GateSpec> gates) {
+    }
+
+    private final String name;
+    private final List<String> states;
+    private final String initialState;
+    private final String liveState;
+    private final String retiredState;
+    private final List<Transition> transitions;
+    private final TypeRules defaults;
+    private final Map<String, TypeRules> types;
+
+    Policy(String name, List<String> states, String initialState, String liveState, String retiredState,
+           List<Transition> transitions, TypeRules defaults, Map<String, TypeRules> types) {
+        this.name = name;
+        this.states = List.copyOf(states);
+        this.initialState = initialState;
+        this.liveState = liveState;
+        this.retiredState = retiredState;
+        this.transitions = List.copyOf(transitions);
+        this.defaults = defaults;
+        this.types = Map.copyOf(types);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<String> states() {
+        return states;
+    }
+
+    public String initialState() {
+        return initialState;
+    }
+
+    /** The state the ACTIVE pointer tracks (ACTIVE in L3-12, PRODUCTION in the 004 lifecycle). */
+    public String liveState() {
+        return liveState;
+    }
+
+    public String retiredState() {
+        return retiredState;
+    }
+
+    public List<Transition> transitions() {
+        return transitions;
+    }
+
+    public Optional<Transition> transition(String from, String to) {
+        return transitions.stream().filter(t -> t.from().equals(from) && t.to().equals(to)).findFirst();
+    }
+
+    public List<String> allowedFrom(String state) {
+        return transitions.stream().filter(t -> t.from().equals(state)).map(Transition::to).toList();
+    }
+
+    /** The rules for a model type: its override when the policy has one, the policy's defaults otherwise. */
+    public TypeRules rulesFor(String modelType) {
+        return types.getOrDefault(modelType, defaults);
+    }
+
+    /** The gates a version of this type must pass, in a stable order (the order of the policy file). */
+    public List<GateSpec> gatesFor(String modelType) {
+        return rulesFor(modelType).gates();
+    }
+
+    public Set<String> typesWithOverrides() {
+        return new TreeSet<>(types.keySet());
+    }
+
+    /**
+     * Refuses a policy that would silently drop a state some version is in (states are append-only).
+     *
+     * @param statesInUse the distinct states of the registry's rows
+     */
+    public void checkCovers(Collection<String> statesInUse) {
+        List<String> dropped = new ArrayList<>();
+        for (String state : new TreeSet<>(statesInUse)) {
+            if (!states.contains(state)) {
+                dropped.add(state);
+            }
+        }
+        if (!dropped.isEmpty()) {
+            throw new GovernanceException("E_POLICY_INVALID", "policy " + name + " does not declare the state"
+                    + (dropped.size() == 1 ? " " : "s ") + String.join(", ", dropped)
+                    + ", which versions in this registry are in; states are append-only, so a policy may add states but never drop one");
+        }
+    }
+}

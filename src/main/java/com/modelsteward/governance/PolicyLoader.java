@@ -1,0 +1,344 @@
+package com.modelsteward.governance;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads policies (YAML or JSON) and resolves them. Precedence, lowest first:
+ * <ol>
+ *   <li>the built-in L3-12 policy ({@code policies/l3-12.yaml}): its defaults, then its rules for the model type;</li>
+ *   <li>the policy file's {@code defaults};</li>
+ *   <li>the policy file's {@code types.<model_type>} override;</li>
+ *   <li>the LEARN_* environment keys ({@link #ENV_KEYS}).</li>
+ * </ol>
+ * Lists ({@code states}, {@code transitions}, {@code evalPacks}) replace the lower level's list; settings and gates
+ * merge field by field, gates keyed by metric.
+ */
+public final class PolicyLoader {
+
+    public static final String BUILT_IN = "l3-12.yaml";
+    public static final String LIFECYCLE_004 = "lifecycle-004.yaml";
+    public static final List<String> ENV_KEYS = List.of("LEARN_GATE_DELTA_SHARPE", "LEARN_GATE_MAXDD_TOL",
+            "LEARN_SHADOW_DURATION_DAYS", "LEARN_EVAL_PACKS", "LEARN_RETAIN_RETIRED");
+
+    record ApprovalsFile(Integer count, String role) {
+    }
+
+    record TransitionFile(String from, String to, List<String> requires, ApprovalsFile approvals) {
+    }
+
+    record GateFile(GateSpec.Direction direction, Double minImprovement, Double threshold, List<Double> band) {
+
+        GateFile over(GateFile lower) {
+            if (lower == null) {
+                return this;
+            }
+            return new GateFile(direction != null ? direction : lower.direction,
+                    minImprovement != null ? minImprovement : lower.minImprovement,
+                    threshold != null ? threshold : lower.threshold,
+                    band != null ? band : lower.band);
+        }
+    }
+
+    record RulesFile(List<String> evalPacks, Integer shadowDurationDays, Integer retainRetired, LinkedHashMap<String, GateFile> gates) {
+
+        static final RulesFile EMPTY = new RulesFile(null, null, null, null);
+
+        RulesFile over(RulesFile lower) {
+            if (lower == null) {
+                return this;
+            }
+            LinkedHashMap<String, GateFile> merged = new LinkedHashMap<>();
+            if (lower.gates != null) {
+                merged.putAll(lower.gates);
+            }
+            if (gates != null) {
+                gates.forEach((metric, gate) -> merged.put(metric, gate == null ? null : gate.over(merged.get(metric))));
+            }
+            return new RulesFile(evalPacks != null ? evalPacks : lower.evalPacks,
+                    shadowDurationDays != null ? shadowDurationDays : lower.shadowDurationDays,
+                    retainRetired != null ? retainRetired : lower.retainRetired, merged);
+        }
+    }
+
+    record PolicyFile(String name, List<String> states, String initialState, String liveState, String retiredState,
+                      List<TransitionFile> transitions, RulesFile defaults, LinkedHashMap<String, RulesFile> types) {
+    }
+
+    private PolicyLoader() {
+    }
+
+    /** The built-in L3-12 policy with the environment's LEARN_* keys applied. */
+    public static Policy builtIn(Map<String, String> env) {
+        return resolve(builtInFile(), null, env);
+    }
+
+    /** A policy shipped in {@code src/main/resources/policies/}, overlaying the built-in one. */
+    public static Policy shipped(String resourceName, Map<String, String> env) {
+        return resolve(builtInFile(), readResource(resourceName), env);
+    }
+
+    /** A policy file (.yaml, .yml or .json) overlaying the built-in one. */
+    public static Policy load(Path file, Map<String, String> env) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new GovernanceException("E_POLICY_INVALID", "policy file " + file + " cannot be read: " + unreadable.getMessage());
+        }
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
+        if (!yaml && !lower.endsWith(".json")) {
+            throw new GovernanceException("E_POLICY_INVALID", "policy file " + file + " must end in .yaml, .yml or .json");
+        }
+        return resolve(builtInFile(), parse(text, file.toString(), yaml), env);
+    }
+
+    private static PolicyFile builtInFile() {
+        return readResource(BUILT_IN);
+    }
+
+    private static PolicyFile readResource(String name) {
+        try (InputStream in = PolicyLoader.class.getResourceAsStream("/policies/" + name)) {
+            if (in == null) {
+                throw new GovernanceException("E_POLICY_INVALID", "no shipped policy named " + name);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "policies/" + name, true);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    static PolicyFile parse(String text, String source, boolean yaml) {
+        ObjectMapper mapper = (yaml ? YAMLMapper.builder() : JsonMapper.builder())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+        try {
+            PolicyFile file = mapper.readValue(text, PolicyFile.class);
+            if (file == null) {
+                throw new GovernanceException("E_POLICY_INVALID", source + " is empty");
+            }
+            return file;
+        } catch (UnrecognizedPropertyException unknown) {
+            throw new GovernanceException("E_POLICY_INVALID", source + where(unknown.getLocation()) + ": unknown field \""
+                    + unknown.getPropertyName() + "\"");
+        } catch (JsonProcessingException invalid) {
+            throw new GovernanceException("E_POLICY_INVALID", source + where(invalid.getLocation()) + ": " + invalid.getOriginalMessage());
+        }
+    }
+
+    static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? "" : " line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    static Policy resolve(PolicyFile builtIn, PolicyFile file, Map<String, String> env) {
+        PolicyFile top = file == null ? builtIn : file;
+        String name = top.name() != null ? top.name() : builtIn.name();
+        List<String> states = top.states() != null ? top.states() : builtIn.states();
+        String initial = top.initialState() != null ? top.initialState() : builtIn.initialState();
+        String live = top.liveState() != null ? top.liveState() : builtIn.liveState();
+        String retired = top.retiredState() != null ? top.retiredState() : builtIn.retiredState();
+        List<TransitionFile> transitionFiles = top.transitions() != null ? top.transitions() : builtIn.transitions();
+        String source = "policy " + name;
+
+        checkStates(source, states, initial, live, retired);
+        List<Policy.Transition> transitions = transitions(source, states, live, transitionFiles);
+
+        RulesFile fileDefaults = file == null || file.defaults() == null ? RulesFile.EMPTY : file.defaults();
+        RulesFile baseDefaults = orEmpty(builtIn.defaults());
+        Policy.TypeRules defaults = rules(source, "defaults", fileDefaults.over(baseDefaults), env);
+        Set<String> typeNames = new LinkedHashSet<>();
+        if (builtIn.types() != null) {
+            typeNames.addAll(builtIn.types().keySet());
+        }
+        if (file != null && file.types() != null) {
+            typeNames.addAll(file.types().keySet());
+        }
+        Map<String, Policy.TypeRules> types = new LinkedHashMap<>();
+        for (String type : typeNames) {
+            RulesFile builtInType = builtIn.types() == null ? null : builtIn.types().get(type);
+            RulesFile fileType = file == null || file.types() == null ? null : file.types().get(type);
+            RulesFile merged = orEmpty(builtInType).over(baseDefaults);
+            merged = fileDefaults.over(merged);
+            merged = orEmpty(fileType).over(merged);
+            types.put(type, rules(source, "types." + type, merged, env));
+        }
+        return new Policy(name, states, initial, live, retired, transitions, defaults, types);
+    }
+
+    private static RulesFile orEmpty(RulesFile rules) {
+        return rules == null ? RulesFile.EMPTY : rules;
+    }
+
+    private static void checkStates(String source, List<String> states, String initial, String live, String retired) {
+        if (states == null || states.isEmpty()) {
+            throw invalid(source + ": states must list at least one state");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String state : states) {
+            if (state == null || !state.matches("[A-Z][A-Z0-9_]*")) {
+                throw invalid(source + ": state \"" + state + "\" must be upper case letters, digits and _");
+            }
+            if (!seen.add(state)) {
+                throw invalid(source + ": state " + state + " is declared twice");
+            }
+        }
+        for (Map.Entry<String, String> role : Map.of("initialState", String.valueOf(initial), "liveState", String.valueOf(live),
+                "retiredState", String.valueOf(retired)).entrySet()) {
+            if (!states.contains(role.getValue())) {
+                throw invalid(source + ": " + role.getKey() + " " + role.getValue() + " is not one of the declared states " + states);
+            }
+        }
+    }
+
+    private static List<Policy.Transition> transitions(String source, List<String> states, String live, List<TransitionFile> files) {
+        if (files == null || files.isEmpty()) {
+            throw invalid(source + ": transitions must list at least one transition");
+        }
+        List<Policy.Transition> result = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < files.size(); i++) {
+            TransitionFile t = files.get(i);
+            String where = source + ": transitions[" + i + "]";
+            if (t == null || t.from() == null || t.to() == null) {
+                throw invalid(where + " needs both from and to");
+            }
+            where += " (" + t.from() + " -> " + t.to() + ")";
+            for (String state : List.of(t.from(), t.to())) {
+                if (!states.contains(state)) {
+                    throw invalid(where + ": state " + state + " is not declared in states " + states);
+                }
+            }
+            if (t.from().equals(t.to())) {
+                throw invalid(where + ": a transition must change the state");
+            }
+            if (!seen.add(t.from() + ">" + t.to())) {
+                throw invalid(where + " is declared twice");
+            }
+            List<String> requires = t.requires() == null ? List.of() : List.copyOf(t.requires());
+            for (String prerequisite : requires) {
+                if (!Policy.PREREQUISITES.contains(prerequisite)) {
+                    throw invalid(where + ": unknown prerequisite \"" + prerequisite + "\" (known: artifacts, scorecards, gates, shadow_period)");
+                }
+            }
+            Policy.Approvals approvals = Policy.Approvals.NONE;
+            if (t.approvals() != null) {
+                int count = t.approvals().count() == null ? 1 : t.approvals().count();
+                String role = t.approvals().role() == null ? Role.RISK_OFFICER.name() : t.approvals().role();
+                if (count < 0) {
+                    throw invalid(where + ": approvals.count must be 0 or more, not " + count);
+                }
+                if (!Set.of("ANALYST", "RISK_OFFICER", "ADMIN").contains(role)) {
+                    throw invalid(where + ": approvals.role must be ANALYST, RISK_OFFICER or ADMIN, not " + role);
+                }
+                approvals = new Policy.Approvals(count, role);
+            }
+            if (t.to().equals(live) && (approvals.count() < 1 || !approvals.role().equals(Role.RISK_OFFICER.name()))) {
+                throw invalid(where + ": a transition to the live state " + live + " needs at least one RISK_OFFICER approval");
+            }
+            result.add(new Policy.Transition(t.from(), t.to(), requires, approvals));
+        }
+        return result;
+    }
+
+    private static Policy.TypeRules rules(String source, String section, RulesFile merged, Map<String, String> env) {
+        String where = source + ": " + section;
+        List<String> packs = merged.evalPacks();
+        if (env.containsKey("LEARN_EVAL_PACKS")) {
+            packs = List.of(env.get("LEARN_EVAL_PACKS").split(",")).stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        }
+        if (packs == null || packs.isEmpty()) {
+            throw invalid(where + ": evalPacks must name at least one BENCH pack");
+        }
+        int shadowDays = envInt(env, "LEARN_SHADOW_DURATION_DAYS", merged.shadowDurationDays() == null ? 7 : merged.shadowDurationDays());
+        int retain = envInt(env, "LEARN_RETAIN_RETIRED", merged.retainRetired() == null ? 10 : merged.retainRetired());
+        if (shadowDays < 0) {
+            throw invalid(where + ": shadowDurationDays must be 0 or more, not " + shadowDays);
+        }
+        if (retain < 0) {
+            throw invalid(where + ": retainRetired must be 0 or more, not " + retain);
+        }
+        List<GateSpec> gates = new ArrayList<>();
+        if (merged.gates() != null) {
+            merged.gates().forEach((metric, gate) -> {
+                if (gate != null) {
+                    gates.add(gate(where + ".gates." + metric, metric, gate, env));
+                }
+            });
+        }
+        return new Policy.TypeRules(List.copyOf(packs), shadowDays, retain, List.copyOf(gates));
+    }
+
+    private static GateSpec gate(String where, String metric, GateFile gate, Map<String, String> env) {
+        if (gate.direction() == null) {
+            throw invalid(where + ": direction is required (HIGHER_IS_BETTER, LOWER_IS_BETTER or IN_BAND)");
+        }
+        Double minImprovement = gate.minImprovement();
+        if (metric.equals("sharpe") && env.containsKey("LEARN_GATE_DELTA_SHARPE")) {
+            minImprovement = envDouble(env, "LEARN_GATE_DELTA_SHARPE");
+        }
+        if (metric.equals("max_drawdown") && env.containsKey("LEARN_GATE_MAXDD_TOL")) {
+            minImprovement = -envDouble(env, "LEARN_GATE_MAXDD_TOL");
+        }
+        if (gate.direction() == GateSpec.Direction.IN_BAND) {
+            List<Double> band = gate.band();
+            if (band == null || band.size() != 2 || band.get(0) == null || band.get(1) == null || band.get(0) > band.get(1)) {
+                throw invalid(where + ": an IN_BAND gate needs band: [low, high] with low <= high");
+            }
+            return new GateSpec(metric, gate.direction(), null, null, band.get(0), band.get(1));
+        }
+        if (minImprovement == null && gate.threshold() == null) {
+            throw invalid(where + ": needs minImprovement (against the ACTIVE baseline), threshold (absolute), or both");
+        }
+        return new GateSpec(metric, gate.direction(), minImprovement, gate.threshold(), null, null);
+    }
+
+    private static int envInt(Map<String, String> env, String key, int fallback) {
+        String value = env.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException notANumber) {
+            throw invalid("environment key " + key + " must be a whole number, not \"" + value + "\"");
+        }
+    }
+
+    private static double envDouble(Map<String, String> env, String key) {
+        String value = env.get(key);
+        try {
+            double parsed = Double.parseDouble(value.strip());
+            if (!Double.isFinite(parsed)) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException notANumber) {
+            throw invalid("environment key " + key + " must be a number, not \"" + value + "\"");
+        }
+    }
+
+    private static GovernanceException invalid(String message) {
+        return new GovernanceException("E_POLICY_INVALID", message);
+    }
+}

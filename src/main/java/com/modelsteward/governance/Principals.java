@@ -1,0 +1,97 @@
+package com.modelsteward.governance;
+
+import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.Registry;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Identity and roles. Identity is the OS login ({@code user.name}); roles come from {@code principals}. Only on a
+ * registry created by {@code demo} (registry_meta key {@value #DEMO_MARKER}) may someone act as a demo user, so that
+ * one person can try both sides of maker-checker; on any other registry nothing lets anyone act as somebody else.
+ */
+public final class Principals {
+
+    public static final String DEMO_MARKER = "created_by_demo";
+
+    private Principals() {
+    }
+
+    /**
+     * @param osUser the OS login of the person running the app
+     * @param actAs  a demo user to act as ({@code --as}); refused unless the registry was created by {@code demo}
+     */
+    public static Identity resolve(Registry registry, String osUser, Optional<String> actAs) {
+        return registry.read(handle -> {
+            if (actAs.isEmpty()) {
+                return new Identity(osUser, roles(handle, osUser), false);
+            }
+            boolean demo = handle.createQuery("SELECT count(*) FROM registry_meta WHERE key = :k").bind("k", DEMO_MARKER)
+                    .mapTo(Integer.class).one() > 0;
+            if (!demo) {
+                throw new GovernanceException(GovernanceException.ROLLOUT_DENIED, "acting as another user (--as " + actAs.get()
+                        + ") is only possible on a registry created by `demo`; " + registry.file() + " was not, so you act as " + osUser);
+            }
+            Set<Role> roles = roles(handle, actAs.get());
+            if (roles.isEmpty()) {
+                throw new GovernanceException(GovernanceException.ROLLOUT_DENIED, "--as " + actAs.get()
+                        + ": there is no active principal of that name in this demo registry");
+            }
+            return new Identity(actAs.get(), roles, true);
+        });
+    }
+
+    static Set<Role> roles(Handle handle, String user) {
+        String text = handle.createQuery("SELECT roles FROM principals WHERE user_name = :u AND active = 1").bind("u", user)
+                .mapTo(String.class).findOne().orElse("");
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : text.split(",")) {
+            for (Role known : Role.values()) {
+                if (known.name().equals(role.strip())) {
+                    roles.add(known);
+                }
+            }
+        }
+        return roles;
+    }
+
+    /** Gives a user a role (creating the principal if needed); ADMIN only; audited. Returns the user's roles afterwards. */
+    public static Set<String> addRole(Registry registry, Clock clock, Identity admin, String user, Role role) {
+        admin.require(Role.ADMIN, "managing principals");
+        if (user == null || !user.matches("[A-Za-z0-9._@-]+")) {
+            throw new GovernanceException("E_INVALID_INPUT", "user \"" + user + "\" must be an OS login name (letters, digits, . _ @ -)");
+        }
+        return registry.write(handle -> {
+            Optional<String> existing = handle.createQuery("SELECT roles FROM principals WHERE user_name = :u").bind("u", user)
+                    .mapTo(String.class).findOne();
+            Set<String> roles = new TreeSet<>();
+            existing.ifPresent(text -> {
+                for (String r : text.split(",")) {
+                    if (!r.isBlank()) {
+                        roles.add(r.strip());
+                    }
+                }
+            });
+            roles.add(role.name());
+            String joined = String.join(",", roles);
+            if (existing.isPresent()) {
+                handle.createUpdate("UPDATE principals SET roles = :r, active = 1 WHERE user_name = :u").bind("r", joined).bind("u", user).execute();
+            } else {
+                handle.createUpdate("INSERT INTO principals (user_name, display_name, roles, created_by) VALUES (:u, :u, :r, :by)")
+                        .bind("u", user).bind("r", joined).bind("by", admin.user()).execute();
+            }
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("user", user);
+            payload.put("role_added", role.name());
+            payload.put("roles", joined);
+            AuditTrail.append(handle, clock, admin.user(), "PRINCIPAL_ROLE_ADDED", "principal:" + user, payload);
+            return roles;
+        });
+    }
+}
