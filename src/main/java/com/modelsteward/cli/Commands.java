@@ -12,6 +12,7 @@ final class Commands {
         return List.of(
                 new InitCommand(),
                 new DemoCommand(),
-                new StatusCommand());
+                new StatusCommand(),
+                new PrincipalEnrollCommand());
     }
 }
