@@ -1,5 +1,6 @@
 package com.modelsteward.registry.demo;
 
+import com.modelsteward.governance.Enrolment;
 import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.PolicyLoader;
@@ -88,6 +89,7 @@ public final class DemoGenerator {
         Random random = new Random(seed);
         handle.execute("INSERT INTO registry_meta (key, value) VALUES (?, ?)", DEMO_MARKER, Timestamps.format(anchor));
         insertPrincipals(handle);
+        Enrolment.enrollDemoPrincipals(handle, Clock.fixed(anchor.minus(Duration.ofDays(180)), ZoneOffset.UTC), "ines.admin");
         List<DemoVersion> versions = new ArrayList<>();
         for (Line line : LINES) {
             versions.addAll(lineage(line, random));
