@@ -79,14 +79,6 @@ BEGIN
     UPDATE model_registry SET row_version = OLD.row_version + 1 WHERE model_id = NEW.model_id;
 END;
 
--- A writer that changes the state without saying when starts the clock now (the shadow period cannot be back-dated).
-CREATE TRIGGER model_registry_state_changed_at
-AFTER UPDATE OF state ON model_registry
-WHEN OLD.state IS NOT NEW.state AND NEW.state_changed_at IS OLD.state_changed_at
-BEGIN
-    UPDATE model_registry SET state_changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE model_id = NEW.model_id;
-END;
-
 -- ---------------------------------------------------------------------------------------------------------------
 -- Requests: born PENDING; only the listed status changes; their content never changes; never deleted.
 -- ---------------------------------------------------------------------------------------------------------------

@@ -13,6 +13,15 @@ final class Commands {
                 new InitCommand(),
                 new DemoCommand(),
                 new StatusCommand(),
+                new RegisterCommand(),
+                new ScorecardsImportCommand(),
+                new RequestCommand(),
+                new DecideCommand(true),
+                new DecideCommand(false),
+                new RollbackCommand(),
+                new HistoryCommand(),
+                new AuditVerifyCommand(),
+                new PrincipalAddCommand(),
                 new PrincipalEnrollCommand());
     }
 }

@@ -5,9 +5,11 @@ import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.StateCount;
+import com.modelsteward.registry.TransitionRequestRow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code status [--model ID]}: versions per state and the ACTIVE version of each name, or one version in full. */
@@ -44,6 +46,7 @@ final class StatusCommand implements Command {
                 json.put("active", active.stream().map(v -> Map.of("model_name", v.modelName(), "model_id", v.modelId(),
                         "version", v.version())).toList());
                 json.put("pending_requests", catalog.pendingRequestCount());
+                json.put("last_known_good", lastKnownGood(registry));
                 context.printJson(json);
                 return 0;
             }
@@ -54,8 +57,13 @@ final class StatusCommand implements Command {
             if (active.isEmpty()) {
                 context.out().println("  (none)");
             }
-            active.forEach(v -> context.out().printf("  %-28s %-10s %s%n", v.modelName(), v.version(), v.modelId()));
-            context.out().println("Pending requests: " + catalog.pendingRequestCount());
+            Map<String, String> lastKnownGood = lastKnownGood(registry);
+            active.forEach(v -> context.out().printf("  %-28s %-10s %-34s last-known-good %s%n", v.modelName(), v.version(), v.modelId(),
+                    lastKnownGood.getOrDefault(v.modelName(), "-")));
+            List<TransitionRequestRow> pending = catalog.requests(Optional.of("PENDING"));
+            context.out().println("Pending requests: " + pending.size());
+            pending.forEach(r -> context.out().printf("  %-11s %-32s %s -> %-8s by %-14s gates %s%n", r.requestId(), r.modelId(), r.fromState(),
+                    r.toState(), r.requestedBy(), r.gatePassed() == null ? "-" : r.gatePassed() ? "passed" : "FAILED"));
             return 0;
         }
     }
@@ -78,6 +86,16 @@ final class StatusCommand implements Command {
         context.out().println("  path                 " + version.pathRef());
         catalog.scorecards(modelId).forEach(s -> context.out().printf("  %-16s %-20s %s%n", s.packId(), s.metric(),
                 s.value() == null ? "missing" : s.value()));
+        catalog.requests(Optional.empty()).stream().filter(r -> r.modelId().equals(modelId)).forEach(r -> context.out().printf(
+                "  request %-11s %s -> %-8s %-9s by %s%n", r.requestId(), r.fromState(), r.toState(), r.status(), r.requestedBy()));
         return 0;
+    }
+
+    /** model name → its last-known-good version (schema V002's active_pointer). */
+    private static Map<String, String> lastKnownGood(Registry registry) {
+        Map<String, String> result = new LinkedHashMap<>();
+        registry.read(h -> h.createQuery("SELECT model_name, last_known_good_id FROM active_pointer WHERE last_known_good_id IS NOT NULL ORDER BY model_name")
+                .map((rows, ctx) -> result.put(rows.getString(1), rows.getString(2))).list());
+        return result;
     }
 }

@@ -508,6 +508,71 @@ public final class GovernanceService {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+    // Registration and scorecards
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** Registers a new version in the policy's initial state, created by the acting user (who can then never approve it). */
+    public void register(Identity who, InputFiles.NewVersion v) {
+        who.require(Role.ANALYST, "registering a version");
+        registry.write(handle -> {
+            if (GovernanceQueries.version(handle, v.modelId()).isPresent()) {
+                throw new GovernanceException("E_INVALID_INPUT", "a version with model_id " + v.modelId() + " is already registered");
+            }
+            boolean taken = handle.createQuery("SELECT count(*) FROM model_registry WHERE model_name = :n AND version = :v")
+                    .bind("n", v.modelName()).bind("v", v.version()).mapTo(Integer.class).one() > 0;
+            if (taken) {
+                throw new GovernanceException("E_INVALID_INPUT", v.modelName() + " version " + v.version() + " is already registered");
+            }
+            if (v.parentId() != null && GovernanceQueries.version(handle, v.parentId()).isEmpty()) {
+                throw new GovernanceException("E_INVALID_INPUT", "parent_id " + v.parentId() + " is not a registered version");
+            }
+            String now = Timestamps.now(clock);
+            handle.createUpdate("""
+                            INSERT INTO model_registry (model_id, model_name, model_type, version, state, parent_id, path_ref,
+                                training_config_json, training_config_hash, data_snapshot_ref, data_snapshot_hash, feature_graph_hash,
+                                code_commit, created_at, created_by, updated_at, row_version, state_changed_at)
+                            VALUES (:id, :name, :type, :version, :state, :parent, :path, :config, :configHash, :snapshot, :snapshotHash,
+                                :graph, :commit, :now, :by, :now, 1, :now)""")
+                    .bind("id", v.modelId()).bind("name", v.modelName()).bind("type", v.modelType()).bind("version", v.version())
+                    .bind("state", policy.initialState()).bind("parent", v.parentId()).bind("path", v.pathRef())
+                    .bind("config", v.trainingConfigJson()).bind("configHash", v.trainingConfigHash())
+                    .bind("snapshot", v.dataSnapshotRef()).bind("snapshotHash", v.dataSnapshotHash())
+                    .bind("graph", v.featureGraphHash()).bind("commit", v.codeCommit()).bind("now", now).bind("by", who.user())
+                    .execute();
+            AuditTrail.append(handle, clock, who.user(), "REGISTER", "model:" + v.modelId(), v);
+            return null;
+        });
+    }
+
+    /** Imports scorecards in one transaction; a version's pending requests go stale when its scorecards change. */
+    public int importScorecards(Identity who, List<InputFiles.ScorecardValue> values) {
+        who.require(Role.ANALYST, "importing scorecards");
+        return registry.write(handle -> {
+            Map<String, Integer> perModel = new LinkedHashMap<>();
+            for (InputFiles.ScorecardValue value : values) {
+                if (!perModel.containsKey(value.modelId()) && GovernanceQueries.version(handle, value.modelId()).isEmpty()) {
+                    throw new GovernanceException("E_INVALID_INPUT", "scorecard on line " + value.line() + ": model_id " + value.modelId()
+                            + " is not a registered version; nothing was imported");
+                }
+                handle.createUpdate("""
+                                INSERT INTO scorecards (model_id, pack_id, metric, value, generated_at, source)
+                                VALUES (:m, :p, :k, :v, :at, :src)""")
+                        .bind("m", value.modelId()).bind("p", value.packId()).bind("k", value.metric()).bind("v", value.value())
+                        .bind("at", value.generatedAt()).bind("src", value.source()).execute();
+                perModel.merge(value.modelId(), 1, Integer::sum);
+            }
+            for (Map.Entry<String, Integer> model : perModel.entrySet()) {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("model_id", model.getKey());
+                payload.put("values", model.getValue());
+                payload.put("scorecard_digest", GovernanceQueries.scorecardDigest(handle, model.getKey()));
+                AuditTrail.append(handle, clock, who.user(), "SCORECARDS_IMPORTED", "model:" + model.getKey(), payload);
+            }
+            return values.size();
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
 
     public Optional<Request> findRequest(String requestId) {
         return registry.read(handle -> findRequest(handle, requestId));

@@ -203,10 +203,13 @@ public final class PolicyLoader {
                 throw invalid(source + ": state " + state + " is declared twice");
             }
         }
-        for (Map.Entry<String, String> role : Map.of("initialState", String.valueOf(initial), "liveState", String.valueOf(live),
-                "retiredState", String.valueOf(retired)).entrySet()) {
-            if (!states.contains(role.getValue())) {
-                throw invalid(source + ": " + role.getKey() + " " + role.getValue() + " is not one of the declared states " + states);
+        if (!List.of("ACTIVE", "PRODUCTION").contains(live)) {
+            throw invalid(source + ": liveState must be ACTIVE or PRODUCTION, the states the registry's triggers guard (not " + live + ")");
+        }
+        String[][] roles = {{"initialState", initial}, {"liveState", live}, {"retiredState", retired}};
+        for (String[] role : roles) {
+            if (!states.contains(role[1])) {
+                throw invalid(source + ": " + role[0] + " " + role[1] + " is not one of the declared states " + states);
             }
         }
     }

@@ -128,9 +128,12 @@ public final class DemoGenerator {
                 stateChanged = anchor.minusSeconds(3600);
             }
             double quality = line.baseQuality() + 0.06 * i + random.nextGaussian() * 0.05;
-            if (i > 0 && promotedOverPrevious(line, i)) {
-                // A version that replaced (or is meant to replace) its predecessor clearly beats it, as the gates demand.
+            if (i > 0 && i == line.activeIndex()) {
+                // The ACTIVE version clearly beat the one it replaced, as the gates demand.
                 quality = chain.get(i - 1).quality() + 0.2;
+            } else if (waitsWithBetterSharpe(line, i)) {
+                // Momentum's waiting shadow passes every gate; mean reversion's trades drawdown for its Sharpe (see metrics).
+                quality = chain.get(line.activeIndex()).quality() + 0.2;
             }
             String modelId = "%s-%s".formatted(line.name(), version);
             chain.add(new DemoVersion(line, i, modelId, version, state, parent, created,
@@ -139,9 +142,8 @@ public final class DemoGenerator {
         return chain;
     }
 
-    /** The ACTIVE version beat the one before it; so does momentum's shadow that is waiting for approval. */
-    private static boolean promotedOverPrevious(Line line, int i) {
-        return i == line.activeIndex() || line.name().equals("momentum_xgb") && i == line.versions() - 2;
+    private static boolean waitsWithBetterSharpe(Line line, int i) {
+        return i == line.versions() - 2 && (line.name().equals("momentum_xgb") || line.name().equals("mean_reversion_lgbm"));
     }
 
     /** Versions that were promoted in the history are inserted as SHADOW; the engine makes them ACTIVE. */

@@ -1,0 +1,64 @@
+package com.modelsteward.cli;
+
+import com.modelsteward.governance.GateReport;
+import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.Identity;
+import com.modelsteward.governance.Policy;
+import com.modelsteward.governance.PolicyLoader;
+import com.modelsteward.governance.Principals;
+import com.modelsteward.registry.Registry;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/** What the governance commands share: who is acting, which policy applies, the engine. */
+final class GovernanceCli {
+
+    /** Options every governance command accepts besides --db and --json. */
+    static final Set<String> COMMON = Set.of("as", "policy");
+
+    private GovernanceCli() {
+    }
+
+    static Set<String> options(String... own) {
+        Set<String> all = new HashSet<>(COMMON);
+        all.addAll(Set.of(own));
+        return all;
+    }
+
+    /** The OS login; {@code --as USER} only on a demo registry. */
+    static Identity identity(Registry registry, Args args, CliContext context) {
+        return Principals.resolve(registry, context.user(), args.option("as"));
+    }
+
+    /** {@code --policy FILE} over the built-in L3-12 policy, with the LEARN_* environment keys on top. */
+    static Policy policy(Registry registry, Args args) {
+        Policy policy = args.option("policy").map(file -> PolicyLoader.load(Path.of(file), System.getenv()))
+                .orElseGet(() -> PolicyLoader.builtIn(System.getenv()));
+        policy.checkCovers(registry.read(h -> h.createQuery("SELECT DISTINCT state FROM model_registry").mapTo(String.class).list()));
+        return policy;
+    }
+
+    static GovernanceService service(Registry registry, Args args, CliContext context) {
+        return new GovernanceService(registry, policy(registry, args), context.clock());
+    }
+
+    static void printReport(CliContext context, GateReport report) {
+        context.out().println("Gate report for " + report.modelId() + " (" + report.fromState() + " -> " + report.toState() + ", policy "
+                + report.policy() + ", baseline " + (report.baselineModelId() == null ? "none: absolute thresholds" : report.baselineModelId())
+                + "): " + (report.passed() ? "PASSED" : "FAILED"));
+        for (GateReport.PrerequisiteCheck p : report.prerequisites()) {
+            context.out().printf("  %-4s %-22s %s%n", p.passed() ? "ok" : "FAIL", p.name(), p.detail());
+        }
+        for (GateReport.GateCheck c : report.checks()) {
+            context.out().printf("  %-4s %-16s %-18s candidate %-10s baseline %-10s delta %-10s needs %-22s %s%n", c.passed() ? "ok" : "FAIL",
+                    c.pack(), c.metric(), number(c.candidate()), number(c.baseline()), number(c.delta()),
+                    c.comparison() == null ? "-" : c.comparison(), c.reason());
+        }
+        context.out().println("  digest " + report.digest());
+    }
+
+    private static String number(Double value) {
+        return value == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f", value);
+    }
+}

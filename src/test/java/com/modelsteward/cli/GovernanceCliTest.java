@@ -1,0 +1,200 @@
+package com.modelsteward.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.modelsteward.registry.Registry;
+import com.modelsteward.testsupport.TestRegistries;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The governance commands, in process and as separate OS processes (the way users and scripts run them). */
+class GovernanceCliTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String user, String... args) {
+        out.reset();
+        err.reset();
+        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Clock.systemUTC(), user);
+        return new Cli(context).execute(args);
+    }
+
+    /** A java command line running the app's main class from this test's class path. */
+    private static List<String> javaCommand() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "com.modelsteward.Main"));
+    }
+
+    private record Outcome(int exit, String output) {
+    }
+
+    private static Outcome finish(Process process) throws Exception {
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the process ends");
+        return new Outcome(process.exitValue(), output);
+    }
+
+    @Test
+    void theReadmeWorkedExampleRunsAsWritten() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int begin = readme.indexOf("<!-- worked-example:begin -->");
+        int end = readme.indexOf("<!-- worked-example:end -->");
+        assertTrue(begin >= 0 && end > begin, "README has the worked example between its markers");
+        String block = readme.substring(begin, end);
+        String script = block.substring(block.indexOf("```bash") + 7, block.lastIndexOf("```"));
+        assertTrue(script.contains("java -jar target/model-steward.jar"));
+        // The jar is packaged after the tests run; a launcher of the same main class from the class path stands in for it.
+        Path launcher = dir.resolve("model-steward");
+        Files.writeString(launcher, "#!/bin/sh\nexec " + String.join(" ", javaCommand().stream().map(GovernanceCliTest::quote).toList()) + " \"$@\"\n");
+        assertTrue(launcher.toFile().setExecutable(true));
+        script = script.replace("java -jar target/model-steward.jar", launcher.toString());
+        Process bash = new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true).start();
+        Outcome outcome = finish(bash);
+        assertEquals(0, outcome.exit(), outcome.output());
+        String output = outcome.output();
+        assertTrue(output.contains("Registered momentum_xgb-4.0.0 as CANDIDATE"), output);
+        assertTrue(output.contains("REQ-000016: momentum_xgb-4.0.0 moved CANDIDATE -> SHADOW"), output);
+        assertTrue(output.contains("REQ-000017: momentum_xgb-4.0.0 SHADOW -> ACTIVE is PENDING"), output);
+        assertTrue(output.contains("REQ-000017 approved by rachel.okafor and EXECUTED"), output);
+        assertTrue(output.contains("Rolled momentum_xgb back: momentum_xgb-4.0.0 -> momentum_xgb-3.1.0"), output);
+        assertTrue(output.contains("momentum_xgb-3.1.0") && output.contains("(rollback by omar.haddad"), output);
+        assertTrue(output.contains("Audit trail intact"), output);
+    }
+
+    private static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    @Test
+    void twoProcessesApprovingOneRequestExecuteItExactlyOnce() throws Exception {
+        Path db;
+        try (Registry registry = TestRegistries.demo(dir)) {
+            db = registry.file();
+        }
+        // REQ-000015: momentum_xgb-3.2.0 SHADOW -> ACTIVE, passes its gates, needs one RISK_OFFICER.
+        List<Process> processes = new ArrayList<>();
+        for (String officer : List.of("rachel.okafor", "omar.haddad")) {
+            List<String> command = javaCommand();
+            command.addAll(List.of("approve", "--db", db.toString(), "--as", officer, "--request", "REQ-000015", "--comment", "race " + officer));
+            processes.add(new ProcessBuilder(command).redirectErrorStream(true).start());
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Process process : processes) {
+            outcomes.add(finish(process));
+        }
+        assertEquals(1, outcomes.stream().filter(o -> o.exit() == 0).count(), outcomes.toString());
+        Outcome loser = outcomes.stream().filter(o -> o.exit() != 0).findFirst().orElseThrow();
+        assertTrue(loser.output().contains("E_LEARN_ROLLOUT_DENIED: request REQ-000015 is EXECUTED"), loser.output());
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement();
+             var rows = sql.executeQuery("SELECT (SELECT count(*) FROM approvals WHERE request_id = 'REQ-000015'), "
+                     + "(SELECT state FROM model_registry WHERE model_id = 'momentum_xgb-3.2.0'), "
+                     + "(SELECT count(*) FROM events WHERE payload_json LIKE '%REQ-000015%')")) {
+            rows.next();
+            assertEquals(1, rows.getInt(1), "one approval recorded");
+            assertEquals("ACTIVE", rows.getString(2));
+            assertEquals(1, rows.getInt(3), "one rollout event");
+        }
+    }
+
+    @Test
+    void anAuditRowAlteredWithTheTriggersDroppedIsNamed() throws Exception {
+        Path db;
+        try (Registry registry = TestRegistries.demo(dir)) {
+            db = registry.file();
+        }
+        assertEquals(0, run("cli.tester", "audit", "verify", "--db", db.toString()), err.toString());
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement()) {
+            sql.executeUpdate("DROP TRIGGER audit_log_no_update");
+            sql.executeUpdate("UPDATE audit_log SET actor = 'mallory' WHERE seq = 7");
+        }
+        assertEquals(1, run("cli.tester", "audit", "verify", "--db", db.toString()));
+        assertTrue(err.toString().startsWith("E_AUDIT_BROKEN: "), err.toString());
+        assertTrue(err.toString().contains("entry 7 was altered"), err.toString());
+    }
+
+    @Test
+    void theDocumentedPythonVerifierAgreesWithTheApp() throws Exception {
+        assumeTrue(new ProcessBuilder("python3", "--version").start().waitFor() == 0, "python3 is installed by .ci/run");
+        String schema = Files.readString(Path.of("docs/schema.md"));
+        String block = schema.substring(schema.indexOf("<!-- audit-verifier:begin -->"), schema.indexOf("<!-- audit-verifier:end -->"));
+        String script = block.substring(block.indexOf("```python") + 9, block.lastIndexOf("```"));
+        assertTrue(script.lines().count() <= 25, "an auditor's script of about twenty lines");
+        Path verifier = dir.resolve("verify_audit.py");
+        Files.writeString(verifier, script);
+        Path db;
+        try (Registry registry = TestRegistries.demo(dir)) {
+            db = registry.file();
+        }
+        Outcome intact = finish(new ProcessBuilder("python3", verifier.toString(), db.toString()).redirectErrorStream(true).start());
+        assertEquals(0, intact.exit(), intact.output());
+        assertTrue(intact.output().startsWith("OK: ") && !intact.output().startsWith("OK: 0 "), intact.output());
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement()) {
+            sql.executeUpdate("DROP TRIGGER audit_log_no_update");
+            sql.executeUpdate("UPDATE audit_log SET ts = '2026-01-01T00:00:00.000Z' WHERE seq = 12");
+        }
+        Outcome broken = finish(new ProcessBuilder("python3", verifier.toString(), db.toString()).redirectErrorStream(true).start());
+        assertEquals(1, broken.exit());
+        assertTrue(broken.output().contains("entry 12 was altered"), broken.output());
+    }
+
+    @Test
+    void inputFilesAreValidatedWithFileLineAndField() throws Exception {
+        Path db = dir.resolve("init.db");
+        assertEquals(0, run("ines", "init", "--db", db.toString()), err.toString());
+        assertEquals(0, run("ines", "principal", "add", "--db", db.toString(), "--user", "ines", "--role", "ANALYST"), err.toString());
+        Path model = dir.resolve("model.json");
+        Files.writeString(model, "{\n  \"model_name\": \"toy\",\n  \"version\": \"1\",\n  \"model_type\": \"signal_model\",\n  \"colour\": \"red\"\n}\n");
+        assertEquals(1, run("ines", "register", "--db", db.toString(), "--file", model.toString()));
+        assertTrue(err.toString().startsWith("E_INVALID_INPUT: " + model + " line 5: unknown field \"colour\""), err.toString());
+        Files.writeString(model, "{\n  \"model_name\": \"toy\",\n  \"version\": 1\n}\n");
+        assertEquals(1, run("ines", "register", "--db", db.toString(), "--file", model.toString()));
+        assertTrue(err.toString().contains("line 3: field \"version\" must be a non-empty string"), err.toString());
+        Files.writeString(model, "{\n  \"model_name\": \"toy\",\n  \"version\": \"1\"\n  \"model_type\": \"x\"\n}\n");
+        assertEquals(1, run("ines", "register", "--db", db.toString(), "--file", model.toString()));
+        assertTrue(err.toString().contains(model + " line 4, column"), err.toString());
+
+        Path scores = dir.resolve("scores.json");
+        Files.writeString(scores, "[\n {\"model_id\": \"toy-1\", \"pack_id\": \"bench_core_v1\", \"metric\": \"sharpe\", \"value\": \"high\"}\n]\n");
+        assertEquals(1, run("ines", "scorecards", "import", "--db", db.toString(), "--file", scores.toString()));
+        assertTrue(err.toString().contains("line 2: field \"value\" must be a number, null or \"NaN\""), err.toString());
+        Files.writeString(scores, "[\n {\"model_id\": \"nope-1\", \"pack_id\": \"bench_core_v1\", \"metric\": \"sharpe\", \"value\": 1.2}\n]\n");
+        assertEquals(1, run("ines", "scorecards", "import", "--db", db.toString(), "--file", scores.toString()));
+        assertTrue(err.toString().contains("line 2: model_id nope-1 is not a registered version; nothing was imported"), err.toString());
+    }
+
+    @Test
+    void noOneActsAsSomebodyElseOnARegistryNotMadeByDemo() throws IOException {
+        Path db = dir.resolve("real.db");
+        assertEquals(0, run("ines", "init", "--db", db.toString()), err.toString());
+        assertEquals(1, run("mallory", "principal", "add", "--db", db.toString(), "--as", "ines", "--user", "mallory", "--role", "ADMIN"));
+        assertTrue(err.toString().startsWith("E_LEARN_ROLLOUT_DENIED: acting as another user (--as ines) is only possible on a registry created by `demo`"),
+                err.toString());
+        assertEquals(1, run("mallory", "principal", "add", "--db", db.toString(), "--user", "mallory", "--role", "ADMIN"));
+        assertTrue(err.toString().contains("mallory is not a principal of this registry"), err.toString());
+        assertEquals(0, run("ines", "principal", "add", "--db", db.toString(), "--user", "rachel", "--role", "RISK_OFFICER"), err.toString());
+        assertTrue(out.toString().contains("rachel now holds RISK_OFFICER"));
+        assertFalse(Files.readString(db, StandardCharsets.ISO_8859_1).isEmpty());
+    }
+}
