@@ -22,7 +22,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Fuzzes every importer and the policy loader with jqwik: valid files mutated byte by byte (flips, cuts, insertions of
  * JSON/YAML punctuation, duplicated fragments) and raw random text. Whatever comes in, the only thing allowed out is the
  * documented refusal ({@link GovernanceException} with E_INVALID_INPUT or E_POLICY_INVALID); any other exception fails
- * the property. The number of tries is bounded so CI stays fast; {@code -Pstress} raises it (jqwik.tries.default).
+ * the property. The number of tries is bounded so CI stays fast; jqwik's generators are seeded, and a failure prints the
+ * seed to replay it.
  */
 class ImporterFuzzTest {
 
