@@ -3,7 +3,6 @@ package com.modelsteward.governance;
 import com.modelsteward.config.AppSettings;
 import com.modelsteward.registry.Registry;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -77,10 +76,5 @@ public final class TrustStore {
         } catch (IOException unwritable) {
             // Pinning is a safety net on top of the signatures; failing to remember must not stop the user's work.
         }
-    }
-
-    /** For tests and diagnostics: the fingerprint pinned for a registry path. */
-    public Optional<String> pinned(Path registryFile) {
-        return settings.get(PREFIX + registryFile.toAbsolutePath().normalize());
     }
 }
