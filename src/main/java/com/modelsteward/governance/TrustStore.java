@@ -60,10 +60,11 @@ public final class TrustStore {
         if (pinned.get().equals(current)) {
             return new Check(Outcome.MATCH, path, pinned, Optional.of(current), "");
         }
-        return new Check(Outcome.CHANGED, path, pinned, Optional.of(current), "WARNING: THE ROOT KEY OF " + path + " HAS CHANGED. "
-                + "You last saw " + pinned.get() + "; the file now has " + current + " (" + root.get().user() + "). "
-                + "Someone may have rewritten the registry with their own keys. Do not trust its approvals until an ADMIN confirms; "
-                + "if the registry was deliberately re-created, remove the line for it from " + settingsHint() + ".");
+        return new Check(Outcome.CHANGED, path, pinned, Optional.of(current), "WARNING: THE ROOT KEY OF " + path + " HAS CHANGED.\n"
+                + "  you last saw  " + pinned.get() + "\n"
+                + "  the file has  " + current + " (" + root.get().user() + ")\n"
+                + "Someone may have rewritten the registry with their own keys. Do not trust its approvals until an ADMIN confirms.\n"
+                + "If the registry was deliberately re-created, remove the line for it from " + settingsHint() + ".");
     }
 
     private String settingsHint() {
