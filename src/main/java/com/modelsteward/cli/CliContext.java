@@ -2,6 +2,7 @@ package com.modelsteward.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.modelsteward.config.AppDirs;
+import com.modelsteward.governance.TrustStore;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Registry;
 import java.io.PrintStream;
@@ -20,8 +21,14 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
         return args.option("db").map(Path::of).orElseGet(AppDirs::demoRegistry);
     }
 
+    /** Opens the registry and checks its root key against the one this user pinned (trust on first use). */
     public Registry openRegistry(Args args) {
-        return Registry.open(registryPath(args));
+        Registry registry = Registry.open(registryPath(args));
+        TrustStore.Check trust = TrustStore.load().check(registry);
+        if (!trust.message().isEmpty()) {
+            err.println(trust.message());
+        }
+        return registry;
     }
 
     public void printJson(Object value) {

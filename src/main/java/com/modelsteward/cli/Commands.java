@@ -27,6 +27,7 @@ final class Commands {
                 new DriftCommand(),
                 new LineageCommand(),
                 new ModelCardCommand(),
-                new ScorecardsImportCsvCommand());
+                new ScorecardsImportCsvCommand(),
+                new PrincipalEnrollCommand());
     }
 }

@@ -209,9 +209,13 @@ public final class GovernanceService {
             checkNotStale(handle, request, model);
         }
         String now = Timestamps.now(clock);
-        handle.createUpdate("INSERT INTO approvals (request_id, approver, decision, comment, decided_at) VALUES (:r, :u, :d, :c, :at)")
+        // trust hook: the decision is recorded with the approver's signature over its canonical content (Signatures)
+        String signature = Signatures.signDecision(handle, who.user(), request, approve ? "APPROVE" : "REJECT", comment.strip(), now);
+        handle.createUpdate("""
+                        INSERT INTO approvals (request_id, approver, decision, comment, decided_at, signature)
+                        VALUES (:r, :u, :d, :c, :at, :sig)""")
                 .bind("r", requestId).bind("u", who.user()).bind("d", approve ? "APPROVE" : "REJECT").bind("c", comment.strip())
-                .bind("at", now).execute();
+                .bind("at", now).bind("sig", signature).execute();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("request_id", requestId);
         payload.put("model_id", request.modelId());
@@ -265,6 +269,8 @@ public final class GovernanceService {
     private GateReport execute(Handle handle, Identity who, Request request, Policy.Transition transition) {
         ModelVersion model = GovernanceQueries.version(handle, request.modelId()).orElseThrow();
         checkNotStale(handle, request, model);
+        // trust hook: approvals whose signatures do not verify do not count (E_LEARN_APPROVAL_MISSING)
+        Signatures.requireValidApprovals(handle, request);
         GateReport report = evaluator.evaluate(handle, model, transition);
         if (!report.passed()) {
             boolean gates = report.checks().stream().anyMatch(c -> !c.passed());
@@ -313,6 +319,8 @@ public final class GovernanceService {
         event.put("approvers", approvals.stream().map(a -> a.get("approver")).toList());
         event.put("previous_active_id", previousLive);
         Outbox.append(handle, clock, Outbox.ROLLOUT_COMPLETED, event);
+        // trust hook: the executor signs the audit chain's head
+        Signatures.signHead(handle, clock, who.user());
         return report;
     }
 
@@ -436,6 +444,8 @@ public final class GovernanceService {
         Map<String, Object> event = new LinkedHashMap<>(payload);
         event.put("rolled_back_by", who.user());
         Outbox.append(handle, clock, Outbox.ROLLBACK_COMPLETED, event);
+        // trust hook: the executor signs the audit chain's head
+        Signatures.signHead(handle, clock, who.user());
         return new RollbackResult(requestId, modelName, current, target);
     }
 

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.JsonLimits;
 import com.modelsteward.registry.Timestamps;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,7 +106,7 @@ public final class InputFiles {
      */
     public static List<ScorecardValue> readScorecards(Path file, String now) {
         String name = file.toString();
-        try (JsonParser parser = CanonicalJson.mapper().createParser(read(file))) {
+        try (JsonParser parser = CanonicalJson.mapper().createParser(open(file))) {
             JsonToken first = parser.nextToken();
             List<ScorecardValue> values = new ArrayList<>();
             if (first == JsonToken.START_ARRAY) {
@@ -150,7 +153,7 @@ public final class InputFiles {
             }
             return values;
         } catch (JsonProcessingException invalid) {
-            throw new GovernanceException("E_INVALID_INPUT", name + PolicyLoader.where(invalid.getLocation()) + ": " + invalid.getOriginalMessage());
+            throw new GovernanceException("E_INVALID_INPUT", name + PolicyLoader.where(invalid.getLocation()) + ": " + JsonLimits.explain(invalid));
         } catch (IOException unreadable) {
             throw new GovernanceException("E_INVALID_INPUT", name + " cannot be read: " + unreadable.getMessage());
         }
@@ -174,6 +177,9 @@ public final class InputFiles {
                 number = null;
             } else if (value.isNumber()) {
                 number = value.asDouble();
+                if (!Double.isFinite(number)) {
+                    throw row.problem("value", "is beyond the largest number the registry stores (about 1.8e308 either side of zero)");
+                }
             } else {
                 throw row.problem("value", "must be a number, null or \"NaN\", not " + value);
             }
@@ -192,7 +198,7 @@ public final class InputFiles {
     }
 
     private static Located readObject(Path file) {
-        try (JsonParser parser = CanonicalJson.mapper().createParser(read(file))) {
+        try (JsonParser parser = CanonicalJson.mapper().createParser(open(file))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new GovernanceException("E_INVALID_INPUT", file + " line 1: expected a JSON object");
             }
@@ -203,7 +209,7 @@ public final class InputFiles {
             }
             return located;
         } catch (JsonProcessingException invalid) {
-            throw new GovernanceException("E_INVALID_INPUT", file + PolicyLoader.where(invalid.getLocation()) + ": " + invalid.getOriginalMessage());
+            throw new GovernanceException("E_INVALID_INPUT", file + PolicyLoader.where(invalid.getLocation()) + ": " + JsonLimits.explain(invalid));
         } catch (IOException unreadable) {
             throw new GovernanceException("E_INVALID_INPUT", file + " cannot be read: " + unreadable.getMessage());
         }
@@ -227,10 +233,11 @@ public final class InputFiles {
         return new Located(name, line, values, lines);
     }
 
-    private static byte[] read(Path file) throws IOException {
+    /** Streams the file to the parser instead of reading it whole: a large scorecards file is never held as bytes. */
+    private static InputStream open(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new GovernanceException("E_INVALID_INPUT", file + " does not exist or is not a file");
         }
-        return Files.readAllBytes(file);
+        return new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
     }
 }

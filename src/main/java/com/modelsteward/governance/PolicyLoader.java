@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.modelsteward.registry.JsonLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -133,7 +134,7 @@ public final class PolicyLoader {
     }
 
     static PolicyFile parse(String text, String source, boolean yaml) {
-        ObjectMapper mapper = (yaml ? YAMLMapper.builder() : JsonMapper.builder())
+        ObjectMapper mapper = (yaml ? YAMLMapper.builder(JsonLimits.yamlFactory()) : JsonMapper.builder(JsonLimits.jsonFactory()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
@@ -147,7 +148,7 @@ public final class PolicyLoader {
             throw new GovernanceException("E_POLICY_INVALID", source + where(unknown.getLocation()) + ": unknown field \""
                     + unknown.getPropertyName() + "\"");
         } catch (JsonProcessingException invalid) {
-            throw new GovernanceException("E_POLICY_INVALID", source + where(invalid.getLocation()) + ": " + invalid.getOriginalMessage());
+            throw new GovernanceException("E_POLICY_INVALID", source + where(invalid.getLocation()) + ": " + JsonLimits.explain(invalid));
         }
     }
 

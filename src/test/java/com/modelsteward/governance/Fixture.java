@@ -2,6 +2,7 @@ package com.modelsteward.governance;
 
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.testsupport.TestKeys;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +57,7 @@ final class Fixture implements AutoCloseable {
                     + "('rachel', 'RISK_OFFICER'), ('omar', 'RISK_OFFICER'), ('tara', 'RISK_OFFICER'), ('ines', 'ADMIN')");
             return null;
         });
+        TestKeys.enrollAll(registry, "ines");
         this.engine = new GovernanceService(registry, policy, clock);
         alice = who("alice");
         bob = who("bob");

@@ -2,6 +2,7 @@ package com.modelsteward.registry.demo;
 
 import com.modelsteward.drift.DriftMonitor;
 import com.modelsteward.drift.DriftPolicy;
+import com.modelsteward.governance.Enrolment;
 import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.PolicyLoader;
@@ -92,6 +93,7 @@ public final class DemoGenerator {
         Random random = new Random(seed);
         handle.execute("INSERT INTO registry_meta (key, value) VALUES (?, ?)", Principals.DEMO_MARKER, Timestamps.format(anchor));
         insertPrincipals(handle);
+        Enrolment.enrollDemoPrincipals(handle, Clock.fixed(anchor.minus(Duration.ofDays(180)), ZoneOffset.UTC), "ines.admin");
         List<DemoVersion> versions = new ArrayList<>();
         for (Line line : LINES) {
             versions.addAll(lineage(line, random));

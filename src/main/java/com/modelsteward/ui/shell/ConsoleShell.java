@@ -2,6 +2,7 @@ package com.modelsteward.ui.shell;
 
 import com.modelsteward.config.AppDirs;
 import com.modelsteward.config.AppSettings;
+import com.modelsteward.governance.TrustStore;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.demo.DemoGenerator;
@@ -103,7 +104,7 @@ public final class ConsoleShell implements AutoCloseable {
             Registry opened = Registry.open(file);
             try {
                 Set<String> roles = new ModelCatalog(opened).rolesOf(user);
-                return new Opened(opened, roles);
+                return new Opened(opened, roles, new TrustStore(settings).check(opened));
             } catch (RuntimeException failed) {
                 opened.close();
                 throw failed;
@@ -116,7 +117,8 @@ public final class ConsoleShell implements AutoCloseable {
         });
     }
 
-    private record Opened(Registry registry, Set<String> roles) {
+    /** @param trust the root key compared with the one this user pinned (trust on first use, docs/security.md) */
+    private record Opened(Registry registry, Set<String> roles, TrustStore.Check trust) {
     }
 
     private void attach(Opened opened) {
@@ -130,6 +132,9 @@ public final class ConsoleShell implements AutoCloseable {
         monitor = new RefreshMonitor(registry, window::registryChanged,
                 failure -> javafx.application.Platform.runLater(() -> window.monitorFailed(DialogService.describe(failure))));
         onOpened.accept(context);
+        if (opened.trust().alarming()) {
+            dialogs.showError("The registry's root key has changed", opened.trust().message());
+        }
     }
 
     private void chooseRegistry() {

@@ -1,0 +1,58 @@
+package com.modelsteward.cli;
+
+import com.modelsteward.governance.Enrolment;
+import com.modelsteward.governance.Identity;
+import com.modelsteward.governance.Keys;
+import com.modelsteward.governance.Principals;
+import com.modelsteward.registry.Registry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code principal enroll [--user NAME]}: without --user, enrols your own Ed25519 key (created in your data directory,
+ * owner-only; the first ADMIN's key becomes the registry's root); with --user, an ADMIN endorses that user's submitted
+ * key. Prints fingerprints only, never key material.
+ */
+final class PrincipalEnrollCommand implements Command {
+
+    @Override
+    public String name() {
+        return "principal enroll";
+    }
+
+    @Override
+    public String summary() {
+        return "enrol your signing key, or (ADMIN, --user NAME) endorse a user's key";
+    }
+
+    @Override
+    public int run(Args args, CliContext context) {
+        args.allowOnly(Set.of("user", "as"));
+        try (Registry registry = context.openRegistry(args)) {
+            Identity who = Principals.resolve(registry, context.user(), args.option("as"));
+            Enrolment.Result result = args.option("user")
+                    .map(user -> Enrolment.endorse(registry, context.clock(), who, user))
+                    .orElseGet(() -> Enrolment.enrollSelf(registry, context.clock(), who, Keys.directory()));
+            if (args.flag("json")) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("user", result.user());
+                json.put("fingerprint", result.fingerprint());
+                json.put("endorsed_by", result.endorsedBy());
+                json.put("root", result.root());
+                json.put("private_key_file", result.privateKeyFile() == null ? null : result.privateKeyFile().toString());
+                context.printJson(json);
+            } else if (result.root()) {
+                context.out().println("Enrolled " + result.user() + "'s key " + result.fingerprint() + " as the root key of " + registry.file()
+                        + (result.createdPrivateKey() ? "; private key created at " + result.privateKeyFile() + " (owner-only)" : ""));
+            } else if (result.endorsedBy() == null) {
+                context.out().println("Submitted " + result.user() + "'s key " + result.fingerprint()
+                        + (result.createdPrivateKey() ? " (private key created at " + result.privateKeyFile() + ", owner-only)" : "")
+                        + "; an ADMIN endorses it with `principal enroll --user " + result.user() + "`");
+            } else {
+                context.out().println("Endorsed " + result.user() + "'s key " + result.fingerprint() + " as " + result.endorsedBy());
+            }
+        }
+        return 0;
+    }
+}

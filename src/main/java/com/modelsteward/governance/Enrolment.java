@@ -1,0 +1,186 @@
+package com.modelsteward.governance;
+
+import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.Timestamps;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Enrolling principals' Ed25519 keys. A user enrols their own key (the private key is created in their data directory,
+ * owner-only, and only the public key goes into the registry); an ADMIN endorses it by signing the enrolment with their
+ * own trusted key. The first ADMIN to enrol on a registry without keys endorses their own key and becomes its root.
+ * Every step is audited.
+ */
+public final class Enrolment {
+
+    /** What enrolling did: the user, the key's fingerprint, who endorsed it (null while pending) and whether it is the root. */
+    public record Result(String user, String fingerprint, String endorsedBy, boolean root, boolean createdPrivateKey, Path privateKeyFile) {
+    }
+
+    private Enrolment() {
+    }
+
+    /**
+     * Enrols {@code who}'s own key: creates the key pair in {@code keyDirectory} unless it is already there (the same key
+     * serves every registry), records the public key, and endorses it when {@code who} is the registry's first ADMIN.
+     */
+    public static Result enrollSelf(Registry registry, Clock clock, Identity who, Path keyDirectory) {
+        if (who.roles().isEmpty()) {
+            throw new GovernanceException(GovernanceException.ROLLOUT_DENIED, who.user()
+                    + " is not a principal of this registry; an ADMIN adds you first (`principal add`)");
+        }
+        return registry.write(handle -> {
+            if (Signatures.isDemo(handle)) {
+                throw new GovernanceException(GovernanceException.ROLLOUT_DENIED,
+                        "demo registries use the built-in demo keys (docs/security.md); nothing to enrol");
+            }
+            Map<String, Object> existing = principal(handle, who.user());
+            if (existing.get("public_key") != null) {
+                String state = existing.get("key_endorsement") == null ? "waiting for an ADMIN to endorse it (`principal enroll --user "
+                        + who.user() + "`)" : "endorsed by " + existing.get("key_endorsed_by");
+                throw new GovernanceException("E_KEY_EXISTS", who.user() + " already has a key enrolled in " + registry.file() + " ("
+                        + Keys.fingerprint((String) existing.get("public_key")) + "), " + state);
+            }
+            Path file = Keys.privateKeyFile(keyDirectory, who.user());
+            Path publicFile = publicKeyFile(keyDirectory, who.user());
+            boolean created = false;
+            String publicKey;
+            PrivateKey privateKey;
+            Optional<PrivateKey> onDisk = Keys.readPrivateKey(keyDirectory, who.user());
+            if (onDisk.isPresent()) {
+                privateKey = onDisk.get();
+                publicKey = readPublicFile(publicFile);
+                String probe = "model-steward key probe";
+                if (!Keys.verify(publicKey, probe, Keys.sign(privateKey, probe))) {
+                    throw new GovernanceException("E_KEY_UNREADABLE", publicFile + " does not belong to the private key " + file);
+                }
+            } else {
+                KeyPair pair = Keys.generate();
+                Keys.writePrivateKey(keyDirectory, who.user(), pair.getPrivate());
+                publicKey = Keys.publicText(pair.getPublic());
+                writePublicFile(publicFile, publicKey);
+                privateKey = pair.getPrivate();
+                created = true;
+            }
+            boolean root = who.has(Role.ADMIN) && Signatures.root(handle).isEmpty();
+            String now = Timestamps.now(clock);
+            String endorsedBy = root ? who.user() : null;
+            String endorsement = root ? Keys.sign(privateKey, Signatures.enrolmentContent(who.user(), publicKey, who.user(), now)) : null;
+            handle.createUpdate("""
+                            UPDATE principals SET public_key = :k, key_endorsed_by = :by, key_endorsement = :sig, key_enrolled_at = :at
+                             WHERE user_name = :u""")
+                    .bind("k", publicKey).bind("by", endorsedBy).bind("sig", endorsement).bind("at", root ? now : null)
+                    .bind("u", who.user()).execute();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("user", who.user());
+            payload.put("fingerprint", Keys.fingerprint(publicKey));
+            payload.put("root", root);
+            payload.put("endorsed_by", endorsedBy);
+            AuditTrail.append(handle, clock, who.user(), root ? "KEY_ENROLLED" : "KEY_SUBMITTED", "principal:" + who.user(), payload);
+            return new Result(who.user(), Keys.fingerprint(publicKey), endorsedBy, root, created, file);
+        });
+    }
+
+    /** An ADMIN endorses {@code user}'s submitted key by signing its enrolment with the ADMIN's own trusted key. */
+    public static Result endorse(Registry registry, Clock clock, Identity admin, String user) {
+        admin.require(Role.ADMIN, "endorsing a principal's key");
+        return registry.write(handle -> {
+            if (Signatures.isDemo(handle)) {
+                throw new GovernanceException(GovernanceException.ROLLOUT_DENIED,
+                        "demo registries use the built-in demo keys (docs/security.md); nothing to endorse");
+            }
+            Signatures.KeyCheck adminKey = Signatures.trustedKey(handle, admin.user());
+            if (!adminKey.trusted()) {
+                throw new GovernanceException("E_KEY_MISSING", admin.user() + " cannot endorse keys: " + adminKey.problem());
+            }
+            Map<String, Object> target = principal(handle, user);
+            String publicKey = (String) target.get("public_key");
+            if (publicKey == null) {
+                throw new GovernanceException("E_KEY_MISSING", user + " has not submitted a key yet; they run `principal enroll` first");
+            }
+            if (target.get("key_endorsement") != null) {
+                throw new GovernanceException("E_KEY_EXISTS", user + "'s key (" + Keys.fingerprint(publicKey) + ") is already endorsed by "
+                        + target.get("key_endorsed_by"));
+            }
+            String now = Timestamps.now(clock);
+            PrivateKey adminPrivate = Signatures.signingKey(handle, admin.user());
+            String endorsement = Keys.sign(adminPrivate, Signatures.enrolmentContent(user, publicKey, admin.user(), now));
+            handle.createUpdate("UPDATE principals SET key_endorsed_by = :by, key_endorsement = :sig, key_enrolled_at = :at WHERE user_name = :u")
+                    .bind("by", admin.user()).bind("sig", endorsement).bind("at", now).bind("u", user).execute();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("user", user);
+            payload.put("fingerprint", Keys.fingerprint(publicKey));
+            payload.put("root", false);
+            payload.put("endorsed_by", admin.user());
+            AuditTrail.append(handle, clock, admin.user(), "KEY_ENROLLED", "principal:" + user, payload);
+            return new Result(user, Keys.fingerprint(publicKey), admin.user(), false, false, null);
+        });
+    }
+
+    /**
+     * Gives every principal of a demo registry its derived demo key, endorsed by {@code rootUser} (the demo's ADMIN), inside
+     * the generator's transaction. Only the public keys and endorsements are stored; the private keys are recomputed
+     * from the demo marker whenever a demo user signs.
+     */
+    public static void enrollDemoPrincipals(Handle handle, Clock clock, String rootUser) {
+        String marker = handle.createQuery("SELECT value FROM registry_meta WHERE key = :k").bind("k", Principals.DEMO_MARKER)
+                .mapTo(String.class).one();
+        PrivateKey rootKey = Signatures.demoKeyPair(marker, rootUser).getPrivate();
+        List<String> users = handle.createQuery("SELECT user_name FROM principals ORDER BY user_name = :root DESC, user_name")
+                .bind("root", rootUser).mapTo(String.class).list();
+        String now = Timestamps.now(clock);
+        for (String user : users) {
+            String publicKey = Keys.publicText(Signatures.demoKeyPair(marker, user).getPublic());
+            String endorsement = Keys.sign(rootKey, Signatures.enrolmentContent(user, publicKey, rootUser, now));
+            handle.createUpdate("""
+                            UPDATE principals SET public_key = :k, key_endorsed_by = :by, key_endorsement = :sig, key_enrolled_at = :at
+                             WHERE user_name = :u""")
+                    .bind("k", publicKey).bind("by", rootUser).bind("sig", endorsement).bind("at", now).bind("u", user).execute();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("user", user);
+            payload.put("fingerprint", Keys.fingerprint(publicKey));
+            payload.put("root", user.equals(rootUser));
+            payload.put("endorsed_by", rootUser);
+            payload.put("demo_key", true);
+            AuditTrail.append(handle, clock, rootUser, "KEY_ENROLLED", "principal:" + user, payload);
+        }
+    }
+
+    private static Map<String, Object> principal(Handle handle, String user) {
+        return handle.createQuery("SELECT public_key, key_endorsed_by, key_endorsement FROM principals WHERE user_name = :u")
+                .bind("u", user).mapToMap().findOne()
+                .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", user + " is not a principal of this registry"));
+    }
+
+    static Path publicKeyFile(Path keyDirectory, String user) {
+        return keyDirectory.resolve(Keys.privateKeyFile(keyDirectory, user).getFileName().toString().replace(".key", ".pub"));
+    }
+
+    private static void writePublicFile(Path file, String publicKey) {
+        try {
+            Files.writeString(file, publicKey + "\n", StandardCharsets.US_ASCII);
+        } catch (IOException failed) {
+            throw new GovernanceException("E_KEY_UNREADABLE", "cannot write the public key file " + file + ": " + failed.getMessage());
+        }
+    }
+
+    private static String readPublicFile(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException failed) {
+            throw new GovernanceException("E_KEY_UNREADABLE", "the public key file " + file + " is missing or unreadable; it belongs next "
+                    + "to the private key");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package com.modelsteward.governance;
+
+import com.modelsteward.config.AppDirs;
+import com.modelsteward.registry.CanonicalJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Ed25519 keys with the JDK's own provider (no extra library).
+ *
+ * <p>Text forms: a public key is {@code ed25519:<base64 of its X.509 encoding>} (what {@code principals.public_key}
+ * holds), a fingerprint is {@code SHA256:<hex>} of those X.509 bytes (what the trust store pins), a signature is the
+ * base64 of the 64 signature bytes. A private key lives only in the user's data directory,
+ * {@code <data dir>/keys/<user>.key}, PKCS#8 in PEM armour, readable by its owner only; it never enters the registry
+ * file and is never printed.
+ */
+public final class Keys {
+
+    public static final String ALGORITHM = "Ed25519";
+    private static final String PUBLIC_PREFIX = "ed25519:";
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+
+    private Keys() {
+    }
+
+    public static KeyPair generate() {
+        try {
+            return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("every JDK since 15 has Ed25519", impossible);
+        }
+    }
+
+    /**
+     * A key pair fixed by {@code seed}: Ed25519 draws exactly its 32-byte private seed from the random source, so a
+     * source that returns SHA-256 of the seed text makes the pair reproducible. Used only for demo users, whose keys are
+     * public knowledge by design (docs/security.md).
+     */
+    public static KeyPair fromSeed(String seed) {
+        byte[] material = HexFormat.of().parseHex(CanonicalJson.sha256Hex(seed));
+        SecureRandom fixed = new SecureRandom() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+                for (int i = 0; i < bytes.length; i++) {
+                    bytes[i] = material[i % material.length];
+                }
+            }
+        };
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(ALGORITHM);
+            generator.initialize(NamedParameterSpec.ED25519, fixed);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("every JDK since 15 has Ed25519", impossible);
+        }
+    }
+
+    public static String publicText(PublicKey key) {
+        return PUBLIC_PREFIX + Base64.getEncoder().encodeToString(key.getEncoded());
+    }
+
+    /** Parses {@code ed25519:<base64>}; empty when the text is not an Ed25519 public key. */
+    public static Optional<PublicKey> parsePublic(String text) {
+        if (text == null || !text.startsWith(PUBLIC_PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            byte[] encoded = Base64.getDecoder().decode(text.substring(PUBLIC_PREFIX.length()));
+            return Optional.of(KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(encoded)));
+        } catch (IllegalArgumentException | GeneralSecurityException notAKey) {
+            return Optional.empty();
+        }
+    }
+
+    public static String fingerprint(PublicKey key) {
+        return "SHA256:" + CanonicalJson.sha256Hex(key.getEncoded());
+    }
+
+    /** The fingerprint of a public key in text form, or the text itself quoted when it is not a key. */
+    public static String fingerprint(String publicText) {
+        return parsePublic(publicText).map(Keys::fingerprint).orElse("(not an Ed25519 key)");
+    }
+
+    public static String sign(PrivateKey key, String content) {
+        try {
+            Signature signer = Signature.getInstance(ALGORITHM);
+            signer.initSign(key);
+            signer.update(content.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(signer.sign());
+        } catch (GeneralSecurityException failed) {
+            throw new IllegalStateException("Ed25519 signing failed", failed);
+        }
+    }
+
+    /** True only when {@code signature} is a valid Ed25519 signature of {@code content} by {@code publicText}. */
+    public static boolean verify(String publicText, String content, String signature) {
+        Optional<PublicKey> key = parsePublic(publicText);
+        if (key.isEmpty() || signature == null || content == null) {
+            return false;
+        }
+        try {
+            Signature verifier = Signature.getInstance(ALGORITHM);
+            verifier.initVerify(key.get());
+            verifier.update(content.getBytes(StandardCharsets.UTF_8));
+            return verifier.verify(Base64.getDecoder().decode(signature));
+        } catch (IllegalArgumentException | GeneralSecurityException invalid) {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Private key files
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** Where the private keys of this OS account live. */
+    public static Path directory() {
+        return AppDirs.dataDir().resolve("keys");
+    }
+
+    public static Path privateKeyFile(Path directory, String user) {
+        if (user == null || !user.matches("[A-Za-z0-9._@-]+") || user.startsWith(".")) {
+            throw new GovernanceException("E_INVALID_INPUT", "user \"" + user + "\" is not a valid login name for a key file");
+        }
+        return directory.resolve(user + ".key");
+    }
+
+    /** Writes a new private key file readable by its owner only; refuses to overwrite an existing key. */
+    public static Path writePrivateKey(Path directory, String user, PrivateKey key) {
+        Path file = privateKeyFile(directory, user);
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        try {
+            createOwnerOnlyDirectory(directory);
+            try {
+                if (posix(directory)) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+                } else {
+                    Files.createFile(file);
+                }
+            } catch (FileAlreadyExistsException exists) {
+                throw new GovernanceException("E_KEY_EXISTS", "a private key for " + user + " already exists at " + file
+                        + "; it was left untouched");
+            }
+            Files.writeString(file, pem, StandardCharsets.US_ASCII);
+            return file;
+        } catch (IOException failed) {
+            throw new GovernanceException("E_KEY_UNREADABLE", "cannot write the private key file " + file + ": " + failed.getMessage());
+        }
+    }
+
+    /** The private key of {@code user} in {@code directory}, if there is one; refuses a key file others may read. */
+    public static Optional<PrivateKey> readPrivateKey(Path directory, String user) {
+        Path file = privateKeyFile(directory, user);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            if (posix(file)) {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+                if (!OWNER_ONLY_FILE.containsAll(permissions)) {
+                    throw new GovernanceException("E_KEY_UNSAFE", "the private key file " + file + " may be read by others ("
+                            + PosixFilePermissions.toString(permissions) + "); make it owner-only with chmod 600 and try again");
+                }
+            }
+            String pem = Files.readString(file, StandardCharsets.US_ASCII);
+            String body = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "").replaceAll("\\s", "");
+            byte[] encoded = Base64.getDecoder().decode(body);
+            return Optional.of(KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(encoded)));
+        } catch (IOException | IllegalArgumentException | GeneralSecurityException unreadable) {
+            // The message names the file only: the key material must never reach a log or a terminal.
+            throw new GovernanceException("E_KEY_UNREADABLE", "the private key file " + file + " is not a readable Ed25519 key");
+        }
+    }
+
+    private static void createOwnerOnlyDirectory(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        Files.createDirectories(directory.toAbsolutePath().getParent());
+        if (posix(directory.toAbsolutePath().getParent())) {
+            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+        } else {
+            Files.createDirectory(directory);
+        }
+    }
+
+    private static boolean posix(Path path) {
+        return path.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+}

@@ -1,0 +1,248 @@
+package com.modelsteward.governance;
+
+import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.Timestamps;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What is signed, by whom, and how a signature is checked against the registry's root of trust.
+ *
+ * <p>Three kinds of signed content, each the canonical JSON (sorted keys) of a small object with a {@code kind}, so a
+ * signature of one kind can never be replayed as another: an approval or rejection ({@link #decisionContent}), a key
+ * enrolment ({@link #enrolmentContent}) and the audit chain's head ({@link #headContent}). A key is trusted when its
+ * enrolment is endorsed by an ADMIN whose own key is trusted, ending at the root: the one ADMIN key that endorses itself.
+ */
+public final class Signatures {
+
+    /** How deep an endorsement chain may go before it is treated as a loop. */
+    private static final int MAX_CHAIN = 16;
+
+    /** A principal's key and, when it cannot be trusted, why not. */
+    public record KeyCheck(String user, String publicKey, String problem) {
+
+        public boolean trusted() {
+            return problem == null;
+        }
+    }
+
+    private Signatures() {
+    }
+
+    public static String decisionContent(String requestId, String modelId, String fromState, String toState, String gateReportJson,
+                                         String decision, String comment, String decidedAt, String approver) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("kind", "approval");
+        content.put("request_id", requestId);
+        content.put("model_id", modelId);
+        content.put("from_state", fromState);
+        content.put("to_state", toState);
+        content.put("gate_report_digest", gateReportJson == null ? null : CanonicalJson.sha256Hex(gateReportJson));
+        content.put("decision", decision);
+        content.put("comment", comment);
+        content.put("decided_at", decidedAt);
+        content.put("approver", approver);
+        return CanonicalJson.write(content);
+    }
+
+    public static String enrolmentContent(String user, String publicKey, String endorsedBy, String enrolledAt) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("kind", "key_enrolment");
+        content.put("user", user);
+        content.put("public_key", publicKey);
+        content.put("endorsed_by", endorsedBy);
+        content.put("enrolled_at", enrolledAt);
+        return CanonicalJson.write(content);
+    }
+
+    public static String headContent(long seq, String hash, String signer, String signedAt) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("kind", "audit_head");
+        content.put("seq", seq);
+        content.put("hash", hash);
+        content.put("signer", signer);
+        content.put("signed_at", signedAt);
+        return CanonicalJson.write(content);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Hooks called by the governance engine inside its write transaction
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** The approver's signature over a decision about to be recorded; refuses when the approver cannot sign. */
+    public static String signDecision(Handle handle, String approver, GovernanceService.Request request, String decision,
+                                      String comment, String decidedAt) {
+        PrivateKey key = signingKey(handle, approver);
+        return Keys.sign(key, decisionContent(request.requestId(), request.modelId(), request.fromState(), request.toState(),
+                request.gateReportJson(), decision, comment, decidedAt, approver));
+    }
+
+    /**
+     * Refuses ({@code E_LEARN_APPROVAL_MISSING}) unless every approval of the request carries a valid signature by a
+     * trusted key: an approval row written into the file by hand, or altered after signing, does not count.
+     */
+    public static void requireValidApprovals(Handle handle, GovernanceService.Request request) {
+        List<Map<String, Object>> approvals = handle.createQuery(
+                        "SELECT approver, decision, comment, decided_at, signature FROM approvals WHERE request_id = :r ORDER BY approval_id")
+                .bind("r", request.requestId()).mapToMap().list();
+        for (Map<String, Object> approval : approvals) {
+            String approver = (String) approval.get("approver");
+            Optional<String> problem = decisionProblem(handle, request, approver, (String) approval.get("decision"),
+                    (String) approval.get("comment"), (String) approval.get("decided_at"), (String) approval.get("signature"));
+            if (problem.isPresent()) {
+                throw new GovernanceException(GovernanceException.APPROVAL_MISSING, "request " + request.requestId()
+                        + " cannot execute: the " + approval.get("decision") + " by " + approver + " " + problem.get()
+                        + ". Nothing was changed");
+            }
+        }
+    }
+
+    /** Signs the audit chain's head as it stands now (the last entry of this transaction). */
+    public static void signHead(Handle handle, Clock clock, String signer) {
+        Map<String, Object> head = handle.createQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").mapToMap().one();
+        long seq = ((Number) head.get("seq")).longValue();
+        String hash = (String) head.get("hash");
+        String now = Timestamps.now(clock);
+        String signature = Keys.sign(signingKey(handle, signer), headContent(seq, hash, signer, now));
+        handle.createUpdate("INSERT INTO audit_signatures (seq, head_hash, signer, signed_at, signature) VALUES (:s, :h, :u, :at, :sig)")
+                .bind("s", seq).bind("h", hash).bind("u", signer).bind("at", now).bind("sig", signature).execute();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Checking
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** Why a recorded decision's signature does not verify, or empty when it does. */
+    static Optional<String> decisionProblem(Handle handle, GovernanceService.Request request, String approver, String decision,
+                                            String comment, String decidedAt, String signature) {
+        if (signature == null || signature.isBlank()) {
+            return Optional.of("is not signed");
+        }
+        KeyCheck key = trustedKey(handle, approver);
+        if (!key.trusted()) {
+            return Optional.of("cannot be checked: " + key.problem());
+        }
+        String content = decisionContent(request.requestId(), request.modelId(), request.fromState(), request.toState(),
+                request.gateReportJson(), decision, comment, decidedAt, approver);
+        return Keys.verify(key.publicKey(), content, signature) ? Optional.empty()
+                : Optional.of("carries a signature that does not match its content and " + approver + "'s key");
+    }
+
+    /** The root principal: the one whose key endorses itself. */
+    public static Optional<KeyCheck> root(Handle handle) {
+        List<String> roots = handle.createQuery(
+                        "SELECT user_name FROM principals WHERE key_endorsed_by = user_name AND public_key IS NOT NULL ORDER BY user_name")
+                .mapTo(String.class).list();
+        if (roots.isEmpty()) {
+            return Optional.empty();
+        }
+        if (roots.size() > 1) {
+            return Optional.of(new KeyCheck(roots.getFirst(), null, "the registry claims " + roots.size() + " root keys " + roots
+                    + "; a registry has exactly one"));
+        }
+        return Optional.of(trustedKey(handle, roots.getFirst()));
+    }
+
+    /** Follows the endorsements of {@code user}'s key up to the root. */
+    public static KeyCheck trustedKey(Handle handle, String user) {
+        Set<String> seen = new HashSet<>();
+        String current = user;
+        String userKey = null;
+        for (int depth = 0; depth < MAX_CHAIN; depth++) {
+            if (!seen.add(current)) {
+                return new KeyCheck(user, userKey, "its endorsements go round in a loop through " + current);
+            }
+            Optional<Map<String, Object>> row = handle.createQuery(
+                            "SELECT user_name, roles, active, public_key, key_endorsed_by, key_endorsement, key_enrolled_at FROM principals WHERE user_name = :u")
+                    .bind("u", current).mapToMap().findOne();
+            String who = current.equals(user) ? user : "endorser " + current;
+            if (row.isEmpty()) {
+                return new KeyCheck(user, userKey, who + " is not a principal of this registry");
+            }
+            Map<String, Object> principal = row.get();
+            String publicKey = (String) principal.get("public_key");
+            if (depth == 0) {
+                userKey = publicKey;
+            }
+            if (publicKey == null) {
+                return new KeyCheck(user, null, who + " has no enrolled key (run `principal enroll`)");
+            }
+            String endorser = (String) principal.get("key_endorsed_by");
+            String endorsement = (String) principal.get("key_endorsement");
+            if (endorser == null || endorsement == null) {
+                return new KeyCheck(user, userKey, who + "'s key has not been endorsed by an ADMIN yet (`principal enroll --user "
+                        + current + "`)");
+            }
+            Optional<String> endorserKey = handle.createQuery("SELECT public_key FROM principals WHERE user_name = :u")
+                    .bind("u", endorser).mapTo(String.class).findOne();
+            if (endorserKey.isEmpty() || endorserKey.get() == null) {
+                return new KeyCheck(user, userKey, who + "'s key is endorsed by " + endorser + ", who has no key");
+            }
+            if (!Keys.verify(endorserKey.get(), enrolmentContent(current, publicKey, endorser, (String) principal.get("key_enrolled_at")),
+                    endorsement)) {
+                return new KeyCheck(user, userKey, who + "'s key endorsement by " + endorser + " does not verify (the key or its "
+                        + "enrolment was altered)");
+            }
+            boolean endorserIsAdmin = handle.createQuery("SELECT roles FROM principals WHERE user_name = :u").bind("u", endorser)
+                    .mapTo(String.class).findOne().map(roles -> (',' + roles.replace(" ", "") + ',').contains(",ADMIN,")).orElse(false);
+            if (!endorserIsAdmin) {
+                return new KeyCheck(user, userKey, who + "'s key is endorsed by " + endorser + ", who is not an ADMIN");
+            }
+            if (endorser.equals(current)) {
+                return new KeyCheck(user, userKey, null);
+            }
+            current = endorser;
+        }
+        return new KeyCheck(user, userKey, "its endorsement chain is longer than " + MAX_CHAIN + " keys");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Private keys
+    // ---------------------------------------------------------------------------------------------------------------
+
+    public static boolean isDemo(Handle handle) {
+        return demoMarker(handle).isPresent();
+    }
+
+    private static Optional<String> demoMarker(Handle handle) {
+        return handle.createQuery("SELECT value FROM registry_meta WHERE key = :k").bind("k", Principals.DEMO_MARKER)
+                .mapTo(String.class).findOne();
+    }
+
+    /**
+     * The demo key pair of a demo user: derived from the demo registry's marker and the user name, so anyone can
+     * recompute it. Demo signatures show the machinery working; they prove nothing about who acted (docs/security.md).
+     */
+    public static KeyPair demoKeyPair(String demoMarker, String user) {
+        return Keys.fromSeed("model-steward demo key (public by design)\n" + demoMarker + "\n" + user);
+    }
+
+    /**
+     * The private key {@code user} signs with: on a demo registry the derived demo key; otherwise the key file in this
+     * account's data directory, which must belong to the key enrolled for {@code user} in this registry.
+     */
+    public static PrivateKey signingKey(Handle handle, String user) {
+        Optional<String> marker = demoMarker(handle);
+        if (marker.isPresent()) {
+            return demoKeyPair(marker.get(), user).getPrivate();
+        }
+        PrivateKey key = Keys.readPrivateKey(Keys.directory(), user).orElseThrow(() -> new GovernanceException("E_KEY_MISSING",
+                user + " has no signing key in " + Keys.directory() + "; run `principal enroll` (and have an ADMIN endorse the key)"));
+        String enrolled = handle.createQuery("SELECT public_key FROM principals WHERE user_name = :u").bind("u", user)
+                .mapTo(String.class).findOne().orElse(null);
+        String probe = "model-steward key probe";
+        if (enrolled == null || !Keys.verify(enrolled, probe, Keys.sign(key, probe))) {
+            throw new GovernanceException("E_KEY_MISSING", "the signing key of " + user + " in " + Keys.directory()
+                    + " is not the key enrolled for " + user + " in this registry; run `principal enroll`");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,175 @@
+package com.modelsteward.governance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelsteward.config.AppDirs;
+import com.modelsteward.config.AppSettings;
+import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.Registry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ed25519 keys, enrolment and endorsement, the signature audit, and trust-on-first-use pinning. */
+class SigningKeysTest {
+
+    @TempDir
+    Path dir;
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-01T12:00:00Z"), ZoneOffset.UTC);
+    private String previousHome;
+
+    @BeforeEach
+    void ownDataDirectory() {
+        previousHome = System.getProperty(AppDirs.HOME_PROPERTY);
+        System.setProperty(AppDirs.HOME_PROPERTY, dir.resolve("home").toString());
+    }
+
+    @AfterEach
+    void restoreDataDirectory() {
+        if (previousHome == null) {
+            System.clearProperty(AppDirs.HOME_PROPERTY);
+        } else {
+            System.setProperty(AppDirs.HOME_PROPERTY, previousHome);
+        }
+    }
+
+    private static Identity person(String user, Role... roles) {
+        return new Identity(user, Set.of(roles), false);
+    }
+
+    private Registry registryWithAdaAndRita(Path file) {
+        Registry registry = Registry.create(file);
+        registry.write(h -> h.execute("INSERT INTO principals (user_name, roles, created_by) VALUES ('ada', 'ADMIN', 'ada')"));
+        Principals.addRole(registry, clock, person("ada", Role.ADMIN), "rita", Role.RISK_OFFICER);
+        return registry;
+    }
+
+    @Test
+    void theFirstAdminBecomesTheRootAndEndorsesOthers() throws Exception {
+        try (Registry registry = registryWithAdaAndRita(dir.resolve("r.db"))) {
+            Enrolment.Result ada = Enrolment.enrollSelf(registry, clock, person("ada", Role.ADMIN), Keys.directory());
+            assertTrue(ada.root());
+            assertTrue(ada.createdPrivateKey());
+            assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(ada.privateKeyFile()));
+            assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(Keys.directory()));
+
+            Enrolment.Result rita = Enrolment.enrollSelf(registry, clock, person("rita", Role.RISK_OFFICER), Keys.directory());
+            assertFalse(rita.root());
+            assertEquals(null, rita.endorsedBy());
+            SignatureAudit.Report pending = SignatureAudit.verify(registry);
+            assertEquals(1, pending.problems().size(), pending.problems().toString());
+            assertTrue(pending.problems().getFirst().contains("rita's key has not been endorsed"), pending.problems().toString());
+
+            GovernanceException notAdmin = assertThrows(GovernanceException.class,
+                    () -> Enrolment.endorse(registry, clock, person("rita", Role.RISK_OFFICER), "rita"));
+            assertTrue(notAdmin.getMessage().contains("needs the ADMIN role"));
+
+            Enrolment.endorse(registry, clock, person("ada", Role.ADMIN), "rita");
+            SignatureAudit.Report report = SignatureAudit.verify(registry);
+            assertTrue(report.ok(), report.problems().toString());
+            assertEquals(2, report.keysChecked());
+            assertEquals(ada.fingerprint(), report.rootFingerprint().orElseThrow());
+
+            String audit = registry.read(h -> String.join("\n", h.createQuery("SELECT payload_json FROM audit_log").mapTo(String.class).list()));
+            assertTrue(audit.contains(rita.fingerprint()), "the enrolment is audited with its fingerprint");
+            String privateKeyText = Files.readString(ada.privateKeyFile(), StandardCharsets.US_ASCII);
+            String body = privateKeyText.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
+            assertFalse(audit.contains(body), "no private key material in the audit log");
+            assertTrue(AuditTrail.verify(registry).ok());
+        }
+    }
+
+    @Test
+    void aSwappedKeyOrASecondRootIsCaught() throws Exception {
+        Path file = dir.resolve("r.db");
+        try (Registry registry = registryWithAdaAndRita(file)) {
+            Enrolment.enrollSelf(registry, clock, person("ada", Role.ADMIN), Keys.directory());
+            Enrolment.enrollSelf(registry, clock, person("rita", Role.RISK_OFFICER), Keys.directory());
+            Enrolment.endorse(registry, clock, person("ada", Role.ADMIN), "rita");
+            RuntimeException secondRoot = assertThrows(RuntimeException.class, () -> registry.write(h ->
+                    h.execute("UPDATE principals SET key_endorsement = NULL, key_endorsed_by = 'rita' WHERE user_name = 'rita'")));
+            assertTrue(secondRoot.getMessage().contains("E_KEY_ENDORSED"), secondRoot.getMessage());
+        }
+        String mallory = Keys.publicText(Keys.generate().getPublic());
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file); Statement sql = raw.createStatement()) {
+            sql.executeUpdate("DROP TRIGGER principals_endorsed_key_frozen");
+            sql.executeUpdate("UPDATE principals SET public_key = '" + mallory + "' WHERE user_name = 'rita'");
+        }
+        try (Registry registry = Registry.open(file)) {
+            SignatureAudit.Report report = SignatureAudit.verify(registry);
+            assertEquals(1, report.problems().size(), report.problems().toString());
+            assertTrue(report.problems().getFirst().contains("endorsement by ada does not verify"), report.problems().toString());
+        }
+    }
+
+    @Test
+    void aKeyFileOthersCanReadIsRefusedWithoutShowingIt() throws Exception {
+        KeyPair pair = Keys.generate();
+        Path keyDir = dir.resolve("keys");
+        Path file = Keys.writePrivateKey(keyDir, "ada", pair.getPrivate());
+        assertTrue(Keys.readPrivateKey(keyDir, "ada").isPresent());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        GovernanceException unsafe = assertThrows(GovernanceException.class, () -> Keys.readPrivateKey(keyDir, "ada"));
+        assertEquals("E_KEY_UNSAFE", unsafe.code());
+        assertTrue(unsafe.getMessage().contains("chmod 600"));
+        GovernanceException exists = assertThrows(GovernanceException.class, () -> Keys.writePrivateKey(keyDir, "ada", pair.getPrivate()));
+        assertEquals("E_KEY_EXISTS", exists.code());
+        assertThrows(GovernanceException.class, () -> Keys.privateKeyFile(keyDir, "../etc/passwd"));
+    }
+
+    @Test
+    void signaturesBindTheirContent() {
+        KeyPair pair = Keys.generate();
+        String key = Keys.publicText(pair.getPublic());
+        String signature = Keys.sign(pair.getPrivate(), "approve REQ-1");
+        assertTrue(Keys.verify(key, "approve REQ-1", signature));
+        assertFalse(Keys.verify(key, "approve REQ-2", signature));
+        assertFalse(Keys.verify(Keys.publicText(Keys.generate().getPublic()), "approve REQ-1", signature));
+        assertFalse(Keys.verify(key, "approve REQ-1", "not base64!"));
+        assertFalse(Keys.verify("rsa:AAAA", "approve REQ-1", signature));
+        assertEquals(Keys.publicText(Keys.fromSeed("x").getPublic()), Keys.publicText(Keys.fromSeed("x").getPublic()));
+        assertNotEquals(Keys.publicText(Keys.fromSeed("x").getPublic()), Keys.publicText(Keys.fromSeed("y").getPublic()));
+    }
+
+    @Test
+    void aRegistryRewrittenWithFreshKeysIsReportedLoudly() throws Exception {
+        Path file = dir.resolve("shared.db");
+        TrustStore trust = new TrustStore(new AppSettings(dir.resolve("settings.properties")));
+        try (Registry registry = registryWithAdaAndRita(file)) {
+            assertEquals(TrustStore.Outcome.NO_ROOT_YET, trust.check(registry).outcome());
+            Enrolment.enrollSelf(registry, clock, person("ada", Role.ADMIN), Keys.directory());
+            TrustStore.Check first = trust.check(registry);
+            assertEquals(TrustStore.Outcome.FIRST_USE, first.outcome());
+            assertEquals(TrustStore.Outcome.MATCH, trust.check(registry).outcome());
+        }
+        TrustStore reloaded = new TrustStore(new AppSettings(dir.resolve("settings.properties")));
+        Files.delete(file);
+        System.setProperty(AppDirs.HOME_PROPERTY, dir.resolve("mallory-home").toString());
+        try (Registry forged = registryWithAdaAndRita(file)) {
+            Enrolment.enrollSelf(forged, clock, person("ada", Role.ADMIN), Keys.directory());
+            TrustStore.Check check = reloaded.check(forged);
+            assertEquals(TrustStore.Outcome.CHANGED, check.outcome());
+            assertTrue(check.alarming());
+            assertTrue(check.message().contains("HAS CHANGED"), check.message());
+            assertEquals(TrustStore.Outcome.CHANGED, reloaded.check(forged).outcome(), "a changed root is never re-pinned silently");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package com.modelsteward.trust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelsteward.governance.GovernanceException;
+import com.modelsteward.governance.InputFiles;
+import com.modelsteward.governance.PolicyLoader;
+import com.modelsteward.io.CsvWriter;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every file under src/test/resources/bad-input/ goes through the importer its folder names, and must give exactly the
+ * error listed in bad-input/expected.txt ({@code path | CODE | message}, {@code {file}} standing for the file's path), or
+ * be accepted where the line says {@code OK}. Files too big to keep in git (10 MB strings, a million rows) are made in the
+ * test's temp folder. No exception other than the documented refusal may escape.
+ */
+class BadInputCorpusTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Map<String, Consumer<Path>> IMPORTERS = Map.of(
+            "model", file -> InputFiles.readModel(file),
+            "scorecards", file -> InputFiles.readScorecards(file, "2026-11-01T12:00:00.000Z"),
+            "policy", file -> PolicyLoader.load(file, Map.of()));
+
+    static Path corpus() {
+        try {
+            return Path.of(BadInputCorpusTest.class.getResource("/bad-input").toURI());
+        } catch (URISyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** What the importer said about {@code file}: "OK", or "CODE | message" with the path replaced by {file}. */
+    static String outcome(String importer, Path file) {
+        try {
+            IMPORTERS.get(importer).accept(file);
+            return "OK";
+        } catch (GovernanceException refused) {
+            return refused.code() + " | " + refused.getMessage().replace(file.toString(), "{file}");
+        }
+    }
+
+    private static Map<String, String> expected() throws IOException {
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(corpus().resolve("expected.txt"), StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int bar = line.indexOf(" | ");
+            expected.put(line.substring(0, bar), line.substring(bar + 3));
+        }
+        return expected;
+    }
+
+    @Test
+    void everyCorpusFileGivesItsExactClearError() throws IOException {
+        Map<String, String> expected = expected();
+        List<String> mismatches = new ArrayList<>();
+        int tried = 0;
+        try (Stream<Path> files = Files.walk(corpus())) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String relative = corpus().relativize(file).toString();
+                String importer = relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : "";
+                if (!IMPORTERS.containsKey(importer)) {
+                    continue;
+                }
+                tried++;
+                String actual = outcome(importer, file);
+                if (!actual.equals(expected.get(relative))) {
+                    mismatches.add(relative + " | " + actual);
+                }
+            }
+        }
+        assertEquals("", String.join("\n", mismatches), "files whose outcome differs from bad-input/expected.txt");
+        assertTrue(tried >= 30, "corpus files tried: " + tried);
+    }
+
+    @Test
+    void tenMegabyteStringsAreRefusedByTheReadLimits() throws IOException {
+        String huge = "x".repeat(10 * 1024 * 1024);
+        Path model = dir.resolve("huge-string.json");
+        Files.writeString(model, "{\"model_name\": \"" + huge + "\", \"version\": \"1\"}");
+        assertEquals("E_INVALID_INPUT | {file}: a text value is longer than 1000000 characters",
+                outcome("model", model));
+        Path policy = dir.resolve("huge-string.json");
+        Files.writeString(policy, "{\"name\": \"" + huge + "\"}");
+        assertTrue(outcome("policy", policy).contains("a text value is longer than 1000000 characters"), outcome("policy", policy));
+    }
+
+    @Test
+    void aMillionScorecardRowsAreReadAsAStream() throws IOException {
+        Path file = dir.resolve("many-rows.json");
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("{\"model_id\": \"m-1\", \"scorecards\": [\n");
+            for (int i = 0; i < 1_000_000; i++) {
+                out.write((i == 0 ? "" : ",\n") + "{\"pack_id\": \"p\", \"metric\": \"m" + (i % 50) + "\", \"value\": " + i + "}");
+            }
+            out.write("\n]}\n");
+        }
+        assertEquals(1_000_000, InputFiles.readScorecards(file, "2026-11-01T12:00:00.000Z").size());
+    }
+
+    @Test
+    void formulaCellsAreNeutralisedWhenExported() throws IOException {
+        List<String> cells = Files.readAllLines(corpus().resolve("csv/formula-injection.csv"), StandardCharsets.UTF_8).stream().skip(1)
+                .map(line -> line.startsWith("\"") ? line.substring(1, line.indexOf("\",")) : line.substring(0, line.indexOf(',')))
+                .toList();
+        assertFalse(cells.isEmpty());
+        for (String cell : cells) {
+            String written = CsvWriter.cell(cell);
+            String unquoted = written.startsWith("\"") ? written.substring(1) : written;
+            assertFalse(unquoted.matches("(?s)^[=+\\-@\\t\\r].*"), cell + " was exported as " + written);
+        }
+    }
+}
