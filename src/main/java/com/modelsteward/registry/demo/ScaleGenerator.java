@@ -1,5 +1,6 @@
 package com.modelsteward.registry.demo;
 
+import com.modelsteward.governance.Enrolment;
 import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.PolicyLoader;
@@ -81,6 +82,8 @@ public final class ScaleGenerator {
         handle.execute("INSERT INTO principals (user_name, display_name, roles, created_by) VALUES (?, ?, 'ANALYST,RISK_OFFICER,ADMIN', 'demo')",
                 operator, operator + " (you)");
 
+        // Demo keys, as in the demo: approvals made by the engine below are signed and verified like real ones.
+        Enrolment.enrollDemoPrincipals(handle, Clock.fixed(anchor.minus(Duration.ofDays(800)), ZoneOffset.UTC), operator);
         int nameCount = (versions + VERSIONS_PER_NAME - 1) / VERSIONS_PER_NAME;
         PreparedBatch models = handle.prepareBatch("""
                 INSERT INTO model_registry (model_id, model_name, model_type, version, state, parent_id, path_ref, training_config_json,
@@ -93,8 +96,10 @@ public final class ScaleGenerator {
         PreparedBatch audit = handle.prepareBatch("""
                 INSERT INTO audit_log (seq, ts, actor, action, entity, payload_json, prev_hash, hash)
                 VALUES (:seq, :ts, :actor, 'REGISTER', :entity, :payload, :prev, :hash)""");
-        String prevHash = AuditTrail.GENESIS;
-        long seq = 0;
+        // The REGISTER entries continue the chain the enrolment started.
+        String prevHash = handle.createQuery("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").mapTo(String.class).findOne()
+                .orElse(AuditTrail.GENESIS);
+        long seq = handle.createQuery("SELECT coalesce(max(seq), 0) FROM audit_log").mapTo(Long.class).one();
         long written = 0;
         Duration span = Duration.ofDays(730);
         for (int n = 0; n < nameCount; n++) {
