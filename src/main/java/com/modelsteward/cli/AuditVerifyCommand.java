@@ -1,12 +1,16 @@
 package com.modelsteward.cli;
 
+import com.modelsteward.governance.SignatureAudit;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code audit verify}: walks the hash chain; exit 1 naming the first entry that does not match. */
+/**
+ * {@code audit verify}: walks the hash chain and checks every signature (keys against the root, approvals against their
+ * approvers' keys, signed chain heads); exit 1 naming the first entry that does not match or every bad signature.
+ */
 final class AuditVerifyCommand implements Command {
 
     @Override
@@ -16,7 +20,7 @@ final class AuditVerifyCommand implements Command {
 
     @Override
     public String summary() {
-        return "re-verify the audit trail's hash chain; names the first altered entry";
+        return "re-verify the audit trail's hash chain and every signature; names the first altered entry";
     }
 
     @Override
@@ -24,19 +28,34 @@ final class AuditVerifyCommand implements Command {
         args.allowOnly(Set.of());
         try (Registry registry = context.openRegistry(args)) {
             AuditTrail.Verification result = AuditTrail.verify(registry);
+            SignatureAudit.Report signatures = SignatureAudit.verify(registry);
             if (args.flag("json")) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("ok", result.ok());
                 json.put("checked", result.checked());
                 json.put("first_bad_seq", result.firstBadSeq().orElse(null));
                 json.put("problem", result.problem());
+                json.put("signatures_ok", signatures.ok());
+                json.put("root_key", signatures.rootFingerprint().orElse(null));
+                json.put("demo_keys", signatures.demoKeys());
+                json.put("signature_problems", signatures.problems());
                 context.printJson(json);
-            } else if (result.ok()) {
-                context.out().println("Audit trail intact: " + result.checked() + " entries verified");
+            } else {
+                if (result.ok()) {
+                    context.out().println("Audit trail intact: " + result.checked() + " entries verified");
+                }
+                context.out().println("Signatures: " + signatures.keysChecked() + " keys, " + signatures.decisionsChecked() + " decisions, "
+                        + signatures.headsChecked() + " signed heads checked" + (signatures.ok() ? "; all verify" : "")
+                        + (signatures.demoKeys() ? " (demo keys: public by design, they prove nothing)" : ""));
+                signatures.problems().forEach(problem -> context.out().println("  ✖ " + problem));
             }
             if (!result.ok()) {
                 throw new CliException("E_AUDIT_BROKEN", "audit trail of " + registry.file() + " does not verify: " + result.problem()
                         + " (" + result.checked() + " entries before it verified)");
+            }
+            if (!signatures.ok()) {
+                throw new CliException("E_AUDIT_SIGNATURE", signatures.problems().size() + " unsigned or badly signed record(s) in "
+                        + registry.file() + "; first: " + signatures.problems().getFirst());
             }
         }
         return 0;

@@ -25,7 +25,10 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
     public Registry openRegistry(Args args) {
         Registry registry = Registry.open(registryPath(args));
         TrustStore.Check trust = TrustStore.load().check(registry);
-        if (!trust.message().isEmpty()) {
+        // A changed root key is always said; the first-use note only to a person at a terminal, so scripts and cron
+        // jobs get clean output.
+        boolean firstUse = trust.outcome() == TrustStore.Outcome.FIRST_USE;
+        if (!trust.message().isEmpty() && (!firstUse || System.console() != null)) {
             err.println(trust.message());
         }
         return registry;

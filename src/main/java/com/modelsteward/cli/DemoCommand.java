@@ -41,7 +41,7 @@ final class DemoCommand implements Command {
                         context.err().print("\r" + done + " / " + scale + " versions");
                     }
                 })
-                : new DemoGenerator(seed, context.clock().instant(), context.user()).create(file)) {
+                : new DemoGenerator(seed, context.clock().instant(), context.user()).createWithDriftRun(file)) {
             if (scale > 0 && !args.flag("json")) {
                 context.err().println();
             }

@@ -44,7 +44,9 @@ final class DialogFrame {
         dialog.getDialogPane().setId(id);
         dialog.getDialogPane().getStyleClass().add("governance-dialog");
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        dialog.getDialogPane().setPrefSize(width, height);
+        // Never larger than the screen: a risk officer's laptop is smaller than the design size, and the content scrolls.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        dialog.getDialogPane().setPrefSize(Math.min(width, screen.getWidth() - 48), Math.min(height, screen.getHeight() - 48));
         return dialog;
     }
 

@@ -67,7 +67,13 @@ public final class AuditViewModel {
 
     public void refresh() {
         context.tasks().run("Loading the audit trail", () -> context.catalog().auditEntries(LOADED_ENTRIES), loaded -> {
+            // A reload (another process committed) keeps the selected entry, by seq, showing its current content.
+            Long keep = selected.get() == null ? null : selected.get().seq();
             entries.setAll(loaded);
+            selected.set(null);
+            if (keep != null) {
+                loaded.stream().filter(e -> e.seq() == keep).findFirst().ifPresent(selected::set);
+            }
             setChoices(actors, loaded.stream().map(AuditEntry::actor).distinct().sorted().toList());
             setChoices(actions, loaded.stream().map(AuditEntry::action).distinct().sorted().toList());
         }, failure -> context.showFailure("Cannot load the audit trail", failure));

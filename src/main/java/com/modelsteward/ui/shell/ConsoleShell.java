@@ -99,7 +99,7 @@ public final class ConsoleShell implements AutoCloseable {
         tasks.run("Opening " + file.getFileName(), () -> {
             if (createDemoIfMissing && !Files.exists(file)) {
                 AppDirs.ensureDataDir();
-                new DemoGenerator(DemoGenerator.DEFAULT_SEED, clock.instant(), user).create(file).close();
+                new DemoGenerator(DemoGenerator.DEFAULT_SEED, clock.instant(), user).createWithDriftRun(file).close();
             }
             Registry opened = Registry.open(file);
             try {
