@@ -123,7 +123,11 @@ public final class ScorecardsView implements Page {
         card.setOnAction(event -> modelCard.chooseFileAndWrite(card, lastChosen()));
         Button importCsv = new Button("Import CSV…");
         importCsv.setId("scorecards-import");
-        importCsv.setDisable(context.mayOnlyLook());
+        // Same rule as the command line: importing scorecards is an ANALYST's action.
+        importCsv.setDisable(context.mayOnlyLook() || !context.roles().contains("ANALYST"));
+        if (importCsv.isDisabled()) {
+            importCsv.setTooltip(new javafx.scene.control.Tooltip("Importing scorecards needs the ANALYST role on a writable registry"));
+        }
         importCsv.setOnAction(event -> importCsv());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
