@@ -95,7 +95,9 @@ public final class DriftViewModel {
             }
             choices.setAll(loaded);
             String target = wanted;
-            Choice choice = loaded.stream().filter(c -> c.model().modelId().equals(target) && c.hasSamples()).findFirst()
+            // The version the user came for (a link from the approval dialog, a selection elsewhere) stays chosen even
+            // without samples, and says so; only with no such wish does the picker start at the first version with samples.
+            Choice choice = loaded.stream().filter(c -> c.model().modelId().equals(target)).findFirst()
                     .orElse(loaded.stream().filter(Choice::hasSamples).findFirst().orElse(null));
             if (choice != null && (selected.get() == null || !selected.get().model().modelId().equals(choice.model().modelId()))) {
                 selected.set(choice);
