@@ -47,6 +47,12 @@ final class DialogFrame {
         // Never larger than the screen: a risk officer's laptop is smaller than the design size, and the content scrolls.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         dialog.getDialogPane().setPrefSize(Math.min(width, screen.getWidth() - 48), Math.min(height, screen.getHeight() - 48));
+        dialog.getDialogPane().setMaxSize(screen.getWidth() - 24, screen.getHeight() - 48);
+        dialog.setOnShown(event -> {
+            // Centred on the owner it may still reach past an edge of the screen: pull it back inside.
+            dialog.setX(Math.max(screen.getMinX(), Math.min(dialog.getX(), screen.getMaxX() - dialog.getWidth())));
+            dialog.setY(Math.max(screen.getMinY(), Math.min(dialog.getY(), screen.getMaxY() - dialog.getHeight())));
+        });
         return dialog;
     }
 

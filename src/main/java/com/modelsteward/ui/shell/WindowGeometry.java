@@ -14,8 +14,10 @@ final class WindowGeometry {
     static void restore(Stage stage, AppSettings settings) {
         double width = settings.getDouble("window.width").orElse(1280.0);
         double height = settings.getDouble("window.height").orElse(800.0);
-        stage.setWidth(Math.max(800, width));
-        stage.setHeight(Math.max(560, height));
+        // Never larger than the screen it opens on (a laptop after a large monitor): the frame must stay reachable.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(screen.getWidth(), Math.max(800, width)));
+        stage.setHeight(Math.min(screen.getHeight(), Math.max(560, height)));
         var x = settings.getDouble("window.x");
         var y = settings.getDouble("window.y");
         if (x.isPresent() && y.isPresent() && !Screen.getScreensForRectangle(new Rectangle2D(x.get(), y.get(), 100, 100)).isEmpty()) {

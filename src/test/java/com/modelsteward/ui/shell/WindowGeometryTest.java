@@ -29,8 +29,8 @@ class WindowGeometryTest {
     void theWindowComesBackWithTheSizeAndPlaceItWasClosedWith(FxRobot robot) throws Exception {
         Path file = dir.resolve("settings.properties");
         robot.interact(() -> {
-            stage.setWidth(1111);
-            stage.setHeight(777);
+            stage.setWidth(911);
+            stage.setHeight(677);
             stage.setX(40);
             stage.setY(30);
             AppSettings settings = new AppSettings(file);
@@ -44,8 +44,23 @@ class WindowGeometryTest {
         robot.interact(() -> {
             Stage next = new Stage();
             WindowGeometry.restore(next, new AppSettings(file));
-            assertEquals(1111, next.getWidth());
-            assertEquals(777, next.getHeight());
+            assertEquals(911, next.getWidth());
+            assertEquals(677, next.getHeight());
+        });
+    }
+
+    @Test
+    void aWindowSavedOnALargerScreenIsShrunkToThisOne(FxRobot robot) {
+        Path file = dir.resolve("big.properties");
+        robot.interact(() -> {
+            AppSettings settings = new AppSettings(file);
+            settings.put("window.width", "5000");
+            settings.put("window.height", "4000");
+            Stage next = new Stage();
+            WindowGeometry.restore(next, settings);
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            assertEquals(screen.getWidth(), next.getWidth());
+            assertEquals(screen.getHeight(), next.getHeight());
         });
     }
 
@@ -56,7 +71,7 @@ class WindowGeometryTest {
         robot.interact(() -> {
             Stage next = new Stage();
             WindowGeometry.restore(next, new AppSettings(file));
-            assertEquals(1280, next.getWidth());
+            assertEquals(Math.min(1280, javafx.stage.Screen.getPrimary().getVisualBounds().getWidth()), next.getWidth());
         });
     }
 }
