@@ -1,10 +1,14 @@
 package com.modelsteward.registry;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -49,40 +53,54 @@ public final class AuditTrail {
     }
 
     public static String hash(String prevHash, long seq, String ts, String actor, String action, String entity, String payloadJson) {
-        String text = prevHash + "\n" + seq + "\n" + ts + "\n" + actor + "\n" + action + "\n" + entity + "\n" + payloadJson;
-        return CanonicalJson.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+        return CanonicalJson.sha256Hex(chainText(prevHash, seq, ts, actor, action, entity, payloadJson).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Walks the whole chain in seq order, streaming; names the first entry whose links or hash do not match. */
+    /**
+     * Walks the whole chain in seq order over one forward-only cursor (no row objects, one reused digest: this is the
+     * hot loop of {@code audit verify}); names the first entry whose links or hash do not match.
+     */
     public static Verification verify(Registry registry) {
         return registry.read(handle -> {
-            AtomicLong checked = new AtomicLong();
-            AtomicReference<String> expectedPrev = new AtomicReference<>(GENESIS);
-            AtomicLong expectedSeq = new AtomicLong(1);
-            AtomicReference<Verification> failure = new AtomicReference<>();
-            try (var rows = handle.createQuery(
-                            "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq")
-                    .mapTo(AuditEntry.class).stream()) {
-                rows.takeWhile(entry -> failure.get() == null).forEach(entry -> {
+            try (PreparedStatement statement = handle.getConnection().prepareStatement(
+                         "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq");
+                 ResultSet rows = statement.executeQuery()) {
+                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                HexFormat hex = HexFormat.of();
+                String expectedPrev = GENESIS;
+                long checked = 0;
+                while (rows.next()) {
+                    long seq = rows.getLong(1);
+                    String prevHash = rows.getString(7);
                     String problem = null;
-                    if (entry.seq() != expectedSeq.get()) {
-                        problem = "entry " + expectedSeq.get() + " is missing (next entry is " + entry.seq() + ")";
-                    } else if (!entry.prevHash().equals(expectedPrev.get())) {
-                        problem = "entry " + entry.seq() + " does not link to the entry before it (prev_hash differs)";
-                    } else if (!entry.hash().equals(hash(entry.prevHash(), entry.seq(), entry.ts(), entry.actor(), entry.action(),
-                            entry.entity(), entry.payloadJson()))) {
-                        problem = "entry " + entry.seq() + " was altered (its hash does not match its content)";
+                    if (seq != checked + 1) {
+                        problem = "entry " + (checked + 1) + " is missing (next entry is " + seq + ")";
+                    } else if (!expectedPrev.equals(prevHash)) {
+                        problem = "entry " + seq + " does not link to the entry before it (prev_hash differs)";
+                    } else {
+                        String text = chainText(prevHash, seq, rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                                rows.getString(6));
+                        String hash = rows.getString(8);
+                        if (!hex.formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8))).equals(hash)) {
+                            problem = "entry " + seq + " was altered (its hash does not match its content)";
+                        }
+                        expectedPrev = hash;
                     }
                     if (problem != null) {
-                        failure.set(new Verification(checked.get(), Optional.of(entry.seq()), problem));
-                        return;
+                        return new Verification(checked, Optional.of(seq), problem);
                     }
-                    checked.incrementAndGet();
-                    expectedSeq.incrementAndGet();
-                    expectedPrev.set(entry.hash());
-                });
+                    checked++;
+                }
+                return new Verification(checked, Optional.empty(), "");
+            } catch (SQLException failed) {
+                throw SqliteDialect.translate(failed, registry.file());
+            } catch (NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException("every JDK has SHA-256", impossible);
             }
-            return failure.get() != null ? failure.get() : new Verification(checked.get(), Optional.empty(), "");
         });
+    }
+
+    private static String chainText(String prevHash, long seq, String ts, String actor, String action, String entity, String payloadJson) {
+        return prevHash + "\n" + seq + "\n" + ts + "\n" + actor + "\n" + action + "\n" + entity + "\n" + payloadJson;
     }
 }
