@@ -5,13 +5,12 @@ import static com.modelsteward.ui.common.Layout.fixed;
 import com.modelsteward.governance.GovernanceDesk;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
-import com.modelsteward.ui.common.Page;
+import com.modelsteward.ui.common.LazyPage;
 import java.time.Duration;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -28,12 +27,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The approvals queue: pending requests to decide (open one for the evidence) and decided ones with their outcome. */
-public final class ApprovalsView implements Page {
+public final class ApprovalsView extends LazyPage {
 
     private final AppContext context;
     private final ApprovalsViewModel model;
     private final GovernanceActions actions;
-    private VBox root;
     private TableView<GovernanceDesk.QueueRow> pendingTable;
     private TableView<GovernanceDesk.QueueRow> decidedTable;
 
@@ -53,19 +51,12 @@ public final class ApprovalsView implements Page {
     }
 
     @Override
-    public Node root() {
-        if (root == null) {
-            root = build();
-        }
-        return root;
-    }
-
-    @Override
     public void refresh() {
         model.refresh();
     }
 
-    private VBox build() {
+    @Override
+    protected VBox build() {
         Label title = new Label("Approvals");
         title.getStyleClass().add("page-title");
         TextField search = new TextField();

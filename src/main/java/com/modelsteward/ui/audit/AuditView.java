@@ -6,7 +6,7 @@ import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
-import com.modelsteward.ui.common.Page;
+import com.modelsteward.ui.common.LazyPage;
 import java.io.File;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -30,11 +30,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /** The audit trail: filters, the canonical payload of the selected entry, chain verification, export. */
-public final class AuditView implements Page {
+public final class AuditView extends LazyPage {
 
     private final AppContext context;
     private final AuditViewModel model;
-    private SplitPane root;
 
     public AuditView(AppContext context) {
         this.context = context;
@@ -46,19 +45,12 @@ public final class AuditView implements Page {
     }
 
     @Override
-    public Node root() {
-        if (root == null) {
-            root = build();
-        }
-        return root;
-    }
-
-    @Override
     public void refresh() {
         model.refresh();
     }
 
-    private SplitPane build() {
+    @Override
+    protected SplitPane build() {
         ComboBox<String> actor = new ComboBox<>(model.actors());
         actor.setId("audit-actor");
         actor.valueProperty().bindBidirectional(model.actorFilterProperty());
@@ -203,7 +195,7 @@ public final class AuditView implements Page {
         chooser.setTitle("Export the filtered audit entries");
         chooser.setInitialFileName(suggestedName);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        File file = chooser.showSaveDialog(root().getScene().getWindow());
         if (file != null) {
             export.accept(file.toPath());
         }

@@ -5,7 +5,7 @@ import com.modelsteward.drift.DriftPolicy;
 import com.modelsteward.drift.PsiHistory;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
-import com.modelsteward.ui.common.Page;
+import com.modelsteward.ui.common.LazyPage;
 import com.modelsteward.ui.common.Tiles;
 import eu.hansolo.tilesfx.Tile;
 import java.util.List;
@@ -40,11 +40,10 @@ import javafx.scene.layout.VBox;
  * against the thresholds; gauges for the worst PSI and the share drifted; a performance panel for signal models and
  * an LLM panel for prompt packs. A breach shows an alert that can lead to the rollback confirmation.
  */
-public final class DriftView implements Page {
+public final class DriftView extends LazyPage {
 
     private final AppContext context;
     private final DriftViewModel model;
-    private VBox root;
 
     public DriftView(AppContext context) {
         this(context, (name, id, reason) -> context.dialogs().showInfo("Roll back " + name,
@@ -62,19 +61,12 @@ public final class DriftView implements Page {
     }
 
     @Override
-    public Node root() {
-        if (root == null) {
-            root = build();
-        }
-        return root;
-    }
-
-    @Override
     public void refresh() {
         model.refresh();
     }
 
-    private VBox build() {
+    @Override
+    protected VBox build() {
         Label title = new Label("Drift");
         title.getStyleClass().add("page-title");
         ComboBox<DriftViewModel.Choice> picker = new ComboBox<>(model.choices());

@@ -6,7 +6,7 @@ import com.modelsteward.lineage.LineageEvidence;
 import com.modelsteward.lineage.LineageTree;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.ui.common.AppContext;
-import com.modelsteward.ui.common.Page;
+import com.modelsteward.ui.common.LazyPage;
 import com.modelsteward.ui.common.StateBadge;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,7 +36,7 @@ import javafx.scene.layout.VBox;
  * Versions grouped by model name, each under the version it was retrained from, with every version's lineage evidence,
  * the auditable-lineage check, artifact verification and a zoomable graph of the selected name.
  */
-public final class LineageView implements Page {
+public final class LineageView extends LazyPage {
 
     static final String STYLESHEET = "/styles/lineage.css";
 
@@ -44,7 +44,6 @@ public final class LineageView implements Page {
     private final LineageViewModel model;
     private final ModelCardAction modelCard;
     private final Map<String, TreeItem<LineageItem>> versionItems = new HashMap<>();
-    private SplitPane root;
     private TreeView<LineageItem> tree;
     private LineageGraph graph;
     private TabPane tabs;
@@ -61,19 +60,12 @@ public final class LineageView implements Page {
     }
 
     @Override
-    public Node root() {
-        if (root == null) {
-            root = build();
-        }
-        return root;
-    }
-
-    @Override
     public void refresh() {
         model.refresh();
     }
 
-    private SplitPane build() {
+    @Override
+    protected SplitPane build() {
         Label title = new Label("Lineage");
         title.getStyleClass().add("page-title");
         TextField search = new TextField();

@@ -9,7 +9,7 @@ import com.modelsteward.registry.Scorecard;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Clipboard;
 import com.modelsteward.ui.common.Columns;
-import com.modelsteward.ui.common.Page;
+import com.modelsteward.ui.common.LazyPage;
 import com.modelsteward.ui.common.StateBadge;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,6 @@ import java.util.Objects;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -35,11 +34,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Every version in a filterable table, with the selected version's fields and hashes (copyable) beside it. */
-public final class ModelsView implements Page {
+public final class ModelsView extends LazyPage {
 
     private final AppContext context;
     private final ModelsViewModel model;
-    private SplitPane root;
     private TableView<ModelSummary> table;
     private GridPane fields;
     private TableView<Scorecard> scorecards;
@@ -54,19 +52,12 @@ public final class ModelsView implements Page {
     }
 
     @Override
-    public Node root() {
-        if (root == null) {
-            root = build();
-        }
-        return root;
-    }
-
-    @Override
     public void refresh() {
         model.refresh();
     }
 
-    private SplitPane build() {
+    @Override
+    protected SplitPane build() {
         TextField search = new TextField();
         search.setId("models-search");
         search.setPromptText("Search name, version, id, creator…");

@@ -4,14 +4,13 @@ import com.modelsteward.registry.RegistryEvent;
 import com.modelsteward.registry.StateCount;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
-import com.modelsteward.ui.common.Page;
+import com.modelsteward.ui.common.LazyPage;
 import com.modelsteward.ui.common.Tiles;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.skins.BarChartItem;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
@@ -20,25 +19,16 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
 /** The landing page: ACTIVE models, pending approvals, drift alerts, versions per state, and the newest events. */
-public final class OverviewView implements Page {
+public final class OverviewView extends LazyPage {
 
     private static final Map<String, Color> STATE_COLOURS = Map.of(
             "ACTIVE", Color.web("#2e9e5b"), "SHADOW", Color.web("#d79b26"),
             "CANDIDATE", Color.web("#4a90d9"), "RETIRED", Color.web("#8a94a3"));
 
     private final OverviewViewModel model;
-    private VBox root;
 
     public OverviewView(AppContext context) {
         this.model = new OverviewViewModel(context);
-    }
-
-    @Override
-    public Node root() {
-        if (root == null) {
-            root = build();
-        }
-        return root;
     }
 
     @Override
@@ -46,7 +36,8 @@ public final class OverviewView implements Page {
         model.refresh();
     }
 
-    private VBox build() {
+    @Override
+    protected VBox build() {
         Tile active = Tiles.number("ACTIVE models", "model names with a live version");
         active.setId("tile-active");
         Tile pending = Tiles.number("Pending approvals", "requests waiting for a decision");

@@ -4,7 +4,7 @@ import com.modelsteward.lineage.MetricRules;
 import com.modelsteward.lineage.ScorecardComparison;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.ui.common.AppContext;
-import com.modelsteward.ui.common.Page;
+import com.modelsteward.ui.common.LazyPage;
 import com.modelsteward.ui.lineage.ModelCardAction;
 import java.io.File;
 import java.io.IOException;
@@ -22,7 +22,6 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
@@ -49,12 +48,11 @@ import javax.imageio.ImageIO;
  * Versions of one name side by side: pack × metric with values, delta to the baseline, threshold and gate result, a
  * grouped bar chart per metric and the metric's trend over every version of the name.
  */
-public final class ScorecardsView implements Page {
+public final class ScorecardsView extends LazyPage {
 
     private final AppContext context;
     private final ScorecardsViewModel model;
     private final ModelCardAction modelCard;
-    private SplitPane root;
     private TableView<ScorecardComparison.Row> table;
     private BarChart<String, Number> bars;
     private LineChart<String, Number> trend;
@@ -73,19 +71,12 @@ public final class ScorecardsView implements Page {
     }
 
     @Override
-    public Node root() {
-        if (root == null) {
-            root = build();
-        }
-        return root;
-    }
-
-    @Override
     public void refresh() {
         model.refresh();
     }
 
-    private SplitPane build() {
+    @Override
+    protected SplitPane build() {
         Label title = new Label("Scorecards");
         title.getStyleClass().add("page-title");
 
@@ -314,7 +305,7 @@ public final class ScorecardsView implements Page {
         chooser.setTitle("Export the comparison");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         chooser.setInitialFileName(model.modelNameProperty().get() + "-scorecards.csv");
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        File file = chooser.showSaveDialog(root().getScene().getWindow());
         if (file != null) {
             model.exportCsv(file.toPath(), written -> context.dialogs().showInfo("Exported", "The comparison was written to " + written + "."));
         }
@@ -324,7 +315,7 @@ public final class ScorecardsView implements Page {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import scorecards (model_id,pack_id,metric,value,generated_at)");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        File file = chooser.showOpenDialog(root().getScene().getWindow());
         if (file != null) {
             model.importCsv(file.toPath(), rows -> context.dialogs().showInfo("Imported", rows + " scorecard value(s) were imported from "
                     + file.getName() + "."));
@@ -336,7 +327,7 @@ public final class ScorecardsView implements Page {
         chooser.setTitle("Export the charts");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         chooser.setInitialFileName(model.modelNameProperty().get() + "-" + model.metricProperty().get() + ".png");
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        File file = chooser.showSaveDialog(root().getScene().getWindow());
         if (file != null) {
             exportChartsPng(file.toPath(), written -> context.dialogs().showInfo("Exported", "The charts were written to " + written + "."));
         }
