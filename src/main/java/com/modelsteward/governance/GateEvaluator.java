@@ -41,23 +41,36 @@ public final class GateEvaluator {
         this.clock = clock;
     }
 
-    /** The report for promoting a version to the policy's live state (what a risk officer reviews). */
+    /**
+     * The report for promoting a version to the policy's live state (what a risk officer reviews). A preview outside any
+     * write: the baseline comes from the registry's {@link com.modelsteward.registry.ActiveCache}; execution re-evaluates
+     * inside its own transaction.
+     */
     public GateReport evaluate(String candidateId) {
+        Map<String, String> live = registry.activeCache(policy.liveState()).all();
         return registry.read(handle -> {
             ModelVersion candidate = GovernanceQueries.version(handle, candidateId)
                     .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no model version with id \"" + candidateId + "\""));
             Policy.Transition toLive = policy.transitions().stream().filter(t -> t.to().equals(policy.liveState())).findFirst()
                     .orElseThrow();
+            // A cached id whose row has left the live state since (a commit after the cache was checked) is read again.
+            Optional<ModelVersion> cached = Optional.ofNullable(live.get(candidate.modelName()))
+                    .flatMap(id -> GovernanceQueries.version(handle, id));
+            Optional<ModelVersion> baseline = cached.isPresent() && !cached.get().state().equals(policy.liveState())
+                    ? GovernanceQueries.liveVersion(handle, candidate.modelName(), policy.liveState()) : cached;
             return evaluate(handle, candidate, new Policy.Transition(candidate.state(), policy.liveState(), toLive.requires(),
-                    toLive.approvals()));
+                    toLive.approvals()), baseline);
         });
     }
 
     /** The report for one transition, inside the caller's transaction (so execution sees exactly what it commits). */
     public GateReport evaluate(Handle handle, ModelVersion candidate, Policy.Transition transition) {
+        return evaluate(handle, candidate, transition, GovernanceQueries.liveVersion(handle, candidate.modelName(), policy.liveState()));
+    }
+
+    private GateReport evaluate(Handle handle, ModelVersion candidate, Policy.Transition transition, Optional<ModelVersion> live) {
         Policy.TypeRules rules = policy.rulesFor(candidate.modelType());
-        Optional<ModelVersion> baseline = GovernanceQueries.liveVersion(handle, candidate.modelName(), policy.liveState())
-                .filter(live -> !live.modelId().equals(candidate.modelId()));
+        Optional<ModelVersion> baseline = live.filter(version -> !version.modelId().equals(candidate.modelId()));
         List<GateReport.PrerequisiteCheck> prerequisites = new ArrayList<>();
         if (transition.requires("artifacts")) {
             prerequisites.addAll(artifactChecks(candidate));

@@ -122,6 +122,7 @@ public final class GovernanceService {
             throw denied(modelId + " lacks the artifacts " + toState + " requires: " + String.join("; ", missingArtifacts));
         }
         boolean gatesPassed = report.checks().stream().allMatch(GateReport.GateCheck::passed);
+        String digest = GovernanceQueries.scorecardDigest(handle, modelId);
         String now = Timestamps.now(clock);
         String requestId = nextRequestId(handle);
         handle.createUpdate("""
@@ -133,7 +134,7 @@ public final class GovernanceService {
                 .bind("id", requestId).bind("model", modelId).bind("from", model.state()).bind("to", toState)
                 .bind("by", who.user()).bind("at", now).bind("why", justification.strip())
                 .bind("report", report.toCanonicalJson()).bind("passed", gatesPassed ? 1 : 0)
-                .bind("rowVersion", model.rowVersion()).bind("digest", GovernanceQueries.scorecardDigest(handle, modelId))
+                .bind("rowVersion", model.rowVersion()).bind("digest", digest)
                 .bind("approvals", transition.approvals().count()).bind("role", transition.approvals().role())
                 .bind("policy", policy.name())
                 .execute();
@@ -151,7 +152,12 @@ public final class GovernanceService {
         AuditTrail.append(handle, clock, who.user(), "REQUEST", "request:" + requestId, payload);
         String status = "PENDING";
         if (transition.approvals().count() == 0) {
-            execute(handle, who, loadRequest(handle, requestId), transition);
+            // Same transaction, nothing written since the checks above but the request and its audit entry: the model,
+            // its gate report and its scorecard digest are still those of this snapshot, so they are not read again.
+            if (!report.passed()) {
+                throw cannotExecute(requestId, report);
+            }
+            commit(handle, who, loadRequest(handle, requestId), transition, model, report, digest);
             status = "EXECUTED";
         }
         return new RequestResult(requestId, modelId, model.state(), toState, status, transition.approvals().count(),
@@ -238,7 +244,8 @@ public final class GovernanceService {
         return new DecisionResult(requestId, "APPROVE", "EXECUTED", approvals, request.requiredApprovals(), true, report.digest());
     }
 
-    private void checkNotStale(Handle handle, Request request, ModelVersion model) {
+    /** Refuses a request whose version or scorecards changed since it was made; returns the current scorecard digest. */
+    private String checkNotStale(Handle handle, Request request, ModelVersion model) {
         if (!model.state().equals(request.fromState())) {
             throw new StaleRequest(request.requestId(), model.modelId() + " is now " + model.state() + ", not " + request.fromState());
         }
@@ -246,9 +253,11 @@ public final class GovernanceService {
             throw new StaleRequest(request.requestId(), model.modelId() + " changed after the request was made (row_version "
                     + request.modelRowVersion() + " -> " + model.rowVersion() + ")");
         }
-        if (request.scorecardDigest() != null && !request.scorecardDigest().equals(GovernanceQueries.scorecardDigest(handle, model.modelId()))) {
+        String digest = GovernanceQueries.scorecardDigest(handle, model.modelId());
+        if (request.scorecardDigest() != null && !request.scorecardDigest().equals(digest)) {
             throw new StaleRequest(request.requestId(), "the scorecards of " + model.modelId() + " changed after the request was made");
         }
+        return digest;
     }
 
     private void markStale(String requestId, Identity who, String why) {
@@ -268,16 +277,30 @@ public final class GovernanceService {
      */
     private GateReport execute(Handle handle, Identity who, Request request, Policy.Transition transition) {
         ModelVersion model = GovernanceQueries.version(handle, request.modelId()).orElseThrow();
-        checkNotStale(handle, request, model);
+        String digest = checkNotStale(handle, request, model);
         // trust hook: approvals whose signatures do not verify do not count (E_LEARN_APPROVAL_MISSING)
         Signatures.requireValidApprovals(handle, request);
         GateReport report = evaluator.evaluate(handle, model, transition);
         if (!report.passed()) {
-            boolean gates = report.checks().stream().anyMatch(c -> !c.passed());
-            throw new GovernanceException(gates ? GovernanceException.GATE_FAILED : GovernanceException.ROLLOUT_DENIED,
-                    "request " + request.requestId() + " cannot execute: " + String.join("; ", report.failures())
-                            + ". Nothing was changed; reject the request, or fix the cause and request again");
+            throw cannotExecute(request.requestId(), report);
         }
+        commit(handle, who, request, transition, model, report, digest);
+        return report;
+    }
+
+    private static GovernanceException cannotExecute(String requestId, GateReport report) {
+        boolean gates = report.checks().stream().anyMatch(c -> !c.passed());
+        return new GovernanceException(gates ? GovernanceException.GATE_FAILED : GovernanceException.ROLLOUT_DENIED,
+                "request " + requestId + " cannot execute: " + String.join("; ", report.failures())
+                        + ". Nothing was changed; reject the request, or fix the cause and request again");
+    }
+
+    /**
+     * The writes of an execution whose checks passed on this transaction's data: state, ACTIVE pointer, request status,
+     * audit entries, retention, outbox event and the signed chain head. {@code digest} is the version's scorecard digest.
+     */
+    private void commit(Handle handle, Identity who, Request request, Policy.Transition transition, ModelVersion model, GateReport report,
+                        String digest) {
         String now = Timestamps.now(clock);
         handle.createUpdate("UPDATE transition_requests SET status = 'EXECUTING', decided_at = :at WHERE request_id = :r")
                 .bind("at", now).bind("r", request.requestId()).execute();
@@ -290,7 +313,7 @@ public final class GovernanceService {
             if (previousLive != null) {
                 setState(handle, previousLive, policy.retiredState(), now);
                 auditTransition(handle, who, previous.get(), live, policy.retiredState(), request.requestId(), null, List.of(),
-                        "replaced by " + model.modelId());
+                        "replaced by " + model.modelId(), GovernanceQueries.scorecardDigest(handle, previousLive));
             }
         } else if (model.state().equals(live)) {
             handle.createUpdate("UPDATE active_pointer SET active_model_id = NULL, updated_at = :at, updated_by = :by WHERE model_name = :n")
@@ -300,7 +323,8 @@ public final class GovernanceService {
         List<Map<String, Object>> approvals = handle.createQuery(
                         "SELECT approver, comment, decided_at FROM approvals WHERE request_id = :r AND decision = 'APPROVE' ORDER BY approval_id")
                 .bind("r", request.requestId()).mapToMap().list();
-        auditTransition(handle, who, model, model.state(), transition.to(), request.requestId(), report, approvals, request.justification());
+        auditTransition(handle, who, model, model.state(), transition.to(), request.requestId(), report, approvals, request.justification(),
+                digest);
         if (transition.to().equals(live) || model.state().equals(live)) {
             auditActiveChange(handle, who, model.modelName(), transition.to().equals(live) ? model.modelId() : null,
                     transition.to().equals(live) ? previousLive : model.modelId(), transition.to().equals(live) ? "rollout" : "withdrawal",
@@ -321,7 +345,6 @@ public final class GovernanceService {
         Outbox.append(handle, clock, Outbox.ROLLOUT_COMPLETED, event);
         // trust hook: the executor signs the audit chain's head
         Signatures.signHead(handle, clock, who.user());
-        return report;
     }
 
     private void movePointer(Handle handle, String modelName, String newActive, String previousActive, Identity who) {
@@ -348,7 +371,7 @@ public final class GovernanceService {
     }
 
     private void auditTransition(Handle handle, Identity who, ModelVersion model, String from, String to, String requestId,
-                                 GateReport report, List<Map<String, Object>> approvals, String why) {
+                                 GateReport report, List<Map<String, Object>> approvals, String why, String scorecardDigest) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("request_id", requestId);
         payload.put("model_id", model.modelId());
@@ -370,7 +393,7 @@ public final class GovernanceService {
         lineage.put("feature_graph_hash", model.featureGraphHash());
         lineage.put("code_commit", model.codeCommit());
         payload.put("lineage", lineage);
-        payload.put("scorecard_digest", GovernanceQueries.scorecardDigest(handle, model.modelId()));
+        payload.put("scorecard_digest", scorecardDigest);
         AuditTrail.append(handle, clock, who.user(), "TRANSITION", "model:" + model.modelId(), payload);
     }
 

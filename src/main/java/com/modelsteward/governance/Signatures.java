@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -22,6 +23,12 @@ import org.jdbi.v3.core.Handle;
  * enrolment is endorsed by an ADMIN whose own key is trusted, ending at the root: the one ADMIN key that endorses itself.
  */
 public final class Signatures {
+
+    /**
+     * Demo key pairs already derived: deriving one is an Ed25519 key generation, which every signed transition paid
+     * once more. They are public by design, so keeping them in memory gives nothing away.
+     */
+    private static final Map<String, KeyPair> DEMO_KEYS = new ConcurrentHashMap<>();
 
     /** How deep an endorsement chain may go before it is treated as a loop. */
     private static final int MAX_CHAIN = 16;
@@ -222,7 +229,8 @@ public final class Signatures {
      * recompute it. Demo signatures show the machinery working; they prove nothing about who acted (docs/security.md).
      */
     public static KeyPair demoKeyPair(String demoMarker, String user) {
-        return Keys.fromSeed("model-steward demo key (public by design)\n" + demoMarker + "\n" + user);
+        return DEMO_KEYS.computeIfAbsent(demoMarker + "\n" + user,
+                markerAndUser -> Keys.fromSeed("model-steward demo key (public by design)\n" + markerAndUser));
     }
 
     /**

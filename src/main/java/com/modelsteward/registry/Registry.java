@@ -7,7 +7,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -27,16 +30,20 @@ public final class Registry implements AutoCloseable {
     private static final int WRITE_ATTEMPTS = 2;
 
     private final Path file;
+    private final ConnectionPool connections;
     private final Jdbi jdbi;
+    private final AtomicLong commits = new AtomicLong();
     private final int schemaVersion;
     private final String readOnlyReason;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Object changeLock = new Object();
+    private final Map<String, ActiveCache> activeCaches = new ConcurrentHashMap<>();
     private Connection changeConnection;
 
     private Registry(Path file, SQLiteDataSource dataSource, int schemaVersion, String readOnlyReason) {
         this.file = file;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.connections = new ConnectionPool(dataSource);
+        this.jdbi = Jdbi.create(connections).installPlugin(new SqlObjectPlugin());
         RowMappers.register(jdbi);
         this.schemaVersion = schemaVersion;
         this.readOnlyReason = readOnlyReason;
@@ -62,11 +69,16 @@ public final class Registry implements AutoCloseable {
         }
         Registry registry = new Registry(file, SqliteDialect.readWrite(file), Migrations.latest(), null);
         if (version < Migrations.latest()) {
-            registry.write(handle -> {
-                int current = currentVersion(handle);
-                Migrations.applyAfter(handle, current);
-                return null;
-            });
+            try {
+                registry.write(handle -> {
+                    int current = currentVersion(handle);
+                    Migrations.applyAfter(handle, current);
+                    return null;
+                });
+            } catch (RuntimeException failed) {
+                registry.close();
+                throw failed;
+            }
         }
         return registry;
     }
@@ -89,6 +101,7 @@ public final class Registry implements AutoCloseable {
                 return null;
             });
         } catch (RuntimeException failed) {
+            registry.close();
             deleteQuietly(file);
             throw failed;
         }
@@ -118,7 +131,7 @@ public final class Registry implements AutoCloseable {
 
     public <R> R read(HandleCallback<R, RuntimeException> callback) {
         try {
-            return jdbi.withHandle(callback);
+            return jdbi.withHandle(discardOnFailure(callback));
         } catch (RuntimeException failed) {
             throw SqliteDialect.translate(failed, file);
         }
@@ -136,7 +149,9 @@ public final class Registry implements AutoCloseable {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return jdbi.inTransaction(callback);
+                    R result = jdbi.inTransaction(discardOnFailure(callback));
+                    commits.incrementAndGet();
+                    return result;
                 } catch (RuntimeException failed) {
                     if (!SqliteDialect.isBusy(failed) || attempt == WRITE_ATTEMPTS) {
                         throw SqliteDialect.translate(failed, file);
@@ -147,6 +162,24 @@ public final class Registry implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Which version of each model name is ACTIVE, kept in memory and reloaded when the file changes ({@link ActiveCache}). */
+    public ActiveCache activeCache() {
+        return activeCache(ModelStates.ACTIVE);
+    }
+
+    /** The same for a policy whose live state has another name (PRODUCTION in the lifecycle of seed 004). */
+    public ActiveCache activeCache(String liveState) {
+        return activeCaches.computeIfAbsent(liveState, state -> new ActiveCache(this, state));
+    }
+
+    /**
+     * How many {@link #write} transactions this object has committed. With {@link #changeCounter()} it tells a cache
+     * whether anything may have changed, without relying on SQLite reporting a connection's own commits.
+     */
+    public long commitCount() {
+        return commits.get();
     }
 
     /**
@@ -172,6 +205,7 @@ public final class Registry implements AutoCloseable {
 
     @Override
     public void close() {
+        connections.close();
         synchronized (changeLock) {
             if (changeConnection != null) {
                 try {
@@ -182,6 +216,18 @@ public final class Registry implements AutoCloseable {
                 changeConnection = null;
             }
         }
+    }
+
+    /** A callback that throws may leave its connection in any state (a pragma, an open statement): it is not kept. */
+    private <R> HandleCallback<R, RuntimeException> discardOnFailure(HandleCallback<R, RuntimeException> callback) {
+        return handle -> {
+            try {
+                return callback.withHandle(handle);
+            } catch (RuntimeException failed) {
+                connections.discardOnReturn(handle.getConnection());
+                throw failed;
+            }
+        };
     }
 
     private static void checkFolder(Path file) {

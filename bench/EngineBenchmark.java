@@ -1,0 +1,150 @@
+import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.Identity;
+import com.modelsteward.governance.PolicyLoader;
+import com.modelsteward.governance.Role;
+import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.demo.ScaleGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The engine and storage figures of docs/performance.md without the console: generation, transition commit latency,
+ * rollback latency and {@code audit verify} throughput, on registries of 1 000 and 100 000 versions. Like
+ * {@code ScaleBenchmark} it is run by hand, never as a test (the machines are shared and noisy).
+ *
+ * <pre>mvn -B -q package -DskipTests
+ * java --enable-native-access=ALL-UNNAMED -cp "target/classes:target/lib/*" bench/EngineBenchmark.java [sizes] [generation runs]</pre>
+ *
+ * With {@code -Dbench.dir=DIR} the registries are kept in DIR, and 0 generation runs reuses the ones already there
+ * (to iterate on the commit figures without regenerating 100 000 versions each time).
+ *
+ * Each figure is printed with the load average at the time, so a reader can tell a quiet run from a loaded one.
+ */
+public final class EngineBenchmark {
+
+    private static final Instant ANCHOR = Instant.parse("2026-11-01T12:00:00Z");
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "1000,100000").split(",")).mapToInt(Integer::parseInt).toArray();
+        int generations = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Path work = System.getProperty("bench.dir") == null ? Files.createTempDirectory("steward-engine-bench")
+                : Files.createDirectories(Path.of(System.getProperty("bench.dir")));
+        System.setProperty("steward.home", work.resolve("home").toString());
+        for (int size : sizes) {
+            Path file = work.resolve("scale-" + size + ".db");
+            List<Long> runs = new ArrayList<>();
+            for (int run = 0; run < generations; run++) {
+                deleteRegistry(file);
+                long t0 = System.nanoTime();
+                new ScaleGenerator(20261122L, ANCHOR, "bench").create(file, size, done -> { }).close();
+                runs.add(System.nanoTime() - t0);
+                report(size, "generation run " + (run + 1), seconds(runs.getLast()));
+            }
+            if (!runs.isEmpty()) {
+                report(size, "generate the registry, median of " + runs.size(), seconds(median(runs)));
+            }
+            governance(file, size, work);
+            auditVerify(file, size);
+        }
+    }
+
+    /** Transition commits (CANDIDATE -> SHADOW, executed at once) and O(1) rollbacks, on copies of the generated file. */
+    private static void governance(Path file, int size, Path work) throws Exception {
+        Identity analyst = new Identity("scale.requester", Set.of(Role.ANALYST), false);
+        Identity officer = new Identity("scale.officer", Set.of(Role.RISK_OFFICER), false);
+        List<Long> commits = new ArrayList<>();
+        List<Long> rollbacks = new ArrayList<>();
+        // At least 100 commits at every size: one CANDIDATE per model name, so small registries are copied several times.
+        int copies = Math.max(1, 100 / Math.max(1, size / ScaleGenerator.VERSIONS_PER_NAME));
+        for (int copy = 0; copy < copies; copy++) {
+            Path copyFile = work.resolve("governance-" + size + ".db");
+            Files.copy(file, copyFile, StandardCopyOption.REPLACE_EXISTING);
+            try (Registry registry = Registry.open(copyFile)) {
+                GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), Clock.systemUTC());
+                List<String> candidates = registry.read(h -> h.createQuery(
+                        "SELECT model_id FROM model_registry WHERE state = 'CANDIDATE' ORDER BY model_id").mapTo(String.class).list());
+                List<String> names = registry.read(h -> h.createQuery(
+                        "SELECT model_name FROM active_pointer WHERE last_known_good_id IS NOT NULL ORDER BY model_name").mapTo(String.class).list());
+                for (String candidate : candidates) {
+                    long t = System.nanoTime();
+                    engine.request(analyst, candidate, "SHADOW", "benchmark");
+                    commits.add(System.nanoTime() - t);
+                }
+                for (String name : names) {
+                    long t = System.nanoTime();
+                    engine.rollback(officer, name, "benchmark");
+                    rollbacks.add(System.nanoTime() - t);
+                }
+            }
+            deleteRegistry(copyFile);
+        }
+        report(size, "transition commit latency p50 / p99", millis(percentile(commits, 50)) + " / " + millis(percentile(commits, 99))
+                + " (" + commits.size() + " commits, max " + millis(percentile(commits, 100)) + ")");
+        report(size, "rollback latency, median", millis(median(rollbacks)) + " (" + rollbacks.size() + " rollbacks)");
+    }
+
+    private static void auditVerify(Path file, int size) throws Exception {
+        try (Registry registry = Registry.open(file)) {
+            List<Long> runs = new ArrayList<>();
+            long entries = 0;
+            long cold = 0;
+            for (int i = 0; i < 6; i++) {
+                long t = System.nanoTime();
+                AuditTrail.Verification result = AuditTrail.verify(registry);
+                long took = System.nanoTime() - t;
+                if (i == 0) {
+                    cold = took;
+                } else {
+                    runs.add(took);
+                }
+                entries = result.checked();
+                if (!result.ok()) {
+                    throw new IllegalStateException("the generated chain does not verify: " + result.problem());
+                }
+            }
+            report(size, "`audit verify` throughput", String.format(Locale.ROOT,
+                    "%,.0f entries/s cold, %,.0f warm (median of 5) over %,d entries", entries / (cold / 1e9), entries / (median(runs) / 1e9),
+                    entries));
+        }
+    }
+
+    private static void deleteRegistry(Path file) throws Exception {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(Path.of(file + suffix));
+        }
+    }
+
+    private static void report(int size, String figure, String value) throws Exception {
+        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        System.out.printf(Locale.ROOT, "%,d versions: %s = %s   [load %s]%n", size, figure, value, load);
+    }
+
+    private static long median(List<Long> values) {
+        return percentile(values, 50);
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+}
