@@ -22,9 +22,6 @@ public final class ActiveCache {
     private record Snapshot(long dataVersion, long commits, Map<String, String> activeByName) {
     }
 
-    /** One row per name at most: the unique partial indexes of V001/V002 allow one live version per name. */
-    static final String LIVE_VERSIONS = "SELECT model_name, model_id FROM model_registry WHERE state = :state";
-
     private final Registry registry;
     private final String liveState;
     private Snapshot snapshot;
@@ -56,7 +53,9 @@ public final class ActiveCache {
         long commits = registry.commitCount();
         if (snapshot == null || snapshot.dataVersion() != dataVersion || snapshot.commits() != commits) {
             Map<String, String> rows = new HashMap<>();
-            registry.read(handle -> handle.createQuery(LIVE_VERSIONS).bind("state", liveState)
+            // One row per name at most: the unique partial indexes of V001/V002 allow one live version per name.
+            registry.read(handle -> handle.createQuery("SELECT model_name, model_id FROM model_registry WHERE state = :state")
+                    .bind("state", liveState)
                     .map((row, ctx) -> rows.put(row.getString(1), row.getString(2))).list());
             snapshot = new Snapshot(dataVersion, commits, Map.copyOf(rows));
             loads++;
