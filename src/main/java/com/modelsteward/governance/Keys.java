@@ -22,8 +22,10 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ed25519 keys with the JDK's own provider (no extra library).
@@ -40,6 +42,15 @@ public final class Keys {
     private static final String PUBLIC_PREFIX = "ed25519:";
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+    /**
+     * Answers already computed by {@link #verify}: a pure function of its three texts, and every transition re-checks
+     * the same endorsement chain and approvals (each check an Ed25519 verification, about a millisecond in the JDK).
+     */
+    private static final Map<Verified, Boolean> VERIFIED = new ConcurrentHashMap<>();
+    private static final int VERIFIED_MAX = 4_096;
+
+    private record Verified(String publicKey, String content, String signature) {
+    }
 
     private Keys() {
     }
@@ -115,8 +126,25 @@ public final class Keys {
 
     /** True only when {@code signature} is a valid Ed25519 signature of {@code content} by {@code publicText}. */
     public static boolean verify(String publicText, String content, String signature) {
+        if (publicText == null || signature == null || content == null) {
+            return false;
+        }
+        Verified question = new Verified(publicText, content, signature);
+        Boolean known = VERIFIED.get(question);
+        if (known != null) {
+            return known;
+        }
+        boolean answer = verifyNow(publicText, content, signature);
+        if (VERIFIED.size() >= VERIFIED_MAX) {
+            VERIFIED.clear();
+        }
+        VERIFIED.put(question, answer);
+        return answer;
+    }
+
+    private static boolean verifyNow(String publicText, String content, String signature) {
         Optional<PublicKey> key = parsePublic(publicText);
-        if (key.isEmpty() || signature == null || content == null) {
+        if (key.isEmpty()) {
             return false;
         }
         try {
