@@ -123,6 +123,7 @@ public final class GovernanceService {
         }
         boolean gatesPassed = report.checks().stream().allMatch(GateReport.GateCheck::passed);
         String digest = GovernanceQueries.scorecardDigest(handle, modelId);
+        String reportJson = report.toCanonicalJson();
         String now = Timestamps.now(clock);
         String requestId = nextRequestId(handle);
         handle.createUpdate("""
@@ -133,7 +134,7 @@ public final class GovernanceService {
                             :role, 'PROMOTION', :policy)""")
                 .bind("id", requestId).bind("model", modelId).bind("from", model.state()).bind("to", toState)
                 .bind("by", who.user()).bind("at", now).bind("why", justification.strip())
-                .bind("report", report.toCanonicalJson()).bind("passed", gatesPassed ? 1 : 0)
+                .bind("report", reportJson).bind("passed", gatesPassed ? 1 : 0)
                 .bind("rowVersion", model.rowVersion()).bind("digest", digest)
                 .bind("approvals", transition.approvals().count()).bind("role", transition.approvals().role())
                 .bind("policy", policy.name())
@@ -144,7 +145,7 @@ public final class GovernanceService {
         payload.put("from_state", model.state());
         payload.put("to_state", toState);
         payload.put("justification", justification.strip());
-        payload.put("gate_report_digest", report.digest());
+        payload.put("gate_report_digest", CanonicalJson.sha256Hex(reportJson));
         payload.put("gate_passed", gatesPassed);
         payload.put("required_approvals", transition.approvals().count());
         payload.put("required_role", transition.approvals().role());
