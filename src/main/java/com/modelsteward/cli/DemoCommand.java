@@ -1,7 +1,6 @@
 package com.modelsteward.cli;
 
 import com.modelsteward.config.AppDirs;
-import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.demo.DemoGenerator;
 import com.modelsteward.registry.demo.ScaleGenerator;
@@ -45,7 +44,8 @@ final class DemoCommand implements Command {
             if (scale > 0 && !args.flag("json")) {
                 context.err().println();
             }
-            long versions = new ModelCatalog(registry).versions().size();
+            // A count, not the catalog's list: mapping 100 000 summaries only to count them took 5–10 s of the command.
+            long versions = registry.read(h -> h.createQuery("SELECT count(*) FROM model_registry").mapTo(Long.class).one());
             if (args.flag("json")) {
                 context.printJson(Map.of("db", registry.file().toString(), "versions", versions, "seed", seed));
             } else {
