@@ -69,9 +69,9 @@ public final class EngineBenchmark {
      * Transition commits (CANDIDATE -> SHADOW, executed at once) and O(1) rollbacks, on copies of the generated file.
      *
      * <p>Commits: the scale registry has one CANDIDATE per model name, so the copy first gets more, the way the pipeline
-     * adds them (plain SQL: each candidate cloned with its scorecards under a new version), until there are 200; all
-     * run on one open registry, and the first 100 only warm up (interpreter, first use of each statement) — the figure
-     * is the next 100. Rollbacks: one per name with a last-known-good, on fresh copies, after one unrecorded copy.
+     * adds them (plain SQL: each candidate cloned with its scorecards under a new version), until there are 400; all
+     * run on one open registry, and the first 300 only warm up (interpreter, then the JIT's first compilations: at
+     * 1 000 versions nothing else has warmed the JVM) — the figure is the last 100. Rollbacks: one per name with a last-known-good, on fresh copies, after one unrecorded copy.
      */
     private static void governance(Path file, int size, Path work) throws Exception {
         Identity analyst = new Identity("scale.requester", Set.of(Role.ANALYST), false);
@@ -82,7 +82,7 @@ public final class EngineBenchmark {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Path copyFile = work.resolve("governance-" + size + ".db");
         Files.copy(file, copyFile, StandardCopyOption.REPLACE_EXISTING);
-        addCandidates(copyFile, 200);
+        addCandidates(copyFile, 400);
         try (Registry registry = Registry.open(copyFile)) {
             GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), Clock.systemUTC());
             List<String> candidates = registry.read(h -> h.createQuery(
