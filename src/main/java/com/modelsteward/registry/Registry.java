@@ -129,6 +129,10 @@ public final class Registry implements AutoCloseable {
      * another process holds the lock past the busy timeout. Everything in the callback commits together or not at all.
      */
     public <R> R write(HandleCallback<R, RuntimeException> callback) {
+        return write(callback, null, null);
+    }
+
+    private <R> R write(HandleCallback<R, RuntimeException> plain, Path staging, HandleCallback<R, RuntimeException> staged) {
         if (isReadOnly()) {
             throw new RegistryException("E_REGISTRY_READ_ONLY", file + " is open read-only (" + readOnlyReason + "); nothing was written");
         }
@@ -136,7 +140,14 @@ public final class Registry implements AutoCloseable {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return jdbi.inTransaction(callback);
+                    return staging == null ? jdbi.inTransaction(plain) : jdbi.withHandle(handle -> {
+                        handle.createUpdate("ATTACH DATABASE :file AS staging").bind("file", staging.toString()).execute();
+                        try {
+                            return handle.inTransaction(staged);
+                        } finally {
+                            handle.execute("DETACH DATABASE staging");
+                        }
+                    });
                 } catch (RuntimeException failed) {
                     if (!SqliteDialect.isBusy(failed) || attempt == WRITE_ATTEMPTS) {
                         throw SqliteDialect.translate(failed, file);
@@ -147,6 +158,15 @@ public final class Registry implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * {@link #write} with another SQLite file attached as schema {@code staging}, so that one short
+     * transaction can copy prepared rows with {@code INSERT … SELECT} (docs/decisions/0008). SQLite refuses ATTACH inside
+     * a transaction, so the file is attached on the handle before the transaction begins and detached after it ends.
+     */
+    public <R> R writeWithStaging(Path staging, HandleCallback<R, RuntimeException> callback) {
+        return write(null, staging, callback);
     }
 
     /**

@@ -16,8 +16,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ScorecardImportTest {
 
+    private static final ScorecardImport.Listener NO_PROGRESS = (rows, bytes, total) -> { };
+
     @TempDir
     Path dir;
+
+    /** Reads a file with no registry behind it: every model is known, rows are kept in a list. */
+    private static List<ScorecardCsvReader.Row> read(Path file) throws Exception {
+        List<ScorecardCsvReader.Row> rows = new java.util.ArrayList<>();
+        ImportProblems problems = new ImportProblems();
+        try (var reader = Files.newBufferedReader(file)) {
+            ScorecardCsvReader.read(file.getFileName().toString(), reader, id -> true, rows::add, problems);
+        }
+        problems.throwIfAny("E_IMPORT_INVALID", file.getFileName().toString());
+        return rows;
+    }
 
     private Path csv(String text) throws Exception {
         return Files.writeString(dir.resolve("cards.csv"), text);
@@ -37,14 +50,14 @@ class ScorecardImportTest {
                     alpha-1,pack_04_bear,sharpe,0.91,2026-11-02T10:00:00Z
                     alpha-1,"pack_04_bear",max_drawdown,0.12,2026-11-02T10:00:00.000Z
                     """);
-            ScorecardImport.Result result = ScorecardImport.importCsv(registry, file, LineageFixtures.CLOCK, "cli.tester", (l, b, t) -> { });
+            ScorecardImport.Result result = ScorecardImport.importCsv(registry, file, LineageFixtures.CLOCK, "cli.tester", NO_PROGRESS);
             assertEquals(2, result.rows());
             assertEquals(before + 2, scorecardCount(registry));
             assertTrue(AuditTrail.verify(registry).ok());
             assertEquals("scorecards.imported", registry.read(h -> h.createQuery("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1")
                     .mapTo(String.class).one()));
             RegistryException again = assertThrows(RegistryException.class,
-                    () -> ScorecardImport.importCsv(registry, file, LineageFixtures.CLOCK, "cli.tester", (l, b, t) -> { }));
+                    () -> ScorecardImport.importCsv(registry, file, LineageFixtures.CLOCK, "cli.tester", NO_PROGRESS));
             assertTrue(again.getMessage().startsWith("cards.csv:2: duplicate: the registry already holds"), again.getMessage());
             assertEquals(before + 2, scorecardCount(registry), "a refused import writes nothing");
         }
@@ -64,7 +77,7 @@ class ScorecardImportTest {
                     alpha-1,bench_core_v1,sortino,NaN,yesterday
                     """);
             RegistryException refused = assertThrows(RegistryException.class,
-                    () -> ScorecardImport.importCsv(registry, file, LineageFixtures.CLOCK, "cli.tester", (l, b, t) -> { }));
+                    () -> ScorecardImport.importCsv(registry, file, LineageFixtures.CLOCK, "cli.tester", NO_PROGRESS));
             assertEquals("E_IMPORT_INVALID", refused.code());
             List<String> lines = refused.getMessage().lines().map(String::strip).toList();
             assertEquals("5 problem(s) in cards.csv; nothing was imported:", lines.get(0));
@@ -80,14 +93,14 @@ class ScorecardImportTest {
     @Test
     void aWrongHeaderIsRefusedBeforeAnyRow() throws Exception {
         Path file = csv("model,pack,metric,value\nalpha-1,b,sharpe,1\n");
-        RegistryException refused = assertThrows(RegistryException.class, () -> ScorecardCsvReader.read(file, id -> true, (l, b, t) -> { }));
+        RegistryException refused = assertThrows(RegistryException.class, () -> read(file));
         assertTrue(refused.getMessage().startsWith("cards.csv:1: the header lacks model_id, pack_id"), refused.getMessage());
     }
 
     @Test
     void quotedFieldsMayHoldCommasAndGeneratedAtIsOptional() throws Exception {
         Path file = csv("value,metric,pack_id,model_id\r\n1.5,\"odd,metric\",bench_core_v1,alpha-1\r\n");
-        List<ScorecardCsvReader.Row> rows = ScorecardCsvReader.read(file, id -> true, (l, b, t) -> { });
+        List<ScorecardCsvReader.Row> rows = read(file);
         assertEquals(List.of(new ScorecardCsvReader.Row(2, "alpha-1", "bench_core_v1", "odd,metric", 1.5, null)), rows);
     }
 }

@@ -145,9 +145,9 @@ class ScorecardsViewTest {
         ScorecardsView view = view(robot);
         Path file = Files.writeString(folder.resolve("bear.csv"), "model_id,pack_id,metric,value,generated_at\n"
                 + "crypto_basis_gbm-2.0.0,pack_04_bear,sharpe,0.52,2026-11-01T09:00:00Z\n");
-        AtomicReference<Integer> imported = new AtomicReference<>();
+        AtomicReference<Long> imported = new AtomicReference<>();
         robot.interact(() -> view.model().importCsv(file, imported::set));
-        FxWait.until("the import is done", () -> Integer.valueOf(1).equals(imported.get()));
+        FxWait.until("the import is done", () -> Long.valueOf(1).equals(imported.get()));
         FxWait.until("the comparison shows the new value", () -> {
             ScorecardComparison comparison = currentComparison(robot);
             return comparison != null && Double.valueOf(0.52).equals(comparison.row("pack_04_bear", "sharpe").orElseThrow()
