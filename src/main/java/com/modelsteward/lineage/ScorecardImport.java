@@ -154,7 +154,7 @@ public final class ScorecardImport {
             problems.throwIfAny(format.code, name);
             if (staging.rows() == 0) {
                 throw new RegistryException(format.code, format == Format.CSV
-                        ? name + " has a header but no scorecard rows; nothing was imported" : file + ": the file holds no scorecards");
+                        ? name + ":1: the file has a header but no scorecard rows; nothing was imported" : file + ": the file holds no scorecards");
             }
             Summary summary = summarise(registry, staging.file());
             summary.clash().ifPresent(clash -> {

@@ -23,6 +23,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -46,12 +47,18 @@ class CsvReaderFuzzTest {
     private static Registry registry;
     private static List<byte[]> scorecardSeeds;
 
+    /** No times: the import time is used, so the same rows may be imported again and mutants are often accepted. */
     private static final String VALID_SCORECARDS = """
             model_id,pack_id,metric,value,generated_at
-            m-1,bench_core_v1,sharpe,1.5,2026-11-01T10:00:00Z
-            "alpha-1","pack ""quoted""",max_drawdown,-0.25,2026-11-01T10:00:00.000Z
+            m-1,bench_core_v1,sharpe,1.5,
+            "alpha-1","pack \"\"quoted\"\"",max_drawdown,-0.25,
             m-1,bench_core_v1,"multi
             line",3e-2,
+            m-1,pack_01_bull,sharpe,0.75,
+            m-1,pack_01_bull,win_rate,.5,
+            alpha-1,pack_02_bear,sharpe,-1.25E+1,
+            alpha-1,pack_02_bear,"metric, with comma",0,
+            alpha-1,pack_03_flat,sharpe,+2,
             """;
     private static final String VALID_SAMPLES = """
             feature_a,"feature_b",c
@@ -105,6 +112,7 @@ class CsvReaderFuzzTest {
             if ((Long) after.get(0) != (Long) before.get(0) + result.rows() || (Long) after.get(1) != (Long) before.get(1) + 1) {
                 throw new AssertionError("an accepted file of " + result.rows() + " rows changed the registry from " + before + " to " + after);
             }
+            Statistics.collect("imported whole");
         } catch (RegistryException refused) {
             if (!refused.code().equals("E_IMPORT_INVALID") || !refused.getMessage().matches("(?s).*fuzz\\.csv:\\d+.*")) {
                 throw new AssertionError("undocumented refusal " + refused.code() + ": " + refused.getMessage(), refused);
@@ -112,6 +120,7 @@ class CsvReaderFuzzTest {
             if (!state().equals(before)) {
                 throw new AssertionError("a refused file changed the registry: " + before + " -> " + state() + " (" + refused.getMessage() + ")");
             }
+            Statistics.collect("refused, nothing written");
         }
     }
 
@@ -120,7 +129,9 @@ class CsvReaderFuzzTest {
         Path file = write("samples.csv", content);
         try {
             CsvSamples.read(file);
+            Statistics.collect("read");
         } catch (DriftException refused) {
+            Statistics.collect("refused");
             if (!refused.code().equals("E_DRIFT_CSV") || !refused.getMessage().startsWith(file + ", line ")) {
                 throw new AssertionError("undocumented refusal " + refused.code() + ": " + refused.getMessage(), refused);
             }
@@ -144,7 +155,9 @@ class CsvReaderFuzzTest {
 
     @Provide
     Arbitrary<byte[]> mutatedScorecards() {
-        return Arbitraries.of(scorecardSeeds).flatMap(CsvReaderFuzzTest::mutated);
+        // The valid file more often: most mutants of the corpus files are refused for the seed's own fault.
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, mutated(scorecardSeeds.getFirst())),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of(scorecardSeeds).flatMap(CsvReaderFuzzTest::mutated)));
     }
 
     @Provide
@@ -152,9 +165,9 @@ class CsvReaderFuzzTest {
         return mutated(VALID_SAMPLES.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The seed with up to six mutations; now and then a field or a record over the readers' length limits. */
+    /** The seed with up to six mutations (none: the seed itself); now and then a field or a record over the readers' length limits. */
     private static Arbitrary<byte[]> mutated(byte[] seed) {
-        Arbitrary<byte[]> edits = Arbitraries.integers().between(1, 6).flatMap(count ->
+        Arbitrary<byte[]> edits = Arbitraries.integers().between(0, 6).flatMap(count ->
                 Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofSize(count * 3).map(numbers -> {
                     byte[] bytes = seed;
                     for (int i = 0; i < count; i++) {
@@ -171,8 +184,10 @@ class CsvReaderFuzzTest {
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(19, edits), net.jqwik.api.Tuple.of(1, huge));
     }
 
+    /** Four edits in five land after the header line: a broken header ends the read at once and tests little else. */
     private static byte[] mutate(byte[] bytes, int kind, int position, int value) {
-        int at = bytes.length == 0 ? 0 : position % (bytes.length + 1);
+        int body = position % 5 == 0 ? 0 : headerEnd(bytes);
+        int at = body + position % (bytes.length - body + 1);
         return switch (kind % 6) {
             case 0 -> splice(bytes, at, at, TOKENS.get(value % TOKENS.size()).getBytes(StandardCharsets.UTF_8));
             case 1 -> splice(bytes, at, at, BYTES.get(value % BYTES.size()));
@@ -187,6 +202,15 @@ class CsvReaderFuzzTest {
                 yield copy;
             }
         };
+    }
+
+    private static int headerEnd(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static byte[] splice(byte[] bytes, int from, int to, byte[] insert) {
