@@ -58,7 +58,7 @@ final class ScorecardCsvReader {
         RecordReader records = new RecordReader(content, name);
         List<String> header = records.next();
         if (header == null) {
-            throw new RegistryException("E_IMPORT_INVALID", name + ":1: the file is empty; expected the header "
+            throw unreadable(name + ":1: the file is empty; expected the header "
                     + String.join(",", REQUIRED) + "," + GENERATED_AT);
         }
         Map<String, Integer> columns = columns(header, name);
@@ -79,17 +79,17 @@ final class ScorecardCsvReader {
         for (int i = 0; i < header.size(); i++) {
             String column = header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
             if (columns.putIfAbsent(column, i) != null) {
-                throw new RegistryException("E_IMPORT_INVALID", name + ":1:" + (i + 1) + ": column " + shown(column) + " appears twice in the header");
+                throw unreadable(name + ":1:" + (i + 1) + ": column " + shown(column) + " appears twice in the header");
             }
         }
         List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            throw new RegistryException("E_IMPORT_INVALID", name + ":1: the header lacks " + String.join(", ", missing)
+            throw unreadable(name + ":1: the header lacks " + String.join(", ", missing)
                     + "; expected " + String.join(",", REQUIRED) + "," + GENERATED_AT);
         }
         Set<String> known = Set.of("model_id", "pack_id", "metric", "value", GENERATED_AT);
         columns.keySet().stream().filter(c -> !known.contains(c)).findFirst().ifPresent(c -> {
-            throw new RegistryException("E_IMPORT_INVALID", name + ":1:" + (columns.get(c) + 1) + ": unknown column " + shown(c)
+            throw unreadable(name + ":1:" + (columns.get(c) + 1) + ": unknown column " + shown(c)
                     + "; expected " + String.join(",", REQUIRED) + "," + GENERATED_AT);
         });
         return columns;
@@ -132,6 +132,11 @@ final class ScorecardCsvReader {
             }
         }
         return row.clean() ? new Row(line, modelId, packId, metric, value, generatedAt) : null;
+    }
+
+    /** A problem that stops the reading at once (the rest of the file cannot be read as rows). */
+    private static RegistryException unreadable(String problem) {
+        return new RegistryException("E_IMPORT_INVALID", problem + "; nothing was imported");
     }
 
     /** A cell as shown in a message: quoted, and cut short when long, so a 1 MB cell never floods the terminal. */
@@ -185,7 +190,7 @@ final class ScorecardCsvReader {
                 return null;
             }
             if (value.indexOf('\uFFFD') >= 0) {
-                add(column, column + " is not valid UTF-8 text; save the file as UTF-8 CSV");
+                add(column, column + " is not valid UTF-8 text (save the file as UTF-8 CSV)");
                 return null;
             }
             return value;
@@ -250,12 +255,12 @@ final class ScorecardCsvReader {
             while (true) {
                 if (c < 0) {
                     if (quoted) {
-                        throw new RegistryException("E_IMPORT_INVALID", name + ":" + startLine + ": a quoted field is never closed");
+                        throw unreadable(name + ":" + startLine + ": a quoted field is never closed");
                     }
                     break;
                 }
                 if (++size > MAX_RECORD_CHARS) {
-                    throw new RegistryException("E_IMPORT_INVALID", name + ":" + startLine + ": the record is longer than "
+                    throw unreadable(name + ":" + startLine + ": the record is longer than "
                             + MAX_RECORD_CHARS + " characters (is a quote never closed?)");
                 }
                 char ch = (char) c;
