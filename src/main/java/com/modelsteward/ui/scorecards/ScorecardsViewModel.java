@@ -250,8 +250,8 @@ public final class ScorecardsViewModel {
                     onImported.accept(result.rows());
                     refresh();
                 }, failure -> {
-                    if (failure instanceof ImportCancelled cancelled) {
-                        finishImport("Import cancelled: " + cancelled.getMessage() + ".");
+                    if (failure instanceof ImportCancelled) {
+                        finishImport("Import of " + name + " cancelled; nothing was imported.");
                     } else {
                         finishImport("Import of " + name + " failed; nothing was imported.");
                         context.showFailure("Cannot import " + name, failure);
