@@ -4,6 +4,7 @@ import com.modelsteward.governance.InputFiles;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RegistryException;
+import com.modelsteward.registry.SqliteDialect;
 import com.modelsteward.registry.Timestamps;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Imports a scorecard file (CSV or JSON) of any size, all rows or none, with progress and cancel
@@ -47,7 +49,7 @@ import org.jdbi.v3.core.Handle;
 public final class ScorecardImport {
 
     /** Model ids listed by name in the audit entry; the rest are covered by their count and digest. */
-    static final int AUDIT_MODEL_IDS = 20;
+    static final int AUDIT_MODEL_IDS = 100;
     /** Staged rows copied per statement inside the registry transaction, between two checks for cancel. */
     static final int COPY_CHUNK = 200_000;
     /** Progress is reported about this often (bytes read), and at least every 1/200 of the file. */
@@ -177,44 +179,54 @@ public final class ScorecardImport {
     }
 
     private static Summary summarise(Registry registry, Path staging) {
-        return registry.read(handle -> {
-            handle.createUpdate("ATTACH DATABASE :file AS staging").bind("file", staging.toString()).execute();
+        // A read-only connection: its BEGIN is a plain read transaction (one WAL snapshot for the mark and the check),
+        // where the registry's own connections begin IMMEDIATE and would take the write lock this step exists to avoid.
+        try {
+            return Jdbi.create(SqliteDialect.readOnly(registry.file())).withHandle(handle -> summarise(handle, staging));
+        } catch (RegistryException refused) {
+            throw refused;
+        } catch (RuntimeException failed) {
+            throw SqliteDialect.translate(failed, registry.file());
+        }
+    }
+
+    private static Summary summarise(Handle handle, Path staging) {
+        handle.createUpdate("ATTACH DATABASE :file AS staging").bind("file", staging.toString()).execute();
+        try {
+            handle.begin();
             try {
-                handle.begin();
-                try {
-                    long rows = handle.createQuery("SELECT count(*) FROM staging.staged_scorecards").mapTo(Long.class).one();
-                    MessageDigest digest = sha256();
-                    List<String> first = new ArrayList<>();
-                    long[] models = {0};
-                    try (var ids = handle.createQuery("SELECT DISTINCT model_id FROM staging.staged_scorecards ORDER BY model_id")
-                            .mapTo(String.class).stream()) {
-                        ids.forEach(id -> {
-                            digest.update((id + "\n").getBytes(StandardCharsets.UTF_8));
-                            if (models[0]++ < AUDIT_MODEL_IDS) {
-                                first.add(id);
-                            }
-                        });
-                    }
-                    long mark = handle.createQuery("SELECT coalesce(max(scorecard_id), 0) FROM main.scorecards").mapTo(Long.class).one();
-                    long countToMark = countUpTo(handle, mark);
-                    Optional<Clash> clash = handle.createQuery("""
-                                    SELECT s.line, s.model_id, s.pack_id, s.metric, s.generated_at
-                                      FROM staging.staged_scorecards s
-                                     WHERE s.generated_at IS NOT NULL
-                                       AND EXISTS (SELECT 1 FROM main.scorecards c
-                                                    WHERE c.model_id = s.model_id AND c.pack_id = s.pack_id AND c.metric = s.metric
-                                                      AND c.generated_at = s.generated_at)
-                                     ORDER BY s.rowid LIMIT 1""")
-                            .map((r, ctx) -> new Clash(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)))
-                            .findOne();
-                    return new Summary(rows, models[0], List.copyOf(first), HexFormat.of().formatHex(digest.digest()), clash, mark, countToMark);
-                } finally {
-                    handle.rollback();
+                long rows = handle.createQuery("SELECT count(*) FROM staging.staged_scorecards").mapTo(Long.class).one();
+                MessageDigest digest = sha256();
+                List<String> first = new ArrayList<>();
+                long[] models = {0};
+                try (var ids = handle.createQuery("SELECT DISTINCT model_id FROM staging.staged_scorecards ORDER BY model_id")
+                        .mapTo(String.class).stream()) {
+                    ids.forEach(id -> {
+                        digest.update((id + "\n").getBytes(StandardCharsets.UTF_8));
+                        if (models[0]++ < AUDIT_MODEL_IDS) {
+                            first.add(id);
+                        }
+                    });
                 }
+                long mark = handle.createQuery("SELECT coalesce(max(scorecard_id), 0) FROM main.scorecards").mapTo(Long.class).one();
+                long countToMark = countUpTo(handle, mark);
+                Optional<Clash> clash = handle.createQuery("""
+                                SELECT s.line, s.model_id, s.pack_id, s.metric, s.generated_at
+                                  FROM staging.staged_scorecards s
+                                 WHERE s.generated_at IS NOT NULL
+                                   AND EXISTS (SELECT 1 FROM main.scorecards c
+                                                WHERE c.model_id = s.model_id AND c.pack_id = s.pack_id AND c.metric = s.metric
+                                                  AND c.generated_at = s.generated_at)
+                                 ORDER BY s.rowid LIMIT 1""")
+                        .map((r, ctx) -> new Clash(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)))
+                        .findOne();
+                return new Summary(rows, models[0], List.copyOf(first), HexFormat.of().formatHex(digest.digest()), clash, mark, countToMark);
             } finally {
-                handle.execute("DETACH DATABASE staging");
+                handle.rollback();
             }
-        });
+        } finally {
+            handle.execute("DETACH DATABASE staging");
+        }
     }
 
     private static long countUpTo(Handle handle, long mark) {
