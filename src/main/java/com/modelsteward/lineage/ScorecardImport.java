@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -41,7 +45,7 @@ import org.jdbi.v3.core.Jdbi;
  *   <li>an invalid line anywhere, a duplicate (in the file or against the registry) or a cancel deletes the staging file
  *       and leaves the registry untouched;</li>
  *   <li>one short registry transaction attaches the staging file, checks again for rows written meanwhile, copies the rows
- *       with {@code INSERT … SELECT} in chunks (checking for cancel between chunks: a cancel rolls back) and appends one
+ *       with one {@code INSERT … SELECT} in index order (a cancel interrupts it and rolls back) and appends one
  *       audit entry naming the file, its SHA-256, the row count, the model count, the first {@value #AUDIT_MODEL_IDS}
  *       model ids and the SHA-256 of all of them.</li>
  * </ol>
@@ -50,8 +54,8 @@ public final class ScorecardImport {
 
     /** Model ids listed by name in the audit entry; the rest are covered by their count and digest. */
     static final int AUDIT_MODEL_IDS = 100;
-    /** Staged rows copied per statement inside the registry transaction, between two checks for cancel. */
-    static final int COPY_CHUNK = 200_000;
+    /** How often the copy's watchdog looks for a cancel. */
+    private static final long CANCEL_POLL_NANOS = 50_000_000;
     /** Progress is reported about this often (bytes read), and at least every 1/200 of the file. */
     private static final long PROGRESS_BYTES = 4L << 20;
 
@@ -262,19 +266,9 @@ public final class ScorecardImport {
                     .findOne().ifPresent(gone -> {
                         throw new RegistryException(format.code, gone + "; nothing was imported");
                     });
-            long copied = 0;
-            long last = handle.createQuery("SELECT coalesce(max(rowid), 0) FROM staging.staged_scorecards").mapTo(Long.class).one();
-            for (long from = 1; from <= last; from += COPY_CHUNK) {
-                if (listener.cancelled()) {
-                    throw new ImportCancelled(name);
-                }
-                copied += handle.createUpdate("""
-                                INSERT INTO main.scorecards (model_id, pack_id, metric, value, generated_at, source)
-                                SELECT model_id, pack_id, metric, value, coalesce(generated_at, :now), :source
-                                  FROM staging.staged_scorecards WHERE rowid >= :from AND rowid < :to ORDER BY rowid""")
-                        .bind("now", now).bind("source", source).bind("from", from).bind("to", from + COPY_CHUNK).execute();
-                listener.copying(copied, summary.rows());
-            }
+            listener.copying(0, summary.rows());
+            long copied = copyRows(handle, file, source, now, listener);
+            listener.copying(copied, summary.rows());
             if (listener.cancelled()) {
                 throw new ImportCancelled(name);
             }
@@ -288,6 +282,49 @@ public final class ScorecardImport {
             AuditTrail.append(handle, clock, actor, "scorecards.imported", "scorecards", payload);
             return new Result(copied, summary.models(), sha256);
         });
+    }
+
+    /**
+     * One {@code INSERT … SELECT} in the order of the registry's index {@code scorecards_model} (the staging unique index
+     * has the same columns), so the index grows by near-sequential inserts instead of one random b-tree descent per row:
+     * this is most of the time the write lock is held. A watchdog interrupts the statement when the user cancels
+     * (SQLite's {@code sqlite3_interrupt}, through JDBC's {@code cancel}); the caller's transaction then rolls back.
+     */
+    private static long copyRows(Handle handle, Path file, String source, String now, Listener listener) {
+        try (PreparedStatement insert = handle.getConnection().prepareStatement("""
+                INSERT INTO main.scorecards (model_id, pack_id, metric, value, generated_at, source)
+                SELECT model_id, pack_id, metric, value, coalesce(generated_at, ?), ?
+                  FROM staging.staged_scorecards ORDER BY model_id, pack_id, metric, coalesce(generated_at, '')""")) {
+            insert.setString(1, now);
+            insert.setString(2, source);
+            AtomicBoolean done = new AtomicBoolean();
+            Thread watchdog = Thread.ofVirtual().name("scorecards-import-watchdog").start(() -> {
+                while (!done.get()) {
+                    if (listener.cancelled()) {
+                        try {
+                            insert.cancel();
+                        } catch (SQLException ignored) {
+                            // the statement has finished; the caller sees the cancel after it
+                        }
+                        return;
+                    }
+                    LockSupport.parkNanos(CANCEL_POLL_NANOS);
+                }
+            });
+            try {
+                return insert.executeUpdate();
+            } catch (SQLException failed) {
+                if (listener.cancelled()) {
+                    throw new ImportCancelled(fileName(file));
+                }
+                throw SqliteDialect.translate(failed, file);
+            } finally {
+                done.set(true);
+                watchdog.interrupt();
+            }
+        } catch (SQLException failed) {
+            throw SqliteDialect.translate(failed, file);
+        }
     }
 
     private static RegistryException duplicateInRegistry(Format format, Path file, Clash clash) {
