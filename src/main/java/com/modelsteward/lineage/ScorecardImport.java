@@ -147,6 +147,8 @@ public final class ScorecardImport {
                     }
                 };
                 source = parser.parse(buffered, known, staging, problems);
+                staging.finish();
+                problems.throwIfAny(format.code, name);
                 // The parser may stop before the end (trailing blank lines, content after a JSON list): hash it all.
                 content.transferTo(OutputStreamSink.INSTANCE);
                 sha256 = content.hex();
@@ -156,8 +158,6 @@ public final class ScorecardImport {
             if (listener.cancelled()) {
                 throw new ImportCancelled(name);
             }
-            staging.finish();
-            problems.throwIfAny(format.code, name);
             if (staging.rows() == 0) {
                 throw new RegistryException(format.code, format == Format.CSV
                         ? name + ":1: the file has a header but no scorecard rows; nothing was imported" : file + ": the file holds no scorecards");
