@@ -66,7 +66,9 @@ final class ScorecardsImportCsvCommand implements Command {
                 ScorecardImport.Result result = csv ? ScorecardImport.importCsv(registry, file, context.clock(), who.user(), listener)
                         : ScorecardImport.importJson(registry, file, context.clock(), who.user(), listener);
                 if (args.flag("json")) {
-                    context.printJson(Map.of("rows", result.rows(), "models", result.models(), "file_sha256", result.fileSha256()));
+                    // JSON files keep the fields they printed before the two formats shared one importer: scripts read them.
+                    context.printJson(csv ? Map.of("rows", result.rows(), "models", result.models(), "file_sha256", result.fileSha256())
+                            : Map.of("imported", result.rows(), "versions", result.models()));
                 } else if (csv) {
                     context.out().println("Imported " + result.rows() + " scorecard value(s) for " + result.models() + " version(s) from " + file);
                 } else {
