@@ -1,6 +1,7 @@
 package com.modelsteward.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.modelsteward.config.AppDirs;
 import com.modelsteward.governance.TrustStore;
 import com.modelsteward.registry.CanonicalJson;
@@ -11,6 +12,9 @@ import java.time.Clock;
 
 /** What a command needs from its surroundings: output streams, the clock, the user, and how to open the registry. */
 public record CliContext(PrintStream out, PrintStream err, Clock clock, String user) {
+
+    private static final ObjectMapper OUTPUT = CanonicalJson.mapper().copy()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     public static CliContext system() {
         return new CliContext(System.out, System.err, Clock.systemUTC(), System.getProperty("user.name"));
@@ -34,15 +38,15 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
         return registry;
     }
 
+    /**
+     * Prints a result as JSON with snake_case field names, whatever Java type carries it, so every command's output
+     * reads like the schema's columns ({@code request_id}, {@code model_id}) and scripts need one convention.
+     */
     public void printJson(Object value) {
         try {
-            out.println(json().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+            out.println(OUTPUT.writerWithDefaultPrettyPrinter().writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
-    }
-
-    public ObjectMapper json() {
-        return CanonicalJson.mapper();
     }
 }

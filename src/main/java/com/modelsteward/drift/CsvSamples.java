@@ -2,6 +2,8 @@ package com.modelsteward.drift;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,8 +30,13 @@ public final class CsvSamples {
         List<String> header;
         List<double[]> columns = new ArrayList<>();
         int[] sizes;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // Invalid bytes become U+FFFD and are refused line by line, so the message can name the line (a decoder that
+        // throws stops somewhere in its read-ahead buffer, lines past the bad byte).
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
             String headerLine = in.readLine();
+            requireUtf8(file, 1, headerLine);
             if (headerLine != null && headerLine.startsWith("\uFEFF")) {
                 headerLine = headerLine.substring(1);
             }
@@ -46,6 +53,7 @@ public final class CsvSamples {
             int rows = 0;
             while ((line = in.readLine()) != null) {
                 lineNumber++;
+                requireUtf8(file, lineNumber, line);
                 if (line.isBlank()) {
                     continue;
                 }
@@ -73,8 +81,6 @@ public final class CsvSamples {
             }
         } catch (NoSuchFileException missing) {
             throw new DriftException("E_DRIFT_CSV", file + " does not exist");
-        } catch (java.nio.charset.MalformedInputException notText) {
-            throw new DriftException("E_DRIFT_CSV", file + " is not UTF-8 text");
         } catch (IOException unreadable) {
             throw new DriftException("E_DRIFT_CSV", file + " cannot be read: " + unreadable.getMessage());
         }
@@ -145,6 +151,12 @@ public final class CsvSamples {
 
     private static String unquote(String cell) {
         return cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"") ? cell.substring(1, cell.length() - 1) : cell;
+    }
+
+    private static void requireUtf8(Path file, int line, String text) {
+        if (text != null && text.indexOf('\uFFFD') >= 0) {
+            throw problem(file, line, "is not UTF-8 text here; save it as UTF-8 CSV");
+        }
     }
 
     private static DriftException problem(Path file, int line, String what) {

@@ -105,10 +105,29 @@ public final class InputFiles {
      * list of {@code {model_id, pack_id, metric, value, generated_at}} objects.
      */
     public static List<ScorecardValue> readScorecards(Path file, String now) {
+        List<ScorecardValue> values = new ArrayList<>();
+        try (InputStream content = open(file)) {
+            readScorecards(file, content, now, values::add);
+        } catch (IOException unreadable) {
+            throw new GovernanceException("E_INVALID_INPUT", file + " cannot be read: " + unreadable.getMessage());
+        }
+        return values;
+    }
+
+    /**
+     * Streams the scorecards of {@code content} (the bytes of {@code file}, which names it in messages) to {@code sink}
+     * one at a time, so a file of any size is read in bounded memory (lineage.ScorecardImport). A {@code now} of null
+     * leaves {@code generatedAt} null where the file gives no time.
+     */
+    public static void readScorecards(Path file, InputStream content, String now, java.util.function.Consumer<ScorecardValue> sink) {
         String name = file.toString();
-        try (JsonParser parser = CanonicalJson.mapper().createParser(open(file))) {
+        try (JsonParser parser = CanonicalJson.mapper().createParser(content)) {
             JsonToken first = parser.nextToken();
-            List<ScorecardValue> values = new ArrayList<>();
+            long[] count = {0};
+            java.util.function.Consumer<ScorecardValue> values = value -> {
+                count[0]++;
+                sink.accept(value);
+            };
             if (first == JsonToken.START_ARRAY) {
                 readRows(parser, name, null, now, "import", values);
             } else if (first == JsonToken.START_OBJECT) {
@@ -148,10 +167,9 @@ public final class InputFiles {
             } else {
                 throw new GovernanceException("E_INVALID_INPUT", name + " line 1: expected a JSON object or a list of scorecards");
             }
-            if (values.isEmpty()) {
+            if (count[0] == 0) {
                 throw new GovernanceException("E_INVALID_INPUT", name + ": the file holds no scorecards");
             }
-            return values;
         } catch (JsonProcessingException invalid) {
             throw new GovernanceException("E_INVALID_INPUT", name + PolicyLoader.where(invalid.getLocation()) + ": " + JsonLimits.explain(invalid));
         } catch (IOException unreadable) {
@@ -160,7 +178,7 @@ public final class InputFiles {
     }
 
     private static void readRows(JsonParser parser, String name, String defaultModel, String generatedAt, String source,
-                                 List<ScorecardValue> values) throws IOException {
+                                 java.util.function.Consumer<ScorecardValue> values) throws IOException {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 throw new GovernanceException("E_INVALID_INPUT", name + " line " + parser.currentTokenLocation().getLineNr()
@@ -183,7 +201,7 @@ public final class InputFiles {
             } else {
                 throw row.problem("value", "must be a number, null or \"NaN\", not " + value);
             }
-            values.add(new ScorecardValue(model != null ? model : defaultModel, row.text("pack_id", true), row.text("metric", true), number,
+            values.accept(new ScorecardValue(model != null ? model : defaultModel, row.text("pack_id", true), row.text("metric", true), number,
                     row.values().containsKey("generated_at") ? timestamp(row, "generated_at") : generatedAt, source, row.line()));
         }
     }

@@ -2,12 +2,8 @@ package com.modelsteward.lineage;
 
 import com.modelsteward.registry.RegistryException;
 import com.modelsteward.registry.Timestamps;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,233 +11,290 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Reads scorecards from CSV with the header {@code model_id,pack_id,metric,value,generated_at} (any column order,
- * {@code generated_at} optional), RFC 4180 quoting, UTF-8. Validates everything before anything is written and reports
- * every problem as {@code file:line:column: problem}: unknown models, values that are not finite numbers, duplicate
- * rows, bad timestamps. It only parses; {@link ScorecardImport} writes.
+ * {@code generated_at} optional), RFC 4180 quoting, UTF-8 (a BOM is allowed). It streams: one record at a time goes to a
+ * sink, so memory does not grow with the file. Every problem is reported as {@code file:line:column: problem}: unknown
+ * models, values that are not finite decimal numbers, bad timestamps, invalid UTF-8, over-long fields. It only parses;
+ * {@link ScorecardImport} stages and writes.
  */
-public final class ScorecardCsvReader {
+final class ScorecardCsvReader {
 
     static final List<String> REQUIRED = List.of("model_id", "pack_id", "metric", "value");
     static final String GENERATED_AT = "generated_at";
-    /** Enough problems to fix a file in one go without flooding the terminal. */
-    static final int MAX_PROBLEMS = 50;
+    /** Longest record (one row, quoted line breaks included): a bigger one is garbage, and would cost memory to hold. */
+    static final int MAX_RECORD_CHARS = 1_000_000;
+    /** Longest model_id, pack_id or metric, as for names in JSON input (registry.JsonLimits). */
+    static final int MAX_NAME_CHARS = 1_000;
+    /** Longest number: as for JSON input, more than 100 digits is not a measurement. */
+    static final int MAX_NUMBER_CHARS = 100;
+    /** Plain decimal numbers only: Java would also take "1d", "0x1p3" or "Infinity", which no BENCH tool writes. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /** One valid row; {@code generatedAt} is null when the file gives none (the import time is used). */
-    public record Row(int line, String modelId, String packId, String metric, double value, String generatedAt) {
+    record Row(long line, String modelId, String packId, String metric, double value, String generatedAt) {
     }
 
-    /** Progress while reading: lines read so far and the file's size in bytes (a rough total). */
     @FunctionalInterface
-    public interface Progress {
-        void update(long linesRead, long bytesRead, long totalBytes);
+    interface Sink {
+        void row(Row row);
     }
 
     private ScorecardCsvReader() {
     }
 
     /**
+     * Reads every record of {@code content}; each valid row goes to {@code sink}, each problem to {@code problems}. Stops
+     * early once {@code problems} is full.
+     *
+     * @param name the file's name, for messages
      * @param knownModel whether a model id exists in the registry
-     * @throws RegistryException E_IMPORT_INVALID listing every problem (up to {@value #MAX_PROBLEMS}); nothing is returned then
+     * @throws RegistryException E_IMPORT_INVALID at once for what makes the rest unreadable (no or a bad header, a quote
+     *                           never closed, a record over {@value #MAX_RECORD_CHARS} characters)
      */
-    public static List<Row> read(Path file, Predicate<String> knownModel, Progress progress) {
-        List<String> problems = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        long total;
-        try {
-            total = Files.size(file);
-        } catch (IOException unreadable) {
-            throw new RegistryException("E_IMPORT_CANT_READ", "cannot read " + file + ": " + describe(unreadable));
+    static void read(String name, Reader content, Predicate<String> knownModel, Sink sink, ImportProblems problems) throws IOException {
+        RecordReader records = new RecordReader(content, name);
+        List<String> header = records.next();
+        if (header == null) {
+            throw unreadable(name + ":1: the file is empty; expected the header "
+                    + String.join(",", REQUIRED) + "," + GENERATED_AT);
         }
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            RecordReader records = new RecordReader(reader);
-            List<String> header = records.next();
-            if (header == null) {
-                throw new RegistryException("E_IMPORT_INVALID", name + ":1: the file is empty; expected the header "
-                        + String.join(",", REQUIRED) + "," + GENERATED_AT);
+        Map<String, Integer> columns = columns(header, name);
+        List<String> record;
+        while (!problems.full() && (record = records.next()) != null) {
+            if (record.size() == 1 && record.getFirst().isBlank()) {
+                continue;
             }
-            Map<String, Integer> columns = columns(header, name);
-            Map<String, Integer> seen = new HashMap<>();
-            long bytes = 0;
-            List<String> record;
-            while ((record = records.next()) != null) {
-                int line = records.startLine();
-                bytes += String.join(",", record).length() + 1;
-                if (record.size() == 1 && record.getFirst().isBlank()) {
-                    continue;
-                }
-                Row row = row(record, line, columns, name, knownModel, problems);
-                if (row != null) {
-                    String key = row.modelId() + "\u0000" + row.packId() + "\u0000" + row.metric() + "\u0000" + row.generatedAt();
-                    Integer first = seen.putIfAbsent(key, line);
-                    if (first != null) {
-                        problems.add(name + ":" + line + ": duplicate of line " + first + " (same model_id, pack_id, metric"
-                                + (row.generatedAt() == null ? "" : " and generated_at") + ")");
-                    } else {
-                        rows.add(row);
-                    }
-                }
-                if (problems.size() >= MAX_PROBLEMS) {
-                    problems.add("… stopped after " + MAX_PROBLEMS + " problems");
-                    break;
-                }
-                if (line % 1000 == 0) {
-                    progress.update(line, Math.min(bytes, total), total);
-                }
+            Row row = row(record, records.startLine(), columns, name, knownModel, problems);
+            if (row != null) {
+                sink.row(row);
             }
-        } catch (CharacterCodingException notUtf8) {
-            throw new RegistryException("E_IMPORT_INVALID", name + " is not UTF-8 text; save it as UTF-8 CSV");
-        } catch (IOException unreadable) {
-            throw new RegistryException("E_IMPORT_CANT_READ", "cannot read " + file + ": " + describe(unreadable));
         }
-        if (!problems.isEmpty()) {
-            throw new RegistryException("E_IMPORT_INVALID", problems.size() + " problem(s) in " + name + "; nothing was imported:\n  "
-                    + String.join("\n  ", problems));
-        }
-        if (rows.isEmpty()) {
-            throw new RegistryException("E_IMPORT_INVALID", name + " has a header but no scorecard rows; nothing was imported");
-        }
-        return List.copyOf(rows);
     }
 
     private static Map<String, Integer> columns(List<String> header, String name) {
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            String column = header.get(i).strip().toLowerCase(Locale.ROOT).replace("\uFEFF", "");
+            String column = header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
             if (columns.putIfAbsent(column, i) != null) {
-                throw new RegistryException("E_IMPORT_INVALID", name + ":1:" + (i + 1) + ": column " + column + " appears twice in the header");
+                throw unreadable(name + ":1:" + (i + 1) + ": column " + shown(column) + " appears twice in the header");
             }
         }
         List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            throw new RegistryException("E_IMPORT_INVALID", name + ":1: the header lacks " + String.join(", ", missing)
+            throw unreadable(name + ":1: the header lacks " + String.join(", ", missing)
                     + "; expected " + String.join(",", REQUIRED) + "," + GENERATED_AT);
         }
         Set<String> known = Set.of("model_id", "pack_id", "metric", "value", GENERATED_AT);
         columns.keySet().stream().filter(c -> !known.contains(c)).findFirst().ifPresent(c -> {
-            throw new RegistryException("E_IMPORT_INVALID", name + ":1:" + (columns.get(c) + 1) + ": unknown column \"" + c
-                    + "\"; expected " + String.join(",", REQUIRED) + "," + GENERATED_AT);
+            throw unreadable(name + ":1:" + (columns.get(c) + 1) + ": unknown column " + shown(c)
+                    + "; expected " + String.join(",", REQUIRED) + "," + GENERATED_AT);
         });
         return columns;
     }
 
-    private static Row row(List<String> record, int line, Map<String, Integer> columns, String name, Predicate<String> knownModel,
-                           List<String> problems) {
-        int before = problems.size();
-        String modelId = field(record, columns, "model_id", line, name, problems, true);
-        String packId = field(record, columns, "pack_id", line, name, problems, true);
-        String metric = field(record, columns, "metric", line, name, problems, true);
-        String valueText = field(record, columns, "value", line, name, problems, true);
-        String generatedAt = columns.containsKey(GENERATED_AT) ? field(record, columns, GENERATED_AT, line, name, problems, false) : null;
+    private static Row row(List<String> record, long line, Map<String, Integer> columns, String name, Predicate<String> knownModel,
+                           ImportProblems problems) {
+        Problems row = new Problems(problems, name, line, columns);
+        if (record.size() > columns.size()) {
+            row.add(null, "the row has " + record.size() + " fields but the header has " + columns.size() + " columns");
+        }
+        String modelId = row.name(record, "model_id");
+        String packId = row.name(record, "pack_id");
+        String metric = row.name(record, "metric");
+        String valueText = row.field(record, "value", true);
+        String generatedAt = columns.containsKey(GENERATED_AT) ? row.field(record, GENERATED_AT, false) : null;
         if (modelId != null && !knownModel.test(modelId)) {
-            problems.add(where(name, line, columns, "model_id") + "unknown model \"" + modelId + "\" (no such model_id in the registry)");
+            row.add("model_id", "unknown model " + shown(modelId) + " (no such model_id in the registry)");
         }
         double value = Double.NaN;
         if (valueText != null) {
-            try {
+            if (valueText.length() > MAX_NUMBER_CHARS) {
+                row.add("value", "value has more than " + MAX_NUMBER_CHARS + " characters; it is not a measurement");
+            } else if (valueText.equalsIgnoreCase("nan") || valueText.matches("[+-]?(?i)(inf|infinity)")) {
+                row.add("value", "value " + shown(valueText) + " is not a finite number");
+            } else if (!DECIMAL.matcher(valueText).matches()) {
+                row.add("value", "value " + shown(valueText) + " is not a number");
+            } else {
                 value = Double.parseDouble(valueText);
-            } catch (NumberFormatException notANumber) {
-                problems.add(where(name, line, columns, "value") + "value \"" + valueText + "\" is not a number");
-            }
-            if (problems.size() == before && !Double.isFinite(value)) {
-                problems.add(where(name, line, columns, "value") + "value \"" + valueText + "\" is not a finite number");
+                if (!Double.isFinite(value)) {
+                    row.add("value", "value " + shown(valueText) + " is not a finite number (beyond about 1.8e308 either side of zero)");
+                }
             }
         }
         if (generatedAt != null) {
             try {
                 generatedAt = Timestamps.format(Timestamps.parse(generatedAt));
-            } catch (java.time.format.DateTimeParseException badTime) {
-                problems.add(where(name, line, columns, GENERATED_AT) + "generated_at \"" + generatedAt
-                        + "\" is not an ISO-8601 time such as 2026-11-01T12:00:00Z");
+            } catch (java.time.DateTimeException badTime) {
+                row.add(GENERATED_AT, "generated_at " + shown(generatedAt) + " is not an ISO-8601 time such as 2026-11-01T12:00:00Z");
             }
         }
-        return problems.size() == before ? new Row(line, modelId, packId, metric, value, generatedAt) : null;
+        return row.clean() ? new Row(line, modelId, packId, metric, value, generatedAt) : null;
     }
 
-    private static String field(List<String> record, Map<String, Integer> columns, String column, int line, String name,
-                                List<String> problems, boolean required) {
-        int index = columns.get(column);
-        String value = index < record.size() ? record.get(index).strip() : "";
-        if (value.isEmpty()) {
-            if (required) {
-                problems.add(where(name, line, columns, column) + column + " is empty");
-            }
-            return null;
+    /** A problem that stops the reading at once (the rest of the file cannot be read as rows). */
+    private static RegistryException unreadable(String problem) {
+        return new RegistryException("E_IMPORT_INVALID", problem + "; nothing was imported");
+    }
+
+    /** A cell as shown in a message: quoted, and cut short when long, so a 1 MB cell never floods the terminal. */
+    static String shown(String text) {
+        String cut = text.length() > 60 ? text.substring(0, 60) + "…" : text;
+        return "\"" + cut + "\"";
+    }
+
+    /** The problems of one row: knows the file, line and columns, and whether this row had any. */
+    private static final class Problems {
+
+        private final ImportProblems all;
+        private final String name;
+        private final long line;
+        private final Map<String, Integer> columns;
+        private boolean clean = true;
+
+        Problems(ImportProblems all, String name, long line, Map<String, Integer> columns) {
+            this.all = all;
+            this.name = name;
+            this.line = line;
+            this.columns = columns;
         }
-        return value;
+
+        void add(String column, String what) {
+            clean = false;
+            all.add(line, name + ":" + line + ":" + (column == null ? "" : (columns.get(column) + 1) + ":") + " " + what);
+        }
+
+        boolean clean() {
+            return clean;
+        }
+
+        /** A required text field that names something: not empty, not over-long, valid UTF-8. */
+        String name(List<String> record, String column) {
+            String value = field(record, column, true);
+            if (value != null && value.length() > MAX_NAME_CHARS) {
+                add(column, column + " is longer than " + MAX_NAME_CHARS + " characters");
+                return null;
+            }
+            return value;
+        }
+
+        String field(List<String> record, String column, boolean required) {
+            int index = columns.get(column);
+            String value = index < record.size() ? record.get(index).strip() : "";
+            if (value.isEmpty()) {
+                if (required) {
+                    add(column, column + " is empty" + (index >= record.size() ? " (the row has only " + record.size() + " fields)" : ""));
+                }
+                return null;
+            }
+            if (value.indexOf('\uFFFD') >= 0) {
+                add(column, column + " is not valid UTF-8 text (save the file as UTF-8 CSV)");
+                return null;
+            }
+            return value;
+        }
     }
 
-    private static String where(String name, int line, Map<String, Integer> columns, String column) {
-        return name + ":" + line + ":" + (columns.get(column) + 1) + ": ";
-    }
-
-    private static String describe(IOException failure) {
-        return failure instanceof java.nio.file.NoSuchFileException ? "no such file"
-                : failure instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(failure.getMessage());
-    }
-
-    /** RFC 4180 records, quoted fields may span lines; remembers the line each record starts on. */
+    /**
+     * RFC 4180 records over any mix of CRLF, LF and CR line ends; quoted fields may span lines. Remembers the line each
+     * record starts on, and refuses a record longer than {@value #MAX_RECORD_CHARS} characters instead of holding it.
+     */
     static final class RecordReader {
 
-        private final BufferedReader in;
-        private int line;
-        private int startLine;
+        private final Reader in;
+        private final String name;
+        private final char[] buffer = new char[64 * 1024];
+        private int position;
+        private int length;
+        private long line = 1;
+        private long startLine;
 
-        RecordReader(BufferedReader in) {
+        RecordReader(Reader in, String name) {
             this.in = in;
+            this.name = name;
         }
 
-        int startLine() {
+        long startLine() {
             return startLine;
         }
 
+        private int read() throws IOException {
+            if (position == length) {
+                length = in.read(buffer, 0, buffer.length);
+                position = 0;
+                if (length <= 0) {
+                    length = 0;
+                    return -1;
+                }
+            }
+            return buffer[position++];
+        }
+
+        private int peek() throws IOException {
+            int c = read();
+            if (c >= 0) {
+                position--;
+            }
+            return c;
+        }
+
+        /** The next record's fields, or null at the end of the file. */
         List<String> next() throws IOException {
-            String text = in.readLine();
-            if (text == null) {
+            int c = read();
+            if (c < 0) {
                 return null;
             }
-            line++;
             startLine = line;
             List<String> fields = new ArrayList<>();
             StringBuilder field = new StringBuilder();
             boolean quoted = false;
-            int i = 0;
+            boolean wasQuoted = false;
+            long size = 0;
             while (true) {
-                if (i >= text.length()) {
-                    if (!quoted) {
-                        break;
+                if (c < 0) {
+                    if (quoted) {
+                        throw unreadable(name + ":" + startLine + ": a quoted field is never closed");
                     }
-                    String more = in.readLine();
-                    if (more == null) {
-                        throw new RegistryException("E_IMPORT_INVALID", "line " + startLine + ": a quoted field is never closed");
-                    }
-                    line++;
-                    field.append('\n');
-                    text = more;
-                    i = 0;
-                    continue;
+                    break;
                 }
-                char c = text.charAt(i++);
+                if (++size > MAX_RECORD_CHARS) {
+                    throw unreadable(name + ":" + startLine + ": the record is longer than "
+                            + MAX_RECORD_CHARS + " characters (is a quote never closed?)");
+                }
+                char ch = (char) c;
                 if (quoted) {
-                    if (c == '"' && i < text.length() && text.charAt(i) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
+                    if (ch == '"') {
+                        if (peek() == '"') {
+                            read();
+                            field.append('"');
+                        } else {
+                            quoted = false;
+                        }
                     } else {
-                        field.append(c);
+                        if (ch == '\n' || ch == '\r' && peek() != '\n') {
+                            line++;
+                        }
+                        field.append(ch);
                     }
-                } else if (c == '"' && field.isEmpty()) {
-                    quoted = true;
-                } else if (c == ',') {
+                } else if (ch == ',') {
                     fields.add(field.toString());
                     field.setLength(0);
+                    wasQuoted = false;
+                } else if (ch == '\n' || ch == '\r') {
+                    if (ch == '\r' && peek() == '\n') {
+                        read();
+                    }
+                    line++;
+                    break;
+                } else if (ch == '"' && field.isEmpty() && !wasQuoted) {
+                    quoted = true;
+                    wasQuoted = true;
                 } else {
-                    field.append(c);
+                    field.append(ch);
                 }
+                c = read();
             }
             fields.add(field.toString());
             return fields;

@@ -142,6 +142,10 @@ public final class Registry implements AutoCloseable {
      * another process holds the lock past the busy timeout. Everything in the callback commits together or not at all.
      */
     public <R> R write(HandleCallback<R, RuntimeException> callback) {
+        return write(callback, null, null);
+    }
+
+    private <R> R write(HandleCallback<R, RuntimeException> plain, Path staging, HandleCallback<R, RuntimeException> staged) {
         if (isReadOnly()) {
             throw new RegistryException("E_REGISTRY_READ_ONLY", file + " is open read-only (" + readOnlyReason + "); nothing was written");
         }
@@ -149,7 +153,16 @@ public final class Registry implements AutoCloseable {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    R result = jdbi.inTransaction(discardOnFailure(callback));
+                    // A staged write attaches the staging file to a pooled connection: if anything fails (DETACH included)
+                    // the connection is dropped, never handed on with the file still attached.
+                    R result = staging == null ? jdbi.inTransaction(discardOnFailure(plain)) : jdbi.withHandle(discardOnFailure(handle -> {
+                        handle.createUpdate("ATTACH DATABASE :file AS staging").bind("file", staging.toString()).execute();
+                        try {
+                            return handle.inTransaction(staged);
+                        } finally {
+                            handle.execute("DETACH DATABASE staging");
+                        }
+                    }));
                     commits.incrementAndGet();
                     return result;
                 } catch (RuntimeException failed) {
@@ -180,6 +193,15 @@ public final class Registry implements AutoCloseable {
      */
     public long commitCount() {
         return commits.get();
+    }
+
+    /**
+     * {@link #write} with another SQLite file attached as schema {@code staging}, so that one short
+     * transaction can copy prepared rows with {@code INSERT … SELECT} (docs/decisions/0008). SQLite refuses ATTACH inside
+     * a transaction, so the file is attached on the handle before the transaction begins and detached after it ends.
+     */
+    public <R> R writeWithStaging(Path staging, HandleCallback<R, RuntimeException> callback) {
+        return write(null, staging, callback);
     }
 
     /**

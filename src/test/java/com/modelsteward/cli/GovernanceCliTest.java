@@ -160,6 +160,22 @@ class GovernanceCliTest {
     }
 
     @Test
+    void jsonOutputNamesFieldsLikeTheSchemaColumnsWhateverTheCommand() throws Exception {
+        TestRegistries.demo(dir).close();
+        String db = dir.resolve("demo.db").toString();
+
+        assertEquals(0, run("omar.haddad", "rollback", "--db", db, "--model-name", "momentum_xgb", "--reason", "drawdown", "--json"),
+                err.toString());
+        String rollback = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, run("omar.haddad", "status", "--db", db, "--model", "momentum_xgb-3.1.0", "--json"), err.toString());
+        String status = out.toString(StandardCharsets.UTF_8);
+
+        assertTrue(rollback.contains("\"request_id\"") && rollback.contains("\"to_model_id\""), rollback);
+        assertTrue(status.contains("\"model_id\"") && status.contains("\"data_snapshot_hash\""), status);
+        assertFalse((rollback + status).matches("(?s).*\"[a-z]+[A-Z][A-Za-z]*\"\\s*:.*"), "no camelCase field:\n" + rollback + status);
+    }
+
+    @Test
     void inputFilesAreValidatedWithFileLineAndField() throws Exception {
         Path db = dir.resolve("init.db");
         assertEquals(0, run("ines", "init", "--db", db.toString()), err.toString());

@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.modelsteward.governance.GovernanceException;
+import com.modelsteward.drift.CsvSamples;
 import com.modelsteward.governance.InputFiles;
 import com.modelsteward.governance.PolicyLoader;
 import com.modelsteward.io.CsvWriter;
+import com.modelsteward.lineage.ScorecardImport;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.RegistryException;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +40,35 @@ class BadInputCorpusTest {
     private static final Map<String, Consumer<Path>> IMPORTERS = Map.of(
             "model", file -> InputFiles.readModel(file),
             "scorecards", file -> InputFiles.readScorecards(file, "2026-11-01T12:00:00.000Z"),
-            "policy", file -> PolicyLoader.load(file, Map.of()));
+            "policy", file -> PolicyLoader.load(file, Map.of()),
+            "csv", BadInputCorpusTest::importCsv,
+            "drift-csv", file -> CsvSamples.read(file));
+
+    /** Scorecard CSV through the whole import, into a fresh registry that knows model m-1: refused files write nothing. */
+    private static void importCsv(Path file) {
+        try {
+            Path folder = Files.createTempDirectory("corpus-csv");
+            try (Registry registry = Registry.create(folder.resolve("corpus.db"))) {
+                registry.write(h -> h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version) VALUES ('m-1', 'm', 'signal_model', '1')"));
+                try {
+                    ScorecardImport.importCsv(registry, file, Clock.systemUTC(), "corpus", (rows, bytes, total) -> { });
+                } catch (RegistryException refused) {
+                    long written = registry.read(h -> h.createQuery("SELECT count(*) FROM scorecards").mapTo(Long.class).one());
+                    assertEquals(0, written, file + " was refused but wrote rows");
+                    throw refused;
+                }
+            } finally {
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path leftover : files.toList()) {
+                        Files.delete(leftover);
+                    }
+                }
+                Files.delete(folder);
+            }
+        } catch (IOException failed) {
+            throw new java.io.UncheckedIOException(failed);
+        }
+    }
 
     static Path corpus() {
         try {
@@ -51,8 +83,8 @@ class BadInputCorpusTest {
         try {
             IMPORTERS.get(importer).accept(file);
             return "OK";
-        } catch (GovernanceException refused) {
-            return refused.code() + " | " + refused.getMessage().replace(file.toString(), "{file}");
+        } catch (RegistryException refused) {
+            return refused.code() + " | " + refused.getMessage().replace(file.toString(), "{file}").replace("\n", "\\n");
         }
     }
 
@@ -88,7 +120,7 @@ class BadInputCorpusTest {
             }
         }
         assertEquals("", String.join("\n", mismatches), "files whose outcome differs from bad-input/expected.txt");
-        assertTrue(tried >= 30, "corpus files tried: " + tried);
+        assertTrue(tried >= 45, "corpus files tried: " + tried);
     }
 
     @Test

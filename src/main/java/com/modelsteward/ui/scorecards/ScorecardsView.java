@@ -32,6 +32,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -137,7 +138,7 @@ public final class ScorecardsView extends LazyPage {
         table.setPlaceholder(new Label("Choose versions to compare."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox top = new VBox(10, title, toolbar, summary, table);
+        VBox top = new VBox(10, title, toolbar, importStrip(), summary, table);
         top.setPadding(new Insets(16, 16, 8, 16));
 
         ComboBox<String> metric = new ComboBox<>(model.metrics());
@@ -174,6 +175,33 @@ public final class ScorecardsView extends LazyPage {
         split.setDividerPositions(0.55);
         split.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/styles/lineage.css")).toExternalForm());
         return split;
+    }
+
+    /**
+     * The running import: a bar that follows the bytes read, what it is doing in words, and Cancel. After the import, the
+     * outcome stays in words (imported, cancelled with nothing imported, or refused) until the next one.
+     */
+    private HBox importStrip() {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("scorecards-import-progress");
+        bar.setPrefWidth(240);
+        bar.progressProperty().bind(model.importProgressProperty());
+        bar.visibleProperty().bind(model.importingProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        Label status = new Label();
+        status.setId("scorecards-import-status");
+        status.textProperty().bind(model.importStatusProperty());
+        Button cancel = new Button("Cancel import");
+        cancel.setId("scorecards-import-cancel");
+        cancel.visibleProperty().bind(model.importingProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(event -> model.cancelImport());
+        HBox strip = new HBox(8, bar, status, cancel);
+        strip.setId("scorecards-import-strip");
+        strip.setAlignment(Pos.CENTER_LEFT);
+        strip.visibleProperty().bind(model.importStatusProperty().isNotEmpty());
+        strip.managedProperty().bind(strip.visibleProperty());
+        return strip;
     }
 
     private void fillVersionMenu(MenuButton menu) {

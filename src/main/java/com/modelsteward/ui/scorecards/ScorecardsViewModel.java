@@ -5,16 +5,30 @@ import com.modelsteward.lineage.MetricRules;
 import com.modelsteward.lineage.ScorecardComparison;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.Scorecard;
+import com.modelsteward.lineage.ImportCancelled;
+import com.modelsteward.lineage.ScorecardImport;
 import com.modelsteward.ui.common.AppContext;
+import com.modelsteward.ui.common.TaskRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -45,6 +59,10 @@ public final class ScorecardsViewModel {
     private final ObservableList<String> metrics = FXCollections.observableArrayList();
     private final StringProperty metric = new SimpleStringProperty();
     private boolean loading;
+    private final BooleanProperty importing = new SimpleBooleanProperty(false);
+    private final DoubleProperty importProgress = new SimpleDoubleProperty(0);
+    private final StringProperty importStatus = new SimpleStringProperty("");
+    private AtomicBoolean importCancel = new AtomicBoolean();
 
     public ScorecardsViewModel(AppContext context) {
         this.context = context;
@@ -194,16 +212,101 @@ public final class ScorecardsViewModel {
     }
 
     /**
-     * Imports a scorecard CSV in the background with progress (validated in full, then all rows or none), then reloads.
-     * {@code onImported} receives how many values were written.
+     * Imports a scorecard CSV in the background, all rows or none, then reloads. The bar follows the bytes read (the
+     * copy into the registry takes the last tenth); {@link #cancelImport()} stops it and the registry stays unchanged.
+     * {@code onImported} receives how many values were written; a cancel or a refusal is shown in {@link #importStatusProperty()}.
      */
-    public com.modelsteward.ui.common.TaskRunner.Running importCsv(Path file, Consumer<Integer> onImported) {
-        return context.tasks().runWithProgress("Importing " + file.getFileName(), progress -> com.modelsteward.lineage.ScorecardImport.importCsv(
-                        context.registry(), file, context.clock(), context.user(), (lines, bytes, total) -> progress.update(bytes, total)),
+    public TaskRunner.Running importCsv(Path file, Consumer<Long> onImported) {
+        String name = String.valueOf(file.getFileName());
+        AtomicBoolean cancel = new AtomicBoolean();
+        importCancel = cancel;
+        importing.set(true);
+        importProgress.set(-1);
+        importStatus.set("Reading " + name + "…");
+        ImportMeter meter = new ImportMeter();
+        return context.tasks().runWithProgress("Importing " + name, progress -> ScorecardImport.importCsv(context.registry(), file,
+                        context.clock(), context.user(), new ScorecardImport.Listener() {
+                            @Override
+                            public void reading(long rows, long bytesRead, long totalBytes) {
+                                progress.update(bytesRead, totalBytes);
+                                meter.show(totalBytes == 0 ? 0 : 0.9 * bytesRead / totalBytes, String.format(Locale.ROOT,
+                                        "Reading %s: %,d rows, %s of %s", name, rows, megabytes(bytesRead), megabytes(totalBytes)));
+                            }
+
+                            @Override
+                            public void copying(long rowsCopied, long rowsTotal) {
+                                meter.show(0.9 + 0.1 * rowsCopied / Math.max(1, rowsTotal), String.format(Locale.ROOT,
+                                        "Writing %s into the registry: %,d of %,d rows", name, rowsCopied, rowsTotal));
+                            }
+
+                            @Override
+                            public boolean cancelled() {
+                                return cancel.get() || progress.isCancelled();
+                            }
+                        }),
                 result -> {
+                    finishImport(String.format(Locale.ROOT, "Imported %,d scorecard value(s) for %,d version(s) from %s.",
+                            result.rows(), result.models(), name));
                     onImported.accept(result.rows());
                     refresh();
-                }, failure -> context.showFailure("Cannot import " + file.getFileName(), failure));
+                }, failure -> {
+                    if (failure instanceof ImportCancelled) {
+                        finishImport("Import of " + name + " cancelled; nothing was imported.");
+                    } else {
+                        finishImport("Import of " + name + " failed; nothing was imported.");
+                        context.showFailure("Cannot import " + name, failure);
+                    }
+                });
+    }
+
+    /** Asks the running import to stop; it reports "cancelled" once the registry is known to be unchanged. */
+    public void cancelImport() {
+        importCancel.set(true);
+        importStatus.set("Cancelling… nothing will be imported");
+    }
+
+    public ReadOnlyBooleanProperty importingProperty() {
+        return importing;
+    }
+
+    /** 0…1, or -1 while the size is not known yet. */
+    public ReadOnlyDoubleProperty importProgressProperty() {
+        return importProgress;
+    }
+
+    public ReadOnlyStringProperty importStatusProperty() {
+        return importStatus;
+    }
+
+    private void finishImport(String outcome) {
+        importing.set(false);
+        importProgress.set(0);
+        importStatus.set(outcome);
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%,.1f MB", bytes / 1e6);
+    }
+
+    /**
+     * Carries progress from the importing thread to the FX thread: the latest value replaces any not yet shown, so a
+     * fast reader queues at most one update however often it reports.
+     */
+    private final class ImportMeter {
+
+        private final AtomicReference<Object[]> latest = new AtomicReference<>();
+
+        void show(double fraction, String text) {
+            if (latest.getAndSet(new Object[] {fraction, text}) == null) {
+                Platform.runLater(() -> {
+                    Object[] now = latest.getAndSet(null);
+                    if (now != null && importing.get() && !importCancel.get()) {
+                        importProgress.set((Double) now[0]);
+                        importStatus.set((String) now[1]);
+                    }
+                });
+            }
+        }
     }
 
     /** The trend: for each pack, the metric's value per version of the name in creation order (null where missing). */

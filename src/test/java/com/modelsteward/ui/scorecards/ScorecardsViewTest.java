@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -145,14 +146,50 @@ class ScorecardsViewTest {
         ScorecardsView view = view(robot);
         Path file = Files.writeString(folder.resolve("bear.csv"), "model_id,pack_id,metric,value,generated_at\n"
                 + "crypto_basis_gbm-2.0.0,pack_04_bear,sharpe,0.52,2026-11-01T09:00:00Z\n");
-        AtomicReference<Integer> imported = new AtomicReference<>();
+        AtomicReference<Long> imported = new AtomicReference<>();
         robot.interact(() -> view.model().importCsv(file, imported::set));
-        FxWait.until("the import is done", () -> Integer.valueOf(1).equals(imported.get()));
+        FxWait.until("the import is done", () -> Long.valueOf(1).equals(imported.get()));
         FxWait.until("the comparison shows the new value", () -> {
             ScorecardComparison comparison = currentComparison(robot);
             return comparison != null && Double.valueOf(0.52).equals(comparison.row("pack_04_bear", "sharpe").orElseThrow()
                     .cells().get(comparison.versions().size() - 1).value());
         });
+    }
+
+    @Test
+    void cancellingALargeImportSaysNothingWasImportedAndLeavesTheTableAsItWas(FxRobot robot) throws Exception {
+        TableView<ScorecardComparison.Row> table = open(robot, "crypto_basis_gbm-2.0.0");
+        ScorecardsView view = view(robot);
+        List<ScorecardComparison.Row> rowsBefore = List.copyOf(table.getItems());
+        long scorecardsBefore = scorecardCount();
+        // Large enough that reading takes seconds on any machine: the cancel comes while the bar is moving.
+        Path file = folder.resolve("large.csv");
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("model_id,pack_id,metric,value,generated_at\n");
+            for (int i = 0; i < 600_000; i++) {
+                out.write("crypto_basis_gbm-2.0.0,pack_04_bear,metric_" + i + ",0.5,2026-11-01T09:00:00Z\n");
+            }
+        }
+        AtomicReference<Long> imported = new AtomicReference<>();
+        robot.interact(() -> view.model().importCsv(file, imported::set));
+        ProgressBar bar = robot.lookup("#scorecards-import-progress").queryAs(ProgressBar.class);
+        FxWait.until("the bar follows the bytes read", () -> bar.isVisible() && bar.getProgress() > 0);
+        Label status = robot.lookup("#scorecards-import-status").queryAs(Label.class);
+        assertTrue(status.getText().startsWith("Reading large.csv:"), status.getText());
+        robot.interact(() -> Screenshots.write(shell.stage().getScene(), "scorecards-import-progress"));
+        robot.clickOn("#scorecards-import-cancel");
+        FxWait.until("the import says it was cancelled", () -> status.getText().contains("cancelled"));
+        assertEquals("Import of large.csv cancelled; nothing was imported.", status.getText());
+        assertFalse(bar.isVisible());
+        assertFalse(robot.lookup("#scorecards-import-cancel").query().isVisible());
+        robot.interact(() -> Screenshots.write(shell.stage().getScene(), "scorecards-import-cancelled"));
+        assertEquals(null, imported.get());
+        assertEquals(scorecardsBefore, scorecardCount());
+        assertEquals(rowsBefore, List.copyOf(table.getItems()));
+    }
+
+    private long scorecardCount() {
+        return shell.context().registry().read(h -> h.createQuery("SELECT count(*) FROM scorecards").mapTo(Long.class).one());
     }
 
     private static ScorecardComparison currentComparison(FxRobot robot) {
