@@ -3,7 +3,10 @@ import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.PolicyLoader;
 import com.modelsteward.governance.Role;
+import com.modelsteward.lineage.GraphLayout;
+import com.modelsteward.lineage.LineageTree;
 import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.demo.ScaleGenerator;
 import com.modelsteward.ui.models.ModelsView;
@@ -168,6 +171,7 @@ public final class ScaleBenchmark {
             waitUntil(() -> shell[0].tasks().runningProperty().get() == 0);
             Thread.sleep(1_000);
         }
+        lineage(shell[0], size);
         Map<String, Long> pulses = shell[0].frameWatchdog().map(w -> w.longestByPage()).orElse(Map.of());
         for (Pages.Spec spec : Pages.ALL) {
             if (pulses.containsKey(spec.id())) {
@@ -179,6 +183,54 @@ public final class ScaleBenchmark {
             shell[0].stage().close();
             return null;
         });
+    }
+
+    /**
+     * Lineage of names with {@value ScaleGenerator#VERSIONS_PER_NAME} versions: the tree and graph layout as pure functions,
+     * then in the console from selecting a version of another name until its graph is drawn (nodes, CSS and layout).
+     */
+    private static void lineage(ConsoleShell shell, int size) throws Exception {
+        List<String> names = shell.context().catalog().modelNames().stream().limit(6).toList();
+        List<Long> pure = new ArrayList<>();
+        for (String name : names) {
+            List<ModelSummary> versions = shell.context().catalog().versionsOf(name);
+            long t = System.nanoTime();
+            LineageTree tree = LineageTree.build(versions);
+            GraphLayout.of(tree.group(name).orElseThrow());
+            pure.add(System.nanoTime() - t);
+        }
+        int perName = shell.context().catalog().versionsOf(names.getFirst()).size();
+        put("lineage of a name with " + perName + " versions: LineageTree + GraphLayout (median of " + names.size() + ")", size,
+                millis(median(pure)));
+        onFx(() -> {
+            shell.show("lineage");
+            return null;
+        });
+        waitUntil(() -> shell.stage().getScene().lookup("#lineage-tabs") != null);
+        onFx(() -> {
+            // The graph tab, as a user looking at lineage would: the graph is only in the scene while its tab shows.
+            ((javafx.scene.control.TabPane) shell.stage().getScene().lookup("#lineage-tabs")).getSelectionModel().select(1);
+            return null;
+        });
+        waitUntil(() -> shell.tasks().runningProperty().get() == 0);
+        List<Long> shown = new ArrayList<>();
+        for (String name : names) {
+            String id = shell.context().catalog().versionsOf(name).get(perName / 2).modelId();
+            long t = System.nanoTime();
+            onFx(() -> {
+                shell.context().selectedModelIdProperty().set(id);
+                return null;
+            });
+            waitUntil(() -> shell.tasks().runningProperty().get() == 0 && shell.stage().getScene().lookup("#graph-node-" + id) != null);
+            onFx(() -> {
+                shell.stage().getScene().getRoot().applyCss();
+                shell.stage().getScene().getRoot().layout();
+                return null;
+            });
+            shown.add(System.nanoTime() - t);
+        }
+        put("lineage of a name with " + perName + " versions: select a version, until tree and graph are shown (median of "
+                + names.size() + ")", size, millis(median(shown)));
     }
 
     /** Transition commits (CANDIDATE -> SHADOW, executed at once) and O(1) rollbacks through the engine. */
