@@ -1,6 +1,7 @@
 package com.modelsteward.ui.lineage;
 
 import com.modelsteward.lineage.ArtifactVerifier;
+import com.modelsteward.lineage.GraphLayout;
 import com.modelsteward.lineage.LineageCheck;
 import com.modelsteward.lineage.LineageEvidence;
 import com.modelsteward.lineage.LineageTree;
@@ -52,6 +53,7 @@ public final class LineageView extends LazyPage {
 
     private final Map<String, TreeItem<LineageItem>> versionItems = new HashMap<>();
     private long treeRun;
+    private long graphRun;
     private TreeView<LineageItem> tree;
     private LineageGraph graph;
     private TabPane tabs;
@@ -313,7 +315,14 @@ public final class LineageView extends LazyPage {
                 : lineage.node(modelId).flatMap(node -> lineage.group(node.version().modelName()));
         if (group.isPresent() && (!group.get().modelName().equals(graphName) || !graph.contains(modelId))) {
             graphName = group.get().modelName();
-            graph.show(group.get(), modelId);
+            LineageTree.Group shown = group.get();
+            long run = ++graphRun;
+            // The layout of a 1 000-version name takes tens of milliseconds: computed in the background.
+            context.tasks().run("Laying out the graph of " + graphName, () -> GraphLayout.of(shown), layout -> {
+                if (run == graphRun) {
+                    graph.show(shown, layout, modelId);
+                }
+            }, failure -> context.showFailure("Cannot lay out the lineage graph", failure));
         } else {
             graph.highlight(modelId);
             graph.reveal(modelId);
