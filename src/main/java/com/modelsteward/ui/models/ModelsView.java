@@ -79,11 +79,12 @@ public final class ModelsView extends LazyPage {
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.visibleVersions().size() + " of " + model.totalProperty().get() + " versions"
                         + (model.loadingProperty().get() ? " (loading…)" : ""),
-                model.visibleVersions(), model.totalProperty(), model.loadingProperty()));
+                model.visibleProperty(), model.totalProperty(), model.loadingProperty()));
         HBox filters = new HBox(8, fixed(new Label("Type")), type, fixed(new Label("State")), state, search, fixed(count));
         filters.getStyleClass().add("toolbar");
 
-        table = new TableView<>(model.visibleVersions());
+        table = new TableView<>();
+        table.itemsProperty().bind(model.visibleProperty());
         table.setId("models-table");
         table.setPlaceholder(new Label("No versions match the filters."));
         Map<TableColumn<ModelSummary, ?>, Function<ModelSummary, String>> sortKeys = new HashMap<>();
@@ -99,8 +100,7 @@ public final class ModelsView extends LazyPage {
             model.sortBy(comparator(sorted.getSortOrder(), sortKeys));
             return true;
         });
-        model.visibleVersions().addListener((ListChangeListener<ModelSummary>) change ->
-                selectInTable(context.selectedModelIdProperty().get()));
+        model.visibleProperty().addListener((obs, old, now) -> selectInTable(context.selectedModelIdProperty().get()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.select(now);
