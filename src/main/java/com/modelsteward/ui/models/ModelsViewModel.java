@@ -168,21 +168,7 @@ public final class ModelsViewModel {
         List<String> keys = searchKeys;
         Comparator<ModelSummary> sort = order;
         long run = ++filterRun;
-        context.tasks().run("Filtering " + source.size() + " versions", () -> {
-            List<ModelSummary> matching = new ArrayList<>();
-            for (int i = 0; i < source.size(); i++) {
-                ModelSummary version = source.get(i);
-                if ((type == null || ALL.equals(type) || type.equals(version.modelType()))
-                        && (state == null || ALL.equals(state) || state.equals(version.state()))
-                        && (needle.isEmpty() || (keys.size() == source.size() ? keys.get(i) : searchKey(version)).contains(needle))) {
-                    matching.add(version);
-                }
-            }
-            if (sort != null) {
-                matching.sort(sort);
-            }
-            return matching;
-        }, shown -> {
+        context.tasks().run("Filtering " + source.size() + " versions", () -> filter(source, keys, type, state, needle, sort), shown -> {
             if (run == filterRun) {
                 visible.set(FXCollections.observableList(shown));
             }
@@ -190,10 +176,31 @@ public final class ModelsViewModel {
     }
 
     /**
+     * The versions of {@code source} (with their {@link #searchKey}s in {@code keys}, or none yet) of the type and state
+     * ({@link #ALL} for any) whose key contains {@code needle} (lower case), sorted when {@code sort} is not null.
+     */
+    public static List<ModelSummary> filter(List<ModelSummary> source, List<String> keys, String type, String state, String needle,
+            Comparator<ModelSummary> sort) {
+        List<ModelSummary> matching = new ArrayList<>();
+        for (int i = 0; i < source.size(); i++) {
+            ModelSummary version = source.get(i);
+            if ((type == null || ALL.equals(type) || type.equals(version.modelType()))
+                    && (state == null || ALL.equals(state) || state.equals(version.state()))
+                    && (needle.isEmpty() || (keys.size() == source.size() ? keys.get(i) : searchKey(version)).contains(needle))) {
+                matching.add(version);
+            }
+        }
+        if (sort != null) {
+            matching.sort(sort);
+        }
+        return matching;
+    }
+
+    /**
      * The searched fields, lower-cased, one per line (a search text never spans two), computed once per version: five
      * lower-casings per version and keystroke were most of a search's time at 100 000 versions.
      */
-    static String searchKey(ModelSummary v) {
+    public static String searchKey(ModelSummary v) {
         return String.join("\n", Objects.toString(v.modelId(), ""), Objects.toString(v.modelName(), ""), Objects.toString(v.version(), ""),
                 Objects.toString(v.createdBy(), ""), Objects.toString(v.modelType(), "")).toLowerCase(Locale.ROOT);
     }
