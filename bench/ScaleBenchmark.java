@@ -39,11 +39,12 @@ import javafx.stage.Stage;
  * shared and noisy): run it by hand, on as quiet a machine as you can get.
  *
  * <pre>mvn -B -q package -DskipTests
- * java -Xmx1g -Dglass.platform=Headless -Dprism.order=sw -Dsteward.frameWatchdog=true \
+ * java -Xmx1g -Dglass.platform=Headless -Dprism.order=sw \
  *      -cp "target/classes:target/lib/*" bench/ScaleBenchmark.java [sizes, default 1000,100000]</pre>
  *
  * A size may name an existing registry to reuse instead of generating one ({@code 100000=/tmp/scale-100k.db}; it is
- * copied, never changed). {@code -Dbench.consoleOnly=true} measures only the console rows.
+ * copied, never changed). {@code -Dbench.consoleOnly=true} measures only the console rows. The frame watchdog is switched on
+ * by the benchmark itself for the walk through the views only.
  */
 public final class ScaleBenchmark {
 
