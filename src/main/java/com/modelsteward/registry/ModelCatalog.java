@@ -51,16 +51,16 @@ public final class ModelCatalog {
      * correlated "drift_id = (SELECT max …)" it replaces ran one subquery per stored result: seconds on years of history.
      */
     private static final String LATEST_DRIFT_IDS =
-            "(SELECT max(drift_id) AS drift_id FROM model_drift GROUP BY model_id, feature, drift_kind) latest";
+            " (SELECT max(drift_id) AS drift_id FROM model_drift GROUP BY model_id, feature, drift_kind) latest ";
     static final String LATEST_DRIFT_SQL = """
             SELECT d.drift_id, d.model_id, d.feature, d.drift_kind, d.psi, d.ks_statistic, d.ks_pvalue, d.n_reference,
                    d.n_current, d.n_dropped, d.severity, d.window_start, d.window_end, d.computed_at
-              FROM %s JOIN model_drift d ON d.drift_id = latest.drift_id
-             ORDER BY d.model_id, d.psi DESC""".formatted(LATEST_DRIFT_IDS);
-    static final String DRIFT_ALERT_COUNT_SQL = """
-            SELECT count(DISTINCT d.model_id)
-              FROM %s JOIN model_drift d ON d.drift_id = latest.drift_id
-             WHERE d.severity = 'SEVERE'""".formatted(LATEST_DRIFT_IDS);
+              FROM """ + LATEST_DRIFT_IDS + """
+             JOIN model_drift d ON d.drift_id = latest.drift_id
+             ORDER BY d.model_id, d.psi DESC""";
+    static final String DRIFT_ALERT_COUNT_SQL = "SELECT count(DISTINCT d.model_id) FROM " + LATEST_DRIFT_IDS + """
+             JOIN model_drift d ON d.drift_id = latest.drift_id
+             WHERE d.severity = 'SEVERE'""";
     static final String ROLES_OF_SQL = "SELECT roles FROM principals WHERE user_name = :u AND active = 1";
 
     private final Registry registry;
