@@ -7,12 +7,20 @@
 #   console-no-aot  the same launcher with the AOT cache switched off (-XX:AOTMode=off), to show what it buys
 # Needs `mvn -B -Ppackage package -Dinstaller.skip=true` first. Usage: bench/startup/measure.sh [N] (default 10).
 # Runs on the X display in $DISPLAY, else starts Xvfb on :99 (or uses one already there).
+# REGISTRY=FILE opens that registry instead of the demo (e.g. one made by `demo --versions 100000`; it is copied).
+# FROM=classes runs the console from target/classes (after `mvn package`) and the bare window on the same JDK, without
+# the app-image (no AOT cache: both sides pay the same class loading, the comparison stays like with like).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${1:-10}"
 app=target/app-image/model-steward
 java_home="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-[ -x "$app/bin/model-steward" ] || { echo "no app-image: run mvn -B -Ppackage package -Dinstaller.skip=true" >&2; exit 1; }
+from="${FROM:-app-image}"
+if [ "$from" = classes ]; then
+  [ -d target/classes ] && [ -d target/lib ] || { echo "no target/classes or target/lib: run mvn -B package -DskipTests" >&2; exit 1; }
+else
+  [ -x "$app/bin/model-steward" ] || { echo "no app-image: run mvn -B -Ppackage package -Dinstaller.skip=true (or FROM=classes)" >&2; exit 1; }
+fi
 
 if [ -z "${DISPLAY:-}" ]; then
   export DISPLAY=:99
@@ -25,10 +33,26 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"; [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" || true' EXIT
-"$java_home/bin/javac" -d "$work/bare" --module-path target/package/javafx-modules --add-modules javafx.controls \
-  bench/startup/BareWindow.java
+if [ "$from" = classes ]; then
+  mkdir -p "$work/fx"
+  ln -s "$PWD"/target/lib/javafx-{base,graphics,controls}-*.jar "$work/fx/"
+  fx_modules="$work/fx"
+  bare_java=("$java_home/bin/java" --module-path "$fx_modules" --add-modules javafx.controls --enable-native-access=javafx.graphics)
+  console=("$java_home/bin/java" --enable-native-access=ALL-UNNAMED -cp "target/classes:target/lib/*" com.modelsteward.Main)
+else
+  fx_modules=target/package/javafx-modules
+  bare_java=("$app/lib/runtime/bin/java")
+  console=("$app/bin/model-steward")
+fi
+"$java_home/bin/javac" -d "$work/bare" --module-path "$fx_modules" --add-modules javafx.controls bench/startup/BareWindow.java
 export MODEL_STEWARD_HOME="$work/home"
-"$app/bin/model-steward" demo --db "$work/demo.db" >/dev/null
+if [ -n "${REGISTRY:-}" ]; then
+  cp "$REGISTRY" "$work/demo.db"
+  # The first open applies pending migrations; every measured run then opens a current registry.
+  "${console[@]}" status --db "$work/demo.db" >/dev/null
+else
+  "${console[@]}" demo --db "$work/demo.db" >/dev/null
+fi
 
 # Prints "<first-frame-ms> <first-frame-cpu-ms> <registry-frame-ms or ->" for one run of the command.
 measure() {
@@ -44,11 +68,15 @@ measure() {
 
 for series in bare bare-cpu console console-cpu registry noaot noaot-cpu; do : >"$work/$series.txt"; done
 for i in $(seq "$runs"); do
-  read -r first cpu _ < <(measure "$app/lib/runtime/bin/java" -cp "$work/bare" BareWindow)
+  read -r first cpu _ < <(measure "${bare_java[@]}" -cp "$work/bare" BareWindow)
   echo "$first" >>"$work/bare.txt"; echo "$cpu" >>"$work/bare-cpu.txt"
-  read -r first cpu registry < <(measure "$app/bin/model-steward" --smoke --db "$work/demo.db")
+  read -r first cpu registry < <(measure "${console[@]}" --smoke --db "$work/demo.db")
   echo "$first" >>"$work/console.txt"; echo "$cpu" >>"$work/console-cpu.txt"; echo "$registry" >>"$work/registry.txt"
-  read -r first cpu _ < <(EXTRA_OPTIONS=-XX:AOTMode=off measure "$app/bin/model-steward" --smoke --db "$work/demo.db")
+  if [ "$from" = classes ]; then
+    first=0; cpu=0  # no AOT cache to switch off
+  else
+    read -r first cpu _ < <(EXTRA_OPTIONS=-XX:AOTMode=off measure "${console[@]}" --smoke --db "$work/demo.db")
+  fi
   echo "$first" >>"$work/noaot.txt"; echo "$cpu" >>"$work/noaot-cpu.txt"
   echo "run $i/$runs: bare $(tail -1 "$work/bare.txt") ms, console $(tail -1 "$work/console.txt") ms," \
     "with registry $(tail -1 "$work/registry.txt") ms, console without AOT cache $first ms" >&2
@@ -59,7 +87,8 @@ bare=$(median bare); console=$(median console)
 echo "median of $runs runs, ms from process start (elapsed / CPU time of the process):"
 echo "bare JavaFX window, first frame:     $bare / $(median bare-cpu)"
 echo "console, first frame:                $console / $(median console-cpu)"
-echo "console, first frame with registry:  $(median registry)"
+echo "console, first frame with registry:  $(median registry) (${REGISTRY:-the demo registry})"
+echo "console with registry / bare:         $(awk -v c="$(median registry)" -v b="$bare" 'BEGIN {printf "%.2f", c / b}')"
 echo "console without AOT cache:           $(median noaot) / $(median noaot-cpu)"
 echo "console / bare (elapsed):            $(awk -v c="$console" -v b="$bare" 'BEGIN {printf "%.2f", c / b}') (target <= 1.50)"
 echo "machine:                             $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

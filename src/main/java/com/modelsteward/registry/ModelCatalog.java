@@ -9,6 +9,60 @@ public final class ModelCatalog {
     private static final String SUMMARY_COLUMNS =
             "model_id, model_name, model_type, version, state, parent_id, created_at, created_by, archived";
 
+    // Every query is a constant so that CatalogQueryPlanTest checks the very SQL that runs (EXPLAIN QUERY PLAN): none
+    // may scan a large table without an index. Parameters are named; unbound they are NULL, which is enough for a plan.
+
+    /** Newest first, read in the order of model_registry_created (V005): no sort of 100 000 rows. */
+    static final String VERSIONS_SQL = "SELECT " + SUMMARY_COLUMNS + " FROM model_registry ORDER BY created_at DESC, model_id";
+    /** The first screenful of {@link #VERSIONS_SQL}: the same index, stopped after :n rows. */
+    static final String VERSIONS_PAGE_SQL = VERSIONS_SQL + " LIMIT :n";
+    static final String VERSION_COUNT_SQL = "SELECT count(*) FROM model_registry";
+    static final String VERSIONS_OF_SQL =
+            "SELECT " + SUMMARY_COLUMNS + " FROM model_registry WHERE model_name = :name ORDER BY created_at, model_id";
+    static final String VERSION_SQL = "SELECT * FROM model_registry WHERE model_id = :id";
+    static final String ACTIVE_VERSION_OF_SQL =
+            "SELECT " + SUMMARY_COLUMNS + " FROM model_registry WHERE model_name = :name AND state = 'ACTIVE'";
+    static final String SCORECARDS_SQL = """
+            SELECT s.model_id, s.pack_id, s.metric, s.value, s.generated_at
+              FROM scorecards s
+             WHERE s.model_id = :id
+               AND s.scorecard_id = (SELECT max(l.scorecard_id) FROM scorecards l
+                                      WHERE l.model_id = s.model_id AND l.pack_id = s.pack_id AND l.metric = s.metric)
+             ORDER BY s.pack_id, s.metric""";
+    static final String COUNTS_BY_STATE_SQL = "SELECT state, count(*) AS count FROM model_registry GROUP BY state ORDER BY state";
+    static final String MODEL_TYPES_SQL = "SELECT DISTINCT model_type FROM model_registry ORDER BY model_type";
+    /** Distinct over the model_registry_name index: the pickers need the names, not 100 000 versions. */
+    static final String MODEL_NAMES_SQL = "SELECT DISTINCT model_name FROM model_registry ORDER BY model_name";
+    static final String RECENT_EVENTS_SQL =
+            "SELECT event_id, event_type, payload_json, created_at, published_at FROM events ORDER BY event_id DESC LIMIT :n";
+    private static final String REQUEST_COLUMNS = """
+            SELECT r.request_id, r.model_id, m.model_name, m.version, r.from_state, r.to_state, r.requested_by,
+                   r.requested_at, r.justification, r.status, r.gate_passed, r.decided_at
+              FROM transition_requests r JOIN model_registry m ON m.model_id = r.model_id
+            """;
+    static final String REQUESTS_SQL = REQUEST_COLUMNS + " ORDER BY r.requested_at DESC";
+    /** Split from {@link #REQUESTS_SQL}: "(:status IS NULL OR …)" would keep SQLite from using transition_requests_status. */
+    static final String REQUESTS_WITH_STATUS_SQL = REQUEST_COLUMNS + " WHERE r.status = :status ORDER BY r.requested_at DESC";
+    static final String PENDING_REQUEST_COUNT_SQL = "SELECT count(*) FROM transition_requests WHERE status = 'PENDING'";
+    static final String AUDIT_ENTRIES_SQL =
+            "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq DESC LIMIT :n";
+    /**
+     * The newest result id per (model, feature, kind), grouped over the covering index model_drift_latest (V005). The
+     * correlated "drift_id = (SELECT max …)" it replaces ran one subquery per stored result: seconds on years of history.
+     */
+    private static final String LATEST_DRIFT_IDS =
+            " (SELECT max(drift_id) AS drift_id FROM model_drift GROUP BY model_id, feature, drift_kind) latest ";
+    static final String LATEST_DRIFT_SQL = """
+            SELECT d.drift_id, d.model_id, d.feature, d.drift_kind, d.psi, d.ks_statistic, d.ks_pvalue, d.n_reference,
+                   d.n_current, d.n_dropped, d.severity, d.window_start, d.window_end, d.computed_at
+              FROM """ + LATEST_DRIFT_IDS + """
+             JOIN model_drift d ON d.drift_id = latest.drift_id
+             ORDER BY d.model_id, d.psi DESC""";
+    static final String DRIFT_ALERT_COUNT_SQL = "SELECT count(DISTINCT d.model_id) FROM " + LATEST_DRIFT_IDS + """
+             JOIN model_drift d ON d.drift_id = latest.drift_id
+             WHERE d.severity = 'SEVERE'""";
+    static final String ROLES_OF_SQL = "SELECT roles FROM principals WHERE user_name = :u AND active = 1";
+
     private final Registry registry;
 
     public ModelCatalog(Registry registry) {
@@ -21,105 +75,91 @@ public final class ModelCatalog {
 
     /** All versions, newest first. */
     public List<ModelSummary> versions() {
-        return registry.read(handle -> handle.createQuery(
-                        "SELECT " + SUMMARY_COLUMNS + " FROM model_registry ORDER BY created_at DESC, model_id")
-                .mapTo(ModelSummary.class).list());
+        return registry.read(handle -> handle.createQuery(VERSIONS_SQL).mapTo(ModelSummary.class).list());
+    }
+
+    /** The newest {@code limit} versions (the order of {@link #versions()}): what a first screenful needs. */
+    public List<ModelSummary> newestVersions(int limit) {
+        return registry.read(handle -> handle.createQuery(VERSIONS_PAGE_SQL).bind("n", limit).mapTo(ModelSummary.class).list());
+    }
+
+    public long versionCount() {
+        return registry.read(handle -> handle.createQuery(VERSION_COUNT_SQL).mapTo(Long.class).one());
     }
 
     public List<ModelSummary> versionsOf(String modelName) {
-        return registry.read(handle -> handle.createQuery(
-                        "SELECT " + SUMMARY_COLUMNS + " FROM model_registry WHERE model_name = :name ORDER BY created_at, model_id")
+        return registry.read(handle -> handle.createQuery(VERSIONS_OF_SQL)
                 .bind("name", modelName)
                 .mapTo(ModelSummary.class).list());
     }
 
     public Optional<ModelVersion> version(String modelId) {
-        return registry.read(handle -> handle.createQuery("SELECT * FROM model_registry WHERE model_id = :id")
+        return registry.read(handle -> handle.createQuery(VERSION_SQL)
                 .bind("id", modelId)
                 .mapTo(ModelVersion.class).findOne());
     }
 
     public Optional<ModelSummary> activeVersionOf(String modelName) {
-        return registry.read(handle -> handle.createQuery(
-                        "SELECT " + SUMMARY_COLUMNS + " FROM model_registry WHERE model_name = :name AND state = 'ACTIVE'")
+        return registry.read(handle -> handle.createQuery(ACTIVE_VERSION_OF_SQL)
                 .bind("name", modelName)
                 .mapTo(ModelSummary.class).findOne());
     }
 
     /** The latest value of each (pack, metric) of a version. */
     public List<Scorecard> scorecards(String modelId) {
-        return registry.read(handle -> handle.createQuery("""
-                        SELECT s.model_id, s.pack_id, s.metric, s.value, s.generated_at
-                          FROM scorecards s
-                         WHERE s.model_id = :id
-                           AND s.scorecard_id = (SELECT max(l.scorecard_id) FROM scorecards l
-                                                  WHERE l.model_id = s.model_id AND l.pack_id = s.pack_id AND l.metric = s.metric)
-                         ORDER BY s.pack_id, s.metric""")
+        return registry.read(handle -> handle.createQuery(SCORECARDS_SQL)
                 .bind("id", modelId)
                 .mapTo(Scorecard.class).list());
     }
 
     public List<StateCount> countsByState() {
-        return registry.read(handle -> handle.createQuery(
-                        "SELECT state, count(*) AS count FROM model_registry GROUP BY state ORDER BY state")
-                .mapTo(StateCount.class).list());
+        return registry.read(handle -> handle.createQuery(COUNTS_BY_STATE_SQL).mapTo(StateCount.class).list());
     }
 
     public List<String> modelTypes() {
-        return registry.read(handle -> handle.createQuery("SELECT DISTINCT model_type FROM model_registry ORDER BY model_type")
-                .mapTo(String.class).list());
+        return registry.read(handle -> handle.createQuery(MODEL_TYPES_SQL).mapTo(String.class).list());
+    }
+
+    /** Every model name, sorted. */
+    public List<String> modelNames() {
+        return registry.read(handle -> handle.createQuery(MODEL_NAMES_SQL).mapTo(String.class).list());
     }
 
     public List<RegistryEvent> recentEvents(int limit) {
-        return registry.read(handle -> handle.createQuery(
-                        "SELECT event_id, event_type, payload_json, created_at, published_at FROM events ORDER BY event_id DESC LIMIT :n")
+        return registry.read(handle -> handle.createQuery(RECENT_EVENTS_SQL)
                 .bind("n", limit)
                 .mapTo(RegistryEvent.class).list());
     }
 
     public List<TransitionRequestRow> requests(Optional<String> status) {
-        return registry.read(handle -> handle.createQuery("""
-                        SELECT r.request_id, r.model_id, m.model_name, m.version, r.from_state, r.to_state, r.requested_by,
-                               r.requested_at, r.justification, r.status, r.gate_passed, r.decided_at
-                          FROM transition_requests r JOIN model_registry m ON m.model_id = r.model_id
-                         WHERE (:status IS NULL OR r.status = :status)
-                         ORDER BY r.requested_at DESC""")
-                .bind("status", status.orElse(null))
-                .mapTo(TransitionRequestRow.class).list());
+        return registry.read(handle -> status.isPresent()
+                ? handle.createQuery(REQUESTS_WITH_STATUS_SQL).bind("status", status.get()).mapTo(TransitionRequestRow.class).list()
+                : handle.createQuery(REQUESTS_SQL).mapTo(TransitionRequestRow.class).list());
     }
 
     public long pendingRequestCount() {
-        return registry.read(handle -> handle.createQuery("SELECT count(*) FROM transition_requests WHERE status = 'PENDING'")
-                .mapTo(Long.class).one());
+        return registry.read(handle -> handle.createQuery(PENDING_REQUEST_COUNT_SQL).mapTo(Long.class).one());
     }
 
     public List<AuditEntry> auditEntries(int limit) {
-        return registry.read(handle -> handle.createQuery(
-                        "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq DESC LIMIT :n")
+        return registry.read(handle -> handle.createQuery(AUDIT_ENTRIES_SQL)
                 .bind("n", limit)
                 .mapTo(AuditEntry.class).list());
     }
 
     /** The most recent stored result per (model, feature, kind). */
     public List<DriftResultRow> latestDrift() {
-        return registry.read(handle -> handle.createQuery("""
-                        SELECT d.drift_id, d.model_id, d.feature, d.drift_kind, d.psi, d.ks_statistic, d.ks_pvalue, d.n_reference,
-                               d.n_current, d.n_dropped, d.severity, d.window_start, d.window_end, d.computed_at
-                          FROM model_drift d
-                         WHERE d.drift_id = (SELECT max(l.drift_id) FROM model_drift l
-                                              WHERE l.model_id = d.model_id AND l.feature = d.feature AND l.drift_kind = d.drift_kind)
-                         ORDER BY d.model_id, d.psi DESC""")
-                .mapTo(DriftResultRow.class).list());
+        return registry.read(handle -> handle.createQuery(LATEST_DRIFT_SQL).mapTo(DriftResultRow.class).list());
     }
 
     /** Versions whose latest drift result for some feature is SEVERE. */
     public long driftAlertCount() {
-        return latestDrift().stream().filter(row -> "SEVERE".equals(row.severity())).map(DriftResultRow::modelId).distinct().count();
+        return registry.read(handle -> handle.createQuery(DRIFT_ALERT_COUNT_SQL).mapTo(Long.class).one());
     }
 
     /** The roles of a principal ("ANALYST,RISK_OFFICER"), empty when the user is not in {@code principals} or inactive. */
     public java.util.Set<String> rolesOf(String user) {
-        String roles = registry.read(handle -> handle.createQuery("SELECT roles FROM principals WHERE user_name = :u AND active = 1")
+        String roles = registry.read(handle -> handle.createQuery(ROLES_OF_SQL)
                 .bind("u", user).mapTo(String.class).findOne().orElse(""));
         java.util.Set<String> result = new java.util.TreeSet<>();
         for (String role : roles.split(",")) {

@@ -77,7 +77,7 @@ public final class AuditViewModel {
             setChoices(actors, loaded.stream().map(AuditEntry::actor).distinct().sorted().toList());
             setChoices(actions, loaded.stream().map(AuditEntry::action).distinct().sorted().toList());
         }, failure -> context.showFailure("Cannot load the audit trail", failure));
-        context.tasks().run("Loading model names", () -> context.catalog().versions().stream().map(v -> v.modelName()).distinct().sorted().toList(),
+        context.tasks().run("Loading model names", () -> context.catalog().modelNames(),
                 names -> {
                     if (!modelNames.equals(names)) {
                         modelNames.setAll(names);

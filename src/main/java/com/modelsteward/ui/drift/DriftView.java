@@ -72,6 +72,9 @@ public final class DriftView extends LazyPage {
         ComboBox<DriftViewModel.Choice> picker = new ComboBox<>(model.choices());
         picker.setId("drift-model");
         picker.setPrefWidth(340);
+        // The picker lists every version (100 000 on a large registry); by default the skin measures every row to size
+        // its popup, which stalled the FX thread for seconds. The width is fixed above, so a few rows are enough.
+        picker.getProperties().put("comboBoxRowsToMeasureWidth", 20);
         picker.valueProperty().bindBidirectional(model.selectedProperty());
         Button recompute = new Button("Recompute");
         recompute.setId("drift-compute");

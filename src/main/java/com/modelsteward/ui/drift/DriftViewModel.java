@@ -33,6 +33,8 @@ import javafx.collections.ObservableList;
  */
 public final class DriftViewModel {
 
+    /** Up to this many versions the picker lists them all. */
+    static final int PICKER_ALL_UP_TO = 2_000;
     private static final Map<String, Integer> STATE_ORDER = Map.of("ACTIVE", 0, "PRODUCTION", 0, "SHADOW", 1, "STAGING", 1);
 
     /** A version in the picker, and whether it has drift samples at all. */
@@ -79,9 +81,15 @@ public final class DriftViewModel {
 
     /** Reloads the picker; computes only when the chosen version changed (storing results must not loop into a refresh). */
     public void refresh() {
+        String wish = context.selectedModelIdProperty().get();
         context.tasks().run("Loading drift models", () -> {
             Set<String> withSamples = new HashSet<>(monitor.modelsWithSamples());
-            return context.catalog().versions().stream()
+            List<ModelSummary> versions = context.catalog().versions();
+            // A picker of 100 000 versions cost the FX thread seconds and helps nobody: on a large registry it offers
+            // the versions with samples, the live ones and the one the user came for.
+            boolean large = versions.size() > PICKER_ALL_UP_TO;
+            return versions.stream()
+                    .filter(v -> !large || withSamples.contains(v.modelId()) || STATE_ORDER.containsKey(v.state()) || v.modelId().equals(wish))
                     .map(v -> new Choice(v, withSamples.contains(v.modelId())))
                     .sorted(Comparator.comparing((Choice c) -> STATE_ORDER.getOrDefault(c.model().state(), 2))
                             .thenComparing(c -> !c.hasSamples())

@@ -42,7 +42,14 @@ public final class LineageGraph extends BorderPane {
     private final Group zoomed = new Group(canvas);
     private final ScrollPane scroll = new ScrollPane(new Group(zoomed));
     private final Label caption = new Label("Select a version to see the graph of its name.");
+    /** Until the first layout tells the viewport's width, draw as if it were this wide. */
+    private static final double FALLBACK_VIEW_WIDTH = 1600;
+
     private final Map<String, Label> nodes = new HashMap<>();
+    private final Map<String, GraphLayout.Position> positions = new HashMap<>();
+    private GraphLayout layout;
+    private int drawnFrom = -1;
+    private int drawnTo = -1;
     private final Consumer<String> onSelect;
     private double zoom = 1;
     private String selected;
@@ -95,6 +102,8 @@ public final class LineageGraph extends BorderPane {
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
         setCenter(scroll);
+        scroll.hvalueProperty().addListener((obs, old, now) -> drawVisible());
+        scroll.viewportBoundsProperty().addListener((obs, old, now) -> drawVisible());
     }
 
     private static HBox legend() {
@@ -110,20 +119,55 @@ public final class LineageGraph extends BorderPane {
 
     /** Draws a name's versions; {@code selectedId} is highlighted and scrolled into view. */
     public void show(LineageTree.Group group, String selectedId) {
+        show(group, group == null ? null : GraphLayout.of(group), selectedId);
+    }
+
+    /** Like {@link #show(LineageTree.Group, String)} with the layout computed beforehand (off the FX thread). */
+    public void show(LineageTree.Group group, GraphLayout computed, String selectedId) {
         canvas.getChildren().clear();
         nodes.clear();
+        positions.clear();
+        layout = null;
+        drawnFrom = -1;
+        drawnTo = -1;
         if (group == null) {
             caption.setText("Select a version to see the graph of its name.");
             return;
         }
-        GraphLayout layout = GraphLayout.of(group);
+        layout = computed;
         caption.setText(group.modelName() + " — " + layout.columns() + " versions on " + layout.lanes() + " lane(s)"
                 + group.active().map(a -> " · ACTIVE " + a.version()).orElse(" · no ACTIVE version"));
-        Map<String, GraphLayout.Position> at = new HashMap<>();
-        layout.positions().forEach(p -> at.put(p.version().modelId(), p));
+        layout.positions().forEach(p -> positions.put(p.version().modelId(), p));
+        canvas.setPrefSize(x(layout.columns()) + PAD, y(layout.lanes()) + PAD);
+        canvas.setMinSize(canvas.getPrefWidth(), canvas.getPrefHeight());
+        selected = selectedId;
+        reveal(selectedId);
+        drawVisible();
+    }
+
+    /**
+     * Creates nodes and edges only for the columns in view (plus a margin): a name with 1 000 versions as 2 000 labels
+     * and curves took seconds of FX time to build, style and lay out. The canvas keeps the whole graph's size, so the
+     * scroll bars and zoom behave as before; scrolling or zooming draws the columns that come into view.
+     */
+    private void drawVisible() {
+        if (layout == null) {
+            return;
+        }
+        int[] range = visibleColumns();
+        if (range[0] == drawnFrom && range[1] == drawnTo) {
+            return;
+        }
+        drawnFrom = range[0];
+        drawnTo = range[1];
+        canvas.getChildren().clear();
+        nodes.clear();
         for (GraphLayout.Edge edge : layout.edges()) {
-            GraphLayout.Position from = at.get(edge.parentId());
-            GraphLayout.Position to = at.get(edge.childId());
+            GraphLayout.Position from = positions.get(edge.parentId());
+            GraphLayout.Position to = positions.get(edge.childId());
+            if (Math.min(from.column(), to.column()) > drawnTo || Math.max(from.column(), to.column()) < drawnFrom) {
+                continue;
+            }
             double x1 = x(from.column()) + NODE_WIDTH;
             double y1 = y(from.lane()) + NODE_HEIGHT / 2;
             double x2 = x(to.column());
@@ -134,24 +178,43 @@ public final class LineageGraph extends BorderPane {
             canvas.getChildren().add(curve);
         }
         for (GraphLayout.Position position : layout.positions()) {
+            if (position.column() < drawnFrom || position.column() > drawnTo) {
+                continue;
+            }
             var version = position.version();
             Label node = new Label(StateBadge.symbol(version.state()) + " " + version.version() + "\n" + version.state());
             node.setId("graph-node-" + version.modelId());
             node.getStyleClass().addAll("graph-node", "graph-" + version.state().toLowerCase(Locale.ROOT));
+            if (version.modelId().equals(selected)) {
+                node.getStyleClass().add("graph-selected");
+            }
             node.setMinSize(NODE_WIDTH, NODE_HEIGHT);
             node.setPrefSize(NODE_WIDTH, NODE_HEIGHT);
             node.setMaxSize(NODE_WIDTH, NODE_HEIGHT);
             node.relocate(x(position.column()), y(position.lane()));
-            node.setTooltip(new Tooltip(version.modelId() + "\n" + version.state() + "\ncreated " + version.createdAt() + " by " + version.createdBy()
-                    + (version.parentId() == null ? "" : "\nretrained from " + version.parentId())));
+            // A Tooltip is a popup control of its own: made when the pointer first comes near, not for every node drawn.
+            node.setOnMouseEntered(event -> {
+                if (node.getTooltip() == null) {
+                    node.setTooltip(new Tooltip(version.modelId() + "\n" + version.state() + "\ncreated " + version.createdAt() + " by "
+                            + version.createdBy() + (version.parentId() == null ? "" : "\nretrained from " + version.parentId())));
+                }
+            });
             node.setOnMouseClicked(event -> onSelect.accept(version.modelId()));
             nodes.put(version.modelId(), node);
             canvas.getChildren().add(node);
         }
-        canvas.setPrefSize(x(layout.columns()) + PAD, y(layout.lanes()) + PAD);
-        canvas.setMinSize(canvas.getPrefWidth(), canvas.getPrefHeight());
-        highlight(selectedId);
-        reveal(selectedId);
+    }
+
+    /** The first and last column to draw: those in the viewport and half a screen's width either side. */
+    private int[] visibleColumns() {
+        Bounds view = scroll.getViewportBounds();
+        double viewWidth = view.getWidth() > 0 ? view.getWidth() : FALLBACK_VIEW_WIDTH;
+        double contentWidth = canvas.getPrefWidth() * zoom;
+        double left = contentWidth > viewWidth ? scroll.getHvalue() * (contentWidth - viewWidth) / zoom : 0;
+        double width = viewWidth / zoom;
+        int first = (int) Math.floor((left - PAD - width / 2) / COLUMN);
+        int last = (int) Math.ceil((left + 1.5 * width) / COLUMN);
+        return new int[] {Math.max(0, first), Math.min(layout.columns() - 1, last)};
     }
 
     /** Marks the selected version's node without redrawing. */
@@ -165,22 +228,25 @@ public final class LineageGraph extends BorderPane {
         }
     }
 
+    /** Whether the version is in the graph shown (drawn or scrolled out of view). */
     public boolean contains(String modelId) {
-        return nodes.containsKey(modelId);
+        return positions.containsKey(modelId);
     }
 
     public double zoom() {
         return zoom;
     }
 
+    /** The number of versions in the graph shown. */
     public int nodeCount() {
-        return nodes.size();
+        return positions.size();
     }
 
     public void setZoom(double value) {
         zoom = Math.clamp(value, MIN_ZOOM, MAX_ZOOM);
         zoomed.setScaleX(zoom);
         zoomed.setScaleY(zoom);
+        drawVisible();
     }
 
     /** Zooms so that the whole graph fits the visible area, but never below the zoom at which nodes stay readable. */
@@ -194,15 +260,15 @@ public final class LineageGraph extends BorderPane {
 
     /** Scrolls so that the version's node is in view. */
     public void reveal(String modelId) {
-        Label node = modelId == null ? null : nodes.get(modelId);
-        if (node == null) {
+        GraphLayout.Position position = modelId == null ? null : positions.get(modelId);
+        if (position == null) {
             return;
         }
         scroll.layout();
         double contentWidth = canvas.getPrefWidth() * zoom;
         double viewWidth = scroll.getViewportBounds().getWidth();
         if (contentWidth > viewWidth && viewWidth > 0) {
-            double centre = (node.getLayoutX() + NODE_WIDTH / 2) * zoom;
+            double centre = (x(position.column()) + NODE_WIDTH / 2) * zoom;
             scroll.setHvalue(Math.clamp((centre - viewWidth / 2) / (contentWidth - viewWidth), 0, 1));
         }
     }

@@ -1,6 +1,7 @@
 package com.modelsteward.ui.lineage;
 
 import com.modelsteward.lineage.ArtifactVerifier;
+import com.modelsteward.lineage.GraphLayout;
 import com.modelsteward.lineage.LineageCheck;
 import com.modelsteward.lineage.LineageEvidence;
 import com.modelsteward.lineage.LineageTree;
@@ -8,10 +9,14 @@ import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.LazyPage;
 import com.modelsteward.ui.common.StateBadge;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -43,7 +48,12 @@ public final class LineageView extends LazyPage {
     private final AppContext context;
     private final LineageViewModel model;
     private final ModelCardAction modelCard;
+    /** Above this many versions the tree starts with its names collapsed (see {@link #rebuildTree()}). */
+    static final int EXPANDED_VERSIONS = 5_000;
+
     private final Map<String, TreeItem<LineageItem>> versionItems = new HashMap<>();
+    private long treeRun;
+    private long graphRun;
     private TreeView<LineageItem> tree;
     private LineageGraph graph;
     private TabPane tabs;
@@ -208,46 +218,72 @@ public final class LineageView extends LazyPage {
         }
     }
 
+    /**
+     * Builds the tree's items in the background (TreeItems are not scene nodes; at 100 000 versions there are 400 000 of
+     * them) and attaches the finished names on the FX thread. On a large registry the names start collapsed, except
+     * the one of the selected version, so that the tree does not count 100 000 expanded rows before its first frame.
+     */
     private void rebuildTree() {
         LineageTree lineage = model.treeProperty().get();
-        versionItems.clear();
+        long run = ++treeRun;
         if (lineage == null) {
+            versionItems.clear();
             tree.getRoot().getChildren().clear();
             return;
         }
-        var names = new java.util.ArrayList<TreeItem<LineageItem>>();
+        String search = model.searchProperty().get();
+        Map<String, Set<String>> hashes = model.hashes();
+        Map<String, LineageCheck> checks = model.activeChecks();
+        context.tasks().run("Building the lineage tree", () -> buildItems(lineage, search, hashes, checks), built -> {
+            if (run != treeRun) {
+                return;
+            }
+            versionItems.clear();
+            versionItems.putAll(built.versionItems());
+            tree.getRoot().getChildren().setAll(built.names());
+            showSelected(context.selectedModelIdProperty().get());
+        }, failure -> context.showFailure("Cannot show the lineage", failure));
+    }
+
+    private record Built(List<TreeItem<LineageItem>> names, Map<String, TreeItem<LineageItem>> versionItems) {
+    }
+
+    private Built buildItems(LineageTree lineage, String search, Map<String, Set<String>> hashes, Map<String, LineageCheck> checks) {
+        Map<String, TreeItem<LineageItem>> items = new HashMap<>();
+        Predicate<ModelSummary> matches = version -> LineageTree.matches(version, search, hashes.getOrDefault(version.modelId(), Set.of()));
+        boolean large = lineage.groups().stream().mapToInt(LineageTree.Group::size).sum() > EXPANDED_VERSIONS;
+        List<TreeItem<LineageItem>> names = new ArrayList<>();
         for (LineageTree.Group group : lineage.groups()) {
-            TreeItem<LineageItem> name = new TreeItem<>(new LineageItem.Name(group,
-                    group.active().map(a -> model.activeChecks().get(a.modelId()))));
+            TreeItem<LineageItem> name = new TreeItem<>(new LineageItem.Name(group, group.active().map(a -> checks.get(a.modelId()))));
             for (LineageTree.Node root : group.roots()) {
-                item(root).ifPresent(name.getChildren()::add);
+                item(root, matches, items).ifPresent(name.getChildren()::add);
             }
             if (!name.getChildren().isEmpty()) {
-                name.setExpanded(true);
+                // showSelected expands the way to the selected version.
+                name.setExpanded(!large || search != null && !search.isBlank());
                 names.add(name);
             }
         }
-        tree.getRoot().getChildren().setAll(names);
-        showSelected(context.selectedModelIdProperty().get());
+        return new Built(names, items);
     }
 
     /** The item of a version and its descendants, or empty when neither it nor any descendant matches the search. */
-    private Optional<TreeItem<LineageItem>> item(LineageTree.Node node) {
+    private Optional<TreeItem<LineageItem>> item(LineageTree.Node node, Predicate<ModelSummary> matches, Map<String, TreeItem<LineageItem>> items) {
         TreeItem<LineageItem> item = new TreeItem<>(new LineageItem.Version(node.version(), node.reason()));
         item.getChildren().add(evidenceFolder(node.modelId()));
         boolean childMatches = false;
         for (LineageTree.Node child : node.children()) {
-            Optional<TreeItem<LineageItem>> childItem = item(child);
+            Optional<TreeItem<LineageItem>> childItem = item(child, matches, items);
             if (childItem.isPresent()) {
                 item.getChildren().add(childItem.get());
                 childMatches = true;
             }
         }
-        if (!childMatches && !model.matches(node.version())) {
+        if (!childMatches && !matches.test(node.version())) {
             return Optional.empty();
         }
         item.setExpanded(childMatches);
-        versionItems.put(node.modelId(), item);
+        items.put(node.modelId(), item);
         return Optional.of(item);
     }
 
@@ -279,7 +315,14 @@ public final class LineageView extends LazyPage {
                 : lineage.node(modelId).flatMap(node -> lineage.group(node.version().modelName()));
         if (group.isPresent() && (!group.get().modelName().equals(graphName) || !graph.contains(modelId))) {
             graphName = group.get().modelName();
-            graph.show(group.get(), modelId);
+            LineageTree.Group shown = group.get();
+            long run = ++graphRun;
+            // The layout of a 1 000-version name takes tens of milliseconds: computed in the background.
+            context.tasks().run("Laying out the graph of " + graphName, () -> GraphLayout.of(shown), layout -> {
+                if (run == graphRun) {
+                    graph.show(shown, layout, modelId);
+                }
+            }, failure -> context.showFailure("Cannot lay out the lineage graph", failure));
         } else {
             graph.highlight(modelId);
             graph.reveal(modelId);

@@ -150,6 +150,11 @@ public final class LineageViewModel {
         return LineageTree.matches(version, search.get(), hashes.get().getOrDefault(version.modelId(), Set.of()));
     }
 
+    /** The hashes of every version, by model id (what the search matches besides names and versions). */
+    public Map<String, Set<String>> hashes() {
+        return hashes.get();
+    }
+
     /** The auditable-lineage check of every ACTIVE version, by model id. */
     public Map<String, LineageCheck> activeChecks() {
         return activeChecks.get();

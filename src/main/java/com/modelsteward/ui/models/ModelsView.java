@@ -12,9 +12,13 @@ import com.modelsteward.ui.common.Columns;
 import com.modelsteward.ui.common.LazyPage;
 import com.modelsteward.ui.common.StateBadge;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -25,6 +29,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -72,20 +77,30 @@ public final class ModelsView extends LazyPage {
         Label count = new Label();
         count.setId("models-count");
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.visibleVersions().size() + " of " + model.allVersions().size() + " versions",
-                model.visibleVersions(), model.allVersions()));
+                () -> model.visibleVersions().size() + " of " + model.totalProperty().get() + " versions"
+                        + (model.loadingProperty().get() ? " (loading…)" : ""),
+                model.visibleProperty(), model.totalProperty(), model.loadingProperty()));
         HBox filters = new HBox(8, fixed(new Label("Type")), type, fixed(new Label("State")), state, search, fixed(count));
         filters.getStyleClass().add("toolbar");
 
-        table = new TableView<>(model.visibleVersions());
+        table = new TableView<>();
+        table.itemsProperty().bind(model.visibleProperty());
         table.setId("models-table");
         table.setPlaceholder(new Label("No versions match the filters."));
-        table.getColumns().add(Columns.text("Name", ModelSummary::modelName, 200));
-        table.getColumns().add(Columns.text("Type", ModelSummary::modelType, 120));
-        table.getColumns().add(Columns.text("Version", ModelSummary::version, 80));
-        table.getColumns().add(Columns.badge("State", ModelSummary::state, 120));
-        table.getColumns().add(Columns.text("Created", ModelSummary::createdAt, 190));
-        table.getColumns().add(Columns.text("Created by", ModelSummary::createdBy, 120));
+        Map<TableColumn<ModelSummary, ?>, Function<ModelSummary, String>> sortKeys = new HashMap<>();
+        addColumn(sortKeys, Columns.text("Name", ModelSummary::modelName, 200), ModelSummary::modelName);
+        addColumn(sortKeys, Columns.text("Type", ModelSummary::modelType, 120), ModelSummary::modelType);
+        addColumn(sortKeys, Columns.text("Version", ModelSummary::version, 80), ModelSummary::version);
+        addColumn(sortKeys, Columns.badge("State", ModelSummary::state, 120), ModelSummary::state);
+        addColumn(sortKeys, Columns.text("Created", ModelSummary::createdAt, 190), ModelSummary::createdAt);
+        addColumn(sortKeys, Columns.text("Created by", ModelSummary::createdBy, 120), ModelSummary::createdBy);
+        // Sorting 100 000 rows through the columns' cell values would stall the FX thread: the ViewModel sorts the
+        // records in the background with the same keys, and the table shows the result.
+        table.setSortPolicy(sorted -> {
+            model.sortBy(comparator(sorted.getSortOrder(), sortKeys));
+            return true;
+        });
+        model.visibleProperty().addListener((obs, old, now) -> selectInTable(context.selectedModelIdProperty().get()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.select(now);
@@ -137,6 +152,26 @@ public final class ModelsView extends LazyPage {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.6);
         return split;
+    }
+
+    private void addColumn(Map<TableColumn<ModelSummary, ?>, Function<ModelSummary, String>> sortKeys,
+            TableColumn<ModelSummary, String> column, Function<ModelSummary, String> key) {
+        table.getColumns().add(column);
+        sortKeys.put(column, key);
+    }
+
+    /** The table's sort order as a comparator over the records; null for no sort (newest first, as loaded). */
+    private static Comparator<ModelSummary> comparator(List<TableColumn<ModelSummary, ?>> sortOrder,
+            Map<TableColumn<ModelSummary, ?>, Function<ModelSummary, String>> sortKeys) {
+        Comparator<ModelSummary> result = null;
+        for (TableColumn<ModelSummary, ?> column : sortOrder) {
+            Comparator<ModelSummary> byColumn = Comparator.comparing(sortKeys.get(column), Comparator.nullsFirst(Comparator.naturalOrder()));
+            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+                byColumn = byColumn.reversed();
+            }
+            result = result == null ? byColumn : result.thenComparing(byColumn);
+        }
+        return result;
     }
 
     /** One button per action the policy offers from the version's state; disabled, with the reason, when the user may not. */

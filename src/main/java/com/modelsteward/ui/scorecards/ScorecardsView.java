@@ -59,6 +59,8 @@ public final class ScorecardsView extends LazyPage {
     private LineChart<String, Number> trend;
     private Label summary;
     private Label missingNote;
+    /** The most versions the trend chart draws one by one. */
+    static final int TREND_POINTS = 60;
     private HBox charts;
 
     public ScorecardsView(AppContext context) {
@@ -309,20 +311,30 @@ public final class ScorecardsView extends LazyPage {
         }
         missingNote.setText(missing.isEmpty() ? "" : "No bar where a scorecard is missing: " + String.join(", ", missing));
 
-        trend.setTitle(metric + " across all versions of " + model.modelNameProperty().get());
+        // A name may have 1 000 versions: a point node and an axis label for each (times the packs) took seconds of
+        // FX time. Above TREND_POINTS versions the trend shows every step-th version (always the newest) without symbols.
         List<String> labels = model.versions().stream().map(ScorecardsViewModel::label).toList();
-        ((CategoryAxis) trend.getXAxis()).setCategories(javafx.collections.FXCollections.observableArrayList(labels));
+        int step = Math.max(1, (labels.size() + TREND_POINTS - 1) / TREND_POINTS);
+        List<Integer> shown = java.util.stream.IntStream.range(0, labels.size())
+                .filter(i -> i % step == (labels.size() - 1) % step).boxed().toList();
+        trend.setTitle(metric + " across " + (step == 1 ? "all versions" : "every " + step + "th of " + labels.size() + " versions")
+                + " of " + model.modelNameProperty().get());
+        trend.setCreateSymbols(step == 1);
+        ((CategoryAxis) trend.getXAxis()).setCategories(javafx.collections.FXCollections.observableArrayList(
+                shown.stream().map(labels::get).toList()));
+        List<XYChart.Series<String, Number>> trendSeries = new ArrayList<>();
         for (Map.Entry<String, List<Double>> pack : model.trend(metric).entrySet()) {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(pack.getKey());
-            for (int i = 0; i < labels.size(); i++) {
+            for (int i : shown) {
                 Double value = pack.getValue().get(i);
                 if (value != null) {
                     series.getData().add(new XYChart.Data<>(labels.get(i), value));
                 }
             }
-            trend.getData().add(series);
+            trendSeries.add(series);
         }
+        trend.getData().setAll(trendSeries);
     }
 
     private void exportCsv() {

@@ -4,6 +4,7 @@ import com.modelsteward.lineage.LineageService;
 import com.modelsteward.lineage.MetricRules;
 import com.modelsteward.lineage.ScorecardComparison;
 import com.modelsteward.registry.ModelSummary;
+import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Scorecard;
 import com.modelsteward.lineage.ImportCancelled;
 import com.modelsteward.lineage.ScorecardImport;
@@ -81,10 +82,9 @@ public final class ScorecardsViewModel {
         record Loaded(List<String> names, String name, List<ModelSummary> versions, Map<String, List<Scorecard>> scorecards, MetricRules rules) {
         }
         context.tasks().run("Loading scorecards", () -> {
-            List<ModelSummary> all = context.catalog().versions();
-            List<String> allNames = all.stream().map(ModelSummary::modelName).distinct().sorted().toList();
-            String name = Optional.ofNullable(selected).flatMap(id -> all.stream().filter(v -> v.modelId().equals(id)).findFirst())
-                    .map(ModelSummary::modelName).orElse(modelName.get() != null ? modelName.get() : allNames.isEmpty() ? null : allNames.getFirst());
+            List<String> allNames = context.catalog().modelNames();
+            String name = Optional.ofNullable(selected).flatMap(id -> context.catalog().version(id))
+                    .map(ModelVersion::modelName).orElse(modelName.get() != null ? modelName.get() : allNames.isEmpty() ? null : allNames.getFirst());
             MetricRules policy = MetricRules.configured(context.registry(), System.getenv());
             if (name == null) {
                 return new Loaded(allNames, null, List.of(), Map.of(), policy);

@@ -1,0 +1,159 @@
+package com.modelsteward.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelsteward.testsupport.TestRegistries;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code EXPLAIN QUERY PLAN} of every query {@link ModelCatalog} runs, taken from its SQL constants (not copies): none may
+ * scan a table that grows with the registry without an index. A scan in key order that stops at a LIMIT is allowed (the
+ * newest audit entries, the newest events); so is reading every row through an index when every row is wanted.
+ */
+class CatalogQueryPlanTest {
+
+    /** Tables whose size grows with versions, scorecards and history: 100 000 versions make millions of rows here. */
+    static final Set<String> LARGE_TABLES = Set.of("model_registry", "scorecards", "model_drift", "drift_samples", "audit_log", "events");
+    private static final Pattern FROM_OR_JOIN = Pattern.compile("\\b(?:FROM|JOIN)\\s+(\\w+)(?:\\s+(?:AS\\s+)?(\\w+))?", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> NOT_ALIASES = Set.of("where", "order", "group", "join", "on", "limit", "left", "inner", "cross");
+
+    @TempDir
+    Path dir;
+    private Registry registry;
+
+    @BeforeEach
+    void open() {
+        registry = TestRegistries.demo(dir);
+    }
+
+    @AfterEach
+    void close() {
+        registry.close();
+    }
+
+    @Test
+    void noCatalogQueryScansALargeTableWithoutAnIndex() throws Exception {
+        Map<String, String> queries = catalogQueries();
+        assertFalse(queries.isEmpty());
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> query : queries.entrySet()) {
+            problems.addAll(problems(query.getKey(), query.getValue(), plan(query.getValue())));
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** A query written inline in a method would escape the plan check: every createQuery takes a checked constant. */
+    @Test
+    void everyCatalogQueryIsAConstantThisTestChecks() throws Exception {
+        String source = Files.readString(Path.of("src/main/java/com/modelsteward/registry/ModelCatalog.java"));
+        Matcher call = Pattern.compile("createQuery\\(([^)]*)\\)").matcher(source);
+        Set<String> checked = catalogQueries().keySet();
+        int calls = 0;
+        while (call.find()) {
+            calls++;
+            assertTrue(checked.contains(call.group(1).strip()), "ModelCatalog runs SQL that is not a *_SQL constant: " + call.group());
+        }
+        assertTrue(calls >= checked.size(), calls + " queries run, " + checked.size() + " constants");
+    }
+
+    @Test
+    void theVersionsListIsReadInIndexOrderWithoutSortingEveryRow() {
+        for (String sql : List.of(ModelCatalog.VERSIONS_SQL, ModelCatalog.VERSIONS_PAGE_SQL)) {
+            List<String> plan = plan(sql);
+            assertTrue(plan.stream().anyMatch(step -> step.contains("model_registry_created")), sql + ": " + plan);
+            assertFalse(plan.stream().anyMatch(step -> step.contains("TEMP B-TREE")), sql + ": " + plan);
+        }
+    }
+
+    @Test
+    void theLatestDriftIsGroupedOverTheCoveringIndex() {
+        for (String sql : List.of(ModelCatalog.LATEST_DRIFT_SQL, ModelCatalog.DRIFT_ALERT_COUNT_SQL)) {
+            List<String> plan = plan(sql);
+            assertTrue(plan.stream().anyMatch(step -> step.contains("COVERING INDEX model_drift_latest")), sql + ": " + plan);
+        }
+    }
+
+    /** The check itself must catch what it is for. */
+    @Test
+    void theCheckReportsAScanOfALargeTable() {
+        String unindexed = "SELECT * FROM model_drift d WHERE d.severity = 'SEVERE'";
+        List<String> found = problems("UNINDEXED", unindexed, plan(unindexed));
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.getFirst().contains("model_drift"), found.getFirst());
+        String unlimited = "SELECT * FROM audit_log ORDER BY actor";
+        assertEquals(1, problems("UNLIMITED", unlimited, plan(unlimited)).size());
+        assertEquals(List.of(), problems("INDEXED", ModelCatalog.VERSION_SQL, plan(ModelCatalog.VERSION_SQL)));
+    }
+
+    static Map<String, String> catalogQueries() throws IllegalAccessException {
+        Map<String, String> queries = new TreeMap<>();
+        for (Field field : ModelCatalog.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && field.getName().endsWith("_SQL")) {
+                field.setAccessible(true);
+                queries.put(field.getName(), (String) field.get(null));
+            }
+        }
+        return queries;
+    }
+
+    /** The plan's steps; named parameters stay unbound (NULL), which does not change the plan's access paths. */
+    private List<String> plan(String sql) {
+        return registry.read(handle -> {
+            List<String> steps = new ArrayList<>();
+            try (Statement statement = handle.getConnection().createStatement();
+                    ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
+                while (rows.next()) {
+                    steps.add(rows.getString("detail"));
+                }
+            } catch (SQLException failed) {
+                throw new IllegalStateException(sql + ": " + failed.getMessage(), failed);
+            }
+            return steps;
+        });
+    }
+
+    static List<String> problems(String name, String sql, List<String> plan) {
+        Map<String, String> tableOf = new HashMap<>();
+        Matcher from = FROM_OR_JOIN.matcher(sql);
+        while (from.find()) {
+            String table = from.group(1).toLowerCase(Locale.ROOT);
+            tableOf.put(table, table);
+            if (from.group(2) != null && !NOT_ALIASES.contains(from.group(2).toLowerCase(Locale.ROOT))) {
+                tableOf.put(from.group(2).toLowerCase(Locale.ROOT), table);
+            }
+        }
+        boolean stopsAtLimit = sql.toUpperCase(Locale.ROOT).contains("LIMIT") && plan.stream().noneMatch(step -> step.contains("TEMP B-TREE"));
+        List<String> problems = new ArrayList<>();
+        for (String step : plan) {
+            Matcher scan = Pattern.compile("^SCAN (\\w+)").matcher(step);
+            if (scan.find()) {
+                String table = tableOf.getOrDefault(scan.group(1).toLowerCase(Locale.ROOT), scan.group(1).toLowerCase(Locale.ROOT));
+                if (LARGE_TABLES.contains(table) && !step.contains("INDEX") && !stopsAtLimit) {
+                    problems.add(name + " scans " + table + " without an index: " + step + " in " + plan);
+                }
+            }
+        }
+        return problems;
+    }
+}
