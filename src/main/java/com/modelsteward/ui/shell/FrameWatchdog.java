@@ -1,24 +1,43 @@
 package com.modelsteward.ui.shell;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.animation.AnimationTimer;
 
 /**
  * A debug aid (-Dsteward.frameWatchdog=true): watches the gaps between FX pulses and logs every one longer than
- * {@value #LIMIT_MS} ms with the page on screen and the background work running, keeping the longest gap per page
- * for the benchmark. It asks for a pulse every frame while on, so it is off unless asked for.
+ * {@value #LIMIT_MS} ms with the page on screen, the background work running and what the FX thread was doing — a
+ * sampler thread takes the FX thread's stack every {@value #SAMPLE_MS} ms while a pulse is overdue, and the log names
+ * the place it was found most often ("idle" when it was waiting for work: then the gap was the machine or the collector,
+ * not the console). It keeps the longest gap per page for the benchmark. It asks for a pulse every frame while on, so it
+ * is off unless asked for.
  */
 public final class FrameWatchdog {
 
     public static final String PROPERTY = "steward.frameWatchdog";
     static final long LIMIT_MS = 50;
+    static final long SAMPLE_MS = 20;
+    private static final int FRAMES = 4;
 
     private final Supplier<String> page;
     private final Supplier<String> work;
     private final Map<String, Long> longestByPage = new TreeMap<>();
     private final AnimationTimer timer;
+    private final Map<String, Integer> samples = new HashMap<>();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "frame-watchdog-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Thread fxThread;
+    private volatile long lastTickNanos;
     private long last;
 
     FrameWatchdog(Supplier<String> page, Supplier<String> work) {
@@ -38,25 +57,68 @@ public final class FrameWatchdog {
 
     void start() {
         timer.start();
+        sampler.scheduleAtFixedRate(this::sample, SAMPLE_MS, SAMPLE_MS, TimeUnit.MILLISECONDS);
     }
 
     void stop() {
         timer.stop();
+        sampler.shutdownNow();
         longestByPage.forEach((name, ms) -> System.err.printf("[frame-watchdog] longest pulse gap on %s: %d ms%n", name, ms));
     }
 
     void tick(long nanos) {
+        fxThread = Thread.currentThread();
+        lastTickNanos = System.nanoTime();
+        String busy = mostFrequentSample();
         if (last != 0) {
             long gapMs = (nanos - last) / 1_000_000;
             String name = String.valueOf(page.get());
             longestByPage.merge(name, gapMs, Math::max);
             if (gapMs > LIMIT_MS) {
                 String running = work.get();
-                System.err.printf("[frame-watchdog] %d ms between pulses on page %s%s%n", gapMs, name,
-                        running == null || running.isBlank() ? "" : " (background: " + running + ")");
+                System.err.printf("[frame-watchdog] %d ms between pulses on page %s%s%s%n", gapMs, name,
+                        running == null || running.isBlank() ? "" : " (background: " + running + ")",
+                        busy == null ? "" : "; FX thread: " + busy);
             }
         }
         last = nanos;
+    }
+
+    /** On the sampler thread: while a pulse is overdue, where is the FX thread? */
+    private void sample() {
+        Thread fx = fxThread;
+        if (fx == null || System.nanoTime() - lastTickNanos < LIMIT_MS * 1_000_000) {
+            return;
+        }
+        String where = describe(fx.getStackTrace());
+        synchronized (samples) {
+            samples.merge(where, 1, Integer::sum);
+        }
+    }
+
+    private String mostFrequentSample() {
+        synchronized (samples) {
+            String most = samples.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            samples.clear();
+            return most;
+        }
+    }
+
+    /** The top frames, or "idle" when the FX thread waits in the toolkit's event loop for something to do. */
+    static String describe(StackTraceElement[] stack) {
+        if (stack.length == 0) {
+            return "unknown";
+        }
+        boolean waiting = stack[0].isNativeMethod() || stack[0].getClassName().startsWith("jdk.internal.misc.Unsafe");
+        boolean inOurCode = Arrays.stream(stack).anyMatch(frame -> frame.getClassName().startsWith("com.modelsteward."));
+        if (waiting && !inOurCode) {
+            return "idle (" + stack[0].getClassName() + "." + stack[0].getMethodName() + ")";
+        }
+        return Arrays.stream(stack).limit(FRAMES).map(frame -> frame.getClassName().replaceFirst("^.*\\.", "") + "."
+                + frame.getMethodName() + ":" + frame.getLineNumber()).collect(Collectors.joining(" < "))
+                + Arrays.stream(stack).filter(frame -> frame.getClassName().startsWith("com.modelsteward.")).findFirst()
+                        .map(frame -> " … " + frame.getClassName().replaceFirst("^.*\\.", "") + "." + frame.getMethodName() + ":"
+                                + frame.getLineNumber()).orElse("");
     }
 
     /** The longest gap seen per page, in milliseconds. */
