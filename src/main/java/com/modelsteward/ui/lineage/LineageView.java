@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -51,7 +53,8 @@ public final class LineageView extends LazyPage {
     /** Above this many versions the tree starts with its names collapsed (see {@link #rebuildTree()}). */
     static final int EXPANDED_VERSIONS = 5_000;
 
-    private final Map<String, TreeItem<LineageItem>> versionItems = new HashMap<>();
+    /** Each shown version's parent in the tree, from the last build: the way to a version that is not made yet. */
+    private Map<String, String> parentOf = Map.of();
     private long treeRun;
     private long graphRun;
     private TreeView<LineageItem> tree;
@@ -219,15 +222,18 @@ public final class LineageView extends LazyPage {
     }
 
     /**
-     * Builds the tree's items in the background (TreeItems are not scene nodes; at 100 000 versions there are 400 000 of
-     * them) and attaches the finished names on the FX thread. On a large registry the names start collapsed, except
-     * the one of the selected version, so that the tree does not count 100 000 expanded rows before its first frame.
+     * Prepares the tree in the background — which versions pass the search, and each version's parent — and attaches
+     * the names on the FX thread. A version's item makes its children (its evidence folder, then the child versions that
+     * pass the search) only when the tree first asks for them, which it does when the item is expanded: a
+     * 100 000-version registry holds items for what has been opened, not 300 000 of them up front (they filled the heap
+     * and the collector's pauses froze the console). On a large registry the names start collapsed, except the way to
+     * the selected version.
      */
     private void rebuildTree() {
         LineageTree lineage = model.treeProperty().get();
         long run = ++treeRun;
         if (lineage == null) {
-            versionItems.clear();
+            parentOf = Map.of();
             tree.getRoot().getChildren().clear();
             return;
         }
@@ -238,53 +244,122 @@ public final class LineageView extends LazyPage {
             if (run != treeRun) {
                 return;
             }
-            versionItems.clear();
-            versionItems.putAll(built.versionItems());
+            parentOf = built.parentOf();
             tree.getRoot().getChildren().setAll(built.names());
             showSelected(context.selectedModelIdProperty().get());
         }, failure -> context.showFailure("Cannot show the lineage", failure));
     }
 
-    private record Built(List<TreeItem<LineageItem>> names, Map<String, TreeItem<LineageItem>> versionItems) {
+    private record Built(List<TreeItem<LineageItem>> names, Map<String, String> parentOf) {
     }
 
     private Built buildItems(LineageTree lineage, String search, Map<String, Set<String>> hashes, Map<String, LineageCheck> checks) {
-        Map<String, TreeItem<LineageItem>> items = new HashMap<>();
-        Predicate<ModelSummary> matches = version -> LineageTree.matches(version, search, hashes.getOrDefault(version.modelId(), Set.of()));
+        boolean searching = search != null && !search.isBlank();
+        Set<String> shown = new HashSet<>();
+        Map<String, String> parents = new HashMap<>();
         boolean large = lineage.groups().stream().mapToInt(LineageTree.Group::size).sum() > EXPANDED_VERSIONS;
         List<TreeItem<LineageItem>> names = new ArrayList<>();
         for (LineageTree.Group group : lineage.groups()) {
             TreeItem<LineageItem> name = new TreeItem<>(new LineageItem.Name(group, group.active().map(a -> checks.get(a.modelId()))));
             for (LineageTree.Node root : group.roots()) {
-                item(root, matches, items).ifPresent(name.getChildren()::add);
+                if (mark(root, version -> !searching || LineageTree.matches(version, search, hashes.getOrDefault(version.modelId(), Set.of())),
+                        shown, parents)) {
+                    name.getChildren().add(new VersionItem(root, shown, !large || searching));
+                }
             }
             if (!name.getChildren().isEmpty()) {
                 // showSelected expands the way to the selected version.
-                name.setExpanded(!large || search != null && !search.isBlank());
+                name.setExpanded(!large || searching);
                 names.add(name);
             }
         }
-        return new Built(names, items);
+        return new Built(names, parents);
     }
 
-    /** The item of a version and its descendants, or empty when neither it nor any descendant matches the search. */
-    private Optional<TreeItem<LineageItem>> item(LineageTree.Node node, Predicate<ModelSummary> matches, Map<String, TreeItem<LineageItem>> items) {
-        TreeItem<LineageItem> item = new TreeItem<>(new LineageItem.Version(node.version(), node.reason()));
-        item.getChildren().add(evidenceFolder(node.modelId()));
-        boolean childMatches = false;
+    /**
+     * Adds to {@code shown} the versions under {@code node} that pass the search or have a descendant that does, and
+     * records every child's parent; true when the node itself is shown.
+     */
+    private static boolean mark(LineageTree.Node node, Predicate<ModelSummary> matches, Set<String> shown, Map<String, String> parents) {
+        boolean childShown = false;
         for (LineageTree.Node child : node.children()) {
-            Optional<TreeItem<LineageItem>> childItem = item(child, matches, items);
-            if (childItem.isPresent()) {
-                item.getChildren().add(childItem.get());
-                childMatches = true;
+            parents.put(child.modelId(), node.modelId());
+            childShown |= mark(child, matches, shown, parents);
+        }
+        if (childShown || matches.test(node.version())) {
+            shown.add(node.modelId());
+            return true;
+        }
+        return false;
+    }
+
+    /** A version's item; its children are made the first time the tree asks for them (see {@link #rebuildTree()}). */
+    private final class VersionItem extends TreeItem<LineageItem> {
+
+        private final LineageTree.Node node;
+        private final Set<String> shown;
+        private final boolean expandChains;
+        private ObservableList<TreeItem<LineageItem>> children;
+
+        VersionItem(LineageTree.Node node, Set<String> shown, boolean expandChains) {
+            super(new LineageItem.Version(node.version(), node.reason()));
+            this.node = node;
+            this.shown = shown;
+            this.expandChains = expandChains;
+            setExpanded(expandChains && node.children().stream().anyMatch(child -> shown.contains(child.modelId())));
+        }
+
+        String modelId() {
+            return node.modelId();
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return false;
+        }
+
+        /**
+         * Returns the list it made without going through {@link TreeItem#getChildren()} again: that one checks the sort
+         * state by walking up to the root on every call, and in a retrain line 1 000 levels deep the tree's calls made
+         * that a million steps per layout. Nothing sorts this tree, so the check has nothing to do.
+         */
+        @Override
+        public ObservableList<TreeItem<LineageItem>> getChildren() {
+            if (children == null) {
+                List<TreeItem<LineageItem>> made = new ArrayList<>();
+                made.add(evidenceFolder(node.modelId()));
+                for (LineageTree.Node child : node.children()) {
+                    if (shown.contains(child.modelId())) {
+                        made.add(new VersionItem(child, shown, expandChains));
+                    }
+                }
+                children = super.getChildren();
+                children.setAll(made);
+            }
+            return children;
+        }
+    }
+
+    /** The item of a version, made (with the items on the way to it) if it was not yet; null when it is not shown. */
+    private TreeItem<LineageItem> itemOf(String modelId) {
+        List<String> way = new ArrayList<>();
+        for (String id = modelId; id != null; id = parentOf.get(id)) {
+            way.addFirst(id);
+        }
+        for (TreeItem<LineageItem> name : tree.getRoot().getChildren()) {
+            TreeItem<LineageItem> item = name;
+            for (String id : way) {
+                item = item.getChildren().stream().filter(child -> child instanceof VersionItem version && version.modelId().equals(id))
+                        .findFirst().orElse(null);
+                if (item == null) {
+                    break;
+                }
+            }
+            if (item != null) {
+                return item;
             }
         }
-        if (!childMatches && !matches.test(node.version())) {
-            return Optional.empty();
-        }
-        item.setExpanded(childMatches);
-        items.put(node.modelId(), item);
-        return Optional.of(item);
+        return null;
     }
 
     private TreeItem<LineageItem> evidenceFolder(String modelId) {
@@ -299,7 +374,7 @@ public final class LineageView extends LazyPage {
     }
 
     private void showSelected(String modelId) {
-        TreeItem<LineageItem> item = modelId == null ? null : versionItems.get(modelId);
+        TreeItem<LineageItem> item = modelId == null ? null : itemOf(modelId);
         if (item != null && tree.getSelectionModel().getSelectedItem() != item) {
             for (TreeItem<LineageItem> parent = item.getParent(); parent != null; parent = parent.getParent()) {
                 parent.setExpanded(true);
