@@ -307,6 +307,12 @@ public final class LineageView extends LazyPage {
             this.shown = shown;
             this.expandChains = expandChains;
             setExpanded(expandChains && node.children().stream().anyMatch(child -> shown.contains(child.modelId())));
+            if (isExpanded()) {
+                // Made now, while the item is not in the tree yet (in the background, from buildItems): made later, each
+                // item's new children would announce themselves to every ancestor, and a 1 000-deep line would pay
+                // half a million event hops on the FX thread.
+                getChildren();
+            }
         }
 
         String modelId() {
