@@ -50,6 +50,8 @@ public final class LineageView extends LazyPage {
     private final ModelCardAction modelCard;
     /** Above this many versions the tree starts with its names collapsed (see {@link #rebuildTree()}). */
     static final int EXPANDED_VERSIONS = 5_000;
+    /** How many versions deep the tree nests a retrain chain before continuing it flat (see {@link #addItems}). */
+    static final int MAX_NESTING = 16;
 
     private final Map<String, TreeItem<LineageItem>> versionItems = new HashMap<>();
     private long treeRun;
@@ -256,7 +258,7 @@ public final class LineageView extends LazyPage {
         for (LineageTree.Group group : lineage.groups()) {
             TreeItem<LineageItem> name = new TreeItem<>(new LineageItem.Name(group, group.active().map(a -> checks.get(a.modelId()))));
             for (LineageTree.Node root : group.roots()) {
-                item(root, matches, items).ifPresent(name.getChildren()::add);
+                addItems(root, null, 0, matches, items, name.getChildren());
             }
             if (!name.getChildren().isEmpty()) {
                 // showSelected expands the way to the selected version.
@@ -267,24 +269,32 @@ public final class LineageView extends LazyPage {
         return new Built(names, items);
     }
 
-    /** The item of a version and its descendants, or empty when neither it nor any descendant matches the search. */
-    private Optional<TreeItem<LineageItem>> item(LineageTree.Node node, Predicate<ModelSummary> matches, Map<String, TreeItem<LineageItem>> items) {
-        TreeItem<LineageItem> item = new TreeItem<>(new LineageItem.Version(node.version(), node.reason()));
+    /**
+     * Adds the item of a version and its descendants to {@code out}, or nothing when neither it nor any descendant
+     * matches the search. Up to {@link #MAX_NESTING} levels a version sits under the version it was retrained from;
+     * below that a chain continues as siblings, each naming its parent: a retrain chain of 1 000 versions nested 1 000
+     * levels deep made expanding and scrolling to its last version walk every level on the FX thread for each level
+     * (seconds), and indented the row off the screen.
+     */
+    private void addItems(LineageTree.Node node, String chainedFrom, int depth, Predicate<ModelSummary> matches,
+            Map<String, TreeItem<LineageItem>> items, List<TreeItem<LineageItem>> out) {
+        TreeItem<LineageItem> item = new TreeItem<>(new LineageItem.Version(node.version(), node.reason(), chainedFrom));
         item.getChildren().add(evidenceFolder(node.modelId()));
-        boolean childMatches = false;
+        int at = out.size();
+        out.add(item);
+        boolean nested = depth + 1 < MAX_NESTING;
+        List<TreeItem<LineageItem>> below = nested ? item.getChildren() : out;
+        int before = below.size();
         for (LineageTree.Node child : node.children()) {
-            Optional<TreeItem<LineageItem>> childItem = item(child, matches, items);
-            if (childItem.isPresent()) {
-                item.getChildren().add(childItem.get());
-                childMatches = true;
-            }
+            addItems(child, nested ? null : node.version().version(), nested ? depth + 1 : depth, matches, items, below);
         }
-        if (!childMatches && !matches.test(node.version())) {
-            return Optional.empty();
+        boolean descendantMatches = below.size() > before;
+        if (!descendantMatches && !matches.test(node.version())) {
+            out.remove(at);
+            return;
         }
-        item.setExpanded(childMatches);
+        item.setExpanded(nested && descendantMatches);
         items.put(node.modelId(), item);
-        return Optional.of(item);
     }
 
     private TreeItem<LineageItem> evidenceFolder(String modelId) {
@@ -399,6 +409,11 @@ public final class LineageView extends LazyPage {
                 star.setTooltip(new javafx.scene.control.Tooltip("The ACTIVE version of " + v.modelName()));
                 star.getStyleClass().add("tree-active");
                 box.getChildren().add(star);
+            }
+            if (item.chainedFrom() != null) {
+                Label from = new Label("↳ retrained from " + item.chainedFrom());
+                from.getStyleClass().add("tree-muted");
+                box.getChildren().add(from);
             }
             String warning = switch (item.reason()) {
                 case ORPHAN -> "⚠ parent " + v.parentId() + " missing";
