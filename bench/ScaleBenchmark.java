@@ -277,8 +277,12 @@ public final class ScaleBenchmark {
                 return null;
             });
             // Not lookup("#graph-node-…"): the dots of a version number would read as CSS classes.
+            // The tree too: the version selected in it, which on a deep retrain chain was the slow part.
             waitUntil(() -> shell.tasks().runningProperty().get() == 0 && shell.stage().getScene().getRoot().lookupAll(".graph-node")
-                    .stream().anyMatch(node -> ("graph-node-" + id).equals(node.getId())));
+                    .stream().anyMatch(node -> ("graph-node-" + id).equals(node.getId()))
+                    && shell.stage().getScene().lookup("#lineage-tree") instanceof javafx.scene.control.TreeView<?> tree
+                    && tree.getSelectionModel().getSelectedItem() != null
+                    && String.valueOf(tree.getSelectionModel().getSelectedItem().getValue()).contains(id));
             onFx(() -> {
                 shell.stage().getScene().getRoot().applyCss();
                 shell.stage().getScene().getRoot().layout();

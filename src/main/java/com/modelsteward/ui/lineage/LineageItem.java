@@ -10,8 +10,12 @@ sealed interface LineageItem {
     record Name(LineageTree.Group group, java.util.Optional<com.modelsteward.lineage.LineageCheck> activeCheck) implements LineageItem {
     }
 
-    /** A version; {@code reason} says why it is a root although it names a parent (orphan, cycle, other name). */
-    record Version(ModelSummary version, LineageTree.RootReason reason) implements LineageItem {
+    /**
+     * A version; {@code reason} says why it is a root although it names a parent (orphan, cycle, other name);
+     * {@code chainedFrom} is the parent's version label when the item continues a deep chain flat instead of sitting
+     * under its parent, otherwise null.
+     */
+    record Version(ModelSummary version, LineageTree.RootReason reason, String chainedFrom) implements LineageItem {
     }
 
     /** The collapsed "Evidence" node of a version; its children are loaded when it is first expanded. */

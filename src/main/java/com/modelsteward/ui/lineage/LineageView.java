@@ -52,6 +52,8 @@ public final class LineageView extends LazyPage {
     private final ModelCardAction modelCard;
     /** Above this many versions the tree starts with its names collapsed (see {@link #rebuildTree()}). */
     static final int EXPANDED_VERSIONS = 5_000;
+    /** How many versions deep the tree nests a retrain chain before continuing it flat (see {@link #addItems}). */
+    static final int MAX_NESTING = 16;
 
     /** Each shown version's parent in the tree, from the last build: the way to a version that is not made yet. */
     private Map<String, String> parentOf = Map.of();
@@ -264,7 +266,7 @@ public final class LineageView extends LazyPage {
             for (LineageTree.Node root : group.roots()) {
                 if (mark(root, version -> !searching || LineageTree.matches(version, search, hashes.getOrDefault(version.modelId(), Set.of())),
                         shown, parents)) {
-                    name.getChildren().add(new VersionItem(root, shown, !large || searching));
+                    addLine(root, 0, null, shown, !large || searching, name.getChildren());
                 }
             }
             if (!name.getChildren().isEmpty()) {
@@ -293,30 +295,55 @@ public final class LineageView extends LazyPage {
         return false;
     }
 
+    /**
+     * Adds the item of a shown version to {@code out}. Up to {@link #MAX_NESTING} levels a version sits under the
+     * version it was retrained from; below that its line continues as siblings, each naming its parent: a retrain line
+     * of 1 000 versions nested 1 000 levels deep made expanding and scrolling to its last version walk every level on
+     * the FX thread for each level (seconds), and indented the row off the screen.
+     */
+    private void addLine(LineageTree.Node node, int depth, String chainedFrom, Set<String> shown, boolean expandChains,
+            List<TreeItem<LineageItem>> out) {
+        out.add(new VersionItem(node, depth, chainedFrom, shown, expandChains));
+        if (depth + 1 >= MAX_NESTING) {
+            for (LineageTree.Node child : node.children()) {
+                if (shown.contains(child.modelId())) {
+                    addLine(child, depth, node.version().version(), shown, expandChains, out);
+                }
+            }
+        }
+    }
+
     /** A version's item; its children are made the first time the tree asks for them (see {@link #rebuildTree()}). */
     private final class VersionItem extends TreeItem<LineageItem> {
 
         private final LineageTree.Node node;
+        private final int depth;
         private final Set<String> shown;
         private final boolean expandChains;
         private ObservableList<TreeItem<LineageItem>> children;
 
-        VersionItem(LineageTree.Node node, Set<String> shown, boolean expandChains) {
-            super(new LineageItem.Version(node.version(), node.reason()));
+        VersionItem(LineageTree.Node node, int depth, String chainedFrom, Set<String> shown, boolean expandChains) {
+            super(new LineageItem.Version(node.version(), node.reason(), chainedFrom));
             this.node = node;
+            this.depth = depth;
             this.shown = shown;
             this.expandChains = expandChains;
-            setExpanded(expandChains && node.children().stream().anyMatch(child -> shown.contains(child.modelId())));
+            setExpanded(expandChains && nests() && node.children().stream().anyMatch(child -> shown.contains(child.modelId())));
             if (isExpanded()) {
                 // Made now, while the item is not in the tree yet (in the background, from buildItems): made later, each
-                // item's new children would announce themselves to every ancestor, and a 1 000-deep line would pay
-                // half a million event hops on the FX thread.
+                // item's new children would announce themselves to every ancestor, and a deep line would pay for it in
+                // event hops on the FX thread.
                 getChildren();
             }
         }
 
         String modelId() {
             return node.modelId();
+        }
+
+        /** Whether the versions retrained from this one sit under it (else they follow it, see {@link #addLine}). */
+        private boolean nests() {
+            return depth + 1 < MAX_NESTING;
         }
 
         @Override
@@ -326,17 +353,19 @@ public final class LineageView extends LazyPage {
 
         /**
          * Returns the list it made without going through {@link TreeItem#getChildren()} again: that one checks the sort
-         * state by walking up to the root on every call, and in a retrain line 1 000 levels deep the tree's calls made
-         * that a million steps per layout. Nothing sorts this tree, so the check has nothing to do.
+         * state by walking up to the root on every call, which the tree's layout calls for every row. Nothing sorts
+         * this tree, so the check has nothing to do.
          */
         @Override
         public ObservableList<TreeItem<LineageItem>> getChildren() {
             if (children == null) {
                 List<TreeItem<LineageItem>> made = new ArrayList<>();
                 made.add(evidenceFolder(node.modelId()));
-                for (LineageTree.Node child : node.children()) {
-                    if (shown.contains(child.modelId())) {
-                        made.add(new VersionItem(child, shown, expandChains));
+                if (nests()) {
+                    for (LineageTree.Node child : node.children()) {
+                        if (shown.contains(child.modelId())) {
+                            addLine(child, depth + 1, null, shown, expandChains, made);
+                        }
                     }
                 }
                 children = super.getChildren();
@@ -352,16 +381,30 @@ public final class LineageView extends LazyPage {
         for (String id = modelId; id != null; id = parentOf.get(id)) {
             way.addFirst(id);
         }
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < way.size(); i++) {
+            position.put(way.get(i), i);
+        }
         for (TreeItem<LineageItem> name : tree.getRoot().getChildren()) {
+            // Each step goes to the furthest version of the way among the item's children: below the nesting limit
+            // a line's versions are siblings.
             TreeItem<LineageItem> item = name;
-            for (String id : way) {
-                item = item.getChildren().stream().filter(child -> child instanceof VersionItem version && version.modelId().equals(id))
-                        .findFirst().orElse(null);
-                if (item == null) {
+            int reached = -1;
+            while (reached < way.size() - 1) {
+                TreeItem<LineageItem> next = null;
+                for (TreeItem<LineageItem> child : item.getChildren()) {
+                    int at = child instanceof VersionItem version ? position.getOrDefault(version.modelId(), -1) : -1;
+                    if (at > reached) {
+                        reached = at;
+                        next = child;
+                    }
+                }
+                if (next == null) {
                     break;
                 }
+                item = next;
             }
-            if (item != null) {
+            if (reached == way.size() - 1) {
                 return item;
             }
         }
@@ -480,6 +523,11 @@ public final class LineageView extends LazyPage {
                 star.setTooltip(new javafx.scene.control.Tooltip("The ACTIVE version of " + v.modelName()));
                 star.getStyleClass().add("tree-active");
                 box.getChildren().add(star);
+            }
+            if (item.chainedFrom() != null) {
+                Label from = new Label("↳ retrained from " + item.chainedFrom());
+                from.getStyleClass().add("tree-muted");
+                box.getChildren().add(from);
             }
             String warning = switch (item.reason()) {
                 case ORPHAN -> "⚠ parent " + v.parentId() + " missing";

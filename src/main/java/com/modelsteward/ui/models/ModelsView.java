@@ -24,6 +24,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
@@ -68,12 +69,8 @@ public final class ModelsView extends LazyPage {
         search.setPromptText("Search name, version, id, creator…");
         search.textProperty().bindBidirectional(model.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
-        ComboBox<String> type = new ComboBox<>(model.types());
-        type.setId("models-type");
-        type.valueProperty().bindBidirectional(model.typeFilterProperty());
-        ComboBox<String> state = new ComboBox<>(model.states());
-        state.setId("models-state");
-        state.valueProperty().bindBidirectional(model.stateFilterProperty());
+        ComboBox<String> type = filterBox("models-type", "All types", model.types(), model.typeFilterProperty());
+        ComboBox<String> state = filterBox("models-state", "All states", model.states(), model.stateFilterProperty());
         Label count = new Label();
         count.setId("models-count");
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
@@ -161,6 +158,46 @@ public final class ModelsView extends LazyPage {
     }
 
     /** The table's sort order as a comparator over the records; null for no sort (newest first, as loaded). */
+    /**
+     * A filter choice that shows {@code allText} for {@link ModelsViewModel#ALL}. The choices arrive after the box is
+     * shown and replace its list, which dropped the box's selection and left its button blank although the value was
+     * unchanged: the button shows the value itself, and the selection is put back on the value after the list changes.
+     */
+    private static ComboBox<String> filterBox(String id, String allText, javafx.collections.ObservableList<String> choices,
+            javafx.beans.property.StringProperty filter) {
+        ComboBox<String> box = new ComboBox<>(choices);
+        box.setId(id);
+        javafx.util.StringConverter<String> converter = new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null ? "" : ModelsViewModel.ALL.equals(value) ? allText : value;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return allText.equals(text) ? ModelsViewModel.ALL : text;
+            }
+        };
+        box.setConverter(converter);
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(converter.toString(box.getValue()));
+            }
+        });
+        box.valueProperty().addListener((obs, old, now) -> box.getButtonCell().setText(converter.toString(now)));
+        box.valueProperty().bindBidirectional(filter);
+        choices.addListener((javafx.collections.ListChangeListener<String>) change -> {
+            String value = filter.get();
+            if (value != null && choices.contains(value) && !value.equals(box.getSelectionModel().getSelectedItem())) {
+                box.getSelectionModel().select(value);
+            }
+            box.getButtonCell().setText(converter.toString(box.getValue()));
+        });
+        return box;
+    }
+
     private static Comparator<ModelSummary> comparator(List<TableColumn<ModelSummary, ?>> sortOrder,
             Map<TableColumn<ModelSummary, ?>, Function<ModelSummary, String>> sortKeys) {
         Comparator<ModelSummary> result = null;
