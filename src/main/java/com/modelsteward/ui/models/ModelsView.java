@@ -19,15 +19,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -37,7 +40,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** Every version in a filterable table, with the selected version's fields and hashes (copyable) beside it. */
 public final class ModelsView extends LazyPage {
@@ -73,7 +78,7 @@ public final class ModelsView extends LazyPage {
         ComboBox<String> state = filterBox("models-state", "All states", model.states(), model.stateFilterProperty());
         Label count = new Label();
         count.setId("models-count");
-        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        count.textProperty().bind(Bindings.createStringBinding(
                 () -> model.visibleVersions().size() + " of " + model.totalProperty().get() + " versions"
                         + (model.loadingProperty().get() ? " (loading…)" : ""),
                 model.visibleProperty(), model.totalProperty(), model.loadingProperty()));
@@ -157,17 +162,16 @@ public final class ModelsView extends LazyPage {
         sortKeys.put(column, key);
     }
 
-    /** The table's sort order as a comparator over the records; null for no sort (newest first, as loaded). */
     /**
      * A filter choice that shows {@code allText} for {@link ModelsViewModel#ALL}. The choices arrive after the box is
      * shown and replace its list, which dropped the box's selection and left its button blank although the value was
      * unchanged: the button shows the value itself, and the selection is put back on the value after the list changes.
      */
-    private static ComboBox<String> filterBox(String id, String allText, javafx.collections.ObservableList<String> choices,
-            javafx.beans.property.StringProperty filter) {
+    private static ComboBox<String> filterBox(String id, String allText, ObservableList<String> choices,
+            StringProperty filter) {
         ComboBox<String> box = new ComboBox<>(choices);
         box.setId(id);
-        javafx.util.StringConverter<String> converter = new javafx.util.StringConverter<>() {
+        StringConverter<String> converter = new StringConverter<>() {
             @Override
             public String toString(String value) {
                 return value == null ? "" : ModelsViewModel.ALL.equals(value) ? allText : value;
@@ -179,6 +183,7 @@ public final class ModelsView extends LazyPage {
             }
         };
         box.setConverter(converter);
+        box.setMinWidth(Region.USE_PREF_SIZE); // "All states" stays readable when the search field takes the width
         box.setButtonCell(new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -188,7 +193,7 @@ public final class ModelsView extends LazyPage {
         });
         box.valueProperty().addListener((obs, old, now) -> box.getButtonCell().setText(converter.toString(now)));
         box.valueProperty().bindBidirectional(filter);
-        choices.addListener((javafx.collections.ListChangeListener<String>) change -> {
+        choices.addListener((ListChangeListener<String>) change -> {
             String value = filter.get();
             if (value != null && choices.contains(value) && !value.equals(box.getSelectionModel().getSelectedItem())) {
                 box.getSelectionModel().select(value);
@@ -198,6 +203,7 @@ public final class ModelsView extends LazyPage {
         return box;
     }
 
+    /** The table's sort order as a comparator over the records; null for no sort (newest first, as loaded). */
     private static Comparator<ModelSummary> comparator(List<TableColumn<ModelSummary, ?>> sortOrder,
             Map<TableColumn<ModelSummary, ?>, Function<ModelSummary, String>> sortKeys) {
         Comparator<ModelSummary> result = null;
