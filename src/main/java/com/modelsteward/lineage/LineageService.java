@@ -79,14 +79,23 @@ public final class LineageService {
         return new LineageEvidence(version, scorecards, requests, audit, history(version, requests, audit));
     }
 
-    /** The check of one version; verifies the whole audit chain, so it reads every audit entry once. */
+    /** The check of one version. */
     public LineageCheck check(String modelId) {
-        return checks(List.of(modelId)).get(modelId);
+        return check(evidence(modelId));
     }
 
-    /** The checks of several versions, reading the policy and verifying the audit chain once for all of them. */
+    /** The check of a version whose evidence is already read (the console shows both, and reads them once). */
+    public LineageCheck check(LineageEvidence evidence) {
+        Policy policy = PolicyStore.current(registry, environment);
+        return LineageCheck.run(evidence, policy.rulesFor(evidence.version().modelType()).evalPacks(), registry.verifiedChain());
+    }
+
+    /**
+     * The checks of several versions, reading the policy once for all of them. The audit chain's verification comes
+     * from {@link Registry#verifiedChain()}: walked again only when the file has changed since the last check.
+     */
     public Map<String, LineageCheck> checks(List<String> modelIds) {
-        AuditTrail.Verification chain = AuditTrail.verify(registry);
+        AuditTrail.Verification chain = registry.verifiedChain();
         Policy policy = PolicyStore.current(registry, environment);
         Map<String, LineageCheck> checks = new java.util.LinkedHashMap<>();
         for (String id : modelIds) {

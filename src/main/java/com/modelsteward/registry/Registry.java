@@ -38,6 +38,7 @@ public final class Registry implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Object changeLock = new Object();
     private final Map<String, ActiveCache> activeCaches = new ConcurrentHashMap<>();
+    private final FileGeneration<AuditTrail.Verification> verifiedChain = new FileGeneration<>(this);
     private Connection changeConnection;
 
     private Registry(Path file, SQLiteDataSource dataSource, int schemaVersion, String readOnlyReason) {
@@ -185,6 +186,16 @@ public final class Registry implements AutoCloseable {
     /** The same for a policy whose live state has another name (PRODUCTION in the lifecycle of seed 004). */
     public ActiveCache activeCache(String liveState) {
         return activeCaches.computeIfAbsent(liveState, state -> new ActiveCache(this, state));
+    }
+
+    /**
+     * The audit chain's verification, walked again only when the file may have changed since the last walk
+     * ({@link FileGeneration}): the lineage check of every version the user selects names it, and walking 100 000
+     * entries takes most of a second. {@code audit verify} and the Audit view's Verify walk the chain afresh
+     * ({@link AuditTrail#verify}).
+     */
+    public AuditTrail.Verification verifiedChain() {
+        return verifiedChain.get(() -> AuditTrail.verify(this));
     }
 
     /**

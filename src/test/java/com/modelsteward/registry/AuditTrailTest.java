@@ -51,6 +51,41 @@ class AuditTrailTest {
     }
 
     @Test
+    void theKeptVerificationIsWalkedAgainAfterAnotherProcessAltersAnEntry() throws Exception {
+        Path file = dir.resolve("kept.db");
+        try (Registry registry = Registry.create(file)) {
+            registry.write(h -> {
+                for (int i = 1; i <= 5; i++) {
+                    AuditTrail.append(h, clock, "rachel", "APPROVE", "request:R-" + i, Map.of("n", i));
+                }
+                return null;
+            });
+            assertTrue(registry.verifiedChain().ok());
+            assertEquals(5, registry.verifiedChain().checked(), "nothing changed: the kept result");
+
+            // A writer outside this Registry (as another process would be) drops the guards and edits entry 2.
+            try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file); Statement sql = raw.createStatement()) {
+                sql.executeUpdate("DROP TRIGGER IF EXISTS audit_log_no_update");
+                sql.executeUpdate("UPDATE audit_log SET payload_json = '{\"n\":99}' WHERE seq = 2");
+            }
+            AuditTrail.Verification afterEdit = registry.verifiedChain();
+            assertFalse(afterEdit.ok(), "the edit is a commit: data_version moves and the chain is walked again");
+            assertEquals(2L, afterEdit.firstBadSeq().orElseThrow());
+        }
+    }
+
+    @Test
+    void anAppendThroughThisRegistryIsCountedInTheKeptVerification() {
+        Path file = dir.resolve("append.db");
+        try (Registry registry = Registry.create(file)) {
+            registry.write(h -> AuditTrail.append(h, clock, "rachel", "APPROVE", "request:R-1", Map.of("n", 1)));
+            assertEquals(1, registry.verifiedChain().checked());
+            registry.write(h -> AuditTrail.append(h, clock, "rachel", "APPROVE", "request:R-2", Map.of("n", 2)));
+            assertEquals(2, registry.verifiedChain().checked());
+        }
+    }
+
+    @Test
     void theHashIsTheDocumentedRecipe() {
         String expected = CanonicalJson.sha256Hex(AuditTrail.GENESIS + "\n1\n2026-11-01T12:00:00.000Z\nrachel\nAPPROVE\nrequest:R-1\n{\"a\":1}");
         assertEquals(expected, AuditTrail.hash(AuditTrail.GENESIS, 1, "2026-11-01T12:00:00.000Z", "rachel", "APPROVE", "request:R-1", "{\"a\":1}"));

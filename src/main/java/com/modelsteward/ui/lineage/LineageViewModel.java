@@ -94,7 +94,10 @@ public final class LineageViewModel {
         }
         record Loaded(LineageEvidence evidence, LineageCheck check) {
         }
-        context.tasks().run("Checking the lineage of " + modelId, () -> new Loaded(service.evidence(modelId), service.check(modelId)), loaded -> {
+        context.tasks().run("Checking the lineage of " + modelId, () -> {
+            LineageEvidence read = service.evidence(modelId);
+            return new Loaded(read, service.check(read));
+        }, loaded -> {
             if (Objects.equals(modelId, context.selectedModelIdProperty().get())) {
                 evidence.set(loaded.evidence());
                 check.set(loaded.check());
