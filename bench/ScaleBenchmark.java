@@ -268,6 +268,7 @@ public final class ScaleBenchmark {
             return null;
         });
         waitUntil(() -> shell.tasks().runningProperty().get() == 0);
+        System.err.println("LINEAGE-START " + Instant.now());
         List<Long> shown = new ArrayList<>();
         List<Long> treeShown = new ArrayList<>();
         List<Long> graphShown = new ArrayList<>();
@@ -305,6 +306,7 @@ public final class ScaleBenchmark {
             System.err.printf("lineage select %s: tree %.0f ms, graph %.0f ms, all %.0f ms%n", id, (at[0] - t) / 1e6,
                     (at[1] - t) / 1e6, (System.nanoTime() - t) / 1e6);
         }
+        System.err.println("LINEAGE-END " + Instant.now());
         put("lineage of a name with " + perName + " versions: select a version, until selected in the tree (median of "
                 + names.size() + ")", size, millis(median(treeShown)));
         put("lineage of a name with " + perName + " versions: select a version, until its node is in the graph (median of "

@@ -31,6 +31,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -466,108 +467,152 @@ public final class LineageView extends LazyPage {
         return tree;
     }
 
-    /** Renders names, versions and evidence with badges and marks. */
-    private static final class LineageCell extends TreeCell<LineageItem> {
+    /**
+     * Renders names, versions and evidence with badges and marks. Each cell keeps one graphic per kind of row and
+     * refills its labels: a new set of labels for every update (the tree updates every visible cell when it scrolls to
+     * a selection) made the FX thread create skins and style them afresh, most of the time a selection took.
+     */
+    static final class LineageCell extends TreeCell<LineageItem> {
+
+        private NameRow nameRow;
+        private VersionRow versionRow;
+        private EvidenceRow evidenceRow;
 
         @Override
         protected void updateItem(LineageItem item, boolean empty) {
             super.updateItem(item, empty);
             setText(null);
-            getStyleClass().removeAll("lineage-name", "lineage-version", "lineage-evidence");
             if (empty || item == null) {
                 setGraphic(null);
                 return;
             }
             setGraphic(switch (item) {
-                case LineageItem.Name name -> nameGraphic(name);
-                case LineageItem.Version version -> versionGraphic(version);
-                case LineageItem.EvidenceFolder ignored -> muted("Evidence", "");
-                case LineageItem.Evidence evidence -> evidenceGraphic(evidence);
-                case LineageItem.Loading ignored -> muted("Loading…", "");
+                case LineageItem.Name name -> (nameRow = nameRow == null ? new NameRow() : nameRow).show(name);
+                case LineageItem.Version version -> (versionRow = versionRow == null ? new VersionRow() : versionRow).show(version);
+                case LineageItem.EvidenceFolder ignored -> evidenceRow().show("", "Evidence", "");
+                case LineageItem.Evidence evidence -> evidenceRow().show(evidence.mark(), evidence.label(), evidence.value());
+                case LineageItem.Loading ignored -> evidenceRow().show("", "Loading…", "");
             });
         }
 
-        private static Node nameGraphic(LineageItem.Name item) {
-            LineageTree.Group group = item.group();
-            Label name = new Label(group.modelName());
-            name.getStyleClass().add("tree-name");
-            Label count = new Label(group.size() + " versions");
-            count.getStyleClass().add("tree-muted");
-            Label active = new Label(group.active().map(a -> "★ ACTIVE " + a.version()).orElse("no ACTIVE version"));
-            active.getStyleClass().add(group.active().isPresent() ? "tree-active" : "tree-muted");
-            HBox box = new HBox(10, name, count, active);
-            item.activeCheck().ifPresent(check -> {
-                Label audit = new Label(check.complete() ? "✓ auditable lineage" : "✗ lineage: " + check.missing().size() + " missing");
-                audit.getStyleClass().add(check.complete() ? "tree-ok" : "tree-warning");
-                audit.setTooltip(new javafx.scene.control.Tooltip(check.complete() ? "Every requirement of the auditable-lineage check holds"
-                        : "Missing:\n• " + String.join("\n• ", check.missing().stream().map(m -> m.requirement() + " — " + m.detail()).toList())));
-                box.getChildren().add(audit);
-            });
-            box.setAlignment(Pos.CENTER_LEFT);
-            return box;
+        private EvidenceRow evidenceRow() {
+            if (evidenceRow == null) {
+                evidenceRow = new EvidenceRow();
+            }
+            return evidenceRow;
         }
 
-        private static Node versionGraphic(LineageItem.Version item) {
-            ModelSummary v = item.version();
-            Label version = new Label(v.version());
-            version.getStyleClass().add("tree-version");
-            version.setMinWidth(52);
-            Label badge = StateBadge.of(v.state());
-            Label created = new Label(v.createdAt() == null ? "" : v.createdAt().substring(0, Math.min(10, v.createdAt().length())));
-            created.getStyleClass().add("tree-muted");
-            Label creator = new Label(v.createdBy());
-            creator.getStyleClass().add("tree-muted");
-            HBox box = new HBox(8, version, badge, created, creator);
-            if ("ACTIVE".equals(v.state())) {
-                Label star = new Label("★");
-                star.setTooltip(new javafx.scene.control.Tooltip("The ACTIVE version of " + v.modelName()));
-                star.getStyleClass().add("tree-active");
-                box.getChildren().add(star);
-            }
-            if (item.chainedFrom() != null) {
-                Label from = new Label("↳ retrained from " + item.chainedFrom());
-                from.getStyleClass().add("tree-muted");
-                box.getChildren().add(from);
-            }
-            String warning = switch (item.reason()) {
-                case ORPHAN -> "⚠ parent " + v.parentId() + " missing";
-                case CYCLE -> "⚠ parent_id cycle";
-                case OTHER_NAME -> "retrained from " + v.parentId();
-                case NONE -> null;
-            };
-            if (warning != null) {
-                Label note = new Label(warning);
-                note.getStyleClass().add(item.reason() == LineageTree.RootReason.OTHER_NAME ? "tree-muted" : "tree-warning");
-                box.getChildren().add(note);
-            }
-            box.setAlignment(Pos.CENTER_LEFT);
-            return box;
+        /** A label that takes no room when it has nothing to say. */
+        private static Label optional(String... styleClasses) {
+            Label label = styled("", styleClasses);
+            label.managedProperty().bind(label.visibleProperty());
+            label.setVisible(false);
+            return label;
         }
 
-        private static Node evidenceGraphic(LineageItem.Evidence item) {
-            Label label = new Label(item.label());
-            label.getStyleClass().add("tree-evidence");
-            Label value = new Label(item.value());
-            value.getStyleClass().add("tree-muted");
-            HBox box = new HBox(8);
-            if (!item.mark().isEmpty()) {
-                Label mark = new Label(item.mark());
-                mark.getStyleClass().add(item.mark().equals("✓") ? "tree-ok" : "tree-warning");
-                box.getChildren().add(mark);
-            }
-            box.getChildren().addAll(label, value);
-            box.setAlignment(Pos.CENTER_LEFT);
-            return box;
-        }
-
-        private static Node muted(String text, String hint) {
+        private static Label styled(String text, String... styleClasses) {
             Label label = new Label(text);
-            label.getStyleClass().add("tree-evidence");
-            Label more = new Label(hint);
-            more.getStyleClass().add("tree-muted");
-            HBox box = new HBox(8, label, more);
-            box.setAlignment(Pos.CENTER_LEFT);
-            return box;
+            label.getStyleClass().addAll(styleClasses);
+            return label;
+        }
+
+        private static void say(Label label, String text) {
+            label.setText(text == null ? "" : text);
+            label.setVisible(text != null && !text.isEmpty());
+        }
+
+        /** Replaces the label's mark class (ok, warning, muted, active) without touching its others. */
+        private static void mark(Label label, String markClass) {
+            label.getStyleClass().removeAll("tree-ok", "tree-warning", "tree-muted", "tree-active");
+            label.getStyleClass().add(markClass);
+        }
+
+        private static final class NameRow {
+            private final Label name = styled("", "tree-name");
+            private final Label count = styled("", "tree-muted");
+            private final Label active = styled("", "tree-muted");
+            private final Label audit = optional("tree-ok");
+            private final Tooltip auditTip = new Tooltip();
+            private final HBox box = new HBox(10, name, count, active, audit);
+
+            NameRow() {
+                box.setAlignment(Pos.CENTER_LEFT);
+                audit.setTooltip(auditTip);
+            }
+
+            HBox show(LineageItem.Name item) {
+                LineageTree.Group group = item.group();
+                name.setText(group.modelName());
+                count.setText(group.size() + " versions");
+                active.setText(group.active().map(a -> "★ ACTIVE " + a.version()).orElse("no ACTIVE version"));
+                mark(active, group.active().isPresent() ? "tree-active" : "tree-muted");
+                LineageCheck check = item.activeCheck().orElse(null);
+                say(audit, check == null ? null : check.complete() ? "✓ auditable lineage" : "✗ lineage: " + check.missing().size() + " missing");
+                if (check != null) {
+                    mark(audit, check.complete() ? "tree-ok" : "tree-warning");
+                    auditTip.setText(check.complete() ? "Every requirement of the auditable-lineage check holds"
+                            : "Missing:\n• " + String.join("\n• ", check.missing().stream().map(m -> m.requirement() + " — " + m.detail()).toList()));
+                }
+                return box;
+            }
+        }
+
+        private static final class VersionRow {
+            private final Label version = styled("", "tree-version");
+            private final Label badge = new Label();
+            private final Label created = styled("", "tree-muted");
+            private final Label creator = styled("", "tree-muted");
+            private final Label star = optional("tree-active");
+            private final Label from = optional("tree-muted");
+            private final Label note = optional("tree-warning");
+            private final Tooltip starTip = new Tooltip();
+            private final HBox box = new HBox(8, version, badge, created, creator, star, from, note);
+
+            VersionRow() {
+                version.setMinWidth(52);
+                star.setTooltip(starTip);
+                box.setAlignment(Pos.CENTER_LEFT);
+            }
+
+            HBox show(LineageItem.Version item) {
+                ModelSummary v = item.version();
+                version.setText(v.version());
+                StateBadge.apply(badge, v.state());
+                created.setText(v.createdAt() == null ? "" : v.createdAt().substring(0, Math.min(10, v.createdAt().length())));
+                creator.setText(v.createdBy());
+                boolean live = "ACTIVE".equals(v.state());
+                say(star, live ? "★" : null);
+                starTip.setText(live ? "The ACTIVE version of " + v.modelName() : "");
+                say(from, item.chainedFrom() == null ? null : "↳ retrained from " + item.chainedFrom());
+                say(note, switch (item.reason()) {
+                    case ORPHAN -> "⚠ parent " + v.parentId() + " missing";
+                    case CYCLE -> "⚠ parent_id cycle";
+                    case OTHER_NAME -> "retrained from " + v.parentId();
+                    case NONE -> null;
+                });
+                mark(note, item.reason() == LineageTree.RootReason.OTHER_NAME ? "tree-muted" : "tree-warning");
+                return box;
+            }
+        }
+
+        /** Evidence rows, the evidence folder and the loading row: an optional mark, a label and a value. */
+        private static final class EvidenceRow {
+            private final Label markLabel = optional("tree-ok");
+            private final Label label = styled("", "tree-evidence");
+            private final Label value = styled("", "tree-muted");
+            private final HBox box = new HBox(8, markLabel, label, value);
+
+            EvidenceRow() {
+                box.setAlignment(Pos.CENTER_LEFT);
+            }
+
+            HBox show(String markText, String labelText, String valueText) {
+                say(markLabel, markText);
+                mark(markLabel, "✓".equals(markText) ? "tree-ok" : "tree-warning");
+                label.setText(labelText);
+                value.setText(valueText);
+                return box;
+            }
         }
     }
 }

@@ -109,6 +109,7 @@ public final class ModelsView extends LazyPage {
             }
         });
         context.selectedModelIdProperty().addListener((obs, old, now) -> selectInTable(now));
+        table.sceneProperty().addListener((obs, old, now) -> selectInTable(context.selectedModelIdProperty().get()));
         ContextMenu menu = new ContextMenu();
         menu.setOnShowing(event -> menu.getItems().setAll(menuItems()));
         table.setContextMenu(menu);
@@ -269,7 +270,14 @@ public final class ModelsView extends LazyPage {
         return items;
     }
 
+    /**
+     * Selects and scrolls to the version in the table. While the page is not on screen the search through up to
+     * 100 000 rows waits until it is: every selection in another view (Lineage, Drift) would pay for it.
+     */
     private void selectInTable(String modelId) {
+        if (table.getScene() == null) {
+            return;
+        }
         ModelSummary selected = table.getSelectionModel().getSelectedItem();
         if (selected != null && Objects.equals(selected.modelId(), modelId)) {
             return;

@@ -193,4 +193,96 @@ class LineageViewTest {
         });
         robot.interact(() -> Screenshots.write(shell.stage().getScene(), "lineage-graph"));
     }
+
+    /**
+     * The cells keep their labels and refill them: every visible row must read what its item says, and nothing of the
+     * row the cell showed before (a star, a "retrained from", a warning) may linger, after the rows change kind.
+     */
+    @Test
+    void everyRowReadsItsOwnItemAfterTheCellsAreReused(FxRobot robot) {
+        openLineageOn(robot, ACTIVE);
+        TreeView<LineageItem> tree = robot.lookup("#lineage-tree").query();
+        assertRowsReadTheirItems(robot, tree);
+        // Open every name and every evidence folder in view, then scroll: cells move between names, versions and evidence.
+        robot.interact(() -> tree.getRoot().getChildren().forEach(name -> expandAll(name)));
+        FxWait.until("evidence is loaded", () -> shell.tasks().runningProperty().get() == 0);
+        assertRowsReadTheirItems(robot, tree);
+        robot.interact(() -> tree.scrollTo(tree.getExpandedItemCount() - 1));
+        assertRowsReadTheirItems(robot, tree);
+
+        // One cell shown every item after every other: whatever it showed before, it reads the item it has now.
+        java.util.List<LineageItem> items = new java.util.ArrayList<>();
+        robot.interact(() -> collectItems(tree.getRoot(), items));
+        assertTrue(items.stream().anyMatch(item -> item instanceof LineageItem.Evidence e && !e.mark().isEmpty())
+                && items.stream().anyMatch(item -> item instanceof LineageItem.Version v && "ACTIVE".equals(v.version().state()))
+                && items.stream().anyMatch(item -> item instanceof LineageItem.Version v && !"ACTIVE".equals(v.version().state())),
+                "the items cover marked evidence, ACTIVE and other versions");
+        robot.interact(() -> {
+            LineageView.LineageCell cell = new LineageView.LineageCell();
+            for (LineageItem before : items) {
+                for (LineageItem now : items) {
+                    cell.updateItem(before, false);
+                    cell.updateItem(now, false);
+                    assertEquals(expectedText(now), shownText(cell.getGraphic()), "after the row \"" + expectedText(before) + "\"");
+                }
+            }
+        });
+    }
+
+    private static void collectItems(TreeItem<LineageItem> item, java.util.List<LineageItem> out) {
+        if (item.getValue() != null) {
+            out.add(item.getValue());
+        }
+        item.getChildren().forEach(child -> collectItems(child, out));
+    }
+
+    private static void expandAll(TreeItem<LineageItem> item) {
+        item.setExpanded(true);
+        item.getChildren().forEach(LineageViewTest::expandAll);
+    }
+
+    private static void assertRowsReadTheirItems(FxRobot robot, TreeView<LineageItem> tree) {
+        robot.interact(() -> {
+            tree.applyCss();
+            tree.layout();
+        });
+        java.util.List<javafx.scene.control.TreeCell<LineageItem>> cells = robot.lookup(".tree-cell").queryAllAs(javafx.scene.control.TreeCell.class)
+                .stream().map(cell -> (javafx.scene.control.TreeCell<LineageItem>) cell)
+                .filter(cell -> cell.isVisible() && !cell.isEmpty() && cell.getItem() != null).toList();
+        assertTrue(cells.size() > 3, "rows are on screen: " + cells.size());
+        for (javafx.scene.control.TreeCell<LineageItem> cell : cells) {
+            assertEquals(expectedText(cell.getItem()), shownText(cell.getGraphic()), "the row of " + cell.getItem());
+        }
+    }
+
+    /** What a row says, built from its item: the name's or version's fields, marks as symbols, in row order. */
+    private static String expectedText(LineageItem item) {
+        return switch (item) {
+            case LineageItem.Name name -> name.group().modelName() + " " + name.group().size() + " versions "
+                    + name.group().active().map(a -> "★ ACTIVE " + a.version()).orElse("no ACTIVE version")
+                    + name.activeCheck().map(check -> check.complete() ? " ✓ auditable lineage" : " ✗ lineage: " + check.missing().size() + " missing").orElse("");
+            case LineageItem.Version version -> {
+                var v = version.version();
+                yield v.version() + " " + com.modelsteward.ui.common.StateBadge.symbol(v.state()) + " " + v.state() + " "
+                        + v.createdAt().substring(0, 10) + " " + v.createdBy() + ("ACTIVE".equals(v.state()) ? " ★" : "")
+                        + (version.chainedFrom() == null ? "" : " ↳ retrained from " + version.chainedFrom())
+                        + (version.reason() == com.modelsteward.lineage.LineageTree.RootReason.OTHER_NAME ? " retrained from " + v.parentId() : "");
+            }
+            case LineageItem.EvidenceFolder ignored -> "Evidence";
+            case LineageItem.Evidence evidence -> (evidence.mark().isEmpty() ? "" : evidence.mark() + " ") + evidence.label()
+                    + (evidence.value().isEmpty() ? "" : " " + evidence.value());
+            case LineageItem.Loading ignored -> "Loading…";
+        };
+    }
+
+    /** The texts of the visible labels in a row's graphic, in order. */
+    private static String shownText(javafx.scene.Node graphic) {
+        if (graphic instanceof Label label) {
+            return label.isVisible() && !label.getText().isEmpty() ? label.getText() : "";
+        }
+        if (graphic instanceof javafx.scene.Parent parent) {
+            return String.join(" ", parent.getChildrenUnmodifiable().stream().map(LineageViewTest::shownText).filter(t -> !t.isEmpty()).toList());
+        }
+        return "";
+    }
 }
