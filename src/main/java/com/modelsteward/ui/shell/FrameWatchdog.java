@@ -125,4 +125,9 @@ public final class FrameWatchdog {
     public Map<String, Long> longestByPage() {
         return Map.copyOf(longestByPage);
     }
+
+    /** Forgets the longest gaps seen so far (on the FX thread): the benchmark's second walk counts on its own. */
+    public void clearLongest() {
+        longestByPage.clear();
+    }
 }
