@@ -213,13 +213,13 @@ public final class ScaleBenchmark {
             return null;
         });
         waitUntil(() -> shell[0].context() != null && shell[0].tasks().runningProperty().get() == 0);
-        walk(shell[0], size, "longest FX pulse gap on %s (frame watchdog), first showing");
+        walk(shell[0], size, "longest FX pulse gap on %s, first showing (the most FX-thread CPU between two pulses)");
         // The second walk: every page has been built and styled once; what a user switching between views meets all day.
         onFx(() -> {
             shell[0].frameWatchdog().ifPresent(FrameWatchdog::clearLongest);
             return null;
         });
-        walk(shell[0], size, "longest FX pulse gap on %s (frame watchdog), shown again");
+        walk(shell[0], size, "longest FX pulse gap on %s, shown again (the most FX-thread CPU between two pulses)");
         onFx(() -> {
             shell[0].close();
             shell[0].stage().close();
@@ -246,9 +246,11 @@ public final class ScaleBenchmark {
             Thread.sleep(1_000);
         }
         Map<String, Long> pulses = onFx(() -> shell.frameWatchdog().map(FrameWatchdog::longestByPage).orElse(Map.of()));
+        Map<String, Long> busy = onFx(() -> shell.frameWatchdog().map(FrameWatchdog::busiestByPage).orElse(Map.of()));
         for (Pages.Spec spec : Pages.ALL) {
             if (pulses.containsKey(spec.id())) {
-                put(String.format(Locale.ROOT, figure, spec.title()), size, pulses.get(spec.id()) + " ms");
+                put(String.format(Locale.ROOT, figure, spec.title()), size, pulses.get(spec.id()) + " ms ("
+                        + busy.getOrDefault(spec.id(), -1L) + " ms)");
             }
         }
     }

@@ -1,5 +1,7 @@
 package com.modelsteward.ui.shell;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,9 +17,13 @@ import javafx.animation.AnimationTimer;
  * A debug aid (-Dsteward.frameWatchdog=true): watches the gaps between FX pulses and logs every one longer than
  * {@value #LIMIT_MS} ms with the page on screen, the background work running and what the FX thread was doing — a
  * sampler thread takes the FX thread's stack every {@value #SAMPLE_MS} ms while a pulse is overdue, and the log names
- * the place it was found most often ("idle" when it was waiting for work: then the gap was the machine or the collector,
- * not the console). It keeps the longest gap per page for the benchmark. It asks for a pulse every frame while on, so it
- * is off unless asked for.
+ * the place it was found most often. When the FX thread was waiting, the log says for what: for the renderer thread
+ * to finish painting the last frame (then it names where the renderer was), or for anything at all to do ("idle": then
+ * the gap was the machine, the collector or the pulse timer, not the console).
+ *
+ * <p>Each gap is also split: how much of it the FX thread spent on the CPU (its own work: event handlers, CSS, layout),
+ * the rest being waits. It keeps, per page, the longest gap and the most FX-thread CPU time between two pulses for the
+ * benchmark. It asks for a pulse every frame while on, so it is off unless asked for.
  */
 public final class FrameWatchdog {
 
@@ -29,6 +35,8 @@ public final class FrameWatchdog {
     private final Supplier<String> page;
     private final Supplier<String> work;
     private final Map<String, Long> longestByPage = new TreeMap<>();
+    private final Map<String, Long> busiestByPage = new TreeMap<>();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final AnimationTimer timer;
     private final Map<String, Integer> samples = new HashMap<>();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -37,8 +45,11 @@ public final class FrameWatchdog {
         return thread;
     });
     private volatile Thread fxThread;
+    private volatile Thread renderThread;
     private volatile long lastTickNanos;
     private long last;
+    private boolean ticked;
+    private long lastCpuNanos = -1;
 
     FrameWatchdog(Supplier<String> page, Supplier<String> work) {
         this.page = page;
@@ -67,21 +78,33 @@ public final class FrameWatchdog {
     }
 
     void tick(long nanos) {
+        tick(nanos, threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1);
+    }
+
+    /** One pulse at {@code nanos}, the FX thread having used {@code cpuNanos} of CPU so far (-1: not known). */
+    void tick(long nanos, long cpuNanos) {
         fxThread = Thread.currentThread();
         lastTickNanos = System.nanoTime();
         String busy = mostFrequentSample();
-        if (last != 0) {
+        if (ticked) {
             long gapMs = (nanos - last) / 1_000_000;
+            long cpuMs = cpuNanos < 0 || lastCpuNanos < 0 ? -1 : (cpuNanos - lastCpuNanos) / 1_000_000;
             String name = String.valueOf(page.get());
             longestByPage.merge(name, gapMs, Math::max);
+            if (cpuMs >= 0) {
+                busiestByPage.merge(name, cpuMs, Math::max);
+            }
             if (gapMs > LIMIT_MS) {
                 String running = work.get();
-                System.err.printf("[frame-watchdog] %d ms between pulses on page %s%s%s%n", gapMs, name,
+                System.err.printf("[frame-watchdog] %d ms between pulses on page %s%s%s%s%n", gapMs, name,
+                        cpuMs < 0 ? "" : " (FX thread on the CPU " + cpuMs + " ms of it)",
                         running == null || running.isBlank() ? "" : " (background: " + running + ")",
                         busy == null ? "" : "; FX thread: " + busy);
             }
         }
+        ticked = true;
         last = nanos;
+        lastCpuNanos = cpuNanos;
     }
 
     /** On the sampler thread: while a pulse is overdue, where is the FX thread? */
@@ -91,6 +114,10 @@ public final class FrameWatchdog {
             return;
         }
         String where = describe(fx.getStackTrace());
+        if (where.startsWith(WAITING_FOR_RENDERER)) {
+            Thread renderer = renderer();
+            where = WAITING_FOR_RENDERER + (renderer == null ? "" : " (renderer: " + describe(renderer.getStackTrace()) + ")");
+        }
         synchronized (samples) {
             samples.merge(where, 1, Integer::sum);
         }
@@ -104,13 +131,30 @@ public final class FrameWatchdog {
         }
     }
 
-    /** The top frames, or "idle" when the FX thread waits in the toolkit's event loop for something to do. */
+    /** JavaFX's render thread (prism paints the scene there), found once by its name. */
+    private Thread renderer() {
+        if (renderThread == null) {
+            renderThread = Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("QuantumRenderer"))
+                    .findFirst().orElse(null);
+        }
+        return renderThread;
+    }
+
+    static final String WAITING_FOR_RENDERER = "waiting for the renderer to finish the last frame";
+
+    /**
+     * The top frames; "waiting for the renderer…" when a pulse waits for the last frame's painting; "idle" when the FX
+     * thread waits in the toolkit's event loop for something to do.
+     */
     static String describe(StackTraceElement[] stack) {
         if (stack.length == 0) {
             return "unknown";
         }
         boolean waiting = stack[0].isNativeMethod() || stack[0].getClassName().startsWith("jdk.internal.misc.Unsafe");
         boolean inOurCode = Arrays.stream(stack).anyMatch(frame -> frame.getClassName().startsWith("com.modelsteward."));
+        if (waiting && Arrays.stream(stack).anyMatch(frame -> frame.getMethodName().equals("waitForRenderingToComplete"))) {
+            return WAITING_FOR_RENDERER;
+        }
         if (waiting && !inOurCode) {
             return "idle (" + stack[0].getClassName() + "." + stack[0].getMethodName() + ")";
         }
@@ -126,8 +170,17 @@ public final class FrameWatchdog {
         return Map.copyOf(longestByPage);
     }
 
-    /** Forgets the longest gaps seen so far (on the FX thread): the benchmark's second walk counts on its own. */
+    /**
+     * The most CPU time the FX thread used between two pulses, per page, in milliseconds: its own work, without the
+     * waits (for the renderer, for a core, for the collector) that make up the rest of a gap.
+     */
+    public Map<String, Long> busiestByPage() {
+        return Map.copyOf(busiestByPage);
+    }
+
+    /** Forgets the gaps seen so far (on the FX thread): the benchmark's second walk counts on its own. */
     public void clearLongest() {
         longestByPage.clear();
+        busiestByPage.clear();
     }
 }

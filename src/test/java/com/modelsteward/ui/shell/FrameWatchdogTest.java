@@ -37,6 +37,34 @@ class FrameWatchdogTest {
     }
 
     @Test
+    void splitsAGapIntoTheFxThreadsOwnWorkAndItsWaits() {
+        FrameWatchdog watchdog = new FrameWatchdog(() -> "lineage", () -> "");
+        long ms = 1_000_000;
+        watchdog.tick(0, 500 * ms);
+        watchdog.tick(200 * ms, 530 * ms); // a 200 ms gap, 30 ms of it on the CPU
+        watchdog.tick(260 * ms, 585 * ms); // a 60 ms gap, 55 ms of it on the CPU
+        assertEquals(200L, watchdog.longestByPage().get("lineage"));
+        assertEquals(55L, watchdog.busiestByPage().get("lineage"));
+        watchdog.clearLongest();
+        assertTrue(watchdog.longestByPage().isEmpty() && watchdog.busiestByPage().isEmpty());
+    }
+
+    @Test
+    void aPulseWaitingForTheLastFrameIsNotCalledIdle() {
+        StackTraceElement[] waitingForPaint = {
+            new StackTraceElement("jdk.internal.misc.Unsafe", "park", null, -2),
+            new StackTraceElement("java.util.concurrent.CountDownLatch", "await", null, 1),
+            new StackTraceElement("com.sun.javafx.tk.quantum.PaintCollector", "waitForRenderingToComplete", null, 1),
+            new StackTraceElement("javafx.scene.Scene$ScenePulseListener", "pulse", null, 1)};
+        StackTraceElement[] waitingForWork = {
+            new StackTraceElement("jdk.internal.misc.Unsafe", "park", null, -2),
+            new StackTraceElement("java.util.concurrent.LinkedBlockingQueue", "take", null, 1),
+            new StackTraceElement("com.sun.glass.ui.headless.NestedRunnableProcessor", "newRunLoop", null, 1)};
+        assertEquals(FrameWatchdog.WAITING_FOR_RENDERER, FrameWatchdog.describe(waitingForPaint));
+        assertEquals("idle (jdk.internal.misc.Unsafe.park)", FrameWatchdog.describe(waitingForWork));
+    }
+
+    @Test
     void aLongPulseIsLoggedWithWhatTheFxThreadWasDoing() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream original = System.err;
@@ -51,8 +79,11 @@ class FrameWatchdogTest {
             System.setErr(original);
         }
         String line = log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("holdTheFxThread")).findFirst().orElseThrow();
-        assertTrue(line.startsWith("[frame-watchdog] ") && line.contains("on page audit (background: Loading model names); FX thread: "),
-                line);
+        assertTrue(line.startsWith("[frame-watchdog] ") && line.contains("on page audit (FX thread on the CPU ")
+                && line.contains("(background: Loading model names); FX thread: "), line);
+        // The FX thread spun for 400 ms: nearly all of that gap was its own work.
+        long cpuMs = Long.parseLong(line.replaceFirst(".*on the CPU (\\d+) ms of it.*", "$1"));
+        assertTrue(cpuMs >= 200, line);
     }
 
     /** Busy on the FX thread for 400 ms, as a view doing too much work there would be. */
