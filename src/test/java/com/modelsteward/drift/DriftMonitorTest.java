@@ -30,6 +30,21 @@ class DriftMonitorTest {
     private final Clock clock = Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC);
 
     @Test
+    void theVersionsWithSamplesAreEveryDistinctIdInOrder() {
+        try (Registry registry = TestRegistries.demo(dir)) {
+            registry.write(h -> h.execute("INSERT INTO drift_samples (model_id, feature, role, value) VALUES ('a-first', 'f', 'CURRENT', 1),"
+                    + " ('zz-last', 'f', 'REFERENCE', 2), ('zz-last', 'g', 'CURRENT', 3)"));
+            List<String> distinct = registry.read(h -> h.createQuery("SELECT model_id FROM drift_samples GROUP BY model_id ORDER BY model_id")
+                    .mapTo(String.class).list());
+            List<String> found = new DriftMonitor(registry, clock, DriftPolicy.DEFAULT).modelsWithSamples();
+            assertEquals(distinct, found);
+            assertEquals("a-first", found.getFirst());
+            assertEquals("zz-last", found.getLast());
+            assertTrue(found.size() > 3, found.toString());
+        }
+    }
+
+    @Test
     void aSevereFeatureOpensOneIncidentWithAnAuditEntryAndAnEvent() throws Exception {
         try (Registry registry = TestRegistries.demo(dir)) {
             DriftMonitor monitor = new DriftMonitor(registry, clock, DriftPolicy.DEFAULT);

@@ -45,10 +45,18 @@ class QueryPlanTest {
             "FROM audit_log ORDER BY seq", "audit verify walks the whole hash chain in order (by primary key)",
             "FROM approvals a ORDER BY a.approval_id", "the signature audit checks every recorded decision",
             "FROM transition_requests r JOIN model_registry m ON m.model_id = r.model_id ORDER BY r.requested_at DESC",
-            "the Approvals view's queue lists every request (paging it is the console's half of issue 9)");
+            "the Approvals view's queue lists every request (paging it is the console's half of issue 9)",
+            "staging.", "an import reads its whole staging file (attached as \"staging\", absent here) into the registry",
+            "SELECT count(*) FROM model_registry", "the demo command reports how many versions it made",
+            "SELECT model_id FROM model_registry", "an import checks each row's model_id against every registered version, read once",
+            "code_commit FROM model_registry", "the Lineage search matches every version's hashes, read once per change of the file",
+            "instr(payload_json", "a version's audit entries include those whose payload names it, which no index can find: "
+                    + "one pass per selected version; the console's check of many versions reads the log once (LineageService)");
 
     /** Checked by {@code CatalogQueryPlanTest}, from the catalog's own SQL constants (the console's queries). */
-    static final Set<String> NOT_SCANNED = Set.of("ModelCatalog.java");
+    static final Set<String> NOT_SCANNED = Set.of("ModelCatalog.java",
+            // runs on an import's own staging file (its tables are not the registry's), read whole by design
+            "ScorecardStaging.java");
 
     private static final Pattern CALL = Pattern.compile(
             "(\\w+)\\s*\\.\\s*(createQuery|createUpdate|prepareBatch|executeUpdate|executeQuery|prepareStatement|execute)\\s*\\(");
@@ -197,12 +205,10 @@ class QueryPlanTest {
 
     static List<Query> sourceQueries() throws IOException {
         List<Query> queries = new ArrayList<>();
-        for (String pkg : List.of("registry", "governance")) {
-            try (Stream<Path> files = Files.walk(Path.of("src", "main", "java", "com", "modelsteward", pkg))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                    if (!NOT_SCANNED.contains(file.getFileName().toString())) {
-                        queries.addAll(sourceQueries(file));
-                    }
+        try (Stream<Path> files = Files.walk(Path.of("src", "main", "java", "com", "modelsteward"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                if (!NOT_SCANNED.contains(file.getFileName().toString())) {
+                    queries.addAll(sourceQueries(file));
                 }
             }
         }

@@ -1,0 +1,96 @@
+package com.modelsteward.lineage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelsteward.registry.AuditEntry;
+import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.ModelSummary;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.testsupport.TestRegistries;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console checks every ACTIVE version in one pass over the audit log; the result must be what asking SQLite about
+ * each version alone gives, for every way a writer names a version.
+ */
+class LineageEvidenceBatchTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void evidenceReadTogetherEqualsEvidenceReadOneByOne() {
+        try (Registry registry = TestRegistries.demo(dir)) {
+            List<String> ids = registry.read(h -> h.createQuery("SELECT model_id FROM model_registry ORDER BY model_id").mapTo(String.class).list());
+            String a = ids.get(0);
+            String b = ids.get(1);
+            String c = ids.get(2);
+            List<AuditEntry> added = registry.write(handle -> {
+                Clock clock = Clock.systemUTC();
+                return List.of(
+                        AuditTrail.append(handle, clock, "pipeline", "NOTE", "model/" + a, Map.of()),
+                        AuditTrail.append(handle, clock, "pipeline", "NOTE", "model:" + b, Map.of("also", c)),
+                        AuditTrail.append(handle, clock, "pipeline", "NOTE", "other", Map.of("ids", List.of(a, b), "text", "about " + c)),
+                        AuditTrail.append(handle, clock, "pipeline", "NOTE", "other", Map.of("prefix", c + "-shadow", "quote", "\"" + a + "\"")));
+            });
+            LineageService service = new LineageService(registry, Map.of());
+            Map<String, LineageEvidence> together = service.evidences(ids);
+            assertEquals(ids, List.copyOf(together.keySet()));
+            for (String id : ids) {
+                assertEquals(service.evidence(id), together.get(id), id);
+            }
+            assertEquals(List.of(added.get(0), added.get(2)), ours(together.get(a), added), "by entity prefix and by a payload list");
+            assertEquals(List.of(added.get(1), added.get(2)), ours(together.get(b), added), "by model: prefix and by a payload list");
+            assertEquals(List.of(added.get(1)), ours(together.get(c), added), "a payload value; not inside longer text or a longer id");
+        }
+    }
+
+    @Test
+    void checksOfManyVersionsEqualTheirChecksOneByOne() {
+        try (Registry registry = TestRegistries.demo(dir)) {
+            LineageService service = new LineageService(registry, Map.of());
+            List<String> ids = service.catalog().versions().stream().map(ModelSummary::modelId).toList();
+            Map<String, LineageCheck> checks = service.checks(ids);
+            assertEquals(ids.size(), checks.size());
+            for (String id : ids) {
+                assertEquals(service.check(id), checks.get(id), id);
+            }
+            assertTrue(checks.values().stream().anyMatch(LineageCheck::complete) && !checks.values().stream().allMatch(LineageCheck::complete),
+                    "the demo has complete and incomplete lineages");
+        }
+    }
+
+    @Test
+    void anIdThatNamesNoVersionIsLeftOut() {
+        try (Registry registry = TestRegistries.demo(dir)) {
+            LineageService service = new LineageService(registry, Map.of());
+            String real = service.catalog().versions().getFirst().modelId();
+            assertEquals(Set.of(real), service.evidences(List.of(real, "no-such-version")).keySet());
+        }
+    }
+
+    @Test
+    void mentionsFollowTheOneVersionRule() {
+        AuditMentions mentions = new AuditMentions(Set.of("m-1", "m-2", "odd\"id"));
+        assertEquals(Set.of("m-1"), mentions.of("m-1", null));
+        assertEquals(Set.of("m-1"), mentions.of("model:m-1", "{}"));
+        assertEquals(Set.of("m-2"), mentions.of("model/m-2", null));
+        assertEquals(Set.of(), mentions.of("model-m-1", "{\"x\":\"m-1x\",\"y\":\"m-\"}"));
+        assertEquals(Set.of("m-1", "m-2"), mentions.of(null, "{\"a\":[\"m-1\",\"m-2\"]}"));
+        assertEquals(Set.of("m-2"), mentions.of("req-9", "{\"m-2\":1}"), "a key counts, as instr does");
+        assertEquals(Set.of("odd\"id"), mentions.of(null, "{\"raw\":\"odd\"id\"}"));
+        assertEquals(Set.of(), mentions.of(null, "{\"unclosed\":\"m-1"));
+    }
+
+    /** The entries of this test among a version's evidence. */
+    private static List<AuditEntry> ours(LineageEvidence evidence, List<AuditEntry> added) {
+        return evidence.auditEntries().stream().filter(added::contains).toList();
+    }
+}
