@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * wrote). The generation is read before the value, so a commit in between makes the next call read again: a change is
  * never missed, at worst read twice.
  */
-final class FileGeneration<T> {
+public final class FileGeneration<T> {
 
     /** Replaced as a whole, so a reader never sees a value with another generation's stamp. */
     private record Snapshot<T>(long dataVersion, long commits, T value) {
@@ -19,12 +19,12 @@ final class FileGeneration<T> {
     private Snapshot<T> snapshot;
     private long loads;
 
-    FileGeneration(Registry registry) {
+    public FileGeneration(Registry registry) {
         this.registry = registry;
     }
 
     /** The kept value, or a new one from {@code load} when the file may have changed since it was read. */
-    synchronized T get(Supplier<T> load) {
+    public synchronized T get(Supplier<T> load) {
         long dataVersion = registry.changeCounter();
         long commits = registry.commitCount();
         if (snapshot == null || snapshot.dataVersion() != dataVersion || snapshot.commits() != commits) {
@@ -35,7 +35,7 @@ final class FileGeneration<T> {
     }
 
     /** How many times the value was read from the file (a hit costs no read). */
-    synchronized long loads() {
+    public synchronized long loads() {
         return loads;
     }
 }

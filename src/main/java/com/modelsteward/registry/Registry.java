@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,8 @@ public final class Registry implements AutoCloseable {
     private final Object changeLock = new Object();
     private final Map<String, ActiveCache> activeCaches = new ConcurrentHashMap<>();
     private final FileGeneration<AuditTrail.Verification> verifiedChain = new FileGeneration<>(this);
+    /** Every version's summary ({@link ModelCatalog#versions()}): Models, Lineage and Drift each list them all. */
+    final FileGeneration<List<ModelSummary>> versions = new FileGeneration<>(this);
     private Connection changeConnection;
 
     private Registry(Path file, SQLiteDataSource dataSource, int schemaVersion, String readOnlyReason) {

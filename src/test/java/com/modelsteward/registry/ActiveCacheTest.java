@@ -96,4 +96,24 @@ class ActiveCacheTest {
             assertEquals(Optional.empty(), cache.activeModelId(NAME));
         }
     }
+
+    @Test
+    void theListOfEveryVersionIsReadOncePerChangeOfTheFile() throws Exception {
+        Path file = scaleRegistry();
+        try (Registry registry = Registry.open(file)) {
+            ModelCatalog models = new ModelCatalog(registry);
+            ModelCatalog lineage = new ModelCatalog(registry);
+            java.util.List<ModelSummary> first = models.versions();
+            assertSame(first, lineage.versions(), "a second view asking for every version gets the list already read");
+            assertEquals(1, registry.versions.loads());
+            try (Connection pipeline = DriverManager.getConnection("jdbc:sqlite:" + file); Statement sql = pipeline.createStatement()) {
+                sql.executeUpdate("UPDATE model_registry SET state = 'RETIRED' WHERE model_id = '" + ACTIVE + "'");
+            }
+            java.util.List<ModelSummary> after = lineage.versions();
+            assertEquals(first.size(), after.size());
+            assertEquals("RETIRED", after.stream().filter(v -> v.modelId().equals(ACTIVE)).findFirst().orElseThrow().state(),
+                    "another process's commit is seen");
+            assertEquals(2, registry.versions.loads());
+        }
+    }
 }

@@ -71,13 +71,21 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 });
             }
         };
+        // The callback runs before the task counts as finished: work it starts (a second stage) keeps the count above
+        // zero, so the busy bar does not flicker and "nothing running" means the whole chain is done.
         task.setOnSucceeded(event -> {
-            finished();
-            onSuccess.accept(task.getValue());
+            try {
+                onSuccess.accept(task.getValue());
+            } finally {
+                finished();
+            }
         });
         task.setOnFailed(event -> {
-            finished();
-            onFailure.accept(task.getException());
+            try {
+                onFailure.accept(task.getException());
+            } finally {
+                finished();
+            }
         });
         task.setOnCancelled(event -> finished());
         running.set(running.get() + 1);

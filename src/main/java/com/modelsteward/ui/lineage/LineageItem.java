@@ -6,8 +6,12 @@ import com.modelsteward.registry.ModelSummary;
 /** What a node of the lineage tree stands for. */
 sealed interface LineageItem {
 
-    /** A model name with all its versions below, and the auditable-lineage check of its ACTIVE version if it has one. */
-    record Name(LineageTree.Group group, java.util.Optional<com.modelsteward.lineage.LineageCheck> activeCheck) implements LineageItem {
+    /**
+     * A model name with all its versions below, and the auditable-lineage check of its ACTIVE version if it has one;
+     * {@code checking} while the checks are still being read after the tree was shown.
+     */
+    record Name(LineageTree.Group group, java.util.Optional<com.modelsteward.lineage.LineageCheck> activeCheck, boolean checking)
+            implements LineageItem {
     }
 
     /**

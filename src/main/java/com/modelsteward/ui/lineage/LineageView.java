@@ -108,6 +108,16 @@ public final class LineageView extends LazyPage {
             problems.setText(now == null ? "" : "⚠ Lineage data problems:\n• " + String.join("\n• ", now.problems()));
         });
         model.searchProperty().addListener((obs, old, now) -> rebuildTree());
+        // The checks and hashes arrive after the tree is shown: the names take their checks in place (expanded names
+        // stay open), and a search running meanwhile is matched again against the hashes.
+        model.activeChecksProperty().addListener((obs, old, now) -> showChecks());
+        model.checkingProperty().addListener((obs, old, now) -> showChecks());
+        model.hashesProperty().addListener((obs, old, now) -> {
+            String searching = model.searchProperty().get();
+            if (searching != null && !searching.isBlank()) {
+                rebuildTree();
+            }
+        });
         context.selectedModelIdProperty().addListener((obs, old, now) -> showSelected(now));
 
         VBox left = new VBox(10, title, search, problems, tree);
@@ -249,11 +259,30 @@ public final class LineageView extends LazyPage {
             }
             parentOf = built.parentOf();
             tree.getRoot().getChildren().setAll(built.names());
+            showChecks();
             showSelected(context.selectedModelIdProperty().get());
         }, failure -> context.showFailure("Cannot show the lineage", failure));
     }
 
     private record Built(List<TreeItem<LineageItem>> names, Map<String, String> parentOf) {
+    }
+
+    private static LineageItem.Name nameItem(LineageTree.Group group, Map<String, LineageCheck> checks, boolean checking) {
+        return new LineageItem.Name(group, group.active().map(a -> checks.get(a.modelId())), checking);
+    }
+
+    /** Gives every name row the check of its ACTIVE version as now known (a hundred rows at most, one per name). */
+    private void showChecks() {
+        Map<String, LineageCheck> checks = model.activeChecks();
+        boolean checking = model.checkingProperty().get();
+        for (TreeItem<LineageItem> item : tree.getRoot().getChildren()) {
+            if (item.getValue() instanceof LineageItem.Name name) {
+                LineageItem.Name now = nameItem(name.group(), checks, checking);
+                if (!now.equals(name)) {
+                    item.setValue(now);
+                }
+            }
+        }
     }
 
     private Built buildItems(LineageTree lineage, String search, Map<String, Set<String>> hashes, Map<String, LineageCheck> checks) {
@@ -263,7 +292,7 @@ public final class LineageView extends LazyPage {
         boolean large = lineage.groups().stream().mapToInt(LineageTree.Group::size).sum() > EXPANDED_VERSIONS;
         List<TreeItem<LineageItem>> names = new ArrayList<>();
         for (LineageTree.Group group : lineage.groups()) {
-            TreeItem<LineageItem> name = new TreeItem<>(new LineageItem.Name(group, group.active().map(a -> checks.get(a.modelId()))));
+            TreeItem<LineageItem> name = new TreeItem<>(nameItem(group, checks, true));
             for (LineageTree.Node root : group.roots()) {
                 if (mark(root, version -> !searching || LineageTree.matches(version, search, hashes.getOrDefault(version.modelId(), Set.of())),
                         shown, parents)) {
@@ -547,7 +576,13 @@ public final class LineageView extends LazyPage {
                 active.setText(group.active().map(a -> "★ ACTIVE " + a.version()).orElse("no ACTIVE version"));
                 mark(active, group.active().isPresent() ? "tree-active" : "tree-muted");
                 LineageCheck check = item.activeCheck().orElse(null);
-                say(audit, check == null ? null : check.complete() ? "✓ auditable lineage" : "✗ lineage: " + check.missing().size() + " missing");
+                boolean waiting = check == null && item.checking() && group.active().isPresent();
+                say(audit, waiting ? "… checking lineage" : check == null ? null
+                        : check.complete() ? "✓ auditable lineage" : "✗ lineage: " + check.missing().size() + " missing");
+                if (waiting) {
+                    mark(audit, "tree-muted");
+                    auditTip.setText("The auditable-lineage check of the ACTIVE version is being read");
+                }
                 if (check != null) {
                     mark(audit, check.complete() ? "tree-ok" : "tree-warning");
                     auditTip.setText(check.complete() ? "Every requirement of the auditable-lineage check holds"

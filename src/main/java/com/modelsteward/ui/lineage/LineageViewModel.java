@@ -6,6 +6,7 @@ import com.modelsteward.lineage.LineageEvidence;
 import com.modelsteward.lineage.LineageService;
 import com.modelsteward.lineage.LineageTree;
 import com.modelsteward.lineage.VersionHashes;
+import com.modelsteward.registry.FileGeneration;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.TaskRunner;
@@ -44,11 +45,37 @@ public final class LineageViewModel {
     private final ObjectProperty<ArtifactVerifier.Status> artifactStatus = new SimpleObjectProperty<>();
     private final DoubleProperty artifactProgress = new SimpleDoubleProperty(0);
     private final BooleanProperty verifying = new SimpleBooleanProperty(false);
+    private final BooleanProperty checking = new SimpleBooleanProperty(false);
+    private final FileGeneration<Snapshot> snapshots;
     private TaskRunner.Running verification;
+
+    /** What the view adds to the tree: every version's hashes (for the search) and the ACTIVE versions' checks. */
+    private record Extras(Map<String, Set<String>> hashes, Map<String, LineageCheck> checks) {
+    }
+
+    /** A tree read at one generation of the file, and its extras once read (for the same tree, so they always agree). */
+    private static final class Snapshot {
+        private final LineageTree tree;
+        private Extras extras;
+
+        Snapshot(LineageTree tree) {
+            this.tree = tree;
+        }
+
+        synchronized Extras extras(LineageService service) {
+            if (extras == null) {
+                List<String> active = tree.groups().stream().flatMap(g -> g.active().stream()).map(ModelSummary::modelId).toList();
+                extras = new Extras(service.hashes().stream().collect(Collectors.toMap(VersionHashes::modelId, VersionHashes::all)),
+                        service.checks(active));
+            }
+            return extras;
+        }
+    }
 
     public LineageViewModel(AppContext context) {
         this.context = context;
         this.service = new LineageService(context.registry(), System.getenv());
+        this.snapshots = new FileGeneration<>(context.registry());
         context.selectedModelIdProperty().addListener((obs, old, now) -> loadSelected(now));
     }
 
@@ -56,20 +83,31 @@ public final class LineageViewModel {
         return service;
     }
 
+    /**
+     * Shows the tree as soon as it is built, then checks the ACTIVE versions and reads the hashes the search matches in a
+     * second task. Both are kept until the file changes ({@link FileGeneration}): showing the view again costs a look at
+     * the file's change counter, and the tree property keeps its value, so the view is not rebuilt.
+     */
     public void refresh() {
-        record Loaded(LineageTree tree, Map<String, Set<String>> hashes, Map<String, LineageCheck> checks) {
-        }
-        context.tasks().run("Loading lineage", () -> {
-            LineageTree lineage = service.tree();
-            List<String> active = lineage.groups().stream().flatMap(g -> g.active().stream()).map(ModelSummary::modelId).toList();
-            return new Loaded(lineage, service.hashes().stream().collect(Collectors.toMap(VersionHashes::modelId, VersionHashes::all)),
-                    service.checks(active));
-        }, loaded -> {
-                    hashes.set(loaded.hashes());
-                    activeChecks.set(loaded.checks());
-                    tree.set(loaded.tree());
-                    loadSelected(context.selectedModelIdProperty().get());
-                }, failure -> context.showFailure("Cannot load lineage", failure));
+        context.tasks().run("Loading lineage", () -> snapshots.get(() -> new Snapshot(service.tree())), loaded -> {
+            tree.set(loaded.tree);
+            loadSelected(context.selectedModelIdProperty().get());
+            loadChecks(loaded);
+        }, failure -> context.showFailure("Cannot load lineage", failure));
+    }
+
+    private void loadChecks(Snapshot snapshot) {
+        checking.set(true);
+        context.tasks().run("Checking the lineage of the ACTIVE versions", () -> snapshot.extras(service), loaded -> {
+            if (snapshot.tree == tree.get()) {
+                hashes.set(loaded.hashes());
+                activeChecks.set(loaded.checks());
+                checking.set(false);
+            }
+        }, failure -> {
+            checking.set(false);
+            context.showFailure("Cannot check the lineage of the ACTIVE versions", failure);
+        });
     }
 
     public void select(String modelId) {
@@ -161,6 +199,19 @@ public final class LineageViewModel {
     /** The auditable-lineage check of every ACTIVE version, by model id. */
     public Map<String, LineageCheck> activeChecks() {
         return activeChecks.get();
+    }
+
+    public ObjectProperty<Map<String, LineageCheck>> activeChecksProperty() {
+        return activeChecks;
+    }
+
+    public ObjectProperty<Map<String, Set<String>>> hashesProperty() {
+        return hashes;
+    }
+
+    /** True while the ACTIVE versions' checks and the hashes are being read after the tree was shown. */
+    public BooleanProperty checkingProperty() {
+        return checking;
     }
 
     public ObjectProperty<LineageTree> treeProperty() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.config.AppSettings;
+import com.modelsteward.lineage.LineageTree;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.Screenshots;
@@ -102,6 +103,44 @@ class LineageViewTest {
         FxWait.until("the tree is loaded", () -> tree.getRoot().getChildren().size() == 7);
         robot.interact(() -> shell.context().selectedModelIdProperty().set(modelId));
         FxWait.until("the check is shown", () -> robot.lookup("#lineage-check-summary").tryQuery().isPresent());
+        FxWait.until("the ACTIVE versions are checked", () -> shell.tasks().runningProperty().get() == 0);
+    }
+
+    /**
+     * The tree comes first and the names take their ACTIVE versions' checks when those are read; coming back to the
+     * view while the file is unchanged shows the same tree as the user left it (a collapsed name stays collapsed).
+     */
+    @Test
+    void theNamesTakeTheirChecksAndTheTreeIsKeptWhileTheFileIsUnchanged(FxRobot robot) {
+        openLineageOn(robot, ACTIVE);
+        TreeView<LineageItem> tree = robot.lookup("#lineage-tree").query();
+        TreeItem<LineageItem> momentum = tree.getRoot().getChildren().stream()
+                .filter(n -> ((LineageItem.Name) n.getValue()).group().modelName().equals("momentum_xgb")).findFirst().orElseThrow();
+        LineageItem.Name name = (LineageItem.Name) momentum.getValue();
+        assertTrue(!name.checking() && name.activeCheck().orElseThrow().complete(), name.toString());
+        TreeItem<LineageItem> other = tree.getRoot().getChildren().stream().filter(n -> n != momentum).findFirst().orElseThrow();
+        robot.interact(() -> other.setExpanded(false));
+
+        robot.clickOn("#nav-models");
+        robot.clickOn("#nav-lineage");
+        FxWait.until("the view is refreshed", () -> shell.tasks().runningProperty().get() == 0);
+        assertTrue(tree.getRoot().getChildren().contains(other), "the same tree, not a rebuilt one");
+        assertTrue(!other.isExpanded(), "the name the user closed is still closed");
+        assertEquals(name, momentum.getValue(), "its check is unchanged");
+        assertRowsReadTheirItems(robot, tree);
+    }
+
+    @Test
+    void aNameWhoseCheckIsStillBeingReadSaysSo(FxRobot robot) {
+        LineageTree lineage = LineageTree.build(java.util.List.of(new com.modelsteward.registry.ModelSummary("m-1", "m", "t", "1.0.0",
+                "ACTIVE", null, "2026-01-01T00:00:00Z", "ops", false)));
+        LineageItem.Name waiting = new LineageItem.Name(lineage.groups().getFirst(), Optional.empty(), true);
+        assertEquals("m 1 versions ★ ACTIVE 1.0.0 … checking lineage", expectedText(waiting));
+        robot.interact(() -> {
+            LineageView.LineageCell cell = new LineageView.LineageCell();
+            cell.updateItem(waiting, false);
+            assertEquals(expectedText(waiting), shownText(cell.getGraphic()));
+        });
     }
 
     @Test
@@ -260,7 +299,8 @@ class LineageViewTest {
         return switch (item) {
             case LineageItem.Name name -> name.group().modelName() + " " + name.group().size() + " versions "
                     + name.group().active().map(a -> "★ ACTIVE " + a.version()).orElse("no ACTIVE version")
-                    + name.activeCheck().map(check -> check.complete() ? " ✓ auditable lineage" : " ✗ lineage: " + check.missing().size() + " missing").orElse("");
+                    + name.activeCheck().map(check -> check.complete() ? " ✓ auditable lineage" : " ✗ lineage: " + check.missing().size() + " missing")
+                    .orElse(name.checking() && name.group().active().isPresent() ? " … checking lineage" : "");
             case LineageItem.Version version -> {
                 var v = version.version();
                 yield v.version() + " " + com.modelsteward.ui.common.StateBadge.symbol(v.state()) + " " + v.state() + " "
