@@ -279,10 +279,15 @@ public final class ScaleBenchmark {
             long t = System.nanoTime();
             onFx(() -> {
                 shell.show("lineage");
-                treeView[0] = (javafx.scene.control.TreeView<?>) shell.stage().getScene().lookup("#lineage-tree");
                 return null;
             });
-            waitUntil(() -> treeView[0] != null && !treeView[0].getRoot().getChildren().isEmpty());
+            // Looked up while waiting: the tree sits in a SplitPane, whose skin adds it to the scene at the next pulse.
+            waitUntil(() -> {
+                if (treeView[0] == null) {
+                    treeView[0] = (javafx.scene.control.TreeView<?>) shell.stage().getScene().lookup("#lineage-tree");
+                }
+                return treeView[0] != null && !treeView[0].getRoot().getChildren().isEmpty();
+            });
             long treeShown = System.nanoTime() - t;
             waitUntil(() -> shell.tasks().runningProperty().get() == 0);
             long checked = System.nanoTime() - t;
