@@ -1,9 +1,11 @@
 package com.modelsteward.ui.shell;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
@@ -22,7 +24,8 @@ import javafx.animation.AnimationTimer;
  * the gap was the machine, the collector or the pulse timer, not the console).
  *
  * <p>Each gap is also split: how much of it the FX thread spent on the CPU (its own work: event handlers, CSS, layout),
- * the rest being waits. It keeps, per page, the longest gap and the most FX-thread CPU time between two pulses for the
+ * the rest being waits; the log adds the renderer thread's CPU time (painting, in the software pipeline) and the
+ * collector's pauses over the same gap. It keeps, per page, the longest gap and the most FX-thread CPU time between two pulses for the
  * benchmark. It asks for a pulse every frame while on, so it is off unless asked for.
  */
 public final class FrameWatchdog {
@@ -37,6 +40,7 @@ public final class FrameWatchdog {
     private final Map<String, Long> longestByPage = new TreeMap<>();
     private final Map<String, Long> busiestByPage = new TreeMap<>();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private final AnimationTimer timer;
     private final Map<String, Integer> samples = new HashMap<>();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -46,10 +50,13 @@ public final class FrameWatchdog {
     });
     private volatile Thread fxThread;
     private volatile Thread renderThread;
+    private volatile boolean rendererLookedFor;
     private volatile long lastTickNanos;
     private long last;
     private boolean ticked;
     private long lastCpuNanos = -1;
+    private long lastGcMs = -1;
+    private long lastRendererCpuNanos = -1;
 
     FrameWatchdog(Supplier<String> page, Supplier<String> work) {
         this.page = page;
@@ -96,8 +103,8 @@ public final class FrameWatchdog {
             }
             if (gapMs > LIMIT_MS) {
                 String running = work.get();
-                System.err.printf("[frame-watchdog] %d ms between pulses on page %s%s%s%s%n", gapMs, name,
-                        cpuMs < 0 ? "" : " (FX thread on the CPU " + cpuMs + " ms of it)",
+                System.err.printf("[frame-watchdog] %d ms between pulses on page %s%s%s%s%s%n", gapMs, name,
+                        cpuMs < 0 ? "" : " (FX thread on the CPU " + cpuMs + " ms of it)", others(),
                         running == null || running.isBlank() ? "" : " (background: " + running + ")",
                         busy == null ? "" : "; FX thread: " + busy);
             }
@@ -105,6 +112,38 @@ public final class FrameWatchdog {
         ticked = true;
         last = nanos;
         lastCpuNanos = cpuNanos;
+        lastGcMs = gcPauseMs();
+        lastRendererCpuNanos = rendererCpuNanos();
+    }
+
+    /** The renderer's CPU time and the collector's pauses since the last pulse, as the log's second bracket. */
+    private String others() {
+        long renderer = rendererCpuNanos();
+        long gc = gcPauseMs();
+        StringBuilder text = new StringBuilder();
+        if (renderer >= 0 && lastRendererCpuNanos >= 0) {
+            text.append("renderer on the CPU ").append((renderer - lastRendererCpuNanos) / 1_000_000).append(" ms");
+        }
+        if (gc >= 0 && lastGcMs >= 0) {
+            text.append(text.isEmpty() ? "" : ", ").append("collector pauses ").append(gc - lastGcMs).append(" ms");
+        }
+        return text.isEmpty() ? "" : " (" + text + ")";
+    }
+
+    private long rendererCpuNanos() {
+        Thread renderer = renderer();
+        return renderer == null || !threads.isThreadCpuTimeSupported() ? -1 : threads.getThreadCpuTime(renderer.threadId());
+    }
+
+    /** Total time of the collectors that stop the application (a concurrent collector's own bean is left out). */
+    private long gcPauseMs() {
+        long total = 0;
+        for (GarbageCollectorMXBean collector : collectors) {
+            if (!collector.getName().contains("Concurrent") && collector.getCollectionTime() > 0) {
+                total += collector.getCollectionTime();
+            }
+        }
+        return total;
     }
 
     /** On the sampler thread: while a pulse is overdue, where is the FX thread? */
@@ -133,7 +172,8 @@ public final class FrameWatchdog {
 
     /** JavaFX's render thread (prism paints the scene there), found once by its name. */
     private Thread renderer() {
-        if (renderThread == null) {
+        if (renderThread == null && !rendererLookedFor) {
+            rendererLookedFor = true;
             renderThread = Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("QuantumRenderer"))
                     .findFirst().orElse(null);
         }
