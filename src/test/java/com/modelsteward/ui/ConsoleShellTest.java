@@ -1,6 +1,7 @@
 package com.modelsteward.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.config.AppSettings;
@@ -10,6 +11,7 @@ import com.modelsteward.testsupport.Screenshots;
 import com.modelsteward.testsupport.TestRegistries;
 import com.modelsteward.ui.shell.ConsoleOptions;
 import com.modelsteward.ui.shell.ConsoleShell;
+import com.modelsteward.ui.models.ModelsView;
 import com.modelsteward.ui.shell.Pages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +104,41 @@ class ConsoleShellTest {
             sql.executeUpdate("INSERT INTO model_registry (model_id, model_name, model_type, version) VALUES ('late-1', 'late_arrival', 'signal_model', '0.1.0')");
         }
         FxWait.until("the new version appears without any user action", () -> table.getItems().size() == 64);
+    }
+
+    @Test
+    void pagesNotShownYetArePreparedWhileIdleAndReadNothingUntilShown(FxRobot robot) {
+        FxWait.until("the registry is open", () -> shell.context() != null);
+        FxWait.until("every page is prepared while the console is idle",
+                () -> Pages.ALL.stream().allMatch(spec -> shell.page(spec.id()) != null));
+        assertEquals("overview", shell.currentPage(), "preparing pages does not navigate");
+        assertOnlyShown("overview");
+        ModelsView models = (ModelsView) shell.page("models");
+        assertEquals(0, models.model().totalProperty().get(), "a prepared page has read nothing from the registry");
+
+        robot.clickOn("#nav-models");
+        FxWait.until("the versions load once the page is shown", () -> models.model().visibleVersions().size() == 63);
+        assertOnlyShown("models");
+        robot.clickOn("#models-search").write("momentum");
+        FxWait.until("the search applies", () -> models.model().visibleVersions().size() == 14);
+
+        robot.clickOn("#nav-lineage");
+        assertOnlyShown("lineage");
+        robot.clickOn("#nav-models");
+        assertOnlyShown("models");
+        assertEquals(14, models.model().visibleVersions().size(), "the page comes back as it was left");
+    }
+
+    /** Exactly one page is visible and takes part in layout; the others stay in the scene, hidden. */
+    private void assertOnlyShown(String pageId) {
+        for (Pages.Spec spec : Pages.ALL) {
+            javafx.scene.Node root = shell.page(spec.id()) == null ? null : shell.page(spec.id()).root();
+            if (root != null) {
+                boolean current = spec.id().equals(pageId);
+                assertEquals(current, root.isVisible() && root.isManaged(), spec.id() + (current ? " is shown" : " is hidden"));
+                assertNotNull(root.getScene(), spec.id() + " stays in the scene");
+            }
+        }
     }
 
     @Test

@@ -2,7 +2,10 @@ package com.modelsteward.ui.common;
 
 import javafx.scene.Node;
 
-/** A page whose nodes are built the first time it is shown, never before (start-up paints only what it must). */
+/**
+ * A page whose nodes are built when first asked for: the first time it is shown, or while the console is idle after
+ * opening a registry — never during start-up, which paints only what it must. Building reads no data.
+ */
 public abstract class LazyPage implements Page {
 
     private Node root;
@@ -15,6 +18,6 @@ public abstract class LazyPage implements Page {
         return root;
     }
 
-    /** Builds the page's nodes; called once, on the FX thread, when the page is first shown. */
+    /** Builds the page's nodes, reading no data ({@link #refresh()} does); called once, on the FX thread. */
     protected abstract Node build();
 }

@@ -2,7 +2,7 @@ package com.modelsteward.ui.common;
 
 import javafx.scene.Node;
 
-/** One screen of the console. Its nodes are built on first {@link #root()}, never before the page is shown. */
+/** One screen of the console. Its nodes are built on first {@link #root()}; its data loads on {@link #refresh()}. */
 public interface Page {
 
     Node root();

@@ -52,6 +52,7 @@ public final class ModelsView extends LazyPage {
     private TableView<ModelSummary> table;
     private GridPane fields;
     private TableView<Scorecard> scorecards;
+    private SplitPane split;
 
     public ModelsView(AppContext context) {
         this.context = context;
@@ -151,9 +152,10 @@ public final class ModelsView extends LazyPage {
         ScrollPane detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);
 
-        SplitPane split = new SplitPane(left, detailScroll);
+        split = new SplitPane(left, detailScroll);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.6);
+        split.visibleProperty().addListener((obs, old, now) -> selectInTable(context.selectedModelIdProperty().get()));
         return split;
     }
 
@@ -271,11 +273,12 @@ public final class ModelsView extends LazyPage {
     }
 
     /**
-     * Selects and scrolls to the version in the table. While the page is not on screen the search through up to
-     * 100 000 rows waits until it is: every selection in another view (Lineage, Drift) would pay for it.
+     * Selects and scrolls to the version in the table. While the page is not on screen (not in a scene, or hidden
+     * while another page is shown) the search through up to 100 000 rows waits until it is: every selection in
+     * another view (Lineage, Drift) would pay for it.
      */
     private void selectInTable(String modelId) {
-        if (table.getScene() == null) {
+        if (table.getScene() == null || !split.isVisible()) {
             return;
         }
         ModelSummary selected = table.getSelectionModel().getSelectedItem();

@@ -73,7 +73,7 @@ public final class ConsoleShell implements AutoCloseable {
         }
         WindowGeometry.restore(stage, settings);
         if (FrameWatchdog.requested()) {
-            watchdog = new FrameWatchdog(window::currentPage, () -> tasks.messageProperty().get());
+            watchdog = new FrameWatchdog(window::pageAtWork, () -> tasks.messageProperty().get());
             watchdog.start();
         }
     }
@@ -203,6 +203,7 @@ public final class ConsoleShell implements AutoCloseable {
         } catch (java.io.IOException unwritable) {
             System.err.println("Model Steward: could not save settings to " + AppDirs.settingsFile() + ": " + unwritable.getMessage());
         }
+        window.close();
         closeRegistry();
         tasks.close();
         if (watchdog != null) {
