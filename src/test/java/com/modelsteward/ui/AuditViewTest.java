@@ -80,7 +80,8 @@ class AuditViewTest {
 
         ComboBox<String> actor = robot.lookup("#audit-actor").queryComboBox();
         robot.interact(() -> actor.setValue("rachel.okafor"));
-        assertEquals(List.of(3L, 2L), table.getItems().stream().map(AuditEntry::seq).toList());
+        FxWait.until("only her entries remain (filtered in the background)",
+                () -> table.getItems().stream().map(AuditEntry::seq).toList().equals(List.of(3L, 2L)));
 
         robot.clickOn("#audit-verify");
         Label status = robot.lookup("#audit-chain-status").queryAs(Label.class);

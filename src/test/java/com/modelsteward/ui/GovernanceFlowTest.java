@@ -202,6 +202,7 @@ class GovernanceFlowTest {
         TableView<AuditEntry> audit = robot.lookup("#audit-table").queryTableView();
         robot.clickOn("#audit-model").write("momentum_xgb");
         FxWait.until("the audit entries are loaded", () -> audit.getItems().size() > 5);
+        idle();
         List<String> steps = audit.getItems().stream().map(e -> e.actor() + " " + e.action()).toList();
         for (String step : List.of("bob.keller REQUEST", "rachel.okafor APPROVE", "rachel.okafor TRANSITION", "rachel.okafor ROLLBACK",
                 "rachel.okafor ACTIVE_CHANGED", "omar.haddad REJECT")) {

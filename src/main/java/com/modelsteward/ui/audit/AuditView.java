@@ -99,13 +99,14 @@ public final class AuditView extends LazyPage {
         Label count = new Label();
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.visibleEntries().size() + " of " + model.allEntries().size() + " entries",
-                model.visibleEntries(), model.allEntries()));
+                model.visibleProperty(), model.allEntries()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox actions = new HBox(8, verify, chain, grow, count, exportCsv, exportJson);
         actions.getStyleClass().add("toolbar");
 
-        TableView<AuditEntry> table = new TableView<>(model.visibleEntries());
+        TableView<AuditEntry> table = new TableView<>();
+        table.itemsProperty().bind(model.visibleProperty());
         table.setId("audit-table");
         table.setPlaceholder(new Label("No audit entries match the filters."));
         table.getColumns().add(Columns.value("Seq", AuditEntry::seq, 70));
@@ -119,12 +120,9 @@ public final class AuditView extends LazyPage {
                 model.selectedProperty().set(now);
             }
         });
-        model.selectedProperty().addListener((obs, old, now) -> {
-            if (now != null && !Objects.equals(table.getSelectionModel().getSelectedItem(), now)) {
-                table.getSelectionModel().select(now);
-                table.scrollTo(now);
-            }
-        });
+        model.selectedProperty().addListener((obs, old, now) -> selectInTable(table, now));
+        // The filters give the table a new list: the chosen entry stays selected when it is still shown.
+        table.itemsProperty().addListener((obs, old, now) -> selectInTable(table, model.selectedProperty().get()));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label title = new Label("Audit");
@@ -198,6 +196,13 @@ public final class AuditView extends LazyPage {
         File file = chooser.showSaveDialog(root().getScene().getWindow());
         if (file != null) {
             export.accept(file.toPath());
+        }
+    }
+
+    private static void selectInTable(TableView<AuditEntry> table, AuditEntry entry) {
+        if (entry != null && !Objects.equals(table.getSelectionModel().getSelectedItem(), entry) && table.getItems().contains(entry)) {
+            table.getSelectionModel().select(entry);
+            table.scrollTo(entry);
         }
     }
 }

@@ -20,7 +20,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 /** The audit trail with filters, the selected entry's payload, chain verification and export. */
 public final class AuditViewModel {
@@ -34,7 +33,13 @@ public final class AuditViewModel {
 
     private final AppContext context;
     private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
-    private final FilteredList<AuditEntry> visible = new FilteredList<>(entries, any -> true);
+    /**
+     * The entries that pass the filters, replaced as a whole by each filter run in the background: 50 000 payloads
+     * searched on the FX thread at every keystroke stalled it, and a table given a new list resets in constant time.
+     */
+    private final ObjectProperty<ObservableList<AuditEntry>> visible = new SimpleObjectProperty<>(FXCollections.observableArrayList());
+    /** Counts filter runs so that only the newest result is shown when two finish out of order. */
+    private long filterRun;
     private final ObservableList<String> actors = FXCollections.observableArrayList(ALL);
     private final ObservableList<String> actions = FXCollections.observableArrayList(ALL);
     private final StringProperty actorFilter = new SimpleStringProperty(ALL);
@@ -66,16 +71,23 @@ public final class AuditViewModel {
     }
 
     public void refresh() {
-        context.tasks().run("Loading the audit trail", () -> context.catalog().auditEntries(LOADED_ENTRIES), loaded -> {
+        record Loaded(List<AuditEntry> entries, List<String> actors, List<String> actions) {
+        }
+        context.tasks().run("Loading the audit trail", () -> {
+            List<AuditEntry> loaded = context.catalog().auditEntries(LOADED_ENTRIES);
+            return new Loaded(loaded, loaded.stream().map(AuditEntry::actor).distinct().sorted().toList(),
+                    loaded.stream().map(AuditEntry::action).distinct().sorted().toList());
+        }, loaded -> {
             // A reload (another process committed) keeps the selected entry, by seq, showing its current content.
             Long keep = selected.get() == null ? null : selected.get().seq();
-            entries.setAll(loaded);
+            entries.setAll(loaded.entries());
             selected.set(null);
             if (keep != null) {
-                loaded.stream().filter(e -> e.seq() == keep).findFirst().ifPresent(selected::set);
+                loaded.entries().stream().filter(e -> e.seq() == keep).findFirst().ifPresent(selected::set);
             }
-            setChoices(actors, loaded.stream().map(AuditEntry::actor).distinct().sorted().toList());
-            setChoices(actions, loaded.stream().map(AuditEntry::action).distinct().sorted().toList());
+            setChoices(actors, loaded.actors());
+            setChoices(actions, loaded.actions());
+            applyFilter();
         }, failure -> context.showFailure("Cannot load the audit trail", failure));
         context.tasks().run("Loading model names", () -> context.catalog().modelNames(),
                 names -> {
@@ -142,7 +154,7 @@ public final class AuditViewModel {
     }
 
     public void exportCsv(Path target) {
-        List<AuditEntry> rows = new ArrayList<>(visible);
+        List<AuditEntry> rows = List.copyOf(visible.get());
         context.tasks().run("Exporting " + rows.size() + " audit entries", () -> {
             AuditExport.csv(rows, target);
             return target;
@@ -151,7 +163,7 @@ public final class AuditViewModel {
     }
 
     public void exportJson(Path target) {
-        List<AuditEntry> rows = new ArrayList<>(visible);
+        List<AuditEntry> rows = List.copyOf(visible.get());
         context.tasks().run("Exporting " + rows.size() + " audit entries", () -> {
             AuditExport.json(rows, target);
             return target;
@@ -167,8 +179,16 @@ public final class AuditViewModel {
         toDate.set(null);
     }
 
+    /** Filters the loaded entries in the background; the newest run's result replaces the shown list. */
     private void applyFilter() {
-        visible.setPredicate(predicate(actorFilter.get(), actionFilter.get(), modelFilter.get(), fromDate.get(), toDate.get()));
+        long run = ++filterRun;
+        List<AuditEntry> all = List.copyOf(entries);
+        Predicate<AuditEntry> matches = predicate(actorFilter.get(), actionFilter.get(), modelFilter.get(), fromDate.get(), toDate.get());
+        context.tasks().run("Filtering " + all.size() + " audit entries", () -> all.stream().filter(matches).toList(), shown -> {
+            if (run == filterRun) {
+                visible.set(FXCollections.observableList(shown));
+            }
+        }, failure -> context.showFailure("Cannot filter the audit trail", failure));
     }
 
     static Predicate<AuditEntry> predicate(String actor, String action, String model, LocalDate from, LocalDate to) {
@@ -223,7 +243,12 @@ public final class AuditViewModel {
         }
     }
 
+    /** The entries shown, after the filters (a new list after each filter run; see {@link #visibleProperty()}). */
     public ObservableList<AuditEntry> visibleEntries() {
+        return visible.get();
+    }
+
+    public ObjectProperty<ObservableList<AuditEntry>> visibleProperty() {
         return visible;
     }
 
