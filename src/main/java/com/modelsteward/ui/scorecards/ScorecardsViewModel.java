@@ -311,15 +311,21 @@ public final class ScorecardsViewModel {
 
     /** The trend: for each pack, the metric's value per version of the name in creation order (null where missing). */
     public Map<String, List<Double>> trend(String metricName) {
-        Map<String, List<Double>> byPack = new java.util.TreeMap<>();
+        // One pass over each version's cards (it runs on the FX thread when the metric changes): for 1 000 versions,
+        // filtering every version's cards once per pack took 20-40 ms.
+        Map<String, Double[]> byPack = new java.util.TreeMap<>();
         scorecardsOfName.get().values().stream().flatMap(List::stream).filter(s -> s.metric().equals(metricName))
-                .forEach(s -> byPack.putIfAbsent(s.packId(), new ArrayList<>()));
-        for (ModelSummary version : versions) {
-            List<Scorecard> cards = scorecardsOfName.get().getOrDefault(version.modelId(), List.of());
-            byPack.forEach((pack, values) -> values.add(cards.stream().filter(s -> s.packId().equals(pack) && s.metric().equals(metricName))
-                    .map(Scorecard::value).filter(Objects::nonNull).findFirst().orElse(null)));
+                .forEach(s -> byPack.computeIfAbsent(s.packId(), pack -> new Double[versions.size()]));
+        for (int i = 0; i < versions.size(); i++) {
+            for (Scorecard card : scorecardsOfName.get().getOrDefault(versions.get(i).modelId(), List.of())) {
+                if (card.metric().equals(metricName) && card.value() != null && byPack.get(card.packId())[i] == null) {
+                    byPack.get(card.packId())[i] = card.value();
+                }
+            }
         }
-        return byPack;
+        Map<String, List<Double>> trend = new java.util.TreeMap<>();
+        byPack.forEach((pack, values) -> trend.put(pack, java.util.Arrays.asList(values)));
+        return trend;
     }
 
     public ObservableList<String> names() {

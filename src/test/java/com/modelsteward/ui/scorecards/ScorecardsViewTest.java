@@ -113,6 +113,11 @@ class ScorecardsViewTest {
         assertFalse(candidateSeries.getData().stream().anyMatch(d -> d.getXValue().equals("pack_04_bear")), "no bar, never a zero bar");
         LineChart<String, Number> trend = robot.lookup("#scorecards-trend").query();
         assertEquals(6, ((javafx.scene.chart.CategoryAxis) trend.getXAxis()).getCategories().size(), "every version of the name");
+        var bearLine = trend.getData().stream().filter(series -> series.getName().equals("pack_04_bear")).findFirst().orElseThrow();
+        assertEquals(5, bearLine.getData().size(), "the trend has a point for every version but the one without a scorecard");
+        String candidateLabel = comparison.versions().get(candidate).label();
+        assertFalse(bearLine.getData().stream().anyMatch(d -> d.getXValue().equals(candidateLabel)),
+                "no point where the scorecard is missing");
     }
 
     @Test
