@@ -104,7 +104,7 @@ public final class ConsoleShell implements AutoCloseable {
             Registry opened = Registry.open(file);
             try {
                 Set<String> roles = new ModelCatalog(opened).rolesOf(user);
-                return new Opened(opened, roles, new TrustStore(settings).check(opened));
+                return new Opened(opened, roles, new TrustStore(settings).check(opened), opened.changeCounter());
             } catch (RuntimeException failed) {
                 opened.close();
                 throw failed;
@@ -117,8 +117,11 @@ public final class ConsoleShell implements AutoCloseable {
         });
     }
 
-    /** @param trust the root key compared with the one this user pinned (trust on first use, docs/security.md) */
-    private record Opened(Registry registry, Set<String> roles, TrustStore.Check trust) {
+    /**
+     * @param trust the root key compared with the one this user pinned (trust on first use, docs/security.md)
+     * @param changeCounter the file's change counter when opened, where the refresh monitor starts
+     */
+    private record Opened(Registry registry, Set<String> roles, TrustStore.Check trust, long changeCounter) {
     }
 
     private void attach(Opened opened) {
@@ -129,7 +132,7 @@ public final class ConsoleShell implements AutoCloseable {
         stage.setTitle("Model Steward — " + registry.file().getFileName() + " — " + registry.file()
                 + (registry.isReadOnly() ? " (read-only)" : ""));
         settings.put(LAST_REGISTRY, registry.file().toString());
-        monitor = new RefreshMonitor(registry, window::registryChanged,
+        monitor = new RefreshMonitor(registry, opened.changeCounter(), window::registryChanged,
                 failure -> javafx.application.Platform.runLater(() -> window.monitorFailed(DialogService.describe(failure))));
         onOpened.accept(context);
         if (opened.trust().alarming()) {

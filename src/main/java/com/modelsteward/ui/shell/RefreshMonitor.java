@@ -20,13 +20,18 @@ final class RefreshMonitor implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private long lastSeen = Long.MIN_VALUE;
+    private long lastSeen;
 
-    RefreshMonitor(Registry registry, Runnable onChange, Consumer<Throwable> onFailure) {
+    /**
+     * @param seen the change counter read when the registry was opened (off the FX thread), before any page read it: a
+     *             commit between opening and the first poll is reported too (the first poll used to take it as the start)
+     */
+    RefreshMonitor(Registry registry, long seen, Runnable onChange, Consumer<Throwable> onFailure) {
+        this.lastSeen = seen;
         poller.scheduleWithFixedDelay(() -> {
             try {
                 long now = registry.changeCounter();
-                if (lastSeen != Long.MIN_VALUE && now != lastSeen) {
+                if (now != lastSeen) {
                     Platform.runLater(onChange);
                 }
                 lastSeen = now;
