@@ -12,6 +12,8 @@ import com.modelsteward.testsupport.TestRegistries;
 import com.modelsteward.ui.shell.ConsoleOptions;
 import com.modelsteward.ui.shell.ConsoleShell;
 import com.modelsteward.ui.models.ModelsView;
+import com.modelsteward.ui.scorecards.ScorecardsView;
+import com.modelsteward.ui.scorecards.ScorecardsViewModel;
 import com.modelsteward.ui.shell.Pages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,6 +129,26 @@ class ConsoleShellTest {
         robot.clickOn("#nav-models");
         assertOnlyShown("models");
         assertEquals(14, models.model().visibleVersions().size(), "the page comes back as it was left");
+    }
+
+    @Test
+    void aHiddenPageFollowsTheSelectionOnlyOnceShownAgain(FxRobot robot) {
+        FxWait.until("the registry is open", () -> shell.context() != null);
+        robot.interact(() -> shell.context().selectedModelIdProperty().set("momentum_xgb-3.1.0"));
+        robot.clickOn("#nav-scorecards");
+        ScorecardsViewModel scorecards = ((ScorecardsView) shell.page("scorecards")).model();
+        FxWait.until("the scorecards of the selected name load", () -> "momentum_xgb".equals(scorecards.modelNameProperty().get()));
+
+        robot.clickOn("#nav-models");
+        String other = "news_embedder-1.4.0";
+        robot.interact(() -> shell.context().selectedModelIdProperty().set(other));
+        FxWait.until("the Models page shows the new selection", () -> ((ModelsView) shell.page("models")).model().detailProperty().get() != null
+                && other.equals(((ModelsView) shell.page("models")).model().detailProperty().get().modelId()));
+        FxWait.until("background work is done", () -> shell.tasks().runningProperty().get() == 0);
+        assertEquals("momentum_xgb", scorecards.modelNameProperty().get(), "the hidden Scorecards page did no work for it");
+
+        robot.clickOn("#nav-scorecards");
+        FxWait.until("shown again, it catches up", () -> "news_embedder".equals(scorecards.modelNameProperty().get()));
     }
 
     /** Exactly one page is visible and takes part in layout; the others stay in the scene, hidden. */

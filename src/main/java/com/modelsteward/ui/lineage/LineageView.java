@@ -46,6 +46,8 @@ import javafx.scene.layout.VBox;
  */
 public final class LineageView extends LazyPage {
 
+    public static final String PAGE_ID = "lineage";
+
     static final String STYLESHEET = "/styles/lineage.css";
 
     private final AppContext context;
@@ -78,6 +80,10 @@ public final class LineageView extends LazyPage {
     @Override
     public void refresh() {
         model.refresh();
+        if (tree != null && model.treeProperty().get() != null) {
+            // The tree is kept while the file is unchanged: a version chosen elsewhere meanwhile is shown now.
+            showSelected(context.selectedModelIdProperty().get());
+        }
     }
 
     @Override
@@ -118,7 +124,11 @@ public final class LineageView extends LazyPage {
                 rebuildTree();
             }
         });
-        context.selectedModelIdProperty().addListener((obs, old, now) -> showSelected(now));
+        context.selectedModelIdProperty().addListener((obs, old, now) -> {
+            if (context.isShown(PAGE_ID)) {
+                showSelected(now);
+            }
+        });
 
         VBox left = new VBox(10, title, search, problems, tree);
         left.setPadding(new Insets(16));

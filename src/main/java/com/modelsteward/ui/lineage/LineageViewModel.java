@@ -76,7 +76,11 @@ public final class LineageViewModel {
         this.context = context;
         this.service = new LineageService(context.registry(), System.getenv());
         this.snapshots = new FileGeneration<>(context.registry());
-        context.selectedModelIdProperty().addListener((obs, old, now) -> loadSelected(now));
+        context.selectedModelIdProperty().addListener((obs, old, now) -> {
+            if (context.isShown(LineageView.PAGE_ID)) {
+                loadSelected(now);
+            }
+        });
     }
 
     public LineageService service() {

@@ -47,6 +47,8 @@ import javafx.util.StringConverter;
 /** Every version in a filterable table, with the selected version's fields and hashes (copyable) beside it. */
 public final class ModelsView extends LazyPage {
 
+    public static final String PAGE_ID = "models";
+
     private final AppContext context;
     private final ModelsViewModel model;
     private TableView<ModelSummary> table;

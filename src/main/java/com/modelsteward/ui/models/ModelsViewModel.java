@@ -72,7 +72,11 @@ public final class ModelsViewModel {
         search.addListener((obs, old, now) -> applyFilter());
         typeFilter.addListener((obs, old, now) -> applyFilter());
         stateFilter.addListener((obs, old, now) -> applyFilter());
-        context.selectedModelIdProperty().addListener((obs, old, now) -> loadDetail(now));
+        context.selectedModelIdProperty().addListener((obs, old, now) -> {
+            if (context.isShown(ModelsView.PAGE_ID)) {
+                loadDetail(now);
+            }
+        });
     }
 
     public void refresh() {

@@ -51,6 +51,8 @@ import javax.imageio.ImageIO;
  */
 public final class ScorecardsView extends LazyPage {
 
+    public static final String PAGE_ID = "scorecards";
+
     private final AppContext context;
     private final ScorecardsViewModel model;
     private final ModelCardAction modelCard;

@@ -69,7 +69,7 @@ public final class ScorecardsViewModel {
         this.context = context;
         this.service = new LineageService(context.registry(), System.getenv());
         context.selectedModelIdProperty().addListener((obs, old, now) -> {
-            if (now != null && !chosen.contains(now)) {
+            if (now != null && !chosen.contains(now) && context.isShown(ScorecardsView.PAGE_ID)) {
                 refresh();
             }
         });

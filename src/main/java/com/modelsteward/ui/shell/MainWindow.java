@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.InputEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -40,7 +41,10 @@ final class MainWindow {
     private final HBox notification = new HBox(8);
     private final Label notificationText = new Label();
     private final PauseTransition notificationTimer = new PauseTransition(Duration.seconds(12));
-    private final PauseTransition preparation = new PauseTransition(Duration.millis(300));
+    private final PauseTransition preparation = new PauseTransition(Duration.millis(250));
+    private static final long QUIET_NANOS = 1_000_000_000L;
+    /** When the user last gave input or background work last started or ended. */
+    private long lastActivityNanos = System.nanoTime();
     private final FxTaskRunner tasks;
     private AppContext context;
     private String currentPage;
@@ -120,6 +124,8 @@ final class MainWindow {
         root.setTop(top);
         root.setCenter(content);
         root.setBottom(status);
+        root.addEventFilter(InputEvent.ANY, event -> lastActivityNanos = System.nanoTime());
+        tasks.runningProperty().addListener((obs, old, now) -> lastActivityNanos = System.nanoTime());
         showMessage("Opening registry…");
     }
 
@@ -151,9 +157,10 @@ final class MainWindow {
     }
 
     /**
-     * Builds the pages not shown yet, hidden, one at a time whenever nothing runs in the background, so that showing
-     * one later costs its layout and painting, not making and styling its nodes (80-180 ms on the FX thread per page
-     * on a 2-core machine). Building a page reads nothing: its data loads when it is first shown.
+     * Builds the pages not shown yet, hidden, one at a time whenever the console has been quiet for a second (nothing
+     * running in the background, no key or mouse input), so that showing one later costs its layout and painting, not
+     * making and styling its nodes (80-180 ms on the FX thread per page on a 2-core machine). Building a page reads
+     * nothing: its data loads when it is first shown.
      */
     private void prepareWhenIdle(AppContext forContext) {
         preparation.stop();
@@ -162,7 +169,7 @@ final class MainWindow {
             if (context != forContext) {
                 return;
             }
-            if (tasks.runningProperty().get() > 0) {
+            if (tasks.runningProperty().get() > 0 || System.nanoTime() - lastActivityNanos < QUIET_NANOS) {
                 prepareWhenIdle(forContext);
                 return;
             }
@@ -193,6 +200,7 @@ final class MainWindow {
         Page page = pages.computeIfAbsent(pageId, id -> spec.factory().apply(context));
         currentPage = pageId;
         preparing = null;
+        context.setShownPage(pageId);
         navButtons.get(pageId).setSelected(true);
         Node pageRoot = page.root();
         if (!content.getChildren().contains(pageRoot)) {

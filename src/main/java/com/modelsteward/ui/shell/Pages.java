@@ -29,9 +29,9 @@ public final class Pages {
 
     public static final List<Spec> ALL = List.of(
             new Spec("overview", "Overview", OverviewView::new),
-            new Spec("models", "Models", ModelsView::new),
-            new Spec("lineage", "Lineage", LineageView::new),
-            new Spec("scorecards", "Scorecards", ScorecardsView::new),
+            new Spec(ModelsView.PAGE_ID, "Models", ModelsView::new),
+            new Spec(LineageView.PAGE_ID, "Lineage", LineageView::new),
+            new Spec(ScorecardsView.PAGE_ID, "Scorecards", ScorecardsView::new),
             new Spec("drift", "Drift", context -> new DriftView(context, (name, id, reason) -> GovernanceActions.rollBack(context, name))),
             new Spec("approvals", "Approvals", ApprovalsView::new, ApprovalsView::badge),
             new Spec("audit", "Audit", AuditView::new));
