@@ -121,8 +121,13 @@ public final class AuditView extends LazyPage {
             }
         });
         model.selectedProperty().addListener((obs, old, now) -> selectInTable(table, now));
-        // The filters give the table a new list: the chosen entry stays selected when it is still shown.
-        table.itemsProperty().addListener((obs, old, now) -> selectInTable(table, model.selectedProperty().get()));
+        // The filters give the table a new list: the chosen entry stays selected when it is still shown. An
+        // invalidation listener (it reads the list, so that the next one fires too): a change listener compares the
+        // old and new lists, 50 000 entries, on the FX thread.
+        table.itemsProperty().addListener((javafx.beans.Observable items) -> {
+            table.getItems();
+            selectInTable(table, model.selectedProperty().get());
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label title = new Label("Audit");

@@ -118,7 +118,10 @@ public final class LineageView extends LazyPage {
         // stay open), and a search running meanwhile is matched again against the hashes.
         model.activeChecksProperty().addListener((obs, old, now) -> showChecks());
         model.checkingProperty().addListener((obs, old, now) -> showChecks());
-        model.hashesProperty().addListener((obs, old, now) -> {
+        // An invalidation listener (reading the value, so that the next one fires too): a change listener compares the
+        // old and new maps of 100 000 versions' hashes on the FX thread.
+        model.hashesProperty().addListener((javafx.beans.Observable hashes) -> {
+            model.hashesProperty().get();
             String searching = model.searchProperty().get();
             if (searching != null && !searching.isBlank()) {
                 rebuildTree();

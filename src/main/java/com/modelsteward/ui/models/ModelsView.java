@@ -105,7 +105,12 @@ public final class ModelsView extends LazyPage {
             model.sortBy(comparator(sorted.getSortOrder(), sortKeys));
             return true;
         });
-        model.visibleProperty().addListener((obs, old, now) -> selectInTable(context.selectedModelIdProperty().get()));
+        // An invalidation listener (it reads the list, so that the next one fires too): a change listener compares the
+        // old and new lists, 100 000 rows, on the FX thread.
+        model.visibleProperty().addListener((javafx.beans.Observable shown) -> {
+            model.visibleProperty().get();
+            selectInTable(context.selectedModelIdProperty().get());
+        });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.select(now);
