@@ -28,6 +28,9 @@ import javafx.util.Duration;
 /** The window's frame: navigation on the left, the current page, a banner for read-only states, and a status bar. */
 final class MainWindow {
 
+    /** How long the console must have been quiet before it builds a page not shown yet. */
+    private static final long QUIET_NANOS = 1_000_000_000L;
+
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final VBox banners = new VBox();
@@ -42,7 +45,6 @@ final class MainWindow {
     private final Label notificationText = new Label();
     private final PauseTransition notificationTimer = new PauseTransition(Duration.seconds(12));
     private final PauseTransition preparation = new PauseTransition(Duration.millis(250));
-    private static final long QUIET_NANOS = 1_000_000_000L;
     /** When the user last gave input or background work last started or ended. */
     private long lastActivityNanos = System.nanoTime();
     private final FxTaskRunner tasks;
