@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 /**
@@ -104,6 +106,10 @@ public final class ScaleBenchmark {
     private static void console(Path file, int size) throws Exception {
         // The watchdog asks for a pulse every frame (and the software pipeline then paints every frame): the timed
         // figures are taken without it, the pulse gaps in a walk of their own below.
+        if (Boolean.getBoolean("bench.interactionsOnly")) {
+            watched(file, size, null, false);
+            return;
+        }
         System.setProperty("steward.frameWatchdog", "false");
         List<Long> opens = new ArrayList<>();
         List<Long> completes = new ArrayList<>();
@@ -207,8 +213,17 @@ public final class ScaleBenchmark {
             return null;
         });
 
-        // The walk: a fresh console with the frame watchdog, a version of a 1 000-version name selected (so that the
-        // Lineage graph, Scorecards and Drift show it), every view in turn until its background work is done.
+        watched(file, size, selected, true);
+    }
+
+    /**
+     * The walk: a fresh console with the frame watchdog, a version of a 1 000-version name selected (so that the
+     * Lineage graph, Scorecards and Drift show it), every view in turn until its background work is done; then the
+     * gestures of a user at work.
+     */
+    private static void watched(Path file, int size, String selectedOrNull, boolean walks) throws Exception {
+        ConsoleShell[] shell = new ConsoleShell[1];
+        String selected = selectedOrNull != null ? selectedOrNull : newestOfFirstName(file);
         System.setProperty("steward.frameWatchdog", "true");
         onFx(() -> {
             shell[0] = new ConsoleShell(new Stage(), "bench", Clock.systemUTC(), new AppSettings(file.resolveSibling("bench.properties")));
@@ -232,6 +247,11 @@ public final class ScaleBenchmark {
                         + "(the most FX-thread CPU between two pulses)", size, preparing.get(key) + " ms ("
                         + preparingBusy.entrySet().stream().filter(e -> e.getKey().contains("(preparing ")).mapToLong(Map.Entry::getValue)
                                 .max().orElse(-1) + " ms; " + key.replaceFirst("^.*\\(", "").replace(")", "") + ")"));
+        if (!walks) {
+            interactions(shell[0], size);
+            closeOnFx(shell[0]);
+            return;
+        }
         onFx(() -> {
             shell[0].frameWatchdog().ifPresent(FrameWatchdog::clearLongest);
             return null;
@@ -243,11 +263,24 @@ public final class ScaleBenchmark {
             return null;
         });
         walk(shell[0], size, "longest FX pulse gap on %s, shown again (the most FX-thread CPU between two pulses)");
+        interactions(shell[0], size);
+        closeOnFx(shell[0]);
+    }
+
+    private static void closeOnFx(ConsoleShell shell) throws Exception {
         onFx(() -> {
-            shell[0].close();
-            shell[0].stage().close();
+            shell.close();
+            shell.stage().close();
             return null;
         });
+    }
+
+    /** The newest version of the first model name (a 1 000-version line in the scale registry). */
+    private static String newestOfFirstName(Path file) {
+        try (Registry registry = Registry.open(file)) {
+            return registry.read(h -> h.createQuery("SELECT model_id FROM model_registry WHERE model_name = "
+                    + "(SELECT min(model_name) FROM model_registry) ORDER BY created_at DESC, model_id DESC LIMIT 1").mapTo(String.class).one());
+        }
     }
 
     /** Shows every view in turn until its background work is done, then 1 s; the longest pulse gap on each. */
@@ -276,6 +309,87 @@ public final class ScaleBenchmark {
                         + busy.getOrDefault(spec.id(), -1L) + " ms)");
             }
         }
+    }
+
+    /** Keys sent 30 times a second: the keyboard's repeat rate while a user holds a key down. */
+    private static final long KEY_REPEAT_MS = 33;
+
+    /**
+     * What a user does all day once a page shows, with the watchdog on: holding a key down in a table or tree (every
+     * step selects a version, whose details load), paging through a table, typing a search. The figure is the longest
+     * gap between two pulses during the gesture, and the most FX-thread CPU between two pulses.
+     */
+    private static void interactions(ConsoleShell shell, int size) throws Exception {
+        gesture(shell, size, "models", "#models-table", "holds ↓ in the Models table for 40 rows", 40, KeyCode.DOWN);
+        gesture(shell, size, "models", "#models-table", "holds Page Down in the Models table for 40 pages", 40, KeyCode.PAGE_DOWN);
+        typing(shell, size, "models", "#models-search", "strategy_042 9.5", "types a search in the Models view, a key every 120 ms");
+        gesture(shell, size, "lineage", "#lineage-tree", "holds ↓ in the Lineage tree for 40 rows", 40, KeyCode.DOWN);
+        gesture(shell, size, "audit", "#audit-table", "holds Page Down in the Audit table for 40 pages", 40, KeyCode.PAGE_DOWN);
+    }
+
+    private static void gesture(ConsoleShell shell, int size, String page, String selector, String figure, int presses, KeyCode key)
+            throws Exception {
+        javafx.scene.Node target = settle(shell, page, selector);
+        onFx(() -> {
+            target.requestFocus();
+            if (target instanceof TableView<?> table && table.getSelectionModel().isEmpty()) {
+                table.getSelectionModel().selectFirst();
+            }
+            shell.frameWatchdog().ifPresent(FrameWatchdog::clearLongest);
+            return null;
+        });
+        for (int i = 0; i < presses; i++) {
+            onFx(() -> {
+                javafx.event.Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, false, false, false));
+                return null;
+            });
+            Thread.sleep(KEY_REPEAT_MS);
+        }
+        finish(shell, size, page, figure);
+    }
+
+    private static void typing(ConsoleShell shell, int size, String page, String selector, String text, String figure) throws Exception {
+        javafx.scene.control.TextField field = (javafx.scene.control.TextField) settle(shell, page, selector);
+        onFx(() -> {
+            field.requestFocus();
+            field.clear();
+            shell.frameWatchdog().ifPresent(FrameWatchdog::clearLongest);
+            return null;
+        });
+        for (char c : text.toCharArray()) {
+            onFx(() -> {
+                field.appendText(String.valueOf(c));
+                return null;
+            });
+            Thread.sleep(120);
+        }
+        finish(shell, size, page, figure);
+        onFx(() -> {
+            field.clear();
+            return null;
+        });
+        waitUntil(() -> shell.tasks().runningProperty().get() == 0);
+    }
+
+    /** Shows the page and waits until its background work is done and the node is there. */
+    private static javafx.scene.Node settle(ConsoleShell shell, String page, String selector) throws Exception {
+        onFx(() -> {
+            shell.show(page);
+            return null;
+        });
+        waitUntil(() -> shell.stage().getScene().lookup(selector) != null && shell.tasks().runningProperty().get() == 0);
+        Thread.sleep(500);
+        return onFx(() -> shell.stage().getScene().lookup(selector));
+    }
+
+    /** Waits for the gesture's background work, then records the longest gap and FX-thread CPU on the page. */
+    private static void finish(ConsoleShell shell, int size, String page, String figure) throws Exception {
+        waitUntil(() -> shell.tasks().runningProperty().get() == 0);
+        Thread.sleep(300);
+        Map<String, Long> pulses = onFx(() -> shell.frameWatchdog().map(FrameWatchdog::longestByPage).orElse(Map.of()));
+        Map<String, Long> busy = onFx(() -> shell.frameWatchdog().map(FrameWatchdog::busiestByPage).orElse(Map.of()));
+        put("longest FX pulse gap while a user " + figure + " (the most FX-thread CPU between two pulses)", size,
+                pulses.getOrDefault(page, -1L) + " ms (" + busy.getOrDefault(page, -1L) + " ms)");
     }
 
     /** Selections timed in the Lineage view, after one uncounted: six at both sizes, cycling through the names. */

@@ -1,11 +1,21 @@
 package com.modelsteward.ui.common;
 
+import java.util.List;
 import java.util.Locale;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 
-/** A state or severity shown as coloured pill with its name and a symbol: never colour alone. */
+/**
+ * A state or severity shown as coloured pill with its name and a symbol: never colour alone.
+ *
+ * <p>The state is a pseudo-class ({@code .badge:state-active}), not a style class: a table cell refills its badge
+ * whenever a row scrolls into view or the selection moves, and a changed style class makes JavaFX match the label
+ * against every stylesheet again, where a pseudo-class only switches between styles already matched.
+ */
 public final class StateBadge {
+
+    private static final String PREFIX = "state-";
 
     private StateBadge() {
     }
@@ -17,14 +27,25 @@ public final class StateBadge {
     }
 
     public static void apply(Label label, String state) {
-        label.getStyleClass().removeIf(style -> style.startsWith("badge"));
+        if (!label.getStyleClass().contains("badge")) {
+            label.getStyleClass().add("badge");
+        }
+        PseudoClass wanted = state == null ? null : PseudoClass.getPseudoClass(PREFIX + state.toLowerCase(Locale.ROOT));
+        for (PseudoClass shown : List.copyOf(label.getPseudoClassStates())) {
+            if (shown.getPseudoClassName().startsWith(PREFIX) && !shown.equals(wanted)) {
+                label.pseudoClassStateChanged(shown, false);
+            }
+        }
         if (state == null) {
             label.setText("");
+            label.setVisible(false);
             return;
         }
+        label.setVisible(true);
+        label.pseudoClassStateChanged(wanted, true);
         label.setText(symbol(state) + " " + state);
-        label.getStyleClass().addAll("badge", "badge-" + state.toLowerCase(Locale.ROOT));
     }
+
 
     /** A shape per meaning so that the badge reads without colour. */
     public static String symbol(String state) {

@@ -12,6 +12,7 @@ import com.modelsteward.ui.common.Columns;
 import com.modelsteward.ui.common.LazyPage;
 import com.modelsteward.ui.common.StateBadge;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -53,12 +54,15 @@ public final class ModelsView extends LazyPage {
     private final ModelsViewModel model;
     private TableView<ModelSummary> table;
     private GridPane fields;
+    private final Label stateBadge = StateBadge.of(null);
+    private final List<DetailField> detailFields = FIELD_NAMES.stream().map(DetailField::new).toList();
     private TableView<Scorecard> scorecards;
     private SplitPane split;
 
     public ModelsView(AppContext context) {
         this.context = context;
         this.model = new ModelsViewModel(context);
+        stateBadge.setId("detail-state");
     }
 
     public ModelsViewModel model() {
@@ -298,44 +302,67 @@ public final class ModelsView extends LazyPage {
         });
     }
 
+    /**
+     * Fills the detail grid. Its controls are made once and refilled on every selection: making ~50 text fields, buttons
+     * and tooltips anew (skins, CSS) cost 50–100 ms of the FX thread per selection, so holding ↓ in the table stalled
+     * pulses for up to 300 ms. The grid is emptied only while no version is shown.
+     */
     private void showFields(ModelVersion version) {
-        fields.getChildren().clear();
         if (version == null) {
+            fields.getChildren().clear();
             return;
         }
-        int row = 0;
-        row = addField(row, "Model id", version.modelId());
-        row = addField(row, "Name", version.modelName());
-        row = addField(row, "Type", version.modelType());
-        row = addField(row, "Version", version.version());
-        Label badge = StateBadge.of(version.state());
-        badge.setId("detail-state");
-        fields.addRow(row++, fixed(new Label("State")), fixed(badge));
-        row = addField(row, "Parent", version.parentId());
-        row = addField(row, "Path", version.pathRef());
-        row = addField(row, "Training config hash", version.trainingConfigHash());
-        row = addField(row, "Data snapshot", version.dataSnapshotRef());
-        row = addField(row, "Data snapshot hash", version.dataSnapshotHash());
-        row = addField(row, "Feature graph hash", version.featureGraphHash());
-        row = addField(row, "Code commit", version.codeCommit());
-        row = addField(row, "Created", version.createdAt() + " by " + version.createdBy());
-        row = addField(row, "Updated", version.updatedAt());
-        row = addField(row, "State since", version.stateChangedAt());
-        row = addField(row, "Row version", Long.toString(version.rowVersion()));
-        addField(row, "Archived", version.archived() ? "yes" : "no");
+        if (fields.getChildren().isEmpty()) {
+            layOutFields();
+        }
+        StateBadge.apply(stateBadge, version.state());
+        List<String> values = Arrays.asList(version.modelId(), version.modelName(), version.modelType(), version.version(),
+                version.parentId(), version.pathRef(), version.trainingConfigHash(), version.dataSnapshotRef(),
+                version.dataSnapshotHash(), version.featureGraphHash(), version.codeCommit(),
+                version.createdAt() + " by " + version.createdBy(), version.updatedAt(), version.stateChangedAt(),
+                Long.toString(version.rowVersion()), version.archived() ? "yes" : "no");
+        for (int i = 0; i < detailFields.size(); i++) {
+            detailFields.get(i).show(values.get(i));
+        }
     }
 
-    /** A read-only text field (selectable, so copyable) plus a Copy button. */
-    private int addField(int row, String name, String value) {
-        TextField text = new TextField(value == null ? "—" : value);
-        text.setEditable(false);
-        text.getStyleClass().add("copyable");
-        text.setPrefColumnCount(34);
-        Button copy = new Button("Copy");
-        copy.setTooltip(new Tooltip("Copy " + name.toLowerCase(Locale.ROOT) + " to the clipboard"));
-        copy.setOnAction(event -> Clipboard.copy(value));
-        copy.setDisable(value == null);
-        fields.addRow(row, fixed(new Label(name)), text, fixed(copy));
-        return row + 1;
+    private void layOutFields() {
+        int row = 0;
+        for (DetailField field : detailFields) {
+            if (field.name.equals(STATE_AFTER)) {
+                fields.addRow(row++, fixed(new Label("State")), fixed(stateBadge));
+            }
+            fields.addRow(row++, fixed(new Label(field.name)), field.text, fixed(field.copy));
+        }
+    }
+
+    /** The detail rows in order; the state badge goes before {@value #STATE_AFTER}. */
+    private static final List<String> FIELD_NAMES = List.of("Model id", "Name", "Type", "Version", "Parent", "Path",
+            "Training config hash", "Data snapshot", "Data snapshot hash", "Feature graph hash", "Code commit", "Created", "Updated",
+            "State since", "Row version", "Archived");
+    private static final String STATE_AFTER = "Parent";
+
+    /** A read-only text field (selectable, so copyable) plus a Copy button that copies what the field shows now. */
+    private static final class DetailField {
+
+        private final String name;
+        private final TextField text = new TextField();
+        private final Button copy = new Button("Copy");
+        private String value;
+
+        DetailField(String name) {
+            this.name = name;
+            text.setEditable(false);
+            text.getStyleClass().add("copyable");
+            text.setPrefColumnCount(34);
+            copy.setTooltip(new Tooltip("Copy " + name.toLowerCase(Locale.ROOT) + " to the clipboard"));
+            copy.setOnAction(event -> Clipboard.copy(value));
+        }
+
+        void show(String shown) {
+            value = shown;
+            text.setText(shown == null ? "—" : shown);
+            copy.setDisable(shown == null);
+        }
     }
 }

@@ -1,0 +1,115 @@
+package com.modelsteward.ui.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelsteward.config.AppSettings;
+import com.modelsteward.registry.ModelSummary;
+import com.modelsteward.testsupport.FxWait;
+import com.modelsteward.testsupport.TestRegistries;
+import com.modelsteward.ui.shell.ConsoleOptions;
+import com.modelsteward.ui.shell.ConsoleShell;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.layout.GridPane;
+import javafx.scene.paint.Paint;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Models detail pane follows the selection with the same controls: moving through the table refills the fields,
+ * the state badge and what each Copy button copies, instead of building the pane anew for every row.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ModelsDetailTest {
+
+    @TempDir
+    static Path dir;
+
+    private ConsoleShell shell;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("gen-" + System.nanoTime()));
+        TestRegistries.demo(folder).close();
+        shell = new ConsoleShell(stage, TestRegistries.OPERATOR, Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC),
+                new AppSettings(dir.resolve("settings.properties")));
+        stage.setWidth(1440);
+        stage.setHeight(900);
+        stage.show();
+        shell.start(new ConsoleOptions(Optional.of(folder.resolve("demo.db")), false));
+    }
+
+    @AfterEach
+    void closeShell() throws Exception {
+        org.testfx.util.WaitForAsyncUtils.asyncFx(shell::close).get();
+    }
+
+    @Test
+    void movingTheSelectionRefillsTheSameFieldsBadgeAndCopyButtons(FxRobot robot) {
+        FxWait.until("the registry is open", () -> shell.context() != null);
+        robot.clickOn("#nav-models");
+        TableView<ModelSummary> table = robot.lookup("#models-table").queryTableView();
+        FxWait.until("the versions are listed", () -> table.getItems().size() > 2);
+        List<ModelSummary> rows = table.getItems();
+        ModelSummary active = rows.stream().filter(v -> v.state().equals("ACTIVE")).findFirst().orElseThrow();
+        ModelSummary other = rows.stream().filter(v -> !v.state().equals("ACTIVE")).findFirst().orElseThrow();
+
+        select(robot, table, active);
+        GridPane fields = robot.lookup("#models-detail").query();
+        Label badge = robot.lookup("#detail-state").query();
+        TextField idField = (TextField) cellAt(fields, 1, 0);
+        Paint activeColour = background(badge);
+        assertEquals("● ACTIVE", badge.getText());
+
+        select(robot, table, other);
+        assertSame(idField, cellAt(fields, 1, 0), "the same field is refilled");
+        assertSame(badge, robot.lookup("#detail-state").query(), "the same badge is refilled");
+        assertEquals(other.modelId(), idField.getText());
+        assertEquals(other.state(), badge.getText().substring(2));
+        assertNotEquals(activeColour, background(badge), "the badge's colour follows the state");
+        assertEquals(1, badge.getPseudoClassStates().stream().filter(p -> p.getPseudoClassName().startsWith("state-")).count(),
+                "one state colour at a time: " + badge.getPseudoClassStates());
+
+        robot.interact(() -> ((Button) cellAt(fields, 2, 0)).fire());
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
+        assertEquals(other.modelId(), copied[0], "Copy copies the version shown now, not the first one");
+    }
+
+    private static void select(FxRobot robot, TableView<ModelSummary> table, ModelSummary version) {
+        robot.interact(() -> table.getSelectionModel().select(version));
+        FxWait.until("the detail shows " + version.modelId(), () -> robot.lookup("#models-detail .text-field").tryQuery()
+                .map(node -> version.modelId().equals(((TextField) node).getText())).orElse(false));
+        robot.interact(() -> table.getScene().getRoot().applyCss());
+    }
+
+    private static Node cellAt(GridPane grid, int column, int row) {
+        return grid.getChildren().stream()
+                .filter(node -> GridPane.getColumnIndex(node) == column && GridPane.getRowIndex(node) == row)
+                .findFirst().orElseThrow();
+    }
+
+    private static Paint background(Label label) {
+        assertTrue(label.getBackground() != null && !label.getBackground().getFills().isEmpty(), "the badge has a colour");
+        return label.getBackground().getFills().getFirst().getFill();
+    }
+}
