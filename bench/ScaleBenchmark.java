@@ -46,8 +46,9 @@ import javafx.stage.Stage;
  *      -cp "target/classes:target/lib/*" bench/ScaleBenchmark.java [sizes, default 1000,100000]</pre>
  *
  * A size may name an existing registry to reuse instead of generating one ({@code 100000=/tmp/scale-100k.db}; it is
- * copied, never changed). {@code -Dbench.consoleOnly=true} measures only the console rows. The frame watchdog is switched on
- * by the benchmark itself for the walk through the views only.
+ * copied, never changed). {@code -Dbench.consoleOnly=true} measures only the console rows; {@code -Dbench.interactionsOnly=true}
+ * only a user's gestures (holding a key down in a table or tree, typing a search) with the watchdog on. The frame watchdog
+ * is switched on by the benchmark itself for the walk through the views and the gestures only.
  */
 public final class ScaleBenchmark {
 
@@ -77,7 +78,7 @@ public final class ScaleBenchmark {
                 put("generate the registry (`demo --versions N`)", size, seconds(System.nanoTime() - t0));
             }
             console(file, size);
-            if (!Boolean.getBoolean("bench.consoleOnly")) {
+            if (!Boolean.getBoolean("bench.consoleOnly") && !Boolean.getBoolean("bench.interactionsOnly")) {
                 governance(file, size, work);
                 auditVerify(file, size);
             }
