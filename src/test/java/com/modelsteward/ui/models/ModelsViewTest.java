@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.modelsteward.config.AppSettings;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.testsupport.FxWait;
+import com.modelsteward.testsupport.Screenshots;
 import com.modelsteward.testsupport.TestRegistries;
 import com.modelsteward.ui.shell.ConsoleOptions;
 import com.modelsteward.ui.shell.ConsoleShell;
@@ -19,7 +20,9 @@ import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
@@ -35,11 +38,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The Models detail pane follows the selection with the same controls: moving through the table refills the fields,
- * the state badge and what each Copy button copies, instead of building the pane anew for every row.
+ * The Models view as a user meets it: the Type and State filters read "All types"/"All states" before and after their
+ * choices load, and the detail pane follows the selection with the same controls — moving through the table refills
+ * the fields, the state badge and what each Copy button copies, instead of building the pane anew for every row.
  */
 @ExtendWith(ApplicationExtension.class)
-class ModelsDetailTest {
+class ModelsViewTest {
 
     @TempDir
     static Path dir;
@@ -61,6 +65,36 @@ class ModelsDetailTest {
     @AfterEach
     void closeShell() throws Exception {
         org.testfx.util.WaitForAsyncUtils.asyncFx(shell::close).get();
+    }
+
+    @Test
+    void bothFiltersShowTheirAllChoiceBeforeAndAfterTheChoicesLoad(FxRobot robot) {
+        FxWait.until("the registry is open", () -> shell.context() != null);
+        robot.clickOn("#nav-models");
+        ComboBox<String> type = robot.lookup("#models-type").queryComboBox();
+        ComboBox<String> state = robot.lookup("#models-state").queryComboBox();
+        FxWait.until("the type box reads All types", () -> "All types".equals(shown(type)));
+        FxWait.until("the state box reads All states", () -> "All states".equals(shown(state)));
+
+        FxWait.until("the choices are loaded", () -> type.getItems().size() > 1 && state.getItems().size() > 1);
+        FxWait.until("background work is done", () -> shell.tasks().runningProperty().get() == 0);
+        robot.interact(() -> { });
+        assertEquals("All types", shown(type));
+        assertEquals("All states", shown(state));
+        assertEquals(ModelsViewModel.ALL, type.getValue());
+        assertEquals(ModelsViewModel.ALL, state.getSelectionModel().getSelectedItem());
+        assertTrue(state.getItems().contains("ACTIVE"), "the states of the registry are offered: " + state.getItems());
+
+        // A chosen state survives a reload of the choices (the refresh after another process commits).
+        robot.interact(() -> state.setValue("ACTIVE"));
+        robot.interact(() -> ((ModelsView) shell.page("models")).model().refresh());
+        FxWait.until("background work is done", () -> shell.tasks().runningProperty().get() == 0);
+        robot.interact(() -> { });
+        assertEquals("ACTIVE", shown(state));
+        robot.interact(() -> state.setValue(ModelsViewModel.ALL));
+        robot.interact(() -> { });
+        assertEquals("All states", shown(state));
+        robot.interact(() -> Screenshots.write(shell.stage().getScene(), "models-filter-boxes"));
     }
 
     @Test
@@ -111,5 +145,11 @@ class ModelsDetailTest {
     private static Paint background(Label label) {
         assertTrue(label.getBackground() != null && !label.getBackground().getFills().isEmpty(), "the badge has a colour");
         return label.getBackground().getFills().getFirst().getFill();
+    }
+
+    /** The text the box's button shows, which is what the user sees. */
+    private static String shown(ComboBox<String> box) {
+        ListCell<String> cell = box.getButtonCell();
+        return cell == null || !cell.isVisible() || cell.getScene() == null ? null : cell.getText();
     }
 }
