@@ -46,7 +46,6 @@ public final class StateBadge {
         label.setText(symbol(state) + " " + state);
     }
 
-
     /** A shape per meaning so that the badge reads without colour. */
     public static String symbol(String state) {
         return switch (state) {

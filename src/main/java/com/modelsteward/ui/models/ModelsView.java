@@ -12,7 +12,6 @@ import com.modelsteward.ui.common.Columns;
 import com.modelsteward.ui.common.LazyPage;
 import com.modelsteward.ui.common.StateBadge;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +54,7 @@ public final class ModelsView extends LazyPage {
     private TableView<ModelSummary> table;
     private GridPane fields;
     private final Label stateBadge = StateBadge.of(null);
-    private final List<DetailField> detailFields = FIELD_NAMES.stream().map(DetailField::new).toList();
+    private final List<DetailField> detailFields = detailRows();
     private TableView<Scorecard> scorecards;
     private SplitPane split;
 
@@ -316,14 +315,7 @@ public final class ModelsView extends LazyPage {
             layOutFields();
         }
         StateBadge.apply(stateBadge, version.state());
-        List<String> values = Arrays.asList(version.modelId(), version.modelName(), version.modelType(), version.version(),
-                version.parentId(), version.pathRef(), version.trainingConfigHash(), version.dataSnapshotRef(),
-                version.dataSnapshotHash(), version.featureGraphHash(), version.codeCommit(),
-                version.createdAt() + " by " + version.createdBy(), version.updatedAt(), version.stateChangedAt(),
-                Long.toString(version.rowVersion()), version.archived() ? "yes" : "no");
-        for (int i = 0; i < detailFields.size(); i++) {
-            detailFields.get(i).show(values.get(i));
-        }
+        detailFields.forEach(field -> field.show(version));
     }
 
     private void layOutFields() {
@@ -336,22 +328,37 @@ public final class ModelsView extends LazyPage {
         }
     }
 
-    /** The detail rows in order; the state badge goes before {@value #STATE_AFTER}. */
-    private static final List<String> FIELD_NAMES = List.of("Model id", "Name", "Type", "Version", "Parent", "Path",
-            "Training config hash", "Data snapshot", "Data snapshot hash", "Feature graph hash", "Code commit", "Created", "Updated",
-            "State since", "Row version", "Archived");
+    /** The state badge's row goes before this one. */
     private static final String STATE_AFTER = "Parent";
+
+    /** The detail rows in order, each a name and what it shows of the version. */
+    private static List<DetailField> detailRows() {
+        return List.of(new DetailField("Model id", ModelVersion::modelId), new DetailField("Name", ModelVersion::modelName),
+                new DetailField("Type", ModelVersion::modelType), new DetailField("Version", ModelVersion::version),
+                new DetailField("Parent", ModelVersion::parentId), new DetailField("Path", ModelVersion::pathRef),
+                new DetailField("Training config hash", ModelVersion::trainingConfigHash),
+                new DetailField("Data snapshot", ModelVersion::dataSnapshotRef),
+                new DetailField("Data snapshot hash", ModelVersion::dataSnapshotHash),
+                new DetailField("Feature graph hash", ModelVersion::featureGraphHash),
+                new DetailField("Code commit", ModelVersion::codeCommit),
+                new DetailField("Created", v -> v.createdAt() + " by " + v.createdBy()),
+                new DetailField("Updated", ModelVersion::updatedAt), new DetailField("State since", ModelVersion::stateChangedAt),
+                new DetailField("Row version", v -> Long.toString(v.rowVersion())),
+                new DetailField("Archived", v -> v.archived() ? "yes" : "no"));
+    }
 
     /** A read-only text field (selectable, so copyable) plus a Copy button that copies what the field shows now. */
     private static final class DetailField {
 
         private final String name;
+        private final Function<ModelVersion, String> of;
         private final TextField text = new TextField();
         private final Button copy = new Button("Copy");
         private String value;
 
-        DetailField(String name) {
+        DetailField(String name, Function<ModelVersion, String> of) {
             this.name = name;
+            this.of = of;
             text.setEditable(false);
             text.getStyleClass().add("copyable");
             text.setPrefColumnCount(34);
@@ -359,10 +366,10 @@ public final class ModelsView extends LazyPage {
             copy.setOnAction(event -> Clipboard.copy(value));
         }
 
-        void show(String shown) {
-            value = shown;
-            text.setText(shown == null ? "—" : shown);
-            copy.setDisable(shown == null);
+        void show(ModelVersion version) {
+            value = of.apply(version);
+            text.setText(value == null ? "—" : value);
+            copy.setDisable(value == null);
         }
     }
 }
