@@ -6,7 +6,9 @@ import com.modelsteward.governance.GovernanceDesk;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
 import com.modelsteward.ui.common.LazyPage;
+import com.modelsteward.ui.common.StyleClasses;
 import java.time.Duration;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
@@ -160,17 +162,17 @@ public final class ApprovalsView extends LazyPage {
         return column;
     }
 
+    private static final List<String> GATE_STYLES = List.of("verdict-pass", "verdict-fail", "muted");
+
     private static TableColumn<GovernanceDesk.QueueRow, String> gateColumn() {
         TableColumn<GovernanceDesk.QueueRow, String> column = Columns.text("Gates", ApprovalsViewModel::gateSummary, 110);
         column.setCellFactory(ignored -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                getStyleClass().removeAll("verdict-pass", "verdict-fail", "muted");
                 setText(empty ? null : text);
-                if (!empty && text != null) {
-                    getStyleClass().add(text.startsWith("✔") ? "verdict-pass" : text.startsWith("✖") ? "verdict-fail" : "muted");
-                }
+                StyleClasses.swap(this, empty || text == null ? null
+                        : text.startsWith("✔") ? "verdict-pass" : text.startsWith("✖") ? "verdict-fail" : "muted", GATE_STYLES);
             }
         });
         return column;

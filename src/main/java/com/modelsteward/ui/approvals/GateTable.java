@@ -2,6 +2,7 @@ package com.modelsteward.ui.approvals;
 
 import com.modelsteward.governance.GateReport;
 import com.modelsteward.ui.common.Columns;
+import com.modelsteward.ui.common.StyleClasses;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
@@ -13,6 +14,9 @@ import javafx.scene.layout.VBox;
 
 /** The gate report as the risk officer reads it: one row per (pack, metric), the verdict as symbol and word. */
 final class GateTable {
+
+    private static final List<String> VERDICT_STYLES = List.of("verdict-pass", "verdict-fail");
+    private static final List<String> FAIL_ROW_STYLES = List.of("gate-row-fail");
 
     private GateTable() {
     }
@@ -35,13 +39,9 @@ final class GateTable {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                getStyleClass().removeAll("verdict-pass", "verdict-fail");
-                if (empty || text == null) {
-                    setText(null);
-                } else {
-                    setText(text);
-                    getStyleClass().add(text.startsWith("✔") ? "verdict-pass" : "verdict-fail");
-                }
+                setText(empty ? null : text);
+                StyleClasses.swap(this, empty || text == null ? null : text.startsWith("✔") ? "verdict-pass" : "verdict-fail",
+                        VERDICT_STYLES);
             }
         });
         table.getColumns().add(result);
@@ -49,10 +49,7 @@ final class GateTable {
             @Override
             protected void updateItem(GateReport.GateCheck check, boolean empty) {
                 super.updateItem(check, empty);
-                getStyleClass().remove("gate-row-fail");
-                if (!empty && check != null && !check.passed()) {
-                    getStyleClass().add("gate-row-fail");
-                }
+                StyleClasses.swap(this, !empty && check != null && !check.passed() ? "gate-row-fail" : null, FAIL_ROW_STYLES);
             }
         });
         int rows = Math.max(2, table.getItems().size());

@@ -9,6 +9,7 @@ import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.LazyPage;
 import com.modelsteward.ui.common.StateBadge;
+import com.modelsteward.ui.common.StyleClasses;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -565,9 +566,10 @@ public final class LineageView extends LazyPage {
 
         /** Replaces the label's mark class (ok, warning, muted, active) without touching its others. */
         private static void mark(Label label, String markClass) {
-            label.getStyleClass().removeAll("tree-ok", "tree-warning", "tree-muted", "tree-active");
-            label.getStyleClass().add(markClass);
+            StyleClasses.swap(label, markClass, MARKS);
         }
+
+        private static final List<String> MARKS = List.of("tree-ok", "tree-warning", "tree-muted", "tree-active");
 
         private static final class NameRow {
             private final Label name = styled("", "tree-name");
