@@ -118,7 +118,7 @@ class ApprovalDialogTest {
     void theRequesterCannotApproveTheirOwnRequestEvenWithEveryRole(FxRobot robot) {
         openAs(robot, TestRegistries.OPERATOR);
         DialogPane dialog = openRequest(robot, operatorRequest);
-        robot.clickOn("#decision-comment").write("Looks good to me.");
+        FxWait.clickOn(robot, "#decision-comment").write("Looks good to me.");
         Button approve = robot.from(dialog).lookup("#approve-button").queryButton();
         Button reject = robot.from(dialog).lookup("#reject-button").queryButton();
         assertTrue(approve.isDisabled());
@@ -132,18 +132,18 @@ class ApprovalDialogTest {
     @Test
     void anAnalystSeesTheQueueAndTheEvidenceButCannotApprove(FxRobot robot) {
         openAs(robot, "bob.keller");
-        robot.clickOn("#nav-approvals");
+        FxWait.clickOn(robot, "#nav-approvals");
         FxWait.until("the queue is loaded", () -> robot.lookup("#approvals-pending").queryTableView().getItems().size() == 3);
         assertTrue(text(robot, robot.lookup("#approvals-hint").query().getParent(), "approvals-hint").contains("does not hold"));
         DialogPane dialog = openRequest(robot, operatorRequest);
-        robot.clickOn("#decision-comment").write("Fine by me.");
+        FxWait.clickOn(robot, "#decision-comment").write("Fine by me.");
         assertTrue(robot.from(dialog).lookup("#approve-button").queryButton().isDisabled());
         String reason = text(robot, dialog, "approve-reason");
         assertTrue(reason.contains("bob.keller holds [ANALYST]; deciding request " + operatorRequest + " needs the RISK_OFFICER role"), reason);
         TableView<GateReport.GateCheck> gates = robot.from(dialog).lookup("#gate-table").queryTableView();
         assertFalse(gates.getItems().isEmpty(), "an analyst still sees the evidence");
 
-        robot.clickOn("#drift-link");
+        FxWait.clickOn(robot, "#drift-link");
         FxWait.until("the drift page is shown", () -> "drift".equals(shell.currentPage()));
         assertEquals("momentum_xgb-3.2.0", shell.context().selectedModelIdProperty().get());
     }
@@ -154,7 +154,7 @@ class ApprovalDialogTest {
         DialogPane dialog = openRequest(robot, failingRequest);
         TableView<GateReport.GateCheck> gates = robot.from(dialog).lookup("#gate-table").queryTableView();
         GateReport.GateCheck failed = gates.getItems().stream().filter(c -> !c.passed()).findFirst().orElseThrow();
-        robot.clickOn("#decision-comment").write("Drawdown is worse than the ACTIVE version.");
+        FxWait.clickOn(robot, "#decision-comment").write("Drawdown is worse than the ACTIVE version.");
         assertTrue(robot.from(dialog).lookup("#approve-button").queryButton().isDisabled());
         assertFalse(robot.from(dialog).lookup("#reject-button").queryButton().isDisabled(), "a failing request can be rejected");
         String reason = text(robot, dialog, "approve-reason");
@@ -163,8 +163,8 @@ class ApprovalDialogTest {
         assertTrue(text(robot, dialog, "gate-summary").startsWith("✖"), "the failure is marked by a symbol, not colour alone");
         robot.interact(() -> Screenshots.write(dialog.getScene(), "approval-dialog-failing"));
 
-        robot.clickOn("#reject-button");
-        robot.clickOn("#confirm-decision");
+        FxWait.clickOn(robot, "#reject-button");
+        FxWait.clickOn(robot, "#confirm-decision");
         FxWait.until("the rejection is reported", () -> shell.notificationText().contains("rejected"));
         assertEquals("REJECTED", shell.context().catalog().requests(Optional.of("REJECTED")).stream()
                 .filter(r -> r.requestId().equals(failingRequest)).findFirst().orElseThrow().status());
@@ -174,7 +174,7 @@ class ApprovalDialogTest {
     void anEngineRefusalIsShownAsASentenceWithItsCode(FxRobot robot) throws Exception {
         openAs(robot, "rachel.okafor");
         DialogPane dialog = openRequest(robot, operatorRequest);
-        robot.clickOn("#decision-comment").write("Gates pass; approving.");
+        FxWait.clickOn(robot, "#decision-comment").write("Gates pass; approving.");
         Button approve = robot.from(dialog).lookup("#approve-button").queryButton();
         assertFalse(approve.isDisabled(), text(robot, dialog, "approve-reason"));
         // The pipeline re-scores the version while the dialog is open: the request is stale by the time it is confirmed.
@@ -184,7 +184,7 @@ class ApprovalDialogTest {
                     + "VALUES ('momentum_xgb-3.2.0', 'bench_core_v1', 'sharpe', 1.1, '2026-11-01T11:30:00.000Z')");
         }
         robot.clickOn(approve);
-        robot.clickOn("#confirm-decision");
+        FxWait.clickOn(robot, "#confirm-decision");
         FxWait.until("the refusal is shown", () -> !text(robot, dialog, "decision-refusal").isEmpty());
         String refusal = text(robot, dialog, "decision-refusal");
         assertTrue(refusal.startsWith("The governance engine refused (E_LEARN_ROLLOUT_DENIED): Request " + operatorRequest + " is stale"), refusal);
@@ -196,13 +196,13 @@ class ApprovalDialogTest {
     void aUserOutsideThePrincipalsGetsNoEnabledAction(FxRobot robot) {
         openAs(robot, "guest.viewer");
         assertTrue(robot.lookup("#banner-no-role").tryQuery().isPresent());
-        robot.clickOn("#nav-models");
+        FxWait.clickOn(robot, "#nav-models");
         robot.interact(() -> shell.context().selectedModelIdProperty().set("momentum_xgb-3.1.0"));
         FxWait.until("the actions are shown", () -> robot.lookup("#action-roll-back").tryQuery().isPresent());
         assertTrue(robot.lookup("#model-actions").queryAs(javafx.scene.layout.HBox.class).getChildren().stream().allMatch(Node::isDisabled));
         assertTrue(text(robot, robot.lookup("#model-actions-note").query().getParent(), "model-actions-note").contains("not a principal"));
         DialogPane dialog = openRequest(robot, operatorRequest);
-        robot.clickOn("#decision-comment").write("Looking only.");
+        FxWait.clickOn(robot, "#decision-comment").write("Looking only.");
         assertTrue(robot.from(dialog).lookup("#approve-button").queryButton().isDisabled());
         assertTrue(robot.from(dialog).lookup("#reject-button").queryButton().isDisabled());
         assertTrue(text(robot, dialog, "approve-reason").contains("is not a principal of this registry"));

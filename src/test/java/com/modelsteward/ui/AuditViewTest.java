@@ -74,7 +74,7 @@ class AuditViewTest {
     @Test
     void filtersVerifiesDetectsATamperedEntryAndExports(FxRobot robot) throws Exception {
         FxWait.until("the registry is open", () -> shell.context() != null);
-        robot.clickOn("#nav-audit");
+        FxWait.clickOn(robot, "#nav-audit");
         TableView<AuditEntry> table = robot.lookup("#audit-table").queryTableView();
         FxWait.until("entries are loaded", () -> table.getItems().size() == 3);
 
@@ -83,7 +83,7 @@ class AuditViewTest {
         FxWait.until("only her entries remain (filtered in the background)",
                 () -> table.getItems().stream().map(AuditEntry::seq).toList().equals(List.of(3L, 2L)));
 
-        robot.clickOn("#audit-verify");
+        FxWait.clickOn(robot, "#audit-verify");
         Label status = robot.lookup("#audit-chain-status").queryAs(Label.class);
         FxWait.until("the chain is verified", () -> status.getText().startsWith("✔"));
         assertEquals("✔ Chain intact: 3 entries verified", status.getText());
@@ -96,7 +96,7 @@ class AuditViewTest {
         Path csv = dir.resolve("export-" + System.nanoTime() + ".csv");
         robot.interact(() -> model.exportCsv(csv));
         FxWait.until("the export is written", () -> Files.exists(csv));
-        robot.clickOn("OK");
+        FxWait.clickOn(robot, "OK");
         List<String> lines = Files.readAllLines(csv);
         assertEquals(3, lines.size(), "header plus the two filtered rows");
         assertTrue(lines.get(2).contains(",\"'=HYPERLINK("), "a cell starting with = is neutralised: " + lines.get(2));
@@ -105,7 +105,7 @@ class AuditViewTest {
             sql.executeUpdate("DROP TRIGGER IF EXISTS audit_log_no_update");
             sql.executeUpdate("UPDATE audit_log SET payload_json = '{\"comment\":\"looks fine\"}' WHERE seq = 2");
         }
-        robot.clickOn("#audit-verify");
+        FxWait.clickOn(robot, "#audit-verify");
         FxWait.until("the break is found", () -> status.getText().startsWith("✖"));
         assertTrue(status.getText().contains("entry 2"), status.getText());
         FxWait.until("the first bad entry is selected", () -> table.getSelectionModel().getSelectedItem() != null

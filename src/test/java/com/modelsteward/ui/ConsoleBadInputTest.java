@@ -59,7 +59,7 @@ class ConsoleBadInputTest {
         assertTrue(message.contains(notes.toString()), message);
         assertTrue(message.contains("not a SQLite database"), message);
         robot.interact(() -> Screenshots.write(pane.getScene(), "open-error-dialog"));
-        robot.clickOn("OK");
+        FxWait.clickOn(robot, "OK");
         assertEquals("quarterly notes, not a database", Files.readString(notes), "the file is untouched");
         assertTrue(robot.lookup("#nav-models").query().isDisabled(), "no pages without a registry");
 

@@ -68,7 +68,7 @@ class ConsoleShellTest {
         assertTrue(shell.stage().getTitle().startsWith("Model Steward"));
         assertTrue(shell.stage().getTitle().contains(db.getFileName().toString()));
 
-        robot.clickOn("#nav-models");
+        FxWait.clickOn(robot, "#nav-models");
         TableView<ModelSummary> table = robot.lookup("#models-table").queryTableView();
         FxWait.until("versions are loaded", () -> table.getItems().size() >= 60);
 
@@ -86,7 +86,7 @@ class ConsoleShellTest {
             type.setValue("All");
             state.setValue("All");
         });
-        robot.clickOn("#models-search").write("momentum");
+        FxWait.clickOn(robot, "#models-search").write("momentum");
         FxWait.until("only momentum versions remain", () -> table.getItems().size() == 14);
         assertTrue(table.getItems().stream().allMatch(v -> v.modelName().equals("momentum_xgb")));
         Label count = robot.lookup("#models-count").queryAs(Label.class);
@@ -99,7 +99,7 @@ class ConsoleShellTest {
     @Test
     void anotherProcessCommittingRefreshesTheOpenView(FxRobot robot) throws Exception {
         FxWait.until("the registry is open", () -> shell.context() != null);
-        robot.clickOn("#nav-models");
+        FxWait.clickOn(robot, "#nav-models");
         TableView<ModelSummary> table = robot.lookup("#models-table").queryTableView();
         FxWait.until("versions are loaded", () -> table.getItems().size() == 63);
         try (Connection pipeline = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = pipeline.createStatement()) {
@@ -118,15 +118,15 @@ class ConsoleShellTest {
         ModelsView models = (ModelsView) shell.page("models");
         assertEquals(0, models.model().totalProperty().get(), "a prepared page has read nothing from the registry");
 
-        robot.clickOn("#nav-models");
+        FxWait.clickOn(robot, "#nav-models");
         FxWait.until("the versions load once the page is shown", () -> models.model().visibleVersions().size() == 63);
         assertOnlyShown("models");
-        robot.clickOn("#models-search").write("momentum");
+        FxWait.clickOn(robot, "#models-search").write("momentum");
         FxWait.until("the search applies", () -> models.model().visibleVersions().size() == 14);
 
-        robot.clickOn("#nav-lineage");
+        FxWait.clickOn(robot, "#nav-lineage");
         assertOnlyShown("lineage");
-        robot.clickOn("#nav-models");
+        FxWait.clickOn(robot, "#nav-models");
         assertOnlyShown("models");
         assertEquals(14, models.model().visibleVersions().size(), "the page comes back as it was left");
     }
@@ -135,11 +135,11 @@ class ConsoleShellTest {
     void aHiddenPageFollowsTheSelectionOnlyOnceShownAgain(FxRobot robot) {
         FxWait.until("the registry is open", () -> shell.context() != null);
         robot.interact(() -> shell.context().selectedModelIdProperty().set("momentum_xgb-3.1.0"));
-        robot.clickOn("#nav-scorecards");
+        FxWait.clickOn(robot, "#nav-scorecards");
         ScorecardsViewModel scorecards = ((ScorecardsView) shell.page("scorecards")).model();
         FxWait.until("the scorecards of the selected name load", () -> "momentum_xgb".equals(scorecards.modelNameProperty().get()));
 
-        robot.clickOn("#nav-models");
+        FxWait.clickOn(robot, "#nav-models");
         String other = "news_embedder-1.4.0";
         robot.interact(() -> shell.context().selectedModelIdProperty().set(other));
         FxWait.until("the Models page shows the new selection", () -> ((ModelsView) shell.page("models")).model().detailProperty().get() != null
@@ -147,7 +147,7 @@ class ConsoleShellTest {
         FxWait.until("background work is done", () -> shell.tasks().runningProperty().get() == 0);
         assertEquals("momentum_xgb", scorecards.modelNameProperty().get(), "the hidden Scorecards page did no work for it");
 
-        robot.clickOn("#nav-scorecards");
+        FxWait.clickOn(robot, "#nav-scorecards");
         FxWait.until("shown again, it catches up", () -> "news_embedder".equals(scorecards.modelNameProperty().get()));
     }
 
@@ -168,7 +168,7 @@ class ConsoleShellTest {
         FxWait.until("the registry is open", () -> shell.context() != null);
         robot.interact(() -> shell.context().selectedModelIdProperty().set("momentum_xgb-3.1.0"));
         for (Pages.Spec spec : Pages.ALL) {
-            robot.clickOn("#nav-" + spec.id());
+            FxWait.clickOn(robot, "#nav-" + spec.id());
             FxWait.until(spec.id() + " is shown", () -> spec.id().equals(shell.currentPage()));
             FxWait.until("background work is done", () -> shell.tasks().runningProperty().get() == 0);
             // The governance flow test photographs Approvals and Audit with a realistic history; these are the plain pages.

@@ -61,7 +61,7 @@ class ConsoleTrustTest {
         assertTrue(message.contains(registry.toAbsolutePath().normalize().toString()), message);
         assertTrue(message.contains("SHA256:" + "0".repeat(64)), message);
         robot.interact(() -> Screenshots.write(pane.getScene(), "trust-root-changed"));
-        robot.clickOn("OK");
+        FxWait.clickOn(robot, "OK");
         assertTrue(shell.context() != null, "the registry is open all the same, for looking");
     }
 }

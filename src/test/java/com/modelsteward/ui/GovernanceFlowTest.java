@@ -122,7 +122,7 @@ class GovernanceFlowTest {
     void requestApproveRollBackAndAuditThroughTheUi(FxRobot robot) throws Exception {
         // 1. The analyst requests the promotion from the Models view; the dialog shows the gates before asking.
         openAs(robot, "bob.keller");
-        robot.clickOn("#nav-models");
+        FxWait.clickOn(robot, "#nav-models");
         idle();
         robot.interact(() -> shell.context().selectedModelIdProperty().set(CANDIDATE));
         FxWait.until("the promotion action is offered", () -> robot.lookup("#action-promote").tryQuery().isPresent());
@@ -137,7 +137,7 @@ class GovernanceFlowTest {
         assertTrue(requestGates.getItems().stream().allMatch(GateReport.GateCheck::passed));
         Button submit = robot.from(request).lookup("#submit-request").queryButton();
         assertTrue(submit.isDisabled(), "no justification yet");
-        robot.clickOn("#request-justification").write("Shadow period complete; sharpe up on bench_core_v1, drawdown flat.");
+        FxWait.clickOn(robot, "#request-justification").write("Shadow period complete; sharpe up on bench_core_v1, drawdown flat.");
         assertFalse(submit.isDisabled());
         photograph(robot, request, "request-dialog");
         robot.clickOn(submit);
@@ -150,7 +150,7 @@ class GovernanceFlowTest {
 
         // 2. The risk officer opens it from the queue, sees the gate table and approves with a comment.
         openAs(robot, "rachel.okafor");
-        robot.clickOn("#nav-approvals");
+        FxWait.clickOn(robot, "#nav-approvals");
         idle();
         TableView<GovernanceDesk.QueueRow> queue = robot.lookup("#approvals-pending").queryTableView();
         FxWait.until("the queue is loaded", () -> queue.getItems().size() == 3);
@@ -158,7 +158,7 @@ class GovernanceFlowTest {
         photograph(robot, queue, "approvals");
         int row = queue.getItems().stream().map(GovernanceDesk.QueueRow::requestId).toList().indexOf(made.requestId());
         robot.interact(() -> queue.getSelectionModel().select(row));
-        robot.clickOn("#approvals-open");
+        FxWait.clickOn(robot, "#approvals-open");
         DialogPane approval = dialog(robot, "approval-dialog");
         TableView<GateReport.GateCheck> gates = robot.from(approval).lookup("#gate-table").queryTableView();
         assertTrue(gates.getItems().size() >= 3);
@@ -167,40 +167,40 @@ class GovernanceFlowTest {
         assertTrue(summary.startsWith("✔ All") && summary.contains(PREVIOUS), summary);
         Button approve = robot.from(approval).lookup("#approve-button").queryButton();
         assertTrue(approve.isDisabled(), "a comment is required");
-        robot.clickOn("#decision-comment").write("Gates pass against 3.1.0; artifacts pinned; shadow 9 days.");
+        FxWait.clickOn(robot, "#decision-comment").write("Gates pass against 3.1.0; artifacts pinned; shadow 9 days.");
         assertFalse(approve.isDisabled());
         photograph(robot, approval, "approval-dialog");
         robot.clickOn(approve);
         assertEquals("SHADOW", stateOf(CANDIDATE), "nothing runs before the confirmation");
-        robot.clickOn("#confirm-decision");
+        FxWait.clickOn(robot, "#confirm-decision");
         FxWait.until("the approval is reported", () -> shell.notificationText().contains("approved"));
         assertEquals("ACTIVE", stateOf(CANDIDATE));
         assertEquals("RETIRED", stateOf(PREVIOUS));
         FxWait.until("the queue refreshes", () -> queue.getItems().size() == 2);
 
         // 3. The Models view shows it, and the risk officer rolls back to the last-known-good from there.
-        robot.clickOn("#nav-models");
+        FxWait.clickOn(robot, "#nav-models");
         robot.interact(() -> shell.context().selectedModelIdProperty().set(null));
         robot.interact(() -> shell.context().selectedModelIdProperty().set(CANDIDATE));
         FxWait.until("the detail shows ACTIVE", () -> robot.lookup("#detail-state").tryQuery()
                 .map(n -> ((Label) n).getText().contains("ACTIVE")).orElse(false));
         FxWait.until("rollback is offered", () -> robot.lookup("#action-roll-back").tryQuery().isPresent());
-        robot.clickOn("#action-roll-back");
+        FxWait.clickOn(robot, "#action-roll-back");
         DialogPane rollback = dialog(robot, "rollback-dialog");
         TableView<?> metrics = robot.from(rollback).lookup("#rollback-metrics").queryTableView();
         assertFalse(metrics.getItems().isEmpty());
-        robot.clickOn("#rollback-reason-text").write("Live PnL diverges from shadow; returning to 3.1.0 while we investigate.");
+        FxWait.clickOn(robot, "#rollback-reason-text").write("Live PnL diverges from shadow; returning to 3.1.0 while we investigate.");
         photograph(robot, rollback, "rollback-dialog");
-        robot.clickOn("#rollback-button");
+        FxWait.clickOn(robot, "#rollback-button");
         FxWait.until("the rollback is reported", () -> shell.notificationText().contains("rolled back"));
         assertEquals("ACTIVE", stateOf(PREVIOUS));
         assertEquals("RETIRED", stateOf(CANDIDATE));
 
         // 4. The audit view lists each step, verifies the chain and shows who was ACTIVE when.
-        robot.clickOn("#nav-audit");
+        FxWait.clickOn(robot, "#nav-audit");
         idle();
         TableView<AuditEntry> audit = robot.lookup("#audit-table").queryTableView();
-        robot.clickOn("#audit-model").write("momentum_xgb");
+        FxWait.clickOn(robot, "#audit-model").write("momentum_xgb");
         FxWait.until("the audit entries are loaded", () -> audit.getItems().size() > 5);
         idle();
         List<String> steps = audit.getItems().stream().map(e -> e.actor() + " " + e.action()).toList();
@@ -208,7 +208,7 @@ class GovernanceFlowTest {
                 "rachel.okafor ACTIVE_CHANGED", "omar.haddad REJECT")) {
             assertTrue(steps.contains(step), step + " in " + steps);
         }
-        robot.clickOn("#audit-verify");
+        FxWait.clickOn(robot, "#audit-verify");
         Label chain = robot.lookup("#audit-chain-status").queryAs(Label.class);
         FxWait.until("the chain is verified", () -> chain.getText().startsWith("✔"));
         AuditView view = (AuditView) shell.page("audit");
@@ -216,7 +216,7 @@ class GovernanceFlowTest {
         FxWait.until("the timeline is loaded", () -> view.model().timeline().size() >= 3);
         List<String> actives = view.model().timeline().stream().map(GovernanceService.ActivePeriod::modelId).toList();
         assertEquals(List.of("momentum_xgb-3.0.0", PREVIOUS, CANDIDATE, PREVIOUS), actives.subList(actives.size() - 4, actives.size()));
-        robot.clickOn("Who was ACTIVE when");
+        FxWait.clickOn(robot, "Who was ACTIVE when");
         robot.interact(() -> view.model().activeAtDateProperty().set(java.time.LocalDate.of(2026, 10, 15)));
         Label answer = robot.lookup("#timeline-answer").queryAs(Label.class);
         FxWait.until("the day's ACTIVE version is found", () -> !answer.getText().isEmpty());

@@ -109,7 +109,7 @@ class DriftViewTest {
         robot.interact(() -> tabs.getSelectionModel().select(3));
         robot.interact(() -> Screenshots.write(stage.getScene(), "drift-performance"));
 
-        robot.clickOn("#drift-rollback");
+        FxWait.clickOn(robot, "#drift-rollback");
         assertEquals(1, rollbackRequests.size(), "Roll back… hands over to the confirmation, it does not roll back itself");
         assertTrue(rollbackRequests.getFirst().startsWith("momentum_xgb|" + SIGNAL + "|Drift breach"), rollbackRequests.getFirst());
         assertEquals("ACTIVE", new ModelCatalog(registry).version(SIGNAL).orElseThrow().state());

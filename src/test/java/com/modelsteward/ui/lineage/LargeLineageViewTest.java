@@ -90,7 +90,7 @@ class LargeLineageViewTest {
     void aVersionDeepInALongLineIsSelectedNamingItsParentAndOtherNamesStayClosed(FxRobot robot) {
         FxWait.until("the registry is open", () -> shell.context() != null);
         robot.interact(() -> shell.context().selectedModelIdProperty().set(deepest));
-        robot.clickOn("#nav-lineage");
+        FxWait.clickOn(robot, "#nav-lineage");
         TreeView<LineageItem> tree = robot.lookup("#lineage-tree").query();
 
         FxWait.until("the deep version is selected", () -> tree.getSelectionModel().getSelectedItem() != null

@@ -74,7 +74,7 @@ class LineageDeepChainTest {
     @Test
     void selectingTheDeepestVersionShowsItSelectedAfterItsAncestors(FxRobot robot) throws Exception {
         FxWait.until("the registry is open", () -> shell.context() != null);
-        robot.clickOn("#nav-lineage");
+        FxWait.clickOn(robot, "#nav-lineage");
         TreeView<LineageItem> tree = robot.lookup("#lineage-tree").query();
         FxWait.until("the tree is loaded", () -> !tree.getRoot().getChildren().isEmpty());
         LineageView view = (LineageView) shell.page("lineage");

@@ -98,7 +98,7 @@ class LineageViewTest {
 
     private void openLineageOn(FxRobot robot, String modelId) {
         FxWait.until("the registry is open", () -> shell.context() != null);
-        robot.clickOn("#nav-lineage");
+        FxWait.clickOn(robot, "#nav-lineage");
         TreeView<LineageItem> tree = robot.lookup("#lineage-tree").query();
         FxWait.until("the tree is loaded", () -> tree.getRoot().getChildren().size() == 7);
         robot.interact(() -> shell.context().selectedModelIdProperty().set(modelId));
@@ -121,8 +121,8 @@ class LineageViewTest {
         TreeItem<LineageItem> other = tree.getRoot().getChildren().stream().filter(n -> n != momentum).findFirst().orElseThrow();
         robot.interact(() -> other.setExpanded(false));
 
-        robot.clickOn("#nav-models");
-        robot.clickOn("#nav-lineage");
+        FxWait.clickOn(robot, "#nav-models");
+        FxWait.clickOn(robot, "#nav-lineage");
         FxWait.until("the view is refreshed", () -> shell.tasks().runningProperty().get() == 0);
         assertTrue(tree.getRoot().getChildren().contains(other), "the same tree, not a rebuilt one");
         assertTrue(!other.isExpanded(), "the name the user closed is still closed");
@@ -175,7 +175,7 @@ class LineageViewTest {
         });
         FxWait.until("the data snapshot is in the detail pane", () -> detail.getText().startsWith("data_snapshot_ref"));
 
-        robot.clickOn("#lineage-verify");
+        FxWait.clickOn(robot, "#lineage-verify");
         Label artifact = robot.lookup("#lineage-artifact").queryAs(Label.class);
         FxWait.until("the artifact is verified", () -> artifact.getText().contains("matches its stored SHA-256"));
         robot.interact(() -> {
@@ -207,14 +207,14 @@ class LineageViewTest {
     @Test
     void theGraphShowsEveryVersionOfTheNameAndClickingSelects(FxRobot robot) {
         openLineageOn(robot, ACTIVE);
-        robot.clickOn("Graph");
+        FxWait.clickOn(robot, "Graph");
         LineageGraph graph = robot.lookup("#lineage-graph").queryAs(LineageGraph.class);
         FxWait.until("the graph is drawn", () -> graph.nodeCount() == 14);
         assertTrue(graph.node(ACTIVE).getText().contains("ACTIVE"), "state as text, not colour alone");
         assertTrue(graph.node(ACTIVE).getStyleClass().contains("graph-selected"));
         robot.interact(graph::fit);
         double fitted = graph.zoom();
-        robot.clickOn("#graph-zoom-in");
+        FxWait.clickOn(robot, "#graph-zoom-in");
         assertEquals(fitted * 1.25, graph.zoom(), 1e-9);
         robot.interact(() -> graph.setZoom(1));
         robot.interact(() -> graph.reveal("momentum_xgb-2.4.0"));

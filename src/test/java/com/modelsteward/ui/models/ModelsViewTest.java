@@ -70,7 +70,7 @@ class ModelsViewTest {
     @Test
     void bothFiltersShowTheirAllChoiceBeforeAndAfterTheChoicesLoad(FxRobot robot) {
         FxWait.until("the registry is open", () -> shell.context() != null);
-        robot.clickOn("#nav-models");
+        FxWait.clickOn(robot, "#nav-models");
         ComboBox<String> type = robot.lookup("#models-type").queryComboBox();
         ComboBox<String> state = robot.lookup("#models-state").queryComboBox();
         FxWait.until("the type box reads All types", () -> "All types".equals(shown(type)));
@@ -100,7 +100,7 @@ class ModelsViewTest {
     @Test
     void movingTheSelectionRefillsTheSameFieldsBadgeAndCopyButtons(FxRobot robot) {
         FxWait.until("the registry is open", () -> shell.context() != null);
-        robot.clickOn("#nav-models");
+        FxWait.clickOn(robot, "#nav-models");
         TableView<ModelSummary> table = robot.lookup("#models-table").queryTableView();
         FxWait.until("the versions are listed", () -> table.getItems().size() > 2);
         List<ModelSummary> rows = table.getItems();

@@ -74,7 +74,7 @@ class ScorecardsViewTest {
     private TableView<ScorecardComparison.Row> open(FxRobot robot, String selected) {
         FxWait.until("the registry is open", () -> shell.context() != null);
         robot.interact(() -> shell.context().selectedModelIdProperty().set(selected));
-        robot.clickOn("#nav-scorecards");
+        FxWait.clickOn(robot, "#nav-scorecards");
         TableView<ScorecardComparison.Row> table = robot.lookup("#scorecards-table").queryTableView();
         FxWait.until("the comparison is shown", () -> !table.getItems().isEmpty());
         FxWait.until("background work is done", () -> shell.tasks().runningProperty().get() == 0);
@@ -182,7 +182,7 @@ class ScorecardsViewTest {
         Label status = robot.lookup("#scorecards-import-status").queryAs(Label.class);
         assertTrue(status.getText().startsWith("Reading large.csv:"), status.getText());
         robot.interact(() -> Screenshots.write(shell.stage().getScene(), "scorecards-import-progress"));
-        robot.clickOn("#scorecards-import-cancel");
+        FxWait.clickOn(robot, "#scorecards-import-cancel");
         FxWait.until("the import says it was cancelled", () -> status.getText().contains("cancelled"));
         assertEquals("Import of large.csv cancelled; nothing was imported.", status.getText());
         assertFalse(bar.isVisible());
