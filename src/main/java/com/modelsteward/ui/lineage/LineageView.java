@@ -58,6 +58,8 @@ public final class LineageView extends LazyPage {
     static final int EXPANDED_VERSIONS = 5_000;
     /** How many versions deep the tree nests a retrain chain before continuing it flat (see {@link #addItems}). */
     static final int MAX_NESTING = 16;
+    private static final List<String> RESULT_STYLES = List.of("result-ok", "result-bad");
+    private static final List<String> CHECK_STYLES = List.of("check-ok", "check-missing");
 
     /** Each shown version's parent in the tree, from the last build: the way to a version that is not made yet. */
     private Map<String, String> parentOf = Map.of();
@@ -67,11 +69,16 @@ public final class LineageView extends LazyPage {
     private LineageGraph graph;
     private TabPane tabs;
     private String graphName;
+    /** The selected version's check: a summary and a line per requirement, refilled for each selection. */
+    private final Label checkSummary = new Label();
+    private final List<Label> checkLines = new ArrayList<>();
 
     public LineageView(AppContext context) {
         this.context = context;
         this.model = new LineageViewModel(context);
         this.modelCard = new ModelCardAction(context);
+        checkSummary.setId("lineage-check-summary");
+        checkSummary.getStyleClass().add("check-summary");
     }
 
     public LineageViewModel model() {
@@ -219,21 +226,34 @@ public final class LineageView extends LazyPage {
         return box;
     }
 
-    private static void showCheck(VBox box, LineageCheck check) {
-        box.getChildren().clear();
+    /**
+     * Shows the selected version's check. The labels are refilled, not made anew: holding ↓ in the tree selects a
+     * version per key repeat, and a new set of labels for each (skins, CSS, wrapped text) was a large part of the FX
+     * thread's work per selection. The box is emptied while no check is shown.
+     */
+    private void showCheck(VBox box, LineageCheck check) {
         if (check == null) {
+            box.getChildren().clear();
             return;
         }
-        Label summary = new Label(check.complete() ? "✓ Auditable lineage complete"
+        checkSummary.setText(check.complete() ? "✓ Auditable lineage complete"
                 : "✗ Auditable lineage incomplete — " + check.missing().size() + " of " + check.items().size() + " requirements missing");
-        summary.setId("lineage-check-summary");
-        summary.getStyleClass().addAll("check-summary", check.complete() ? "result-ok" : "result-bad");
-        box.getChildren().add(summary);
-        for (LineageCheck.Item item : check.items()) {
-            Label line = new Label((item.ok() ? "✓ " : "✗ ") + item.requirement() + " — " + item.detail());
+        StyleClasses.swap(checkSummary, check.complete() ? "result-ok" : "result-bad", RESULT_STYLES);
+        while (checkLines.size() < check.items().size()) {
+            Label line = new Label();
             line.setWrapText(true);
-            line.getStyleClass().add(item.ok() ? "check-ok" : "check-missing");
-            box.getChildren().add(line);
+            checkLines.add(line);
+        }
+        List<Label> shown = checkLines.subList(0, check.items().size());
+        for (int i = 0; i < shown.size(); i++) {
+            LineageCheck.Item item = check.items().get(i);
+            shown.get(i).setText((item.ok() ? "✓ " : "✗ ") + item.requirement() + " — " + item.detail());
+            StyleClasses.swap(shown.get(i), item.ok() ? "check-ok" : "check-missing", CHECK_STYLES);
+        }
+        if (box.getChildren().size() != shown.size() + 1) {
+            List<Node> children = new ArrayList<>(List.of(checkSummary));
+            children.addAll(shown);
+            box.getChildren().setAll(children);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.modelsteward.ui.lineage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.config.AppSettings;
@@ -18,11 +19,13 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,6 +131,32 @@ class LineageViewTest {
         assertTrue(!other.isExpanded(), "the name the user closed is still closed");
         assertEquals(name, momentum.getValue(), "its check is unchanged");
         assertRowsReadTheirItems(robot, tree);
+    }
+
+    /** Moving to another version refills the check's labels: the verdict, its colour class and a line per requirement. */
+    @Test
+    void theCheckFollowsTheSelectionInTheSameLabels(FxRobot robot) {
+        openLineageOn(robot, ACTIVE);
+        Label summary = robot.lookup("#lineage-check-summary").queryAs(Label.class);
+        assertTrue(summary.getStyleClass().contains("result-ok"), summary.getStyleClass().toString());
+
+        String candidate = "momentum_xgb-3.3.0";
+        robot.interact(() -> shell.context().selectedModelIdProperty().set(candidate));
+        FxWait.until("the candidate's check is shown", () -> summary.getText().startsWith("✗"));
+        FxWait.until("background work is done", () -> shell.tasks().runningProperty().get() == 0);
+
+        assertSame(summary, robot.lookup("#lineage-check-summary").queryAs(Label.class), "the same summary, refilled");
+        assertTrue(summary.getStyleClass().contains("result-bad") && !summary.getStyleClass().contains("result-ok"),
+                summary.getStyleClass().toString());
+        VBox box = (VBox) summary.getParent();
+        List<Label> lines = box.getChildren().stream().skip(1).map(Label.class::cast).toList();
+        assertEquals(5, lines.size(), "a line per requirement: " + lines);
+        assertTrue(lines.stream().anyMatch(line -> line.getText().startsWith("✗") && line.getStyleClass().contains("check-missing")
+                && !line.getStyleClass().contains("check-ok")), "a missing requirement reads ✗ in the missing colour");
+        assertTrue(lines.stream().filter(line -> line.getText().startsWith("✓")).allMatch(line -> line.getStyleClass().contains("check-ok")
+                && !line.getStyleClass().contains("check-missing")), "a met requirement reads ✓ in the plain colour");
+        assertTrue(summary.getText().contains(lines.stream().filter(line -> line.getText().startsWith("✗")).count() + " of 5"),
+                summary.getText());
     }
 
     @Test
