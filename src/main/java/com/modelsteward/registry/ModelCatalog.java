@@ -1,6 +1,7 @@
 package com.modelsteward.registry;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Read-side queries the console and the command line share. Every method runs SQL: never call it on the FX thread. */
@@ -46,6 +47,24 @@ public final class ModelCatalog {
     static final String PENDING_REQUEST_COUNT_SQL = "SELECT count(*) FROM transition_requests WHERE status = 'PENDING'";
     static final String AUDIT_ENTRIES_SQL =
             "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq DESC LIMIT :n";
+    /**
+     * The entries of the whole trail that pass the Audit view's filters, newest first: a walk down the primary key that
+     * stops at the limit (LIMIT -1: none). A filter left NULL lets every entry through; the text is matched lower-case in
+     * the entity and the payload.
+     */
+    static final String AUDIT_SEARCH_SQL = """
+            SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log
+             WHERE (:actor IS NULL OR actor = :actor)
+               AND (:action IS NULL OR action = :action)
+               AND (:text IS NULL OR instr(lower(entity), :text) > 0 OR instr(lower(payload_json), :text) > 0)
+               AND (:fromDay IS NULL OR substr(ts, 1, 10) >= :fromDay)
+               AND (:toDay IS NULL OR substr(ts, 1, 10) <= :toDay)
+             ORDER BY seq DESC LIMIT :n""";
+    static final String AUDIT_ENTRY_SQL = "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log WHERE seq = :seq";
+    static final String AUDIT_COUNT_SQL = "SELECT count(*) FROM audit_log";
+    /** Every actor and action in the trail, for the filters' choices: one pass over the log per load, in the background. */
+    static final String AUDIT_ACTORS_SQL = "SELECT DISTINCT actor FROM audit_log ORDER BY actor";
+    static final String AUDIT_ACTIONS_SQL = "SELECT DISTINCT action FROM audit_log ORDER BY action";
     /**
      * The newest result id per (model, feature, kind), grouped over the covering index model_drift_latest (V005). The
      * correlated "drift_id = (SELECT max …)" it replaces ran one subquery per stored result: seconds on years of history.
@@ -148,6 +167,46 @@ public final class ModelCatalog {
         return registry.read(handle -> handle.createQuery(AUDIT_ENTRIES_SQL)
                 .bind("n", limit)
                 .mapTo(AuditEntry.class).list());
+    }
+
+    /** What the Audit view's filters select from the whole trail; null for a filter not set. */
+    public record AuditFilter(String actor, String action, String text, String fromDay, String toDay) {
+
+        public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null);
+
+        public boolean isNone() {
+            return equals(NONE);
+        }
+    }
+
+    /** The newest {@code limit} entries of the whole trail that pass {@code filter} (a negative limit: all of them). */
+    public List<AuditEntry> searchAudit(AuditFilter filter, int limit) {
+        return registry.read(handle -> handle.createQuery(AUDIT_SEARCH_SQL)
+                .bind("actor", filter.actor())
+                .bind("action", filter.action())
+                .bind("text", filter.text() == null ? null : filter.text().toLowerCase(Locale.ROOT))
+                .bind("fromDay", filter.fromDay())
+                .bind("toDay", filter.toDay())
+                .bind("n", limit)
+                .mapTo(AuditEntry.class).list());
+    }
+
+    public Optional<AuditEntry> auditEntry(long seq) {
+        return registry.read(handle -> handle.createQuery(AUDIT_ENTRY_SQL).bind("seq", seq).mapTo(AuditEntry.class).findOne());
+    }
+
+    public long auditCount() {
+        return registry.read(handle -> handle.createQuery(AUDIT_COUNT_SQL).mapTo(Long.class).one());
+    }
+
+    /** Every actor in the trail, sorted. */
+    public List<String> auditActors() {
+        return registry.read(handle -> handle.createQuery(AUDIT_ACTORS_SQL).mapTo(String.class).list());
+    }
+
+    /** Every action in the trail, sorted. */
+    public List<String> auditActions() {
+        return registry.read(handle -> handle.createQuery(AUDIT_ACTIONS_SQL).mapTo(String.class).list());
     }
 
     /** The most recent stored result per (model, feature, kind). */

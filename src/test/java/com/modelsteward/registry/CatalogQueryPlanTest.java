@@ -58,9 +58,26 @@ class CatalogQueryPlanTest {
         assertFalse(queries.isEmpty());
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> query : queries.entrySet()) {
-            problems.addAll(problems(query.getKey(), query.getValue(), plan(query.getValue())));
+            if (!WHOLE_TABLE_BY_DESIGN.containsKey(query.getKey())) {
+                problems.addAll(problems(query.getKey(), query.getValue(), plan(query.getValue())));
+            }
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** Catalog queries that read a large table whole on purpose, with the reason. */
+    static final Map<String, String> WHOLE_TABLE_BY_DESIGN = Map.of(
+            "AUDIT_ACTORS_SQL", "the Audit view's Actor filter offers every actor of the whole trail: one pass per load, in the background",
+            "AUDIT_ACTIONS_SQL", "the Audit view's Action filter offers every action of the whole trail: one pass per load, in the background");
+
+    /** Every exception is a query the catalog still has, and one the check would otherwise report. */
+    @Test
+    void theExceptionsAreRealScans() throws Exception {
+        Map<String, String> queries = catalogQueries();
+        for (String name : WHOLE_TABLE_BY_DESIGN.keySet()) {
+            assertTrue(queries.containsKey(name), name + " is no longer a catalog query");
+            assertFalse(problems(name, queries.get(name), plan(queries.get(name))).isEmpty(), name + " no longer scans: drop its exception");
+        }
     }
 
     /** A query written inline in a method would escape the plan check: every createQuery takes a checked constant. */

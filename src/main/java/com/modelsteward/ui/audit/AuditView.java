@@ -97,9 +97,8 @@ public final class AuditView extends LazyPage {
         Button exportJson = new Button("Export JSON…");
         exportJson.setOnAction(event -> chooseTarget("audit.json", "JSON", "*.json", model::exportJson));
         Label count = new Label();
-        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.visibleEntries().size() + " of " + model.allEntries().size() + " entries",
-                model.visibleProperty(), model.allEntries()));
+        count.setId("audit-count");
+        count.textProperty().bind(model.countTextProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox actions = new HBox(8, verify, chain, grow, count, exportCsv, exportJson);

@@ -5,15 +5,14 @@ import com.modelsteward.io.AuditExport;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.ui.approvals.GovernanceActions;
 import com.modelsteward.ui.common.AppContext;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -25,7 +24,10 @@ import javafx.collections.ObservableList;
 public final class AuditViewModel {
 
     public static final String ALL = "All";
-    /** The newest entries shown; verification and export of the whole chain do not depend on it. */
+    /**
+     * The most entries the table holds: the newest of the trail, or the newest that pass the filters, which search the
+     * whole trail in the registry. The count says when there are more; verification and export cover the whole trail.
+     */
     static final int LOADED_ENTRIES = 50_000;
 
     /** The outcome of the last verification, for the status line (text and symbol, never colour alone). */
@@ -58,8 +60,18 @@ public final class AuditViewModel {
     private final ObjectProperty<LocalDate> activeAtDate = new SimpleObjectProperty<>();
     private final StringProperty activeAtText = new SimpleStringProperty("");
 
+    private final int loadLimit;
+    /** Entries in the whole trail, as of the last load. */
+    private long total;
+    private final StringProperty countText = new SimpleStringProperty("");
+
     public AuditViewModel(AppContext context) {
+        this(context, LOADED_ENTRIES);
+    }
+
+    AuditViewModel(AppContext context, int loadLimit) {
         this.context = context;
+        this.loadLimit = loadLimit;
         actorFilter.addListener((obs, old, now) -> applyFilter());
         actionFilter.addListener((obs, old, now) -> applyFilter());
         modelFilter.addListener((obs, old, now) -> applyFilter());
@@ -71,15 +83,15 @@ public final class AuditViewModel {
     }
 
     public void refresh() {
-        record Loaded(List<AuditEntry> entries, List<String> actors, List<String> actions) {
+        record Loaded(List<AuditEntry> entries, long total, List<String> actors, List<String> actions) {
         }
         context.tasks().run("Loading the audit trail", () -> {
-            List<AuditEntry> loaded = context.catalog().auditEntries(LOADED_ENTRIES);
-            return new Loaded(loaded, loaded.stream().map(AuditEntry::actor).distinct().sorted().toList(),
-                    loaded.stream().map(AuditEntry::action).distinct().sorted().toList());
+            ModelCatalog catalog = context.catalog();
+            return new Loaded(catalog.auditEntries(loadLimit), catalog.auditCount(), catalog.auditActors(), catalog.auditActions());
         }, loaded -> {
             // A reload (another process committed) keeps the selected entry, by seq, showing its current content.
             Long keep = selected.get() == null ? null : selected.get().seq();
+            total = loaded.total();
             entries.setAll(loaded.entries());
             selected.set(null);
             if (keep != null) {
@@ -144,7 +156,14 @@ public final class AuditViewModel {
                 firstBadSeq.set(bad);
                 chainMessage.set("✖ Chain broken at entry " + bad + ": " + result.problem());
                 clearFilters();
-                entries.stream().filter(e -> e.seq() == bad).findFirst().ifPresent(selected::set);
+                Optional<AuditEntry> loaded = entries.stream().filter(e -> e.seq() == bad).findFirst();
+                if (loaded.isPresent()) {
+                    selected.set(loaded.get());
+                } else {
+                    // Older than the newest entries the table holds: its content is shown all the same.
+                    context.tasks().run("Reading audit entry " + bad, () -> context.catalog().auditEntry(bad),
+                            entry -> entry.ifPresent(selected::set), failure -> context.showFailure("Cannot read audit entry " + bad, failure));
+                }
             }
         }, failure -> {
             chainStatus.set(ChainStatus.NOT_CHECKED);
@@ -153,21 +172,27 @@ public final class AuditViewModel {
         });
     }
 
+    /** Writes every entry of the whole trail that passes the filters, however many the table holds. */
     public void exportCsv(Path target) {
-        List<AuditEntry> rows = List.copyOf(visible.get());
-        context.tasks().run("Exporting " + rows.size() + " audit entries", () -> {
-            AuditExport.csv(rows, target);
-            return target;
-        }, done -> context.dialogs().showInfo("Export finished", rows.size() + " entries written to " + done),
-                failure -> context.showFailure("Cannot export to " + target, failure));
+        export(target, AuditExport::csv);
     }
 
+    /** Writes every entry of the whole trail that passes the filters, however many the table holds. */
     public void exportJson(Path target) {
-        List<AuditEntry> rows = List.copyOf(visible.get());
-        context.tasks().run("Exporting " + rows.size() + " audit entries", () -> {
-            AuditExport.json(rows, target);
-            return target;
-        }, done -> context.dialogs().showInfo("Export finished", rows.size() + " entries written to " + done),
+        export(target, AuditExport::json);
+    }
+
+    private interface Writer {
+        void write(List<AuditEntry> rows, Path target) throws java.io.IOException;
+    }
+
+    private void export(Path target, Writer writer) {
+        ModelCatalog.AuditFilter filter = filter();
+        context.tasks().run("Exporting the audit entries", () -> {
+            List<AuditEntry> rows = context.catalog().searchAudit(filter, -1);
+            writer.write(rows, target);
+            return rows.size();
+        }, written -> context.dialogs().showInfo("Export finished", written + " entries written to " + target),
                 failure -> context.showFailure("Cannot export to " + target, failure));
     }
 
@@ -179,26 +204,36 @@ public final class AuditViewModel {
         toDate.set(null);
     }
 
-    /** Filters the loaded entries in the background; the newest run's result replaces the shown list. */
+    /**
+     * Without filters the table shows the loaded newest entries; with any, the registry is searched in the background,
+     * the whole trail and not only the entries loaded, and the newest run's result replaces the shown list.
+     */
     private void applyFilter() {
         long run = ++filterRun;
-        List<AuditEntry> all = List.copyOf(entries);
-        Predicate<AuditEntry> matches = predicate(actorFilter.get(), actionFilter.get(), modelFilter.get(), fromDate.get(), toDate.get());
-        context.tasks().run("Filtering " + all.size() + " audit entries", () -> all.stream().filter(matches).toList(), shown -> {
+        ModelCatalog.AuditFilter filter = filter();
+        if (filter.isNone()) {
+            visible.set(FXCollections.observableList(List.copyOf(entries)));
+            countText.set(entries.size() >= total ? total + " entries" : "the newest " + entries.size() + " of " + total + " entries");
+            return;
+        }
+        context.tasks().run("Searching the audit trail", () -> context.catalog().searchAudit(filter, loadLimit), shown -> {
             if (run == filterRun) {
                 visible.set(FXCollections.observableList(shown));
+                countText.set(shown.size() >= loadLimit ? "the newest " + shown.size() + " matching of " + total + " entries"
+                        : shown.size() + " of " + total + " entries match");
             }
-        }, failure -> context.showFailure("Cannot filter the audit trail", failure));
+        }, failure -> context.showFailure("Cannot search the audit trail", failure));
     }
 
-    static Predicate<AuditEntry> predicate(String actor, String action, String model, LocalDate from, LocalDate to) {
-        String needle = model == null ? "" : model.strip().toLowerCase(Locale.ROOT);
-        return entry -> (actor == null || ALL.equals(actor) || actor.equals(entry.actor()))
-                && (action == null || ALL.equals(action) || action.equals(entry.action()))
-                && (needle.isEmpty() || entry.entity().toLowerCase(Locale.ROOT).contains(needle)
-                    || entry.payloadJson().toLowerCase(Locale.ROOT).contains(needle))
-                && (from == null || entry.ts().substring(0, 10).compareTo(from.toString()) >= 0)
-                && (to == null || entry.ts().substring(0, 10).compareTo(to.toString()) <= 0);
+    /** The filters as set, each null when it lets everything through. */
+    private ModelCatalog.AuditFilter filter() {
+        String text = modelFilter.get() == null ? "" : modelFilter.get().strip();
+        return new ModelCatalog.AuditFilter(choice(actorFilter.get()), choice(actionFilter.get()), text.isEmpty() ? null : text,
+                fromDate.get() == null ? null : fromDate.get().toString(), toDate.get() == null ? null : toDate.get().toString());
+    }
+
+    private static String choice(String value) {
+        return value == null || ALL.equals(value) ? null : value;
     }
 
     /** A one-line summary of a payload: its most telling fields. */
@@ -254,6 +289,11 @@ public final class AuditViewModel {
 
     public ObservableList<AuditEntry> allEntries() {
         return entries;
+    }
+
+    /** How many entries are shown of how many in the whole trail, and whether the filters or the limit left some out. */
+    public StringProperty countTextProperty() {
+        return countText;
     }
 
     public ObservableList<String> actors() {

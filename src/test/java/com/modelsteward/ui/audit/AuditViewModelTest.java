@@ -1,0 +1,132 @@
+package com.modelsteward.ui.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelsteward.registry.AuditEntry;
+import com.modelsteward.registry.ModelCatalog;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.demo.ScaleGenerator;
+import com.modelsteward.ui.common.AppContext;
+import com.modelsteward.ui.common.DialogService;
+import com.modelsteward.ui.common.SameThreadTaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Audit view on a trail longer than the entries its table holds (here 100 of about a thousand, as 50 000 of a
+ * 100 000-version registry's): the count says so, and the filters, the choices and the export cover the whole trail,
+ * not only the newest entries loaded.
+ */
+class AuditViewModelTest {
+
+    private static final int HELD = 100;
+
+    @TempDir
+    Path dir;
+    private Registry registry;
+    private final List<String> messages = new ArrayList<>();
+    private AuditViewModel model;
+    private long total;
+    private List<AuditEntry> trail;
+    /** The oldest version's registration: far older than the entries the table holds. */
+    private AuditEntry firstRegistration;
+
+    @BeforeEach
+    void open() {
+        registry = new ScaleGenerator(7L, Instant.parse("2026-11-01T12:00:00Z"), "pipeline.bot").create(dir.resolve("scale.db"), 1_000, done -> { });
+        ModelCatalog catalog = new ModelCatalog(registry);
+        total = catalog.auditCount();
+        trail = catalog.searchAudit(ModelCatalog.AuditFilter.NONE, -1);
+        firstRegistration = trail.reversed().stream().filter(e -> e.action().equals("REGISTER")).findFirst().orElseThrow();
+        DialogService dialogs = new DialogService() {
+            @Override
+            public void showError(String title, String message) {
+                messages.add(title + ": " + message);
+            }
+
+            @Override
+            public void showInfo(String title, String message) {
+                messages.add(title + ": " + message);
+            }
+
+            @Override
+            public boolean confirm(String title, String message) {
+                return false;
+            }
+        };
+        model = new AuditViewModel(new AppContext(registry, new SameThreadTaskRunner(), dialogs, "auditor", Set.of(), Clock.systemUTC()), HELD);
+        model.refresh();
+    }
+
+    @AfterEach
+    void close() {
+        registry.close();
+    }
+
+    @Test
+    void theCountSaysWhenTheTableHoldsOnlyTheNewestEntries() {
+        assertTrue(total > 1_000, "the scale registry has a register entry per version: " + total);
+        assertEquals(HELD, model.visibleEntries().size());
+        assertEquals(total, model.visibleEntries().getFirst().seq(), "newest first");
+        assertEquals("the newest " + HELD + " of " + total + " entries", model.countTextProperty().get());
+    }
+
+    @Test
+    void filtersSearchTheWholeTrailNotOnlyTheEntriesLoaded() {
+        AuditEntry oldest = trail.getLast();
+        assertTrue(model.visibleEntries().stream().noneMatch(e -> e.seq() == firstRegistration.seq()), "not loaded");
+        assertTrue(model.visibleEntries().stream().noneMatch(e -> e.actor().equals(oldest.actor())), "no loaded entry is by " + oldest.actor());
+        assertTrue(model.actors().contains(oldest.actor()), "an actor of old entries only is offered: " + model.actors());
+
+        String text = firstRegistration.entity().substring(firstRegistration.entity().indexOf(':') + 1);
+        model.actorFilterProperty().set(firstRegistration.actor());
+        model.modelFilterProperty().set(text.toUpperCase(Locale.ROOT));
+
+        // The same filter in plain Java over every entry of the trail: the actor, and the text in the entity or payload.
+        List<Long> expected = trail.stream().filter(e -> e.actor().equals(firstRegistration.actor()))
+                .filter(e -> e.entity().contains(text) || e.payloadJson().contains(text)).map(AuditEntry::seq).toList();
+        assertTrue(expected.contains(firstRegistration.seq()), expected.toString());
+        assertEquals(expected, model.visibleEntries().stream().map(AuditEntry::seq).toList());
+        assertEquals(expected.size() + " of " + total + " entries match", model.countTextProperty().get());
+        assertEquals(List.of(), messages);
+    }
+
+    @Test
+    void aFilterThatMatchesMoreThanTheTableHoldsSaysSo() {
+        model.actorFilterProperty().set(firstRegistration.actor());
+
+        assertEquals(HELD, model.visibleEntries().size());
+        assertTrue(model.visibleEntries().stream().allMatch(e -> e.actor().equals(firstRegistration.actor())));
+        assertEquals("the newest " + HELD + " matching of " + total + " entries", model.countTextProperty().get());
+
+        model.clearFilters();
+        assertEquals("the newest " + HELD + " of " + total + " entries", model.countTextProperty().get());
+    }
+
+    @Test
+    void exportWritesEveryMatchingEntryOfTheWholeTrail() throws Exception {
+        Path all = dir.resolve("all.csv");
+        model.exportCsv(all);
+        assertEquals(total + 1, Files.readAllLines(all).size(), "header plus every entry, not the " + HELD + " shown");
+
+        String analyst = firstRegistration.actor();
+        model.actorFilterProperty().set(analyst);
+        Path mine = dir.resolve("registrations.json");
+        model.exportJson(mine);
+        long registrations = trail.stream().filter(e -> e.actor().equals(analyst)).count();
+        assertTrue(registrations > HELD, "more matching entries than the table holds: " + registrations);
+        assertEquals("Export finished: " + registrations + " entries written to " + mine, messages.getLast());
+        assertEquals(registrations, Files.readString(mine).split("\"seq\"", -1).length - 1, "every matching entry is in the file");
+    }
+}
