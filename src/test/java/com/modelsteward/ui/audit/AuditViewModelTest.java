@@ -12,6 +12,9 @@ import com.modelsteward.ui.common.DialogService;
 import com.modelsteward.ui.common.SameThreadTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,6 +115,21 @@ class AuditViewModelTest {
 
         model.clearFilters();
         assertEquals("the newest " + HELD + " of " + total + " entries", model.countTextProperty().get());
+    }
+
+    @Test
+    void aBrokenChainShowsItsFirstBadEntryEvenWhenTheTableDoesNotHoldIt() throws Exception {
+        long bad = firstRegistration.seq();
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + registry.file()); Statement sql = raw.createStatement()) {
+            sql.executeUpdate("DROP TRIGGER IF EXISTS audit_log_no_update");
+            sql.executeUpdate("UPDATE audit_log SET payload_json = '{\"comment\":\"looks fine\"}' WHERE seq = " + bad);
+        }
+        model.verify();
+
+        assertEquals(AuditViewModel.ChainStatus.BROKEN, model.chainStatusProperty().get());
+        assertTrue(model.visibleEntries().stream().noneMatch(e -> e.seq() == bad), "the entry is older than the entries held");
+        assertEquals(bad, model.selectedProperty().get().seq(), "its content is shown all the same");
+        assertTrue(model.payloadTextProperty().get().contains("looks fine"), model.payloadTextProperty().get());
     }
 
     @Test
