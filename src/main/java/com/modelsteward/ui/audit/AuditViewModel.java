@@ -8,6 +8,7 @@ import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.ui.approvals.GovernanceActions;
 import com.modelsteward.ui.common.AppContext;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -182,15 +183,16 @@ public final class AuditViewModel {
         export(target, AuditExport::json);
     }
 
-    private interface Writer {
-        void write(List<AuditEntry> rows, Path target) throws java.io.IOException;
+    /** CSV or JSON. */
+    private interface Format {
+        void write(List<AuditEntry> rows, Path target) throws IOException;
     }
 
-    private void export(Path target, Writer writer) {
+    private void export(Path target, Format format) {
         ModelCatalog.AuditFilter filter = filter();
         context.tasks().run("Exporting the audit entries", () -> {
             List<AuditEntry> rows = context.catalog().searchAudit(filter, -1);
-            writer.write(rows, target);
+            format.write(rows, target);
             return rows.size();
         }, written -> context.dialogs().showInfo("Export finished", written + " entries written to " + target),
                 failure -> context.showFailure("Cannot export to " + target, failure));
