@@ -7,8 +7,8 @@ import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.demo.ScaleGenerator;
+import com.modelsteward.testsupport.RecordingDialogs;
 import com.modelsteward.ui.common.AppContext;
-import com.modelsteward.ui.common.DialogService;
 import com.modelsteward.ui.common.SameThreadTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,7 +37,7 @@ class AuditViewModelTest {
     @TempDir
     Path dir;
     private Registry registry;
-    private final List<String> messages = new ArrayList<>();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
     private AuditViewModel model;
     private long total;
     private List<AuditEntry> trail;
@@ -52,22 +51,6 @@ class AuditViewModelTest {
         total = catalog.auditCount();
         trail = catalog.searchAudit(ModelCatalog.AuditFilter.NONE, -1);
         firstRegistration = trail.reversed().stream().filter(e -> e.action().equals("REGISTER")).findFirst().orElseThrow();
-        DialogService dialogs = new DialogService() {
-            @Override
-            public void showError(String title, String message) {
-                messages.add(title + ": " + message);
-            }
-
-            @Override
-            public void showInfo(String title, String message) {
-                messages.add(title + ": " + message);
-            }
-
-            @Override
-            public boolean confirm(String title, String message) {
-                return false;
-            }
-        };
         model = new AuditViewModel(new AppContext(registry, new SameThreadTaskRunner(), dialogs, "auditor", Set.of(), Clock.systemUTC()), HELD);
         model.refresh();
     }
@@ -102,7 +85,7 @@ class AuditViewModelTest {
         assertTrue(expected.contains(firstRegistration.seq()), expected.toString());
         assertEquals(expected, model.visibleEntries().stream().map(AuditEntry::seq).toList());
         assertEquals(expected.size() + " of " + total + " entries match", model.countTextProperty().get());
-        assertEquals(List.of(), messages);
+        assertEquals(List.of(), dialogs.errors());
     }
 
     @Test
@@ -144,7 +127,7 @@ class AuditViewModelTest {
         model.exportJson(mine);
         long registrations = trail.stream().filter(e -> e.actor().equals(analyst)).count();
         assertTrue(registrations > HELD, "more matching entries than the table holds: " + registrations);
-        assertEquals("Export finished: " + registrations + " entries written to " + mine, messages.getLast());
+        assertEquals("Export finished: " + registrations + " entries written to " + mine, dialogs.infos().getLast());
         assertEquals(registrations, Files.readString(mine).split("\"seq\"", -1).length - 1, "every matching entry is in the file");
     }
 }

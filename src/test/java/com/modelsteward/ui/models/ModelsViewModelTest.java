@@ -8,14 +8,13 @@ import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.demo.ScaleGenerator;
+import com.modelsteward.testsupport.RecordingDialogs;
 import com.modelsteward.ui.common.AppContext;
-import com.modelsteward.ui.common.DialogService;
 import com.modelsteward.ui.common.TaskRunner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -35,27 +34,12 @@ class ModelsViewModelTest {
     Path dir;
     private Registry registry;
     private final QueuedTasks tasks = new QueuedTasks();
-    private final List<String> failures = new ArrayList<>();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
     private ModelsViewModel model;
 
     @BeforeEach
     void open() {
         registry = new ScaleGenerator(7L, Instant.parse("2026-11-01T12:00:00Z"), "test.operator").create(dir.resolve("scale.db"), VERSIONS, done -> { });
-        DialogService dialogs = new DialogService() {
-            @Override
-            public void showError(String title, String message) {
-                failures.add(title + ": " + message);
-            }
-
-            @Override
-            public void showInfo(String title, String message) {
-            }
-
-            @Override
-            public boolean confirm(String title, String message) {
-                return false;
-            }
-        };
         model = new ModelsViewModel(new AppContext(registry, tasks, dialogs, "test.operator", Set.of(), Clock.systemUTC()));
     }
 
@@ -79,7 +63,7 @@ class ModelsViewModelTest {
         assertTrue(model.isComplete());
         assertFalse(model.loadingProperty().get());
         assertEquals(VERSIONS, model.visibleVersions().size());
-        assertEquals(List.of(), failures);
+        assertEquals(List.of(), dialogs.errors());
     }
 
     @Test
