@@ -62,6 +62,8 @@ public final class AuditViewModel {
     private final StringProperty activeAtText = new SimpleStringProperty("");
 
     private final int loadLimit;
+    /** True while {@link #clearFilters} sets the filters one by one. */
+    private boolean clearing;
     /** Entries in the whole trail, as of the last load. */
     private long total;
     private final StringProperty countText = new SimpleStringProperty("");
@@ -198,12 +200,22 @@ public final class AuditViewModel {
                 failure -> context.showFailure("Cannot export to " + target, failure));
     }
 
+    /**
+     * Clears every filter and applies the result once: each filter applies itself when it changes, and clearing them one
+     * by one searched the whole trail for every state in between (about 80 ms each at 100 000 versions).
+     */
     public void clearFilters() {
-        actorFilter.set(ALL);
-        actionFilter.set(ALL);
-        modelFilter.set("");
-        fromDate.set(null);
-        toDate.set(null);
+        clearing = true;
+        try {
+            actorFilter.set(ALL);
+            actionFilter.set(ALL);
+            modelFilter.set("");
+            fromDate.set(null);
+            toDate.set(null);
+        } finally {
+            clearing = false;
+        }
+        applyFilter();
     }
 
     /**
@@ -211,6 +223,9 @@ public final class AuditViewModel {
      * the whole trail and not only the entries loaded, and the newest run's result replaces the shown list.
      */
     private void applyFilter() {
+        if (clearing) {
+            return;
+        }
         long run = ++filterRun;
         ModelCatalog.AuditFilter filter = filter();
         if (filter.isNone()) {

@@ -10,6 +10,7 @@ import com.modelsteward.registry.demo.ScaleGenerator;
 import com.modelsteward.testsupport.RecordingDialogs;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.SameThreadTaskRunner;
+import com.modelsteward.ui.common.TaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +21,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,8 @@ class AuditViewModelTest {
     private List<AuditEntry> trail;
     /** The oldest version's registration: far older than the entries the table holds. */
     private AuditEntry firstRegistration;
+    /** Searches of the registry the view model has run. */
+    private final AtomicInteger searches = new AtomicInteger();
 
     @BeforeEach
     void open() {
@@ -51,7 +57,23 @@ class AuditViewModelTest {
         total = catalog.auditCount();
         trail = catalog.searchAudit(ModelCatalog.AuditFilter.NONE, -1);
         firstRegistration = trail.reversed().stream().filter(e -> e.action().equals("REGISTER")).findFirst().orElseThrow();
-        model = new AuditViewModel(new AppContext(registry, new SameThreadTaskRunner(), dialogs, "auditor", Set.of(), Clock.systemUTC()), HELD);
+        SameThreadTaskRunner sameThread = new SameThreadTaskRunner();
+        TaskRunner counting = new TaskRunner() {
+            @Override
+            public <T> Running run(String description, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+                return runWithProgress(description, ignored -> work.call(), onSuccess, onFailure);
+            }
+
+            @Override
+            public <T> Running runWithProgress(String description, ProgressWork<T> work, Consumer<T> onSuccess,
+                    Consumer<Throwable> onFailure) {
+                if (description.startsWith("Searching")) {
+                    searches.incrementAndGet();
+                }
+                return sameThread.runWithProgress(description, work, onSuccess, onFailure);
+            }
+        };
+        model = new AuditViewModel(new AppContext(registry, counting, dialogs, "auditor", Set.of(), Clock.systemUTC()), HELD);
         model.refresh();
     }
 
@@ -96,8 +118,12 @@ class AuditViewModelTest {
         assertTrue(model.visibleEntries().stream().allMatch(e -> e.actor().equals(firstRegistration.actor())));
         assertEquals("the newest " + HELD + " matching of " + total + " entries", model.countTextProperty().get());
 
+        model.modelFilterProperty().set("strategy");
+        int before = searches.get();
         model.clearFilters();
         assertEquals("the newest " + HELD + " of " + total + " entries", model.countTextProperty().get());
+        assertEquals(before, searches.get(), "clearing the filters searches nothing: no state in between is searched");
+        assertEquals(total, model.visibleEntries().getFirst().seq());
     }
 
     @Test
