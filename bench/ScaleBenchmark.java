@@ -248,22 +248,19 @@ public final class ScaleBenchmark {
                         + "(the most FX-thread CPU between two pulses)", size, preparing.get(key) + " ms ("
                         + preparingBusy.entrySet().stream().filter(e -> e.getKey().contains("(preparing ")).mapToLong(Map.Entry::getValue)
                                 .max().orElse(-1) + " ms; " + key.replaceFirst("^.*\\(", "").replace(")", "") + ")"));
-        if (!walks) {
-            interactions(shell[0], size);
-            closeOnFx(shell[0]);
-            return;
+        if (walks) {
+            onFx(() -> {
+                shell[0].frameWatchdog().ifPresent(FrameWatchdog::clearLongest);
+                return null;
+            });
+            walk(shell[0], size, "longest FX pulse gap on %s, first showing (the most FX-thread CPU between two pulses)");
+            // The second walk: every page has been built and styled once; what a user switching between views meets all day.
+            onFx(() -> {
+                shell[0].frameWatchdog().ifPresent(FrameWatchdog::clearLongest);
+                return null;
+            });
+            walk(shell[0], size, "longest FX pulse gap on %s, shown again (the most FX-thread CPU between two pulses)");
         }
-        onFx(() -> {
-            shell[0].frameWatchdog().ifPresent(FrameWatchdog::clearLongest);
-            return null;
-        });
-        walk(shell[0], size, "longest FX pulse gap on %s, first showing (the most FX-thread CPU between two pulses)");
-        // The second walk: every page has been built and styled once; what a user switching between views meets all day.
-        onFx(() -> {
-            shell[0].frameWatchdog().ifPresent(FrameWatchdog::clearLongest);
-            return null;
-        });
-        walk(shell[0], size, "longest FX pulse gap on %s, shown again (the most FX-thread CPU between two pulses)");
         interactions(shell[0], size);
         closeOnFx(shell[0]);
     }
