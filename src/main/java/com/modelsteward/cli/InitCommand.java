@@ -1,5 +1,7 @@
 package com.modelsteward.cli;
 
+import com.modelsteward.governance.Enrolment;
+import com.modelsteward.governance.Keys;
 import com.modelsteward.registry.Registry;
 import java.util.Map;
 import java.util.Set;
@@ -21,14 +23,15 @@ final class InitCommand implements Command {
     public int run(Args args, CliContext context) {
         args.allowOnly(Set.of());
         try (Registry registry = Registry.create(args.requiredPath("db"))) {
-            registry.write(handle -> handle.createUpdate(
-                            "INSERT INTO principals (user_name, display_name, roles, created_by) VALUES (:u, :u, 'ADMIN', :u)")
-                    .bind("u", context.user()).execute());
+            Enrolment.Result root = Enrolment.initialAdmin(registry, context.clock(), context.user(), Keys.directory());
             if (args.flag("json")) {
-                context.printJson(Map.of("db", registry.file().toString(), "admin", context.user(), "schema_version", registry.schemaVersion()));
+                context.printJson(Map.of("db", registry.file().toString(), "admin", context.user(), "schema_version", registry.schemaVersion(),
+                        "root_key", root.fingerprint()));
             } else {
                 context.out().println("Created registry " + registry.file() + " (schema version " + registry.schemaVersion()
                         + "); " + context.user() + " is its first ADMIN");
+                context.out().println("Its root key is " + root.fingerprint() + (root.createdPrivateKey() ? " (new private key: "
+                        + root.privateKeyFile() + ")" : " (your existing key)") + "; give this fingerprint to every user out of band.");
             }
         }
         return 0;

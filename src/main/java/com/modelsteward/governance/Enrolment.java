@@ -40,7 +40,29 @@ public final class Enrolment {
             throw new GovernanceException(GovernanceException.ROLLOUT_DENIED, who.user()
                     + " is not a principal of this registry; an ADMIN adds you first (`principal add`)");
         }
+        return registry.write(handle -> enrol(handle, registry, clock, who, keyDirectory));
+    }
+
+    /**
+     * A new registry's first principal: {@code user} becomes its ADMIN and enrols the root key, in one transaction, so the
+     * registry's history starts signed.
+     */
+    public static Result initialAdmin(Registry registry, Clock clock, String user, Path keyDirectory) {
         return registry.write(handle -> {
+            handle.createUpdate("INSERT INTO principals (user_name, display_name, roles, created_by) VALUES (:u, :u, 'ADMIN', :u)")
+                    .bind("u", user).execute();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("user", user);
+            payload.put("role_added", Role.ADMIN.name());
+            payload.put("roles", Role.ADMIN.name());
+            payload.put("active", true);
+            AuditTrail.append(handle, clock, user, "PRINCIPAL_ROLE_ADDED", "principal:" + user, payload);
+            return enrol(handle, registry, clock, new Identity(user, java.util.Set.of(Role.ADMIN), false), keyDirectory);
+        });
+    }
+
+    private static Result enrol(Handle handle, Registry registry, Clock clock, Identity who, Path keyDirectory) {
+        {
             if (Signatures.isDemo(handle)) {
                 throw new GovernanceException(GovernanceException.ROLLOUT_DENIED,
                         "demo registries use the built-in demo keys (docs/security.md); nothing to enrol");
@@ -87,9 +109,14 @@ public final class Enrolment {
             payload.put("fingerprint", Keys.fingerprint(publicKey));
             payload.put("root", root);
             payload.put("endorsed_by", endorsedBy);
+            payload.put("public_key", publicKey);
+            payload.put("key_endorsement", endorsement);
+            payload.put("key_enrolled_at", root ? now : null);
             AuditTrail.append(handle, clock, who.user(), root ? "KEY_ENROLLED" : "KEY_SUBMITTED", "principal:" + who.user(), payload);
+            // A submitted key is not trusted yet: its holder proves possession by signing the head with it.
+            Signatures.seal(handle, clock, who.user(), privateKey);
             return new Result(who.user(), Keys.fingerprint(publicKey), endorsedBy, root, created, file);
-        });
+        }
     }
 
     /** An ADMIN endorses {@code user}'s submitted key by signing its enrolment with the ADMIN's own trusted key. */
@@ -123,7 +150,11 @@ public final class Enrolment {
             payload.put("fingerprint", Keys.fingerprint(publicKey));
             payload.put("root", false);
             payload.put("endorsed_by", admin.user());
+            payload.put("public_key", publicKey);
+            payload.put("key_endorsement", endorsement);
+            payload.put("key_enrolled_at", now);
             AuditTrail.append(handle, clock, admin.user(), "KEY_ENROLLED", "principal:" + user, payload);
+            Signatures.seal(handle, clock, admin.user(), adminPrivate);
             return new Result(user, Keys.fingerprint(publicKey), admin.user(), false, false, null);
         });
     }
@@ -153,8 +184,12 @@ public final class Enrolment {
             payload.put("root", user.equals(rootUser));
             payload.put("endorsed_by", rootUser);
             payload.put("demo_key", true);
+            payload.put("public_key", publicKey);
+            payload.put("key_endorsement", endorsement);
+            payload.put("key_enrolled_at", now);
             AuditTrail.append(handle, clock, rootUser, "KEY_ENROLLED", "principal:" + user, payload);
         }
+        Signatures.seal(handle, clock, rootUser, rootKey);
     }
 
     private static Map<String, Object> principal(Handle handle, String user) {

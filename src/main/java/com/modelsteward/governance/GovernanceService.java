@@ -161,6 +161,7 @@ public final class GovernanceService {
             commit(handle, who, loadRequest(handle, requestId), transition, model, report, digest);
             status = "EXECUTED";
         }
+        Signatures.seal(handle, clock, who.user());
         return new RequestResult(requestId, modelId, model.state(), toState, status, transition.approvals().count(),
                 transition.approvals().role(), report);
     }
@@ -189,6 +190,12 @@ public final class GovernanceService {
     }
 
     public DecisionResult decide(Handle handle, Identity who, String requestId, String comment, boolean approve) {
+        DecisionResult result = record(handle, who, requestId, comment, approve);
+        Signatures.seal(handle, clock, who.user());
+        return result;
+    }
+
+    private DecisionResult record(Handle handle, Identity who, String requestId, String comment, boolean approve) {
         if (comment == null || comment.isBlank()) {
             throw new GovernanceException("E_INVALID_INPUT", "a decision needs a comment (--comment TEXT)");
         }
@@ -267,6 +274,7 @@ public final class GovernanceService {
                     .bind("at", Timestamps.now(clock)).bind("r", requestId).execute();
             if (changed > 0) {
                 AuditTrail.append(handle, clock, who.user(), "STALE", "request:" + requestId, Map.of("request_id", requestId, "reason", why));
+                Signatures.seal(handle, clock, who.user());
             }
             return null;
         });
@@ -344,8 +352,6 @@ public final class GovernanceService {
         event.put("approvers", approvals.stream().map(a -> a.get("approver")).toList());
         event.put("previous_active_id", previousLive);
         Outbox.append(handle, clock, Outbox.ROLLOUT_COMPLETED, event);
-        // trust hook: the executor signs the audit chain's head
-        Signatures.signHead(handle, clock, who.user());
     }
 
     private void movePointer(Handle handle, String modelName, String newActive, String previousActive, Identity who) {
@@ -468,8 +474,7 @@ public final class GovernanceService {
         Map<String, Object> event = new LinkedHashMap<>(payload);
         event.put("rolled_back_by", who.user());
         Outbox.append(handle, clock, Outbox.ROLLBACK_COMPLETED, event);
-        // trust hook: the executor signs the audit chain's head
-        Signatures.signHead(handle, clock, who.user());
+        Signatures.seal(handle, clock, who.user());
         return new RollbackResult(requestId, modelName, current, target);
     }
 
@@ -568,6 +573,7 @@ public final class GovernanceService {
                     .bind("graph", v.featureGraphHash()).bind("commit", v.codeCommit()).bind("now", now).bind("by", who.user())
                     .execute();
             AuditTrail.append(handle, clock, who.user(), "REGISTER", "model:" + v.modelId(), v);
+            Signatures.seal(handle, clock, who.user());
             return null;
         });
     }
@@ -596,6 +602,7 @@ public final class GovernanceService {
                 payload.put("scorecard_digest", GovernanceQueries.scorecardDigest(handle, model.getKey()));
                 AuditTrail.append(handle, clock, who.user(), "SCORECARDS_IMPORTED", "model:" + model.getKey(), payload);
             }
+            Signatures.seal(handle, clock, who.user());
             return values.size();
         });
     }

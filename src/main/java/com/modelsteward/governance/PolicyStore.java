@@ -63,7 +63,10 @@ public final class PolicyStore {
             payload.put("policy", policy.name());
             payload.put("file", file.getFileName().toString());
             payload.put("sha256", CanonicalJson.sha256Hex(text));
+            payload.put("format", format);
+            payload.put("text", text);
             AuditTrail.append(h, clock, admin.user(), "POLICY_SET", "policy:" + policy.name(), payload);
+            Signatures.seal(h, clock, admin.user());
             return null;
         });
         return policy;

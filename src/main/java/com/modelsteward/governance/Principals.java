@@ -90,7 +90,9 @@ public final class Principals {
             payload.put("user", user);
             payload.put("role_added", role.name());
             payload.put("roles", joined);
+            payload.put("active", true);
             AuditTrail.append(handle, clock, admin.user(), "PRINCIPAL_ROLE_ADDED", "principal:" + user, payload);
+            Signatures.seal(handle, clock, admin.user());
             return roles;
         });
     }

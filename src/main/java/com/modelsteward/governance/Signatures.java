@@ -112,15 +112,25 @@ public final class Signatures {
         }
     }
 
-    /** Signs the audit chain's head as it stands now (the last entry of this transaction). */
-    public static void signHead(Handle handle, Clock clock, String signer) {
+    /**
+     * Ends every write transaction that appended audit entries: {@code actor} signs the chain's head as it stands now,
+     * so no entry is ever outside a signature and each signed head attests the entries of one transaction by one person
+     * (docs/security.md, "Signed history"). Refuses ({@code E_KEY_MISSING}) when the actor has no usable key, and then
+     * nothing of the transaction is written.
+     */
+    public static void seal(Handle handle, Clock clock, String actor) {
+        seal(handle, clock, actor, signingKey(handle, actor));
+    }
+
+    /** {@link #seal} with a key already at hand (the registry's first key, enrolled in this very transaction). */
+    static void seal(Handle handle, Clock clock, String actor, PrivateKey key) {
         Map<String, Object> head = handle.createQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").mapToMap().one();
         long seq = ((Number) head.get("seq")).longValue();
         String hash = (String) head.get("hash");
         String now = Timestamps.now(clock);
-        String signature = Keys.sign(signingKey(handle, signer), headContent(seq, hash, signer, now));
+        String signature = Keys.sign(key, headContent(seq, hash, actor, now));
         handle.createUpdate("INSERT INTO audit_signatures (seq, head_hash, signer, signed_at, signature) VALUES (:s, :h, :u, :at, :sig)")
-                .bind("s", seq).bind("h", hash).bind("u", signer).bind("at", now).bind("sig", signature).execute();
+                .bind("s", seq).bind("h", hash).bind("u", actor).bind("at", now).bind("sig", signature).execute();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
