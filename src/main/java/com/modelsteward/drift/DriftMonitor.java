@@ -2,6 +2,7 @@ package com.modelsteward.drift;
 
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.governance.Signatures;
 import com.modelsteward.registry.Outbox;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.Timestamps;
@@ -157,12 +158,18 @@ public final class DriftMonitor {
     public List<Breach> store(ModelReport report, String actor) {
         return registry.write(handle -> {
             String now = Timestamps.now(clock);
+            // Drift results and alerts are observations any account may make; they enter the signed history only when the
+            // actor can sign (docs/security.md): an unsigned entry would leave the chain's tail outside every signature.
+            boolean attested = Signatures.canSign(handle, actor);
             List<Breach> breaches = new ArrayList<>();
             for (DriftRow row : report.rows()) {
                 long driftId = insertResult(handle, report, row, now);
                 if (row.severity().isBreach()) {
-                    breaches.add(raise(handle, report, row, driftId, actor, now));
+                    breaches.add(raise(handle, report, row, driftId, attested ? actor : null, actor, now));
                 }
+            }
+            if (attested && breaches.stream().anyMatch(Breach::newlyOpened)) {
+                Signatures.seal(handle, clock, actor);
             }
             return breaches;
         });
@@ -213,7 +220,7 @@ public final class DriftMonitor {
                 .executeAndReturnGeneratedKeys("drift_id").mapTo(Long.class).one();
     }
 
-    private Breach raise(Handle handle, ModelReport report, DriftRow row, long driftId, String actor, String now) {
+    private Breach raise(Handle handle, ModelReport report, DriftRow row, long driftId, String attestedBy, String actor, String now) {
         var open = handle.createQuery("""
                         SELECT incident_id FROM incidents
                          WHERE model_id = :model AND feature = :feature AND drift_kind = :kind AND status = 'OPEN'""")
@@ -248,8 +255,10 @@ public final class DriftMonitor {
                 .bind("details", CanonicalJson.write(payload))
                 .executeAndReturnGeneratedKeys("incident_id").mapTo(Long.class).one();
         payload.put("incident_id", incidentId);
-        AuditTrail.append(handle, clock, actor, "drift.breach", report.modelId(), payload);
-        Outbox.append(handle, clock, Outbox.DRIFT_ALERT, payload);
+        if (attestedBy != null) {
+            AuditTrail.append(handle, clock, attestedBy, "drift.breach", report.modelId(), payload);
+        }
+        Outbox.append(handle, clock, attestedBy, Outbox.DRIFT_ALERT, payload);
         return new Breach(incidentId, report.modelId(), row, true);
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
@@ -62,6 +63,9 @@ public final class GovernanceService {
         }
     }
 
+    /** A governed row disagrees with the signed history: written behind the app's back. */
+    public static final String TAMPERED = "E_REGISTRY_TAMPERED";
+
     private static final Pattern TRIGGER_REFUSAL = Pattern.compile("(E_LEARN_[A-Z_]+): (.+)$");
 
     private final Registry registry;
@@ -104,6 +108,7 @@ public final class GovernanceService {
         ModelVersion model = GovernanceQueries.version(handle, modelId)
                 .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no model version with id \"" + modelId + "\""));
         policy.checkCovers(List.of(model.state()));
+        requireAgreesWithHistory(handle, model, Set.of(), Set.of(who.user()));
         if (model.archived()) {
             throw denied(modelId + " is archived (retention); archived versions are kept for reproducibility only");
         }
@@ -150,6 +155,11 @@ public final class GovernanceService {
         payload.put("required_approvals", transition.approvals().count());
         payload.put("required_role", transition.approvals().role());
         payload.put("policy", policy.name());
+        payload.put("kind", "PROMOTION");
+        payload.put("requested_at", now);
+        payload.put("model_row_version", model.rowVersion());
+        payload.put("scorecard_digest", digest);
+        payload.put("evidence", evidence(model));
         AuditTrail.append(handle, clock, who.user(), "REQUEST", "request:" + requestId, payload);
         String status = "PENDING";
         if (transition.approvals().count() == 0) {
@@ -211,6 +221,11 @@ public final class GovernanceService {
             throw denied(who.user() + " requested " + requestId + " and cannot also decide it (maker-checker)");
         }
         ModelVersion model = GovernanceQueries.version(handle, request.modelId()).orElseThrow();
+        Set<String> people = new java.util.HashSet<>(handle.createQuery("SELECT approver FROM approvals WHERE request_id = :r")
+                .bind("r", requestId).mapTo(String.class).list());
+        people.add(who.user());
+        people.add(request.requestedBy());
+        requireAgreesWithHistory(handle, model, Set.of(requestId), people);
         if (who.user().equals(model.createdBy())) {
             throw denied(who.user() + " created " + model.modelId() + " and cannot decide its promotion (maker-checker)");
         }
@@ -235,6 +250,8 @@ public final class GovernanceService {
         payload.put("model_id", request.modelId());
         payload.put("decision", approve ? "APPROVE" : "REJECT");
         payload.put("comment", comment.strip());
+        payload.put("decided_at", now);
+        payload.put("signature", signature);
         AuditTrail.append(handle, clock, who.user(), approve ? "APPROVE" : "REJECT", "request:" + requestId, payload);
         int approvals = handle.createQuery("SELECT count(DISTINCT approver) FROM approvals WHERE request_id = :r AND decision = 'APPROVE'")
                 .bind("r", requestId).mapTo(Integer.class).one();
@@ -351,7 +368,7 @@ public final class GovernanceService {
         event.put("gate_report_digest", report.digest());
         event.put("approvers", approvals.stream().map(a -> a.get("approver")).toList());
         event.put("previous_active_id", previousLive);
-        Outbox.append(handle, clock, Outbox.ROLLOUT_COMPLETED, event);
+        Outbox.append(handle, clock, who.user(), Outbox.ROLLOUT_COMPLETED, event);
     }
 
     private void movePointer(Handle handle, String modelName, String newActive, String previousActive, Identity who) {
@@ -401,6 +418,8 @@ public final class GovernanceService {
         lineage.put("code_commit", model.codeCommit());
         payload.put("lineage", lineage);
         payload.put("scorecard_digest", scorecardDigest);
+        payload.put("state_changed_at", handle.createQuery("SELECT state_changed_at FROM model_registry WHERE model_id = :id")
+                .bind("id", model.modelId()).mapTo(String.class).one());
         AuditTrail.append(handle, clock, who.user(), "TRANSITION", "model:" + model.modelId(), payload);
     }
 
@@ -411,6 +430,8 @@ public final class GovernanceService {
         payload.put("previous_active_id", previous);
         payload.put("cause", cause);
         payload.put("request_id", requestId);
+        payload.put("last_known_good_id", handle.createQuery("SELECT last_known_good_id FROM active_pointer WHERE model_name = :n")
+                .bind("n", modelName).mapTo(String.class).findOne().orElse(null));
         AuditTrail.append(handle, clock, who.user(), "ACTIVE_CHANGED", activeEntity(modelName), payload);
     }
 
@@ -444,6 +465,7 @@ public final class GovernanceService {
             throw denied(modelName + " has no last-known-good version to roll back to (it was never replaced, or was already rolled back)");
         }
         ModelVersion good = GovernanceQueries.version(handle, target).orElseThrow();
+        requireAgreesWithHistory(handle, good, Set.of(), Set.of(who.user()));
         String now = Timestamps.now(clock);
         String requestId = nextRequestId(handle);
         handle.createUpdate("""
@@ -469,11 +491,26 @@ public final class GovernanceService {
         payload.put("from_model_id", current);
         payload.put("to_model_id", target);
         payload.put("reason", reason.strip());
+        Map<String, Object> event = new LinkedHashMap<>(payload);
+        payload.put("kind", "ROLLBACK");
+        payload.put("model_id", target);
+        payload.put("from_state", good.state());
+        payload.put("to_state", policy.liveState());
+        payload.put("requested_at", now);
+        payload.put("model_row_version", good.rowVersion());
+        payload.put("required_approvals", 0);
+        payload.put("required_role", Role.RISK_OFFICER.name());
+        payload.put("policy", policy.name());
+        Map<String, Object> states = new LinkedHashMap<>();
+        for (String id : current == null ? List.of(target) : List.of(current, target)) {
+            states.put(id, handle.createQuery("SELECT state, state_changed_at FROM model_registry WHERE model_id = :id").bind("id", id)
+                    .mapToMap().one());
+        }
+        payload.put("states", states);
         AuditTrail.append(handle, clock, who.user(), "ROLLBACK", activeEntity(modelName), payload);
         auditActiveChange(handle, who, modelName, target, current, "rollback", requestId);
-        Map<String, Object> event = new LinkedHashMap<>(payload);
         event.put("rolled_back_by", who.user());
-        Outbox.append(handle, clock, Outbox.ROLLBACK_COMPLETED, event);
+        Outbox.append(handle, clock, who.user(), Outbox.ROLLBACK_COMPLETED, event);
         Signatures.seal(handle, clock, who.user());
         return new RollbackResult(requestId, modelName, current, target);
     }
@@ -572,7 +609,12 @@ public final class GovernanceService {
                     .bind("snapshot", v.dataSnapshotRef()).bind("snapshotHash", v.dataSnapshotHash())
                     .bind("graph", v.featureGraphHash()).bind("commit", v.codeCommit()).bind("now", now).bind("by", who.user())
                     .execute();
-            AuditTrail.append(handle, clock, who.user(), "REGISTER", "model:" + v.modelId(), v);
+            ModelVersion registered = GovernanceQueries.version(handle, v.modelId()).orElseThrow();
+            Map<String, Object> payload = evidence(registered);
+            payload.put("state", registered.state());
+            payload.put("state_changed_at", registered.stateChangedAt());
+            payload.put("created_at", registered.createdAt());
+            AuditTrail.append(handle, clock, who.user(), "REGISTER", "model:" + v.modelId(), payload);
             Signatures.seal(handle, clock, who.user());
             return null;
         });
@@ -661,6 +703,49 @@ public final class GovernanceService {
         } catch (JsonProcessingException unreadable) {
             throw new IllegalStateException("audit payload is not JSON", unreadable);
         }
+    }
+
+    /**
+     * Refuses to act on a registry whose rows this decision depends on disagree with the signed history (the version,
+     * the live version of its name, the pointer, the request and its approvals, the people involved, the policy),
+     * naming the row and the entry. Rows it does not depend on are left to {@code audit verify}: an unrelated edit must
+     * not hold a rollback hostage.
+     */
+    private static void requireAgreesWithHistory(Handle handle, ModelVersion model, Set<String> requestIds, Set<String> users) {
+        Set<String> models = new java.util.HashSet<>();
+        models.add(model.modelId());
+        handle.createQuery("SELECT active_model_id, last_known_good_id FROM active_pointer WHERE model_name = :n").bind("n", model.modelName())
+                .mapToMap().findOne().ifPresent(pointer -> pointer.values().stream().filter(java.util.Objects::nonNull)
+                        .forEach(id -> models.add((String) id)));
+        SignedHistory.Report report = SignedHistory.check(handle, SignedHistory.Scope.transition(models, requestIds, users,
+                Set.of(model.modelName())));
+        if (!report.rowFindings().isEmpty()) {
+            List<String> found = report.rowFindings().stream().map(SignedHistory.Finding::sentence).toList();
+            throw new GovernanceException(TAMPERED, "the registry disagrees with its signed history, so nothing was changed: "
+                    + found.getFirst() + (found.size() > 1 ? " (and " + (found.size() - 1) + " more; run `audit verify`)" : ""));
+        }
+    }
+
+    /**
+     * What a version is, as the history records it: the artifacts and hashes a decision relies on and who created it.
+     * A later edit of any of them disagrees with the newest entry that recorded them (SignedHistory).
+     */
+    static Map<String, Object> evidence(ModelVersion model) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("model_id", model.modelId());
+        evidence.put("model_name", model.modelName());
+        evidence.put("model_type", model.modelType());
+        evidence.put("version", model.version());
+        evidence.put("parent_id", model.parentId());
+        evidence.put("path_ref", model.pathRef());
+        evidence.put("training_config_json", model.trainingConfigJson());
+        evidence.put("training_config_hash", model.trainingConfigHash());
+        evidence.put("data_snapshot_ref", model.dataSnapshotRef());
+        evidence.put("data_snapshot_hash", model.dataSnapshotHash());
+        evidence.put("feature_graph_hash", model.featureGraphHash());
+        evidence.put("code_commit", model.codeCommit());
+        evidence.put("created_by", model.createdBy());
+        return evidence;
     }
 
     private static GovernanceException denied(String message) {

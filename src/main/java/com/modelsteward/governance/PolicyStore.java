@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The registry's own policy: an ADMIN stores a policy file in {@code registry_meta}, and every user of the file is held
@@ -26,20 +27,39 @@ public final class PolicyStore {
     private PolicyStore() {
     }
 
-    /** The policy in force for this registry, checked against the states its versions are in. */
+    /**
+     * The policy in force for this registry. The stored text governs when it is the text the newest POLICY_SET entry
+     * recorded and it parses; otherwise (edited behind the app's back, or garbage) the last policy the signed history
+     * attests keeps governing, so that nobody can loosen the rules — or block a rollback — by writing registry_meta.
+     * A state some version holds that the policy does not declare is reported by {@code audit verify}, never a reason
+     * to stop governing.
+     */
     public static Policy current(Registry registry, Map<String, String> env) {
-        Map<String, String> meta = registry.read(h -> {
-            Map<String, String> values = new LinkedHashMap<>();
-            h.createQuery("SELECT key, value FROM registry_meta WHERE key IN (:text, :format)")
-                    .bind("text", TEXT_KEY).bind("format", FORMAT_KEY)
-                    .map((rows, ctx) -> values.put(rows.getString(1), rows.getString(2))).list();
-            return values;
-        });
-        Policy policy = Optional.ofNullable(meta.get(TEXT_KEY))
-                .map(text -> PolicyLoader.fromText(text, registry.file() + " (stored policy)", !"json".equals(meta.get(FORMAT_KEY)), env))
+        return registry.read(h -> current(h, registry.file().toString(), env));
+    }
+
+    static Policy current(Handle h, String where, Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        h.createQuery("SELECT key, value FROM registry_meta WHERE key IN (:text, :format)")
+                .bind("text", TEXT_KEY).bind("format", FORMAT_KEY)
+                .map((rows, ctx) -> values.put(rows.getString(1), rows.getString(2))).list();
+        String text = values.get(TEXT_KEY);
+        Optional<String> recorded = h.createQuery("SELECT payload_json FROM audit_log WHERE action = 'POLICY_SET' ORDER BY seq DESC LIMIT 1")
+                .mapTo(String.class).findOne().map(json -> CanonicalJson.parse(json).path("sha256").asText(null));
+        if (text == null && recorded.isEmpty()) {
+            return PolicyLoader.builtIn(env);
+        }
+        if (text != null && recorded.isPresent() && recorded.get().equals(CanonicalJson.sha256Hex(text))) {
+            try {
+                return PolicyLoader.fromText(text, where + " (stored policy)", !"json".equals(values.get(FORMAT_KEY)), env);
+            } catch (GovernanceException unparsable) {
+                // fall through to the attested policy
+            }
+        }
+        return SignedHistory.attestedPolicy(h)
+                .map(policy -> PolicyLoader.fromText(policy.getKey(), where + " (policy attested by the signed history)",
+                        !"json".equals(policy.getValue()), env))
                 .orElseGet(() -> PolicyLoader.builtIn(env));
-        policy.checkCovers(statesInUse(registry));
-        return policy;
     }
 
     /** Validates a policy file and makes it this registry's policy; ADMIN only; audited with the file's digest. */

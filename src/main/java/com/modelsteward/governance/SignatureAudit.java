@@ -1,6 +1,7 @@
 package com.modelsteward.governance;
 
 import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.SchemaTriggers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,34 +59,18 @@ public final class SignatureAudit {
                         (String) decision.get("comment"), (String) decision.get("decided_at"), (String) decision.get("signature"))
                         .ifPresent(problem -> problems.add(label + " " + problem));
             }
-            List<Map<String, Object>> heads = handle.createQuery("""
-                            SELECT s.seq, s.head_hash, s.signer, s.signed_at, s.signature, l.hash AS chain_hash
-                              FROM audit_signatures s LEFT JOIN audit_log l ON l.seq = s.seq ORDER BY s.seq""").mapToMap().list();
-            for (Map<String, Object> head : heads) {
-                long seq = ((Number) head.get("seq")).longValue();
-                String signer = (String) head.get("signer");
-                String label = "signed audit head at entry " + seq + " (by " + signer + ")";
-                if (!String.valueOf(head.get("head_hash")).equals(head.get("chain_hash"))) {
-                    problems.add(label + " does not match the audit chain at that entry");
-                    continue;
-                }
-                Signatures.KeyCheck key = Signatures.trustedKey(handle, signer);
-                if (!key.trusted()) {
-                    problems.add(label + " cannot be checked: " + key.problem());
-                } else if (!Keys.verify(key.publicKey(), Signatures.headContent(seq, (String) head.get("head_hash"), signer,
-                        (String) head.get("signed_at")), (String) head.get("signature"))) {
-                    problems.add(label + " carries a signature that does not verify");
-                }
+            problems.addAll(SchemaTriggers.problems(handle));
+            SignedHistory.Report history = SignedHistory.check(handle);
+            problems.addAll(history.sentences());
+            Optional<String> marker = handle.createQuery("SELECT value FROM registry_meta WHERE key = :k").bind("k", Principals.DEMO_MARKER)
+                    .mapTo(String.class).findOne();
+            if (marker.isPresent() && !Signatures.isDemo(handle)) {
+                problems.add("registry_meta holds a demo marker, but this registry's root key is not the demo key: the marker was "
+                        + "inserted behind the app's back (it does not make a registry a demo)");
             }
-            Optional<Long> lastTransition = handle.createQuery(
-                            "SELECT max(seq) FROM audit_log WHERE action IN ('TRANSITION', 'ROLLBACK')").mapTo(Long.class).findOne();
-            long lastSigned = heads.isEmpty() ? 0 : ((Number) heads.getLast().get("seq")).longValue();
-            if (lastTransition.isPresent() && lastTransition.get() > lastSigned) {
-                problems.add("audit entry " + lastTransition.get() + " (a transition) is not covered by a signed audit head"
-                        + (heads.isEmpty() ? " (no head was ever signed)" : "; the newest signed head is entry " + lastSigned));
-            }
+            int heads = handle.createQuery("SELECT count(*) FROM audit_signatures").mapTo(Integer.class).one();
             return new Report(root.filter(Signatures.KeyCheck::trusted).map(r -> Keys.fingerprint(r.publicKey())),
-                    Signatures.isDemo(handle), enrolled.size(), decisions.size(), heads.size(), List.copyOf(problems));
+                    Signatures.isDemo(handle), enrolled.size(), decisions.size(), heads, List.copyOf(problems));
         });
     }
 }

@@ -122,6 +122,24 @@ public final class Signatures {
         seal(handle, clock, actor, signingKey(handle, actor));
     }
 
+    /** True when {@code user} holds a trusted key in this registry and can sign with it (their own key file, or a demo key). */
+    public static boolean canSign(Handle handle, String user) {
+        try {
+            if (!trustedKey(handle, user).trusted()) {
+                return false;
+            }
+            signingKey(handle, user);
+            return true;
+        } catch (GovernanceException noKey) {
+            if (!"E_KEY_MISSING".equals(noKey.code())) {
+                throw noKey;
+            }
+            return false;
+        } catch (RuntimeException notALogin) {
+            return false;
+        }
+    }
+
     /** {@link #seal} with a key already at hand (the registry's first key, enrolled in this very transaction). */
     static void seal(Handle handle, Clock clock, String actor, PrivateKey key) {
         Map<String, Object> head = handle.createQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").mapToMap().one();

@@ -1,6 +1,7 @@
 package com.modelsteward.lineage;
 
 import com.modelsteward.governance.InputFiles;
+import com.modelsteward.governance.Signatures;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RegistryException;
@@ -279,7 +280,11 @@ public final class ScorecardImport {
             payload.put("models", summary.models());
             payload.put("model_ids_first", summary.firstModels());
             payload.put("model_ids_sha256", summary.modelsSha256());
-            AuditTrail.append(handle, clock, actor, "scorecards.imported", "scorecards", payload);
+            // Scorecards are evidence the pipeline also writes unsigned; the import enters the signed history when its actor can sign.
+            if (Signatures.canSign(handle, actor)) {
+                AuditTrail.append(handle, clock, actor, "scorecards.imported", "scorecards", payload);
+                Signatures.seal(handle, clock, actor);
+            }
             return new Result(copied, summary.models(), sha256);
         });
     }

@@ -48,6 +48,15 @@ public final class CanonicalJson {
         }
     }
 
+    /** Parses JSON the app wrote itself (audit payloads); text that is not JSON is a corrupted row, reported as such. */
+    public static com.fasterxml.jackson.databind.JsonNode parse(String json) {
+        try {
+            return mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+            throw new RegistryException("E_AUDIT_BROKEN", "an audit payload is not JSON: " + unreadable.getOriginalMessage());
+        }
+    }
+
     public static String sha256Hex(String text) {
         return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }

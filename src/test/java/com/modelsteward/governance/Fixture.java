@@ -52,12 +52,13 @@ final class Fixture implements AutoCloseable {
     Fixture(Path dir, Policy policy) {
         this.registry = Registry.create(dir.resolve("gov.db"));
         this.policy = policy;
-        registry.write(h -> {
-            h.execute("INSERT INTO principals (user_name, roles) VALUES ('alice', 'ANALYST'), ('bob', 'ANALYST'), "
-                    + "('rachel', 'RISK_OFFICER'), ('omar', 'RISK_OFFICER'), ('tara', 'RISK_OFFICER'), ('ines', 'ADMIN')");
-            return null;
-        });
-        TestKeys.enrollAll(registry, "ines");
+        Map<String, List<Role>> roles = new java.util.LinkedHashMap<>();
+        roles.put("alice", List.of(Role.ANALYST));
+        roles.put("bob", List.of(Role.ANALYST));
+        roles.put("rachel", List.of(Role.RISK_OFFICER));
+        roles.put("omar", List.of(Role.RISK_OFFICER));
+        roles.put("tara", List.of(Role.RISK_OFFICER));
+        TestKeys.principals(registry, "ines", roles);
         this.engine = new GovernanceService(registry, policy, clock);
         alice = who("alice");
         bob = who("bob");

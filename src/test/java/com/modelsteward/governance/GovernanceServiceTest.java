@@ -88,9 +88,18 @@ class GovernanceServiceTest {
             assertEquals(GovernanceException.GATE_FAILED, code(() -> f.engine.request(f.bob, id, "SHADOW", "no scorecards yet")));
             assertEquals("CANDIDATE", f.state(id));
             assertEquals(0, f.engine.findRequest("REQ-000001").stream().count(), "a refused request leaves nothing behind");
-            f.registry.write(h -> h.execute("UPDATE model_registry SET data_snapshot_hash = NULL WHERE model_id = ?", id));
             f.scores(id, 1.5, 0.1, 0.001);
-            GovernanceException refused = assertThrows(GovernanceException.class, () -> f.engine.request(f.bob, id, "SHADOW", "go"));
+            // Blanking a registered version's hash behind the app's back disagrees with its REGISTER entry.
+            f.registry.write(h -> h.execute("UPDATE model_registry SET data_snapshot_hash = NULL WHERE model_id = ?", id));
+            GovernanceException tampered = assertThrows(GovernanceException.class, () -> f.engine.request(f.bob, id, "SHADOW", "go"));
+            assertEquals(GovernanceService.TAMPERED, tampered.code());
+            assertTrue(tampered.getMessage().contains("version m-1 has data_snapshot_hash = null"), tampered.getMessage());
+            // A version the pipeline writes without the hash is refused for lacking the artifact.
+            f.registry.write(h -> h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version, training_config_json, "
+                    + "training_config_hash, data_snapshot_ref) VALUES ('m-2', 'm', 'signal_model', '2', '{}', ?, 's3://x')",
+                    com.modelsteward.registry.CanonicalJson.sha256Hex("{}")));
+            f.scores("m-2", 1.5, 0.1, 0.001);
+            GovernanceException refused = assertThrows(GovernanceException.class, () -> f.engine.request(f.bob, "m-2", "SHADOW", "go"));
             assertEquals(GovernanceException.ROLLOUT_DENIED, refused.code());
             assertTrue(refused.getMessage().contains("data snapshot"), refused.getMessage());
         }
@@ -120,7 +129,9 @@ class GovernanceServiceTest {
             f.scores(id, 1.5, 0.1, 0.001);
             f.engine.request(f.bob, id, "SHADOW", "shadow");
             f.clock.advance(Duration.ofDays(8));
-            f.registry.write(h -> h.execute("UPDATE principals SET roles = 'ANALYST,RISK_OFFICER' WHERE user_name IN ('alice', 'bob')"));
+            for (String user : List.of("alice", "bob")) {
+                Principals.addRole(f.registry, f.clock, f.ines, user, Role.RISK_OFFICER);
+            }
             Identity bob = f.who("bob");
             Identity alice = f.who("alice");
             String request = f.engine.request(bob, id, "ACTIVE", "promote").requestId();
@@ -146,8 +157,9 @@ class GovernanceServiceTest {
             Identity signedIn = f.who("rachel");
             f.registry.write(h -> h.execute("UPDATE principals SET active = 0 WHERE user_name = 'rachel'"));
             GovernanceException refused = assertThrows(GovernanceException.class, () -> f.engine.approve(signedIn, request, "still me"));
-            assertEquals(GovernanceException.APPROVAL_MISSING, refused.code());
-            assertTrue(refused.getMessage().contains("does not hold the role"), refused.getMessage());
+            // Deactivating by SQL is itself a change the signed history never made: the engine names it and acts on nothing.
+            assertEquals(GovernanceService.TAMPERED, refused.code());
+            assertTrue(refused.getMessage().contains("principal rachel has active = \"false\""), refused.getMessage());
             assertEquals("SHADOW", f.state(id));
         }
     }

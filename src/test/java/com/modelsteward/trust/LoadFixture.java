@@ -7,6 +7,7 @@ import com.modelsteward.config.AppDirs;
 import com.modelsteward.governance.Enrolment;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.Keys;
+import com.modelsteward.governance.Principals;
 import com.modelsteward.governance.Role;
 import com.modelsteward.governance.SignatureAudit;
 import com.modelsteward.registry.AuditTrail;
@@ -54,13 +55,6 @@ final class LoadFixture {
         Clock clock = Clock.systemUTC();
         try (Registry registry = Registry.create(db)) {
             registry.write(h -> {
-                h.execute("INSERT INTO principals (user_name, roles, created_by) VALUES ('ada', 'ADMIN', 'ada')");
-                for (String analyst : LoadWorker.ANALYSTS) {
-                    h.execute("INSERT INTO principals (user_name, roles, created_by) VALUES (?, 'ANALYST', 'ada')", analyst);
-                }
-                for (String officer : LoadWorker.OFFICERS) {
-                    h.execute("INSERT INTO principals (user_name, roles, created_by) VALUES (?, 'RISK_OFFICER', 'ada')", officer);
-                }
                 for (String name : NAMES) {
                     for (int i = 1; i <= 2; i++) {
                         h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version) VALUES (?, ?, 'load_model', ?)",
@@ -70,7 +64,13 @@ final class LoadFixture {
                 return null;
             });
             Identity ada = new Identity("ada", Set.of(Role.ADMIN), false);
-            Enrolment.enrollSelf(registry, clock, ada, Keys.directory());
+            Enrolment.initialAdmin(registry, clock, "ada", Keys.directory());
+            for (String analyst : LoadWorker.ANALYSTS) {
+                Principals.addRole(registry, clock, ada, analyst, Role.ANALYST);
+            }
+            for (String officer : LoadWorker.OFFICERS) {
+                Principals.addRole(registry, clock, ada, officer, Role.RISK_OFFICER);
+            }
             for (String user : List.of(LoadWorker.ANALYSTS.get(0), LoadWorker.ANALYSTS.get(1), LoadWorker.OFFICERS.get(0), LoadWorker.OFFICERS.get(1))) {
                 Enrolment.enrollSelf(registry, clock, new Identity(user, Set.of(user.startsWith("ann") ? Role.ANALYST : Role.RISK_OFFICER), false),
                         Keys.directory());

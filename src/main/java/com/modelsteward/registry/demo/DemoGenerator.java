@@ -2,6 +2,7 @@ package com.modelsteward.registry.demo;
 
 import com.modelsteward.drift.DriftMonitor;
 import com.modelsteward.drift.DriftPolicy;
+import com.modelsteward.governance.DemoHistory;
 import com.modelsteward.governance.Enrolment;
 import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.governance.Identity;
@@ -94,7 +95,7 @@ public final class DemoGenerator {
     public Registry createWithDriftRun(java.nio.file.Path file) {
         Registry registry = create(file);
         try {
-            new DriftMonitor(registry, Clock.fixed(anchor, ZoneOffset.UTC), DriftPolicy.DEFAULT).computeAndStoreAll("drift-monitor");
+            new DriftMonitor(registry, Clock.fixed(anchor, ZoneOffset.UTC), DriftPolicy.DEFAULT).computeAndStoreAll("ines.admin");
         } catch (RuntimeException failed) {
             registry.close();
             throw failed;
@@ -106,12 +107,15 @@ public final class DemoGenerator {
         Random random = new Random(seed);
         handle.execute("INSERT INTO registry_meta (key, value) VALUES (?, ?)", Principals.DEMO_MARKER, Timestamps.format(anchor));
         insertPrincipals(handle);
-        Enrolment.enrollDemoPrincipals(handle, Clock.fixed(anchor.minus(Duration.ofDays(180)), ZoneOffset.UTC), "ines.admin");
+        Clock seeding = Clock.fixed(anchor.minus(Duration.ofDays(180)), ZoneOffset.UTC);
+        DemoHistory.principals(handle, seeding, "ines.admin");
+        Enrolment.enrollDemoPrincipals(handle, seeding, "ines.admin");
         List<DemoVersion> versions = new ArrayList<>();
         for (Line line : LINES) {
             versions.addAll(lineage(line, random));
         }
         insertVersions(handle, versions);
+        DemoHistory.versions(handle, seeding, "ines.admin", versions.stream().map(DemoVersion::modelId).toList());
         insertScorecards(handle, versions, random);
         governanceHistory(registry, handle, versions);
         insertDriftSamples(handle, versions, random);

@@ -1,6 +1,8 @@
 package com.modelsteward.registry.demo;
 
+import com.modelsteward.governance.DemoHistory;
 import com.modelsteward.governance.Enrolment;
+import com.modelsteward.governance.Signatures;
 import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.PolicyLoader;
@@ -90,7 +92,9 @@ public final class ScaleGenerator {
                 operator, operator + " (you)");
 
         // Demo keys, as in the demo: approvals made by the engine below are signed and verified like real ones.
-        Enrolment.enrollDemoPrincipals(handle, Clock.fixed(anchor.minus(Duration.ofDays(800)), ZoneOffset.UTC), operator);
+        Clock seeding = Clock.fixed(anchor.minus(Duration.ofDays(800)), ZoneOffset.UTC);
+        DemoHistory.principals(handle, seeding, operator);
+        Enrolment.enrollDemoPrincipals(handle, seeding, operator);
         int nameCount = (versions + VERSIONS_PER_NAME - 1) / VERSIONS_PER_NAME;
         // The REGISTER entries continue the chain the enrolment started.
         String firstPrevHash = handle.createQuery("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").mapTo(String.class).findOne()
@@ -101,6 +105,8 @@ public final class ScaleGenerator {
         } catch (SQLException failed) {
             throw SqliteDialect.translate(failed, registry.file());
         }
+        // The bulk REGISTER entries are scale.analyst's: sealed by scale.analyst, as one transaction of theirs would be.
+        Signatures.seal(handle, seeding, "scale.analyst");
         promoteThroughTheEngine(registry, handle, nameCount, versions);
         insertDriftHistory(handle, nameCount, versions, random);
         handle.execute("PRAGMA cache_size = -2000");
@@ -171,7 +177,10 @@ public final class ScaleGenerator {
                         }
                     }
                     seq++;
-                    String payload = "{\"model_id\":\"" + id + "\",\"version\":\"" + i + "\"}";
+                    // Its canonical form by construction (sorted keys, plain strings): the seeded state, as SignedHistory reads it.
+                    String payload = "{\"archived\":" + archived + ",\"created_by\":\"scale.analyst\",\"demo_seed\":true,\"model_id\":\"" + id
+                            + "\",\"state\":\"" + state + "\",\"state_changed_at\":\"" + (state.equals("SHADOW") ? shadowSince : createdAt)
+                            + "\",\"version\":\"" + id.substring(name.name().length() + 1) + "\"}";
                     String hash = AuditTrail.hash(prevHash, seq, createdAt, "scale.analyst", "REGISTER", "model:" + id, payload);
                     audit.setLong(1, seq);
                     audit.setString(2, createdAt);
