@@ -77,6 +77,10 @@ class PrincipalEnrollCommandTest {
             assertEquals(com.modelsteward.governance.TrustStore.Outcome.MATCH, com.modelsteward.governance.TrustStore.load().check(registry).outcome(),
                     "the root was pinned on first use");
         }
+        assertEquals(2, run("ada", "principal", "enroll", "--db", db.toString(), "--fingerprint", ritasFingerprint));
+        assertTrue(err.toString().startsWith("E_USAGE: --fingerprint goes with --user NAME"), err.toString());
+        assertEquals(1, run("ada", "principal", "enroll", "--db", db.toString(), "--user", "rita"));
+        assertTrue(err.toString().startsWith("E_KEY_FINGERPRINT: endorsing rita's key needs --fingerprint"), err.toString());
         assertEquals(0, run("ada", "principal", "enroll", "--db", db.toString(), "--user", "rita", "--fingerprint", ritasFingerprint, "--json"),
                 err.toString());
         assertTrue(out.toString().contains("\"endorsed_by\" : \"ada\""), out.toString());
