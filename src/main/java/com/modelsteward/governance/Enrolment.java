@@ -50,11 +50,12 @@ public final class Enrolment {
             }
             Map<String, Object> existing = principal(handle, who.user());
             if (existing.get("public_key") != null) {
+                String fingerprint = Keys.fingerprint((String) existing.get("public_key"));
                 String state = existing.get("key_endorsement") == null ? "waiting for an ADMIN to endorse it: read the fingerprint out to "
-                        + "them (`principal enroll --user " + who.user() + " --fingerprint " + Keys.fingerprint((String) existing.get("public_key"))
-                        + "`)" : "endorsed by " + existing.get("key_endorsed_by");
+                        + "them (`principal enroll --user " + who.user() + " --fingerprint " + fingerprint + "`)"
+                        : "endorsed by " + existing.get("key_endorsed_by");
                 throw new GovernanceException("E_KEY_EXISTS", who.user() + " already has a key enrolled in " + registry.file() + " ("
-                        + Keys.fingerprint((String) existing.get("public_key")) + "), " + state);
+                        + fingerprint + "), " + state);
             }
             Path file = Keys.privateKeyFile(keyDirectory, who.user());
             Path publicFile = publicKeyFile(keyDirectory, who.user());

@@ -260,8 +260,9 @@ public final class Signatures {
     }
 
     /**
-     * The private key {@code user} signs with: on a proven demo registry ({@link #isDemo}) the derived demo key; otherwise the key file in this
-     * account's data directory, which must belong to the key enrolled for {@code user} in this registry.
+     * The private key {@code user} signs with: on a proven demo registry ({@link #isDemo}) the derived demo key; otherwise
+     * the key file in this account's data directory, which must belong to the key enrolled for {@code user} in this
+     * registry.
      */
     public static PrivateKey signingKey(Handle handle, String user) {
         if (isDemo(handle)) {
