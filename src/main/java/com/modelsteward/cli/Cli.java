@@ -1,5 +1,6 @@
 package com.modelsteward.cli;
 
+import com.modelsteward.config.OsAccount;
 import com.modelsteward.registry.RegistryException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +25,14 @@ public final class Cli {
     }
 
     public static int run(String... tokens) {
-        return new Cli(CliContext.system()).execute(tokens);
+        CliContext context;
+        try {
+            context = CliContext.system();
+        } catch (OsAccount.Unavailable unknown) {
+            System.err.println("E_NO_OS_ACCOUNT: " + unknown.getMessage());
+            return 1;
+        }
+        return new Cli(context).execute(tokens);
     }
 
     public int execute(String... tokens) {
@@ -43,6 +51,9 @@ public final class Cli {
         } catch (CliException refused) {
             context.err().println(refused.code() + ": " + refused.getMessage());
             return refused.code().equals("E_USAGE") ? 2 : 1;
+        } catch (OsAccount.Unavailable unknown) {
+            context.err().println("E_NO_OS_ACCOUNT: " + unknown.getMessage());
+            return 1;
         } catch (RegistryException refused) {
             context.err().println(refused.code() + ": " + refused.getMessage());
             return 1;

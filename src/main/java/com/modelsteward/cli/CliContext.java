@@ -3,6 +3,7 @@ package com.modelsteward.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.modelsteward.config.AppDirs;
+import com.modelsteward.config.OsAccount;
 import com.modelsteward.governance.TrustStore;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Registry;
@@ -16,8 +17,12 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
     private static final ObjectMapper OUTPUT = CanonicalJson.mapper().copy()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
+    /**
+     * The context of a real run: the user is the OS account running the process ({@link OsAccount}), never what
+     * {@code user.name} or the environment claim. Throws {@link OsAccount.Unavailable} when the OS cannot say.
+     */
     public static CliContext system() {
-        return new CliContext(System.out, System.err, Clock.systemUTC(), System.getProperty("user.name"));
+        return new CliContext(System.out, System.err, Clock.systemUTC(), OsAccount.current().name());
     }
 
     /** The registry named by --db, or the per-user demo registry when --db is absent. */

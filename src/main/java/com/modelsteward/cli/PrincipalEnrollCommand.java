@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code principal enroll [--user NAME]}: without --user, enrols your own Ed25519 key (created in your data directory,
- * owner-only; the first ADMIN's key becomes the registry's root); with --user, an ADMIN endorses that user's submitted
- * key. Prints fingerprints only, never key material.
+ * {@code principal enroll [--user NAME --fingerprint SHA256:…]}: without --user, enrols your own Ed25519 key (created in
+ * your data directory, owner-only; the first ADMIN's key becomes the registry's root) and prints the fingerprint you read
+ * out to an ADMIN; with --user, an ADMIN endorses that user's submitted key, only if it has the fingerprint the person
+ * read out. Prints fingerprints only, never key material.
  */
 final class PrincipalEnrollCommand implements Command {
 
@@ -23,16 +24,19 @@ final class PrincipalEnrollCommand implements Command {
 
     @Override
     public String summary() {
-        return "enrol your signing key, or (ADMIN, --user NAME) endorse a user's key";
+        return "enrol your signing key, or (ADMIN, --user NAME --fingerprint SHA256:…) endorse a user's key";
     }
 
     @Override
     public int run(Args args, CliContext context) {
-        args.allowOnly(Set.of("user", "as"));
+        args.allowOnly(Set.of("user", "fingerprint", "as"));
+        if (args.option("fingerprint").isPresent() && args.option("user").isEmpty()) {
+            throw new CliException("E_USAGE", "--fingerprint goes with --user NAME: it is the fingerprint NAME read out to you, an ADMIN");
+        }
         try (Registry registry = context.openRegistry(args)) {
             Identity who = Principals.resolve(registry, context.user(), args.option("as"));
             Enrolment.Result result = args.option("user")
-                    .map(user -> Enrolment.endorse(registry, context.clock(), who, user))
+                    .map(user -> Enrolment.endorse(registry, context.clock(), who, user, args.option("fingerprint").orElse(null)))
                     .orElseGet(() -> Enrolment.enrollSelf(registry, context.clock(), who, Keys.directory()));
             if (args.flag("json")) {
                 Map<String, Object> json = new LinkedHashMap<>();
@@ -47,8 +51,10 @@ final class PrincipalEnrollCommand implements Command {
                         + (result.createdPrivateKey() ? "; private key created at " + result.privateKeyFile() + " (owner-only)" : ""));
             } else if (result.endorsedBy() == null) {
                 context.out().println("Submitted " + result.user() + "'s key " + result.fingerprint()
-                        + (result.createdPrivateKey() ? " (private key created at " + result.privateKeyFile() + ", owner-only)" : "")
-                        + "; an ADMIN endorses it with `principal enroll --user " + result.user() + "`");
+                        + (result.createdPrivateKey() ? " (private key created at " + result.privateKeyFile() + ", owner-only)" : "") + ".");
+                context.out().println("Read this fingerprint out to an ADMIN yourself (in person or by phone): they endorse the key with "
+                        + "`principal enroll --user " + result.user() + " --fingerprint " + result.fingerprint() + "`, and only a key "
+                        + "with the fingerprint you gave them.");
             } else {
                 context.out().println("Endorsed " + result.user() + "'s key " + result.fingerprint() + " as " + result.endorsedBy());
             }

@@ -24,7 +24,8 @@ public final class AppDirs {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
-        return Path.of(System.getProperty("user.home"), ".model-steward");
+        // The OS account's home, never user.home or $HOME: those are whatever the client says (docs/security.md).
+        return OsAccount.current().home().resolve(".model-steward");
     }
 
     public static Path demoRegistry() {

@@ -19,14 +19,17 @@ import org.jdbi.v3.core.Handle;
 /**
  * Enrolling principals' Ed25519 keys. A user enrols their own key (the private key is created in their data directory,
  * owner-only, and only the public key goes into the registry); an ADMIN endorses it by signing the enrolment with their
- * own trusted key. The first ADMIN to enrol on a registry without keys endorses their own key and becomes its root.
- * Every step is audited.
+ * own trusted key, after checking the fingerprint the person read out to them. The first ADMIN to enrol on a registry
+ * without keys endorses their own key and becomes its root. Every step is audited.
  */
 public final class Enrolment {
 
     /** What enrolling did: the user, the key's fingerprint, who endorsed it (null while pending) and whether it is the root. */
     public record Result(String user, String fingerprint, String endorsedBy, boolean root, boolean createdPrivateKey, Path privateKeyFile) {
     }
+
+    /** The fingerprint an ADMIN was given does not match the submitted key (or none was given). */
+    public static final String KEY_FINGERPRINT = "E_KEY_FINGERPRINT";
 
     private Enrolment() {
     }
@@ -69,10 +72,12 @@ public final class Enrolment {
             }
             Map<String, Object> existing = principal(handle, who.user());
             if (existing.get("public_key") != null) {
-                String state = existing.get("key_endorsement") == null ? "waiting for an ADMIN to endorse it (`principal enroll --user "
-                        + who.user() + "`)" : "endorsed by " + existing.get("key_endorsed_by");
+                String fingerprint = Keys.fingerprint((String) existing.get("public_key"));
+                String state = existing.get("key_endorsement") == null ? "waiting for an ADMIN to endorse it: read the fingerprint out to "
+                        + "them (`principal enroll --user " + who.user() + " --fingerprint " + fingerprint + "`)"
+                        : "endorsed by " + existing.get("key_endorsed_by");
                 throw new GovernanceException("E_KEY_EXISTS", who.user() + " already has a key enrolled in " + registry.file() + " ("
-                        + Keys.fingerprint((String) existing.get("public_key")) + "), " + state);
+                        + fingerprint + "), " + state);
             }
             Path file = Keys.privateKeyFile(keyDirectory, who.user());
             Path publicFile = publicKeyFile(keyDirectory, who.user());
@@ -119,9 +124,18 @@ public final class Enrolment {
         }
     }
 
-    /** An ADMIN endorses {@code user}'s submitted key by signing its enrolment with the ADMIN's own trusted key. */
-    public static Result endorse(Registry registry, Clock clock, Identity admin, String user) {
+    /**
+     * An ADMIN endorses {@code user}'s submitted key by signing its enrolment with the ADMIN's own trusted key, but only
+     * when {@code fingerprint} (what the person read out to the ADMIN from their own {@code principal enroll}) is the
+     * submitted key's: the registry says which key was submitted under a name, not who submitted it, so the fingerprint
+     * heard from the person is what binds the key to them.
+     */
+    public static Result endorse(Registry registry, Clock clock, Identity admin, String user, String fingerprint) {
         admin.require(Role.ADMIN, "endorsing a principal's key");
+        if (fingerprint == null || fingerprint.isBlank()) {
+            throw new GovernanceException(KEY_FINGERPRINT, "endorsing " + user + "'s key needs --fingerprint SHA256:…, the fingerprint "
+                    + user + "'s own `principal enroll` printed, read out to you by " + user + "; nothing was endorsed");
+        }
         return registry.write(handle -> {
             if (Signatures.isDemo(handle)) {
                 throw new GovernanceException(GovernanceException.ROLLOUT_DENIED,
@@ -139,6 +153,12 @@ public final class Enrolment {
             if (target.get("key_endorsement") != null) {
                 throw new GovernanceException("E_KEY_EXISTS", user + "'s key (" + Keys.fingerprint(publicKey) + ") is already endorsed by "
                         + target.get("key_endorsed_by"));
+            }
+            String submitted = Keys.fingerprint(publicKey);
+            if (!submitted.equalsIgnoreCase(fingerprint.strip())) {
+                throw new GovernanceException(KEY_FINGERPRINT, "the fingerprint you were given for " + user + " (" + fingerprint.strip()
+                        + ") is not that of the key submitted as " + user + " (" + submitted + "); nothing was endorsed: ask " + user
+                        + " in person which key is theirs");
             }
             String now = Timestamps.now(clock);
             PrivateKey adminPrivate = Signatures.signingKey(handle, admin.user());

@@ -1,6 +1,7 @@
 package com.modelsteward.governance;
 
 import com.modelsteward.config.AppDirs;
+import com.modelsteward.config.OsAccount;
 import com.modelsteward.registry.CanonicalJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -197,13 +198,18 @@ public final class Keys {
         }
     }
 
-    /** The private key of {@code user} in {@code directory}, if there is one; refuses a key file others may read. */
+    /**
+     * The private key of {@code user} in {@code directory}, if there is one. Refuses ({@code E_KEY_UNSAFE}) a key file
+     * others may read, and one not owned by the OS account running this process: identity is that account, so a data
+     * directory pointed elsewhere ({@code MODEL_STEWARD_HOME}) only ever reaches keys the account itself owns.
+     */
     public static Optional<PrivateKey> readPrivateKey(Path directory, String user) {
         Path file = privateKeyFile(directory, user);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
+            requireOwnedByThisAccount(file);
             if (posix(file)) {
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
                 if (!OWNER_ONLY_FILE.containsAll(permissions)) {
@@ -218,6 +224,25 @@ public final class Keys {
         } catch (IOException | IllegalArgumentException | GeneralSecurityException unreadable) {
             // The message names the file only: the key material must never reach a log or a terminal.
             throw new GovernanceException("E_KEY_UNREADABLE", "the private key file " + file + " is not a readable Ed25519 key");
+        }
+    }
+
+    private static void requireOwnedByThisAccount(Path file) throws IOException {
+        OsAccount account = OsAccount.current();
+        if (account.unix() && file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+            long owner = ((Number) Files.getAttribute(file, "unix:uid")).longValue();
+            if (owner != account.uid()) {
+                throw new GovernanceException("E_KEY_UNSAFE", "the private key file " + file + " belongs to "
+                        + Files.getOwner(file).getName() + " (uid " + owner + "), not to " + account.name() + " (uid " + account.uid()
+                        + ") who runs this program; only your own key files are used");
+            }
+        } else {
+            String owner = Files.getOwner(file).getName();
+            String bare = owner.substring(owner.lastIndexOf('\\') + 1);
+            if (!bare.equalsIgnoreCase(account.name())) {
+                throw new GovernanceException("E_KEY_UNSAFE", "the private key file " + file + " belongs to " + owner + ", not to "
+                        + account.name() + " who runs this program; only your own key files are used");
+            }
         }
     }
 

@@ -12,9 +12,10 @@ import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Identity and roles. Identity is the OS login ({@code user.name}); roles come from {@code principals}. Only on a
- * registry created by {@code demo} (registry_meta key {@value #DEMO_MARKER}) may someone act as a demo user, so that
- * one person can try both sides of maker-checker; on any other registry nothing lets anyone act as somebody else.
+ * Identity and roles. Identity is the OS account running the process ({@code config.OsAccount}, passed in by the entry
+ * points); roles come from {@code principals}. Only on a proven demo registry ({@link Signatures#isDemo}: the marker
+ * {@value #DEMO_MARKER} AND a root key derived from it) may someone act as a demo user, so that one person can try both
+ * sides of maker-checker; on any other registry nothing lets anyone act as somebody else.
  */
 public final class Principals {
 
@@ -24,19 +25,19 @@ public final class Principals {
     }
 
     /**
-     * @param osUser the OS login of the person running the app
-     * @param actAs  a demo user to act as ({@code --as}); refused unless the registry was created by {@code demo}
+     * @param osUser the OS account of the person running the app (tests, trusted code, pass any name to play several people)
+     * @param actAs  a demo user to act as ({@code --as}); refused unless the registry is a proven demo
      */
     public static Identity resolve(Registry registry, String osUser, Optional<String> actAs) {
         return registry.read(handle -> {
             if (actAs.isEmpty()) {
                 return new Identity(osUser, roles(handle, osUser), false);
             }
-            boolean demo = handle.createQuery("SELECT count(*) FROM registry_meta WHERE key = :k").bind("k", DEMO_MARKER)
-                    .mapTo(Integer.class).one() > 0;
-            if (!demo) {
+            Optional<String> notADemo = Signatures.demoProblem(handle);
+            if (notADemo.isPresent()) {
                 throw new GovernanceException(GovernanceException.ROLLOUT_DENIED, "acting as another user (--as " + actAs.get()
-                        + ") is only possible on a registry created by `demo`; " + registry.file() + " was not, so you act as " + osUser);
+                        + ") is only possible on a demo registry, and " + registry.file() + " is not one: " + notADemo.get() + " (you act as "
+                        + osUser + ")");
             }
             Set<Role> roles = roles(handle, actAs.get());
             if (roles.isEmpty()) {

@@ -35,6 +35,9 @@ public final class SignatureAudit {
             List<String> problems = new ArrayList<>();
             Optional<Signatures.KeyCheck> root = Signatures.root(handle);
             root.filter(r -> !r.trusted()).ifPresent(r -> problems.add("root key of " + r.user() + ": " + r.problem()));
+            if (Signatures.demoMarker(handle).isPresent()) {
+                Signatures.demoProblem(handle).ifPresent(notADemo -> problems.add("registry_meta carries the demo marker, but " + notADemo));
+            }
             List<String> enrolled = handle.createQuery("SELECT user_name FROM principals WHERE public_key IS NOT NULL ORDER BY user_name")
                     .mapTo(String.class).list();
             for (String user : enrolled) {

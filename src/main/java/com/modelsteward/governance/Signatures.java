@@ -214,7 +214,7 @@ public final class Signatures {
             String endorsement = (String) principal.get("key_endorsement");
             if (endorser == null || endorsement == null) {
                 return new KeyCheck(user, userKey, who + "'s key has not been endorsed by an ADMIN yet (`principal enroll --user "
-                        + current + "`)");
+                        + current + " --fingerprint SHA256:…`, with the fingerprint " + current + " reads out)");
             }
             Optional<String> endorserKey = handle.createQuery("SELECT public_key FROM principals WHERE user_name = :u")
                     .bind("u", endorser).mapTo(String.class).findOne();
@@ -243,11 +243,37 @@ public final class Signatures {
     // Private keys
     // ---------------------------------------------------------------------------------------------------------------
 
+    /**
+     * True only on a registry whose demo origin is proven: it carries the demo marker AND its root principal's key is the
+     * demo key derived from that marker AND the root's self-endorsement verifies. A real registry's root is a random key,
+     * so a marker row inserted into it by hand changes nothing.
+     */
     public static boolean isDemo(Handle handle) {
-        return demoMarker(handle).isPresent();
+        return demoProblem(handle).isEmpty();
     }
 
-    private static Optional<String> demoMarker(Handle handle) {
+    /** Why this registry is not a proven demo, as the end of a sentence ("… is not a demo: it …"); empty when it is one. */
+    public static Optional<String> demoProblem(Handle handle) {
+        Optional<String> marker = demoMarker(handle);
+        if (marker.isEmpty()) {
+            return Optional.of("it was not created by `demo`");
+        }
+        Optional<KeyCheck> root = root(handle);
+        if (root.isEmpty()) {
+            return Optional.of("it has no root key; a marker row does not make a registry a demo");
+        }
+        KeyCheck rootKey = root.get();
+        if (!rootKey.trusted()) {
+            return Optional.of("its root key cannot be trusted (" + rootKey.problem() + "); a marker row does not make a registry a demo");
+        }
+        if (!rootKey.publicKey().equals(Keys.publicText(demoKeyPair(marker.get(), rootKey.user()).getPublic()))) {
+            return Optional.of("its root key is not the demo key; a marker row does not make a registry a demo");
+        }
+        return Optional.empty();
+    }
+
+    /** The marker row, proven or not: whether it may be trusted is {@link #demoProblem}'s question. */
+    static Optional<String> demoMarker(Handle handle) {
         return handle.createQuery("SELECT value FROM registry_meta WHERE key = :k").bind("k", Principals.DEMO_MARKER)
                 .mapTo(String.class).findOne();
     }
@@ -262,13 +288,13 @@ public final class Signatures {
     }
 
     /**
-     * The private key {@code user} signs with: on a demo registry the derived demo key; otherwise the key file in this
-     * account's data directory, which must belong to the key enrolled for {@code user} in this registry.
+     * The private key {@code user} signs with: on a proven demo registry ({@link #isDemo}) the derived demo key; otherwise
+     * the key file in this account's data directory, which must belong to the key enrolled for {@code user} in this
+     * registry.
      */
     public static PrivateKey signingKey(Handle handle, String user) {
-        Optional<String> marker = demoMarker(handle);
-        if (marker.isPresent()) {
-            return demoKeyPair(marker.get(), user).getPrivate();
+        if (isDemo(handle)) {
+            return demoKeyPair(demoMarker(handle).orElseThrow(), user).getPrivate();
         }
         PrivateKey key = Keys.readPrivateKey(Keys.directory(), user).orElseThrow(() -> new GovernanceException("E_KEY_MISSING",
                 user + " has no signing key in " + Keys.directory() + "; run `principal enroll` (and have an ADMIN endorse the key)"));

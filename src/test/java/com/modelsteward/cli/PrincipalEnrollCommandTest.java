@@ -69,16 +69,25 @@ class PrincipalEnrollCommandTest {
         assertTrue(err.toString().startsWith("E_KEY_EXISTS: ada already has a key"), err.toString());
         String adaKey = Files.readString(dir.resolve("home/keys/ada.key"));
         assertEquals(0, run("rita", "principal", "enroll", "--db", db.toString()), err.toString());
-        assertTrue(out.toString().contains("principal enroll --user rita"), out.toString());
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("principal enroll --user rita --fingerprint (SHA256:[0-9a-f]{64})")
+                .matcher(out.toString());
+        assertTrue(printed.find(), out.toString());
+        assertTrue(out.toString().contains("Read this fingerprint out to an ADMIN"), out.toString());
+        String ritasFingerprint = printed.group(1);
         try (Registry registry = Registry.open(db)) {
             assertEquals(com.modelsteward.governance.TrustStore.Outcome.MATCH, com.modelsteward.governance.TrustStore.load().check(registry).outcome(),
                     "the root was pinned on first use");
         }
-        assertEquals(0, run("ada", "principal", "enroll", "--db", db.toString(), "--user", "rita", "--json"), err.toString());
-        assertTrue(out.toString().contains("\"endorsed_by\" : \"ada\""), out.toString());
+        assertEquals(2, run("ada", "principal", "enroll", "--db", db.toString(), "--fingerprint", ritasFingerprint));
+        assertTrue(err.toString().startsWith("E_USAGE: --fingerprint goes with --user NAME"), err.toString());
         assertEquals(1, run("ada", "principal", "enroll", "--db", db.toString(), "--user", "rita"));
+        assertTrue(err.toString().startsWith("E_KEY_FINGERPRINT: endorsing rita's key needs --fingerprint"), err.toString());
+        assertEquals(0, run("ada", "principal", "enroll", "--db", db.toString(), "--user", "rita", "--fingerprint", ritasFingerprint, "--json"),
+                err.toString());
+        assertTrue(out.toString().contains("\"endorsed_by\" : \"ada\""), out.toString());
+        assertEquals(1, run("ada", "principal", "enroll", "--db", db.toString(), "--user", "rita", "--fingerprint", ritasFingerprint));
         assertTrue(err.toString().startsWith("E_KEY_EXISTS: rita's key"), err.toString());
-        assertEquals(1, run("rita", "principal", "enroll", "--db", db.toString(), "--user", "ada"));
+        assertEquals(1, run("rita", "principal", "enroll", "--db", db.toString(), "--user", "ada", "--fingerprint", ritasFingerprint));
         assertTrue(err.toString().startsWith("E_LEARN_ROLLOUT_DENIED: rita holds [RISK_OFFICER]"), err.toString());
         String body = adaKey.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
         assertFalse(out.toString().contains(body) || err.toString().contains(body));

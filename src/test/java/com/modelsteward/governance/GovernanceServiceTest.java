@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.testsupport.TestRegistries;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -355,10 +357,16 @@ class GovernanceServiceTest {
         try (Fixture f = new Fixture(dir)) {
             GovernanceException refused = assertThrows(GovernanceException.class,
                     () -> Principals.resolve(f.registry, "alice", Optional.of("rachel")));
-            assertTrue(refused.getMessage().contains("only possible on a registry created by `demo`"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("only possible on a demo registry"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("it was not created by `demo`"), refused.getMessage());
             f.registry.write(h -> h.execute("INSERT INTO registry_meta (key, value) VALUES ('created_by_demo', 'x')"));
-            assertEquals("rachel", Principals.resolve(f.registry, "alice", Optional.of("rachel")).user());
-            assertEquals(GovernanceException.ROLLOUT_DENIED, code(() -> Principals.resolve(f.registry, "alice", Optional.of("nobody"))));
+            GovernanceException marked = assertThrows(GovernanceException.class,
+                    () -> Principals.resolve(f.registry, "alice", Optional.of("rachel")));
+            assertTrue(marked.getMessage().contains("a marker row does not make a registry a demo"), marked.getMessage());
+        }
+        try (Registry demo = TestRegistries.demo(dir)) {
+            assertEquals("rachel.okafor", Principals.resolve(demo, "alice", Optional.of("rachel.okafor")).user());
+            assertEquals(GovernanceException.ROLLOUT_DENIED, code(() -> Principals.resolve(demo, "alice", Optional.of("nobody"))));
         }
     }
 }

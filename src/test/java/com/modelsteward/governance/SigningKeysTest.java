@@ -82,10 +82,20 @@ class SigningKeysTest {
             assertTrue(pending.problems().getFirst().contains("rita's key has not been endorsed"), pending.problems().toString());
 
             GovernanceException notAdmin = assertThrows(GovernanceException.class,
-                    () -> Enrolment.endorse(registry, clock, person("rita", Role.RISK_OFFICER), "rita"));
+                    () -> Enrolment.endorse(registry, clock, person("rita", Role.RISK_OFFICER), "rita", rita.fingerprint()));
             assertTrue(notAdmin.getMessage().contains("needs the ADMIN role"));
 
-            Enrolment.endorse(registry, clock, person("ada", Role.ADMIN), "rita");
+            String otherKey = Keys.fingerprint(Keys.generate().getPublic());
+            GovernanceException wrong = assertThrows(GovernanceException.class,
+                    () -> Enrolment.endorse(registry, clock, person("ada", Role.ADMIN), "rita", otherKey));
+            assertEquals(Enrolment.KEY_FINGERPRINT, wrong.code());
+            assertTrue(wrong.getMessage().contains(otherKey) && wrong.getMessage().contains(rita.fingerprint()), wrong.getMessage());
+            GovernanceException missing = assertThrows(GovernanceException.class,
+                    () -> Enrolment.endorse(registry, clock, person("ada", Role.ADMIN), "rita", null));
+            assertEquals(Enrolment.KEY_FINGERPRINT, missing.code());
+            assertEquals(pending.problems(), SignatureAudit.verify(registry).problems(), "a refused endorsement changes nothing");
+
+            Enrolment.endorse(registry, clock, person("ada", Role.ADMIN), "rita", rita.fingerprint().toLowerCase());
             SignatureAudit.Report report = SignatureAudit.verify(registry);
             assertTrue(report.ok(), report.problems().toString());
             assertEquals(2, report.keysChecked());
@@ -104,8 +114,8 @@ class SigningKeysTest {
     void aSwappedKeyOrASecondRootIsCaught() throws Exception {
         Path file = dir.resolve("r.db");
         try (Registry registry = registryWithAdaAndRita(file)) {
-            Enrolment.enrollSelf(registry, clock, person("rita", Role.RISK_OFFICER), Keys.directory());
-            Enrolment.endorse(registry, clock, person("ada", Role.ADMIN), "rita");
+            Enrolment.Result rita = Enrolment.enrollSelf(registry, clock, person("rita", Role.RISK_OFFICER), Keys.directory());
+            Enrolment.endorse(registry, clock, person("ada", Role.ADMIN), "rita", rita.fingerprint());
             RuntimeException secondRoot = assertThrows(RuntimeException.class, () -> registry.write(h ->
                     h.execute("UPDATE principals SET key_endorsement = NULL, key_endorsed_by = 'rita' WHERE user_name = 'rita'")));
             assertTrue(secondRoot.getMessage().contains("E_KEY_ENDORSED"), secondRoot.getMessage());

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Enrols a signing key for every principal of a test registry, as the real procedure does: {@code admin} enrols first and
- * becomes the root, everyone else submits a key that {@code admin} endorses. Keys live in the tests' data directory
+ * becomes the root, everyone else submits a key that {@code admin} endorses with the fingerprint the submission printed. Keys live in the tests' data directory
  * (target/test-home/keys, set by surefire), one per user name, reused across registries as a person's key would be.
  */
 public final class TestKeys {
@@ -39,8 +39,9 @@ public final class TestKeys {
         List<String> others = registry.read(h -> h.createQuery("SELECT user_name FROM principals WHERE user_name <> :a AND public_key IS NULL ORDER BY user_name")
                 .bind("a", admin).mapTo(String.class).list());
         for (String user : others) {
-            Enrolment.enrollSelf(registry, clock, Principals.resolve(registry, user, Optional.empty()), Keys.directory());
-            Enrolment.endorse(registry, clock, Principals.resolve(registry, admin, Optional.empty()), user);
+            String fingerprint = Enrolment.enrollSelf(registry, clock, Principals.resolve(registry, user, Optional.empty()), Keys.directory())
+                    .fingerprint();
+            Enrolment.endorse(registry, clock, Principals.resolve(registry, admin, Optional.empty()), user, fingerprint);
         }
     }
 }

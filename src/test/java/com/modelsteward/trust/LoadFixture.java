@@ -72,9 +72,9 @@ final class LoadFixture {
                 Principals.addRole(registry, clock, ada, officer, Role.RISK_OFFICER);
             }
             for (String user : List.of(LoadWorker.ANALYSTS.get(0), LoadWorker.ANALYSTS.get(1), LoadWorker.OFFICERS.get(0), LoadWorker.OFFICERS.get(1))) {
-                Enrolment.enrollSelf(registry, clock, new Identity(user, Set.of(user.startsWith("ann") ? Role.ANALYST : Role.RISK_OFFICER), false),
-                        Keys.directory());
-                Enrolment.endorse(registry, clock, ada, user);
+                String fingerprint = Enrolment.enrollSelf(registry, clock,
+                        new Identity(user, Set.of(user.startsWith("ann") ? Role.ANALYST : Role.RISK_OFFICER), false), Keys.directory()).fingerprint();
+                Enrolment.endorse(registry, clock, ada, user, fingerprint);
             }
         } finally {
             if (previousHome == null) {

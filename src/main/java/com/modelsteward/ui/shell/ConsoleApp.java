@@ -1,6 +1,7 @@
 package com.modelsteward.ui.shell;
 
 import com.modelsteward.config.AppSettings;
+import com.modelsteward.config.OsAccount;
 import com.modelsteward.registry.RegistryException;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.DialogService;
@@ -21,7 +22,7 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         ConsoleOptions options = ConsoleOptions.parse(getParameters().getRaw());
-        shell = new ConsoleShell(stage, System.getProperty("user.name"), Clock.systemUTC(), AppSettings.load());
+        shell = new ConsoleShell(stage, OsAccount.current().name(), Clock.systemUTC(), AppSettings.load());
         stage.show();
         FirstFrame.afterPaint(stage.getScene(), () -> FirstFrame.log("first-frame"));
         shell.setOnOpened(once(context -> FirstFrame.afterPaint(stage.getScene(), () -> {

@@ -1,5 +1,6 @@
 package com.modelsteward.ui.shell;
 
+import com.modelsteward.config.OsAccount;
 import javafx.application.Application;
 
 /** Starts the console from {@code Main} (a main class that is not an Application, so the jar runs on the class path). */
@@ -14,6 +15,12 @@ public final class ConsoleLauncher {
         } catch (IllegalArgumentException badOption) {
             System.err.println("E_USAGE: " + badOption.getMessage());
             System.exit(2);
+        }
+        try {
+            OsAccount.current();
+        } catch (OsAccount.Unavailable unknown) {
+            System.err.println("E_NO_OS_ACCOUNT: " + unknown.getMessage());
+            System.exit(1);
         }
         Application.launch(ConsoleApp.class, args);
         if (ConsoleApp.exitStatus() != 0) {

@@ -3,6 +3,7 @@ package com.modelsteward.registry.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.governance.Signatures;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.ModelSummary;
@@ -55,6 +56,7 @@ class DemoGeneratorTest {
             assertTrue(drawdown > 0 && drawdown < 1, "max_drawdown is a positive fraction");
             var version = catalog.version(versions.getFirst().modelId()).orElseThrow();
             assertEquals(CanonicalJson.hashOfJson(version.trainingConfigJson()), version.trainingConfigHash(), "hashes are real");
+            assertTrue(registry.read(Signatures::isDemo), "a proven demo: its root key is the demo key derived from its marker");
         }
     }
 

@@ -3,6 +3,7 @@ package com.modelsteward.registry.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.governance.Signatures;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Registry;
@@ -42,6 +43,7 @@ class ScaleGeneratorTest {
             AuditTrail.Verification chain = AuditTrail.verify(registry);
             assertTrue(chain.ok(), chain.problem());
             assertTrue(chain.checked() > 2_500, "a REGISTER entry per version, and the promotions");
+            assertTrue(registry.read(Signatures::isDemo), "a proven demo: its root key is the demo key derived from its marker");
             // The config hash is written without a JSON round trip: it must still be the hash of the canonical config.
             List<Map<String, Object>> configs = registry.read(h -> h.createQuery(
                     "SELECT training_config_json, training_config_hash FROM model_registry WHERE rowid % 50 = 0").mapToMap().list());
