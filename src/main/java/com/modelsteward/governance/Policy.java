@@ -86,6 +86,24 @@ public final class Policy {
         return transitions.stream().filter(t -> t.from().equals(state)).map(Transition::to).toList();
     }
 
+    /** Whether the policy names this model type (has rules of its own for it): default deny refuses every other type. */
+    public boolean namesType(String modelType) {
+        return modelType != null && types.containsKey(modelType);
+    }
+
+    /** The model types the policy names, sorted. */
+    public List<String> typeNames() {
+        return types.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * Whether a version of this type may go live at all: the policy names the type and gives it at least one gate. A type
+     * without gates would pass "all gates" with none checked.
+     */
+    public boolean hasGates(String modelType) {
+        return namesType(modelType) && !rulesFor(modelType).gates().isEmpty();
+    }
+
     /** The rules for a model type: its override when the policy has one, the policy's defaults otherwise. */
     public TypeRules rulesFor(String modelType) {
         return types.getOrDefault(modelType, defaults);
