@@ -94,7 +94,7 @@ public final class GateEvaluator {
         return new GateReport(candidate.modelId(), candidate.modelType(), policy.name(), transition.from(), transition.to(),
                 baseline.map(ModelVersion::modelId).orElse(null),
                 baseline.map(b -> GovernanceQueries.scorecardDigest(handle, b.modelId())).orElse(null), Timestamps.now(clock),
-                rules.evalPacks(), prerequisites, checks, passed, Map.of());
+                rules.evalPacks(), prerequisites, checks, passed, rules.environment());
     }
 
     /** pack → metric → value; a stored NULL stays as a key with a null value (the writer stored "no value"). */

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The registry's own policy: an ADMIN stores a policy file in {@code registry_meta}, and every user of the file is held
- * to it. Without one the built-in L3-12 policy applies. The LEARN_* environment keys apply on top either way.
+ * to it. Without one the built-in L3-12 policy applies. The LEARN_* environment keys apply on top either way: as given on
+ * a demo registry, only where they tighten the policy on any other.
  */
 public final class PolicyStore {
 
@@ -26,7 +27,10 @@ public final class PolicyStore {
     private PolicyStore() {
     }
 
-    /** The policy in force for this registry, checked against the states its versions are in. */
+    /**
+     * The policy in force for this registry, checked against the states its versions are in. The LEARN_* keys apply as
+     * given on a demo registry and may only tighten the policy on any other (docs/decisions/0012).
+     */
     public static Policy current(Registry registry, Map<String, String> env) {
         Map<String, String> meta = registry.read(h -> {
             Map<String, String> values = new LinkedHashMap<>();
@@ -35,9 +39,10 @@ public final class PolicyStore {
                     .map((rows, ctx) -> values.put(rows.getString(1), rows.getString(2))).list();
             return values;
         });
+        PolicyLoader.Environment environment = new PolicyLoader.Environment(env, !registry.read(Signatures::isDemo));
         Policy policy = Optional.ofNullable(meta.get(TEXT_KEY))
-                .map(text -> PolicyLoader.fromText(text, registry.file() + " (stored policy)", !"json".equals(meta.get(FORMAT_KEY)), env))
-                .orElseGet(() -> PolicyLoader.builtIn(env));
+                .map(text -> PolicyLoader.fromText(text, registry.file() + " (stored policy)", !"json".equals(meta.get(FORMAT_KEY)), environment))
+                .orElseGet(() -> PolicyLoader.builtIn(environment));
         policy.checkCovers(statesInUse(registry));
         return policy;
     }
@@ -45,7 +50,7 @@ public final class PolicyStore {
     /** Validates a policy file and makes it this registry's policy; ADMIN only; audited with the file's digest. */
     public static Policy set(Registry registry, Clock clock, Identity admin, Path file, Map<String, String> env) {
         admin.require(Role.ADMIN, "setting the policy");
-        Policy policy = PolicyLoader.load(file, env);
+        Policy policy = PolicyLoader.load(file, new PolicyLoader.Environment(env, !registry.read(Signatures::isDemo)));
         policy.checkCovers(statesInUse(registry));
         String text;
         try {
