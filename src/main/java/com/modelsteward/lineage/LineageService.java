@@ -77,7 +77,7 @@ public final class LineageService {
     }
 
     public LineageTree tree() {
-        return LineageTree.build(catalog.versions());
+        return LineageTree.build(catalog.versions(), policy().liveState());
     }
 
     public List<VersionHashes> hashes() {
@@ -170,6 +170,11 @@ public final class LineageService {
         evidences(modelIds).forEach((id, evidence) ->
                 checks.put(id, LineageCheck.run(evidence, policy.rulesFor(evidence.version().modelType()).evalPacks(), chain)));
         return checks;
+    }
+
+    /** The governance policy in force (its lifecycle says which state is live). Reads the registry. */
+    public Policy policy() {
+        return PolicyStore.current(registry, environment);
     }
 
     /** The BENCH packs a version of this type must be scored on: the registry's governance policy decides. */
