@@ -30,13 +30,18 @@ final class GovernanceCli {
         return Principals.resolve(registry, context.user(), args.option("as"));
     }
 
-    /** The registry's stored policy (or the built-in L3-12 one), with the LEARN_* environment keys on top. */
-    static Policy policy(Registry registry) {
-        return PolicyStore.current(registry, System.getenv());
+    /**
+     * The registry's stored policy (or the built-in L3-12 one), with the LEARN_* environment keys on top; a key that the
+     * registry does not let apply (it would loosen a real registry's policy) is named on stderr, one line each.
+     */
+    static Policy policy(Registry registry, CliContext context) {
+        Policy policy = PolicyStore.current(registry, System.getenv());
+        policy.environmentWarnings().forEach(warning -> context.err().println("warning: " + warning));
+        return policy;
     }
 
     static GovernanceService service(Registry registry, Args args, CliContext context) {
-        return new GovernanceService(registry, policy(registry), context.clock());
+        return new GovernanceService(registry, policy(registry, context), context.clock());
     }
 
     static void printReport(CliContext context, GateReport report) {
@@ -50,6 +55,9 @@ final class GovernanceCli {
             context.out().printf("  %-4s %-16s %-18s candidate %-10s baseline %-10s delta %-10s needs %-22s %s%n", c.passed() ? "ok" : "FAIL",
                     c.pack(), c.metric(), number(c.candidate()), number(c.baseline()), number(c.delta()),
                     c.comparison() == null ? "-" : c.comparison(), c.reason());
+        }
+        if (!report.environment().isEmpty()) {
+            context.out().println("  environment " + report.environment());
         }
         context.out().println("  digest " + report.digest());
     }

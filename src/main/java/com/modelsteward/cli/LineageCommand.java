@@ -25,7 +25,7 @@ final class LineageCommand implements Command {
 
     @Override
     public String summary() {
-        return "lineage chain and auditable-lineage check of --model ID (default: every ACTIVE version); exit 1 if incomplete";
+        return "lineage chain and auditable-lineage check of --model ID (default: every live version of the policy); exit 1 if incomplete";
     }
 
     @Override
@@ -63,7 +63,7 @@ final class LineageCommand implements Command {
             } else {
                 tree.problems().forEach(problem -> context.out().println("warning: " + problem));
                 if (ids.isEmpty()) {
-                    context.out().println("No ACTIVE version in " + registry.file());
+                    context.out().println("No " + tree.liveState() + " version in " + registry.file());
                 }
             }
             if (!incomplete.isEmpty()) {

@@ -33,7 +33,7 @@ final class PolicyCommand implements Command {
         try (Registry registry = context.openRegistry(args)) {
             Policy policy = set
                     ? PolicyStore.set(registry, context.clock(), GovernanceCli.identity(registry, args, context), args.requiredPath("file"), System.getenv())
-                    : GovernanceCli.policy(registry);
+                    : GovernanceCli.policy(registry, context);
             String type = args.option("type").orElse("signal_model");
             Policy.TypeRules rules = policy.rulesFor(type);
             if (args.flag("json")) {

@@ -22,7 +22,7 @@ final class StatusCommand implements Command {
 
     @Override
     public String summary() {
-        return "versions per state and every ACTIVE version; --model ID shows one version";
+        return "versions per state and every live version of the policy; --model ID shows one version";
     }
 
     @Override
@@ -34,7 +34,8 @@ final class StatusCommand implements Command {
                 return showVersion(catalog, args.option("model").get(), args, context);
             }
             List<StateCount> counts = catalog.countsByState();
-            List<ModelSummary> active = catalog.versions().stream().filter(v -> v.state().equals("ACTIVE")).toList();
+            String live = GovernanceCli.policy(registry, context).liveState();
+            List<ModelSummary> active = catalog.versions().stream().filter(v -> v.state().equals(live)).toList();
             if (args.flag("json")) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("db", registry.file().toString());
@@ -53,7 +54,7 @@ final class StatusCommand implements Command {
             context.out().println("Registry " + registry.file() + " (schema version " + registry.schemaVersion() + ")"
                     + registry.readOnlyReason().map(r -> " — read-only: " + r).orElse(""));
             counts.forEach(c -> context.out().printf("  %-10s %6d%n", c.state(), c.count()));
-            context.out().println("ACTIVE versions:");
+            context.out().println(live + " versions:");
             if (active.isEmpty()) {
                 context.out().println("  (none)");
             }

@@ -17,7 +17,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Evaluates a candidate against its policy: prerequisites (artifacts, time in state) and gates on every required pack,
- * against the ACTIVE version of the same model name when there is one, against absolute thresholds otherwise.
+ * against the live version of the same model name when there is one and against absolute thresholds always. A type
+ * the policy gives no gates never goes live (default deny). The one judge of gates: the engine, the Scorecards view and
+ * the model card all call {@link #check}.
  *
  * <p>Comparisons allow {@link #TOLERANCE} so that a value exactly at its threshold passes despite binary rounding
  * (1.3 − 1.2 is 0.09999999999999987 in doubles).
@@ -78,16 +80,21 @@ public final class GateEvaluator {
         if (transition.requires("shadow_period")) {
             prerequisites.add(timeInState(candidate, rules.shadowDurationDays()));
         }
-        List<GateReport.GateCheck> checks = List.of();
+        List<GateReport.GateCheck> checks = new ArrayList<>();
+        if (transition.to().equals(policy.liveState()) && !policy.hasGates(candidate.modelType())) {
+            checks.add(noGates(candidate.modelType(), policy));
+        }
         if (transition.requires("gates") || transition.requires("scorecards")) {
             Mode mode = transition.requires("gates") ? Mode.THRESHOLDS : Mode.PRESENCE;
-            checks = evaluateGates(rules.gates(), rules.evalPacks(), latestValues(GovernanceQueries.scorecards(handle, candidate.modelId())),
-                    baseline.map(b -> latestValues(GovernanceQueries.scorecards(handle, b.modelId()))).orElse(null), mode);
+            checks.addAll(evaluateGates(rules.gates(), rules.evalPacks(), latestValues(GovernanceQueries.scorecards(handle, candidate.modelId())),
+                    baseline.map(b -> latestValues(GovernanceQueries.scorecards(handle, b.modelId()))).orElse(null), mode));
         }
         boolean passed = prerequisites.stream().allMatch(GateReport.PrerequisiteCheck::passed)
                 && checks.stream().allMatch(GateReport.GateCheck::passed);
         return new GateReport(candidate.modelId(), candidate.modelType(), policy.name(), transition.from(), transition.to(),
-                baseline.map(ModelVersion::modelId).orElse(null), Timestamps.now(clock), rules.evalPacks(), prerequisites, checks, passed);
+                baseline.map(ModelVersion::modelId).orElse(null),
+                baseline.map(b -> GovernanceQueries.scorecardDigest(handle, b.modelId())).orElse(null), Timestamps.now(clock),
+                rules.evalPacks(), prerequisites, checks, passed, rules.environment());
     }
 
     /** pack → metric → value; a stored NULL stays as a key with a null value (the writer stored "no value"). */
@@ -117,55 +124,70 @@ public final class GateEvaluator {
             }
             Map<String, Double> baseValues = baseline == null ? null : baseline.getOrDefault(pack, Map.of());
             for (GateSpec gate : gates) {
-                checks.add(check(pack, gate, values, baseValues, mode));
+                checks.addAll(check(pack, gate, values, baseValues, mode));
             }
         }
         return checks;
     }
 
-    static GateReport.GateCheck check(String pack, GateSpec gate, Map<String, Double> values, Map<String, Double> baseValues, Mode mode) {
+    /**
+     * The checks of one gate on one pack. A gate with both a relative rule and an absolute threshold gives both checks
+     * when there is a baseline: improving on a weak live version does not excuse missing the absolute floor.
+     *
+     * @param baseValues the baseline's values, null when no version of the name is live
+     */
+    public static List<GateReport.GateCheck> check(String pack, GateSpec gate, Map<String, Double> values, Map<String, Double> baseValues,
+                                                   Mode mode) {
         String direction = gate.direction().name();
         if (!values.containsKey(gate.metric())) {
-            return new GateReport.GateCheck(pack, gate.metric(), direction, null, null, null, null, null, null, false, "missing");
+            return List.of(new GateReport.GateCheck(pack, gate.metric(), direction, null, null, null, null, null, null, false, "missing"));
         }
         Double value = values.get(gate.metric());
         if (value == null || !Double.isFinite(value)) {
-            return new GateReport.GateCheck(pack, gate.metric(), direction, null, null, null, null, null, null, false, "NaN");
+            return List.of(new GateReport.GateCheck(pack, gate.metric(), direction, null, null, null, null, null, null, false, "NaN"));
         }
         if (mode == Mode.PRESENCE) {
-            return new GateReport.GateCheck(pack, gate.metric(), direction, "presence", value, null, null, null, "a value is present",
-                    true, "passed");
+            return List.of(new GateReport.GateCheck(pack, gate.metric(), direction, "presence", value, null, null, null, "a value is present",
+                    true, "passed"));
         }
         if (gate.direction() == GateSpec.Direction.IN_BAND) {
             boolean inside = value >= gate.bandLow() - TOLERANCE && value <= gate.bandHigh() + TOLERANCE;
-            return new GateReport.GateCheck(pack, gate.metric(), direction, "band", value, null, null, null,
-                    "between " + gate.bandLow() + " and " + gate.bandHigh(), inside, inside ? "passed" : "outside band");
+            return List.of(new GateReport.GateCheck(pack, gate.metric(), direction, "band", value, null, null, null,
+                    "between " + gate.bandLow() + " and " + gate.bandHigh(), inside, inside ? "passed" : "outside band"));
         }
         boolean higher = gate.direction() == GateSpec.Direction.HIGHER_IS_BETTER;
+        List<GateReport.GateCheck> checks = new ArrayList<>();
         if (baseValues != null && gate.minImprovement() != null) {
             Double base = baseValues.get(gate.metric());
             if (base != null && Double.isFinite(base)) {
                 double delta = value - base;
                 double threshold = higher ? gate.minImprovement() : -gate.minImprovement();
                 boolean passed = higher ? delta >= threshold - TOLERANCE : delta <= threshold + TOLERANCE;
-                return new GateReport.GateCheck(pack, gate.metric(), direction, "baseline", value, base, delta, threshold,
+                checks.add(new GateReport.GateCheck(pack, gate.metric(), direction, "baseline", value, base, delta, threshold,
                         "delta " + (higher ? ">= " : "<= ") + threshold, passed,
-                        passed ? "passed" : higher ? "below threshold" : "above threshold");
-            }
-            if (gate.threshold() == null) {
-                return new GateReport.GateCheck(pack, gate.metric(), direction, "baseline", value, null, null, null, null, false,
-                        "baseline missing");
+                        passed ? "passed" : higher ? "below threshold" : "above threshold"));
+            } else if (gate.threshold() == null) {
+                return List.of(new GateReport.GateCheck(pack, gate.metric(), direction, "baseline", value, null, null, null, null, false,
+                        "baseline missing"));
             }
         }
-        if (gate.threshold() == null) {
-            // Only a relative rule and nothing to compare with: the first ACTIVE version of a name sets the baseline.
-            return new GateReport.GateCheck(pack, gate.metric(), direction, "absolute", value, null, null, null,
-                    "no baseline and no absolute threshold", true, "passed");
+        if (gate.threshold() != null) {
+            double threshold = gate.threshold();
+            boolean passed = higher ? value >= threshold - TOLERANCE : value <= threshold + TOLERANCE;
+            checks.add(new GateReport.GateCheck(pack, gate.metric(), direction, "absolute", value, null, null, threshold,
+                    (higher ? ">= " : "<= ") + threshold, passed, passed ? "passed" : higher ? "below threshold" : "above threshold"));
+        } else if (checks.isEmpty()) {
+            // Only a relative rule and nothing to compare with: the first live version of a name sets the baseline.
+            checks.add(new GateReport.GateCheck(pack, gate.metric(), direction, "absolute", value, null, null, null,
+                    "no baseline and no absolute threshold", true, "passed"));
         }
-        double threshold = gate.threshold();
-        boolean passed = higher ? value >= threshold - TOLERANCE : value <= threshold + TOLERANCE;
-        return new GateReport.GateCheck(pack, gate.metric(), direction, "absolute", value, null, null, threshold,
-                (higher ? ">= " : "<= ") + threshold, passed, passed ? "passed" : higher ? "below threshold" : "above threshold");
+        return checks;
+    }
+
+    /** The failing check of a promotion to the live state for a type the policy does not name or gives no gates. */
+    static GateReport.GateCheck noGates(String modelType, Policy policy) {
+        return new GateReport.GateCheck("*", "*", null, "policy", null, null, null, null, "at least one gate for model type " + modelType,
+                false, "model type \"" + modelType + "\" has no gates in policy " + policy.name() + "; a type without gates cannot go live");
     }
 
     private static List<GateReport.PrerequisiteCheck> artifactChecks(ModelVersion v) {

@@ -62,7 +62,7 @@ public final class GovernanceDesk {
     public record Evidence(GovernanceService.Request request, ModelVersion model, Optional<ModelVersion> parent,
                            List<ConfigChange> configChanges, Optional<ModelVersion> replaces, GateReport currentReport,
                            List<Artifact> artifacts, TimeInState timeInState, List<DriftResultRow> drift,
-                           List<Decision> decisions, ApprovalEligibility.Verdict verdict) {
+                           List<Decision> decisions, ApprovalEligibility.Verdict verdict, String liveState, String retiredState) {
 
         public long approvalsSoFar() {
             return decisions.stream().filter(d -> d.decision().equals("APPROVE")).map(Decision::approver).distinct().count();
@@ -101,7 +101,7 @@ public final class GovernanceDesk {
     /** What the rollback dialog previews: the switch and both versions' latest scorecards. */
     public record RollbackPreview(String modelName, Optional<ModelVersion> current, Optional<ModelVersion> target,
                                   Map<String, Map<String, Double>> currentScores, Map<String, Map<String, Double>> targetScores,
-                                  List<String> blockers) {
+                                  List<String> blockers, String liveState, String retiredState) {
 
         public boolean mayRollBack() {
             return blockers.isEmpty();
@@ -181,7 +181,8 @@ public final class GovernanceDesk {
                             (String) r.get("decided_at"))).toList();
             return new Evidence(request, model, parent, configChanges(parent.orElse(null), model),
                     replaces(handle, model, request.toState()), shown, artifacts(handle, model), timeInState(model, transition.orElse(null)),
-                    drift(handle, model.modelId()), decisions, ApprovalEligibility.check(handle, who, request, model, current));
+                    drift(handle, model.modelId()), decisions, ApprovalEligibility.check(handle, who, request, model, current),
+                    policy().liveState(), policy().retiredState());
         });
     }
 
@@ -241,7 +242,7 @@ public final class GovernanceDesk {
             return new RollbackPreview(modelName, current, target,
                     current.map(v -> GateEvaluator.latestValues(GovernanceQueries.scorecards(handle, v.modelId()))).orElse(Map.of()),
                     target.map(v -> GateEvaluator.latestValues(GovernanceQueries.scorecards(handle, v.modelId()))).orElse(Map.of()),
-                    blockers);
+                    blockers, policy().liveState(), policy().retiredState());
         });
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -115,6 +116,9 @@ public final class GovernanceService {
         Policy.Transition transition = policy.transition(model.state(), toState).orElseThrow(() -> denied(
                 model.state() + " -> " + toState + " is not allowed by policy " + policy.name() + "; from " + model.state()
                         + " it allows " + (policy.allowedFrom(model.state()).isEmpty() ? "nothing" : String.join(", ", policy.allowedFrom(model.state())))));
+        if (toState.equals(policy.liveState()) && !policy.hasGates(model.modelType())) {
+            throw new GovernanceException(GovernanceException.GATE_FAILED, GateEvaluator.noGates(model.modelType(), policy).reason());
+        }
         handle.createQuery("SELECT request_id FROM transition_requests WHERE model_id = :m AND status = 'PENDING'")
                 .bind("m", modelId).mapTo(String.class).findFirst().ifPresent(pending -> {
                     throw denied("request " + pending + " for " + modelId + " is still pending; approve or reject it first");
@@ -269,7 +273,10 @@ public final class GovernanceService {
         return new DecisionResult(requestId, "APPROVE", "EXECUTED", approvals, request.requiredApprovals(), true, report.digest());
     }
 
-    /** Refuses a request whose version or scorecards changed since it was made; returns the current scorecard digest. */
+    /**
+     * Refuses a request whose version, scorecards, baseline or baseline scorecards changed since it was made; returns the
+     * current scorecard digest.
+     */
     private String checkNotStale(Handle handle, Request request, ModelVersion model) {
         if (!model.state().equals(request.fromState())) {
             throw new StaleRequest(request.requestId(), model.modelId() + " is now " + model.state() + ", not " + request.fromState());
@@ -282,7 +289,35 @@ public final class GovernanceService {
         if (request.scorecardDigest() != null && !request.scorecardDigest().equals(digest)) {
             throw new StaleRequest(request.requestId(), "the scorecards of " + model.modelId() + " changed after the request was made");
         }
+        checkBaselineUnchanged(handle, request, model);
         return digest;
+    }
+
+    /**
+     * The candidate was judged against a baseline (the live version of its name and that version's scorecards): when
+     * either changed since, the approvers saw evidence that no longer holds, so the request goes stale.
+     */
+    private void checkBaselineUnchanged(Handle handle, Request request, ModelVersion model) {
+        if (request.gateReportJson() == null) {
+            return;
+        }
+        GateReport frozen;
+        try {
+            frozen = GateReport.fromJson(request.gateReportJson());
+        } catch (IllegalArgumentException unreadable) {
+            throw new StaleRequest(request.requestId(), "its frozen gate report cannot be read (" + unreadable.getMessage() + ")");
+        }
+        String nowLive = GovernanceQueries.liveVersion(handle, model.modelName(), policy.liveState()).map(ModelVersion::modelId)
+                .filter(id -> !id.equals(model.modelId())).orElse(null);
+        if (!Objects.equals(frozen.baselineModelId(), nowLive)) {
+            throw new StaleRequest(request.requestId(), "the " + policy.liveState() + " version of " + model.modelName() + " is now "
+                    + (nowLive == null ? "none" : nowLive) + ", not " + (frozen.baselineModelId() == null ? "none" : frozen.baselineModelId())
+                    + " as when the request was made");
+        }
+        if (nowLive != null && frozen.baselineScorecardDigest() != null
+                && !frozen.baselineScorecardDigest().equals(GovernanceQueries.scorecardDigest(handle, nowLive))) {
+            throw new StaleRequest(request.requestId(), "the scorecards of the baseline " + nowLive + " changed after the request was made");
+        }
     }
 
     private void markStale(String requestId, Identity who, String why) {
@@ -581,9 +616,16 @@ public final class GovernanceService {
     // Registration and scorecards
     // ---------------------------------------------------------------------------------------------------------------
 
-    /** Registers a new version in the policy's initial state, created by the acting user (who can then never approve it). */
+    /**
+     * Registers a new version in the policy's initial state, created by the acting user (who can then never approve it).
+     * A model type the policy does not name is refused (default deny): it would have no gates.
+     */
     public void register(Identity who, InputFiles.NewVersion v) {
         who.require(Role.ANALYST, "registering a version");
+        if (!policy.namesType(v.modelType())) {
+            throw new GovernanceException("E_INVALID_INPUT", "model_type \"" + v.modelType() + "\" is not named by policy " + policy.name()
+                    + ", which names " + String.join(", ", policy.typeNames()) + "; a type without rules has no gates and could never go live");
+        }
         write(handle -> {
             if (GovernanceQueries.version(handle, v.modelId()).isPresent()) {
                 throw new GovernanceException("E_INVALID_INPUT", "a version with model_id " + v.modelId() + " is already registered");

@@ -28,8 +28,17 @@ public final class Policy {
         }
     }
 
-    /** The rules one model type is held to, after every override. */
-    public record TypeRules(List<String> evalPacks, int shadowDurationDays, int retainRetired, List<GateSpec> gates) {
+    /**
+     * The rules one model type is held to, after every override.
+     *
+     * @param environment the LEARN_* keys that applied to these rules, by name (recorded in the gate reports they affect)
+     */
+    public record TypeRules(List<String> evalPacks, int shadowDurationDays, int retainRetired, List<GateSpec> gates,
+                            Map<String, String> environment) {
+
+        public TypeRules {
+            environment = Map.copyOf(environment);
+        }
     }
 
     private final String name;
@@ -40,9 +49,10 @@ public final class Policy {
     private final List<Transition> transitions;
     private final TypeRules defaults;
     private final Map<String, TypeRules> types;
+    private final List<String> environmentWarnings;
 
     Policy(String name, List<String> states, String initialState, String liveState, String retiredState,
-           List<Transition> transitions, TypeRules defaults, Map<String, TypeRules> types) {
+           List<Transition> transitions, TypeRules defaults, Map<String, TypeRules> types, List<String> environmentWarnings) {
         this.name = name;
         this.states = List.copyOf(states);
         this.initialState = initialState;
@@ -51,10 +61,16 @@ public final class Policy {
         this.transitions = List.copyOf(transitions);
         this.defaults = defaults;
         this.types = Map.copyOf(types);
+        this.environmentWarnings = List.copyOf(environmentWarnings);
     }
 
     public String name() {
         return name;
+    }
+
+    /** One sentence per LEARN_* key that was set but ignored because it would have loosened this policy. */
+    public List<String> environmentWarnings() {
+        return environmentWarnings;
     }
 
     public List<String> states() {
@@ -84,6 +100,24 @@ public final class Policy {
 
     public List<String> allowedFrom(String state) {
         return transitions.stream().filter(t -> t.from().equals(state)).map(Transition::to).toList();
+    }
+
+    /** Whether the policy names this model type (has rules of its own for it): default deny refuses every other type. */
+    public boolean namesType(String modelType) {
+        return modelType != null && types.containsKey(modelType);
+    }
+
+    /** The model types the policy names, sorted. */
+    public List<String> typeNames() {
+        return types.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * Whether a version of this type may go live at all: the policy names the type and gives it at least one gate. A type
+     * without gates would pass "all gates" with none checked.
+     */
+    public boolean hasGates(String modelType) {
+        return namesType(modelType) && !rulesFor(modelType).gates().isEmpty();
     }
 
     /** The rules for a model type: its override when the policy has one, the policy's defaults otherwise. */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads policies (YAML or JSON) and resolves them. Precedence, lowest first:
@@ -32,6 +33,11 @@ import java.util.Set;
  *   <li>the environment keys LEARN_GATE_DELTA_SHARPE, LEARN_GATE_MAXDD_TOL (as −tolerance on max_drawdown),
  *       LEARN_SHADOW_DURATION_DAYS, LEARN_EVAL_PACKS (comma-separated) and LEARN_RETAIN_RETIRED.</li>
  * </ol>
+ * The environment keys apply as given only on a demo registry. With {@link Environment#tightenOnly} (every other
+ * registry, docs/decisions/0012) a key applies only where it tightens the rules below it — a larger minimum improvement, a
+ * smaller drawdown tolerance, a longer shadow period, more packs — and LEARN_RETAIN_RETIRED never applies; a key that is
+ * ignored gives one warning ({@link Policy#environmentWarnings()}). Each type's rules keep the keys that applied to them,
+ * and its gate reports record them.
  * Lists ({@code states}, {@code transitions}, {@code evalPacks}) replace the lower level's list; settings and gates
  * merge field by field, gates keyed by metric.
  */
@@ -84,21 +90,56 @@ public final class PolicyLoader {
                       List<TransitionFile> transitions, RulesFile defaults, LinkedHashMap<String, RulesFile> types) {
     }
 
+    /**
+     * The LEARN_* keys and how they may apply.
+     *
+     * @param tightenOnly true on a registry that is not a demo: a key may only tighten the policy
+     */
+    public record Environment(Map<String, String> values, boolean tightenOnly) {
+
+        public Environment {
+            values = Map.copyOf(values);
+        }
+
+        /** The keys as given (a demo registry, or a policy read without a registry). */
+        public static Environment asGiven(Map<String, String> values) {
+            return new Environment(values, false);
+        }
+
+        boolean has(String key) {
+            return values.containsKey(key);
+        }
+
+        String get(String key) {
+            return values.get(key);
+        }
+    }
+
     private PolicyLoader() {
     }
 
     /** The built-in L3-12 policy with the environment's LEARN_* keys applied. */
     public static Policy builtIn(Map<String, String> env) {
+        return builtIn(Environment.asGiven(env));
+    }
+
+    /** The built-in L3-12 policy with the LEARN_* keys applied as {@code env} allows. */
+    public static Policy builtIn(Environment env) {
         return resolve(builtInFile(), null, env);
     }
 
     /** A policy shipped in {@code src/main/resources/policies/}, overlaying the built-in one. */
     public static Policy shipped(String resourceName, Map<String, String> env) {
-        return resolve(builtInFile(), readResource(resourceName), env);
+        return resolve(builtInFile(), readResource(resourceName), Environment.asGiven(env));
     }
 
     /** A policy file (.yaml, .yml or .json) overlaying the built-in one. */
     public static Policy load(Path file, Map<String, String> env) {
+        return load(file, Environment.asGiven(env));
+    }
+
+    /** A policy file overlaying the built-in one, with the LEARN_* keys applied as {@code env} allows. */
+    public static Policy load(Path file, Environment env) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -115,6 +156,11 @@ public final class PolicyLoader {
 
     /** A policy held as text (a file's content, or the copy an ADMIN stored in the registry) overlaying the built-in one. */
     public static Policy fromText(String text, String source, boolean yaml, Map<String, String> env) {
+        return fromText(text, source, yaml, Environment.asGiven(env));
+    }
+
+    /** A policy held as text overlaying the built-in one, with the LEARN_* keys applied as {@code env} allows. */
+    public static Policy fromText(String text, String source, boolean yaml, Environment env) {
         return resolve(builtInFile(), parse(text, source, yaml), env);
     }
 
@@ -156,7 +202,7 @@ public final class PolicyLoader {
         return location == null || location.getLineNr() < 1 ? "" : " line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    static Policy resolve(PolicyFile builtIn, PolicyFile file, Map<String, String> env) {
+    static Policy resolve(PolicyFile builtIn, PolicyFile file, Environment env) {
         PolicyFile top = file == null ? builtIn : file;
         String name = top.name() != null ? top.name() : builtIn.name();
         List<String> states = top.states() != null ? top.states() : builtIn.states();
@@ -171,7 +217,8 @@ public final class PolicyLoader {
 
         RulesFile fileDefaults = file == null || file.defaults() == null ? RulesFile.EMPTY : file.defaults();
         RulesFile baseDefaults = orEmpty(builtIn.defaults());
-        Policy.TypeRules defaults = rules(source, "defaults", fileDefaults.over(baseDefaults), env);
+        Map<String, String> warnings = new LinkedHashMap<>();
+        Policy.TypeRules defaults = rules(source, "defaults", fileDefaults.over(baseDefaults), env, warnings);
         Set<String> typeNames = new LinkedHashSet<>();
         if (builtIn.types() != null) {
             typeNames.addAll(builtIn.types().keySet());
@@ -186,9 +233,9 @@ public final class PolicyLoader {
             RulesFile merged = orEmpty(builtInType).over(baseDefaults);
             merged = fileDefaults.over(merged);
             merged = orEmpty(fileType).over(merged);
-            types.put(type, rules(source, "types." + type, merged, env));
+            types.put(type, rules(source, "types." + type, merged, env, warnings));
         }
-        return new Policy(name, states, initial, live, retired, transitions, defaults, types);
+        return new Policy(name, states, initial, live, retired, transitions, defaults, types, List.copyOf(warnings.values()));
     }
 
     private static RulesFile orEmpty(RulesFile rules) {
@@ -269,17 +316,43 @@ public final class PolicyLoader {
         return result;
     }
 
-    private static Policy.TypeRules rules(String source, String section, RulesFile merged, Map<String, String> env) {
+    private static Policy.TypeRules rules(String source, String section, RulesFile merged, Environment env, Map<String, String> warnings) {
         String where = source + ": " + section;
+        Map<String, String> applied = new TreeMap<>();
         List<String> packs = merged.evalPacks();
-        if (env.containsKey("LEARN_EVAL_PACKS")) {
-            packs = List.of(env.get("LEARN_EVAL_PACKS").split(",")).stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        if (env.has("LEARN_EVAL_PACKS")) {
+            List<String> wanted = List.of(env.get("LEARN_EVAL_PACKS").split(",")).stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+            if (!env.tightenOnly() || packs == null || wanted.containsAll(packs)) {
+                packs = wanted;
+                applied.put("LEARN_EVAL_PACKS", env.get("LEARN_EVAL_PACKS"));
+            } else {
+                ignored(warnings, env, "LEARN_EVAL_PACKS", "may only add packs to the policy's " + String.join(",", packs) + " (" + section + ")");
+            }
         }
         if (packs == null || packs.isEmpty()) {
             throw invalid(where + ": evalPacks must name at least one BENCH pack");
         }
-        int shadowDays = envInt(env, "LEARN_SHADOW_DURATION_DAYS", merged.shadowDurationDays() == null ? 7 : merged.shadowDurationDays());
-        int retain = envInt(env, "LEARN_RETAIN_RETIRED", merged.retainRetired() == null ? 10 : merged.retainRetired());
+        int storedDays = merged.shadowDurationDays() == null ? 7 : merged.shadowDurationDays();
+        int shadowDays = storedDays;
+        if (env.has("LEARN_SHADOW_DURATION_DAYS")) {
+            int wanted = envInt(env, "LEARN_SHADOW_DURATION_DAYS");
+            if (!env.tightenOnly() || wanted >= storedDays) {
+                shadowDays = wanted;
+                applied.put("LEARN_SHADOW_DURATION_DAYS", env.get("LEARN_SHADOW_DURATION_DAYS"));
+            } else {
+                ignored(warnings, env, "LEARN_SHADOW_DURATION_DAYS", "may only lengthen the policy's " + storedDays + " days (" + section + ")");
+            }
+        }
+        int retain = merged.retainRetired() == null ? 10 : merged.retainRetired();
+        if (env.has("LEARN_RETAIN_RETIRED")) {
+            int wanted = envInt(env, "LEARN_RETAIN_RETIRED");
+            if (!env.tightenOnly()) {
+                retain = wanted;
+                applied.put("LEARN_RETAIN_RETIRED", env.get("LEARN_RETAIN_RETIRED"));
+            } else {
+                ignored(warnings, env, "LEARN_RETAIN_RETIRED", "never applies: retention comes from the policy alone, and archiving cannot be undone");
+            }
+        }
         if (shadowDays < 0) {
             throw invalid(where + ": shadowDurationDays must be 0 or more, not " + shadowDays);
         }
@@ -290,23 +363,30 @@ public final class PolicyLoader {
         if (merged.gates() != null) {
             merged.gates().forEach((metric, gate) -> {
                 if (gate != null) {
-                    gates.add(gate(where + ".gates." + metric, metric, gate, env));
+                    gates.add(gate(where + ".gates." + metric, section, metric, gate, env, applied, warnings));
                 }
             });
         }
-        return new Policy.TypeRules(List.copyOf(packs), shadowDays, retain, List.copyOf(gates));
+        return new Policy.TypeRules(List.copyOf(packs), shadowDays, retain, List.copyOf(gates), applied);
     }
 
-    private static GateSpec gate(String where, String metric, GateFile gate, Map<String, String> env) {
+    private static GateSpec gate(String where, String section, String metric, GateFile gate, Environment env, Map<String, String> applied,
+                                 Map<String, String> warnings) {
         if (gate.direction() == null) {
             throw invalid(where + ": direction is required (HIGHER_IS_BETTER, LOWER_IS_BETTER or IN_BAND)");
         }
         Double minImprovement = gate.minImprovement();
-        if (metric.equals("sharpe") && env.containsKey("LEARN_GATE_DELTA_SHARPE")) {
-            minImprovement = envDouble(env, "LEARN_GATE_DELTA_SHARPE");
-        }
-        if (metric.equals("max_drawdown") && env.containsKey("LEARN_GATE_MAXDD_TOL")) {
-            minImprovement = -envDouble(env, "LEARN_GATE_MAXDD_TOL");
+        String key = metric.equals("sharpe") ? "LEARN_GATE_DELTA_SHARPE" : metric.equals("max_drawdown") ? "LEARN_GATE_MAXDD_TOL" : null;
+        if (key != null && env.has(key) && gate.direction() != GateSpec.Direction.IN_BAND) {
+            double value = envDouble(env, key);
+            double wanted = key.equals("LEARN_GATE_MAXDD_TOL") ? -value : value;
+            // A larger minimum improvement is stricter whichever way the metric is better (see GateSpec).
+            if (!env.tightenOnly() || minImprovement == null || wanted >= minImprovement) {
+                minImprovement = wanted;
+                applied.put(key, env.get(key));
+            } else {
+                ignored(warnings, env, key, "may only tighten the policy's " + metric + " gate (minImprovement " + minImprovement + ", " + section + ")");
+            }
         }
         if (gate.direction() == GateSpec.Direction.IN_BAND) {
             List<Double> band = gate.band();
@@ -321,11 +401,12 @@ public final class PolicyLoader {
         return new GateSpec(metric, gate.direction(), minImprovement, gate.threshold(), null, null);
     }
 
-    private static int envInt(Map<String, String> env, String key, int fallback) {
+    private static void ignored(Map<String, String> warnings, Environment env, String key, String why) {
+        warnings.putIfAbsent(key, key + "=" + env.get(key) + " is ignored: on a registry that is not a demo it " + why);
+    }
+
+    private static int envInt(Environment env, String key) {
         String value = env.get(key);
-        if (value == null) {
-            return fallback;
-        }
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException notANumber) {
@@ -333,7 +414,7 @@ public final class PolicyLoader {
         }
     }
 
-    private static double envDouble(Map<String, String> env, String key) {
+    private static double envDouble(Environment env, String key) {
         String value = env.get(key);
         try {
             double parsed = Double.parseDouble(value.strip());

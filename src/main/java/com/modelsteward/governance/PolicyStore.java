@@ -17,7 +17,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The registry's own policy: an ADMIN stores a policy file in {@code registry_meta}, and every user of the file is held
- * to it. Without one the built-in L3-12 policy applies. The LEARN_* environment keys apply on top either way.
+ * to it. Without one the built-in L3-12 policy applies. The LEARN_* environment keys apply on top either way: as given on
+ * a demo registry, only where they tighten the policy on any other.
  */
 public final class PolicyStore {
 
@@ -32,13 +33,15 @@ public final class PolicyStore {
      * recorded and it parses; otherwise (edited behind the app's back, or garbage) the last policy the signed history
      * attests keeps governing, so that nobody can loosen the rules — or block a rollback — by writing registry_meta.
      * A state some version holds that the policy does not declare is reported by {@code audit verify}, never a reason
-     * to stop governing.
+     * to stop governing. The LEARN_* keys apply as given on a demo registry and may only tighten the policy on any other
+     * (docs/decisions/0012).
      */
     public static Policy current(Registry registry, Map<String, String> env) {
         return registry.read(h -> current(h, registry.file().toString(), env));
     }
 
     static Policy current(Handle h, String where, Map<String, String> env) {
+        PolicyLoader.Environment environment = new PolicyLoader.Environment(env, !Signatures.isDemo(h));
         Map<String, String> values = new LinkedHashMap<>();
         h.createQuery("SELECT key, value FROM registry_meta WHERE key IN (:text, :format)")
                 .bind("text", TEXT_KEY).bind("format", FORMAT_KEY)
@@ -47,25 +50,25 @@ public final class PolicyStore {
         Optional<String> recorded = h.createQuery("SELECT payload_json FROM audit_log WHERE action = 'POLICY_SET' ORDER BY seq DESC LIMIT 1")
                 .mapTo(String.class).findOne().map(json -> CanonicalJson.parse(json).path("sha256").asText(null));
         if (text == null && recorded.isEmpty()) {
-            return PolicyLoader.builtIn(env);
+            return PolicyLoader.builtIn(environment);
         }
         if (text != null && recorded.isPresent() && recorded.get().equals(CanonicalJson.sha256Hex(text))) {
             try {
-                return PolicyLoader.fromText(text, where + " (stored policy)", !"json".equals(values.get(FORMAT_KEY)), env);
+                return PolicyLoader.fromText(text, where + " (stored policy)", !"json".equals(values.get(FORMAT_KEY)), environment);
             } catch (GovernanceException unparsable) {
                 // fall through to the attested policy
             }
         }
         return SignedHistory.attestedPolicy(h)
                 .map(policy -> PolicyLoader.fromText(policy.getKey(), where + " (policy attested by the signed history)",
-                        !"json".equals(policy.getValue()), env))
-                .orElseGet(() -> PolicyLoader.builtIn(env));
+                        !"json".equals(policy.getValue()), environment))
+                .orElseGet(() -> PolicyLoader.builtIn(environment));
     }
 
     /** Validates a policy file and makes it this registry's policy; ADMIN only; audited with the file's digest. */
     public static Policy set(Registry registry, Clock clock, Identity admin, Path file, Map<String, String> env) {
         admin.require(Role.ADMIN, "setting the policy");
-        Policy policy = PolicyLoader.load(file, env);
+        Policy policy = PolicyLoader.load(file, new PolicyLoader.Environment(env, !registry.read(Signatures::isDemo)));
         policy.checkCovers(statesInUse(registry));
         String text;
         try {

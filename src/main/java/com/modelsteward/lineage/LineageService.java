@@ -57,7 +57,7 @@ public final class LineageService {
     private final ModelCatalog catalog;
     private final Map<String, String> environment;
 
-    /** @param environment where LEARN_EVAL_PACKS is read from (the process environment, or a fixed map in tests) */
+    /** @param environment the LEARN_* keys the policy in force is read with (the process environment, or a fixed map in tests) */
     public LineageService(Registry registry, Map<String, String> environment) {
         this.registry = registry;
         this.catalog = new ModelCatalog(registry);
@@ -77,7 +77,7 @@ public final class LineageService {
     }
 
     public LineageTree tree() {
-        return LineageTree.build(catalog.versions());
+        return LineageTree.build(catalog.versions(), policy().liveState());
     }
 
     public List<VersionHashes> hashes() {
@@ -172,16 +172,14 @@ public final class LineageService {
         return checks;
     }
 
+    /** The governance policy in force (its lifecycle says which state is live). Reads the registry. */
+    public Policy policy() {
+        return PolicyStore.current(registry, environment);
+    }
+
     /** The BENCH packs a version of this type must be scored on: the registry's governance policy decides. */
     public List<String> requiredPacksFor(String modelType) {
         return PolicyStore.current(registry, environment).rulesFor(modelType).evalPacks();
-    }
-
-    /** The required BENCH packs without a policy: LEARN_EVAL_PACKS, comma-separated, default {@code bench_core_v1}. */
-    public static List<String> requiredPacks(Map<String, String> environment) {
-        String configured = environment.getOrDefault("LEARN_EVAL_PACKS", "");
-        List<String> packs = java.util.Arrays.stream(configured.split(",")).map(String::strip).filter(p -> !p.isEmpty()).distinct().toList();
-        return packs.isEmpty() ? List.of("bench_core_v1") : packs;
     }
 
     /** A transition_requests row before its approvals are attached. */

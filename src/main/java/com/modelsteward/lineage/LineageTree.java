@@ -34,7 +34,7 @@ public final class LineageTree {
     }
 
     /** The versions of one model name. */
-    public record Group(String modelName, List<Node> roots, Optional<ModelSummary> active, int size) {
+    public record Group(String modelName, List<Node> roots, Optional<ModelSummary> active, int size, String liveState) {
     }
 
     private static final Comparator<ModelSummary> OLDEST_FIRST =
@@ -44,18 +44,25 @@ public final class LineageTree {
     private final List<Group> groups;
     private final Map<String, Node> byId;
     private final List<String> problems;
+    private final String liveState;
 
-    private LineageTree(List<Group> groups, Map<String, Node> byId, List<String> problems) {
+    private LineageTree(List<Group> groups, Map<String, Node> byId, List<String> problems, String liveState) {
         this.groups = groups;
         this.byId = byId;
         this.problems = problems;
+        this.liveState = liveState;
+    }
+
+    /** The policy's live state: the one whose version of each name the tree marks as the group's live version. */
+    public String liveState() {
+        return liveState;
     }
 
     /**
      * Builds the tree in a few passes over the versions, each addressed by its position in oldest-first order: 100 000
      * versions take tens of milliseconds (maps keyed by id at every step took half a second).
      */
-    public static LineageTree build(List<ModelSummary> versions) {
+    public static LineageTree build(List<ModelSummary> versions, String liveState) {
         List<ModelSummary> sorted = new ArrayList<>(versions);
         sorted.sort(OLDEST_FIRST);
         Map<String, Integer> index = new HashMap<>(sorted.size() * 2);
@@ -96,18 +103,18 @@ public final class LineageTree {
                 rootsByName.computeIfAbsent(version.modelName(), name -> new ArrayList<>()).add(node(i, all, rootReasons, children, nodes));
             }
             sizes.merge(version.modelName(), 1, Integer::sum);
-            if ("ACTIVE".equals(version.state())) {
+            if (liveState.equals(version.state())) {
                 actives.putIfAbsent(version.modelName(), version);
             }
         }
         List<Group> groups = new ArrayList<>();
         rootsByName.forEach((name, roots) ->
-                groups.add(new Group(name, List.copyOf(roots), Optional.ofNullable(actives.get(name)), sizes.get(name))));
+                groups.add(new Group(name, List.copyOf(roots), Optional.ofNullable(actives.get(name)), sizes.get(name), liveState)));
         Map<String, Node> byId = new HashMap<>(count * 2);
         for (Node node : nodes) {
             byId.put(node.modelId(), node);
         }
-        return new LineageTree(List.copyOf(groups), Collections.unmodifiableMap(byId), List.copyOf(problems));
+        return new LineageTree(List.copyOf(groups), Collections.unmodifiableMap(byId), List.copyOf(problems), liveState);
     }
 
     /**

@@ -1,11 +1,23 @@
 package com.modelsteward.lineage;
 
+import com.modelsteward.governance.GateEvaluator;
+import com.modelsteward.governance.GateReport;
+import com.modelsteward.governance.GateSpec;
+import com.modelsteward.governance.PolicyStore;
+import com.modelsteward.registry.Registry;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Which way each metric is better and which gate applies to it, per model type and pack. The Scorecards view and the
- * model card ask this interface only, so the governance policy can answer instead of {@link DefaultMetricRules}.
+ * Which way each metric is better and which gate applies to it, per model type and pack, for the Scorecards view and the
+ * model card. The gates are the governance policy's and are judged by the engine's {@link GateEvaluator}: one judge.
  */
 public interface MetricRules {
 
@@ -36,8 +48,8 @@ public interface MetricRules {
      * The rules the console and the command line use: the registry's governance policy (the one the engine enforces,
      * stored or built in). Reads the registry: never on the FX thread.
      */
-    static MetricRules configured(com.modelsteward.registry.Registry registry, java.util.Map<String, String> environment) {
-        return new PolicyMetricRules(com.modelsteward.governance.PolicyStore.current(registry, environment), environment);
+    static MetricRules configured(Registry registry, Map<String, String> environment) {
+        return new PolicyMetricRules(PolicyStore.current(registry, environment));
     }
 
     Direction direction(String modelType, String metric);
@@ -45,40 +57,27 @@ public interface MetricRules {
     /** The gate on this metric of this pack for this model type; empty when no gate applies (shown for information only). */
     Optional<Gate> gate(String modelType, String packId, String metric);
 
-    /** What a gate compares. */
-    enum GateKind {
-        /** candidate − baseline at least {@code limit} (in the better direction), e.g. ΔSharpe ≥ +0.10. */
-        MIN_IMPROVEMENT,
-        /** candidate not worse than baseline by more than {@code limit}, e.g. max drawdown by at most 0.02 absolute. */
-        MAX_WORSENING,
-        /** candidate value at least {@code limit}, e.g. schema-valid rate ≥ 0.99. */
-        AT_LEAST,
-        /** candidate value at most {@code limit}. */
-        AT_MOST,
-        /** candidate value within [{@code limit}, {@code upper}], e.g. refusal rate in band. */
-        BETWEEN
-    }
-
     /**
-     * A gate: its kind, limits and the metric's direction (which decides what "worse" means). {@code withoutBaseline} is
-     * the absolute threshold a relative gate falls back on when there is no baseline (null: the gate cannot judge then).
+     * A gate of the policy on one pack, judged by the engine's own {@link GateEvaluator#check}: the Scorecards view, the
+     * model card and a promotion give the same verdict on the same values (same tolerance, same no-baseline rule).
      */
-    record Gate(GateKind kind, double limit, double upper, Direction direction, Double withoutBaseline) {
+    record Gate(String packId, GateSpec spec, Direction direction) {
 
-        public boolean needsBaseline() {
-            return kind == GateKind.MIN_IMPROVEMENT || kind == GateKind.MAX_WORSENING;
-        }
-
-        /** How the threshold reads in a table: "Δ ≥ +0.10", "worse by ≤ 0.02", "≥ 0.99", "in [0.01, 0.06]". */
+        /** How the threshold reads in a table: "Δ ≥ +0.1 and ≥ 1", "Δ ≤ +0.02 and ≤ 0.2", "≥ 0.99", "in [0.005, 0.06]". */
         public String describe() {
-            return switch (kind) {
-                case MIN_IMPROVEMENT -> limit == 0 ? (direction == Direction.LOWER_IS_BETTER ? "≤ baseline" : "≥ baseline")
-                        : direction == Direction.LOWER_IS_BETTER ? "Δ ≤ " + signed(-limit) : "Δ ≥ " + signed(limit);
-                case MAX_WORSENING -> limit == 0 ? "not worse than baseline" : "worse by ≤ " + plain(limit);
-                case AT_LEAST -> "≥ " + plain(limit);
-                case AT_MOST -> "≤ " + plain(limit);
-                case BETWEEN -> "in [" + plain(limit) + ", " + plain(upper) + "]";
-            };
+            List<String> parts = new ArrayList<>();
+            boolean lower = spec.direction() == GateSpec.Direction.LOWER_IS_BETTER;
+            if (spec.direction() == GateSpec.Direction.IN_BAND) {
+                parts.add("in [" + plain(spec.bandLow()) + ", " + plain(spec.bandHigh()) + "]");
+            }
+            if (spec.direction() != GateSpec.Direction.IN_BAND && spec.minImprovement() != null) {
+                double limit = spec.minImprovement();
+                parts.add(limit == 0 ? (lower ? "≤ baseline" : "≥ baseline") : lower ? "Δ ≤ " + signed(-limit) : "Δ ≥ " + signed(limit));
+            }
+            if (spec.direction() != GateSpec.Direction.IN_BAND && spec.threshold() != null) {
+                parts.add((lower ? "≤ " : "≥ ") + plain(spec.threshold()));
+            }
+            return String.join(" and ", parts);
         }
 
         private static String signed(double value) {
@@ -86,44 +85,41 @@ public interface MetricRules {
         }
 
         static String plain(double value) {
-            return new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+            return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
         }
 
-        /** Pass or fail of a candidate value against a baseline value; a missing value is a failure, never a zero. */
-        public Verdict evaluate(Double candidate, Double baseline) {
-            if (candidate == null) {
-                return new Verdict(Outcome.FAIL, "scorecard missing (a missing scorecard fails the gate)");
+        /**
+         * Pass or fail of a candidate value, as the engine judges it; a missing value is a failure, never a zero.
+         *
+         * @param baseline    the baseline's value of this metric, null when it has none
+         * @param hasBaseline whether there is a baseline version at all (without one, absolute thresholds alone judge)
+         */
+        public Verdict evaluate(Double candidate, Double baseline, boolean hasBaseline) {
+            Map<String, Double> values = new HashMap<>();
+            if (candidate != null) {
+                values.put(spec.metric(), candidate);
             }
-            double sign = direction == Direction.LOWER_IS_BETTER ? -1 : 1;
-            switch (kind) {
-                case MIN_IMPROVEMENT, MAX_WORSENING -> {
-                    if (baseline == null && withoutBaseline != null) {
-                        boolean pass = direction == Direction.LOWER_IS_BETTER ? candidate <= withoutBaseline + 1e-12 : candidate >= withoutBaseline - 1e-12;
-                        return new Verdict(pass ? Outcome.PASS : Outcome.FAIL, "no baseline: " + (direction == Direction.LOWER_IS_BETTER ? "≤ " : "≥ ")
-                                + plain(withoutBaseline));
-                    }
-                    if (baseline == null) {
-                        return new Verdict(Outcome.NO_BASELINE, "no baseline value to compare with");
-                    }
-                    double improvement = sign * (candidate - baseline);
-                    boolean pass = kind == GateKind.MIN_IMPROVEMENT ? improvement >= limit - 1e-12 : -improvement <= limit + 1e-12;
-                    return new Verdict(pass ? Outcome.PASS : Outcome.FAIL, describe());
-                }
-                case AT_LEAST -> {
-                    return new Verdict(candidate >= limit ? Outcome.PASS : Outcome.FAIL, describe());
-                }
-                case AT_MOST -> {
-                    return new Verdict(candidate <= limit ? Outcome.PASS : Outcome.FAIL, describe());
-                }
-                default -> {
-                    return new Verdict(candidate >= limit && candidate <= upper ? Outcome.PASS : Outcome.FAIL, describe());
+            Map<String, Double> baseValues = null;
+            if (hasBaseline) {
+                baseValues = new HashMap<>();
+                if (baseline != null) {
+                    baseValues.put(spec.metric(), baseline);
                 }
             }
+            List<GateReport.GateCheck> checks = GateEvaluator.check(packId, spec, values, baseValues, GateEvaluator.Mode.THRESHOLDS);
+            List<GateReport.GateCheck> failed = checks.stream().filter(check -> !check.passed()).toList();
+            if (failed.isEmpty()) {
+                return new Verdict(Outcome.PASS, checks.stream().map(GateReport.GateCheck::comparison).filter(Objects::nonNull)
+                        .collect(Collectors.joining("; ")));
+            }
+            return new Verdict(Outcome.FAIL, failed.stream().map(check -> check.reason().equals("missing")
+                    ? "scorecard missing (a missing scorecard fails the gate)"
+                    : check.reason() + (check.comparison() == null ? "" : ": needs " + check.comparison())).collect(Collectors.joining("; ")));
         }
     }
 
     enum Outcome {
-        PASS("✓ pass"), FAIL("✗ fail"), NO_BASELINE("no baseline"), NO_GATE("—"), BASELINE("baseline"), MISSING("missing");
+        PASS("✓ pass"), FAIL("✗ fail"), NO_GATE("—"), BASELINE("baseline"), MISSING("missing");
 
         private final String label;
 

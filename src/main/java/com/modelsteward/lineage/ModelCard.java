@@ -55,9 +55,10 @@ public record ModelCard(
         AuditTrail.Verification auditChain = AuditTrail.verify(service.registry());
         LineageCheck check = LineageCheck.run(evidence, service.requiredPacksFor(version.modelType()), auditChain);
         ArtifactVerifier.Result artifact = ArtifactVerifier.verify(version.pathRef(), service.registry().file(), progress, cancelled);
-        Optional<String> baselineId = service.catalog().activeVersionOf(version.modelName()).map(ModelSummary::modelId)
+        String live = service.policy().liveState();
+        Optional<String> baselineId = service.catalog().liveVersionOf(version.modelName(), live).map(ModelSummary::modelId)
                 .filter(id -> !id.equals(modelId));
-        if (baselineId.isEmpty() && "ACTIVE".equals(version.state())) {
+        if (baselineId.isEmpty() && live.equals(version.state())) {
             baselineId = Optional.ofNullable(version.parentId()).filter(parent -> service.catalog().version(parent).isPresent());
         }
         List<ScorecardComparison.Version> compared = new ArrayList<>();

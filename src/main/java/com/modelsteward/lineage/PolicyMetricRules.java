@@ -2,27 +2,25 @@ package com.modelsteward.lineage;
 
 import com.modelsteward.governance.GateSpec;
 import com.modelsteward.governance.Policy;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The registry's governance policy as {@link MetricRules}: gates, directions and required packs per model type come
- * from the policy the engine enforces, so the Scorecards view and the model card judge exactly as a promotion would.
- * Metrics the policy has no gate for get a direction from {@link DefaultMetricRules}' naming rules, for display only.
+ * from the policy the engine enforces, and {@link MetricRules.Gate} judges with the engine's evaluator, so the Scorecards
+ * view and the model card judge exactly as a promotion would. Metrics the policy has no gate for get a direction from
+ * their name, for display only.
  */
 public final class PolicyMetricRules implements MetricRules {
 
     private final Policy policy;
-    private final MetricRules naming;
 
-    public PolicyMetricRules(Policy policy, Map<String, String> environment) {
+    public PolicyMetricRules(Policy policy) {
         this.policy = policy;
-        this.naming = new DefaultMetricRules(environment);
     }
 
     @Override
     public Direction direction(String modelType, String metric) {
-        return spec(modelType, metric).map(spec -> direction(spec.direction())).orElseGet(() -> naming.direction(modelType, metric));
+        return spec(modelType, metric).map(spec -> direction(spec.direction())).orElseGet(() -> byName(metric));
     }
 
     @Override
@@ -30,20 +28,7 @@ public final class PolicyMetricRules implements MetricRules {
         if (!policy.rulesFor(modelType).evalPacks().contains(packId)) {
             return Optional.empty();
         }
-        return spec(modelType, metric).flatMap(spec -> {
-            Direction direction = direction(spec.direction());
-            if (spec.direction() == GateSpec.Direction.IN_BAND && spec.bandLow() != null && spec.bandHigh() != null) {
-                return Optional.of(new Gate(GateKind.BETWEEN, spec.bandLow(), spec.bandHigh(), direction, null));
-            }
-            if (spec.minImprovement() != null) {
-                return Optional.of(new Gate(GateKind.MIN_IMPROVEMENT, spec.minImprovement(), 0, direction, spec.threshold()));
-            }
-            if (spec.threshold() != null) {
-                GateKind kind = spec.direction() == GateSpec.Direction.LOWER_IS_BETTER ? GateKind.AT_MOST : GateKind.AT_LEAST;
-                return Optional.of(new Gate(kind, spec.threshold(), 0, direction, null));
-            }
-            return Optional.empty();
-        });
+        return spec(modelType, metric).map(spec -> new Gate(packId, spec, direction(spec.direction())));
     }
 
     private Optional<GateSpec> spec(String modelType, String metric) {
@@ -56,5 +41,23 @@ public final class PolicyMetricRules implements MetricRules {
             case LOWER_IS_BETTER -> Direction.LOWER_IS_BETTER;
             case IN_BAND -> Direction.IN_BAND;
         };
+    }
+
+    /** The direction a metric no gate mentions is shown with, from the usual naming of such metrics. */
+    private static Direction byName(String metric) {
+        String name = metric == null ? "" : metric;
+        if (name.equals("refusal_rate")) {
+            return Direction.IN_BAND;
+        }
+        if (name.contains("drawdown") || name.contains("error") || name.contains("dlq") || name.contains("latency")
+                || name.contains("fail") || name.contains("loss") || name.contains("turnover")) {
+            return Direction.LOWER_IS_BETTER;
+        }
+        if (name.contains("sharpe") || name.contains("sortino") || name.contains("calmar") || name.contains("rate")
+                || name.contains("recall") || name.contains("ndcg") || name.contains("precision") || name.contains("accuracy")
+                || name.contains("coverage") || name.contains("profit") || name.contains("return") || name.contains("auc")) {
+            return Direction.HIGHER_IS_BETTER;
+        }
+        return Direction.UNKNOWN;
     }
 }

@@ -75,21 +75,21 @@ public final class ScorecardComparison {
             for (int i = 0; i < versions.size(); i++) {
                 Double value = values.get(i).get(key);
                 Double delta = value != null && baseline != null && i != baselineIndex ? value - baseline : null;
-                cells.add(new Cell(value, delta, verdict(i == baselineIndex, value, baseline, gate)));
+                cells.add(new Cell(value, delta, verdict(i == baselineIndex, value, baseline, baselineIndex >= 0, gate)));
             }
             rows.add(new Row(pack, metric, rules.direction(type, metric), gate, List.copyOf(cells)));
         }
         return new ScorecardComparison(List.copyOf(versions), baselineIndex, List.copyOf(rows));
     }
 
-    private static Verdict verdict(boolean isBaseline, Double value, Double baseline, Optional<Gate> gate) {
+    private static Verdict verdict(boolean isBaseline, Double value, Double baseline, boolean hasBaseline, Optional<Gate> gate) {
         if (isBaseline) {
             return new Verdict(value == null ? Outcome.MISSING : Outcome.BASELINE, value == null ? "baseline scorecard missing" : "baseline");
         }
         if (gate.isEmpty()) {
             return new Verdict(value == null ? Outcome.MISSING : Outcome.NO_GATE, value == null ? "scorecard missing" : "no gate on this metric");
         }
-        return gate.get().evaluate(value, baseline);
+        return gate.get().evaluate(value, baseline, hasBaseline);
     }
 
     public List<Version> versions() {

@@ -22,7 +22,7 @@ public final class ModelCatalog {
             "SELECT " + SUMMARY_COLUMNS + " FROM model_registry WHERE model_name = :name ORDER BY created_at, model_id";
     static final String VERSION_SQL = "SELECT * FROM model_registry WHERE model_id = :id";
     static final String ACTIVE_VERSION_OF_SQL =
-            "SELECT " + SUMMARY_COLUMNS + " FROM model_registry WHERE model_name = :name AND state = 'ACTIVE'";
+            "SELECT " + SUMMARY_COLUMNS + " FROM model_registry WHERE model_name = :name AND state = :state";
     static final String SCORECARDS_SQL = """
             SELECT s.model_id, s.pack_id, s.metric, s.value, s.generated_at
               FROM scorecards s
@@ -121,9 +121,10 @@ public final class ModelCatalog {
                 .mapTo(ModelVersion.class).findOne());
     }
 
-    public Optional<ModelSummary> activeVersionOf(String modelName) {
+    /** The version of a name in the policy's live state, if any. */
+    public Optional<ModelSummary> liveVersionOf(String modelName, String liveState) {
         return registry.read(handle -> handle.createQuery(ACTIVE_VERSION_OF_SQL)
-                .bind("name", modelName)
+                .bind("name", modelName).bind("state", liveState)
                 .mapTo(ModelSummary.class).findOne());
     }
 

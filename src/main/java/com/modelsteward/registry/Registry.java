@@ -181,11 +181,6 @@ public final class Registry implements AutoCloseable {
         }
     }
 
-    /** Which version of each model name is ACTIVE, kept in memory and reloaded when the file changes ({@link ActiveCache}). */
-    public ActiveCache activeCache() {
-        return activeCache(ModelStates.ACTIVE);
-    }
-
     /** The same for a policy whose live state has another name (PRODUCTION in the lifecycle of seed 004). */
     public ActiveCache activeCache(String liveState) {
         return activeCaches.computeIfAbsent(liveState, state -> new ActiveCache(this, state));

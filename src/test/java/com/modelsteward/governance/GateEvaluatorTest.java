@@ -83,15 +83,15 @@ class GateEvaluatorTest {
     void theReportDigestIsStableAndRoundTrips() {
         var checks = GateEvaluator.evaluateGates(POLICY.gatesFor("signal_model"), PACKS,
                 Map.of("bench_core_v1", Map.of("sharpe", 1.5, "max_drawdown", 0.1, "error_rate", 0.001)), null, GateEvaluator.Mode.THRESHOLDS);
-        GateReport report = new GateReport("a-1", "signal_model", "l3-12", "SHADOW", "ACTIVE", null, "2026-11-01T12:00:00.000Z", PACKS,
-                List.of(new GateReport.PrerequisiteCheck("shadow_period", true, "8 days")), checks, true);
+        GateReport report = new GateReport("a-1", "signal_model", "l3-12", "SHADOW", "ACTIVE", null, null, "2026-11-01T12:00:00.000Z", PACKS,
+                List.of(new GateReport.PrerequisiteCheck("shadow_period", true, "8 days")), checks, true, Map.of("LEARN_SHADOW_DURATION_DAYS", "9"));
         GateReport again = GateReport.fromJson(report.toCanonicalJson());
         assertEquals(report, again);
         assertEquals(report.digest(), again.digest());
         assertEquals(64, report.digest().length());
-        GateReport other = new GateReport("a-2", "signal_model", "l3-12", "SHADOW", "ACTIVE", null, "2026-11-01T12:00:00.000Z", PACKS,
-                List.of(), checks, true);
+        GateReport other = new GateReport("a-2", "signal_model", "l3-12", "SHADOW", "ACTIVE", null, null, "2026-11-01T12:00:00.000Z", PACKS,
+                List.of(), checks, true, Map.of());
         assertNotEquals(report.digest(), other.digest());
-        assertTrue(report.toCanonicalJson().startsWith("{\"baselineModelId\":null,\"checks\":["), report.toCanonicalJson());
+        assertTrue(report.toCanonicalJson().startsWith("{\"baselineModelId\":null,\"baselineScorecardDigest\":null,\"checks\":["), report.toCanonicalJson());
     }
 }

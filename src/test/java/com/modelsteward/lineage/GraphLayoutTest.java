@@ -25,7 +25,7 @@ class GraphLayoutTest {
 
     @Test
     void twoHundredVersionsWithRegularForksNeedOnlyTwoLanes() {
-        GraphLayout layout = GraphLayout.of(LineageTree.build(forkingChain(200)).groups().getFirst());
+        GraphLayout layout = GraphLayout.of(LineageTree.build(forkingChain(200), "ACTIVE").groups().getFirst());
         assertEquals(200, layout.columns());
         assertEquals(2, layout.lanes());
         assertEquals(199, layout.edges().size());
@@ -35,7 +35,7 @@ class GraphLayoutTest {
 
     @Test
     void columnsFollowCreationAndTheLongestLineStaysOnLaneZero() {
-        GraphLayout layout = GraphLayout.of(LineageTree.build(forkingChain(6)).groups().getFirst());
+        GraphLayout layout = GraphLayout.of(LineageTree.build(forkingChain(6), "ACTIVE").groups().getFirst());
         assertEquals(List.of(0, 1, 2, 3, 4, 5), layout.positions().stream().map(GraphLayout.Position::column).toList());
         assertEquals(List.of(0, 0, 1, 0, 0, 0), layout.positions().stream().map(GraphLayout.Position::lane).toList());
     }

@@ -97,10 +97,4 @@ class LineageCheckTest {
             assertTrue(missing(candidate).contains("An executed, approved transition request"), candidate.missing().toString());
         }
     }
-
-    @Test
-    void requiredPacksComeFromTheEnvironmentWithADefault() {
-        assertEquals(List.of("bench_core_v1"), LineageService.requiredPacks(Map.of()));
-        assertEquals(List.of("a", "b"), LineageService.requiredPacks(Map.of("LEARN_EVAL_PACKS", " a,b,,a ")));
-    }
 }

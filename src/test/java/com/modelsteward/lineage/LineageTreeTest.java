@@ -26,7 +26,7 @@ class LineageTreeTest {
 
     @Test
     void aChainHangsEachVersionUnderItsParent() {
-        LineageTree tree = LineageTree.build(List.of(v("a3", "a2", 3), v("a1", null, 1), v("a2", "a1", 2)));
+        LineageTree tree = LineageTree.build(List.of(v("a3", "a2", 3), v("a1", null, 1), v("a2", "a1", 2)), "ACTIVE");
         LineageTree.Group group = tree.groups().getFirst();
         assertEquals(List.of("a1"), ids(group.roots()));
         assertEquals(List.of("a2"), ids(group.roots().getFirst().children()));
@@ -37,13 +37,13 @@ class LineageTreeTest {
 
     @Test
     void aForkGivesOneParentTwoChildrenOldestFirst() {
-        LineageTree tree = LineageTree.build(List.of(v("a1", null, 1), v("b", "a1", 3), v("a", "a1", 2)));
+        LineageTree tree = LineageTree.build(List.of(v("a1", null, 1), v("b", "a1", 3), v("a", "a1", 2)), "ACTIVE");
         assertEquals(List.of("a", "b"), ids(tree.node("a1").orElseThrow().children()));
     }
 
     @Test
     void anOrphanBecomesARootAndIsReported() {
-        LineageTree tree = LineageTree.build(List.of(v("a1", null, 1), v("a5", "gone-4", 5)));
+        LineageTree tree = LineageTree.build(List.of(v("a1", null, 1), v("a5", "gone-4", 5)), "ACTIVE");
         LineageTree.Group group = tree.groups().getFirst();
         assertEquals(List.of("a1", "a5"), ids(group.roots()));
         assertEquals(LineageTree.RootReason.ORPHAN, tree.node("a5").orElseThrow().reason());
@@ -53,7 +53,7 @@ class LineageTreeTest {
     @Test
     @Timeout(5)
     void aCycleIsReportedAndBrokenAtItsOldestMember() {
-        LineageTree tree = LineageTree.build(List.of(v("c1", "c3", 1), v("c2", "c1", 2), v("c3", "c2", 3), v("tail", "c3", 4)));
+        LineageTree tree = LineageTree.build(List.of(v("c1", "c3", 1), v("c2", "c1", 2), v("c3", "c2", 3), v("tail", "c3", 4)), "ACTIVE");
         assertEquals(1, tree.problems().size());
         assertTrue(tree.problems().getFirst().startsWith("parent_id forms a cycle"), tree.problems().getFirst());
         LineageTree.Node root = tree.groups().getFirst().roots().getFirst();
@@ -66,7 +66,7 @@ class LineageTreeTest {
     @Test
     @Timeout(5)
     void aVersionThatIsItsOwnParentIsACycleToo() {
-        LineageTree tree = LineageTree.build(List.of(v("self", "self", 1)));
+        LineageTree tree = LineageTree.build(List.of(v("self", "self", 1)), "ACTIVE");
         assertEquals(List.of("self"), ids(tree.groups().getFirst().roots()));
         assertEquals(1, tree.problems().size());
     }
@@ -74,7 +74,7 @@ class LineageTreeTest {
     @Test
     void namesAreGroupsAndTheActiveVersionIsKnown() {
         LineageTree tree = LineageTree.build(List.of(v("a1", "alpha", null, 1, "RETIRED"), v("a2", "alpha", "a1", 2, "ACTIVE"),
-                v("b1", "beta", "a2", 3, "CANDIDATE")));
+                v("b1", "beta", "a2", 3, "CANDIDATE")), "ACTIVE");
         assertEquals(List.of("alpha", "beta"), tree.groups().stream().map(LineageTree.Group::modelName).toList());
         assertEquals("a2", tree.group("alpha").orElseThrow().active().orElseThrow().modelId());
         assertEquals(LineageTree.RootReason.OTHER_NAME, tree.node("b1").orElseThrow().reason());
@@ -87,7 +87,7 @@ class LineageTreeTest {
             versions.add(new ModelSummary("m" + i, "long", "signal_model", "v" + i, "RETIRED", i == 0 ? null : "m" + (i - 1),
                     "2026-01-01T00:00:00.000Z", "p", false));
         }
-        LineageTree tree = LineageTree.build(versions);
+        LineageTree tree = LineageTree.build(versions, "ACTIVE");
         assertEquals(10_000, tree.chain("m9999").size());
     }
 

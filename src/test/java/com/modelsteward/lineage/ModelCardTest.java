@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.governance.PolicyLoader;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Registry;
@@ -34,7 +35,7 @@ class ModelCardTest {
 
     private ModelCard card(Registry registry, String modelId) {
         LineageService service = new LineageService(registry, Map.of());
-        return ModelCard.gather(service, modelId, new DefaultMetricRules(Map.of()), LineageFixtures.CLOCK, "auditor", (d, t) -> { }, () -> false);
+        return ModelCard.gather(service, modelId, new PolicyMetricRules(PolicyLoader.builtIn(Map.of())), LineageFixtures.CLOCK, "auditor", (d, t) -> { }, () -> false);
     }
 
     private static Document parseXml(Path file) throws Exception {

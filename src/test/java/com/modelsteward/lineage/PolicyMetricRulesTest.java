@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The Scorecards view judges with the engine's own policy: same gates, same directions, same packs. */
 class PolicyMetricRulesTest {
 
-    private final MetricRules rules = new PolicyMetricRules(PolicyLoader.builtIn(Map.of()), Map.of());
+    private final MetricRules rules = new PolicyMetricRules(PolicyLoader.builtIn(Map.of()));
 
     private static ScorecardComparison.Version signal(String id, double sharpe, double drawdown) {
         return new ScorecardComparison.Version(id, id, "signal_model", List.of(

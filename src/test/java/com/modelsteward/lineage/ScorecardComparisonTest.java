@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.governance.PolicyLoader;
 import com.modelsteward.lineage.MetricRules.Direction;
 import com.modelsteward.lineage.MetricRules.Outcome;
 import com.modelsteward.registry.Scorecard;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ScorecardComparisonTest {
 
-    private final MetricRules rules = new DefaultMetricRules(Map.of());
+    private final MetricRules rules = new PolicyMetricRules(PolicyLoader.builtIn(Map.of()));
 
     private static Scorecard s(String model, String pack, String metric, Double value) {
         return new Scorecard(model, pack, metric, value, "2026-11-01T00:00:00.000Z");
@@ -36,7 +37,7 @@ class ScorecardComparisonTest {
                 signal("weak", s("weak", "bench_core_v1", "sharpe", 1.29))), 0, rules);
         ScorecardComparison.Row row = comparison.row("bench_core_v1", "sharpe").orElseThrow();
         assertEquals(Direction.HIGHER_IS_BETTER, row.direction());
-        assertEquals("Δ ≥ +0.1", row.threshold());
+        assertEquals("Δ ≥ +0.1 and ≥ 1", row.threshold(), "the relative and the absolute rule both hold");
         assertEquals(0.10, row.cells().get(1).delta(), 1e-9);
         assertEquals(Outcome.BASELINE, outcome(comparison, "sharpe", 0));
         assertEquals(Outcome.PASS, outcome(comparison, "sharpe", 1));
@@ -69,7 +70,7 @@ class ScorecardComparisonTest {
         assertEquals(Outcome.FAIL, cell.verdict().outcome());
         ScorecardComparison.Cell ungated = comparison.row("pack_04_bear", "sharpe").orElseThrow().cells().get(1);
         assertEquals(Outcome.NO_GATE, ungated.verdict().outcome(), "only the required packs are gated");
-        assertTrue(comparison.toCsv().contains("bench_core_v1,sharpe,higher is better,Δ ≥ +0.1,1.2,missing,,✗ fail"), comparison.toCsv());
+        assertTrue(comparison.toCsv().contains("bench_core_v1,sharpe,higher is better,Δ ≥ +0.1 and ≥ 1,1.2,missing,,✗ fail"), comparison.toCsv());
     }
 
     @Test
@@ -84,7 +85,7 @@ class ScorecardComparisonTest {
 
     @Test
     void thresholdsFollowTheEnvironment() {
-        MetricRules strict = new DefaultMetricRules(Map.of("LEARN_GATE_DELTA_SHARPE", "0.5"));
+        MetricRules strict = new PolicyMetricRules(PolicyLoader.builtIn(Map.of("LEARN_GATE_DELTA_SHARPE", "0.5")));
         ScorecardComparison comparison = ScorecardComparison.compare(List.of(
                 signal("base", s("base", "bench_core_v1", "sharpe", 1.0)), signal("new", s("new", "bench_core_v1", "sharpe", 1.3))), 0, strict);
         assertEquals(Outcome.FAIL, outcome(comparison, "sharpe", 1));

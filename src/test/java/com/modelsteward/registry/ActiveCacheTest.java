@@ -45,8 +45,8 @@ class ActiveCacheTest {
     @Test
     void answersFromMemoryUntilSomethingIsCommitted() {
         try (Registry registry = Registry.open(scaleRegistry())) {
-            ActiveCache cache = registry.activeCache();
-            assertSame(cache, registry.activeCache(), "one cache per registry");
+            ActiveCache cache = registry.activeCache("ACTIVE");
+            assertSame(cache, registry.activeCache("ACTIVE"), "one cache per registry");
             assertEquals(Optional.of(ACTIVE), cache.activeModelId(NAME));
             assertEquals(Map.of(NAME, ACTIVE), cache.all());
             assertEquals(Optional.empty(), cache.activeModelId("no_such_model"));
@@ -60,7 +60,7 @@ class ActiveCacheTest {
     @Test
     void aCommitByThisRegistryIsSeenAtOnce() {
         try (Registry registry = Registry.open(scaleRegistry())) {
-            ActiveCache cache = registry.activeCache();
+            ActiveCache cache = registry.activeCache("ACTIVE");
             assertEquals(Optional.of(ACTIVE), cache.activeModelId(NAME));
             long commits = registry.commitCount();
             new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), Clock.systemUTC()).rollback(OFFICER, NAME, "cache test");
@@ -74,7 +74,7 @@ class ActiveCacheTest {
     void aCommitByAnotherRegistryOnTheSameFileIsSeenThroughDataVersion() {
         Path file = scaleRegistry();
         try (Registry console = Registry.open(file); Registry other = Registry.open(file)) {
-            ActiveCache cache = console.activeCache();
+            ActiveCache cache = console.activeCache("ACTIVE");
             assertEquals(Optional.of(ACTIVE), cache.activeModelId(NAME));
             long commits = console.commitCount();
             new GovernanceService(other, PolicyLoader.builtIn(Map.of()), Clock.systemUTC()).rollback(OFFICER, NAME, "cache test");
@@ -87,7 +87,7 @@ class ActiveCacheTest {
     void aRawWriterThatTakesAVersionOutOfActiveIsSeen() throws Exception {
         Path file = scaleRegistry();
         try (Registry registry = Registry.open(file)) {
-            ActiveCache cache = registry.activeCache();
+            ActiveCache cache = registry.activeCache("ACTIVE");
             assertEquals(Optional.of(ACTIVE), cache.activeModelId(NAME));
             // Leaving ACTIVE needs no approval (only entering it does): a plain JDBC writer, as another process would be.
             try (Connection pipeline = DriverManager.getConnection("jdbc:sqlite:" + file); Statement sql = pipeline.createStatement()) {

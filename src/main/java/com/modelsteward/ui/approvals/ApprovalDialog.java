@@ -182,9 +182,10 @@ final class ApprovalDialog {
         ModelVersion model = evidence.model();
         box.getChildren().add(fact("Parent", evidence.parent().map(p -> p.modelId() + "  (" + p.state() + ")")
                 .orElse(model.parentId() == null ? "none — first version of this line" : model.parentId() + " (not in this registry)")));
-        box.getChildren().add(fact("Would replace", evidence.replaces().map(r -> r.modelId() + "  (ACTIVE since "
-                + Format.time(r.stateChangedAt()) + ", it becomes " + "RETIRED)").orElse(
-                request.toState().equals("ACTIVE") ? "nothing — no version of " + model.modelName() + " is ACTIVE" : "—")));
+        String live = evidence.liveState();
+        box.getChildren().add(fact("Would replace", evidence.replaces().map(r -> r.modelId() + "  (" + live + " since "
+                + Format.time(r.stateChangedAt()) + ", it becomes " + evidence.retiredState() + ")").orElse(
+                request.toState().equals(live) ? "nothing — no version of " + model.modelName() + " is " + live : "—")));
         box.getChildren().add(fact("Created", model.createdBy() + "  ·  " + Format.time(model.createdAt())));
         if (evidence.parent().isPresent()) {
             List<GovernanceDesk.ConfigChange> changes = evidence.configChanges();

@@ -3,10 +3,12 @@ package com.modelsteward.ui.approvals;
 import com.modelsteward.governance.GovernanceDesk;
 import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.governance.Identity;
+import com.modelsteward.governance.Policy;
 import com.modelsteward.governance.PolicyStore;
 import com.modelsteward.governance.Principals;
 import com.modelsteward.ui.common.AppContext;
 import java.util.List;
+import javafx.application.Platform;
 import java.util.Optional;
 
 /**
@@ -89,7 +91,12 @@ public final class GovernanceActions {
 
     /** The governance engine for the open registry (see {@link #service()}); call off the FX thread. */
     public static GovernanceService engine(AppContext context) {
-        return new GovernanceService(context.registry(), PolicyStore.current(context.registry(), System.getenv()), context.clock());
+        Policy policy = PolicyStore.current(context.registry(), System.getenv());
+        if (!policy.environmentWarnings().isEmpty()) {
+            String warning = "⚠ " + String.join(" ", policy.environmentWarnings());
+            Platform.runLater(() -> context.notify(warning));
+        }
+        return new GovernanceService(context.registry(), policy, context.clock());
     }
 
     GovernanceDesk desk() {

@@ -71,16 +71,17 @@ final class RollbackDialog {
 
     private Node header() {
         Label title = DialogFrame.title("Roll back " + preview.modelName());
-        Label what = DialogFrame.muted("Returns the name to its last-known-good version in one step: the current ACTIVE is retired, "
-                + "the last-known-good becomes ACTIVE again. A RISK_OFFICER decides alone; the reason is kept in the audit trail.");
+        Label what = DialogFrame.muted("Returns the name to its last-known-good version in one step: the current " + preview.liveState()
+                + " is retired, the last-known-good becomes " + preview.liveState()
+                + " again. A RISK_OFFICER decides alone; the reason is kept in the audit trail.");
         VBox header = new VBox(8, title, what);
         header.getStyleClass().add("dialog-header");
         return header;
     }
 
     private Node body() {
-        HBox switchRow = new HBox(16, versionCard("Now ACTIVE", preview.current(), "RETIRED"), arrow(),
-                versionCard("Last-known-good", preview.target(), "ACTIVE"));
+        HBox switchRow = new HBox(16, versionCard("Now " + preview.liveState(), preview.current(), preview.retiredState()), arrow(),
+                versionCard("Last-known-good", preview.target(), preview.liveState()));
         switchRow.setId("rollback-switch");
         switchRow.setAlignment(Pos.CENTER);
         TableView<MetricRow> metrics = new TableView<>(FXCollections.observableArrayList(rows()));
@@ -187,8 +188,8 @@ final class RollbackDialog {
                 });
     }
 
-    private static String outcome(GovernanceService.RollbackResult result) {
-        return result.modelName() + " rolled back (" + result.requestId() + "): " + result.toModelId() + " is ACTIVE again"
+    private String outcome(GovernanceService.RollbackResult result) {
+        return result.modelName() + " rolled back (" + result.requestId() + "): " + result.toModelId() + " is " + preview.liveState() + " again"
                 + (result.fromModelId() == null ? "." : "; " + result.fromModelId() + " was retired.");
     }
 }

@@ -19,7 +19,7 @@ sealed interface LineageItem {
      * {@code chainedFrom} is the parent's version label when the item continues a deep chain flat instead of sitting
      * under its parent, otherwise null.
      */
-    record Version(ModelSummary version, LineageTree.RootReason reason, String chainedFrom) implements LineageItem {
+    record Version(ModelSummary version, LineageTree.RootReason reason, String chainedFrom, String liveState) implements LineageItem {
     }
 
     /** The collapsed "Evidence" node of a version; its children are loaded when it is first expanded. */

@@ -387,7 +387,7 @@ public final class LineageView extends LazyPage {
         private ObservableList<TreeItem<LineageItem>> children;
 
         VersionItem(LineageTree.Node node, int depth, String chainedFrom, Set<String> shown, boolean expandChains) {
-            super(new LineageItem.Version(node.version(), node.reason(), chainedFrom));
+            super(new LineageItem.Version(node.version(), node.reason(), chainedFrom, model.treeProperty().get().liveState()));
             this.node = node;
             this.depth = depth;
             this.shown = shown;
@@ -608,7 +608,8 @@ public final class LineageView extends LazyPage {
                 LineageTree.Group group = item.group();
                 name.setText(group.modelName());
                 count.setText(group.size() + " versions");
-                active.setText(group.active().map(a -> "★ ACTIVE " + a.version()).orElse("no ACTIVE version"));
+                String live = group.liveState();
+                active.setText(group.active().map(a -> "★ " + live + " " + a.version()).orElse("no " + live + " version"));
                 mark(active, group.active().isPresent() ? "tree-active" : "tree-muted");
                 LineageCheck check = item.activeCheck().orElse(null);
                 boolean waiting = check == null && item.checking() && group.active().isPresent();
@@ -650,9 +651,9 @@ public final class LineageView extends LazyPage {
                 StateBadge.apply(badge, v.state());
                 created.setText(v.createdAt() == null ? "" : v.createdAt().substring(0, Math.min(10, v.createdAt().length())));
                 creator.setText(v.createdBy());
-                boolean live = "ACTIVE".equals(v.state());
+                boolean live = item.liveState().equals(v.state());
                 say(star, live ? "★" : null);
-                starTip.setText(live ? "The ACTIVE version of " + v.modelName() : "");
+                starTip.setText(live ? "The " + item.liveState() + " version of " + v.modelName() : "");
                 say(from, item.chainedFrom() == null ? null : "↳ retrained from " + item.chainedFrom());
                 say(note, switch (item.reason()) {
                     case ORPHAN -> "⚠ parent " + v.parentId() + " missing";

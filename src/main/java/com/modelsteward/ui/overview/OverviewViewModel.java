@@ -1,5 +1,6 @@
 package com.modelsteward.ui.overview;
 
+import com.modelsteward.governance.PolicyStore;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.RegistryEvent;
 import com.modelsteward.registry.StateCount;
@@ -30,7 +31,7 @@ public final class OverviewViewModel {
     }
 
     public void refresh() {
-        context.tasks().run("Loading overview", () -> load(context.catalog()), snapshot -> {
+        context.tasks().run("Loading overview", () -> load(context.catalog(), PolicyStore.current(context.registry(), System.getenv()).liveState()), snapshot -> {
             activeModels.set(snapshot.active());
             pendingApprovals.set(snapshot.pending());
             driftAlerts.set(snapshot.driftAlerts());
@@ -39,9 +40,9 @@ public final class OverviewViewModel {
         }, failure -> context.showFailure("Cannot load the overview", failure));
     }
 
-    static Snapshot load(ModelCatalog catalog) {
+    static Snapshot load(ModelCatalog catalog, String liveState) {
         List<StateCount> byState = catalog.countsByState();
-        long active = byState.stream().filter(c -> c.state().equals("ACTIVE")).mapToLong(StateCount::count).sum();
+        long active = byState.stream().filter(c -> c.state().equals(liveState)).mapToLong(StateCount::count).sum();
         return new Snapshot(active, catalog.pendingRequestCount(), catalog.driftAlertCount(), byState, catalog.recentEvents(RECENT_EVENTS));
     }
 

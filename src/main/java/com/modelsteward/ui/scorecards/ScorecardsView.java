@@ -100,7 +100,7 @@ public final class ScorecardsView extends LazyPage {
             @Override
             public String toString(String id) {
                 return id == null ? "none" : model.versions().stream().filter(v -> v.modelId().equals(id)).findFirst()
-                        .map(ScorecardsViewModel::label).orElse(id);
+                        .map(model::label).orElse(id);
             }
 
             @Override
@@ -212,7 +212,7 @@ public final class ScorecardsView extends LazyPage {
         menu.getItems().clear();
         boolean full = model.chosen().size() >= ScorecardsViewModel.MAX_VERSIONS;
         for (ModelSummary version : model.versions().reversed()) {
-            CheckMenuItem item = new CheckMenuItem(ScorecardsViewModel.label(version) + "   " + version.state() + "   "
+            CheckMenuItem item = new CheckMenuItem(model.label(version) + "   " + version.state() + "   "
                     + version.createdAt().substring(0, 10));
             item.setSelected(model.chosen().contains(version.modelId()));
             item.setDisable(full && !item.isSelected());
@@ -315,7 +315,7 @@ public final class ScorecardsView extends LazyPage {
 
         // A name may have 1 000 versions: a point node and an axis label for each (times the packs) took seconds of
         // FX time. Above TREND_POINTS versions the trend shows every step-th version (always the newest) without symbols.
-        List<String> labels = model.versions().stream().map(ScorecardsViewModel::label).toList();
+        List<String> labels = model.versions().stream().map(model::label).toList();
         int step = Math.max(1, (labels.size() + TREND_POINTS - 1) / TREND_POINTS);
         List<Integer> shown = java.util.stream.IntStream.range(0, labels.size())
                 .filter(i -> i % step == (labels.size() - 1) % step).boxed().toList();

@@ -1,7 +1,10 @@
 package com.modelsteward.ui.scorecards;
 
 import com.modelsteward.lineage.LineageService;
+import com.modelsteward.governance.Policy;
+import com.modelsteward.governance.PolicyStore;
 import com.modelsteward.lineage.MetricRules;
+import com.modelsteward.lineage.PolicyMetricRules;
 import com.modelsteward.lineage.ScorecardComparison;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.ModelVersion;
@@ -50,6 +53,8 @@ public final class ScorecardsViewModel {
     private final LineageService service;
     /** The registry's policy, read in the background with the first load. */
     private MetricRules rules;
+    /** The policy's live state: its version of the name is the default baseline and is starred. */
+    private String liveState = "";
     private final ObservableList<String> names = FXCollections.observableArrayList();
     private final StringProperty modelName = new SimpleStringProperty();
     private final ObservableList<ModelSummary> versions = FXCollections.observableArrayList();
@@ -79,20 +84,23 @@ public final class ScorecardsViewModel {
     /** Loads the names and the selected version's name, choosing the selected version against the ACTIVE one. */
     public void refresh() {
         String selected = context.selectedModelIdProperty().get();
-        record Loaded(List<String> names, String name, List<ModelSummary> versions, Map<String, List<Scorecard>> scorecards, MetricRules rules) {
+        record Loaded(List<String> names, String name, List<ModelSummary> versions, Map<String, List<Scorecard>> scorecards, MetricRules rules,
+                      String liveState) {
         }
         context.tasks().run("Loading scorecards", () -> {
             List<String> allNames = context.catalog().modelNames();
             String name = Optional.ofNullable(selected).flatMap(id -> context.catalog().version(id))
                     .map(ModelVersion::modelName).orElse(modelName.get() != null ? modelName.get() : allNames.isEmpty() ? null : allNames.getFirst());
-            MetricRules policy = MetricRules.configured(context.registry(), System.getenv());
+            Policy policy = PolicyStore.current(context.registry(), System.getenv());
+            MetricRules judged = new PolicyMetricRules(policy);
             if (name == null) {
-                return new Loaded(allNames, null, List.of(), Map.of(), policy);
+                return new Loaded(allNames, null, List.of(), Map.of(), judged, policy.liveState());
             }
-            return new Loaded(allNames, name, context.catalog().versionsOf(name), service.scorecardsOfName(name), policy);
+            return new Loaded(allNames, name, context.catalog().versionsOf(name), service.scorecardsOfName(name), judged, policy.liveState());
         }, loaded -> {
             loading = true;
             rules = loaded.rules();
+            liveState = loaded.liveState();
             names.setAll(loaded.names());
             modelName.set(loaded.name());
             versions.setAll(loaded.versions());
@@ -120,7 +128,7 @@ public final class ScorecardsViewModel {
 
     /** The selected version against the ACTIVE one; the ACTIVE one against the version it was retrained from. */
     private void chooseDefault(String selectedId) {
-        Optional<ModelSummary> active = versions.stream().filter(v -> "ACTIVE".equals(v.state())).findFirst();
+        Optional<ModelSummary> active = versions.stream().filter(v -> liveState.equals(v.state())).findFirst();
         Optional<ModelSummary> selected = versions.stream().filter(v -> v.modelId().equals(selectedId)).findFirst();
         Optional<ModelSummary> candidate = selected.isPresent() ? selected : versions.isEmpty() ? Optional.empty() : Optional.of(versions.getLast());
         List<String> ids = new ArrayList<>();
@@ -175,7 +183,7 @@ public final class ScorecardsViewModel {
             if (id.equals(baseline.get())) {
                 baselineIndex = compared.size();
             }
-            compared.add(new ScorecardComparison.Version(id, label(version), version.modelType(), scorecardsOfName.get().getOrDefault(id, List.of())));
+            compared.add(new ScorecardComparison.Version(id, label(version, liveState), version.modelType(), scorecardsOfName.get().getOrDefault(id, List.of())));
         }
         ScorecardComparison result = ScorecardComparison.compare(compared, baselineIndex, rules);
         List<String> names = scorecardsOfName.get().values().stream().flatMap(List::stream).map(Scorecard::metric).distinct().sorted().toList();
@@ -188,8 +196,12 @@ public final class ScorecardsViewModel {
         comparison.set(result);
     }
 
-    static String label(ModelSummary version) {
-        return version.version() + ("ACTIVE".equals(version.state()) ? " ★" : "");
+    static String label(ModelSummary version, String liveState) {
+        return version.version() + (liveState.equals(version.state()) ? " ★" : "");
+    }
+
+    String label(ModelSummary version) {
+        return label(version, liveState);
     }
 
     /** Writes the comparison as CSV (UTF-8 with a byte-order mark so spreadsheets read Δ and ≥) in the background. */

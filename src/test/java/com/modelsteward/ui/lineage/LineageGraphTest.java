@@ -44,7 +44,7 @@ class LineageGraphTest {
             versions.add(new ModelSummary("big-" + i, "big", "signal_model", "%d.%d.0".formatted(1 + i / 10, i % 10), state,
                     i == 0 ? null : "big-" + ((i % 4 == 3) ? i - 2 : i - 1), "2026-01-01T00:00:00.%03dZ".formatted(i), "pipeline", false));
         }
-        return LineageTree.build(versions).groups().getFirst();
+        return LineageTree.build(versions, "ACTIVE").groups().getFirst();
     }
 
     @Test

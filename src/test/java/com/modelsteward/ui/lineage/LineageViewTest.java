@@ -162,7 +162,7 @@ class LineageViewTest {
     @Test
     void aNameWhoseCheckIsStillBeingReadSaysSo(FxRobot robot) {
         LineageTree lineage = LineageTree.build(java.util.List.of(new com.modelsteward.registry.ModelSummary("m-1", "m", "t", "1.0.0",
-                "ACTIVE", null, "2026-01-01T00:00:00Z", "ops", false)));
+                "ACTIVE", null, "2026-01-01T00:00:00Z", "ops", false)), "ACTIVE");
         LineageItem.Name waiting = new LineageItem.Name(lineage.groups().getFirst(), Optional.empty(), true);
         assertEquals("m 1 versions ★ ACTIVE 1.0.0 … checking lineage", expectedText(waiting));
         robot.interact(() -> {
