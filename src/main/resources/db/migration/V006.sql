@@ -30,3 +30,6 @@ BEFORE DELETE ON audit_signatures
 BEGIN
     SELECT RAISE(ABORT, 'E_AUDIT_APPEND_ONLY: audit signatures are append-only');
 END;
+
+-- The policy in force is checked against the newest POLICY_SET entry; without this index that look-up reads the log.
+CREATE INDEX audit_log_action ON audit_log (action, seq);

@@ -753,14 +753,14 @@ public final class GovernanceService {
      * naming the row and the entry. Rows it does not depend on are left to {@code audit verify}: an unrelated edit must
      * not hold a rollback hostage.
      */
-    private static void requireAgreesWithHistory(Handle handle, ModelVersion model, Set<String> requestIds, Set<String> users) {
+    private void requireAgreesWithHistory(Handle handle, ModelVersion model, Set<String> requestIds, Set<String> users) {
         Set<String> models = new java.util.HashSet<>();
         models.add(model.modelId());
         handle.createQuery("SELECT active_model_id, last_known_good_id FROM active_pointer WHERE model_name = :n").bind("n", model.modelName())
                 .mapToMap().findOne().ifPresent(pointer -> pointer.values().stream().filter(java.util.Objects::nonNull)
                         .forEach(id -> models.add((String) id)));
-        SignedHistory.Report report = SignedHistory.check(handle, SignedHistory.Scope.transition(models, requestIds, users,
-                Set.of(model.modelName())));
+        SignedHistory.Report report = SignedHistory.checkContinuing(handle, registry.file().toString(),
+                SignedHistory.Scope.transition(models, requestIds, users, Set.of(model.modelName())));
         if (!report.rowFindings().isEmpty()) {
             List<String> found = report.rowFindings().stream().map(SignedHistory.Finding::sentence).toList();
             throw new GovernanceException(TAMPERED, "the registry disagrees with its signed history, so nothing was changed: "

@@ -87,6 +87,16 @@ public final class SignedHistory {
     private final List<Finding> entryFindings = new ArrayList<>();
     private long entries;
     private long attested;
+    /** The newest valid head replayed so far, up to which the chain was intact: a later replay continues from it. */
+    private long replayedTo;
+    private String replayedHash = AuditTrail.GENESIS;
+
+    /**
+     * Replays kept per registry file, continued with the entries added since (the engine checks before every
+     * transition, and replaying the whole history each time made long runs quadratic). A replay is reused only while
+     * the entry it stopped at still has the hash it had; anything else starts afresh.
+     */
+    private static final Map<String, SignedHistory> REPLAYED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SignedHistory(boolean demo) {
         this.demo = demo;
@@ -106,6 +116,25 @@ public final class SignedHistory {
         history.replay(handle);
         List<Finding> rows = history.compare(handle, scope);
         return new Report(history.entries, history.attested, List.copyOf(history.entryFindings), List.copyOf(rows));
+    }
+
+    /**
+     * {@link #check(Handle, Scope)} continuing this process's last replay of {@code registryKey} (the file) with the
+     * entries since: what the engine runs inside every write transaction. Entry findings cover only the new entries.
+     */
+    public static Report checkContinuing(Handle handle, String registryKey, Scope scope) {
+        SignedHistory history = REPLAYED.compute(registryKey, (key, previous) -> {
+            boolean reusable = previous != null && previous.replayedTo > 0 && handle.createQuery("SELECT hash FROM audit_log WHERE seq = :s")
+                    .bind("s", previous.replayedTo).mapTo(String.class).findOne().map(previous.replayedHash::equals).orElse(false);
+            SignedHistory next = reusable ? previous : new SignedHistory(Signatures.isDemo(handle));
+            next.entryFindings.clear();
+            next.replay(handle);
+            return next;
+        });
+        synchronized (history) {
+            List<Finding> rows = history.compare(handle, scope);
+            return new Report(history.entries, history.attested, List.copyOf(history.entryFindings), List.copyOf(rows));
+        }
     }
 
     /** The text and format of the newest policy set through the signed history, if any entry recorded its text. */
@@ -139,12 +168,13 @@ public final class SignedHistory {
         List<long[]> chain = new ArrayList<>(); // per entry: {seq, hashOk (1/0), linkOk (1/0)}
         Map<Long, String> storedHash = new HashMap<>();
         try (PreparedStatement statement = handle.getConnection().prepareStatement(
-                "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq");
-             ResultSet rows = statement.executeQuery()) {
+                "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq")) {
+            statement.setLong(1, replayedTo);
+            ResultSet rows = statement.executeQuery();
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             HexFormat hex = HexFormat.of();
-            String previousHash = AuditTrail.GENESIS;
-            long previousSeq = 0;
+            String previousHash = replayedHash;
+            long previousSeq = replayedTo;
             while (rows.next()) {
                 long seq = rows.getLong(1);
                 String action = rows.getString(4);
@@ -166,7 +196,7 @@ public final class SignedHistory {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every JDK has SHA-256", impossible);
         }
-        entries = walked.size();
+        entries += walked.size();
         Map<Long, Head> heads = validHeads(handle, storedHash, walked);
         boolean[] covered = new boolean[walked.size()];
         Head cover = null;
@@ -191,14 +221,26 @@ public final class SignedHistory {
             }
         }
         java.util.Collections.reverse(entryFindings);
+        boolean intact = true;
+        long continueFrom = replayedTo;
         for (int i = 0; i < walked.size(); i++) {
+            Entry entry = walked.get(i);
+            intact &= chain.get(i)[1] == 1 && chain.get(i)[2] == 1;
             if (covered[i]) {
                 attested++;
-                Entry entry = walked.get(i);
                 if (entry.payload() != null) {
                     apply(entry);
                 }
             }
+            Head head = heads.get(entry.seq());
+            if (intact && head != null && head.trusted()) {
+                continueFrom = entry.seq();
+            }
+        }
+        // Entries after the newest head are replayed again next time: their own head may not be written yet.
+        if (continueFrom > replayedTo) {
+            replayedHash = storedHash.get(continueFrom);
+            replayedTo = continueFrom;
         }
     }
 
@@ -223,8 +265,8 @@ public final class SignedHistory {
         Map<Long, Entry> bySeq = new HashMap<>();
         walked.forEach(e -> bySeq.put(e.seq(), e));
         List<Map<String, Object>> rows = handle.createQuery(
-                "SELECT signature_id, seq, head_hash, signer, signed_at, signature FROM audit_signatures ORDER BY seq, signature_id")
-                .mapToMap().list();
+                "SELECT signature_id, seq, head_hash, signer, signed_at, signature FROM audit_signatures WHERE seq > :from ORDER BY seq, signature_id")
+                .bind("from", replayedTo).mapToMap().list();
         for (Map<String, Object> row : rows) {
             long seq = ((Number) row.get("seq")).longValue();
             String signer = (String) row.get("signer");
