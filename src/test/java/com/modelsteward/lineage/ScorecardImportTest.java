@@ -8,6 +8,8 @@ import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RegistryException;
+import com.modelsteward.governance.Enrolment;
+import com.modelsteward.governance.Keys;
 import com.modelsteward.testsupport.TestRegistries;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,8 @@ class ScorecardImportTest {
     @Test
     void aValidFileIsImportedWithOneAuditEntry() throws Exception {
         try (Registry registry = TestRegistries.empty(dir)) {
+            // The import enters the signed history because cli.tester holds an enrolled key (an ADMIN here).
+            Enrolment.initialAdmin(registry, LineageFixtures.CLOCK, "cli.tester", Keys.directory());
             LineageFixtures.insertCandidate(registry, "alpha-1", "pipeline");
             long before = scorecardCount(registry);
             Path file = csv("""
@@ -213,6 +217,7 @@ class ScorecardImportTest {
     @Test
     void theAuditEntryCarriesCountsAndDigestsNotEveryModelId() throws Exception {
         try (Registry registry = twoModels()) {
+            Enrolment.initialAdmin(registry, LineageFixtures.CLOCK, "cli.tester", Keys.directory());
             Path file = large(1_000, "");
             ScorecardImport.Result result = ScorecardImport.importCsv(registry, file, LineageFixtures.CLOCK, "cli.tester", NO_PROGRESS);
             String sha256 = CanonicalJson.sha256Hex(Files.readAllBytes(file));

@@ -186,7 +186,6 @@ class ClientIdentityAttackTest {
         inProcess("carol", "principal", "add", "--db", db.toString(), "--user", "carol", "--role", "RISK_OFFICER");
         inProcess("carol", "principal", "add", "--db", db.toString(), "--user", "dave", "--role", "ANALYST");
         inProcess("carol", "principal", "add", "--db", db.toString(), "--user", "erin", "--role", "ANALYST");
-        inProcess("carol", "principal", "enroll", "--db", db.toString());
         String fingerprint = printedFingerprint(inProcess("dave", "principal", "enroll", "--db", db.toString()));
         inProcess("carol", "principal", "enroll", "--db", db.toString(), "--user", "dave", "--fingerprint", fingerprint);
         inProcess("carol", "policy", "set", "--db", db.toString(), "--file", policyFile("guarded", true).toString());
@@ -201,7 +200,6 @@ class ClientIdentityAttackTest {
         Path db = dir.resolve("mine.db");
         inProcess(me, "init", "--db", db.toString());
         inProcess(me, "principal", "add", "--db", db.toString(), "--user", "dave", "--role", "ANALYST");
-        inProcess(me, "principal", "enroll", "--db", db.toString());
         return db;
     }
 

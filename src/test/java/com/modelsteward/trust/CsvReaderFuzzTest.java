@@ -76,6 +76,8 @@ class CsvReaderFuzzTest {
     static void registry() throws IOException {
         dir = Files.createTempDirectory("csv-fuzz");
         registry = Registry.create(dir.resolve("fuzz.db"));
+        // The importer holds an enrolled key, so every accepted import is one signed audit entry.
+        com.modelsteward.governance.Enrolment.initialAdmin(registry, CLOCK, "fuzz", com.modelsteward.governance.Keys.directory());
         registry.write(h -> {
             for (String model : List.of("m-1", "alpha-1")) {
                 h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version) VALUES (?, ?, 'signal_model', '1')",
