@@ -1,6 +1,7 @@
 package com.modelsteward.cli;
 
 import com.modelsteward.governance.SignatureAudit;
+import com.modelsteward.governance.TrustStore;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
 import java.util.LinkedHashMap;
@@ -52,6 +53,15 @@ final class AuditVerifyCommand implements Command {
             if (!result.ok()) {
                 throw new CliException("E_AUDIT_BROKEN", "audit trail of " + registry.file() + " does not verify: " + result.problem()
                         + " (" + result.checked() + " entries before it verified)");
+            }
+            TrustStore trust = TrustStore.load();
+            TrustStore.Check root = trust.check(registry);
+            if (root.alarming()) {
+                throw new CliException("E_AUDIT_ROOT_CHANGED", root.message().lines().findFirst().orElse("") + " (" + registry.file() + ")");
+            }
+            TrustStore.HeadCheck head = trust.checkHead(registry);
+            if (head.alarming()) {
+                throw new CliException("E_AUDIT_ROLLED_BACK", head.message());
             }
             if (!signatures.ok()) {
                 throw new CliException("E_AUDIT_SIGNATURE", signatures.problems().size() + " unsigned or badly signed record(s) in "

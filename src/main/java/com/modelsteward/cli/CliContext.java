@@ -40,6 +40,10 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
         if (!trust.message().isEmpty() && (!firstUse || System.console() != null)) {
             err.println(trust.message());
         }
+        TrustStore.HeadCheck head = TrustStore.load().checkHead(registry);
+        if (head.alarming()) {
+            err.println(head.message());
+        }
         return registry;
     }
 

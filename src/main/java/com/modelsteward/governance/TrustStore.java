@@ -1,8 +1,11 @@
 package com.modelsteward.governance;
 
 import com.modelsteward.config.AppSettings;
+import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +28,7 @@ public final class TrustStore {
     }
 
     private static final String PREFIX = "trust.root.";
+    private static final String HEAD_PREFIX = "trust.head.";
 
     private final AppSettings settings;
 
@@ -65,6 +69,57 @@ public final class TrustStore {
                 + "  the file has  " + current + " (" + root.get().user() + ")\n"
                 + "Someone may have rewritten the registry with their own keys. Do not trust its approvals until an ADMIN confirms.\n"
                 + "If the registry was deliberately re-created, remove the line for it from " + settingsHint() + ".");
+    }
+
+    /** Whether the audit chain went backward or forked since this user last verified it, with the sentence to show. */
+    public record HeadCheck(boolean alarming, String message) {
+    }
+
+    /**
+     * Compares the registry's audit chain with the highest signed head this user verified before (pinned beside the root
+     * key): fewer entries than that head means the trail was truncated or an older copy put back; another hash at its
+     * sequence number means the history was rewritten. Otherwise pins the newest head that the entries since link to,
+     * intact, and whose signature verifies by a trusted key. A registry's whole rewind to an older signed state is
+     * detected only by a client that saw a newer head (docs/security.md).
+     */
+    public HeadCheck checkHead(Registry registry) {
+        String path = registry.file().toAbsolutePath().normalize().toString();
+        Optional<String> pinned = settings.get(HEAD_PREFIX + path);
+        long pinnedSeq = pinned.map(text -> Long.parseLong(text.substring(0, text.indexOf(':')))).orElse(0L);
+        String pinnedHash = pinned.map(text -> text.substring(text.indexOf(':') + 1)).orElse(AuditTrail.GENESIS);
+        return registry.read(handle -> {
+            long last = handle.createQuery("SELECT coalesce(max(seq), 0) FROM audit_log").mapTo(Long.class).one();
+            if (pinnedSeq > last) {
+                return new HeadCheck(true, "WARNING: THE AUDIT TRAIL OF " + path + " WENT BACKWARD: you verified it up to entry " + pinnedSeq
+                        + " and it now ends at entry " + last + ". Entries were removed, or an older copy of the file was put back.");
+            }
+            if (pinnedSeq > 0) {
+                String now = handle.createQuery("SELECT hash FROM audit_log WHERE seq = :s").bind("s", pinnedSeq).mapTo(String.class).one();
+                if (!now.equals(pinnedHash)) {
+                    return new HeadCheck(true, "WARNING: THE AUDIT TRAIL OF " + path + " HAS FORKED: entry " + pinnedSeq
+                            + " is not the entry you verified (hash " + pinnedHash.substring(0, 12) + "…, now " + now.substring(0, 12)
+                            + "…). The history was rewritten from there on.");
+                }
+            }
+            long intactTo = AuditTrail.intactFrom(handle, pinnedSeq, pinnedHash);
+            List<Map<String, Object>> heads = handle.createQuery("""
+                            SELECT s.seq, s.head_hash, s.signer, s.signed_at, s.signature FROM audit_signatures s
+                              JOIN audit_log l ON l.seq = s.seq AND l.hash = s.head_hash
+                             WHERE s.seq > :from AND s.seq <= :to ORDER BY s.seq DESC""")
+                    .bind("from", pinnedSeq).bind("to", intactTo).mapToMap().list();
+            for (Map<String, Object> head : heads) {
+                long seq = ((Number) head.get("seq")).longValue();
+                String signer = (String) head.get("signer");
+                Signatures.KeyCheck key = Signatures.trustedKey(handle, signer);
+                if (key.trusted() && Keys.verify(key.publicKey(), Signatures.headContent(seq, (String) head.get("head_hash"), signer,
+                        (String) head.get("signed_at")), (String) head.get("signature"))) {
+                    settings.put(HEAD_PREFIX + path, seq + ":" + head.get("head_hash"));
+                    save();
+                    break;
+                }
+            }
+            return new HeadCheck(false, "");
+        });
     }
 
     private String settingsHint() {

@@ -100,6 +100,34 @@ public final class AuditTrail {
         });
     }
 
+    /**
+     * The last sequence number up to which the entries after {@code fromSeq} (whose hash is {@code fromHash}) link and
+     * hash correctly; {@code fromSeq} itself when the next entry is already broken.
+     */
+    public static long intactFrom(Handle handle, long fromSeq, String fromHash) {
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(
+                "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq")) {
+            statement.setLong(1, fromSeq);
+            try (ResultSet rows = statement.executeQuery()) {
+                long last = fromSeq;
+                String prev = fromHash;
+                while (rows.next()) {
+                    long seq = rows.getLong(1);
+                    String hash = rows.getString(8);
+                    if (seq != last + 1 || !prev.equals(rows.getString(7)) || !hash(rows.getString(7), seq, rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getString(6)).equals(hash)) {
+                        break;
+                    }
+                    last = seq;
+                    prev = hash;
+                }
+                return last;
+            }
+        } catch (SQLException failed) {
+            throw new IllegalStateException("cannot read the audit log: " + failed.getMessage(), failed);
+        }
+    }
+
     private static String chainText(String prevHash, long seq, String ts, String actor, String action, String entity, String payloadJson) {
         return prevHash + "\n" + seq + "\n" + ts + "\n" + actor + "\n" + action + "\n" + entity + "\n" + payloadJson;
     }

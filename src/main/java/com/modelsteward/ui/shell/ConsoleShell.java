@@ -104,7 +104,8 @@ public final class ConsoleShell implements AutoCloseable {
             Registry opened = Registry.open(file);
             try {
                 Set<String> roles = new ModelCatalog(opened).rolesOf(user);
-                return new Opened(opened, roles, new TrustStore(settings).check(opened), opened.changeCounter());
+                TrustStore trust = new TrustStore(settings);
+                return new Opened(opened, roles, trust.check(opened), trust.checkHead(opened), opened.changeCounter());
             } catch (RuntimeException failed) {
                 opened.close();
                 throw failed;
@@ -119,9 +120,10 @@ public final class ConsoleShell implements AutoCloseable {
 
     /**
      * @param trust the root key compared with the one this user pinned (trust on first use, docs/security.md)
+     * @param head the audit chain compared with the highest signed head this user verified before
      * @param changeCounter the file's change counter when opened, where the refresh monitor starts
      */
-    private record Opened(Registry registry, Set<String> roles, TrustStore.Check trust, long changeCounter) {
+    private record Opened(Registry registry, Set<String> roles, TrustStore.Check trust, TrustStore.HeadCheck head, long changeCounter) {
     }
 
     private void attach(Opened opened) {
@@ -137,6 +139,9 @@ public final class ConsoleShell implements AutoCloseable {
         onOpened.accept(context);
         if (opened.trust().alarming()) {
             dialogs.showError("The registry's root key has changed", opened.trust().message());
+        }
+        if (opened.head().alarming()) {
+            dialogs.showError("The registry's audit trail was rolled back or rewritten", opened.head().message());
         }
     }
 

@@ -1,5 +1,6 @@
 package com.modelsteward.ui.shell;
 
+import com.modelsteward.governance.SignatureAudit;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.FxTaskRunner;
 import com.modelsteward.ui.common.Page;
@@ -152,6 +153,7 @@ final class MainWindow {
             banners.getChildren().add(banner("banner-no-role", "⚠ View only: " + newContext.user()
                     + " is not in this registry's principals, so the console only shows data. Ask an ADMIN to add you."));
         }
+        checkHistory(newContext);
         navButtons.values().forEach(button -> button.setDisable(false));
         show("overview");
         updateBadges();
@@ -304,6 +306,23 @@ final class MainWindow {
         userLabel.setText("");
         navBadges.values().forEach(badge -> badge.setText(""));
         showMessage(message);
+    }
+
+    /**
+     * Replays the signed history in the background and, when any governed row disagrees with it (or an entry, head or
+     * trigger was tampered with), shows a red banner naming the first problem: what `audit verify` would report.
+     */
+    private void checkHistory(AppContext checked) {
+        checked.tasks().run("Checking the registry against its signed history", () -> SignatureAudit.verify(checked.registry()), report -> {
+            if (context != checked || report.ok()) {
+                return;
+            }
+            Node tampered = banner("banner-tampered", "✖ Tampered: " + checked.registry().file().getFileName() + " disagrees with its signed "
+                    + "history (" + report.problems().size() + " problem" + (report.problems().size() == 1 ? "" : "s") + "). First: "
+                    + report.problems().getFirst() + ". Run `audit verify`; decisions that depend on these rows are refused.");
+            tampered.getStyleClass().add("banner-danger");
+            banners.getChildren().addFirst(tampered);
+        }, failure -> { });
     }
 
     private static Node banner(String id, String text) {
