@@ -51,10 +51,10 @@ public final class LineDiff {
             if (i < a.length && j < b.length && a[i].equals(b[j])) {
                 out.add(new Line(' ', a[i++]));
                 j++;
-            } else if (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.add(new Line('+', b[j++]));
-            } else {
+            } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 out.add(new Line('-', a[i++]));
+            } else {
+                out.add(new Line('+', b[j++]));
             }
         }
         return out;
