@@ -81,6 +81,7 @@ final class RulesCommand implements Command {
             Map<String, Object> json = json(c);
             json.put("diff", evidence.diff().stream().map(LineDiff.Line::toString).toList());
             json.put("blockers", evidence.blockers());
+            json.put("notes", evidence.notes());
             context.printJson(json);
             return;
         }
@@ -97,7 +98,8 @@ final class RulesCommand implements Command {
                     + (evidence.before().active() ? "active" : "inactive") + " -> roles [" + evidence.after().rolesText() + "], "
                     + (evidence.after().active() ? "active" : "inactive"));
         }
-        evidence.blockers().forEach(b -> context.out().println("  note: " + b));
+        evidence.notes().forEach(n -> context.out().println("  note: " + n));
+        evidence.blockers().forEach(b -> context.out().println("  cannot be decided by you: " + b));
     }
 
     private void decide(Registry registry, Args args, CliContext context) {

@@ -100,7 +100,7 @@ public final class RuleChanges {
      * and after (a role change), and every reason {@code who} may not decide it now.
      */
     public record Evidence(RuleChange change, String baseText, String baseLabel, List<LineDiff.Line> diff, PrincipalState before,
-                           PrincipalState after, List<String> blockers) {
+                           PrincipalState after, List<String> blockers, List<String> notes) {
     }
 
     /** A policy change whose base policy was replaced after it was requested. */
@@ -448,6 +448,12 @@ public final class RuleChanges {
         return registry.read(handle -> handle.createQuery(SELECT + " ORDER BY change_id DESC").map((rs, ctx) -> row(rs)).list());
     }
 
+    /** The number of rule changes waiting for a decision (the Approvals badge counts them with model requests). */
+    public static long pendingCount(Registry registry) {
+        return registry.read(handle -> handle.createQuery("SELECT count(*) FROM rule_changes WHERE status = 'PENDING'")
+                .mapTo(Long.class).one());
+    }
+
     public static Optional<RuleChange> find(Registry registry, String changeId) {
         return registry.read(handle -> find(handle, changeId));
     }
@@ -481,15 +487,16 @@ public final class RuleChanges {
                         blockers.add(refused.getMessage());
                     }
                 }
-                return new Evidence(change, null, null, List.of(), before, after, blockers);
+                return new Evidence(change, null, null, List.of(), before, after, blockers, List.of());
             }
             String current = storedPolicySha(handle).orElse(null);
+            List<String> notes = new ArrayList<>();
             if (change.pending() && !java.util.Objects.equals(current, change.baseSha256())) {
-                blockers.add("the policy in force changed after " + changeId + " was requested; approving it marks it STALE");
+                notes.add("the policy in force changed after " + changeId + " was requested; approving it marks it STALE");
             }
             String baseText = policyText(handle, change.baseSha256());
             String label = describeBase(change.baseSha256());
-            return new Evidence(change, baseText, label, LineDiff.unified(baseText, change.policyText()), null, null, blockers);
+            return new Evidence(change, baseText, label, LineDiff.unified(baseText, change.policyText()), null, null, blockers, notes);
         });
     }
 
