@@ -21,13 +21,20 @@ final class Commands {
                 new RollbackCommand(),
                 new HistoryCommand(),
                 new AuditVerifyCommand(),
-                new PrincipalAddCommand(),
+                new PrincipalChangeCommand(PrincipalChangeCommand.Change.ADD),
+                new PrincipalChangeCommand(PrincipalChangeCommand.Change.REVOKE),
+                new PrincipalChangeCommand(PrincipalChangeCommand.Change.DEACTIVATE),
+                new PrincipalChangeCommand(PrincipalChangeCommand.Change.ACTIVATE),
                 new PolicyCommand(false),
                 new PolicyCommand(true),
                 new DriftCommand(),
                 new LineageCommand(),
                 new ModelCardCommand(),
                 new ScorecardsImportCsvCommand(),
-                new PrincipalEnrollCommand());
+                new PrincipalEnrollCommand(),
+                new RulesCommand(RulesCommand.Action.LIST),
+                new RulesCommand(RulesCommand.Action.SHOW),
+                new RulesCommand(RulesCommand.Action.APPROVE),
+                new RulesCommand(RulesCommand.Action.REJECT));
     }
 }

@@ -2,13 +2,16 @@ package com.modelsteward.cli;
 
 import com.modelsteward.governance.GateSpec;
 import com.modelsteward.governance.Policy;
-import com.modelsteward.governance.PolicyStore;
+import com.modelsteward.governance.RuleChanges;
 import com.modelsteward.registry.Registry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code policy show} prints the policy in force; {@code policy set --file F} (ADMIN) makes F the registry's policy. */
+/**
+ * {@code policy show} prints the policy in force; {@code policy set --file F} (ADMIN) proposes F as the registry's policy:
+ * a rule change a second ADMIN approves ({@code rules approve}), applied at once only while the registry has one ADMIN.
+ */
 final class PolicyCommand implements Command {
 
     private final boolean set;
@@ -24,16 +27,20 @@ final class PolicyCommand implements Command {
 
     @Override
     public String summary() {
-        return set ? "make --file policy.yaml (or .json) this registry's policy (ADMIN)" : "the states, transitions and gates in force";
+        return set ? "propose --file policy.yaml (or .json) as this registry's policy (ADMIN; a second ADMIN approves)" : "the states, transitions and gates in force";
     }
 
     @Override
     public int run(Args args, CliContext context) {
         args.allowOnly(set ? GovernanceCli.options("file") : GovernanceCli.options("type"));
         try (Registry registry = context.openRegistry(args)) {
-            Policy policy = set
-                    ? PolicyStore.set(registry, context.clock(), GovernanceCli.identity(registry, args, context), args.requiredPath("file"), System.getenv())
-                    : GovernanceCli.policy(registry, context);
+            if (set) {
+                RuleChanges.Outcome outcome = RuleChanges.requestPolicy(registry, context.clock(),
+                        GovernanceCli.identity(registry, args, context), args.requiredPath("file"), System.getenv());
+                RulesCommand.printRequested(context, args, outcome, Map.of());
+                return 0;
+            }
+            Policy policy = GovernanceCli.policy(registry, context);
             String type = args.option("type").orElse("signal_model");
             Policy.TypeRules rules = policy.rulesFor(type);
             if (args.flag("json")) {
@@ -47,7 +54,7 @@ final class PolicyCommand implements Command {
                 context.printJson(json);
                 return 0;
             }
-            context.out().println((set ? "Policy set: " : "Policy ") + policy.name() + "; states " + String.join(" -> ", policy.states())
+            context.out().println("Policy " + policy.name() + "; states " + String.join(" -> ", policy.states())
                     + " (live state " + policy.liveState() + ")");
             for (Policy.Transition t : policy.transitions()) {
                 context.out().printf("  %-10s -> %-10s requires %-45s approvals %s%n", t.from(), t.to(), t.requires(),

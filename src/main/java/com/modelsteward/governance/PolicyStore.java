@@ -1,16 +1,11 @@
 package com.modelsteward.governance;
 
-import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Registry;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -65,41 +60,20 @@ public final class PolicyStore {
                 .orElseGet(() -> PolicyLoader.builtIn(environment));
     }
 
-    /** Validates a policy file and makes it this registry's policy; ADMIN only; audited with the file's digest. */
+    /**
+     * Proposes a policy file as this registry's policy: a rule change ({@link RuleChanges#requestPolicy}) that takes effect
+     * only when a second ADMIN approves it, or at once while the registry has one ADMIN. Returns the validated policy.
+     */
     public static Policy set(Registry registry, Clock clock, Identity admin, Path file, Map<String, String> env) {
-        admin.require(Role.ADMIN, "setting the policy");
-        Policy policy = PolicyLoader.load(file, new PolicyLoader.Environment(env, !registry.read(Signatures::isDemo)));
-        policy.checkCovers(statesInUse(registry));
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            throw new GovernanceException("E_POLICY_INVALID", "policy file " + file + " cannot be read: " + unreadable.getMessage());
-        }
-        String format = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "yaml";
-        registry.write(h -> {
-            for (Map.Entry<String, String> entry : Map.of(TEXT_KEY, text, FORMAT_KEY, format).entrySet()) {
-                h.createUpdate("INSERT INTO registry_meta (key, value) VALUES (:k, :v) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-                        .bind("k", entry.getKey()).bind("v", entry.getValue()).execute();
-            }
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("policy", policy.name());
-            payload.put("file", file.getFileName().toString());
-            payload.put("sha256", CanonicalJson.sha256Hex(text));
-            payload.put("format", format);
-            payload.put("text", text);
-            AuditTrail.append(h, clock, admin.user(), "POLICY_SET", "policy:" + policy.name(), payload);
-            Signatures.seal(h, clock, admin.user());
-            return null;
-        });
-        return policy;
+        RuleChanges.requestPolicy(registry, clock, admin, file, env);
+        return PolicyLoader.load(file, new PolicyLoader.Environment(env, !registry.read(Signatures::isDemo)));
     }
 
     /**
      * The distinct states of the registry's versions. A plain {@code SELECT DISTINCT} reads every version; this hops
      * from one state to the next along the state index, a handful of index lookups whatever the registry's size.
      */
-    private static List<String> statesInUse(Registry registry) {
+    static List<String> statesInUse(Registry registry) {
         return registry.read(h -> h.createQuery("""
                         WITH RECURSIVE used(state) AS (
                             SELECT min(state) FROM model_registry

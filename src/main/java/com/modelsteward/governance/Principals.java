@@ -1,14 +1,10 @@
 package com.modelsteward.governance;
 
-import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -62,39 +58,13 @@ public final class Principals {
         return roles;
     }
 
-    /** Gives a user a role (creating the principal if needed); ADMIN only; audited. Returns the user's roles afterwards. */
+    /**
+     * Proposes giving a user a role (creating the principal if needed): a rule change ({@link RuleChanges#requestRoleGrant})
+     * that takes effect only when a second ADMIN approves it, or at once while the registry has one ADMIN. Returns the
+     * user's roles afterwards (unchanged while the grant is pending).
+     */
     public static Set<String> addRole(Registry registry, Clock clock, Identity admin, String user, Role role) {
-        admin.require(Role.ADMIN, "managing principals");
-        if (user == null || !user.matches("[A-Za-z0-9._@-]+")) {
-            throw new GovernanceException("E_INVALID_INPUT", "user \"" + user + "\" must be an OS login name (letters, digits, . _ @ -)");
-        }
-        return registry.write(handle -> {
-            Optional<String> existing = handle.createQuery("SELECT roles FROM principals WHERE user_name = :u").bind("u", user)
-                    .mapTo(String.class).findOne();
-            Set<String> roles = new TreeSet<>();
-            existing.ifPresent(text -> {
-                for (String r : text.split(",")) {
-                    if (!r.isBlank()) {
-                        roles.add(r.strip());
-                    }
-                }
-            });
-            roles.add(role.name());
-            String joined = String.join(",", roles);
-            if (existing.isPresent()) {
-                handle.createUpdate("UPDATE principals SET roles = :r, active = 1 WHERE user_name = :u").bind("r", joined).bind("u", user).execute();
-            } else {
-                handle.createUpdate("INSERT INTO principals (user_name, display_name, roles, created_by) VALUES (:u, :u, :r, :by)")
-                        .bind("u", user).bind("r", joined).bind("by", admin.user()).execute();
-            }
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("user", user);
-            payload.put("role_added", role.name());
-            payload.put("roles", joined);
-            payload.put("active", true);
-            AuditTrail.append(handle, clock, admin.user(), "PRINCIPAL_ROLE_ADDED", "principal:" + user, payload);
-            Signatures.seal(handle, clock, admin.user());
-            return roles;
-        });
+        RuleChanges.requestRoleGrant(registry, clock, admin, user, role);
+        return registry.read(handle -> RuleChanges.principal(handle, user).roles());
     }
 }

@@ -217,6 +217,11 @@ class GovernanceCliTest {
         assertEquals(1, run("cli.tester", "policy", "set", "--db", db.toString(), "--as", "alice.nguyen", "--file", strict.toString()));
         assertTrue(err.toString().contains("needs the ADMIN role"), err.toString());
         assertEquals(0, run("cli.tester", "policy", "set", "--db", db.toString(), "--as", "ines.admin", "--file", strict.toString()), err.toString());
+        assertTrue(out.toString().startsWith("RC-000001 PENDING: policy strict"), out.toString());
+        assertEquals(0, run("cli.tester", "policy", "show", "--db", db.toString()), err.toString());
+        assertTrue(out.toString().startsWith("Policy l3-12;"), "the demo has two ADMINs: one alone changes nothing: " + out);
+        assertEquals(0, run("cli.tester", "rules", "approve", "--db", db.toString(), "--as", TestRegistries.OPERATOR, "--change", "RC-000001",
+                "--comment", "Stricter Sharpe gate agreed"), err.toString());
         assertEquals(0, run("cli.tester", "policy", "show", "--db", db.toString()), err.toString());
         assertTrue(out.toString().startsWith("Policy strict;") && out.toString().contains("min improvement 0.5"), out.toString());
         // The stored policy now holds every user: momentum's waiting shadow no longer clears the stricter Sharpe gate.

@@ -63,7 +63,7 @@ public final class ApprovalsView extends LazyPage {
         title.getStyleClass().add("page-title");
         TextField search = new TextField();
         search.setId("approvals-search");
-        search.setPromptText("Search request, model, requester, state…");
+        search.setPromptText("Search request, model, rule, requester, state…");
         search.textProperty().bindBidirectional(model.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
         ComboBox<String> gates = new ComboBox<>(model.gateChoices());
@@ -82,7 +82,6 @@ public final class ApprovalsView extends LazyPage {
 
         decidedTable = table("approvals-decided", model.decided(), "No decided requests.");
         decidedTable.getColumns().add(Columns.badge("Outcome", GovernanceDesk.QueueRow::status, 120));
-        decidedTable.getColumns().add(Columns.text("Kind", GovernanceDesk.QueueRow::kind, 100));
         decidedTable.getColumns().add(Columns.text("Decided by", GovernanceDesk.QueueRow::decidedBy, 130));
         decidedTable.getColumns().add(Columns.text("Decided", r -> Format.time(r.decidedAt()), 150));
         decidedTable.getColumns().add(gateColumn());
@@ -110,9 +109,10 @@ public final class ApprovalsView extends LazyPage {
         open.disableProperty().bind(pendingTable.getSelectionModel().selectedItemProperty().isNull()
                 .and(decidedTable.getSelectionModel().selectedItemProperty().isNull()));
 
-        Label hint = new Label(context.roles().contains("RISK_OFFICER")
+        Label hint = new Label((context.roles().contains("RISK_OFFICER")
                 ? "Open a request (double-click or Enter) to see its evidence and decide it."
-                : "You can review every request; deciding needs the RISK_OFFICER role, which " + context.user() + " does not hold.");
+                : "You can review every request; deciding needs the RISK_OFFICER role, which " + context.user() + " does not hold.")
+                + " Rule changes (policy, roles, deactivations) are decided by an ADMIN other than the one who asked.");
         hint.setId("approvals-hint");
         hint.getStyleClass().add("muted");
         VBox box = new VBox(10, title, hint, filters, tabs);
@@ -128,9 +128,10 @@ public final class ApprovalsView extends LazyPage {
         table.setPlaceholder(new Label(empty));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Columns.text("Request", GovernanceDesk.QueueRow::requestId, 110));
-        table.getColumns().add(Columns.text("Model", GovernanceDesk.QueueRow::modelName, 190));
+        table.getColumns().add(Columns.text("Kind", ApprovalsViewModel::kindLabel, 120));
+        table.getColumns().add(Columns.text("Model or rule", GovernanceDesk.QueueRow::modelName, 190));
         table.getColumns().add(Columns.text("Version", GovernanceDesk.QueueRow::version, 70));
-        table.getColumns().add(Columns.text("From → to", r -> r.fromState() + " → " + r.toState(), 160));
+        table.getColumns().add(Columns.text("Change", ApprovalsViewModel::change, 200));
         table.getColumns().add(Columns.text("Requested by", GovernanceDesk.QueueRow::requestedBy, 120));
         table.setRowFactory(ignored -> {
             TableRow<GovernanceDesk.QueueRow> row = new TableRow<>();

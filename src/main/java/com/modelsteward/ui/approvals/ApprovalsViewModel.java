@@ -1,17 +1,21 @@
 package com.modelsteward.ui.approvals;
 
 import com.modelsteward.governance.GovernanceDesk;
+import com.modelsteward.governance.RuleChanges;
 import com.modelsteward.ui.common.AppContext;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
-/** The approvals queue: pending requests and decided ones, filtered by text and by gate result. */
+/** The approvals queue: pending model requests and rule changes, and decided ones, filtered by text and by gate result. */
 public final class ApprovalsViewModel {
 
     public static final String ALL = "All";
@@ -32,15 +36,45 @@ public final class ApprovalsViewModel {
         gateFilter.addListener((obs, old, now) -> applyFilter());
     }
 
+    /** Loads model requests and rule changes (policy, roles, deactivations) into one queue. */
     public void refresh() {
-        context.tasks().run("Loading the approvals queue", () -> new GovernanceActions(context).desk().queue(), rows::setAll,
-                failure -> context.showFailure("Cannot load the approvals queue", failure));
+        context.tasks().run("Loading the approvals queue", () -> {
+            List<GovernanceDesk.QueueRow> queue = new ArrayList<>(new GovernanceActions(context).desk().queue());
+            RuleChanges.list(context.registry()).stream().map(ApprovalsViewModel::ruleRow).forEach(queue::add);
+            queue.sort(Comparator.comparing(GovernanceDesk.QueueRow::requestedAt, Comparator.nullsFirst(Comparator.reverseOrder())));
+            return queue;
+        }, rows::setAll, failure -> context.showFailure("Cannot load the approvals queue", failure));
     }
 
-    /** The navigation badge: the number of pending requests, empty when none. Runs SQL: call off the FX thread. */
+    /** The navigation badge: pending requests and rule changes, empty when none. Runs SQL: call off the FX thread. */
     public static String badge(AppContext context) {
-        long count = context.catalog().pendingRequestCount();
+        long count = context.catalog().pendingRequestCount() + RuleChanges.pendingCount(context.registry());
         return count == 0 ? "" : Long.toString(count);
+    }
+
+    /**
+     * A rule change as a queue row: its kind label ("Policy change", "Role grant", …), what it targets in the model column,
+     * what it does in the change column, one approval by a second ADMIN needed (none when applied by a single ADMIN).
+     */
+    static GovernanceDesk.QueueRow ruleRow(RuleChanges.RuleChange change) {
+        String target = change.kind().policy() ? "policy " + change.policyName() : change.targetUser();
+        String why = change.fourEyes() ? "needs a second ADMIN (four eyes)" : "applied at once: " + RuleChanges.SINGLE_ADMIN;
+        return new GovernanceDesk.QueueRow(change.changeId(), change.kind().label(), null, target, "", null, change.summary(),
+                change.requestedBy(), change.requestedAt(), why, change.status(), -1, List.of(), "APPLIED".equals(change.status()) ? 1 : 0,
+                change.fourEyes() ? 1 : 0, change.decidedAt(), change.decidedBy(), change.decisionComment());
+    }
+
+    /** "Promotion", "Rollback", or a rule change's kind ("Policy change", "Role grant", …). */
+    public static String kindLabel(GovernanceDesk.QueueRow row) {
+        if (RuleChanges.isChangeId(row.requestId()) || row.kind() == null || row.kind().isEmpty()) {
+            return row.kind();
+        }
+        return row.kind().charAt(0) + row.kind().substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** "SHADOW → ACTIVE" for a model request, what a rule change does ("grant ADMIN to rita") for a rule change. */
+    public static String change(GovernanceDesk.QueueRow row) {
+        return row.fromState() == null ? row.toState() : row.fromState() + " → " + row.toState();
     }
 
     private void applyFilter() {
@@ -54,8 +88,8 @@ public final class ApprovalsViewModel {
         return row -> (gates == null || ALL.equals(gates)
                 || GATES_PASS.equals(gates) && row.gateFailures() == 0
                 || GATES_FAIL.equals(gates) && row.gateFailures() > 0)
-                && (needle.isEmpty() || List.of(row.requestId(), row.modelId(), row.requestedBy(), row.toState(), row.fromState(),
-                        row.decidedBy() == null ? "" : row.decidedBy()).stream()
+                && (needle.isEmpty() || Stream.of(row.requestId(), row.modelId(), row.modelName(), row.kind(), row.requestedBy(),
+                        row.toState(), row.fromState(), row.decidedBy())
                         .anyMatch(field -> field != null && field.toLowerCase(Locale.ROOT).contains(needle)));
     }
 

@@ -6,6 +6,7 @@ import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.Policy;
 import com.modelsteward.governance.PolicyStore;
 import com.modelsteward.governance.Principals;
+import com.modelsteward.governance.RuleChanges;
 import com.modelsteward.ui.common.AppContext;
 import java.util.List;
 import javafx.application.Platform;
@@ -36,11 +37,22 @@ public final class GovernanceActions {
                 failure -> context.showFailure("Cannot prepare the request for " + modelId, failure));
     }
 
-    /** Opens the approval dialog of a request. */
+    /** Opens the approval dialog of a request, or the decision dialog of a rule change ({@code RC-…}). */
     public void openRequest(String requestId) {
+        if (RuleChanges.isChangeId(requestId)) {
+            openRuleChange(requestId);
+            return;
+        }
         context.tasks().run("Gathering the evidence for " + requestId, () -> desk().evidence(requestId, identity()),
                 evidence -> new ApprovalDialog(this, evidence).show(),
                 failure -> context.showFailure("Cannot open request " + requestId, failure));
+    }
+
+    /** Opens the decision dialog of a rule change: the policy diff or the role change, Approve and Reject for a second ADMIN. */
+    public void openRuleChange(String changeId) {
+        context.tasks().run("Reading rule change " + changeId, () -> RuleChanges.evidence(context.registry(), changeId, identity()),
+                evidence -> new RuleChangeDialog(this, evidence).show(),
+                failure -> context.showFailure("Cannot open rule change " + changeId, failure));
     }
 
     /** Opens the rollback dialog of a model name. */

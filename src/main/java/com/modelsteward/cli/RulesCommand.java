@@ -1,0 +1,159 @@
+package com.modelsteward.cli;
+
+import com.modelsteward.governance.GovernanceException;
+import com.modelsteward.governance.LineDiff;
+import com.modelsteward.governance.RuleChanges;
+import com.modelsteward.registry.Registry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code rules list [--status S]}, {@code rules show --change RC-…}, {@code rules approve|reject --change RC-… --comment
+ * TEXT}: the rule changes (policy, roles, deactivations) that wait for, or got, a second ADMIN's decision.
+ */
+final class RulesCommand implements Command {
+
+    enum Action { LIST, SHOW, APPROVE, REJECT }
+
+    private final Action action;
+
+    RulesCommand(Action action) {
+        this.action = action;
+    }
+
+    @Override
+    public String name() {
+        return "rules " + action.name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String summary() {
+        return switch (action) {
+            case LIST -> "rule changes (policy, roles, deactivations) and their status; --status PENDING to filter";
+            case SHOW -> "one rule change: --change RC-… with the policy diff or the role change";
+            case APPROVE -> "apply another ADMIN's rule change: --change RC-… --comment TEXT (ADMIN)";
+            case REJECT -> "reject another ADMIN's rule change: --change RC-… --comment TEXT (ADMIN)";
+        };
+    }
+
+    @Override
+    public int run(Args args, CliContext context) {
+        switch (action) {
+            case LIST -> args.allowOnly(GovernanceCli.options("status"));
+            case SHOW -> args.allowOnly(GovernanceCli.options("change"));
+            default -> args.allowOnly(GovernanceCli.options("change", "comment"));
+        }
+        try (Registry registry = context.openRegistry(args)) {
+            switch (action) {
+                case LIST -> list(registry, args, context);
+                case SHOW -> show(registry, args, context);
+                default -> decide(registry, args, context);
+            }
+        }
+        return 0;
+    }
+
+    private void list(Registry registry, Args args, CliContext context) {
+        Optional<String> status = args.option("status").map(s -> s.toUpperCase(Locale.ROOT));
+        List<RuleChanges.RuleChange> changes = RuleChanges.list(registry).stream()
+                .filter(c -> status.isEmpty() || c.status().equals(status.get())).toList();
+        if (args.flag("json")) {
+            context.printJson(changes.stream().map(RulesCommand::json).toList());
+            return;
+        }
+        if (changes.isEmpty()) {
+            context.out().println("No rule changes" + status.map(s -> " in status " + s).orElse("") + ".");
+        }
+        for (RuleChanges.RuleChange c : changes) {
+            context.out().printf("%s  %-8s %-16s %-40s requested by %s%s%n", c.changeId(), c.status(), c.kind().label(), c.summary(),
+                    c.requestedBy(), c.decidedBy() == null ? "" : ", decided by " + c.decidedBy());
+        }
+    }
+
+    private void show(Registry registry, Args args, CliContext context) {
+        String id = args.required("change");
+        RuleChanges.Evidence evidence = RuleChanges.evidence(registry, id, GovernanceCli.identity(registry, args, context));
+        RuleChanges.RuleChange c = evidence.change();
+        if (args.flag("json")) {
+            Map<String, Object> json = json(c);
+            json.put("diff", evidence.diff().stream().map(LineDiff.Line::toString).toList());
+            json.put("blockers", evidence.blockers());
+            json.put("notes", evidence.notes());
+            context.printJson(json);
+            return;
+        }
+        context.out().println(c.changeId() + " " + c.status() + ": " + c.kind().label() + ", " + c.summary());
+        context.out().println("  requested by " + c.requestedBy() + " at " + c.requestedAt() + (c.fourEyes() ? "" : " (single ADMIN: applied at once)"));
+        if (c.decidedBy() != null) {
+            context.out().println("  decided by " + c.decidedBy() + " at " + c.decidedAt() + ": " + c.decisionComment());
+        }
+        if (c.kind().policy()) {
+            context.out().print(LineDiff.render(evidence.baseLabel(), evidence.baseText(), "policy " + c.policyName() + " (proposed)",
+                    c.policyText()));
+        } else {
+            context.out().println("  " + c.targetUser() + ": roles [" + evidence.before().rolesText() + "], "
+                    + (evidence.before().active() ? "active" : "inactive") + " -> roles [" + evidence.after().rolesText() + "], "
+                    + (evidence.after().active() ? "active" : "inactive"));
+        }
+        evidence.notes().forEach(n -> context.out().println("  note: " + n));
+        evidence.blockers().forEach(b -> context.out().println("  cannot be decided by you: " + b));
+    }
+
+    private void decide(Registry registry, Args args, CliContext context) {
+        String id = args.required("change");
+        String comment = args.required("comment");
+        if (!RuleChanges.isChangeId(id)) {
+            throw new GovernanceException("E_INVALID_INPUT", "--change takes a rule change id such as RC-000001, not \"" + id
+                    + "\"; model requests are decided with `approve --request`");
+        }
+        var who = GovernanceCli.identity(registry, args, context);
+        RuleChanges.Outcome outcome = action == Action.APPROVE
+                ? RuleChanges.approve(registry, context.clock(), who, id, comment, System.getenv())
+                : RuleChanges.reject(registry, context.clock(), who, id, comment);
+        if (args.flag("json")) {
+            context.printJson(json(outcome.change()));
+        } else {
+            context.out().println(id + (outcome.applied() ? " approved by " + who.user() + " and APPLIED: " : " REJECTED by " + who.user() + ": ")
+                    + outcome.change().summary());
+        }
+    }
+
+    /** Prints what a rule-change request did: applied at once (single ADMIN) or waiting for a second ADMIN. */
+    static void printRequested(CliContext context, Args args, RuleChanges.Outcome outcome, Map<String, Object> extra) {
+        RuleChanges.RuleChange c = outcome.change();
+        if (args.flag("json")) {
+            Map<String, Object> json = json(c);
+            json.put("applied", outcome.applied());
+            json.putAll(extra);
+            context.printJson(json);
+        } else if (outcome.applied()) {
+            context.out().println(c.changeId() + " APPLIED at once: " + c.summary() + " (single ADMIN: the registry has no other ADMIN to approve it)");
+        } else {
+            context.out().println(c.changeId() + " PENDING: " + c.summary() + "; it takes effect when another ADMIN runs `rules approve --change "
+                    + c.changeId() + " --comment TEXT`");
+        }
+    }
+
+    static Map<String, Object> json(RuleChanges.RuleChange c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("change_id", c.changeId());
+        json.put("kind", c.kind().name());
+        json.put("status", c.status());
+        json.put("target", c.target());
+        json.put("user", c.targetUser());
+        json.put("role", c.role());
+        json.put("policy", c.policyName());
+        json.put("sha256", c.policySha256());
+        json.put("base_sha256", c.baseSha256());
+        json.put("requested_by", c.requestedBy());
+        json.put("requested_at", c.requestedAt());
+        json.put("four_eyes", c.fourEyes());
+        json.put("decided_by", c.decidedBy());
+        json.put("decided_at", c.decidedAt());
+        json.put("decision_comment", c.decisionComment());
+        return json;
+    }
+}
