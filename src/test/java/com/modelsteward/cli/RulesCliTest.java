@@ -65,7 +65,14 @@ class RulesCliTest {
         assertEquals(0, run(user, args), String.join(" ", args) + ": " + err);
     }
 
-    private String refused(int exit, String user, String... args) {
+    /** The fingerprint the last command printed: what the person reads out to the ADMIN who endorses their key. */
+    private String printedFingerprint() {
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("SHA256:[0-9a-f]{64}").matcher(out.toString(StandardCharsets.UTF_8));
+        assertTrue(printed.find(), out.toString(StandardCharsets.UTF_8));
+        return printed.group();
+    }
+
+        private String refused(int exit, String user, String... args) {
         assertEquals(exit, run(user, args), String.join(" ", args) + ": " + out);
         String message = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, message.lines().count(), "one line: " + message);
@@ -81,7 +88,7 @@ class RulesCliTest {
         assertTrue(out.toString().startsWith("RC-000001 APPLIED at once: grant ADMIN to adam (single ADMIN"), out.toString());
         assertTrue(out.toString().contains("adam now holds ADMIN"), out.toString());
         ok("adam", "principal", "enroll");
-        ok("ines", "principal", "enroll", "--user", "adam");
+        ok("ines", "principal", "enroll", "--user", "adam", "--fingerprint", printedFingerprint());
     }
 
     @Test
@@ -102,7 +109,7 @@ class RulesCliTest {
         ok("adam", "rules", "approve", "--change", "RC-000002", "--comment", "New risk officer");
         assertEquals("RC-000002 approved by adam and APPLIED: grant RISK_OFFICER to rita\n", out.toString());
         ok("rita", "principal", "enroll");
-        ok("ines", "principal", "enroll", "--user", "rita");
+        ok("ines", "principal", "enroll", "--user", "rita", "--fingerprint", printedFingerprint());
 
         ok("ines", "principal", "deactivate", "--user", "rita");
         assertTrue(out.toString().startsWith("RC-000003 PENDING: deactivate rita"), out.toString());
