@@ -749,7 +749,7 @@ public final class GovernanceService {
 
     /**
      * Refuses to act on a registry whose rows this decision depends on disagree with the signed history (the version,
-     * the live version of its name, the pointer, the request and its approvals, the people involved, the policy),
+     * the live version of its name, the pointer, the request and its approvals, the people involved),
      * naming the row and the entry. Rows it does not depend on are left to {@code audit verify}: an unrelated edit must
      * not hold a rollback hostage.
      */

@@ -16,6 +16,11 @@ public final class Policy {
 
     /** Prerequisites a transition may require. */
     public static final Set<String> PREREQUISITES = Set.of("artifacts", "scorecards", "gates", "shadow_period");
+    /**
+     * States in which a version is not governed yet (its artifacts are not frozen; schema V002's triggers name the same):
+     * where the pipeline registers versions, so a version may hold one without any history having taken it there.
+     */
+    public static final Set<String> UNGOVERNED_STATES = Set.of("CANDIDATE", "DRAFT", "TRAINED");
 
     public record Approvals(int count, String role) {
         public static final Approvals NONE = new Approvals(0, Role.RISK_OFFICER.name());

@@ -3,7 +3,6 @@ package com.modelsteward.governance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
-import com.modelsteward.registry.ModelStates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,8 +61,7 @@ public final class SignedHistory {
     private static final List<String> EVIDENCE = List.of("model_name", "model_type", "version", "parent_id", "path_ref",
             "training_config_json", "training_config_hash", "data_snapshot_ref", "data_snapshot_hash", "feature_graph_hash",
             "code_commit", "created_by");
-    /** States a version may hold without the history having taken it there: where the pipeline registers it. */
-    private static final Set<String> UNGOVERNED = Set.of(ModelStates.CANDIDATE, "DRAFT", "TRAINED");
+    private static final Set<String> UNGOVERNED = Policy.UNGOVERNED_STATES;
     private static final Set<String> GOVERNED_ACTIONS = Set.of("PRINCIPAL_ROLE_ADDED", "PRINCIPAL_CHANGED", "KEY_SUBMITTED",
             "KEY_ENROLLED", "POLICY_SET", "REGISTER", "REQUEST", "APPROVE", "REJECT", "STALE", "TRANSITION", "ROLLBACK",
             "ACTIVE_CHANGED", "RETENTION", "EVENT_EMITTED");
@@ -153,9 +151,13 @@ public final class SignedHistory {
 
         public static final Scope ALL = new Scope(m -> true, r -> true, p -> true, n -> true, true, true);
 
-        /** The rows a transition of {@code modelIds} (and its request) depends on. */
+        /**
+         * The rows a transition of {@code modelIds} (and its request) depends on. Not the stored policy: the engine is
+         * governed by the policy the history attests whatever that row says (PolicyStore#current), so a rewritten
+         * policy row blocks nothing and is left to {@code audit verify}.
+         */
         public static Scope transition(Set<String> modelIds, Set<String> requestIds, Set<String> users, Set<String> modelNames) {
-            return new Scope(modelIds::contains, requestIds::contains, users::contains, modelNames::contains, true, false);
+            return new Scope(modelIds::contains, requestIds::contains, users::contains, modelNames::contains, false, false);
         }
     }
 

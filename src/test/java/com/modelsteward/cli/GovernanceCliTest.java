@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.TestRegistries;
 import java.io.ByteArrayOutputStream;
@@ -132,6 +133,40 @@ class GovernanceCliTest {
         assertEquals(1, run("cli.tester", "audit", "verify", "--db", db.toString()));
         assertTrue(err.toString().startsWith("E_AUDIT_BROKEN: "), err.toString());
         assertTrue(err.toString().contains("entry 7 was altered"), err.toString());
+    }
+
+    @Test
+    void theDocumentedHeadsVerifierFindsAnEntryNoHeadOfItsActorCovers() throws Exception {
+        assumeTrue(new ProcessBuilder("python3", "--version").start().waitFor() == 0, "python3 is installed by .ci/run");
+        assumeTrue(new ProcessBuilder("openssl", "version").start().waitFor() == 0, "openssl verifies Ed25519 for the script");
+        String schema = Files.readString(Path.of("docs/schema.md"));
+        String block = schema.substring(schema.indexOf("<!-- audit-heads:begin -->"), schema.indexOf("<!-- audit-heads:end -->"));
+        Path verifier = dir.resolve("verify_heads.py");
+        Files.writeString(verifier, block.substring(block.indexOf("```python") + 9, block.lastIndexOf("```")));
+        Path db;
+        try (Registry registry = TestRegistries.demo(dir)) {
+            db = registry.file();
+            // A correctly chained entry after the last signed head: the chain verifies, no head of its actor covers it.
+            registry.write(h -> {
+                var head = h.createQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").mapToMap().one();
+                long seq = ((Number) head.get("seq")).longValue() + 1;
+                String hash = AuditTrail.hash((String) head.get("hash"), seq, "2026-11-01T12:00:00.000Z", "mallory", "REGISTER", "model:x", "{}");
+                h.execute("INSERT INTO audit_log (seq, ts, actor, action, entity, payload_json, prev_hash, hash) "
+                        + "VALUES (?, '2026-11-01T12:00:00.000Z', 'mallory', 'REGISTER', 'model:x', '{}', ?, ?)", seq, head.get("hash"), hash);
+                return null;
+            });
+        }
+        Outcome forged = finish(new ProcessBuilder("python3", verifier.toString(), db.toString()).redirectErrorStream(true).start());
+        assertEquals(1, forged.exit(), forged.output());
+        assertTrue(forged.output().contains("by mallory is not covered by a signed head of its own actor"), forged.output());
+        Path honest = dir.resolve("honest");
+        Files.createDirectories(honest);
+        try (Registry registry = TestRegistries.demo(honest)) {
+            db = registry.file();
+        }
+        Outcome intact = finish(new ProcessBuilder("python3", verifier.toString(), db.toString()).redirectErrorStream(true).start());
+        assertEquals(0, intact.exit(), intact.output());
+        assertTrue(intact.output().startsWith("OK: "), intact.output());
     }
 
     @Test

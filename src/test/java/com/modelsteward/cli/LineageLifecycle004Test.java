@@ -9,6 +9,7 @@ import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.InputFiles;
 import com.modelsteward.governance.PolicyStore;
 import com.modelsteward.governance.Principals;
+import com.modelsteward.governance.Role;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.TestKeys;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,12 +54,12 @@ class LineageLifecycle004Test {
         Instant start = Instant.parse("2026-11-01T12:00:00Z");
         String id = "delta-1";
         try (Registry registry = Registry.create(db)) {
-            registry.write(h -> {
-                h.execute("INSERT INTO principals (user_name, roles) VALUES ('alice', 'ANALYST'), ('bob', 'ANALYST'), "
-                        + "('rachel', 'RISK_OFFICER'), ('omar', 'RISK_OFFICER'), ('ines', 'ADMIN')");
-                return null;
-            });
-            TestKeys.enrollAll(registry, "ines");
+            Map<String, List<Role>> roles = new LinkedHashMap<>();
+            roles.put("alice", List.of(Role.ANALYST));
+            roles.put("bob", List.of(Role.ANALYST));
+            roles.put("rachel", List.of(Role.RISK_OFFICER));
+            roles.put("omar", List.of(Role.RISK_OFFICER));
+            TestKeys.principals(registry, "ines", roles);
         }
         Path policy = dir.resolve("lifecycle-004.yaml");
         Files.writeString(policy, Files.readString(Path.of("src/main/resources/policies/lifecycle-004.yaml")));

@@ -151,6 +151,23 @@ class SignedHistoryAttackTest {
     }
 
     @Test
+    void neitherGarbagePolicyTextNorAnUndeclaredStateBlocksARollback() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            f.activate("m", "1", 1.5, 0.1);
+            f.activate("m", "2", 1.8, 0.1);
+            raw(f.registry.file(),
+                    "INSERT INTO registry_meta (key, value) VALUES ('policy_text', 'garbage: [') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    "INSERT INTO model_registry (model_id, model_name, model_type, version, state) VALUES ('x-1', 'x', 'signal_model', '1', 'active')");
+            Policy inForce = PolicyStore.current(f.registry, Map.of());
+            assertEquals(f.policy.name(), inForce.name(), "the policy the history attests (here the built-in one) keeps governing");
+            new GovernanceService(f.registry, inForce, f.clock).rollback(f.rachel, "m", "the second version drifts");
+            assertEquals("ACTIVE", f.state("m-1"));
+            assertReported(f, "the stored policy");
+            assertReported(f, "version x-1 is active but the signed history never took it there");
+        }
+    }
+
+    @Test
     void prefilledSignatureRowsDoNotBlockARollback() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             f.activate("m", "1", 1.5, 0.1);
