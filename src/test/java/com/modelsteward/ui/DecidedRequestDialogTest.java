@@ -1,7 +1,6 @@
 package com.modelsteward.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.config.AppSettings;
@@ -124,7 +123,10 @@ class DecidedRequestDialogTest {
         assertTrue(signature.startsWith("✔ Signature verified with "), signature);
         assertTrue(signature.contains("SHA256:"), "names the key: " + signature);
         String replaced = ((Label) ((javafx.scene.layout.HBox) robot.from(dialog).lookup("#decided-replaced").query()).getChildren().get(1)).getText();
-        assertFalse(replaced.startsWith("nothing — no version") && replaced.contains(executed), replaced);
+        assertTrue(replaced.endsWith("(it became RETIRED)") && !replaced.startsWith("nothing"),
+                "the version it replaced, not today's \"nothing is ACTIVE\": " + replaced);
+        String time = ((Label) robot.from(dialog).lookup("#decided-time").queryAs(javafx.scene.layout.VBox.class).getChildren().getFirst()).getText();
+        assertTrue(time.startsWith("✔ In SHADOW for ") && time.contains("at the decision"), "the prior state, not today's ACTIVE: " + time);
         screenshot(robot, dialog, "approval-dialog-decided");
     }
 
