@@ -10,6 +10,7 @@ import com.modelsteward.registry.Scorecard;
 import com.modelsteward.registry.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -34,8 +35,56 @@ public final class GovernanceDesk {
                            String decidedBy, String decisionComment) {
     }
 
-    /** One decision already recorded on a request. */
-    public record Decision(String approver, String decision, String comment, String decidedAt) {
+    /**
+     * One decision already recorded on a request, with what its approver saw when deciding ({@code seen}, empty for a
+     * decision recorded before the APPROVE/REJECT entry carried its evidence) and whether its signature verifies now.
+     */
+    public record Decision(String approver, String decision, String comment, String decidedAt, Optional<Seen> seen,
+                           SignatureStatus signature) {
+    }
+
+    /**
+     * What an approver saw at the moment of deciding, as recorded in the decision's audit entry ({@code evidence}).
+     *
+     * @param replaces the live version the request would replace then, null when none was live
+     * @param worstSeverity the worst drift severity of the version then, null when none was computed
+     */
+    public record Seen(String gateReportDigest, String replaces, TimeInState timeInState, String worstSeverity,
+                       String worstPsiFeature, Double worstPsi, String policyName, String policyDigest) {
+    }
+
+    /** Whether a decision's signature verifies, against whose key ({@code fingerprint}), or why not ({@code problem}). */
+    public record SignatureStatus(String signer, String fingerprint, String problem) {
+
+        public boolean verified() {
+            return problem == null;
+        }
+    }
+
+    /** What a decided request replaced in the live state, as the history recorded it. */
+    public record Replaced(Kind kind, String modelId) {
+
+        public enum Kind {
+            /** The request does not move a version into the live state. */
+            NOT_APPLICABLE,
+            /** It executed; {@code modelId} (null: nothing) was the live version it replaced (ACTIVE_CHANGED). */
+            REPLACED,
+            /** It did not execute; {@code modelId} (null: nothing) was live when it was last decided. */
+            WOULD_HAVE_REPLACED,
+            /** It did not execute and was decided before decisions recorded what they would replace. */
+            NOT_RECORDED
+        }
+    }
+
+    /**
+     * A request that is no longer PENDING, shown as it was decided: its frozen gate report (in {@link Evidence#currentReport}),
+     * what it replaced, what the deciding approver saw ({@code atDecision}, empty when not recorded) and, once executed,
+     * the TRANSITION entry's time and gate report digest.
+     *
+     * @param shownAsOf the time the evidence is shown as of: the last decision, else the execution, else the request
+     */
+    public record Decided(String status, String shownAsOf, Replaced replaced, Optional<Seen> atDecision, String executedAt,
+                          String executionReportDigest) {
     }
 
     /** A required artifact and the hash that pins it; {@code hash} null means missing. */
@@ -58,11 +107,17 @@ public final class GovernanceDesk {
         }
     }
 
-    /** Everything the approval dialog shows for one request. */
+    /**
+     * Everything the approval dialog shows for one request. For a PENDING request the gates, the version it would
+     * replace, the time in state and the drift are today's; for a decided one ({@code decided} present) they are what
+     * was recorded: the report is the frozen one, and {@code replaces}, {@code timeInState} and {@code drift} are empty —
+     * today's values would misstate what the approver saw.
+     */
     public record Evidence(GovernanceService.Request request, ModelVersion model, Optional<ModelVersion> parent,
                            List<ConfigChange> configChanges, Optional<ModelVersion> replaces, GateReport currentReport,
                            List<Artifact> artifacts, TimeInState timeInState, List<DriftResultRow> drift,
-                           List<Decision> decisions, ApprovalEligibility.Verdict verdict, String liveState, String retiredState) {
+                           List<Decision> decisions, ApprovalEligibility.Verdict verdict, String liveState, String retiredState,
+                           Optional<Decided> decided) {
 
         public long approvalsSoFar() {
             return decisions.stream().filter(d -> d.decision().equals("APPROVE")).map(Decision::approver).distinct().count();
@@ -70,16 +125,11 @@ public final class GovernanceDesk {
 
         /** The worst drift severity of the version's latest results, empty when nothing was computed. */
         public Optional<String> worstSeverity() {
-            for (String severity : List.of("SEVERE", "MODERATE", "NORMAL")) {
-                if (drift.stream().anyMatch(d -> severity.equals(d.severity()))) {
-                    return Optional.of(severity);
-                }
-            }
-            return Optional.empty();
+            return GovernanceDesk.worstSeverity(drift);
         }
 
         public Optional<DriftResultRow> worstPsi() {
-            return drift.stream().filter(d -> d.psi() != null).max((a, b) -> Double.compare(a.psi(), b.psi()));
+            return GovernanceDesk.worstPsi(drift);
         }
     }
 
@@ -163,27 +213,141 @@ public final class GovernanceDesk {
         });
     }
 
-    /** The evidence for one request as seen by {@code who} now: gates re-evaluated on current data, eligibility included. */
+    /**
+     * The evidence for one request as seen by {@code who} now: a PENDING request's gates re-evaluated on current data,
+     * eligibility included; a decided request's evidence as it was recorded ({@link Decided}).
+     */
     public Evidence evidence(String requestId, Identity who) {
         return registry.read(handle -> {
             GovernanceService.Request request = GovernanceService.findRequest(handle, requestId)
                     .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no request with id \"" + requestId + "\""));
             ModelVersion model = GovernanceQueries.version(handle, request.modelId()).orElseThrow();
             Optional<ModelVersion> parent = model.parentId() == null ? Optional.empty() : GovernanceQueries.version(handle, model.parentId());
+            List<Decision> decisions = decisions(handle, request);
+            GateReport frozen = request.gateReportJson() == null ? null : GateReport.fromJson(request.gateReportJson());
+            if (!request.status().equals("PENDING")) {
+                Decided decided = decided(handle, request, decisions);
+                return new Evidence(request, model, parent, configChanges(parent.orElse(null), model), Optional.empty(), frozen,
+                        artifacts(handle, model), decided.atDecision().map(Seen::timeInState).orElse(null), List.of(), decisions,
+                        ApprovalEligibility.check(handle, who, request, model, null), policy().liveState(), policy().retiredState(),
+                        Optional.of(decided));
+            }
             Optional<Policy.Transition> transition = policy().transition(request.fromState(), request.toState());
             GateReport current = transition.map(t -> service.gateEvaluator().evaluate(handle, model, t)).orElse(null);
-            GateReport shown = current != null ? current
-                    : request.gateReportJson() == null ? null : GateReport.fromJson(request.gateReportJson());
-            List<Decision> decisions = handle.createQuery(
-                            "SELECT approver, decision, comment, decided_at FROM approvals WHERE request_id = :r ORDER BY approval_id")
-                    .bind("r", requestId).mapToMap().list().stream()
-                    .map(r -> new Decision((String) r.get("approver"), (String) r.get("decision"), (String) r.get("comment"),
-                            (String) r.get("decided_at"))).toList();
+            GateReport shown = current != null ? current : frozen;
             return new Evidence(request, model, parent, configChanges(parent.orElse(null), model),
-                    replaces(handle, model, request.toState()), shown, artifacts(handle, model), timeInState(model, transition.orElse(null)),
-                    drift(handle, model.modelId()), decisions, ApprovalEligibility.check(handle, who, request, model, current),
-                    policy().liveState(), policy().retiredState());
+                    replaces(handle, policy(), model, request.toState()), shown, artifacts(handle, model),
+                    timeInState(policy(), clock.instant(), model, transition.orElse(null)), drift(handle, model.modelId()), decisions,
+                    ApprovalEligibility.check(handle, who, request, model, current), policy().liveState(), policy().retiredState(),
+                    Optional.empty());
         });
+    }
+
+    /**
+     * What an approver sees when deciding, recorded in the APPROVE/REJECT entry as {@code evidence} (docs/schema.md) so
+     * that a decided request can be shown as it was: the gate report the decision is made on, the live version it would
+     * replace, the time in the prior state against the policy's requirement, the version's worst drift, and the policy.
+     */
+    static Map<String, Object> seenAtDecision(Handle handle, Policy policy, Instant now, GovernanceService.Request request,
+                                              ModelVersion model) {
+        TimeInState time = timeInState(policy, now, model, policy.transition(request.fromState(), request.toState()).orElse(null));
+        Map<String, Object> timeInState = new LinkedHashMap<>();
+        timeInState.put("state", time.state());
+        timeInState.put("since", time.since());
+        timeInState.put("elapsed_seconds", time.elapsed().toSeconds());
+        timeInState.put("required_days", time.requiredDays());
+        timeInState.put("required", time.required());
+        List<DriftResultRow> rows = drift(handle, model.modelId());
+        Optional<DriftResultRow> worstPsi = worstPsi(rows);
+        Map<String, Object> drift = new LinkedHashMap<>();
+        drift.put("worst_severity", worstSeverity(rows).orElse(null));
+        drift.put("worst_psi_feature", worstPsi.map(DriftResultRow::feature).orElse(null));
+        drift.put("worst_psi", worstPsi.map(DriftResultRow::psi).orElse(null));
+        Map<String, Object> policyInForce = new LinkedHashMap<>();
+        policyInForce.put("name", policy.name());
+        policyInForce.put("digest", policy.digest());
+        Map<String, Object> seen = new LinkedHashMap<>();
+        seen.put("gate_report_digest", request.gateReportJson() == null ? null : CanonicalJson.sha256Hex(request.gateReportJson()));
+        seen.put("replaces", replaces(handle, policy, model, request.toState()).map(ModelVersion::modelId).orElse(null));
+        seen.put("time_in_state", timeInState);
+        seen.put("drift", drift);
+        seen.put("policy", policyInForce);
+        return seen;
+    }
+
+    /** The request's decisions in order, each with what its approver saw and whether its signature verifies now. */
+    private static List<Decision> decisions(Handle handle, GovernanceService.Request request) {
+        Map<String, Seen> seen = new java.util.HashMap<>();
+        handle.createQuery("""
+                        SELECT actor, payload_json FROM audit_log
+                         WHERE entity = :e AND action IN ('APPROVE', 'REJECT') ORDER BY seq""")
+                .bind("e", "request:" + request.requestId()).mapToMap().list()
+                .forEach(row -> recordedSeen(CanonicalJson.parse((String) row.get("payload_json")).path("evidence"))
+                        .ifPresent(s -> seen.put((String) row.get("actor"), s)));
+        return handle.createQuery(
+                        "SELECT approver, decision, comment, decided_at, signature FROM approvals WHERE request_id = :r ORDER BY approval_id")
+                .bind("r", request.requestId()).mapToMap().list().stream()
+                .map(r -> {
+                    String approver = (String) r.get("approver");
+                    return new Decision(approver, (String) r.get("decision"), (String) r.get("comment"), (String) r.get("decided_at"),
+                            Optional.ofNullable(seen.get(approver)), signatureStatus(handle, request, approver, r));
+                }).toList();
+    }
+
+    private static SignatureStatus signatureStatus(Handle handle, GovernanceService.Request request, String approver, Map<String, Object> row) {
+        Optional<String> problem = Signatures.decisionProblem(handle, request, approver, (String) row.get("decision"),
+                (String) row.get("comment"), (String) row.get("decided_at"), (String) row.get("signature"));
+        String key = Signatures.trustedKey(handle, approver).publicKey();
+        return new SignatureStatus(approver, key == null ? null : Keys.fingerprint(key), problem.orElse(null));
+    }
+
+    private static Optional<Seen> recordedSeen(JsonNode evidence) {
+        if (!evidence.isObject()) {
+            return Optional.empty();
+        }
+        JsonNode time = evidence.path("time_in_state");
+        JsonNode drift = evidence.path("drift");
+        JsonNode policy = evidence.path("policy");
+        return Optional.of(new Seen(text(evidence, "gate_report_digest"), text(evidence, "replaces"),
+                new TimeInState(text(time, "state"), text(time, "since"), Duration.ofSeconds(time.path("elapsed_seconds").asLong()),
+                        time.path("required_days").asInt(), time.path("required").asBoolean()),
+                text(drift, "worst_severity"), text(drift, "worst_psi_feature"),
+                drift.path("worst_psi").isNumber() ? drift.path("worst_psi").asDouble() : null,
+                text(policy, "name"), text(policy, "digest")));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? null : value.asText();
+    }
+
+    /** A decided request from its entries: the deciding decision's evidence, ACTIVE_CHANGED for what it replaced, TRANSITION. */
+    private Decided decided(Handle handle, GovernanceService.Request request, List<Decision> decisions) {
+        Optional<Seen> atDecision = decisions.isEmpty() ? Optional.empty() : decisions.getLast().seen();
+        Optional<JsonNode> transition = handle.createQuery("""
+                        SELECT payload_json FROM audit_log WHERE entity = :e AND action = 'TRANSITION' ORDER BY seq""")
+                .bind("e", "model:" + request.modelId()).mapTo(String.class).list().stream().map(CanonicalJson::parse)
+                .filter(p -> request.requestId().equals(text(p, "request_id")) && request.modelId().equals(text(p, "model_id")))
+                .reduce((first, second) -> second);
+        Optional<JsonNode> activeChange = handle.createQuery("""
+                        SELECT payload_json FROM audit_log WHERE action = 'ACTIVE_CHANGED' AND entity = :e ORDER BY seq""")
+                .bind("e", "model_name:" + GovernanceQueries.version(handle, request.modelId()).orElseThrow().modelName())
+                .mapTo(String.class).list().stream().map(CanonicalJson::parse)
+                .filter(p -> request.requestId().equals(text(p, "request_id"))).reduce((first, second) -> second);
+        Replaced replaced;
+        if (!request.toState().equals(policy().liveState())) {
+            replaced = new Replaced(Replaced.Kind.NOT_APPLICABLE, null);
+        } else if (activeChange.isPresent()) {
+            replaced = new Replaced(Replaced.Kind.REPLACED, text(activeChange.get(), "previous_active_id"));
+        } else if (atDecision.isPresent()) {
+            replaced = new Replaced(Replaced.Kind.WOULD_HAVE_REPLACED, atDecision.get().replaces());
+        } else {
+            replaced = new Replaced(Replaced.Kind.NOT_RECORDED, null);
+        }
+        String executedAt = transition.map(t -> text(t, "state_changed_at")).orElse(null);
+        String shownAsOf = !decisions.isEmpty() ? decisions.getLast().decidedAt() : executedAt != null ? executedAt : request.requestedAt();
+        return new Decided(request.status(), shownAsOf, replaced, atDecision, executedAt,
+                transition.map(t -> text(t, "gate_report_digest")).orElse(null));
     }
 
     /** The request dialog's content: the gate report as it stands now and every reason the request would be refused. */
@@ -213,7 +377,7 @@ public final class GovernanceDesk {
                     .filter(p -> !p.passed() && (p.name().equals("training_config") || p.name().equals("data_snapshot")))
                     .forEach(p -> blockers.add(p.name() + ": " + p.detail()));
             Policy.Approvals approvals = transition.get().approvals();
-            return new RequestPreview(model, toState, toState.equals(policy().retiredState()), approvals.count(), approvals.role(), report, replaces(handle, model, toState),
+            return new RequestPreview(model, toState, toState.equals(policy().retiredState()), approvals.count(), approvals.role(), report, replaces(handle, policy(), model, toState),
                     pending, blockers);
         });
     }
@@ -276,18 +440,32 @@ public final class GovernanceDesk {
                 .bind("n", modelName).mapTo(String.class).findOne().filter(Objects::nonNull));
     }
 
-    private Optional<ModelVersion> replaces(Handle handle, ModelVersion model, String toState) {
-        if (!toState.equals(policy().liveState())) {
+    private static Optional<ModelVersion> replaces(Handle handle, Policy policy, ModelVersion model, String toState) {
+        if (!toState.equals(policy.liveState())) {
             return Optional.empty();
         }
-        return GovernanceQueries.liveVersion(handle, model.modelName(), policy().liveState())
+        return GovernanceQueries.liveVersion(handle, model.modelName(), policy.liveState())
                 .filter(live -> !live.modelId().equals(model.modelId()));
     }
 
-    private TimeInState timeInState(ModelVersion model, Policy.Transition transition) {
-        Duration elapsed = Duration.between(Timestamps.parse(model.stateChangedAt()), clock.instant());
+    private static TimeInState timeInState(Policy policy, Instant now, ModelVersion model, Policy.Transition transition) {
+        Duration elapsed = Duration.between(Timestamps.parse(model.stateChangedAt()), now);
         boolean required = transition != null && transition.requires("shadow_period");
-        return new TimeInState(model.state(), model.stateChangedAt(), elapsed, policy().rulesFor(model.modelType()).shadowDurationDays(), required);
+        return new TimeInState(model.state(), model.stateChangedAt(), elapsed, policy.rulesFor(model.modelType()).shadowDurationDays(), required);
+    }
+
+    /** The worst severity among drift results, empty when nothing was computed. */
+    static Optional<String> worstSeverity(List<DriftResultRow> drift) {
+        for (String severity : List.of("SEVERE", "MODERATE", "NORMAL")) {
+            if (drift.stream().anyMatch(d -> severity.equals(d.severity()))) {
+                return Optional.of(severity);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<DriftResultRow> worstPsi(List<DriftResultRow> drift) {
+        return drift.stream().filter(d -> d.psi() != null).max((a, b) -> Double.compare(a.psi(), b.psi()));
     }
 
     /** Training config, data snapshot, scorecards per required pack, code commit, feature graph. */

@@ -256,6 +256,7 @@ public final class GovernanceService {
         payload.put("comment", comment.strip());
         payload.put("decided_at", now);
         payload.put("signature", signature);
+        payload.put("evidence", GovernanceDesk.seenAtDecision(handle, policy, clock.instant(), request, model));
         AuditTrail.append(handle, clock, who.user(), approve ? "APPROVE" : "REJECT", "request:" + requestId, payload);
         int approvals = handle.createQuery("SELECT count(DISTINCT approver) FROM approvals WHERE request_id = :r AND decision = 'APPROVE'")
                 .bind("r", requestId).mapTo(Integer.class).one();

@@ -47,6 +47,7 @@ public final class Policy {
     }
 
     private final String name;
+    private final String digest;
     private final List<String> states;
     private final String initialState;
     private final String liveState;
@@ -56,9 +57,10 @@ public final class Policy {
     private final Map<String, TypeRules> types;
     private final List<String> environmentWarnings;
 
-    Policy(String name, List<String> states, String initialState, String liveState, String retiredState,
+    Policy(String name, String digest, List<String> states, String initialState, String liveState, String retiredState,
            List<Transition> transitions, TypeRules defaults, Map<String, TypeRules> types, List<String> environmentWarnings) {
         this.name = name;
+        this.digest = digest;
         this.states = List.copyOf(states);
         this.initialState = initialState;
         this.liveState = liveState;
@@ -71,6 +73,14 @@ public final class Policy {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * SHA-256 (hex) of the text this policy was read from: the stored policy's text (POLICY_SET records the same digest),
+     * a policy file's, or the built-in file's. LEARN_* keys applied on top are not in it; gate reports record them.
+     */
+    public String digest() {
+        return digest;
     }
 
     /** One sentence per LEARN_* key that was set but ignored because it would have loosened this policy. */

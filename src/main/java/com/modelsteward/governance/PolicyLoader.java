@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.JsonLimits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,12 +126,12 @@ public final class PolicyLoader {
 
     /** The built-in L3-12 policy with the LEARN_* keys applied as {@code env} allows. */
     public static Policy builtIn(Environment env) {
-        return resolve(builtInFile(), null, env);
+        return resolve(builtInFile(), null, env, CanonicalJson.sha256Hex(resourceText(BUILT_IN)));
     }
 
     /** A policy shipped in {@code src/main/resources/policies/}, overlaying the built-in one. */
     public static Policy shipped(String resourceName, Map<String, String> env) {
-        return resolve(builtInFile(), readResource(resourceName), Environment.asGiven(env));
+        return resolve(builtInFile(), readResource(resourceName), Environment.asGiven(env), CanonicalJson.sha256Hex(resourceText(resourceName)));
     }
 
     /** A policy file (.yaml, .yml or .json) overlaying the built-in one. */
@@ -161,7 +162,7 @@ public final class PolicyLoader {
 
     /** A policy held as text overlaying the built-in one, with the LEARN_* keys applied as {@code env} allows. */
     public static Policy fromText(String text, String source, boolean yaml, Environment env) {
-        return resolve(builtInFile(), parse(text, source, yaml), env);
+        return resolve(builtInFile(), parse(text, source, yaml), env, CanonicalJson.sha256Hex(text));
     }
 
     private static PolicyFile builtInFile() {
@@ -169,11 +170,15 @@ public final class PolicyLoader {
     }
 
     private static PolicyFile readResource(String name) {
+        return parse(resourceText(name), "policies/" + name, true);
+    }
+
+    private static String resourceText(String name) {
         try (InputStream in = PolicyLoader.class.getResourceAsStream("/policies/" + name)) {
             if (in == null) {
                 throw new GovernanceException("E_POLICY_INVALID", "no shipped policy named " + name);
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "policies/" + name, true);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
@@ -202,7 +207,8 @@ public final class PolicyLoader {
         return location == null || location.getLineNr() < 1 ? "" : " line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    static Policy resolve(PolicyFile builtIn, PolicyFile file, Environment env) {
+    /** @param digest the SHA-256 of the text the policy was read from (the built-in file's when there is no other) */
+    static Policy resolve(PolicyFile builtIn, PolicyFile file, Environment env, String digest) {
         PolicyFile top = file == null ? builtIn : file;
         String name = top.name() != null ? top.name() : builtIn.name();
         List<String> states = top.states() != null ? top.states() : builtIn.states();
@@ -235,7 +241,7 @@ public final class PolicyLoader {
             merged = orEmpty(fileType).over(merged);
             types.put(type, rules(source, "types." + type, merged, env, warnings));
         }
-        return new Policy(name, states, initial, live, retired, transitions, defaults, types, List.copyOf(warnings.values()));
+        return new Policy(name, digest, states, initial, live, retired, transitions, defaults, types, List.copyOf(warnings.values()));
     }
 
     private static RulesFile orEmpty(RulesFile rules) {

@@ -33,7 +33,8 @@ import javafx.scene.layout.VBox;
  * The approval dialog: every piece of evidence for one request in one place — gates, artifacts, lineage, time in
  * shadow, drift, who asked and why, decisions so far — and the decision itself. Approve is disabled with the reason
  * written next to it when this user may not approve; the transition runs only after the approval is confirmed here,
- * off the FX thread.
+ * off the FX thread. A decided request is shown as it was decided (the recorded evidence, each decision's signature
+ * status) and has no decision box.
  */
 final class ApprovalDialog {
 
@@ -68,15 +69,19 @@ final class ApprovalDialog {
         body.setFitToWidth(true);
         body.getStyleClass().add("evidence-scroll");
         content.setCenter(body);
-        content.setBottom(footer());
+        if (evidence.decided().isEmpty()) {
+            content.setBottom(footer());
+            updateButtons();
+            comment.textProperty().addListener((obs, old, now) -> updateButtons());
+        }
         dialog.getDialogPane().setContent(content);
-        updateButtons();
-        comment.textProperty().addListener((obs, old, now) -> updateButtons());
     }
 
     void show() {
         dialog.show();
-        comment.requestFocus();
+        if (evidence.decided().isEmpty()) {
+            comment.requestFocus();
+        }
     }
 
     private Node header() {
@@ -106,7 +111,7 @@ final class ApprovalDialog {
                 + (request.requiredApprovals() == 1 ? "" : "s") + " by a " + request.requiredRole());
         approvals.setId("approvals-so-far");
         facts.addRow(2, key("Approvals"), approvals);
-        VBox header = new VBox(8, title, line, facts, glance());
+        VBox header = new VBox(8, title, line, facts, evidence.decided().map(this::decidedBanner).orElseGet(this::glance));
         header.getStyleClass().add("dialog-header");
         return header;
     }
@@ -137,7 +142,21 @@ final class ApprovalDialog {
         return chip;
     }
 
+    /** Says that what follows is the record of a decision, not today's state; symbol and words, not colour alone. */
+    private Node decidedBanner(GovernanceDesk.Decided decided) {
+        Label banner = new Label("▣ " + DecidedText.header(decided));
+        banner.setId("decided-header");
+        banner.setWrapText(true);
+        banner.getStyleClass().add("decided-banner");
+        Label note = DialogFrame.muted("The evidence below is what was recorded when the request was decided; today's state of "
+                + evidence.model().modelId() + " may differ. A decided request cannot be decided again.");
+        return new VBox(4, banner, note);
+    }
+
     private Node body() {
+        if (evidence.decided().isPresent()) {
+            return decidedBody(evidence.decided().get());
+        }
         VBox gates = DialogFrame.card("Gate report — evaluated now on current data",
                 GateTable.summary(evidence.currentReport()), GateTable.of("gate-table", evidence.currentReport()));
         gates.getChildren().get(1).setId("gate-summary");
@@ -154,6 +173,83 @@ final class ApprovalDialog {
         left.setPrefWidth(560);
         right.setPrefWidth(560);
         return new HBox(14, left, right);
+    }
+
+    private Node decidedBody(GovernanceDesk.Decided decided) {
+        Label frozen = DialogFrame.muted(DecidedText.gateReport(evidence));
+        frozen.setId("decided-gate-note");
+        VBox gates = DialogFrame.card("Gate report — as decided on", GateTable.summary(evidence.currentReport()), frozen,
+                GateTable.of("gate-table", evidence.currentReport()));
+        gates.getChildren().get(1).setId("gate-summary");
+        VBox body = new VBox(14, gates, row(artifacts(), decidedLineage(decided)), row(decidedTime(decided), decidedDrift(decided)),
+                decidedDecisions());
+        body.setPadding(new Insets(12, 16, 12, 16));
+        return body;
+    }
+
+    private VBox decidedLineage(GovernanceDesk.Decided decided) {
+        ModelVersion model = evidence.model();
+        HBox replaced = fact(DecidedText.replacedLabel(decided), DecidedText.replaced(evidence));
+        replaced.setId("decided-replaced");
+        HBox policy = fact("Policy", DecidedText.policy(decided.atDecision().orElse(null)));
+        policy.setId("decided-policy");
+        VBox box = new VBox(6,
+                fact("Parent", evidence.parent().map(p -> p.modelId()).orElse(model.parentId() == null
+                        ? "none — first version of this line" : model.parentId() + " (not in this registry)")),
+                replaced,
+                fact("Created", model.createdBy() + "  ·  " + Format.time(model.createdAt())),
+                policy);
+        return DialogFrame.card("Lineage and policy at the decision", box);
+    }
+
+    private VBox decidedTime(GovernanceDesk.Decided decided) {
+        GovernanceDesk.TimeInState time = decided.atDecision().map(GovernanceDesk.Seen::timeInState).orElse(null);
+        VBox box = new VBox(6);
+        box.setId("decided-time");
+        if (time == null || !time.required()) {
+            box.getChildren().add(DialogFrame.muted(DecidedText.timeInState(time)));
+        } else {
+            ProgressBar bar = new ProgressBar(DecidedText.shadowProgress(time));
+            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.getStyleClass().add(time.satisfied() ? "shadow-complete" : "shadow-incomplete");
+            box.getChildren().addAll(DialogFrame.verdict(time.satisfied(), DecidedText.timeInState(time)), bar);
+        }
+        if (time != null) {
+            box.getChildren().add(DialogFrame.muted("Since " + Format.time(time.since())));
+        }
+        return DialogFrame.card("Time in the prior state", box);
+    }
+
+    private VBox decidedDrift(GovernanceDesk.Decided decided) {
+        GovernanceDesk.Seen seen = decided.atDecision().orElse(null);
+        Label line = seen == null || seen.worstSeverity() == null ? DialogFrame.muted(DecidedText.drift(seen)) : new Label(DecidedText.drift(seen));
+        line.setWrapText(true);
+        HBox status = seen == null || seen.worstSeverity() == null ? new HBox(line) : new HBox(8, StateBadge.of(seen.worstSeverity()), line);
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.setId("decided-drift");
+        return DialogFrame.card("Drift", status, driftLink("drift-card-link", "Today's drift charts of " + evidence.model().modelId() + " →"));
+    }
+
+    private VBox decidedDecisions() {
+        VBox box = new VBox(8);
+        box.setId("decisions");
+        if (evidence.decisions().isEmpty()) {
+            box.getChildren().add(DialogFrame.muted("ROLLBACK".equals(request.kind())
+                    ? "A rollback needs no approval: " + request.requestedBy() + " executed it." : "No decisions were recorded."));
+        }
+        int index = 0;
+        for (GovernanceDesk.Decision decision : evidence.decisions()) {
+            Label what = DialogFrame.verdict(decision.decision().equals("APPROVE"), DecidedText.decision(decision));
+            Label signature = DialogFrame.verdict(decision.signature().verified(), DecidedText.signature(decision.signature()));
+            signature.setId("signature-status-" + index);
+            signature.getStyleClass().add("signature-status");
+            Label saw = DialogFrame.muted(decision.seen().map(s -> "Saw gate report sha256 " + s.gateReportDigest() + " under policy "
+                    + DecidedText.policy(s)).orElse("What " + decision.approver() + " saw: " + DecidedText.NOT_RECORDED));
+            VBox one = new VBox(2, what, signature, saw);
+            box.getChildren().add(one);
+            index++;
+        }
+        return DialogFrame.card("Decisions (" + evidence.approvalsSoFar() + " of " + request.requiredApprovals() + " approvals)", box);
     }
 
     private VBox artifacts() {

@@ -1,0 +1,43 @@
+package com.modelsteward.ui.approvals;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelsteward.governance.GovernanceDesk;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What a decided request says, including for decisions recorded before they carried their evidence. */
+class DecidedTextTest {
+
+    private static final GovernanceDesk.TimeInState EIGHT_DAYS_OF_SEVEN =
+            new GovernanceDesk.TimeInState("SHADOW", "2026-10-01T00:00:00.000Z", Duration.ofDays(8), 7, true);
+
+    @Test
+    void whatWasNotRecordedSaysSoInsteadOfShowingToday() {
+        assertEquals("Time in the prior state: not recorded (decided before this was recorded).", DecidedText.timeInState(null));
+        assertEquals("Drift at the decision: not recorded (decided before this was recorded).", DecidedText.drift(null));
+        assertEquals("not recorded (decided before this was recorded)", DecidedText.policy(null));
+    }
+
+    @Test
+    void theRecordedTimeAndDriftReadAsAtTheDecision() {
+        assertEquals("In SHADOW for 8 d 0 h of the 7 days the policy required at the decision.", DecidedText.timeInState(EIGHT_DAYS_OF_SEVEN));
+        GovernanceDesk.Seen seen = new GovernanceDesk.Seen("abc", null, EIGHT_DAYS_OF_SEVEN, "MODERATE", "spread", 0.15, "l3-12", "d1g357");
+        assertEquals("Worst severity MODERATE · worst PSI 0.1500 on spread (at the decision)", DecidedText.drift(seen));
+        assertEquals("l3-12 · sha256 d1g357", DecidedText.policy(seen));
+        assertEquals("Decided — shown as it was on 2026-10-09 12:00 UTC (EXECUTED)", DecidedText.header(new GovernanceDesk.Decided("EXECUTED",
+                "2026-10-09T12:00:00.000Z", new GovernanceDesk.Replaced(GovernanceDesk.Replaced.Kind.REPLACED, null), Optional.of(seen),
+                "2026-10-09T12:00:00.000Z", "def")));
+    }
+
+    @Test
+    void aSignatureSaysWhichKeyVerifiedItOrWhyItDoesNot() {
+        assertEquals("Signature verified with rachel's key SHA256:ab12, endorsed up to the root",
+                DecidedText.signature(new GovernanceDesk.SignatureStatus("rachel", "SHA256:ab12", null)));
+        String bad = DecidedText.signature(new GovernanceDesk.SignatureStatus("rachel", "SHA256:ab12", "is not signed"));
+        assertTrue(bad.startsWith("Signature does not verify: the decision by rachel is not signed"), bad);
+        assertTrue(bad.contains("SHA256:ab12"), bad);
+    }
+}
