@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -56,6 +55,19 @@ public final class SignedHistory {
             return all;
         }
     }
+
+    private static final String VERSIONS_SQL = """
+            SELECT model_id, model_name, model_type, version, parent_id, path_ref, training_config_json, training_config_hash,
+                   data_snapshot_ref, data_snapshot_hash, feature_graph_hash, code_commit, created_by, state, state_changed_at, archived
+              FROM model_registry""";
+    private static final String REQUESTS_SQL = """
+            SELECT request_id, model_id, from_state, to_state, requested_by, requested_at, justification, status, gate_report_json,
+                   model_row_version, scorecard_digest, required_approvals, required_role, kind
+              FROM transition_requests""";
+    private static final String APPROVALS_SQL = "SELECT approval_id, request_id, approver, decision, comment, decided_at, signature FROM approvals";
+    private static final String PRINCIPALS_SQL =
+            "SELECT user_name, roles, active, public_key, key_endorsed_by, key_endorsement, key_enrolled_at FROM principals";
+    private static final String POINTERS_SQL = "SELECT model_name, active_model_id, last_known_good_id FROM active_pointer";
 
     /** The columns of a version that its history records: artifacts, hashes, creator. */
     private static final List<String> EVIDENCE = List.of("model_name", "model_type", "version", "parent_id", "path_ref",
@@ -146,10 +158,25 @@ public final class SignedHistory {
     }
 
     /** Which rows to compare. */
-    public record Scope(Predicate<String> models, Predicate<String> requests, Predicate<String> principals, Predicate<String> modelNames,
-                        boolean policy, boolean events) {
+    public record Scope(Set<String> modelIds, Set<String> requestIds, Set<String> users, Set<String> names, boolean policy, boolean events) {
 
-        public static final Scope ALL = new Scope(m -> true, r -> true, p -> true, n -> true, true, true);
+        public static final Scope ALL = new Scope(null, null, null, null, true, true);
+
+        boolean models(String id) {
+            return modelIds == null || modelIds.contains(id);
+        }
+
+        boolean requests(String id) {
+            return requestIds == null || requestIds.contains(id);
+        }
+
+        boolean principals(String user) {
+            return users == null || users.contains(user);
+        }
+
+        boolean modelNames(String name) {
+            return names == null || names.contains(name);
+        }
 
         /**
          * The rows a transition of {@code modelIds} (and its request) depends on. Not the stored policy: the engine is
@@ -157,7 +184,7 @@ public final class SignedHistory {
          * policy row blocks nothing and is left to {@code audit verify}.
          */
         public static Scope transition(Set<String> modelIds, Set<String> requestIds, Set<String> users, Set<String> modelNames) {
-            return new Scope(modelIds::contains, requestIds::contains, users::contains, modelNames::contains, false, false);
+            return new Scope(Set.copyOf(modelIds), Set.copyOf(requestIds), Set.copyOf(users), Set.copyOf(modelNames), false, false);
         }
     }
 
@@ -469,13 +496,10 @@ public final class SignedHistory {
 
     private void compareVersions(Handle handle, Scope scope, List<Finding> findings) {
         Set<String> seen = new TreeSet<>();
-        handle.createQuery("""
-                        SELECT model_id, model_name, model_type, version, parent_id, path_ref, training_config_json, training_config_hash,
-                               data_snapshot_ref, data_snapshot_hash, feature_graph_hash, code_commit, created_by, state, state_changed_at, archived
-                          FROM model_registry""")
-                .mapToMap().forEach(row -> {
+        (scope.modelIds() == null ? handle.createQuery(VERSIONS_SQL).mapToMap().list()
+                : keyed(handle.createQuery(VERSIONS_SQL + " WHERE model_id IN (<a>)"), scope.modelIds(), null)).forEach(row -> {
                     String id = (String) row.get("model_id");
-                    if (!scope.models().test(id)) {
+                    if (!scope.models(id)) {
                         return;
                     }
                     seen.add(id);
@@ -508,7 +532,7 @@ public final class SignedHistory {
                     }
                 });
         versions.forEach((id, expected) -> {
-            if (scope.models().test(id) && !seen.contains(id) && expected.containsKey("state")) {
+            if (scope.models(id) && !seen.contains(id) && expected.containsKey("state")) {
                 findings.add(new Finding("version " + id, (Long) expected.get("state_seq"), "is in the signed history but missing from the registry"));
             }
         });
@@ -516,13 +540,11 @@ public final class SignedHistory {
 
     private void compareRequests(Handle handle, Scope scope, List<Finding> findings) {
         Set<String> seen = new TreeSet<>();
-        handle.createQuery("""
-                        SELECT request_id, model_id, from_state, to_state, requested_by, requested_at, justification, status, gate_report_json,
-                               model_row_version, scorecard_digest, required_approvals, required_role, kind
-                          FROM transition_requests""")
-                .mapToMap().forEach(row -> {
+        (scope.requestIds() == null ? handle.createQuery(REQUESTS_SQL).mapToMap().list()
+                : keyed(handle.createQuery(REQUESTS_SQL + " WHERE request_id IN (<a>) OR model_id IN (<b>)"), scope.requestIds(),
+                        scope.modelIds())).forEach(row -> {
                     String id = (String) row.get("request_id");
-                    if (!scope.requests().test(id) && !scope.models().test((String) row.get("model_id"))) {
+                    if (!scope.requests(id) && !scope.models((String) row.get("model_id"))) {
                         return;
                     }
                     seen.add(id);
@@ -557,7 +579,7 @@ public final class SignedHistory {
                             (Long) expected.getOrDefault("status_seq", seq));
                 });
         requests.forEach((id, expected) -> {
-            if (!seen.contains(id) && (scope.requests().test(id) || scope.models().test((String) expected.get("model_id")))) {
+            if (!seen.contains(id) && (scope.requests(id) || scope.models((String) expected.get("model_id")))) {
                 findings.add(new Finding("request " + id, (Long) expected.get("seq"), "is in the signed history but missing from the registry"));
             }
         });
@@ -565,10 +587,10 @@ public final class SignedHistory {
 
     private void compareApprovals(Handle handle, Scope scope, List<Finding> findings) {
         Set<String> seen = new TreeSet<>();
-        handle.createQuery("SELECT approval_id, request_id, approver, decision, comment, decided_at, signature FROM approvals")
-                .mapToMap().forEach(row -> {
+        (scope.requestIds() == null ? handle.createQuery(APPROVALS_SQL).mapToMap().list()
+                : keyed(handle.createQuery(APPROVALS_SQL + " WHERE request_id IN (<a>)"), scope.requestIds(), null)).forEach(row -> {
                     String requestId = (String) row.get("request_id");
-                    if (!scope.requests().test(requestId)) {
+                    if (!scope.requests(requestId)) {
                         return;
                     }
                     String key = requestId + "\n" + row.get("approver");
@@ -590,7 +612,7 @@ public final class SignedHistory {
                 });
         approvals.forEach((key, expected) -> {
             String requestId = key.substring(0, key.indexOf('\n'));
-            if (!seen.contains(key) && scope.requests().test(requestId)) {
+            if (!seen.contains(key) && scope.requests(requestId)) {
                 findings.add(new Finding("the " + expected.get("decision") + " of " + requestId + " by " + key.substring(key.indexOf('\n') + 1),
                         (Long) expected.get("seq"), "is in the signed history but missing from the registry"));
             }
@@ -599,10 +621,10 @@ public final class SignedHistory {
 
     private void comparePrincipals(Handle handle, Scope scope, List<Finding> findings) {
         Set<String> seen = new TreeSet<>();
-        handle.createQuery("SELECT user_name, roles, active, public_key, key_endorsed_by, key_endorsement, key_enrolled_at FROM principals")
-                .mapToMap().forEach(row -> {
+        (scope.users() == null ? handle.createQuery(PRINCIPALS_SQL).mapToMap().list()
+                : keyed(handle.createQuery(PRINCIPALS_SQL + " WHERE user_name IN (<a>)"), scope.users(), null)).forEach(row -> {
                     String user = (String) row.get("user_name");
-                    if (!scope.principals().test(user)) {
+                    if (!scope.principals(user)) {
                         return;
                     }
                     seen.add(user);
@@ -630,7 +652,7 @@ public final class SignedHistory {
                     }
                 });
         principals.forEach((user, expected) -> {
-            if (!seen.contains(user) && scope.principals().test(user)) {
+            if (!seen.contains(user) && scope.principals(user)) {
                 findings.add(new Finding("principal " + user, (Long) expected.getOrDefault("seq", expected.get("key_seq")),
                         "is in the signed history but missing from the registry"));
             }
@@ -639,9 +661,10 @@ public final class SignedHistory {
 
     private void comparePointers(Handle handle, Scope scope, List<Finding> findings) {
         Set<String> seen = new TreeSet<>();
-        handle.createQuery("SELECT model_name, active_model_id, last_known_good_id FROM active_pointer").mapToMap().forEach(row -> {
+        (scope.names() == null ? handle.createQuery(POINTERS_SQL).mapToMap().list()
+                : keyed(handle.createQuery(POINTERS_SQL + " WHERE model_name IN (<a>)"), scope.names(), null)).forEach(row -> {
             String name = (String) row.get("model_name");
-            if (!scope.modelNames().test(name)) {
+            if (!scope.modelNames(name)) {
                 return;
             }
             seen.add(name);
@@ -659,7 +682,7 @@ public final class SignedHistory {
             differs(findings, subject, "last_known_good_id", row.get("last_known_good_id"), expected.get("last_known_good_id"), seq);
         });
         pointers.forEach((name, expected) -> {
-            if (!seen.contains(name) && scope.modelNames().test(name)) {
+            if (!seen.contains(name) && scope.modelNames(name)) {
                 findings.add(new Finding("the live pointer of " + name, (Long) expected.get("seq"), "is in the signed history but missing"));
             }
         });
@@ -708,6 +731,18 @@ public final class SignedHistory {
                 findings.add(new Finding("outbox event " + id, (Long) expected.get("seq"), "is in the signed history but missing"));
             }
         });
+    }
+
+    /**
+     * A scoped check reads only the rows whose keys are in {@code a} (and {@code b}): the engine's check before a
+     * transition reads a handful of rows by key, not every table. An empty IN () is not SQL; a key no row has stands in.
+     */
+    private static List<Map<String, Object>> keyed(org.jdbi.v3.core.statement.Query query, Set<String> a, Set<String> b) {
+        query.bindList("a", a.isEmpty() ? List.of("") : List.copyOf(a));
+        if (b != null) {
+            query.bindList("b", b.isEmpty() ? List.of("") : List.copyOf(b));
+        }
+        return query.mapToMap().list();
     }
 
     private static void differs(List<Finding> findings, String subject, String column, Object actual, Object expected, Long seq) {
