@@ -435,7 +435,7 @@ public final class ScaleBenchmark {
             String name = names.get(i % names.size());
             List<ModelSummary> versions = shell.context().catalog().versionsOf(name);
             long t = System.nanoTime();
-            LineageTree tree = LineageTree.build(versions);
+            LineageTree tree = LineageTree.build(versions, com.modelsteward.governance.PolicyLoader.builtIn(java.util.Map.of()).liveState());
             GraphLayout.of(tree.group(name).orElseThrow());
             if (i > 0) {
                 pure.add(System.nanoTime() - t);

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Issue 9's reads that must cost the same at 1 000 and 100 000 versions: the ACTIVE version of a name through the
- * in-memory cache ({@code Registry.activeCache()}, the hit path: nothing writes during the run), and for comparison one
+ * in-memory cache ({@code Registry.activeCache(liveState)}, the hit path: nothing writes during the run), and for comparison one
  * version's full record by id through the catalog (one query by primary key).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -51,7 +51,7 @@ public class CatalogReadBenchmark {
     @Setup(Level.Trial)
     public void generate() throws IOException {
         scale = ScaleRegistry.create(size);
-        cache = scale.registry().activeCache();
+        cache = scale.registry().activeCache(com.modelsteward.governance.PolicyLoader.builtIn(java.util.Map.of()).liveState());
         activeName = cache.all().keySet().stream().sorted().findFirst()
                 .orElseThrow(() -> new IllegalStateException("the scale registry has no ACTIVE version"));
         cacheLoads = cache.loads();

@@ -58,7 +58,7 @@ public class LineageBenchmark {
 
     @Benchmark
     public GraphLayout treeAndLayout() {
-        LineageTree tree = LineageTree.build(versions);
+        LineageTree tree = LineageTree.build(versions, com.modelsteward.governance.PolicyLoader.builtIn(java.util.Map.of()).liveState());
         return GraphLayout.of(tree.group(name).orElseThrow());
     }
 }
