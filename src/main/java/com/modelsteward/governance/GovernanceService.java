@@ -558,19 +558,18 @@ public final class GovernanceService {
     /** The version that was ACTIVE for {@code modelName} at {@code at}, from the audit trail; empty when none was. */
     public Optional<String> activeAt(String modelName, Instant at) {
         String ts = Timestamps.format(at);
-        return registry.read(handle -> handle.createQuery("""
-                        SELECT payload_json FROM audit_log
-                         WHERE entity = :e AND action = 'ACTIVE_CHANGED' AND ts <= :ts
-                         ORDER BY seq DESC LIMIT 1""")
-                .bind("e", activeEntity(modelName)).bind("ts", ts).mapTo(String.class).findOne())
-                .map(json -> text(json, "active_model_id"));
+        Map<String, Object> last = null;
+        for (Map<String, Object> row : attestedActiveChanges(modelName)) {
+            if (((String) row.get("ts")).compareTo(ts) <= 0) {
+                last = row;
+            }
+        }
+        return Optional.ofNullable(last).map(row -> text((String) row.get("payload_json"), "active_model_id"));
     }
 
-    /** Every ACTIVE period of a model name, oldest first, from the audit trail. */
+    /** Every ACTIVE period of a model name, oldest first, from the audit trail's attested entries. */
     public List<ActivePeriod> history(String modelName) {
-        List<Map<String, Object>> rows = registry.read(handle -> handle.createQuery(
-                        "SELECT seq, ts, actor, payload_json FROM audit_log WHERE entity = :e AND action = 'ACTIVE_CHANGED' ORDER BY seq")
-                .bind("e", activeEntity(modelName)).mapToMap().list());
+        List<Map<String, Object>> rows = attestedActiveChanges(modelName);
         List<ActivePeriod> periods = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> row = rows.get(i);
@@ -583,6 +582,20 @@ public final class GovernanceService {
                     (String) row.get("actor"), ((Number) row.get("seq")).longValue()));
         }
         return periods;
+    }
+
+    /**
+     * The ACTIVE_CHANGED entries of a name that the signed history attests, oldest first: an entry written behind the
+     * app's back (even correctly chained) would make {@code history} report a period that never happened.
+     */
+    private List<Map<String, Object>> attestedActiveChanges(String modelName) {
+        return registry.read(handle -> {
+            Set<Long> unattested = SignedHistory.unattested(handle);
+            return handle.createQuery(
+                            "SELECT seq, ts, actor, payload_json FROM audit_log WHERE entity = :e AND action = 'ACTIVE_CHANGED' ORDER BY seq")
+                    .bind("e", activeEntity(modelName)).mapToMap().list().stream()
+                    .filter(row -> !unattested.contains(((Number) row.get("seq")).longValue())).toList();
+        });
     }
 
     /**

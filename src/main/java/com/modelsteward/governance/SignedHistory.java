@@ -95,6 +95,7 @@ public final class SignedHistory {
 
     private final boolean demo;
     private final List<Finding> entryFindings = new ArrayList<>();
+    private final Set<Long> unattestedSeqs = new java.util.HashSet<>();
     private long entries;
     private long attested;
     /** The newest valid head replayed so far, up to which the chain was intact: a later replay continues from it. */
@@ -155,6 +156,13 @@ public final class SignedHistory {
             return Optional.empty();
         }
         return Optional.of(Map.entry((String) history.policy.get("text"), String.valueOf(history.policy.get("format"))));
+    }
+
+    /** The sequence numbers of every entry the signed history does not attest (a whole replay). */
+    public static Set<Long> unattested(Handle handle) {
+        SignedHistory history = new SignedHistory(Signatures.isDemo(handle));
+        history.replay(handle);
+        return Set.copyOf(history.unattestedSeqs);
     }
 
     /** Which rows to compare. */
@@ -241,6 +249,7 @@ public final class SignedHistory {
                     && (cover.trusted() || (cover.seq() == entry.seq() && entry.action().equals("KEY_SUBMITTED")));
             covered[i] = ok;
             if (!ok) {
+                unattestedSeqs.add(entry.seq());
                 entryFindings.add(new Finding("audit entry " + entry.seq() + " (" + entry.action() + " by " + entry.actor() + ")",
                         0, why(cover, hashOk, entry)));
             }

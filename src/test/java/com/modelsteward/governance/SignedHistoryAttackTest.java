@@ -44,6 +44,31 @@ class SignedHistoryAttackTest {
         }
     }
 
+    /** Appends an entry that links and hashes correctly after the newest one, as a writer with the file could. */
+    private static void appendChained(Fixture f, String actor, String action, String entity, Map<String, Object> payload) {
+        f.registry.write(h -> {
+            var head = h.createQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").mapToMap().one();
+            long seq = ((Number) head.get("seq")).longValue() + 1;
+            String json = CanonicalJson.write(payload);
+            String ts = "2026-11-09T12:00:00.000Z";
+            String hash = AuditTrail.hash((String) head.get("hash"), seq, ts, actor, action, entity, json);
+            h.execute("INSERT INTO audit_log (seq, ts, actor, action, entity, payload_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    seq, ts, actor, action, entity, json, head.get("hash"), hash);
+            return null;
+        });
+    }
+
+    @Test
+    void aChainedActiveChangedEntryDoesNotRewriteWhatWasLive() {
+        try (Fixture f = new Fixture(dir)) {
+            String first = f.activate("m", "1", 1.5, 0.1);
+            appendChained(f, "rachel", "ACTIVE_CHANGED", "model_name:m", Map.of("model_name", "m", "active_model_id", "m-evil", "cause", "rollout"));
+            assertEquals(List.of(first), f.engine.history("m").stream().map(GovernanceService.ActivePeriod::modelId).toList());
+            assertEquals(java.util.Optional.of(first), f.engine.activeAt("m", java.time.Instant.parse("2026-12-01T00:00:00Z")));
+            assertReported(f, "(ACTIVE_CHANGED by rachel) is not covered by a valid signed audit head");
+        }
+    }
+
     @Test
     void anHonestRegistryVerifiesClean() {
         try (Fixture f = new Fixture(dir)) {
@@ -63,17 +88,8 @@ class SignedHistoryAttackTest {
             f.clock.advance(Duration.ofDays(8));
             String request = f.engine.request(f.alice, id, "ACTIVE", "promote").requestId();
             // bob (an analyst) appends a chained PRINCIPAL_ROLE_ADDED making himself a RISK_OFFICER, and the row to match.
-            f.registry.write(h -> {
-                var head = h.createQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").mapToMap().one();
-                long seq = ((Number) head.get("seq")).longValue() + 1;
-                String payload = CanonicalJson.write(Map.of("user", "bob", "roles", "ANALYST,RISK_OFFICER", "active", true));
-                String ts = "2026-11-09T12:00:00.000Z";
-                String hash = AuditTrail.hash((String) head.get("hash"), seq, ts, "ines", "PRINCIPAL_ROLE_ADDED", "principal:bob", payload);
-                h.execute("INSERT INTO audit_log (seq, ts, actor, action, entity, payload_json, prev_hash, hash) VALUES (?, ?, 'ines', "
-                        + "'PRINCIPAL_ROLE_ADDED', 'principal:bob', ?, ?, ?)", seq, ts, payload, head.get("hash"), hash);
-                h.execute("UPDATE principals SET roles = 'ANALYST,RISK_OFFICER' WHERE user_name = 'bob'");
-                return null;
-            });
+            appendChained(f, "ines", "PRINCIPAL_ROLE_ADDED", "principal:bob", Map.of("user", "bob", "roles", "ANALYST,RISK_OFFICER", "active", true));
+            f.registry.write(h -> h.execute("UPDATE principals SET roles = 'ANALYST,RISK_OFFICER' WHERE user_name = 'bob'"));
             assertTrue(AuditTrail.verify(f.registry).ok(), "the forged entry is correctly chained");
             GovernanceException refused = assertThrows(GovernanceException.class, () -> f.engine.approve(f.who("bob"), request, "mine now"));
             assertEquals(GovernanceService.TAMPERED, refused.code());
