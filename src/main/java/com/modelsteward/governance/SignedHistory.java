@@ -76,7 +76,8 @@ public final class SignedHistory {
     private static final Set<String> UNGOVERNED = Policy.UNGOVERNED_STATES;
     private static final Set<String> GOVERNED_ACTIONS = Set.of("PRINCIPAL_ROLE_ADDED", "PRINCIPAL_CHANGED", "KEY_SUBMITTED",
             "KEY_ENROLLED", "POLICY_SET", "REGISTER", "REQUEST", "APPROVE", "REJECT", "STALE", "TRANSITION", "ROLLBACK",
-            "ACTIVE_CHANGED", "RETENTION", "EVENT_EMITTED");
+            "ACTIVE_CHANGED", "RETENTION", "EVENT_EMITTED", "RULE_CHANGE_REQUESTED", "RULE_CHANGE_APPROVED", "RULE_CHANGE_REJECTED",
+            "RULE_CHANGE_STALE");
 
     private record Entry(long seq, String actor, String action, String entity, String payload) {
     }
@@ -91,6 +92,7 @@ public final class SignedHistory {
     private final Map<String, Map<String, Object>> principals = new HashMap<>();
     private final Map<String, Map<String, Object>> pointers = new HashMap<>();
     private final Map<Long, Map<String, Object>> events = new HashMap<>();
+    private final Map<String, Map<String, Object>> ruleChanges = new HashMap<>();
     private Map<String, Object> policy;
 
     private final boolean demo;
@@ -447,6 +449,31 @@ public final class SignedHistory {
                 version.put("archived", true);
                 version.put("archived_seq", seq);
             });
+            case "RULE_CHANGE_REQUESTED" -> {
+                boolean fourEyes = !p.has("four_eyes") || p.get("four_eyes").asBoolean();
+                Map<String, Object> change = new HashMap<>();
+                change.put("kind", text(p, "change"));
+                change.put("target", text(p, "target"));
+                change.put("role", text(p, "role"));
+                change.put("policy_sha256", text(p, "sha256"));
+                change.put("requested_by", entry.actor());
+                change.put("status", fourEyes ? "PENDING" : "APPLIED");
+                change.put("decided_by", fourEyes ? null : entry.actor());
+                change.put("seq", seq);
+                ruleChanges.put(text(p, "change_id"), change);
+            }
+            case "RULE_CHANGE_APPROVED", "RULE_CHANGE_REJECTED", "RULE_CHANGE_STALE" -> {
+                Map<String, Object> change = ruleChanges.get(text(p, "change_id"));
+                if (change != null) {
+                    change.put("status", switch (entry.action()) {
+                        case "RULE_CHANGE_APPROVED" -> "APPLIED";
+                        case "RULE_CHANGE_REJECTED" -> "REJECTED";
+                        default -> "STALE";
+                    });
+                    change.put("decided_by", entry.action().equals("RULE_CHANGE_STALE") ? change.get("decided_by") : entry.actor());
+                    change.put("status_seq", seq);
+                }
+            }
             case "EVENT_EMITTED" -> {
                 Map<String, Object> event = new HashMap<>();
                 event.put("event_type", text(p, "event_type"));
@@ -499,6 +526,9 @@ public final class SignedHistory {
         }
         if (scope.events()) {
             compareEvents(handle, findings);
+        }
+        if (scope.policy()) {
+            compareRuleChanges(handle, findings);
         }
         return findings;
     }
@@ -712,6 +742,36 @@ public final class SignedHistory {
             findings.add(new Finding("the stored policy", seq, "has sha256 " + CanonicalJson.sha256Hex(text.get())
                     + ", but the signed history set " + policy.get("sha256")));
         }
+    }
+
+    private void compareRuleChanges(Handle handle, List<Finding> findings) {
+        Set<String> seen = new TreeSet<>();
+        handle.createQuery("SELECT change_id, kind, target, role, policy_sha256, requested_by, status, decided_by FROM rule_changes")
+                .mapToMap().forEach(row -> {
+                    String id = (String) row.get("change_id");
+                    seen.add(id);
+                    String subject = "rule change " + id;
+                    Map<String, Object> expected = ruleChanges.get(id);
+                    if (expected == null) {
+                        findings.add(new Finding(subject, 0, "(" + row.get("kind") + " of " + row.get("target")
+                                + ") is not in the signed history: it was written behind the app's back"));
+                        return;
+                    }
+                    long seq = (Long) expected.get("seq");
+                    for (String column : List.of("kind", "target", "role", "policy_sha256", "requested_by")) {
+                        differs(findings, subject, column, row.get(column), expected.get(column), seq);
+                    }
+                    long statusSeq = (Long) expected.getOrDefault("status_seq", seq);
+                    differs(findings, subject, "status", row.get("status"), expected.get("status"), statusSeq);
+                    if (!"STALE".equals(expected.get("status"))) {
+                        differs(findings, subject, "decided_by", row.get("decided_by"), expected.get("decided_by"), statusSeq);
+                    }
+                });
+        ruleChanges.forEach((id, expected) -> {
+            if (!seen.contains(id)) {
+                findings.add(new Finding("rule change " + id, (Long) expected.get("seq"), "is in the signed history but missing from the registry"));
+            }
+        });
     }
 
     private void compareEvents(Handle handle, List<Finding> findings) {

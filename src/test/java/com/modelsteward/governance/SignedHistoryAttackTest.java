@@ -163,6 +163,11 @@ class SignedHistoryAttackTest {
             assertReported(f, "outbox event");
             assertReported(f, "is not attested by the signed history");
             assertReported(f, "request REQ-999999 (ROLLBACK of m-1 to ACTIVE) is not in the signed history");
+            raw(f.registry.file(), "DROP TRIGGER rule_changes_insert",
+                    "INSERT INTO rule_changes (change_id, kind, target, target_user, role, requested_by, requested_at, requester_signature, "
+                            + "four_eyes, status, decided_by) VALUES ('RC-999999', 'ROLE_GRANT', 'bob', 'bob', 'ADMIN', 'ines', "
+                            + "'2026-11-01T12:00:00.000Z', 'AAAA', 0, 'APPLIED', 'ines')");
+            assertReported(f, "rule change RC-999999 (ROLE_GRANT of bob) is not in the signed history");
         }
     }
 
