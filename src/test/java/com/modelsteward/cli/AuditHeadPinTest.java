@@ -3,22 +3,14 @@ package com.modelsteward.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.modelsteward.config.AppDirs;
-import com.modelsteward.testsupport.TestRegistries;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,38 +23,18 @@ class AuditHeadPinTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private String previousHome;
-
-    @BeforeEach
-    void ownDataDirectory() {
-        previousHome = System.getProperty(AppDirs.HOME_PROPERTY);
-        System.setProperty(AppDirs.HOME_PROPERTY, dir.resolve("home").toString());
-    }
-
-    @AfterEach
-    void restoreDataDirectory() {
-        if (previousHome == null) {
-            System.clearProperty(AppDirs.HOME_PROPERTY);
-        } else {
-            System.setProperty(AppDirs.HOME_PROPERTY, previousHome);
-        }
-    }
+    @RegisterExtension
+    final CliHarness cli = new CliHarness();
 
     private int run(String user, String... args) {
-        out.reset();
-        err.reset();
-        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC), user);
-        return new Cli(context).execute(args);
+        return cli.run(user, args);
     }
 
     private Path registryWithAnAnalyst() {
         Path db = dir.resolve("r.db");
-        assertEquals(0, run("ada", "init", "--db", db.toString()), err.toString());
-        assertEquals(0, run("ada", "principal", "add", "--db", db.toString(), "--user", "ann", "--role", "ANALYST"), err.toString());
-        assertEquals(0, run("ada", "audit", "verify", "--db", db.toString()), err.toString());
+        assertEquals(0, run("ada", "init", "--db", db.toString()), cli.err());
+        assertEquals(0, run("ada", "principal", "add", "--db", db.toString(), "--user", "ann", "--role", "ANALYST"), cli.err());
+        assertEquals(0, run("ada", "audit", "verify", "--db", db.toString()), cli.err());
         return db;
     }
 
@@ -71,15 +43,15 @@ class AuditHeadPinTest {
         Path db = registryWithAnAnalyst();
         Path older = dir.resolve("older.db");
         Files.copy(db, older);
-        assertEquals(0, run("ada", "principal", "add", "--db", db.toString(), "--user", "bo", "--role", "ANALYST"), err.toString());
-        assertEquals(0, run("ada", "audit", "verify", "--db", db.toString()), err.toString());
+        assertEquals(0, run("ada", "principal", "add", "--db", db.toString(), "--user", "bo", "--role", "ANALYST"), cli.err());
+        assertEquals(0, run("ada", "audit", "verify", "--db", db.toString()), cli.err());
 
         Files.copy(older, db, StandardCopyOption.REPLACE_EXISTING);
         assertEquals(1, run("ada", "audit", "verify", "--db", db.toString()));
-        assertTrue(err.toString().contains("E_AUDIT_ROLLED_BACK: WARNING: THE AUDIT TRAIL OF"), err.toString());
-        assertTrue(err.toString().contains("WENT BACKWARD"), err.toString());
+        assertTrue(cli.err().contains("E_AUDIT_ROLLED_BACK: WARNING: THE AUDIT TRAIL OF"), cli.err());
+        assertTrue(cli.err().contains("WENT BACKWARD"), cli.err());
         assertEquals(0, run("someone.else", "audit", "verify", "--db", db.toString().replace("r.db", "older.db")),
-                "a client that never saw the newer head has nothing to compare: " + err);
+                "a client that never saw the newer head has nothing to compare: " + cli.err());
     }
 
     @Test
@@ -90,8 +62,8 @@ class AuditHeadPinTest {
             sql.executeUpdate("UPDATE audit_log SET hash = '" + "f".repeat(64) + "' WHERE seq = (SELECT max(seq) FROM audit_log)");
         }
         assertEquals(1, run("ada", "audit", "verify", "--db", db.toString()));
-        assertTrue(err.toString().contains("HAS FORKED") || err.toString().startsWith("E_AUDIT_BROKEN"), err.toString());
-        assertEquals(0, run("ada", "status", "--db", db.toString()), "status still answers, with the warning: " + err);
-        assertTrue(err.toString().contains("HAS FORKED"), err.toString());
+        assertTrue(cli.err().contains("HAS FORKED") || cli.err().startsWith("E_AUDIT_BROKEN"), cli.err());
+        assertEquals(0, run("ada", "status", "--db", db.toString()), "status still answers, with the warning: " + cli.err());
+        assertTrue(cli.err().contains("HAS FORKED"), cli.err());
     }
 }

@@ -4,20 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.modelsteward.config.AppDirs;
 import com.modelsteward.governance.SignatureAudit;
 import com.modelsteward.registry.Registry;
-import com.modelsteward.testsupport.TestRegistries;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,52 +21,32 @@ class RulesCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private String previousHome;
+    @RegisterExtension
+    final CliHarness cli = new CliHarness();
     private String db;
 
-    @BeforeEach
-    void ownDataDirectory() {
-        previousHome = System.getProperty(AppDirs.HOME_PROPERTY);
-        System.setProperty(AppDirs.HOME_PROPERTY, dir.resolve("home").toString());
-    }
-
-    @AfterEach
-    void restoreDataDirectory() {
-        if (previousHome == null) {
-            System.clearProperty(AppDirs.HOME_PROPERTY);
-        } else {
-            System.setProperty(AppDirs.HOME_PROPERTY, previousHome);
-        }
-    }
-
     private int run(String user, String... args) {
-        out.reset();
-        err.reset();
-        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC), user);
         String[] withDb = new String[args.length + 2];
         System.arraycopy(args, 0, withDb, 0, args.length);
         withDb[args.length] = "--db";
         withDb[args.length + 1] = db;
-        return new Cli(context).execute(withDb);
+        return cli.run(user, withDb);
     }
 
     private void ok(String user, String... args) {
-        assertEquals(0, run(user, args), String.join(" ", args) + ": " + err);
+        assertEquals(0, run(user, args), String.join(" ", args) + ": " + cli.err());
     }
 
     /** The fingerprint the last command printed: what the person reads out to the ADMIN who endorses their key. */
     private String printedFingerprint() {
-        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("SHA256:[0-9a-f]{64}").matcher(out.toString(StandardCharsets.UTF_8));
-        assertTrue(printed.find(), out.toString(StandardCharsets.UTF_8));
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("SHA256:[0-9a-f]{64}").matcher(cli.out());
+        assertTrue(printed.find(), cli.out());
         return printed.group();
     }
 
         private String refused(int exit, String user, String... args) {
-        assertEquals(exit, run(user, args), String.join(" ", args) + ": " + out);
-        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(exit, run(user, args), String.join(" ", args) + ": " + cli.out());
+        String message = cli.err();
         assertEquals(1, message.lines().count(), "one line: " + message);
         assertTrue(message.matches("E_[A-Z_]+: .+\\R?"), message);
         return message;
@@ -85,8 +57,8 @@ class RulesCliTest {
         db = dir.resolve("rules.db").toString();
         ok("ines", "init");
         ok("ines", "principal", "add", "--user", "adam", "--role", "ADMIN");
-        assertTrue(out.toString().startsWith("RC-000001 APPLIED at once: grant ADMIN to adam (single ADMIN"), out.toString());
-        assertTrue(out.toString().contains("adam now holds ADMIN"), out.toString());
+        assertTrue(cli.out().startsWith("RC-000001 APPLIED at once: grant ADMIN to adam (single ADMIN"), cli.out());
+        assertTrue(cli.out().contains("adam now holds ADMIN"), cli.out());
         ok("adam", "principal", "enroll");
         ok("ines", "principal", "enroll", "--user", "adam", "--fingerprint", printedFingerprint());
     }
@@ -95,8 +67,8 @@ class RulesCliTest {
     void aSecondAdminDecidesRoleChangesAndDeactivations() {
         twoAdmins();
         ok("ines", "principal", "add", "--user", "rita", "--role", "RISK_OFFICER");
-        assertTrue(out.toString().startsWith("RC-000002 PENDING: grant RISK_OFFICER to rita; it takes effect when another ADMIN runs "
-                + "`rules approve --change RC-000002 --comment TEXT`"), out.toString());
+        assertTrue(cli.out().startsWith("RC-000002 PENDING: grant RISK_OFFICER to rita; it takes effect when another ADMIN runs "
+                + "`rules approve --change RC-000002 --comment TEXT`"), cli.out());
         assertTrue(refused(1, "rita", "principal", "enroll").startsWith("E_LEARN_ROLLOUT_DENIED: rita is not a principal"));
 
         assertTrue(refused(1, "ines", "rules", "approve", "--change", "RC-000002", "--comment", "mine, fine")
@@ -105,25 +77,25 @@ class RulesCliTest {
         assertTrue(refused(1, "adam", "rules", "approve", "--change", "REQ-000001", "--comment", "x").startsWith("E_INVALID_INPUT: "));
         assertTrue(refused(1, "adam", "rules", "approve", "--change", "RC-000099", "--comment", "x").startsWith("E_NOT_FOUND: "));
         ok("adam", "rules", "list", "--status", "pending");
-        assertTrue(out.toString().startsWith("RC-000002  PENDING  Role grant"), out.toString());
+        assertTrue(cli.out().startsWith("RC-000002  PENDING  Role grant"), cli.out());
         ok("adam", "rules", "approve", "--change", "RC-000002", "--comment", "New risk officer");
-        assertEquals("RC-000002 approved by adam and APPLIED: grant RISK_OFFICER to rita\n", out.toString());
+        assertEquals("RC-000002 approved by adam and APPLIED: grant RISK_OFFICER to rita\n", cli.out());
         ok("rita", "principal", "enroll");
         ok("ines", "principal", "enroll", "--user", "rita", "--fingerprint", printedFingerprint());
 
         ok("ines", "principal", "deactivate", "--user", "rita");
-        assertTrue(out.toString().startsWith("RC-000003 PENDING: deactivate rita"), out.toString());
+        assertTrue(cli.out().startsWith("RC-000003 PENDING: deactivate rita"), cli.out());
         assertTrue(refused(1, "rita", "rules", "approve", "--change", "RC-000003", "--comment", "keep me")
                 .startsWith("E_LEARN_ROLLOUT_DENIED: rita holds [RISK_OFFICER]; approving rule change RC-000003 needs the ADMIN role"));
         ok("adam", "rules", "show", "--change", "RC-000003");
-        assertTrue(out.toString().contains("rita: roles [RISK_OFFICER], active -> roles [RISK_OFFICER], inactive"), out.toString());
+        assertTrue(cli.out().contains("rita: roles [RISK_OFFICER], active -> roles [RISK_OFFICER], inactive"), cli.out());
         ok("adam", "rules", "reject", "--change", "RC-000003", "--comment", "She stays on the desk");
-        assertTrue(out.toString().startsWith("RC-000003 REJECTED by adam"), out.toString());
+        assertTrue(cli.out().startsWith("RC-000003 REJECTED by adam"), cli.out());
         assertTrue(refused(1, "adam", "rules", "approve", "--change", "RC-000003", "--comment", "changed my mind")
                 .startsWith("E_LEARN_ROLLOUT_DENIED: rule change RC-000003 is REJECTED"));
 
         ok("adam", "principal", "revoke", "--user", "ines", "--role", "ADMIN");
-        assertTrue(out.toString().startsWith("RC-000004 PENDING: revoke ADMIN from ines"), out.toString());
+        assertTrue(cli.out().startsWith("RC-000004 PENDING: revoke ADMIN from ines"), cli.out());
         assertTrue(refused(1, "ines", "principal", "activate", "--user", "rita").startsWith("E_INVALID_INPUT: rita is already active"));
         try (Registry registry = Registry.open(Path.of(db))) {
             assertTrue(SignatureAudit.verify(registry).ok(), SignatureAudit.verify(registry).problems().toString());
@@ -140,20 +112,20 @@ class RulesCliTest {
                         "  - {from: ACTIVE, to: RETIRED, approvals: {count: 1, role: RISK_OFFICER}}\n"
                                 + "  - {from: RETIRED, to: ACTIVE, approvals: {count: 1, role: RISK_OFFICER}}"));
         ok("ines", "policy", "set", "--file", loose.toString());
-        assertTrue(out.toString().startsWith("RC-000002 PENDING: policy loose"), out.toString());
+        assertTrue(cli.out().startsWith("RC-000002 PENDING: policy loose"), cli.out());
         ok("ines", "policy", "show");
-        assertTrue(out.toString().startsWith("Policy l3-12;") && !out.toString().contains("RETIRED    -> ACTIVE"), out.toString());
+        assertTrue(cli.out().startsWith("Policy l3-12;") && !cli.out().contains("RETIRED    -> ACTIVE"), cli.out());
 
         ok("adam", "rules", "show", "--change", "RC-000002");
-        String shown = out.toString();
+        String shown = cli.out();
         assertTrue(shown.contains("--- the built-in policy\n+++ policy loose (proposed)\n"), shown);
         assertTrue(shown.contains("\n-name: l3-12\n+name: loose\n"), shown);
         assertTrue(shown.contains("\n+  - {from: RETIRED, to: ACTIVE, approvals: {count: 1, role: RISK_OFFICER}}\n"), shown);
         assertFalse(shown.contains("types:"), "only the changed lines and their context: " + shown);
 
         ok("adam", "rules", "approve", "--change", "RC-000002", "--comment", "Reinstatement path agreed with risk", "--json");
-        assertTrue(out.toString().contains("\"status\" : \"APPLIED\"") && out.toString().contains("\"decided_by\" : \"adam\""), out.toString());
+        assertTrue(cli.out().contains("\"status\" : \"APPLIED\"") && cli.out().contains("\"decided_by\" : \"adam\""), cli.out());
         ok("ines", "policy", "show");
-        assertTrue(out.toString().startsWith("Policy loose;") && out.toString().contains("RETIRED    -> ACTIVE"), out.toString());
+        assertTrue(cli.out().startsWith("Policy loose;") && cli.out().contains("RETIRED    -> ACTIVE"), cli.out());
     }
 }
