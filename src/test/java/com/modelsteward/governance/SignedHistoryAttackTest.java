@@ -189,6 +189,22 @@ class SignedHistoryAttackTest {
     }
 
     @Test
+    void aRedirectedLastKnownGoodIsRefusedBeforeTheRollback() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            f.activate("m", "1", 1.5, 0.1);
+            f.activate("m", "2", 1.8, 0.1);
+            String stray = f.register("m", "0");
+            raw(f.registry.file(), "DROP TRIGGER active_pointer_update",
+                    "UPDATE active_pointer SET last_known_good_id = '" + stray + "' WHERE model_name = 'm'");
+            GovernanceException refused = assertThrows(GovernanceException.class, () -> f.engine.rollback(f.rachel, "m", "drift"));
+            assertEquals(GovernanceService.TAMPERED, refused.code());
+            assertTrue(refused.getMessage().contains("the live pointer of m has last_known_good_id = \"m-0\""), refused.getMessage());
+            assertEquals("ACTIVE", f.state("m-2"));
+            assertReported(f, "trigger active_pointer_update is missing");
+        }
+    }
+
+    @Test
     void prefilledSignatureRowsDoNotBlockARollback() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             f.activate("m", "1", 1.5, 0.1);
