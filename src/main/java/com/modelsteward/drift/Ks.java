@@ -1,5 +1,6 @@
 package com.modelsteward.drift;
 
+import java.math.BigInteger;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 import org.apache.commons.statistics.inference.PValueMethod;
@@ -28,17 +29,32 @@ public final class Ks {
     private Ks() {
     }
 
-    /** D and the value at which |F_ref − F_cur| reaches it (the first such value in ascending order). */
-    public record Statistic(double d, double location) {
+    /**
+     * D = numerator / denominator exactly, with the denominator lcm(n, m), and the value at which |F_ref − F_cur| reaches
+     * it (the first such value in ascending order).
+     */
+    public record Statistic(long numerator, long denominator, double location) {
+
+        /** D rounded once to the nearest double, as scipy reports it ({@code h / lcm}): 1/10 is 0.1, not 0.1 − 1 ulp. */
+        public double d() {
+            return ratio(numerator, denominator);
+        }
     }
 
-    /** The KS statistic of two sorted, finite, non-empty samples. */
+    /**
+     * The KS statistic of two sorted, finite, non-empty samples. The walk keeps i·(m/g) − j·(n/g) in integers (g =
+     * gcd(n, m)), so D is the exact lattice value: the difference of the two rounded fractions i/n and j/m can miss a
+     * threshold such as 0.1 by one ulp.
+     */
     public static Statistic statistic(double[] sortedA, double[] sortedB) {
         int n = sortedA.length;
         int m = sortedB.length;
+        long g = gcd(n, m);
+        long stepA = m / g;
+        long stepB = n / g;
         int i = 0;
         int j = 0;
-        double best = 0;
+        long best = 0;
         double location = Double.NaN;
         while (i < n && j < m) {
             double v = Math.min(sortedA[i], sortedB[j]);
@@ -48,7 +64,7 @@ public final class Ks {
             while (j < m && sortedB[j] == v) {
                 j++;
             }
-            double gap = Math.abs((double) i / n - (double) j / m);
+            long gap = Math.abs(i * stepA - j * stepB);
             if (gap > best) {
                 best = gap;
                 location = v;
@@ -58,15 +74,32 @@ public final class Ks {
         if (Double.isNaN(location)) {
             location = n > 0 ? sortedA[0] : Double.NaN;
         }
-        return new Statistic(best, location);
+        return new Statistic(best, n / g * m, location);
+    }
+
+    /** numerator / denominator rounded once to the nearest double (ties to even), for any non-negative longs. */
+    static double ratio(long numerator, long denominator) {
+        if (numerator < 1L << 53 && denominator < 1L << 53) {
+            return (double) numerator / denominator; // both exact, and IEEE division rounds once
+        }
+        // 64 quotient bits and a sticky bit for the remainder: BigInteger.doubleValue then rounds once, correctly.
+        BigInteger[] qr = BigInteger.valueOf(numerator).shiftLeft(128).divideAndRemainder(BigInteger.valueOf(denominator));
+        BigInteger q = qr[1].signum() == 0 ? qr[0] : qr[0].shiftLeft(1).setBit(0);
+        int shift = qr[1].signum() == 0 ? 128 : 129;
+        return Math.scalb(q.doubleValue(), -shift);
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /** The two-sided p-value of D for these sorted samples (the samples themselves matter only to Commons' exact path). */
-    public static double pValue(double d, double[] sortedA, double[] sortedB) {
+    public static double pValue(Statistic ks, double[] sortedA, double[] sortedB) {
         int n = sortedA.length;
         int m = sortedB.length;
+        double d = ks.d();
         if (Math.min(n, m) == 1) {
-            return exactByPaths(d, n, m);
+            return exactByPaths(ks.numerator() * gcd(n, m), n, m);
         }
         if (Math.max(n, m) <= MAX_EXACT_N) {
             return EXACT.test(sortedA, sortedB).getPValue();
@@ -81,10 +114,9 @@ public final class Ks {
 
     /**
      * P(D ≥ d) under the null over all C(n+m, n) orderings, by counting the monotone lattice paths that stay strictly
-     * inside |i·m − j·n| &lt; h with h = round(d·n·m) (integer arithmetic, so no tolerance is needed).
+     * inside |i·m − j·n| &lt; h, h = D·n·m (integer arithmetic, so no tolerance is needed).
      */
-    static double exactByPaths(double d, int n, int m) {
-        long h = Math.round(d * n * (long) m);
+    static double exactByPaths(long h, int n, int m) {
         double[] inside = new double[m + 1];
         inside[0] = 1;
         for (int j = 1; j <= m; j++) {
