@@ -7,6 +7,7 @@ import com.modelsteward.drift.DriftMonitor;
 import com.modelsteward.drift.DriftPolicy;
 import com.modelsteward.drift.DriftRow;
 import com.modelsteward.drift.FeatureDrift;
+import com.modelsteward.drift.Psi;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
 import java.nio.file.Path;
@@ -40,8 +41,8 @@ final class DriftCommand implements Command {
         DriftPolicy policy = DriftPolicy.resolve(args.option("policy").orElse("default")).withEnvironment(System.getenv());
         if (args.option("bins").isPresent()) {
             int bins = args.intOption("bins", policy.bins());
-            if (bins < 2) {
-                throw new CliException("E_USAGE", "--bins must be at least 2, not " + bins);
+            if (bins < 2 || bins > Psi.MAX_BINS) {
+                throw new CliException("E_USAGE", "--bins must be from 2 to " + Psi.MAX_BINS + ", not " + bins);
             }
             policy = policy.withBins(bins);
         }

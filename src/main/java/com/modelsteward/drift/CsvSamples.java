@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Samples from a CSV file: a header row of feature names, then one numeric column per feature. An empty cell is a
@@ -21,6 +22,9 @@ import java.util.Map;
  * names the file, the line and the column.
  */
 public final class CsvSamples {
+
+    /** A decimal number as numpy and pandas read it; Double.parseDouble alone would also take 0x1p3 and 1.5d. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private CsvSamples() {
     }
@@ -139,8 +143,8 @@ public final class CsvSamples {
                 break;
         }
         try {
-            if (cell.endsWith("d") || cell.endsWith("D") || cell.endsWith("f") || cell.endsWith("F")) {
-                throw new NumberFormatException(cell);
+            if (!DECIMAL.matcher(cell).matches()) {
+                throw new NumberFormatException(cell); // Java's extras: 1.5d, 2f, 0x1p3, inner blanks
             }
             return Double.parseDouble(cell);
         } catch (NumberFormatException notANumber) {

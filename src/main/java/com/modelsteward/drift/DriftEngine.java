@@ -35,7 +35,7 @@ public final class DriftEngine {
         double[] curShares = Psi.shares(curCounts, curSorted.length);
         double psi = Psi.fromShares(refShares, curShares);
         Ks.Statistic ks = Ks.statistic(reference.sorted(), curSorted);
-        double p = Ks.pValue(ks.d(), reference.sorted(), curSorted);
+        double p = Ks.pValue(ks, reference.sorted(), curSorted);
         return new FeatureDrift(feature, kind, reference.size(), curSorted.length, dropped, psi, ks.d(), p, ks.location(),
                 policy.severity(psi, ks.d(), p), edges.clone(), binLabels(edges), refShares, curShares);
     }

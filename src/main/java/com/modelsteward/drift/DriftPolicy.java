@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -43,8 +44,8 @@ public record DriftPolicy(
     public static final DriftPolicy CREDIT_RISK = new DriftPolicy("credit-risk", Psi.DEFAULT_BINS, 0.10, 0.25, 0.05, 0.10, true, 20, 2.0, 0.01, 0.02);
 
     public DriftPolicy {
-        if (bins < 2) {
-            throw new IllegalArgumentException("bins must be at least 2, not " + bins);
+        if (bins < 2 || bins > Psi.MAX_BINS) {
+            throw new IllegalArgumentException(binsBound(bins));
         }
         if (!(moderatePsi > 0 && moderatePsi <= severePsi)) {
             throw new IllegalArgumentException("PSI thresholds must satisfy 0 < moderate (" + moderatePsi + ") ≤ severe (" + severePsi + ")");
@@ -70,7 +71,7 @@ public record DriftPolicy(
             DriftPolicy base = DEFAULT;
             return new DriftPolicy(
                     String.valueOf(fields.containsKey("name") ? fields.get("name") : file.getFileName()),
-                    number(fields, "bins", base.bins(), file).intValue(),
+                    bins(fields, base.bins(), file),
                     number(fields, "moderatePsi", base.moderatePsi(), file).doubleValue(),
                     number(fields, "severePsi", base.severePsi(), file).doubleValue(),
                     number(fields, "ksAlpha", base.ksAlpha(), file).doubleValue(),
@@ -85,6 +86,21 @@ public record DriftPolicy(
         } catch (IllegalArgumentException invalid) {
             throw new DriftException("E_DRIFT_POLICY", "drift policy " + file + ": " + invalid.getMessage());
         }
+    }
+
+    /** The message for bins outside 2 … {@link Psi#MAX_BINS}, shared with the command line's --bins. */
+    public static String binsBound(Object bins) {
+        return "bins must be a whole number from 2 to " + Psi.MAX_BINS + ", not " + bins;
+    }
+
+    /** bins as written: a YAML 4294967298 or 12.5 must not narrow to a valid int. */
+    private static int bins(Map<?, ?> fields, int fallback, Path file) {
+        Number value = number(fields, "bins", fallback, file);
+        boolean whole = value instanceof Integer || value instanceof Long || value instanceof BigInteger;
+        if (!whole || value.longValue() < 2 || value.longValue() > Psi.MAX_BINS) {
+            throw new DriftException("E_DRIFT_POLICY", "drift policy " + file + ": " + binsBound(value));
+        }
+        return value.intValue();
     }
 
     private static Number number(Map<?, ?> fields, String key, Number fallback, Path file) {

@@ -16,6 +16,11 @@ public final class Psi {
 
     public static final double EPSILON = 1e-4;
     public static final int DEFAULT_BINS = 10;
+    /**
+     * At most 1/{@link #EPSILON} bins: beyond that the average share of a bin is below ε, so the ε floor of empty bins,
+     * not the data, would make up PSI. It also keeps the edges and counts small whatever a user types.
+     */
+    public static final int MAX_BINS = 10_000;
 
     private Psi() {
     }

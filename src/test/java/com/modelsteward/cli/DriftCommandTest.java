@@ -73,6 +73,25 @@ class DriftCommandTest {
     }
 
     @Test
+    void binsAreBoundedWithAUsageErrorNamingTheOptionAndTheBound() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.csv"), "x\n1\n2\n3\n");
+        for (String bins : new String[] {"10001", "10000000", "2147483647"}) {
+            err.reset();
+            assertEquals(2, run("drift", "--reference", a.toString(), "--current", a.toString(), "--bins", bins), bins);
+            assertEquals("E_USAGE: --bins must be from 2 to 10000, not " + bins, err.toString().strip());
+        }
+        assertEquals(0, run("drift", "--reference", a.toString(), "--current", a.toString(), "--bins", "10000", "--json"), err.toString());
+    }
+
+    @Test
+    void aHexadecimalFloatIsTextNotANumber() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.csv"), "x\n1\n2\n");
+        Path b = Files.writeString(dir.resolve("b.csv"), "x\n1\n0x1p3\n");
+        assertEquals(1, run("drift", "--reference", a.toString(), "--current", b.toString()));
+        assertEquals("E_DRIFT_CSV: " + b + ", line 3, column 1 (x): \"0x1p3\" is not a number", err.toString().strip());
+    }
+
+    @Test
     void computesAndStoresForEveryModelWithSamples() throws Exception {
         Path db = dir.resolve("demo.db");
         assertEquals(0, run("demo", "--db", db.toString()), err.toString());

@@ -45,4 +45,16 @@ class DriftPolicyTest {
         assertTrue(assertThrows(DriftException.class, () -> DriftPolicy.resolve(dir.resolve("none.yaml").toString()))
                 .getMessage().contains("neither a preset"));
     }
+
+    @Test
+    void binsInAPolicyFileHaveTheCommandLinesBound() throws IOException {
+        for (String bins : new String[] {"10001", "2147483647", "4294967298", "12.5", "1"}) {
+            Path file = Files.writeString(dir.resolve("bins.yaml"), "bins: " + bins + "\n");
+            DriftException refused = assertThrows(DriftException.class, () -> DriftPolicy.load(file), bins);
+            assertTrue(refused.getMessage().contains("bins.yaml") && refused.getMessage().contains("bins must be a whole number from 2 to 10000"),
+                    refused.getMessage());
+        }
+        Path most = Files.writeString(dir.resolve("most.yaml"), "bins: 10000\n");
+        assertEquals(10_000, DriftPolicy.load(most).bins());
+    }
 }
