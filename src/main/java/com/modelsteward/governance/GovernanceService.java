@@ -773,7 +773,7 @@ public final class GovernanceService {
         handle.createQuery("SELECT active_model_id, last_known_good_id FROM active_pointer WHERE model_name = :n").bind("n", model.modelName())
                 .mapToMap().findOne().ifPresent(pointer -> pointer.values().stream().filter(java.util.Objects::nonNull)
                         .forEach(id -> models.add((String) id)));
-        SignedHistory.Report report = SignedHistory.checkContinuing(handle, registry.file().toString(),
+        SignedHistory.Report report = SignedHistory.checkTransition(handle,
                 SignedHistory.Scope.transition(models, requestIds, users, Set.of(model.modelName())));
         if (!report.rowFindings().isEmpty()) {
             List<String> found = report.rowFindings().stream().map(SignedHistory.Finding::sentence).toList();

@@ -100,16 +100,6 @@ public final class SignedHistory {
     private final Set<Long> unattestedSeqs = new java.util.HashSet<>();
     private long entries;
     private long attested;
-    /** The newest valid head replayed so far, up to which the chain was intact: a later replay continues from it. */
-    private long replayedTo;
-    private String replayedHash = AuditTrail.GENESIS;
-
-    /**
-     * Replays kept per registry file, continued with the entries added since (the engine checks before every
-     * transition, and replaying the whole history each time made long runs quadratic). A replay is reused only while
-     * the entry it stopped at still has the hash it had; anything else starts afresh.
-     */
-    private static final Map<String, SignedHistory> REPLAYED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SignedHistory(boolean demo) {
         this.demo = demo;
@@ -132,21 +122,125 @@ public final class SignedHistory {
     }
 
     /**
-     * {@link #check(Handle, Scope)} continuing this process's last replay of {@code registryKey} (the file) with the
-     * entries since: what the engine runs inside every write transaction. Entry findings cover only the new entries.
+     * What the engine runs inside the write transaction of every transition: the rows in {@code scope} compared with
+     * the entries of those rows alone (found by entity), each attested on its own — the chain from it to the first valid
+     * head at or after it intact, that head its actor's. The work depends on the rows involved, not on the size of the
+     * history; {@code audit verify} replays everything.
      */
-    public static Report checkContinuing(Handle handle, String registryKey, Scope scope) {
-        SignedHistory history = REPLAYED.compute(registryKey, (key, previous) -> {
-            boolean reusable = previous != null && previous.replayedTo > 0 && handle.createQuery("SELECT hash FROM audit_log WHERE seq = :s")
-                    .bind("s", previous.replayedTo).mapTo(String.class).findOne().map(previous.replayedHash::equals).orElse(false);
-            SignedHistory next = reusable ? previous : new SignedHistory(Signatures.isDemo(handle));
-            next.entryFindings.clear();
-            next.replay(handle);
-            return next;
-        });
-        synchronized (history) {
-            List<Finding> rows = history.compare(handle, scope);
-            return new Report(history.entries, history.attested, List.copyOf(history.entryFindings), List.copyOf(rows));
+    public static Report checkTransition(Handle handle, Scope scope) {
+        SignedHistory history = new SignedHistory(Signatures.isDemo(handle));
+        new Attestation(handle, history).replayEntities(entities(handle, scope));
+        List<Finding> rows = history.compare(handle, scope);
+        return new Report(history.entries, history.attested, List.copyOf(history.entryFindings), List.copyOf(rows));
+    }
+
+    /** The audit entities whose entries set the rows of a transition scope. */
+    private static List<String> entities(Handle handle, Scope scope) {
+        Set<String> entities = new TreeSet<>();
+        List<String> models = List.copyOf(scope.modelIds());
+        scope.modelIds().forEach(id -> entities.add("model:" + id));
+        scope.requestIds().forEach(id -> entities.add("request:" + id));
+        scope.users().forEach(user -> entities.add("principal:" + user));
+        scope.names().forEach(name -> entities.add("model_name:" + name));
+        if (!models.isEmpty()) {
+            handle.createQuery("SELECT request_id FROM transition_requests WHERE model_id IN (<m>)").bindList("m", models)
+                    .mapTo(String.class).forEach(id -> entities.add("request:" + id));
+            handle.createQuery("SELECT DISTINCT model_type FROM model_registry WHERE model_id IN (<m>)").bindList("m", models)
+                    .mapTo(String.class).forEach(type -> entities.add("model_type:" + type));
+        }
+        return List.copyOf(entities);
+    }
+
+    /** Attests single entries: the chain from each to its covering head, read by sequence number and cached per head. */
+    private static final class Attestation {
+
+        private final Handle handle;
+        private final SignedHistory history;
+        /** A valid head's signer by sequence number, or "" where no valid head stands; filled as heads are checked. */
+        private final Map<Long, String> headSigner = new HashMap<>();
+        private final Map<String, Signatures.KeyCheck> keys = new HashMap<>();
+
+        Attestation(Handle handle, SignedHistory history) {
+            this.handle = handle;
+            this.history = history;
+        }
+
+        void replayEntities(List<String> entities) {
+            if (entities.isEmpty()) {
+                return;
+            }
+            List<Entry> found = handle.createQuery(
+                            "SELECT seq, actor, action, entity, payload_json FROM audit_log WHERE entity IN (<e>) ORDER BY seq")
+                    .bindList("e", entities)
+                    .map((row, ctx) -> new Entry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)))
+                    .list();
+            for (Entry entry : found) {
+                history.entries++;
+                if (attested(entry) && GOVERNED_ACTIONS.contains(entry.action())) {
+                    history.attested++;
+                    history.apply(entry);
+                }
+            }
+        }
+
+        /** True when the chain from the entry to the first valid head at or after it is intact and that head is its actor's. */
+        private boolean attested(Entry entry) {
+            try (PreparedStatement statement = handle.getConnection().prepareStatement(
+                    "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log WHERE seq >= ? ORDER BY seq")) {
+                statement.setLong(1, entry.seq());
+                try (ResultSet rows = statement.executeQuery()) {
+                    String previousHash = null;
+                    while (rows.next()) {
+                        long seq = rows.getLong(1);
+                        String prevHash = rows.getString(7);
+                        String hash = rows.getString(8);
+                        boolean hashOk = AuditTrail.hash(prevHash, seq, rows.getString(2), rows.getString(3), rows.getString(4),
+                                rows.getString(5), rows.getString(6)).equals(hash);
+                        if (!hashOk || (previousHash != null && !previousHash.equals(prevHash))) {
+                            return false;
+                        }
+                        String signer = validHead(seq, hash, rows.getString(3), rows.getString(4), rows.getString(6));
+                        if (!signer.isEmpty()) {
+                            boolean submission = signer.startsWith("\n");
+                            return entry.actor().equals(submission ? signer.substring(1) : signer) && (!submission || seq == entry.seq());
+                        }
+                        previousHash = hash;
+                    }
+                    return false;
+                }
+            } catch (SQLException failed) {
+                throw new IllegalStateException("cannot read the audit log: " + failed.getMessage(), failed);
+            }
+        }
+
+        /**
+         * The signer of a valid head at {@code seq} (one whose hash is the chain's there and whose signature verifies by a
+         * trusted key, or by the key a key submission at that very entry submits — marked with a leading newline), or "".
+         */
+        private String validHead(long seq, String chainHash, String actor, String action, String payload) {
+            String known = headSigner.get(seq);
+            if (known != null) {
+                return known;
+            }
+            String signer = "";
+            for (Map<String, Object> row : handle.createQuery(
+                            "SELECT head_hash, signer, signed_at, signature FROM audit_signatures WHERE seq = :s ORDER BY signature_id")
+                    .bind("s", seq).mapToMap().list()) {
+                String user = (String) row.get("signer");
+                if (!chainHash.equals(row.get("head_hash"))) {
+                    continue;
+                }
+                Signatures.KeyCheck key = keys.computeIfAbsent(user, u -> Signatures.trustedKey(handle, u));
+                boolean submission = !key.trusted() && action.equals("KEY_SUBMITTED") && actor.equals(user);
+                String publicKey = submission ? text(CanonicalJson.parse(payload), "public_key") : key.publicKey();
+                if ((key.trusted() || submission) && Keys.verify(publicKey, Signatures.headContent(seq, chainHash, user,
+                        (String) row.get("signed_at")), (String) row.get("signature"))) {
+                    signer = submission ? "\n" + user : user;
+                    break;
+                }
+            }
+            headSigner.put(seq, signer);
+            return signer;
         }
     }
 
@@ -207,13 +301,12 @@ public final class SignedHistory {
         List<long[]> chain = new ArrayList<>(); // per entry: {seq, hashOk (1/0), linkOk (1/0)}
         Map<Long, String> storedHash = new HashMap<>();
         try (PreparedStatement statement = handle.getConnection().prepareStatement(
-                "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq")) {
-            statement.setLong(1, replayedTo);
-            ResultSet rows = statement.executeQuery();
+                "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq");
+             ResultSet rows = statement.executeQuery()) {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             HexFormat hex = HexFormat.of();
-            String previousHash = replayedHash;
-            long previousSeq = replayedTo;
+            String previousHash = AuditTrail.GENESIS;
+            long previousSeq = 0;
             while (rows.next()) {
                 long seq = rows.getLong(1);
                 String action = rows.getString(4);
@@ -235,7 +328,7 @@ public final class SignedHistory {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every JDK has SHA-256", impossible);
         }
-        entries += walked.size();
+        entries = walked.size();
         Map<Long, Head> heads = validHeads(handle, storedHash, walked);
         boolean[] covered = new boolean[walked.size()];
         Head cover = null;
@@ -261,26 +354,14 @@ public final class SignedHistory {
             }
         }
         java.util.Collections.reverse(entryFindings);
-        boolean intact = true;
-        long continueFrom = replayedTo;
         for (int i = 0; i < walked.size(); i++) {
             Entry entry = walked.get(i);
-            intact &= chain.get(i)[1] == 1 && chain.get(i)[2] == 1;
             if (covered[i]) {
                 attested++;
                 if (entry.payload() != null) {
                     apply(entry);
                 }
             }
-            Head head = heads.get(entry.seq());
-            if (intact && head != null && head.trusted()) {
-                continueFrom = entry.seq();
-            }
-        }
-        // Entries after the newest head are replayed again next time: their own head may not be written yet.
-        if (continueFrom > replayedTo) {
-            replayedHash = storedHash.get(continueFrom);
-            replayedTo = continueFrom;
         }
     }
 
@@ -305,8 +386,8 @@ public final class SignedHistory {
         Map<Long, Entry> bySeq = new HashMap<>();
         walked.forEach(e -> bySeq.put(e.seq(), e));
         List<Map<String, Object>> rows = handle.createQuery(
-                "SELECT signature_id, seq, head_hash, signer, signed_at, signature FROM audit_signatures WHERE seq > :from ORDER BY seq, signature_id")
-                .bind("from", replayedTo).mapToMap().list();
+                "SELECT signature_id, seq, head_hash, signer, signed_at, signature FROM audit_signatures ORDER BY seq, signature_id")
+                .mapToMap().list();
         for (Map<String, Object> row : rows) {
             long seq = ((Number) row.get("seq")).longValue();
             String signer = (String) row.get("signer");
