@@ -159,6 +159,8 @@ public final class SignedHistory {
         /** A valid head's signer by sequence number, or "" where no valid head stands; filled as heads are checked. */
         private final Map<Long, String> headSigner = new HashMap<>();
         private final Map<String, Signatures.KeyCheck> keys = new HashMap<>();
+        /** The covering head found for every entry already walked through (a bulk transaction's entries share one). */
+        private final Map<Long, long[]> coveredBy = new HashMap<>();
 
         Attestation(Handle handle, SignedHistory history) {
             this.handle = handle;
@@ -185,9 +187,24 @@ public final class SignedHistory {
 
         /** True when the chain from the entry to the first valid head at or after it is intact and that head is its actor's. */
         private boolean attested(Entry entry) {
+            long[] cover = coveredBy.containsKey(entry.seq()) ? coveredBy.get(entry.seq()) : walk(entry.seq());
+            if (cover == null) {
+                return false;
+            }
+            String signer = headSigner.get(cover[0]);
+            boolean submission = signer.startsWith("\n");
+            return entry.actor().equals(submission ? signer.substring(1) : signer) && (!submission || cover[0] == entry.seq());
+        }
+
+        /**
+         * Walks from {@code from} to the first valid head, checking every hash and link on the way; remembers that head for
+         * every entry walked. Null when the chain breaks first or no valid head follows.
+         */
+        private long[] walk(long from) {
+            List<Long> walked = new ArrayList<>();
             try (PreparedStatement statement = handle.getConnection().prepareStatement(
                     "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log WHERE seq >= ? ORDER BY seq")) {
-                statement.setLong(1, entry.seq());
+                statement.setLong(1, from);
                 try (ResultSet rows = statement.executeQuery()) {
                     String previousHash = null;
                     while (rows.next()) {
@@ -197,16 +214,17 @@ public final class SignedHistory {
                         boolean hashOk = AuditTrail.hash(prevHash, seq, rows.getString(2), rows.getString(3), rows.getString(4),
                                 rows.getString(5), rows.getString(6)).equals(hash);
                         if (!hashOk || (previousHash != null && !previousHash.equals(prevHash))) {
-                            return false;
+                            return null;
                         }
-                        String signer = validHead(seq, hash, rows.getString(3), rows.getString(4), rows.getString(6));
-                        if (!signer.isEmpty()) {
-                            boolean submission = signer.startsWith("\n");
-                            return entry.actor().equals(submission ? signer.substring(1) : signer) && (!submission || seq == entry.seq());
+                        walked.add(seq);
+                        if (!validHead(seq, hash, rows.getString(3), rows.getString(4), rows.getString(6)).isEmpty()) {
+                            long[] cover = {seq};
+                            walked.forEach(s -> coveredBy.put(s, cover));
+                            return cover;
                         }
                         previousHash = hash;
                     }
-                    return false;
+                    return null;
                 }
             } catch (SQLException failed) {
                 throw new IllegalStateException("cannot read the audit log: " + failed.getMessage(), failed);

@@ -101,12 +101,10 @@ public final class ScaleGenerator {
                 .orElse(AuditTrail.GENESIS);
         long firstSeq = handle.createQuery("SELECT coalesce(max(seq), 0) FROM audit_log").mapTo(Long.class).one();
         try {
-            insertVersions(handle.getConnection(), nameCount, versions, random, firstPrevHash, firstSeq, progress);
+            insertVersions(handle, seeding, nameCount, versions, random, firstPrevHash, firstSeq, progress);
         } catch (SQLException failed) {
             throw SqliteDialect.translate(failed, registry.file());
         }
-        // The bulk REGISTER entries are scale.analyst's: sealed by scale.analyst, as one transaction of theirs would be.
-        Signatures.seal(handle, seeding, "scale.analyst");
         promoteThroughTheEngine(registry, handle, nameCount, versions);
         insertDriftHistory(handle, nameCount, versions, random);
         handle.execute("PRAGMA cache_size = -2000");
@@ -116,8 +114,9 @@ public final class ScaleGenerator {
      * Versions, their scorecards and REGISTER entries, 2.2 million rows at 100 000 versions: plain JDBC batches with
      * positional parameters, as the pipeline would write them (binding by name cost a map lookup per value).
      */
-    private void insertVersions(Connection connection, int nameCount, int versions, Random random, String firstPrevHash, long firstSeq,
+    private void insertVersions(Handle handle, Clock seeding, int nameCount, int versions, Random random, String firstPrevHash, long firstSeq,
                                 LongConsumer progress) throws SQLException {
+        Connection connection = handle.getConnection();
         try (PreparedStatement models = connection.prepareStatement("""
                      INSERT INTO model_registry (model_id, model_name, model_type, version, state, parent_id, path_ref, training_config_json,
                          training_config_hash, data_snapshot_ref, data_snapshot_hash, feature_graph_hash, code_commit, created_at, created_by,
@@ -198,10 +197,13 @@ public final class ScaleGenerator {
                         progress.accept(written);
                     }
                 }
+                // One name's versions are one transaction's worth of REGISTER entries, sealed by their actor as the
+                // pipeline's own transaction would be: an entry's attestation walks only to its own head.
+                models.executeBatch();
+                scorecards.executeBatch();
+                audit.executeBatch();
+                Signatures.seal(handle, seeding, "scale.analyst");
             }
-            models.executeBatch();
-            scorecards.executeBatch();
-            audit.executeBatch();
             progress.accept(written);
         }
     }
