@@ -590,11 +590,11 @@ public final class GovernanceService {
      */
     private List<Map<String, Object>> attestedActiveChanges(String modelName) {
         return registry.read(handle -> {
-            Set<Long> unattested = SignedHistory.unattested(handle);
-            return handle.createQuery(
+            List<Map<String, Object>> rows = handle.createQuery(
                             "SELECT seq, ts, actor, payload_json FROM audit_log WHERE entity = :e AND action = 'ACTIVE_CHANGED' ORDER BY seq")
-                    .bind("e", activeEntity(modelName)).mapToMap().list().stream()
-                    .filter(row -> !unattested.contains(((Number) row.get("seq")).longValue())).toList();
+                    .bind("e", activeEntity(modelName)).mapToMap().list();
+            Set<Long> attested = SignedHistory.attested(handle, rows.stream().map(row -> ((Number) row.get("seq")).longValue()).toList());
+            return rows.stream().filter(row -> attested.contains(((Number) row.get("seq")).longValue())).toList();
         });
     }
 
