@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.config.AppSettings;
+import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.Screenshots;
 import com.modelsteward.testsupport.TestRegistries;
@@ -15,14 +16,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +55,10 @@ class KeyboardTest {
                 new AppSettings(dir.resolve("settings.properties")));
         stage.setWidth(1024);
         stage.setHeight(700);
+        // The headless screen is 1000 px wide and tall: a stage left lower down makes the next test class's bigger
+        // stage (the same one) reach past its bottom, where drawing fails with an IndexOutOfBoundsException.
+        stage.setX(0);
+        stage.setY(0);
         stage.show();
         shell.start(new ConsoleOptions(Optional.of(folder.resolve("demo.db")), false));
     }
@@ -107,6 +116,40 @@ class KeyboardTest {
     }
 
     @Test
+    void shiftF10AndTheMenuKeyOpenTheSelectedVersionsActions(FxRobot robot) {
+        FxWait.until("the registry is open", () -> "overview".equals(shell.currentPage()));
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        FxWait.until("the Models page is shown", () -> "models".equals(shell.currentPage()));
+        TableView<ModelSummary> table = robot.lookup("#models-table").queryTableView();
+        FxWait.until("versions are loaded", () -> table.getItems().size() > 2);
+        ModelSummary candidate = table.getItems().stream().filter(v -> v.state().equals("CANDIDATE")).findFirst()
+                .orElse(table.getItems().getFirst());
+        robot.interact(() -> {
+            table.getSelectionModel().select(candidate);
+            table.scrollTo(candidate);
+            table.requestFocus();
+        });
+        FxWait.until("the detail shows the version and its actions", () -> robot.lookup("#model-actions").tryQuery()
+                .map(bar -> !((HBox) bar).getChildren().isEmpty()).orElse(false)
+                && candidate.modelId().equals(shell.context().selectedModelIdProperty().get()));
+        List<String> actions = robot.lookup("#model-actions").queryAs(HBox.class).getChildren().stream()
+                .map(node -> ((Button) node).getText()).toList();
+        ContextMenu menu = table.getContextMenu();
+
+        robot.push(KeyCode.SHIFT, KeyCode.F10);
+        assertActionsShowing(menu, candidate, actions);
+        robot.interact(() -> Screenshots.write(menu.getScene(), "models-context-menu"));
+        robot.push(KeyCode.ESCAPE);
+        FxWait.until("Escape closes it", () -> !menu.isShowing());
+
+        robot.interact(table::requestFocus);
+        robot.push(KeyCode.CONTEXT_MENU);
+        assertActionsShowing(menu, candidate, actions);
+        robot.push(KeyCode.ESCAPE);
+        FxWait.until("Escape closes it", () -> !menu.isShowing());
+    }
+
+    @Test
     void theShortcutsDialogListsWhatTheKeysDo(FxRobot robot) {
         FxWait.until("the registry is open", () -> "overview".equals(shell.currentPage()));
         robot.push(KeyCode.F1);
@@ -116,6 +159,7 @@ class KeyboardTest {
         int at = texts.indexOf("Ctrl+3");
         assertTrue(at >= 0, "Ctrl+3 is listed: " + texts);
         assertEquals("Show " + Pages.ALL.get(2).title(), texts.get(at + 1));
+        assertTrue(texts.contains("Shift+F10 / Menu key"), texts.toString());
         robot.interact(() -> Screenshots.write(grid.getScene(), "keyboard-shortcuts"));
         FxWait.clickOn(robot, "Close");
         FxWait.until("the dialog is closed", () -> robot.lookup("#shortcuts").tryQuery().isEmpty());
@@ -164,5 +208,16 @@ class KeyboardTest {
         MenuBar bar = robot.lookup("#menu-bar").query();
         return (RadioMenuItem) bar.getMenus().get(1).getItems().stream().filter(item -> ("menu-page-" + pageId).equals(item.getId()))
                 .findFirst().orElseThrow();
+    }
+
+    /** The menu is open on screen with the version's actions (not the placeholder shown while they load). */
+    private static void assertActionsShowing(ContextMenu menu, ModelSummary version, List<String> actions) {
+        FxWait.until("the menu shows the actions of " + version.modelId(), () -> menu.isShowing()
+                && !menu.getItems().isEmpty() && menu.getItems().stream().noneMatch(item -> item.getText().startsWith("Loading")));
+        FxWait.until("its items are on screen", () -> menu.getItems().stream().allMatch(item -> {
+            Node shown = item.getStyleableNode();
+            return shown != null && shown.isVisible() && shown.getScene() != null && shown.getScene().getWindow().isShowing();
+        }));
+        assertEquals(actions, menu.getItems().stream().map(MenuItem::getText).toList(), "the same actions as the detail's buttons");
     }
 }
