@@ -28,7 +28,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
-/** The window's frame: a menu bar, navigation on the left, the current page, a banner for read-only states, and a status bar. */
+/**
+ * The window's frame: a menu bar, navigation on the left, the current page with result notifications floating over it,
+ * a banner for read-only states, and a status bar.
+ */
 final class MainWindow {
 
     /** How long the console must have been quiet before it builds a page not shown yet. */
@@ -123,14 +126,20 @@ final class MainWindow {
         notificationText.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(notificationText, Priority.ALWAYS);
         Button dismiss = new Button("Dismiss");
+        dismiss.setMinWidth(Region.USE_PREF_SIZE); // the message wraps instead
         dismiss.setOnAction(event -> hideNotification());
         notification.getChildren().addAll(notificationText, dismiss);
         notificationTimer.setOnFinished(event -> hideNotification());
-        VBox top = new VBox(menu.bar(), banners, notification);
+        // The notification floats over the page's bottom-right corner: in the layout it pushed the page down by its
+        // height and pulled it back when it went, so a click aimed at a row landed on another.
+        notification.setMaxSize(560, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(notification, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(notification, new Insets(0, 16, 16, 16));
+        StackPane page = new StackPane(content, notification);
         hideNotification();
         root.setLeft(nav);
-        root.setTop(top);
-        root.setCenter(content);
+        root.setTop(new VBox(menu.bar(), banners));
+        root.setCenter(page);
         root.setBottom(status);
         root.addEventFilter(InputEvent.ANY, event -> lastActivityNanos = System.nanoTime());
         tasks.runningProperty().addListener((obs, old, now) -> lastActivityNanos = System.nanoTime());
@@ -301,7 +310,7 @@ final class MainWindow {
         }
     }
 
-    /** A result message at the top of the window; it stays a few seconds, or until dismissed. */
+    /** A result message floating over the page; it stays a few seconds, or until dismissed. */
     void notify(String message) {
         notificationText.setText(message);
         notification.setVisible(true);
