@@ -23,6 +23,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -116,7 +117,7 @@ class KeyboardTest {
     }
 
     @Test
-    void shiftF10AndTheMenuKeyOpenTheSelectedVersionsActions(FxRobot robot) {
+    void shiftF10TheMenuKeyAndRightClickOpenTheSelectedVersionsActions(FxRobot robot) {
         FxWait.until("the registry is open", () -> "overview".equals(shell.currentPage()));
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
         FxWait.until("the Models page is shown", () -> "models".equals(shell.currentPage()));
@@ -144,6 +145,18 @@ class KeyboardTest {
 
         robot.interact(table::requestFocus);
         robot.push(KeyCode.CONTEXT_MENU);
+        assertActionsShowing(menu, candidate, actions);
+        robot.push(KeyCode.ESCAPE);
+        FxWait.until("Escape closes it", () -> !menu.isShowing());
+
+        Node[] row = new Node[1];
+        FxWait.until("the row is on screen", () -> {
+            row[0] = table.lookupAll(".table-row-cell").stream()
+                    .filter(node -> node.isVisible() && ((TableRow<?>) node).getItem() instanceof ModelSummary shown
+                            && shown.modelId().equals(candidate.modelId())).findFirst().orElse(null);
+            return row[0] != null;
+        });
+        robot.rightClickOn(row[0]);
         assertActionsShowing(menu, candidate, actions);
         robot.push(KeyCode.ESCAPE);
         FxWait.until("Escape closes it", () -> !menu.isShowing());
