@@ -20,14 +20,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -110,5 +113,30 @@ class AuditViewTest {
         assertTrue(status.getText().contains("entry 2"), status.getText());
         FxWait.until("the first bad entry is selected", () -> table.getSelectionModel().getSelectedItem() != null
                 && table.getSelectionModel().getSelectedItem().seq() == 2);
+    }
+
+    @Test
+    void datePickersTakeAndShowIsoDates(FxRobot robot) {
+        FxWait.until("the registry is open", () -> shell.context() != null);
+        FxWait.clickOn(robot, "#nav-audit");
+        TableView<AuditEntry> table = robot.lookup("#audit-table").queryTableView();
+        FxWait.until("entries are loaded", () -> table.getItems().size() == 3);
+        DatePicker from = robot.lookup("#audit-from").query();
+
+        FxWait.clickOn(robot, "#audit-from .text-field").write("2026-11-01").push(KeyCode.ENTER);
+        FxWait.until("the typed ISO date is kept", () -> LocalDate.of(2026, 11, 1).equals(from.getValue()));
+        assertEquals("2026-11-01", from.getEditor().getText());
+        assertEquals(LocalDate.of(2026, 11, 1), ((AuditView) shell.page("audit")).model().fromDateProperty().get());
+        FxWait.until("the entries of that day remain", () -> table.getItems().size() == 3);
+
+        robot.interact(() -> from.getEditor().selectAll());
+        robot.write("11/02/2026").push(KeyCode.ENTER);
+        FxWait.until("text that is no ISO date gives the date back", () -> "2026-11-01".equals(from.getEditor().getText()));
+        assertEquals(LocalDate.of(2026, 11, 1), from.getValue());
+
+        DatePicker day = robot.lookup("#timeline-day").query();
+        robot.interact(() -> day.setValue(LocalDate.of(2026, 10, 5)));
+        assertEquals("2026-10-05", day.getEditor().getText(), "a chosen date is shown as ISO");
+        robot.interact(() -> Screenshots.write(shell.stage().getScene(), "audit-iso-dates"));
     }
 }

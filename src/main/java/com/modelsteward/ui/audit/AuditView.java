@@ -6,12 +6,14 @@ import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
+import com.modelsteward.ui.common.IsoDates;
 import com.modelsteward.ui.common.LazyPage;
 import java.io.File;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -23,6 +25,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -61,18 +64,21 @@ public final class AuditView extends LazyPage {
         modelText.setId("audit-model");
         modelText.setPromptText("Model or entity…");
         modelText.textProperty().bindBidirectional(model.modelFilterProperty());
-        DatePicker from = new DatePicker();
-        from.setPromptText("From");
+        DatePicker from = IsoDates.picker("YYYY-MM-DD");
+        from.setId("audit-from");
         from.setPrefWidth(130);
         from.valueProperty().bindBidirectional(model.fromDateProperty());
-        DatePicker to = new DatePicker();
-        to.setPromptText("To");
+        DatePicker to = IsoDates.picker("YYYY-MM-DD");
+        to.setId("audit-to");
         to.setPrefWidth(130);
         to.valueProperty().bindBidirectional(model.toDateProperty());
         Button clear = new Button("Clear filters");
         clear.setOnAction(event -> model.clearFilters());
-        HBox filters = new HBox(8, fixed(new Label("Actor")), actor, fixed(new Label("Action")), action, modelText,
-                fixed(new Label("From")), from, fixed(new Label("To")), to, fixed(clear));
+        modelText.setPrefColumnCount(14);
+        // The filters wrap onto a second row in a narrow window instead of squeezing a date or a choice unreadable;
+        // each label stays with its control.
+        FlowPane filters = new FlowPane(12, 6, labelled("Actor", actor), labelled("Action", action), modelText,
+                labelled("From", from), labelled("To", to), fixed(clear));
         filters.getStyleClass().add("toolbar");
 
         Button verify = new Button("Verify chain");
@@ -157,6 +163,12 @@ public final class AuditView extends LazyPage {
         return split;
     }
 
+    private static HBox labelled(String text, Region control) {
+        HBox pair = new HBox(6, fixed(new Label(text)), fixed(control));
+        pair.setAlignment(Pos.CENTER_LEFT);
+        return pair;
+    }
+
     /** The ACTIVE periods of one model name (from the audit trail), and which version was ACTIVE on a given day. */
     private Node timeline() {
         ComboBox<String> name = new ComboBox<>(model.modelNames());
@@ -164,9 +176,8 @@ public final class AuditView extends LazyPage {
         name.setPromptText("Model name…");
         name.setPrefWidth(240);
         name.valueProperty().bindBidirectional(model.timelineNameProperty());
-        DatePicker day = new DatePicker();
+        DatePicker day = IsoDates.picker("YYYY-MM-DD");
         day.setId("timeline-day");
-        day.setPromptText("Active on…");
         day.setPrefWidth(150);
         day.setMinWidth(Region.USE_PREF_SIZE);
         day.valueProperty().bindBidirectional(model.activeAtDateProperty());

@@ -23,8 +23,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -34,9 +36,13 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -121,9 +127,7 @@ public final class ModelsView extends LazyPage {
         });
         context.selectedModelIdProperty().addListener((obs, old, now) -> selectInTable(now));
         table.sceneProperty().addListener((obs, old, now) -> selectInTable(context.selectedModelIdProperty().get()));
-        ContextMenu menu = new ContextMenu();
-        menu.setOnShowing(event -> menu.getItems().setAll(menuItems()));
-        table.setContextMenu(menu);
+        installContextMenu();
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label title = new Label("Models");
@@ -150,8 +154,10 @@ public final class ModelsView extends LazyPage {
         actionNote.setId("model-actions-note");
         actionNote.getStyleClass().add("muted");
         actionNote.setWrapText(true);
-        model.detailActions().addListener((ListChangeListener<GovernanceDesk.VersionAction>) change ->
-                showActions(actionBar, actionNote));
+        model.detailActions().addListener((ListChangeListener<GovernanceDesk.VersionAction>) change -> {
+            showActions(actionBar, actionNote);
+            refreshOpenMenu();
+        });
         model.detailProperty().addListener((obs, old, now) -> showActions(actionBar, actionNote));
         VBox detail = new VBox(10, detailTitle, actionBar, actionNote, fields, new Label("Latest scorecards"), scorecards);
         detail.setPadding(new Insets(16));
@@ -258,10 +264,61 @@ public final class ModelsView extends LazyPage {
         return version == null ? List.of() : List.copyOf(model.detailActions());
     }
 
+    /**
+     * The selected version's actions on right-click, Shift+F10 and the Menu key. A ContextMenu with no items refuses to
+     * show (and so never fires onShowing), so the items are filled before every request, not when the menu shows. The
+     * keys are handled here too: not every platform turns them into a context-menu request.
+     */
+    private void installContextMenu() {
+        ContextMenu menu = new ContextMenu();
+        menu.setId("models-menu");
+        table.setContextMenu(menu);
+        table.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> {
+            if (event.isKeyboardTrigger() && menu.isShowing()) {
+                event.consume(); // the platform's own request for a key already handled below
+                return;
+            }
+            menu.getItems().setAll(menuItems());
+        });
+        table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.CONTEXT_MENU || event.getCode() == KeyCode.F10 && event.isShiftDown()) {
+                showMenuAtSelection(menu);
+                event.consume();
+            }
+        });
+        model.detailProperty().addListener((obs, old, now) -> refreshOpenMenu());
+    }
+
+    /** A menu opened before the version's actions arrived shows them when they do. */
+    private void refreshOpenMenu() {
+        ContextMenu menu = table == null ? null : table.getContextMenu();
+        if (menu != null && menu.isShowing()) {
+            menu.getItems().setAll(menuItems());
+        }
+    }
+
+    /** Opens the menu under the selected row (or the table's corner when the row is scrolled away), as a click would. */
+    private void showMenuAtSelection(ContextMenu menu) {
+        menu.getItems().setAll(menuItems());
+        int index = table.getSelectionModel().getSelectedIndex();
+        Node anchor = table.lookupAll(".table-row-cell").stream()
+                .filter(node -> node instanceof TableRow<?> row && row.getIndex() == index && row.isVisible())
+                .findFirst().orElse(table);
+        Bounds bounds = anchor.localToScreen(anchor.getBoundsInLocal());
+        if (bounds != null) {
+            menu.show(table, bounds.getMinX() + 24, anchor == table ? bounds.getMinY() + 24 : bounds.getMaxY());
+        }
+    }
+
     private List<MenuItem> menuItems() {
         ModelVersion version = model.detailProperty().get();
         ModelSummary selected = table.getSelectionModel().getSelectedItem();
-        if (version == null || selected == null || !version.modelId().equals(selected.modelId())) {
+        if (selected == null) {
+            MenuItem none = new MenuItem("Select a version first");
+            none.setDisable(true);
+            return List.of(none);
+        }
+        if (version == null || !version.modelId().equals(selected.modelId())) {
             MenuItem loading = new MenuItem("Loading the version…");
             loading.setDisable(true);
             return List.of(loading);

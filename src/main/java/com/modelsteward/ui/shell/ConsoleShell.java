@@ -2,6 +2,7 @@ package com.modelsteward.ui.shell;
 
 import com.modelsteward.config.AppDirs;
 import com.modelsteward.config.AppSettings;
+import com.modelsteward.config.AppVersion;
 import com.modelsteward.governance.TrustStore;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
@@ -22,6 +23,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The console's lifecycle on one stage: show the frame at once, open the registry in the background, attach the pages,
@@ -52,8 +54,29 @@ public final class ConsoleShell implements AutoCloseable {
         this.user = user;
         this.clock = clock;
         this.settings = settings;
-        this.window = new MainWindow(tasks, this::chooseRegistry);
         this.dialogs = new FxDialogService(stage, STYLESHEETS);
+        this.window = new MainWindow(tasks, new MainMenu.Commands() {
+            @Override
+            public void openRegistry() {
+                chooseRegistry();
+            }
+
+            @Override
+            public void quit() {
+                // As the window's close button does, so that whatever runs on closing runs for Quit too.
+                stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+            }
+
+            @Override
+            public void showShortcuts() {
+                HelpDialogs.showShortcuts(dialogs);
+            }
+
+            @Override
+            public void showAbout() {
+                ConsoleShell.this.showAbout();
+            }
+        });
         this.onOpenFailed = failure -> dialogs.showError("Cannot open the registry", DialogService.describe(failure));
         Scene scene = new Scene(window.root(), 1280, 800);
         scene.getStylesheets().setAll(STYLESHEETS);
@@ -143,6 +166,14 @@ public final class ConsoleShell implements AutoCloseable {
         if (opened.head().alarming()) {
             dialogs.showError("The registry's audit trail was rolled back or rewritten", opened.head().message());
         }
+    }
+
+    /** The version is read from the jar in the background; the registry's schema version is known since it opened. */
+    private void showAbout() {
+        Registry shown = registry;
+        tasks.run("Reading the version", AppVersion::current,
+                version -> dialogs.showInfo("About Model Steward", HelpDialogs.aboutText(version, shown)),
+                failure -> dialogs.showInfo("About Model Steward", HelpDialogs.aboutText("unknown", shown)));
     }
 
     private void chooseRegistry() {

@@ -6,6 +6,7 @@ import com.modelsteward.ui.common.FxTaskRunner;
 import com.modelsteward.ui.common.Page;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javafx.animation.PauseTransition;
@@ -18,6 +19,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -26,7 +28,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
-/** The window's frame: navigation on the left, the current page, a banner for read-only states, and a status bar. */
+/**
+ * The window's frame: a menu bar, navigation on the left, the current page with result notifications floating over it,
+ * a banner for read-only states, and a status bar.
+ */
 final class MainWindow {
 
     /** How long the console must have been quiet before it builds a page not shown yet. */
@@ -42,6 +47,7 @@ final class MainWindow {
     private final Label userLabel = new Label();
     private final Label monitorLabel = new Label();
     private final Map<String, Label> navBadges = new HashMap<>();
+    private final MainMenu menu;
     private final HBox notification = new HBox(8);
     private final Label notificationText = new Label();
     private final PauseTransition notificationTimer = new PauseTransition(Duration.seconds(12));
@@ -53,8 +59,9 @@ final class MainWindow {
     private String currentPage;
     private String preparing;
 
-    MainWindow(FxTaskRunner tasks, Runnable openRegistry) {
+    MainWindow(FxTaskRunner tasks, MainMenu.Commands commands) {
         this.tasks = tasks;
+        this.menu = new MainMenu(commands, this::show);
         VBox nav = new VBox(4);
         nav.getStyleClass().add("nav");
         nav.setPadding(new Insets(12, 8, 12, 8));
@@ -93,8 +100,9 @@ final class MainWindow {
         Button open = new Button("Open registry…");
         open.setId("open-registry");
         open.setMaxWidth(Double.MAX_VALUE);
-        open.setOnAction(event -> openRegistry.run());
+        open.setOnAction(event -> commands.openRegistry());
         nav.getChildren().addAll(spacer, open);
+        nav.addEventFilter(KeyEvent.KEY_PRESSED, this::navigateByKey);
 
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(140);
@@ -118,14 +126,20 @@ final class MainWindow {
         notificationText.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(notificationText, Priority.ALWAYS);
         Button dismiss = new Button("Dismiss");
+        dismiss.setMinWidth(Region.USE_PREF_SIZE); // the message wraps instead
         dismiss.setOnAction(event -> hideNotification());
         notification.getChildren().addAll(notificationText, dismiss);
         notificationTimer.setOnFinished(event -> hideNotification());
-        VBox top = new VBox(banners, notification);
+        // The notification floats over the page's bottom-right corner: in the layout it pushed the page down by its
+        // height and pulled it back when it went, so a click aimed at a row landed on another.
+        notification.setMaxSize(560, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(notification, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(notification, new Insets(0, 16, 16, 16));
+        StackPane page = new StackPane(content, notification);
         hideNotification();
         root.setLeft(nav);
-        root.setTop(top);
-        root.setCenter(content);
+        root.setTop(new VBox(menu.bar(), banners));
+        root.setCenter(page);
         root.setBottom(status);
         root.addEventFilter(InputEvent.ANY, event -> lastActivityNanos = System.nanoTime());
         tasks.runningProperty().addListener((obs, old, now) -> lastActivityNanos = System.nanoTime());
@@ -155,6 +169,7 @@ final class MainWindow {
         }
         checkHistory(newContext);
         navButtons.values().forEach(button -> button.setDisable(false));
+        menu.setPagesEnabled(true);
         show("overview");
         updateBadges();
         prepareWhenIdle(newContext);
@@ -206,6 +221,7 @@ final class MainWindow {
         preparing = null;
         context.setShownPage(pageId);
         navButtons.get(pageId).setSelected(true);
+        menu.pageShown(pageId);
         Node pageRoot = page.root();
         if (!content.getChildren().contains(pageRoot)) {
             content.getChildren().add(pageRoot);
@@ -263,7 +279,38 @@ final class MainWindow {
         return badge == null ? "" : badge.getText();
     }
 
-    /** A result message at the top of the window; it stays a few seconds, or until dismissed. */
+    /**
+     * In the sidebar, ↑/↓ (Home/End) move the focus between pages and Enter or Space shows the focused one. The
+     * highlight stays on the page shown until then: moving through the list does not build and load every page passed.
+     */
+    private void navigateByKey(KeyEvent event) {
+        if (!(event.getTarget() instanceof ToggleButton focused) || !navButtons.containsValue(focused)
+                || event.isShortcutDown() || event.isAltDown()) {
+            return;
+        }
+        List<ToggleButton> buttons = List.copyOf(navButtons.values());
+        int at = buttons.indexOf(focused);
+        int target = switch (event.getCode()) {
+            case UP -> at - 1;
+            case DOWN -> at + 1;
+            case HOME -> 0;
+            case END -> buttons.size() - 1;
+            case ENTER -> {
+                focused.fire();
+                event.consume();
+                yield at;
+            }
+            default -> at;
+        };
+        if (target != at) {
+            buttons.get(Math.clamp(target, 0, buttons.size() - 1)).requestFocus();
+            event.consume();
+        } else if (event.getCode().isArrowKey()) {
+            event.consume();
+        }
+    }
+
+    /** A result message floating over the page; it stays a few seconds, or until dismissed. */
     void notify(String message) {
         notificationText.setText(message);
         notification.setVisible(true);
@@ -302,6 +349,8 @@ final class MainWindow {
             button.setDisable(true);
             button.setSelected(false);
         });
+        menu.setPagesEnabled(false);
+        menu.pageShown(null);
         registryLabel.setText("No registry open");
         userLabel.setText("");
         navBadges.values().forEach(badge -> badge.setText(""));
