@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.modelsteward.config.AppSettings;
 import com.modelsteward.governance.GateReport;
 import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.governance.Identity;
@@ -16,9 +15,6 @@ import com.modelsteward.testsupport.DemoTemplate;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.Screenshots;
 import com.modelsteward.testsupport.TestRegistries;
-import com.modelsteward.ui.approvals.GovernanceActions;
-import com.modelsteward.ui.shell.ConsoleOptions;
-import com.modelsteward.ui.shell.ConsoleShell;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -39,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Who may decide what: Approve is disabled, with the reason beside it, for the requester, an analyst and failing gates. */
 @ExtendWith(ApplicationExtension.class)
@@ -50,9 +45,8 @@ class ApprovalDialogTest {
     @TempDir
     static Path dir;
 
-    private final Clock clock = Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC);
+    private final ConsoleAsUser console = new ConsoleAsUser();
     private Stage stage;
-    private ConsoleShell shell;
     private Path db;
     /** momentum_xgb-3.2.0's request, re-made by the demo operator (who holds every role) so that they are its requester. */
     private String operatorRequest;
@@ -90,24 +84,15 @@ class ApprovalDialogTest {
 
     @AfterEach
     void closeShell() throws Exception {
-        if (shell != null) {
-            WaitForAsyncUtils.asyncFx(shell::close).get();
-        }
+        console.close();
     }
 
     private void openAs(FxRobot robot, String user) {
-        robot.interact(() -> {
-            shell = new ConsoleShell(stage, user, clock, new AppSettings(dir.resolve("settings-" + user + ".properties")));
-            stage.show();
-            shell.start(new ConsoleOptions(Optional.of(db), false));
-        });
-        FxWait.until("the registry is open for " + user, () -> shell.context() != null);
+        console.open(robot, stage, db, dir, user);
     }
 
     private DialogPane openRequest(FxRobot robot, String requestId) {
-        robot.interact(() -> new GovernanceActions(shell.context()).openRequest(requestId));
-        FxWait.until("the approval dialog is shown", () -> robot.lookup("#approval-dialog").tryQuery().isPresent());
-        return robot.lookup("#approval-dialog").queryAs(DialogPane.class);
+        return console.openRequest(robot, requestId, "approval-dialog");
     }
 
     private static String text(FxRobot robot, Node root, String id) {
@@ -144,8 +129,8 @@ class ApprovalDialogTest {
         assertFalse(gates.getItems().isEmpty(), "an analyst still sees the evidence");
 
         FxWait.clickOn(robot, "#drift-link");
-        FxWait.until("the drift page is shown", () -> "drift".equals(shell.currentPage()));
-        assertEquals("momentum_xgb-3.2.0", shell.context().selectedModelIdProperty().get());
+        FxWait.until("the drift page is shown", () -> "drift".equals(console.shell().currentPage()));
+        assertEquals("momentum_xgb-3.2.0", console.shell().context().selectedModelIdProperty().get());
     }
 
     @Test
@@ -165,8 +150,8 @@ class ApprovalDialogTest {
 
         FxWait.clickOn(robot, "#reject-button");
         FxWait.clickOn(robot, "#confirm-decision");
-        FxWait.until("the rejection is reported", () -> shell.notificationText().contains("rejected"));
-        assertEquals("REJECTED", shell.context().catalog().requests(Optional.of("REJECTED")).stream()
+        FxWait.until("the rejection is reported", () -> console.shell().notificationText().contains("rejected"));
+        assertEquals("REJECTED", console.shell().context().catalog().requests(Optional.of("REJECTED")).stream()
                 .filter(r -> r.requestId().equals(failingRequest)).findFirst().orElseThrow().status());
     }
 
@@ -189,7 +174,7 @@ class ApprovalDialogTest {
         String refusal = text(robot, dialog, "decision-refusal");
         assertTrue(refusal.startsWith("The governance engine refused (E_LEARN_ROLLOUT_DENIED): Request " + operatorRequest + " is stale"), refusal);
         assertTrue(approve.isDisabled());
-        assertEquals("SHADOW", shell.context().catalog().version("momentum_xgb-3.2.0").orElseThrow().state());
+        assertEquals("SHADOW", console.shell().context().catalog().version("momentum_xgb-3.2.0").orElseThrow().state());
     }
 
     @Test
@@ -197,7 +182,7 @@ class ApprovalDialogTest {
         openAs(robot, "guest.viewer");
         assertTrue(robot.lookup("#banner-no-role").tryQuery().isPresent());
         FxWait.clickOn(robot, "#nav-models");
-        robot.interact(() -> shell.context().selectedModelIdProperty().set("momentum_xgb-3.1.0"));
+        robot.interact(() -> console.shell().context().selectedModelIdProperty().set("momentum_xgb-3.1.0"));
         FxWait.until("the actions are shown", () -> robot.lookup("#action-roll-back").tryQuery().isPresent());
         assertTrue(robot.lookup("#model-actions").queryAs(javafx.scene.layout.HBox.class).getChildren().stream().allMatch(Node::isDisabled));
         assertTrue(text(robot, robot.lookup("#model-actions-note").query().getParent(), "model-actions-note").contains("not a principal"));

@@ -3,22 +3,13 @@ package com.modelsteward.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.modelsteward.config.AppSettings;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.DemoTemplate;
-import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.Screenshots;
-import com.modelsteward.testsupport.TestRegistries;
-import com.modelsteward.ui.approvals.GovernanceActions;
-import com.modelsteward.ui.shell.ConsoleOptions;
-import com.modelsteward.ui.shell.ConsoleShell;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.Optional;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -44,9 +35,8 @@ class DecidedRequestDialogTest {
     @TempDir
     static Path dir;
 
-    private final Clock clock = Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC);
+    private final ConsoleAsUser console = new ConsoleAsUser();
     private Stage stage;
-    private ConsoleShell shell;
     private Path db;
     /** The newest executed promotion to ACTIVE with an approval: the demo's live version of some model. */
     private String executed;
@@ -71,24 +61,15 @@ class DecidedRequestDialogTest {
 
     @AfterEach
     void closeShell() throws Exception {
-        if (shell != null) {
-            WaitForAsyncUtils.asyncFx(shell::close).get();
-        }
+        console.close();
     }
 
     private void openAs(FxRobot robot, String user) {
-        robot.interact(() -> {
-            shell = new ConsoleShell(stage, user, clock, new AppSettings(dir.resolve("settings-" + user + ".properties")));
-            stage.show();
-            shell.start(new ConsoleOptions(Optional.of(db), false));
-        });
-        FxWait.until("the registry is open for " + user, () -> shell.context() != null);
+        console.open(robot, stage, db, dir, user);
     }
 
     private DialogPane openRequest(FxRobot robot, String requestId) {
-        robot.interact(() -> new GovernanceActions(shell.context()).openRequest(requestId));
-        FxWait.until("the approval dialog is shown", () -> robot.lookup("#approval-dialog").tryQuery().isPresent());
-        DialogPane dialog = robot.lookup("#approval-dialog").queryAs(DialogPane.class);
+        DialogPane dialog = console.openRequest(robot, requestId, "approval-dialog");
         // The smallest window the console supports: the record must read there too.
         robot.interact(() -> {
             dialog.getScene().getWindow().setWidth(1024);

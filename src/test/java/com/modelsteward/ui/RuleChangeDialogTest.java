@@ -3,7 +3,6 @@ package com.modelsteward.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.modelsteward.config.AppSettings;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.LineDiff;
 import com.modelsteward.governance.PolicyStore;
@@ -14,9 +13,6 @@ import com.modelsteward.testsupport.DemoTemplate;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.Screenshots;
 import com.modelsteward.testsupport.TestRegistries;
-import com.modelsteward.ui.approvals.GovernanceActions;
-import com.modelsteward.ui.shell.ConsoleOptions;
-import com.modelsteward.ui.shell.ConsoleShell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
@@ -40,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Approvals queue lists rule changes beside model requests, and the decision dialog shows the policy diff or the role
@@ -56,9 +50,8 @@ class RuleChangeDialogTest {
     @TempDir
     static Path dir;
 
-    private final Clock clock = Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC);
+    private final ConsoleAsUser console = new ConsoleAsUser();
     private Stage stage;
-    private ConsoleShell shell;
     private Path db;
 
     @BeforeAll
@@ -90,24 +83,15 @@ class RuleChangeDialogTest {
 
     @AfterEach
     void closeShell() throws Exception {
-        if (shell != null) {
-            WaitForAsyncUtils.asyncFx(shell::close).get();
-        }
+        console.close();
     }
 
     private void openAs(FxRobot robot, String user) {
-        robot.interact(() -> {
-            shell = new ConsoleShell(stage, user, clock, new AppSettings(dir.resolve("settings-" + user + ".properties")));
-            stage.show();
-            shell.start(new ConsoleOptions(Optional.of(db), false));
-        });
-        FxWait.until("the registry is open for " + user, () -> shell.context() != null);
+        console.open(robot, stage, db, dir, user);
     }
 
     private DialogPane open(FxRobot robot, String changeId) {
-        robot.interact(() -> new GovernanceActions(shell.context()).openRequest(changeId));
-        FxWait.until("the rule change dialog is shown", () -> robot.lookup("#rule-change-dialog").tryQuery().isPresent());
-        return robot.lookup("#rule-change-dialog").queryAs(DialogPane.class);
+        return console.openRequest(robot, changeId, "rule-change-dialog");
     }
 
     private static String text(FxRobot robot, DialogPane dialog, String id) {
@@ -148,7 +132,7 @@ class RuleChangeDialogTest {
         FxWait.until("Approve is enabled", () -> !approve.isDisabled());
         robot.interact(() -> Screenshots.write(dialog.getScene(), "rule-change-dialog-policy"));
         robot.clickOn(approve);
-        FxWait.until("the approval is reported", () -> shell.notificationText().contains(POLICY_CHANGE + " approved and applied"));
+        FxWait.until("the approval is reported", () -> console.shell().notificationText().contains(POLICY_CHANGE + " approved and applied"));
         try (Registry registry = Registry.open(db)) {
             assertEquals("loose", PolicyStore.current(registry, Map.of()).name());
             assertEquals(TestRegistries.OPERATOR, RuleChanges.find(registry, POLICY_CHANGE).orElseThrow().decidedBy());
@@ -165,7 +149,7 @@ class RuleChangeDialogTest {
         Button reject = robot.from(dialog).lookup("#reject-rule").queryButton();
         FxWait.until("Reject is enabled", () -> !reject.isDisabled());
         robot.clickOn(reject);
-        FxWait.until("the rejection is reported", () -> shell.notificationText().contains(DEACTIVATION + " rejected"));
+        FxWait.until("the rejection is reported", () -> console.shell().notificationText().contains(DEACTIVATION + " rejected"));
         try (Registry registry = Registry.open(db)) {
             assertEquals("REJECTED", RuleChanges.find(registry, DEACTIVATION).orElseThrow().status());
         }
