@@ -1,5 +1,6 @@
 package com.modelsteward.drift;
 
+import com.modelsteward.io.DecimalText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Samples from a CSV file: a header row of feature names, then one numeric column per feature. An empty cell is a
@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 public final class CsvSamples {
 
     /** A decimal number as numpy and pandas read it; Double.parseDouble alone would also take 0x1p3 and 1.5d. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private CsvSamples() {
     }
@@ -143,7 +142,7 @@ public final class CsvSamples {
                 break;
         }
         try {
-            if (!DECIMAL.matcher(cell).matches()) {
+            if (!DecimalText.isPlainDecimal(cell)) {
                 throw new NumberFormatException(cell); // Java's extras: 1.5d, 2f, 0x1p3, inner blanks
             }
             return Double.parseDouble(cell);

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
+import com.modelsteward.io.DecimalText;
 
 /**
  * Reads scorecards from CSV with the header {@code model_id,pack_id,metric,value,generated_at} (any column order,
@@ -30,8 +30,6 @@ final class ScorecardCsvReader {
     static final int MAX_NAME_CHARS = 1_000;
     /** Longest number: as for JSON input, more than 100 digits is not a measurement. */
     static final int MAX_NUMBER_CHARS = 100;
-    /** Plain decimal numbers only: Java would also take "1d", "0x1p3" or "Infinity", which no BENCH tool writes. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /** One valid row; {@code generatedAt} is null when the file gives none (the import time is used). */
     record Row(long line, String modelId, String packId, String metric, double value, String generatedAt) {
@@ -115,7 +113,7 @@ final class ScorecardCsvReader {
                 row.add("value", "value has more than " + MAX_NUMBER_CHARS + " characters; it is not a measurement");
             } else if (valueText.equalsIgnoreCase("nan") || valueText.matches("[+-]?(?i)(inf|infinity)")) {
                 row.add("value", "value " + shown(valueText) + " is not a finite number");
-            } else if (!DECIMAL.matcher(valueText).matches()) {
+            } else if (!DecimalText.isPlainDecimal(valueText)) {
                 row.add("value", "value " + shown(valueText) + " is not a number");
             } else {
                 value = Double.parseDouble(valueText);

@@ -135,6 +135,15 @@ class BadInputCorpusTest {
         assertTrue(outcome("policy", policy).contains("a text value is longer than 1000000 characters"), outcome("policy", policy));
     }
 
+    /** A drift cell that is almost a number is refused in one pass: the number check once backtracked for hours here. */
+    @Test
+    void aMillionDigitsAndALetterAreRefusedAsNotANumber() throws IOException {
+        String digits = "7".repeat(1_000_000);
+        Path samples = dir.resolve("long-cell.csv");
+        Files.writeString(samples, "f\n1\n" + digits + "x\n");
+        assertTrue(outcome("drift-csv", samples).startsWith("E_DRIFT_CSV | {file}, line 3, column 1 (f): \"777"), outcome("drift-csv", samples));
+    }
+
     @Test
     void aMillionScorecardRowsAreReadAsAStream() throws IOException {
         Path file = dir.resolve("many-rows.json");
