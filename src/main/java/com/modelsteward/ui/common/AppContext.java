@@ -34,7 +34,8 @@ public final class AppContext {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.user = user;
-        this.roles = Set.copyOf(roles);
+        // Sorted: Set.copyOf iterates in an order that changes with every start, and the status bar lists these.
+        this.roles = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(roles));
         this.clock = clock;
     }
 
