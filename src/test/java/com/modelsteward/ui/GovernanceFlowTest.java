@@ -192,6 +192,11 @@ class GovernanceFlowTest {
         FxWait.clickOn(robot, "#rollback-reason-text").write("Live PnL diverges from shadow; returning to 3.1.0 while we investigate.");
         photograph(robot, rollback, "rollback-dialog");
         FxWait.clickOn(robot, "#rollback-button");
+        assertEquals("ACTIVE", stateOf(CANDIDATE), "nothing runs before the confirmation");
+        photograph(robot, rollback, "rollback-confirm");
+        assertEquals("Roll back momentum_xgb? " + PREVIOUS + " becomes ACTIVE and " + CANDIDATE + " is RETIRED, now. The reason is kept in the audit trail.",
+                robot.lookup("#rollback-confirm-text").queryAs(Label.class).getText());
+        FxWait.clickOn(robot, "#rollback-confirm");
         FxWait.until("the rollback is reported", () -> shell.notificationText().contains("rolled back"));
         assertEquals("ACTIVE", stateOf(PREVIOUS));
         assertEquals("RETIRED", stateOf(CANDIDATE));

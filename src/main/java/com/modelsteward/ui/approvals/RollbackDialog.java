@@ -45,7 +45,11 @@ final class RollbackDialog {
     private final Dialog<Void> dialog;
     private final TextArea reasonText = DialogFrame.textInput("rollback-reason-text",
             "Reason (required): what went wrong with the current version");
-    private final Button rollBack = new Button("_Roll back now");
+    /** No mnemonic: a rollback changes what trades, so it takes the button and then the confirmation, never one key. */
+    private final Button rollBack = new Button("Roll back…");
+    private final HBox confirmBar = new HBox(8);
+    private final Label confirmText = new Label();
+    private final Button confirm = new Button("Confirm roll back");
     private final Label blockers = DialogFrame.blockers("rollback-reason");
     private final Label refusal = DialogFrame.blockers("rollback-refusal");
     private final ProgressIndicator busy = new ProgressIndicator();
@@ -150,13 +154,35 @@ final class RollbackDialog {
         rollBack.setId("rollback-button");
         rollBack.getStyleClass().add("danger-button");
         rollBack.setMinWidth(Region.USE_PREF_SIZE);
-        rollBack.setOnAction(event -> run());
+        rollBack.setOnAction(event -> askToConfirm());
         busy.setPrefSize(22, 22);
         busy.setVisible(false);
         HBox.setHgrow(blockers, Priority.ALWAYS);
-        HBox bar = new HBox(8, blockers, busy, rollBack);
+        HBox bar = new HBox(8, blockers, rollBack);
         bar.setAlignment(Pos.CENTER_RIGHT);
-        VBox footer = new VBox(8, DialogFrame.section("Reason"), reasonText, refusal, bar);
+        bar.visibleProperty().bind(confirmBar.visibleProperty().not());
+        bar.managedProperty().bind(bar.visibleProperty());
+
+        confirmText.setId("rollback-confirm-text");
+        confirmText.setWrapText(true);
+        confirmText.setMaxWidth(Double.MAX_VALUE);
+        confirmText.getStyleClass().add("confirm-text");
+        HBox.setHgrow(confirmText, Priority.ALWAYS);
+        Button back = new Button("Back");
+        back.setId("rollback-back");
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        back.setOnAction(event -> showConfirm(false));
+        back.disableProperty().bind(confirm.disableProperty());
+        confirm.setId("rollback-confirm");
+        confirm.getStyleClass().add("danger-button");
+        confirm.setMinWidth(Region.USE_PREF_SIZE);
+        confirm.setOnAction(event -> run());
+        confirmBar.getChildren().setAll(confirmText, busy, back, confirm);
+        confirmBar.setAlignment(Pos.CENTER_RIGHT);
+        confirmBar.getStyleClass().add("confirm-bar");
+        confirmBar.managedProperty().bind(confirmBar.visibleProperty());
+        showConfirm(false);
+        VBox footer = new VBox(8, DialogFrame.section("Reason"), reasonText, refusal, bar, confirmBar);
         footer.getStyleClass().add("dialog-footer");
         return footer;
     }
@@ -172,10 +198,26 @@ final class RollbackDialog {
                 : empty ? "Write the reason to roll back." : "");
     }
 
+    /** What will happen, in the words of the switch shown above, before anything runs (as Approve and Reject do). */
+    private void askToConfirm() {
+        String target = preview.target().map(ModelVersion::modelId).orElse("the last-known-good version");
+        confirmText.setText("Roll back " + preview.modelName() + "? " + target + " becomes " + preview.liveState()
+                + preview.current().map(v -> " and " + v.modelId() + " is " + preview.retiredState()).orElse("")
+                + ", now. The reason is kept in the audit trail.");
+        showConfirm(true);
+        confirm.requestFocus();
+    }
+
+    private void showConfirm(boolean shown) {
+        confirmBar.setVisible(shown);
+        reasonText.setEditable(!shown);
+    }
+
     private void run() {
         String reason = reasonText.getText().strip();
         running = true;
         update();
+        confirm.setDisable(true);
         reasonText.setDisable(true);
         busy.setVisible(true);
         actions.context().tasks().run("Rolling back " + preview.modelName(),
