@@ -26,7 +26,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A file that is not a registry: a dialog naming the file and the problem, no crash, and the console stays usable. */
+/**
+ * A file that is not a registry: a dialog naming the file and the problem, no crash, and the console stays usable; a
+ * registry that was open stays open.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ConsoleBadInputTest {
 
@@ -68,5 +71,17 @@ class ConsoleBadInputTest {
         robot.interact(() -> shell.open(folder.resolve("demo.db"), false));
         FxWait.until("the good registry opens", () -> shell.context() != null);
         assertTrue(shell.stage().getTitle().contains("demo.db"));
+
+        // A bad file chosen while a registry is open replaces nothing: the dialog says so and the pages stay.
+        var open = shell.context();
+        robot.interact(() -> shell.open(notes, false));
+        FxWait.until("the second error dialog is shown", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        String again = ((Label) robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContent()).getText();
+        assertTrue(again.contains("not a SQLite database") && again.endsWith(folder.resolve("demo.db") + " is still open."), again);
+        FxWait.clickOn(robot, "OK");
+        assertTrue(shell.context() == open, "the open registry was kept");
+        assertEquals(Integer.valueOf(1), open.registry().<Integer>read(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()), "and is still usable");
+        assertTrue(shell.stage().getTitle().contains("demo.db"));
+        assertTrue(!robot.lookup("#nav-models").query().isDisabled(), "the pages stay usable");
     }
 }

@@ -116,9 +116,15 @@ public final class ConsoleShell implements AutoCloseable {
         this.onOpenFailed = onOpenFailed;
     }
 
-    /** Opens a registry off the FX thread; on failure says why and leaves the console usable for another file. */
+    /**
+     * Opens a registry off the FX thread; on failure says why and leaves the console usable for another file. While a
+     * registry is open it stays open and on screen until the new one has opened: a file that fails to open replaces
+     * nothing.
+     */
     public void open(Path file, boolean createDemoIfMissing) {
-        window.showMessage("Opening " + file + " …");
+        if (registry == null) {
+            window.showMessage("Opening " + file + " …");
+        }
         tasks.run("Opening " + file.getFileName(), () -> {
             if (createDemoIfMissing && !Files.exists(file)) {
                 AppDirs.ensureDataDir();
@@ -134,6 +140,10 @@ public final class ConsoleShell implements AutoCloseable {
                 throw failed;
             }
         }, this::attach, failure -> {
+            if (registry != null) {
+                dialogs.showError("Cannot open the registry", DialogService.describe(failure) + "\n\n" + registry.file() + " is still open.");
+                return;
+            }
             String message = DialogService.describe(failure);
             window.detach("No registry is open.\n\n" + message + "\n\nUse \"Open registry…\" to choose another file.");
             stage.setTitle("Model Steward");
