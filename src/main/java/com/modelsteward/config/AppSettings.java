@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Small per-user settings (window geometry, last registry). Written atomically (temp file + move)
+ * Small per-user settings (window geometry, last and recent registries, pinned keys). Written atomically (temp file + move)
  * so a crash never leaves a half-written file. A missing or unreadable file means defaults.
  */
 public final class AppSettings {
@@ -49,6 +49,10 @@ public final class AppSettings {
 
     public synchronized void put(String key, String value) {
         values.setProperty(key, value);
+    }
+
+    public synchronized void remove(String key) {
+        values.remove(key);
     }
 
     public synchronized void save() throws IOException {

@@ -3,6 +3,7 @@ package com.modelsteward.ui.shell;
 import com.modelsteward.config.AppDirs;
 import com.modelsteward.config.AppSettings;
 import com.modelsteward.config.AppVersion;
+import com.modelsteward.config.RecentRegistries;
 import com.modelsteward.governance.TrustStore;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
@@ -62,6 +63,18 @@ public final class ConsoleShell implements AutoCloseable {
             }
 
             @Override
+            public void openRecent(Path file) {
+                open(file, false);
+            }
+
+            @Override
+            public void clearRecent() {
+                RecentRegistries.clear(settings);
+                window.menu().showRecent(java.util.List.of());
+                saveInBackground();
+            }
+
+            @Override
             public void quit() {
                 // As the window's close button does, so that whatever runs on closing runs for Quit too.
                 stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
@@ -78,6 +91,7 @@ public final class ConsoleShell implements AutoCloseable {
             }
         });
         this.onOpenFailed = failure -> dialogs.showError("Cannot open the registry", DialogService.describe(failure));
+        window.menu().showRecent(RecentRegistries.read(settings));
         Scene scene = new Scene(window.root(), 1280, 800);
         scene.getStylesheets().setAll(STYLESHEETS);
         stage.setScene(scene);
@@ -167,6 +181,8 @@ public final class ConsoleShell implements AutoCloseable {
         stage.setTitle("Model Steward — " + registry.file().getFileName() + " — " + registry.file()
                 + (registry.isReadOnly() ? " (read-only)" : ""));
         settings.put(LAST_REGISTRY, registry.file().toString());
+        window.menu().showRecent(RecentRegistries.remember(settings, registry.file()));
+        saveInBackground();
         monitor = new RefreshMonitor(registry, opened.changeCounter(), window::registryChanged,
                 failure -> javafx.application.Platform.runLater(() -> window.monitorFailed(DialogService.describe(failure))));
         onOpened.accept(context);
@@ -241,6 +257,20 @@ public final class ConsoleShell implements AutoCloseable {
             registry.close();
             registry = null;
         }
+    }
+
+    /**
+     * Writes the settings off the FX thread as soon as the registry list changes, so a console that is killed still
+     * remembers what it opened.
+     */
+    private void saveInBackground() {
+        Thread.ofVirtual().name("settings-writer").start(() -> {
+            try {
+                settings.save();
+            } catch (java.io.IOException unwritable) {
+                System.err.println("Model Steward: could not save settings to " + AppDirs.settingsFile() + ": " + unwritable.getMessage());
+            }
+        });
     }
 
     /** Remembers the window and the last registry, then releases the file. */

@@ -1,6 +1,8 @@
 package com.modelsteward.ui.shell;
 
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +15,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 
 /**
- * The main window's menu bar: File (open a registry, quit), View (one item per page, in sidebar order, with its
+ * The main window's menu bar: File (open a registry, the recent ones, quit), View (one item per page, in sidebar order, with its
  * Shortcut+N accelerator; the page shown is checked) and Help (keyboard shortcuts, About). Every menu and item has a
  * mnemonic, so the whole bar works without a mouse.
  */
@@ -22,6 +24,10 @@ final class MainMenu {
     /** What the File and Help items do; the window supplies them. */
     interface Commands {
         void openRegistry();
+
+        void openRecent(Path file);
+
+        void clearRecent();
 
         void quit();
 
@@ -32,13 +38,18 @@ final class MainMenu {
 
     private final MenuBar bar = new MenuBar();
     private final Map<String, RadioMenuItem> pageItems = new LinkedHashMap<>();
+    private final Commands commands;
+    private final Menu recent = new Menu("Open _recent");
 
     MainMenu(Commands commands, Consumer<String> showPage) {
+        this.commands = commands;
         MenuItem open = item("menu-open-registry", "_Open registry…", commands::openRegistry);
         open.setAccelerator(Shortcuts.OPEN_REGISTRY);
+        recent.setId("menu-recent");
+        showRecent(List.of());
         MenuItem quit = item("menu-quit", "_Quit", commands::quit);
         quit.setAccelerator(Shortcuts.QUIT);
-        Menu file = new Menu("_File", null, open, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File", null, open, recent, new SeparatorMenuItem(), quit);
 
         Menu view = new Menu("_View");
         ToggleGroup shown = new ToggleGroup();
@@ -67,6 +78,29 @@ final class MainMenu {
 
     MenuBar bar() {
         return bar;
+    }
+
+    /**
+     * Lists the recent registries, newest first: the file name with its digit as the mnemonic, then the folder, so two
+     * files with one name are told apart. With none, a disabled line says so.
+     */
+    void showRecent(List<Path> files) {
+        recent.getItems().clear();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            Path folder = file.getParent();
+            MenuItem item = item("menu-recent-" + i, "_" + (i + 1) + "  " + file.getFileName() + (folder == null ? "" : "  —  " + folder),
+                    () -> commands.openRecent(file));
+            recent.getItems().add(item);
+        }
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem("No recent registries");
+            none.setId("menu-recent-none");
+            none.setDisable(true);
+            recent.getItems().add(none);
+        } else {
+            recent.getItems().addAll(new SeparatorMenuItem(), item("menu-recent-clear", "_Clear the list", commands::clearRecent));
+        }
     }
 
     /** The page items work only while a registry is open, like the sidebar. */

@@ -205,6 +205,10 @@ final class MainWindow {
     }
 
     /** The console is closing: no more pages are prepared. */
+    MainMenu menu() {
+        return menu;
+    }
+
     void close() {
         preparation.stop();
         context = null;
