@@ -137,10 +137,14 @@ public final class ConsoleShell implements AutoCloseable {
      */
     public void open(Path file, boolean createDemoIfMissing) {
         if (registry == null) {
-            window.showMessage("Opening " + file + " …");
+            // No file check here (the FX thread does no I/O): the demo case says what a first start is waiting for.
+            window.showMessage(createDemoIfMissing ? "Opening the demo registry " + file + " …\nOn the first start it is created first"
+                    + " (a few seconds): example models, scorecards, drift samples and a signed audit trail." : "Opening " + file + " …");
         }
         tasks.run("Opening " + file.getFileName(), () -> {
             if (createDemoIfMissing && !Files.exists(file)) {
+                // For whoever started the console from a terminal and sees no window content yet.
+                System.err.println("Model Steward: creating the demo registry " + file + " (first start, a few seconds)…");
                 AppDirs.ensureDataDir();
                 new DemoGenerator(DemoGenerator.DEFAULT_SEED, clock.instant(), user).createWithDriftRun(file).close();
             }

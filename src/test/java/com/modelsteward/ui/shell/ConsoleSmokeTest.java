@@ -72,6 +72,8 @@ class ConsoleSmokeTest {
 
         assertEquals(0, run.exit(), run.stderr());
         assertTrue(Files.isRegularFile(home.resolve("demo.db")), "the demo registry is created in the user's data directory");
+        assertTrue(run.stderr().contains("Model Steward: creating the demo registry " + home.resolve("demo.db") + " (first start"),
+                "a terminal is told what the first start waits for:\n" + run.stderr());
     }
 
     @Test
