@@ -79,7 +79,8 @@ public final class ModelCatalog {
              ORDER BY d.model_id, d.psi DESC""";
     static final String DRIFT_ALERT_COUNT_SQL = "SELECT count(DISTINCT d.model_id) FROM " + LATEST_DRIFT_IDS + """
              JOIN model_drift d ON d.drift_id = latest.drift_id
-             WHERE d.severity = 'SEVERE'""";
+             JOIN model_registry m ON m.model_id = d.model_id
+             WHERE d.severity = 'SEVERE' AND m.state = :live""";
     static final String ROLES_OF_SQL = "SELECT roles FROM principals WHERE user_name = :u AND active = 1";
 
     private final Registry registry;
@@ -215,9 +216,12 @@ public final class ModelCatalog {
         return registry.read(handle -> handle.createQuery(LATEST_DRIFT_SQL).mapTo(DriftResultRow.class).list());
     }
 
-    /** Versions whose latest drift result for some feature is SEVERE. */
-    public long driftAlertCount() {
-        return registry.read(handle -> handle.createQuery(DRIFT_ALERT_COUNT_SQL).mapTo(Long.class).one());
+    /**
+     * Live versions whose latest drift result for some feature is SEVERE: a retired version's drift alarms nobody, it
+     * no longer trades.
+     */
+    public long driftAlertCount(String liveState) {
+        return registry.read(handle -> handle.createQuery(DRIFT_ALERT_COUNT_SQL).bind("live", liveState).mapTo(Long.class).one());
     }
 
     /** The roles of a principal ("ANALYST,RISK_OFFICER"), empty when the user is not in {@code principals} or inactive. */

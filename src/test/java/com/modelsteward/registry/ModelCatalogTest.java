@@ -51,9 +51,23 @@ class ModelCatalogTest {
             List<DriftResultRow> latest = catalog.latestDrift();
             assertEquals(expected.size(), latest.size());
             assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(latest));
-            long severe = expected.stream().filter(row -> row.severity().equals("SEVERE")).map(DriftResultRow::modelId).distinct().count();
-            assertTrue(severe >= 1);
-            assertEquals(severe, catalog.driftAlertCount());
+            // Only live versions alarm anyone: a SEVERE result on a retired version is not an alert.
+            String live = registry.read(h -> h.createQuery("SELECT model_id FROM model_registry WHERE state = 'ACTIVE' ORDER BY model_id LIMIT 1")
+                    .mapTo(String.class).one());
+            String retired = registry.read(h -> h.createQuery("SELECT model_id FROM model_registry WHERE state = 'RETIRED' ORDER BY model_id LIMIT 1")
+                    .mapTo(String.class).one());
+            registry.write(h -> {
+                for (String model : List.of(live, retired)) {
+                    h.execute("INSERT INTO model_drift (model_id, feature, drift_kind, psi, severity, computed_at) VALUES (?, 'f_alarm', 'FEATURE', 0.9, 'SEVERE', '2026-01-03T00:00:00.000Z')", model);
+                }
+                return null;
+            });
+            List<String> severe = catalog.latestDrift().stream().filter(row -> row.severity().equals("SEVERE")).map(DriftResultRow::modelId).distinct().toList();
+            assertTrue(severe.contains(retired) && severe.contains(live), severe.toString());
+            long severeLive = severe.stream().filter(id -> registry.read(h -> h.createQuery("SELECT state FROM model_registry WHERE model_id = ?")
+                    .bind(0, id).mapTo(String.class).one()).equals("ACTIVE")).count();
+            assertEquals(severeLive, catalog.driftAlertCount("ACTIVE"));
+            assertTrue(severeLive < severe.size(), "the retired version's SEVERE result is not counted");
         }
     }
 }

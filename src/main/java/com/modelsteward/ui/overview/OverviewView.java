@@ -42,7 +42,7 @@ public final class OverviewView extends LazyPage {
         active.setId("tile-active");
         Tile pending = Tiles.number("Pending approvals", "requests waiting for a decision");
         pending.setId("tile-pending");
-        Tile drift = Tiles.number("Drift alerts", "versions with a SEVERE feature");
+        Tile drift = Tiles.number("Drift alerts", "live versions with a SEVERE feature");
         drift.setId("tile-drift");
         Tile states = Tiles.bars("Versions per state");
         states.setId("tile-states");

@@ -43,7 +43,7 @@ public final class OverviewViewModel {
     static Snapshot load(ModelCatalog catalog, String liveState) {
         List<StateCount> byState = catalog.countsByState();
         long active = byState.stream().filter(c -> c.state().equals(liveState)).mapToLong(StateCount::count).sum();
-        return new Snapshot(active, catalog.pendingRequestCount(), catalog.driftAlertCount(), byState, catalog.recentEvents(RECENT_EVENTS));
+        return new Snapshot(active, catalog.pendingRequestCount(), catalog.driftAlertCount(liveState), byState, catalog.recentEvents(RECENT_EVENTS));
     }
 
     public LongProperty activeModelsProperty() {
