@@ -50,7 +50,7 @@ final class ApprovalDialog {
     private final Label refusal = DialogFrame.blockers("decision-refusal");
     private final HBox decisionBar = new HBox(8);
     private final HBox confirmBar = new HBox(8);
-    private final Label confirmText = new Label();
+    private final Label confirmText = DialogFrame.confirmText("confirm-text");
     private final Button confirm = new Button();
     private final ProgressIndicator busy = new ProgressIndicator();
     private boolean pendingApprove;
@@ -397,11 +397,6 @@ final class ApprovalDialog {
         decisionBar.getChildren().setAll(reason, reject, approve);
         decisionBar.setAlignment(Pos.CENTER_RIGHT);
 
-        confirmText.setId("confirm-text");
-        confirmText.setWrapText(true);
-        confirmText.setMaxWidth(Double.MAX_VALUE);
-        confirmText.getStyleClass().add("confirm-text");
-        HBox.setHgrow(confirmText, Priority.ALWAYS);
         Button back = new Button("_Back");
         back.setOnAction(event -> showConfirm(false));
         back.setMinWidth(Region.USE_PREF_SIZE);

@@ -119,6 +119,17 @@ final class DialogFrame {
     }
 
     /** A box listing why an action is unavailable (or an empty, hidden box when it is available). */
+    /** The sentence of a confirmation bar ("Approve REQ-…? … now."): wraps, and takes the width the buttons leave. */
+    static Label confirmText(String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.getStyleClass().add("confirm-text");
+        javafx.scene.layout.HBox.setHgrow(label, javafx.scene.layout.Priority.ALWAYS);
+        return label;
+    }
+
     static Label blockers(String id) {
         Label label = new Label();
         label.setId(id);

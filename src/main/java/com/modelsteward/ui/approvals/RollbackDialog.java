@@ -48,7 +48,7 @@ final class RollbackDialog {
     /** No mnemonic: a rollback changes what trades, so it takes the button and then the confirmation, never one key. */
     private final Button rollBack = new Button("Roll back…");
     private final HBox confirmBar = new HBox(8);
-    private final Label confirmText = new Label();
+    private final Label confirmText = DialogFrame.confirmText("rollback-confirm-text");
     private final Button confirm = new Button("Confirm roll back");
     private final Label blockers = DialogFrame.blockers("rollback-reason");
     private final Label refusal = DialogFrame.blockers("rollback-refusal");
@@ -163,11 +163,6 @@ final class RollbackDialog {
         bar.visibleProperty().bind(confirmBar.visibleProperty().not());
         bar.managedProperty().bind(bar.visibleProperty());
 
-        confirmText.setId("rollback-confirm-text");
-        confirmText.setWrapText(true);
-        confirmText.setMaxWidth(Double.MAX_VALUE);
-        confirmText.getStyleClass().add("confirm-text");
-        HBox.setHgrow(confirmText, Priority.ALWAYS);
         Button back = new Button("Back");
         back.setId("rollback-back");
         back.setMinWidth(Region.USE_PREF_SIZE);
