@@ -33,7 +33,6 @@ class StateLiteralTest {
             "registry/demo/DemoGenerator.java", "builds an L3-12 demo registry through the built-in policy by design",
             "registry/demo/ScaleGenerator.java", "builds an L3-12 benchmark registry through the built-in policy by design",
             "ui/common/StateBadge.java", "a glyph per state name (display only: never which state is live)",
-            "ui/overview/OverviewView.java", "a colour per state name (display only)",
             "ui/lineage/LineageGraph.java", "the legend's state names (display only)",
             "ui/drift/DriftViewModel.java", "orders the model picker, live-looking states first (display only)");
 

@@ -1,21 +1,32 @@
 package com.modelsteward.ui.common;
 
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
 
-/** Dialogs owned by the main window and styled with the app's stylesheets (a separate window does not inherit them). */
+/**
+ * Dialogs owned by the main window and styled with the app's stylesheets (a separate window does not inherit them);
+ * a dialog that is open when the theme changes follows it.
+ */
 public final class FxDialogService implements DialogService {
 
     private final Window owner;
-    private final List<String> stylesheets;
+    private final ObservableList<String> stylesheets;
 
     public FxDialogService(Window owner, List<String> stylesheets) {
+        this(owner, FXCollections.observableArrayList(stylesheets));
+    }
+
+    /** @param stylesheets the theme's stylesheets, which the caller changes when the user picks another theme */
+    public FxDialogService(Window owner, ObservableList<String> stylesheets) {
         this.owner = owner;
-        this.stylesheets = List.copyOf(stylesheets);
+        this.stylesheets = stylesheets;
     }
 
     @Override
@@ -35,7 +46,7 @@ public final class FxDialogService implements DialogService {
 
     /** Applies the owner and the theme to any dialog pane built elsewhere. */
     public void style(DialogPane pane) {
-        pane.getStylesheets().setAll(stylesheets);
+        Bindings.bindContent(pane.getStylesheets(), stylesheets);
     }
 
     public Window owner() {

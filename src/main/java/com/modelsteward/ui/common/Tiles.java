@@ -3,10 +3,17 @@ package com.modelsteward.ui.common;
 import eu.hansolo.tilesfx.Section;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.scene.paint.Color;
 
-/** The one place tiles are built, so they share size, colours and (for tiles that update often) no animation. */
+/**
+ * The one place tiles are built, so they share size, colours and (for tiles that update often) no animation. TilesFX
+ * takes colours from Java, not CSS: they are the theme's looked-up colours ({@link ThemeColours}), applied again when
+ * the theme changes.
+ */
 public final class Tiles {
 
     public static final double WIDTH = 230;
@@ -17,27 +24,25 @@ public final class Tiles {
 
     /** A big number with a title and a text line under it (the text carries the meaning, not the colour). */
     public static Tile number(String title, String description) {
-        return TileBuilder.create()
+        return themed(TileBuilder.create()
                 .skinType(Tile.SkinType.NUMBER)
                 .prefSize(WIDTH, HEIGHT)
                 .title(title)
                 .description(description)
                 .decimals(0)
                 .animated(false)
-                .backgroundColor(Color.web("#1f2a37"))
                 .padding(new Insets(8))
-                .build();
+                .build(), tile -> { });
     }
 
     /** Horizontal bars with a label and value each. */
     public static Tile bars(String title) {
-        return TileBuilder.create()
+        return themed(TileBuilder.create()
                 .skinType(Tile.SkinType.BAR_CHART)
                 .prefSize(WIDTH * 1.6, HEIGHT)
                 .title(title)
                 .animated(false)
-                .backgroundColor(Color.web("#1f2a37"))
-                .build();
+                .build(), tile -> { });
     }
 
     /**
@@ -46,7 +51,7 @@ public final class Tiles {
      */
     public static Tile thresholdGauge(String title, String unit, String description, double max, double moderate, double severe,
                                       int decimals) {
-        return TileBuilder.create()
+        Tile gauge = TileBuilder.create()
                 .skinType(Tile.SkinType.GAUGE)
                 .prefSize(WIDTH, HEIGHT)
                 .title(title)
@@ -59,10 +64,23 @@ public final class Tiles {
                 .threshold(severe)
                 .thresholdVisible(true)
                 .sectionsVisible(true)
-                .sections(new Section(0, moderate, Color.web("#2e9e5b")), new Section(moderate, severe, Color.web("#d79b26")),
-                        new Section(severe, max, Color.web("#d9534f")))
+                .sections(new Section(0, moderate), new Section(moderate, severe), new Section(severe, max))
                 .animated(false)
-                .backgroundColor(Color.web("#1f2a37"))
                 .build();
+        return themed(gauge, colours -> {
+            List<Section> sections = gauge.getSections();
+            sections.get(0).setColor(colours.apply("-color-pass"));
+            sections.get(1).setColor(colours.apply("-color-warn"));
+            sections.get(2).setColor(colours.apply("-color-fail"));
+        });
+    }
+
+    /** The tile's background now and after every theme change, then whatever else {@code more} colours. */
+    private static Tile themed(Tile tile, Consumer<Function<String, Color>> more) {
+        ThemeColours.follow(tile, colours -> {
+            tile.setBackgroundColor(colours.apply("-color-tile-bg"));
+            more.accept(colours);
+        });
+        return tile;
     }
 }

@@ -1,7 +1,9 @@
 package com.modelsteward.ui.drift;
 
 import com.modelsteward.drift.PsiHistory;
+import com.modelsteward.ui.common.ThemeColours;
 import java.util.List;
+import java.util.function.Function;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.TableCell;
@@ -18,9 +20,14 @@ final class SparklineCell<S> extends TableCell<S, List<PsiHistory.Point>> {
 
     private final double threshold;
     private final Canvas canvas = new Canvas(WIDTH, HEIGHT);
+    private Function<String, Color> colours;
 
     SparklineCell(double threshold) {
         this.threshold = threshold;
+        ThemeColours.follow(this, themed -> {
+            colours = themed;
+            updateItem(getItem(), isEmpty());
+        });
     }
 
     @Override
@@ -36,12 +43,14 @@ final class SparklineCell<S> extends TableCell<S, List<PsiHistory.Point>> {
         double max = Math.max(threshold * 1.25, history.stream().mapToDouble(PsiHistory.Point::psi).max().orElse(0));
         double pad = 3;
         double thresholdY = y(threshold, max, pad);
-        g.setStroke(Color.web("#c0392b", 0.7));
+        Color fail = colours.apply("-color-fail");
+        g.setStroke(fail.deriveColor(0, 1, 1, 0.7));
         g.setLineWidth(1);
         g.setLineDashes(3, 3);
         g.strokeLine(0, thresholdY, WIDTH, thresholdY);
         g.setLineDashes();
-        g.setStroke(Color.web("#2f6fdb"));
+        Color line = colours.apply("-color-accent");
+        g.setStroke(line);
         g.setLineWidth(1.4);
         g.beginPath();
         for (int i = 0; i < history.size(); i++) {
@@ -55,7 +64,7 @@ final class SparklineCell<S> extends TableCell<S, List<PsiHistory.Point>> {
         }
         g.stroke();
         double lastY = y(history.getLast().psi(), max, pad);
-        g.setFill(Color.web("#2f6fdb"));
+        g.setFill(line);
         g.fillOval(WIDTH - pad - 5, lastY - 2.5, 5, 5);
         setGraphic(canvas);
     }

@@ -5,10 +5,13 @@ import com.modelsteward.registry.StateCount;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
 import com.modelsteward.ui.common.LazyPage;
+import com.modelsteward.ui.common.ThemeColours;
 import com.modelsteward.ui.common.Tiles;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.skins.BarChartItem;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -21,9 +24,8 @@ import javafx.scene.paint.Color;
 /** The landing page: ACTIVE models, pending approvals, drift alerts, versions per state, and the newest events. */
 public final class OverviewView extends LazyPage {
 
-    private static final Map<String, Color> STATE_COLOURS = Map.of(
-            "ACTIVE", Color.web("#2e9e5b"), "SHADOW", Color.web("#d79b26"),
-            "CANDIDATE", Color.web("#4a90d9"), "RETIRED", Color.web("#8a94a3"));
+    /** States whose badge colour the theme defines as {@code -color-<state>}; any other state gets one more colour. */
+    private static final Set<String> THEMED_STATES = Set.of("active", "shadow", "candidate", "retired");
 
     private final OverviewViewModel model;
 
@@ -34,6 +36,18 @@ public final class OverviewView extends LazyPage {
     @Override
     public void refresh() {
         model.refresh();
+    }
+
+    /** One bar per state, in the state's badge colour (the bar's label carries the state; the colour repeats it). */
+    private void fillStates(Tile states, Function<String, Color> colours) {
+        states.clearBarChartItems();
+        for (StateCount count : model.versionsByState()) {
+            String state = count.state().toLowerCase(Locale.ROOT);
+            BarChartItem item = new BarChartItem(count.state(), count.count(),
+                    colours.apply(THEMED_STATES.contains(state) ? "-color-" + state : "-color-tile-other-state"));
+            item.setFormatString("%.0f");
+            states.addBarChartItem(item);
+        }
     }
 
     @Override
@@ -49,15 +63,8 @@ public final class OverviewView extends LazyPage {
         model.activeModelsProperty().addListener((obs, old, now) -> active.setValue(now.doubleValue()));
         model.pendingApprovalsProperty().addListener((obs, old, now) -> pending.setValue(now.doubleValue()));
         model.driftAlertsProperty().addListener((obs, old, now) -> drift.setValue(now.doubleValue()));
-        model.versionsByState().addListener((ListChangeListener<StateCount>) change -> {
-            states.clearBarChartItems();
-            for (StateCount count : model.versionsByState()) {
-                BarChartItem item = new BarChartItem(count.state(), count.count(),
-                        STATE_COLOURS.getOrDefault(count.state(), Color.web("#7d6bd6")));
-                item.setFormatString("%.0f");
-                states.addBarChartItem(item);
-            }
-        });
+        model.versionsByState().addListener((ListChangeListener<StateCount>) change -> fillStates(states, ThemeColours.of(states)));
+        ThemeColours.follow(states, colours -> fillStates(states, colours));
 
         FlowPane tiles = new FlowPane(12, 12, active, pending, drift, states);
 

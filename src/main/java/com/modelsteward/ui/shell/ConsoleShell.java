@@ -12,14 +12,17 @@ import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.DialogService;
 import com.modelsteward.ui.common.FxDialogService;
 import com.modelsteward.ui.common.FxTaskRunner;
+import com.modelsteward.ui.common.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.FileChooser;
@@ -33,13 +36,14 @@ import javafx.stage.WindowEvent;
 public final class ConsoleShell implements AutoCloseable {
 
     public static final String LAST_REGISTRY = "registry.last";
-    static final List<String> STYLESHEETS = List.of(
-            Objects.requireNonNull(ConsoleShell.class.getResource("/styles/light.css")).toExternalForm());
 
     private final Stage stage;
     private final String user;
     private final Clock clock;
     private final AppSettings settings;
+    /** The theme's stylesheets: the scene and every dialog follow this list. */
+    private final ObservableList<String> stylesheets;
+    private Theme theme;
     private final FxTaskRunner tasks = new FxTaskRunner();
     private final MainWindow window;
     private final FxDialogService dialogs;
@@ -55,7 +59,9 @@ public final class ConsoleShell implements AutoCloseable {
         this.user = user;
         this.clock = clock;
         this.settings = settings;
-        this.dialogs = new FxDialogService(stage, STYLESHEETS);
+        this.theme = Theme.named(settings.get(Theme.SETTING));
+        this.stylesheets = FXCollections.observableArrayList(theme.stylesheets());
+        this.dialogs = new FxDialogService(stage, stylesheets);
         this.window = new MainWindow(tasks, new MainMenu.Commands() {
             @Override
             public void openRegistry() {
@@ -70,8 +76,13 @@ public final class ConsoleShell implements AutoCloseable {
             @Override
             public void clearRecent() {
                 RecentRegistries.clear(settings);
-                window.menu().showRecent(java.util.List.of());
+                window.menu().showRecent(List.of());
                 saveInBackground();
+            }
+
+            @Override
+            public void useTheme(Theme chosen) {
+                ConsoleShell.this.useTheme(chosen);
             }
 
             @Override
@@ -92,8 +103,9 @@ public final class ConsoleShell implements AutoCloseable {
         });
         this.onOpenFailed = failure -> dialogs.showError("Cannot open the registry", DialogService.describe(failure));
         window.menu().showRecent(RecentRegistries.read(settings));
+        window.menu().themeShown(theme);
         Scene scene = new Scene(window.root(), 1280, 800);
-        scene.getStylesheets().setAll(STYLESHEETS);
+        Bindings.bindContent(scene.getStylesheets(), stylesheets);
         stage.setScene(scene);
         stage.setTitle("Model Steward");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
@@ -261,6 +273,19 @@ public final class ConsoleShell implements AutoCloseable {
             registry.close();
             registry = null;
         }
+    }
+
+    /** Restyles the window and every open dialog at once, and remembers the choice. */
+    private void useTheme(Theme chosen) {
+        theme = chosen;
+        stylesheets.setAll(chosen.stylesheets());
+        window.menu().themeShown(chosen);
+        settings.put(Theme.SETTING, chosen.name().toLowerCase(java.util.Locale.ROOT));
+        saveInBackground();
+    }
+
+    public Theme theme() {
+        return theme;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.modelsteward.ui.shell;
 
+import com.modelsteward.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +17,7 @@ import javafx.scene.control.ToggleGroup;
 
 /**
  * The main window's menu bar: File (open a registry, the recent ones, quit), View (one item per page, in sidebar order, with its
- * Shortcut+N accelerator; the page shown is checked) and Help (keyboard shortcuts, About). Every menu and item has a
+ * Shortcut+N accelerator; the page shown is checked; the theme) and Help (keyboard shortcuts, About). Every menu and item has a
  * mnemonic, so the whole bar works without a mouse.
  */
 final class MainMenu {
@@ -29,6 +30,8 @@ final class MainMenu {
 
         void clearRecent();
 
+        void useTheme(Theme theme);
+
         void quit();
 
         void showShortcuts();
@@ -40,6 +43,7 @@ final class MainMenu {
     private final Map<String, RadioMenuItem> pageItems = new LinkedHashMap<>();
     private final Commands commands;
     private final Menu recent = new Menu("Open _recent");
+    private final Map<Theme, RadioMenuItem> themeItems = new LinkedHashMap<>();
 
     MainMenu(Commands commands, Consumer<String> showPage) {
         this.commands = commands;
@@ -65,6 +69,19 @@ final class MainMenu {
             pageItems.put(spec.id(), item);
             view.getItems().add(item);
         }
+
+        Menu themes = new Menu("_Theme");
+        themes.setId("menu-theme");
+        ToggleGroup themeGroup = new ToggleGroup();
+        for (Theme theme : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem("_" + theme.title());
+            item.setId("menu-theme-" + theme.name().toLowerCase(java.util.Locale.ROOT));
+            item.setToggleGroup(themeGroup);
+            item.setOnAction(event -> commands.useTheme(theme));
+            themeItems.put(theme, item);
+            themes.getItems().add(item);
+        }
+        view.getItems().addAll(new SeparatorMenuItem(), themes);
 
         MenuItem shortcuts = item("menu-shortcuts", "_Keyboard shortcuts", commands::showShortcuts);
         shortcuts.setAccelerator(Shortcuts.SHOW_SHORTCUTS);
@@ -101,6 +118,11 @@ final class MainMenu {
         } else {
             recent.getItems().addAll(new SeparatorMenuItem(), item("menu-recent-clear", "_Clear the list", commands::clearRecent));
         }
+    }
+
+    /** Checks the theme in use (a check mark, as for the page shown). */
+    void themeShown(Theme theme) {
+        themeItems.forEach((each, item) -> item.setSelected(each == theme));
     }
 
     /** The page items work only while a registry is open, like the sidebar. */
