@@ -154,10 +154,12 @@ public final class ScorecardsView extends LazyPage {
         chartBar.setAlignment(Pos.CENTER_LEFT);
         bars = new BarChart<>(new CategoryAxis(), new NumberAxis());
         bars.setId("scorecards-bars");
+        bars.getStyleClass().add("scorecards-bars");
         bars.setAnimated(false);
         bars.getXAxis().setLabel("pack");
         trend = new LineChart<>(new CategoryAxis(), new NumberAxis());
         trend.setId("scorecards-trend");
+        trend.getStyleClass().add("scorecards-trend");
         trend.setAnimated(false);
         trend.getXAxis().setLabel("version (creation order)");
         ((NumberAxis) trend.getYAxis()).setForceZeroInRange(false);

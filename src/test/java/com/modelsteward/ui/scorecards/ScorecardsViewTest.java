@@ -75,6 +75,8 @@ class ScorecardsViewTest {
         FxWait.until("the registry is open", () -> shell.context() != null);
         robot.interact(() -> shell.context().selectedModelIdProperty().set(selected));
         FxWait.clickOn(robot, "#nav-scorecards");
+        // On a loaded machine the click can land before the page is built.
+        FxWait.until("the Scorecards page is shown", () -> robot.lookup("#scorecards-table").tryQuery().isPresent());
         TableView<ScorecardComparison.Row> table = robot.lookup("#scorecards-table").queryTableView();
         FxWait.until("the comparison is shown", () -> !table.getItems().isEmpty());
         FxWait.until("background work is done", () -> shell.tasks().runningProperty().get() == 0);
@@ -96,6 +98,39 @@ class ScorecardsViewTest {
         Label summary = robot.lookup("#scorecards-summary").queryAs(Label.class);
         assertTrue(summary.getText().contains("✗ passes"), summary.getText());
         robot.interact(() -> Screenshots.write(shell.stage().getScene(), "scorecards"));
+    }
+
+    /**
+     * Colour means a version in the bars; in the trend a pack is a line pattern and a marker in the text colour, so the
+     * two charts never give one colour two meanings.
+     */
+    @Test
+    void theChartsNeverGiveOneColourTwoMeanings(FxRobot robot) {
+        open(robot, "mean_reversion_lgbm-3.0.0");
+        BarChart<?, ?> bars = robot.lookup("#scorecards-bars").queryAs(BarChart.class);
+        LineChart<?, ?> trend = robot.lookup("#scorecards-trend").queryAs(LineChart.class);
+        FxWait.until("both charts are drawn", () -> bars.getData().size() == 2 && trend.getData().size() >= 2);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        java.util.Set<Object> barFills = new java.util.HashSet<>();
+        for (var series : bars.getData()) {
+            java.util.Set<Object> fills = new java.util.HashSet<>();
+            for (var point : series.getData()) {
+                fills.add(((javafx.scene.layout.Region) point.getNode()).getBackground().getFills().getFirst().getFill());
+            }
+            assertEquals(1, fills.size(), "one colour per version: " + fills);
+            barFills.addAll(fills);
+        }
+        assertEquals(2, barFills.size(), "each version its own colour");
+        java.util.Set<Object> lineStrokes = new java.util.HashSet<>();
+        java.util.Set<List<Double>> patterns = new java.util.HashSet<>();
+        for (var series : trend.getData()) {
+            javafx.scene.shape.Path line = (javafx.scene.shape.Path) series.getNode();
+            lineStrokes.add(line.getStroke());
+            patterns.add(List.copyOf(line.getStrokeDashArray()));
+        }
+        assertEquals(1, lineStrokes.size(), "packs are not told by colour: " + lineStrokes);
+        assertFalse(barFills.contains(lineStrokes.iterator().next()), "the trend's colour is no version's colour");
+        assertEquals(trend.getData().size(), patterns.size(), "each pack its own line pattern: " + patterns);
     }
 
     @Test
