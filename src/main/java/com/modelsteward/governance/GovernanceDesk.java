@@ -95,8 +95,60 @@ public final class GovernanceDesk {
         }
     }
 
-    /** A training-config key whose value differs from the parent's (either side null when the key is absent). */
+    /**
+     * A training-config key whose value differs between two versions (either side null when the key is absent; values
+     * are text as stored, JSON for lists and objects).
+     */
     public record ConfigChange(String key, String parentValue, String value) {
+
+        /**
+         * The change in full, in words: "added: 0.1", "removed (was 0.05)", "0.05 → 0.1", and for two lists which
+         * elements went and came ("removed funding_rate, order_imbalance; added vol_20d"), so that nothing decisive
+         * hides behind an ellipsis.
+         */
+        public String describe() {
+            if (parentValue == null) {
+                return "added: " + value;
+            }
+            if (value == null) {
+                return "removed (was " + parentValue + ")";
+            }
+            List<String> before = elements(parentValue);
+            List<String> after = elements(value);
+            if (before == null || after == null) {
+                return parentValue + " → " + value;
+            }
+            List<String> removed = new ArrayList<>(before);
+            after.forEach(removed::remove);
+            List<String> added = new ArrayList<>(after);
+            before.forEach(added::remove);
+            List<String> parts = new ArrayList<>();
+            if (!removed.isEmpty()) {
+                parts.add("removed " + String.join(", ", removed));
+            }
+            if (!added.isEmpty()) {
+                parts.add("added " + String.join(", ", added));
+            }
+            return parts.isEmpty() ? "the same elements in another order: " + value : String.join("; ", parts);
+        }
+
+        /** A JSON list's elements as text (strings without their quotes), or null when the value is not a list. */
+        private static List<String> elements(String text) {
+            if (!text.startsWith("[")) {
+                return null;
+            }
+            try {
+                JsonNode list = CanonicalJson.mapper().readTree(text);
+                if (!list.isArray()) {
+                    return null;
+                }
+                List<String> elements = new ArrayList<>();
+                list.forEach(element -> elements.add(element.isTextual() ? element.asText() : element.toString()));
+                return elements;
+            } catch (JsonProcessingException notJson) {
+                return null;
+            }
+        }
     }
 
     /** Time in the current state against the policy's shadow period. */
@@ -118,6 +170,11 @@ public final class GovernanceDesk {
                            List<Artifact> artifacts, TimeInState timeInState, List<DriftResultRow> drift,
                            List<Decision> decisions, ApprovalEligibility.Verdict verdict, String liveState, String retiredState,
                            Optional<Decided> decided) {
+
+        /** How the config differs from the live version this one would replace (empty when it replaces none). */
+        public List<ConfigChange> configChangesAgainstReplaced() {
+            return replaces.map(live -> GovernanceDesk.configChanges(live, model)).orElse(List.of());
+        }
 
         public long approvalsSoFar() {
             return decisions.stream().filter(d -> d.decision().equals("APPROVE")).map(Decision::approver).distinct().count();

@@ -115,4 +115,17 @@ class GovernanceDeskTest {
         return new ModelVersion("m", "m", "signal_model", "1", "SHADOW", null, null, config, null, null, null, null, null,
                 null, null, null, 1, null, false);
     }
+
+    /** A config difference is said in full words, lists element by element: nothing decisive is left to a tooltip. */
+    @Test
+    void configChangesAreDescribedInFullWithListElementsNamed() {
+        assertEquals("removed funding_rate, order_imbalance; added vol_20d", new GovernanceDesk.ConfigChange("features",
+                "[\"ret_1d\",\"funding_rate\",\"ret_5d\",\"order_imbalance\"]", "[\"ret_1d\",\"ret_5d\",\"vol_20d\"]").describe());
+        assertEquals("removed 3", new GovernanceDesk.ConfigChange("windows", "[1,2,3]", "[1,2]").describe());
+        assertEquals("the same elements in another order: [2,1]", new GovernanceDesk.ConfigChange("windows", "[1,2]", "[2,1]").describe());
+        assertEquals("0.05 → 0.1", new GovernanceDesk.ConfigChange("learning_rate", "0.05", "0.1").describe());
+        assertEquals("added: 400", new GovernanceDesk.ConfigChange("n_estimators", null, "400").describe());
+        assertEquals("removed (was true)", new GovernanceDesk.ConfigChange("early_stopping", "true", null).describe());
+        assertEquals("[1] → {\"a\":1}", new GovernanceDesk.ConfigChange("shape", "[1]", "{\"a\":1}").describe());
+    }
 }

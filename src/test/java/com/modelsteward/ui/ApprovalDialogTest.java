@@ -147,6 +147,14 @@ class ApprovalDialogTest {
         assertTrue(reason.contains(failed.pack() + "/" + failed.metric()), reason);
         assertTrue(text(robot, dialog, "gate-summary").startsWith("✖"), "the failure is marked by a symbol, not colour alone");
         robot.interact(() -> Screenshots.write(dialog.getScene(), "approval-dialog-failing"));
+        // The config differences are written out in full: what the window draws is the whole text, no ellipsis.
+        javafx.scene.layout.GridPane configDiff = robot.from(dialog).lookup("#config-changes").queryAs(javafx.scene.layout.GridPane.class);
+        java.util.List<Label> changes = configDiff.getChildren().stream().map(Label.class::cast).toList();
+        assertFalse(changes.isEmpty());
+        for (Label change : changes) {
+            String drawn = ((javafx.scene.text.Text) change.lookup(".text")).getText();
+            assertEquals(change.getText(), drawn, "drawn as " + drawn);
+        }
 
         FxWait.clickOn(robot, "#reject-button");
         FxWait.clickOn(robot, "#confirm-decision");

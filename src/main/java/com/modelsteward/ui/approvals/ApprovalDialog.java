@@ -284,31 +284,11 @@ final class ApprovalDialog {
                 request.toState().equals(live) ? "nothing — no version of " + model.modelName() + " is " + live : "—")));
         box.getChildren().add(fact("Created", model.createdBy() + "  ·  " + Format.time(model.createdAt())));
         if (evidence.parent().isPresent()) {
-            List<GovernanceDesk.ConfigChange> changes = evidence.configChanges();
-            Label heading = new Label(changes.isEmpty() ? "Training config: identical to the parent's"
-                    : "Training config: " + changes.size() + " key" + (changes.size() == 1 ? "" : "s") + " differ from the parent");
-            heading.getStyleClass().add("subheading");
-            box.getChildren().add(heading);
-            GridPane diff = new GridPane();
-            diff.setId("config-changes");
-            diff.setHgap(12);
-            diff.setVgap(2);
-            ColumnConstraints keys = new ColumnConstraints();
-            keys.setMinWidth(Region.USE_PREF_SIZE);
-            ColumnConstraints values = new ColumnConstraints();
-            values.setPercentWidth(38);
-            diff.getColumnConstraints().addAll(keys, values, values);
-            diff.addRow(0, key("key"), key("parent"), key("this version"));
-            int row = 1;
-            for (GovernanceDesk.ConfigChange change : changes) {
-                Label name = mono(change.key());
-                name.setMinWidth(Region.USE_PREF_SIZE);
-                diff.addRow(row++, name, value(change.parentValue()), value(change.value()));
-            }
-            if (!changes.isEmpty()) {
-                box.getChildren().add(diff);
-            }
+            box.getChildren().addAll(configDiff("config-changes", "the parent's", evidence.configChanges()));
         }
+        evidence.replaces().filter(replaced -> evidence.parent().map(parent -> !parent.modelId().equals(replaced.modelId())).orElse(true))
+                .ifPresent(replaced -> box.getChildren().addAll(configDiff("config-changes-live", replaced.modelId() + "'s (" + live
+                        + ", would be replaced)", evidence.configChangesAgainstReplaced())));
         return DialogFrame.card("Lineage", box);
     }
 
@@ -532,12 +512,37 @@ final class ApprovalDialog {
         return label;
     }
 
-    /** A config value, cut with an ellipsis when long; the whole value is in its tooltip. */
-    private static Label value(String text) {
-        Label label = mono(text == null ? "(absent)" : text);
-        label.setTooltip(new javafx.scene.control.Tooltip(label.getText()));
-        label.setMaxWidth(Double.MAX_VALUE);
-        return label;
+    /**
+     * The training-config differences against another version, each key with its change in full words (list elements
+     * named one by one) and wrapped, never cut: a dropped feature must be readable without a tooltip.
+     */
+    private static List<Node> configDiff(String id, String against, List<GovernanceDesk.ConfigChange> changes) {
+        Label heading = new Label(changes.isEmpty() ? "Training config: identical to " + against
+                : "Training config: " + changes.size() + " key" + (changes.size() == 1 ? "" : "s") + " differ from " + against);
+        heading.getStyleClass().add("subheading");
+        heading.setWrapText(true);
+        if (changes.isEmpty()) {
+            return List.of(heading);
+        }
+        GridPane diff = new GridPane();
+        diff.setId(id);
+        diff.setHgap(12);
+        diff.setVgap(2);
+        ColumnConstraints keys = new ColumnConstraints();
+        keys.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints what = new ColumnConstraints();
+        what.setHgrow(Priority.ALWAYS);
+        diff.getColumnConstraints().addAll(keys, what);
+        int row = 0;
+        for (GovernanceDesk.ConfigChange change : changes) {
+            Label name = mono(change.key());
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            Label described = mono(change.describe());
+            described.setWrapText(true);
+            described.setMaxWidth(Double.MAX_VALUE);
+            diff.addRow(row++, name, described);
+        }
+        return List.of(heading, diff);
     }
 
     private static HBox fact(String name, String value) {
