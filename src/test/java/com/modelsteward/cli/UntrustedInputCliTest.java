@@ -102,6 +102,21 @@ class UntrustedInputCliTest {
             attempts.add(new String[] {"scorecards", "import-csv", "--db", db.toString(), "--file", file.toString()});
         }
         attempts.add(new String[] {"register", "--db", db.toString(), "--file", model.toString()});
+        // Too big to keep in git: a sparse scorecards file over its cap, and a model file of 500 000 configuration keys.
+        Path huge = dir.resolve("huge-scorecards.json");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(1024L * 1024 * 1024 + 1);
+        }
+        attempts.add(new String[] {"scorecards", "import", "--db", db.toString(), "--file", huge.toString()});
+        Path wide = dir.resolve("many-keys.json");
+        try (var out = Files.newBufferedWriter(wide)) {
+            out.write("{\"model_name\": \"wide\", \"version\": \"1\", \"training_config\": {");
+            for (int i = 0; i < 500_000; i++) {
+                out.write((i == 0 ? "" : ",") + "\"k" + i + "\":" + i);
+            }
+            out.write("}}");
+        }
+        attempts.add(new String[] {"register", "--db", db.toString(), "--file", wide.toString()});
         for (String[] attempt : attempts) {
             assertEquals(1, run(attempt), String.join(" ", attempt) + " was accepted");
             refused++;
@@ -115,6 +130,9 @@ class UntrustedInputCliTest {
             }
         }
         assertEquals(List.of(), changed, "refused inputs that changed the registry file");
+        assertEquals(1, run("scorecards", "import", "--db", db.toString(), "--file", huge.toString()));
+        assertEquals("E_INVALID_INPUT: " + huge + " is larger than 1 GB, the most a scorecards file may hold; nothing was read",
+                err().lines().filter(line -> line.startsWith("E_")).findFirst().orElse(err()));
         assertTrue(refused >= 40, "refusals tried: " + refused);
     }
 
