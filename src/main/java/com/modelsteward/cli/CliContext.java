@@ -22,7 +22,8 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
      * {@code user.name} or the environment claim. Throws {@link OsAccount.Unavailable} when the OS cannot say.
      */
     public static CliContext system() {
-        return new CliContext(System.out, System.err, Clock.systemUTC(), OsAccount.current().name());
+        return new CliContext(new TerminalOutput(System.out, false), new TerminalOutput(System.err, true), Clock.systemUTC(),
+                OsAccount.current().name());
     }
 
     /** The registry named by --db, or the per-user demo registry when --db is absent. */

@@ -1,5 +1,6 @@
 package com.modelsteward.cli;
 
+import com.modelsteward.lineage.ArtifactVerifier;
 import com.modelsteward.lineage.MetricRules;
 import com.modelsteward.lineage.LineageService;
 import com.modelsteward.lineage.ModelCard;
@@ -9,7 +10,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code model-card --model ID --out FILE}: the audit dossier of a version as self-contained HTML, or PDF for *.pdf. */
+/**
+ * {@code model-card --model ID --out FILE [--artifact-root DIR]}: the audit dossier of a version as self-contained HTML,
+ * or PDF for *.pdf. The artifact is re-hashed only within the artifact root (lineage.ArtifactVerifier).
+ */
 final class ModelCardCommand implements Command {
 
     @Override
@@ -19,12 +23,13 @@ final class ModelCardCommand implements Command {
 
     @Override
     public String summary() {
-        return "write the model card / audit dossier of --model ID to --out FILE (.html or .pdf)";
+        return "write the model card / audit dossier of --model ID to --out FILE (.html or .pdf); artifacts are read only under "
+                + "--artifact-root DIR (default: the registry's folder)";
     }
 
     @Override
     public int run(Args args, CliContext context) {
-        args.allowOnly(Set.of("model", "out"));
+        args.allowOnly(Set.of("model", "out", "artifact-root"));
         String modelId = args.required("model");
         Path out = args.requiredPath("out");
         if (!ModelCardWriter.supports(out)) {
@@ -33,8 +38,10 @@ final class ModelCardCommand implements Command {
         try (Registry registry = context.openRegistry(args)) {
             Map<String, String> environment = System.getenv();
             LineageService service = new LineageService(registry, environment);
+            ArtifactVerifier.ArtifactRoot root = ArtifactVerifier.ArtifactRoot.of(registry.file(), args.option("artifact-root"), environment,
+                    com.modelsteward.config.AppSettings.load().get(ArtifactVerifier.ROOT_SETTING));
             ModelCard card = ModelCard.gather(service, modelId, MetricRules.configured(registry, environment), context.clock(), context.user(),
-                    (done, total) -> { }, () -> false);
+                    root, (done, total) -> { }, () -> false);
             ModelCardWriter.write(card, out);
             if (args.flag("json")) {
                 context.printJson(Map.of("model_id", modelId, "file", out.toAbsolutePath().toString(), "lineage_complete", card.check().complete(),

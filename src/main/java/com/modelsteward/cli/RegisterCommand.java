@@ -1,7 +1,9 @@
 package com.modelsteward.cli;
 
+import com.modelsteward.governance.GovernanceException;
 import com.modelsteward.governance.InputFiles;
 import com.modelsteward.registry.Registry;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** {@code register --file model.json}: registers a new version as a candidate; the caller is its creator. */
@@ -20,10 +22,20 @@ final class RegisterCommand implements Command {
     @Override
     public int run(Args args, CliContext context) {
         args.allowOnly(GovernanceCli.options("file"));
-        InputFiles.NewVersion version = InputFiles.readModel(args.requiredPath("file"));
+        Path file = args.requiredPath("file");
+        InputFiles.NewVersion version = InputFiles.readModel(file);
         try (Registry registry = context.openRegistry(args)) {
             var service = GovernanceCli.service(registry, args, context);
-            service.register(GovernanceCli.identity(registry, args, context), version);
+            var who = GovernanceCli.identity(registry, args, context);
+            try {
+                service.register(who, version);
+            } catch (GovernanceException refused) {
+                // What the registry refuses (a taken id, an unknown type or parent) is still a fault of the file: say which.
+                if (refused.code().equals("E_INVALID_INPUT")) {
+                    throw new GovernanceException(refused.code(), file + ": " + refused.getMessage() + "; nothing was registered");
+                }
+                throw refused;
+            }
             String state = service.policy().initialState();
             if (args.flag("json")) {
                 context.printJson(Map.of("model_id", version.modelId(), "state", state, "training_config_hash", version.trainingConfigHash()));

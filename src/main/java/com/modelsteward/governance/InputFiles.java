@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.JsonLimits;
+import com.modelsteward.registry.Names;
 import com.modelsteward.registry.Timestamps;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,6 +70,39 @@ public final class InputFiles {
             }
             return node.asText().strip();
         }
+
+        /** A required or optional name, held to {@link Names#nameProblem}. */
+        String name(String field, boolean required) {
+            String value = text(field, required);
+            if (value != null) {
+                Names.nameProblem(value).ifPresent(problem -> {
+                    throw problem(field, problem);
+                });
+            }
+            return value;
+        }
+
+        /** A required or optional id, held to {@link Names#idProblem}. */
+        String id(String field, boolean required) {
+            String value = text(field, required);
+            if (value != null) {
+                Names.idProblem(value).ifPresent(problem -> {
+                    throw problem(field, problem);
+                });
+            }
+            return value;
+        }
+
+        /** A reference or free text (path_ref, code_commit), held to {@link Names#textProblem}. */
+        String reference(String field, boolean required) {
+            String value = text(field, required);
+            if (value != null) {
+                Names.textProblem(value, Names.MAX_REFERENCE_CHARS).ifPresent(problem -> {
+                    throw problem(field, problem);
+                });
+            }
+            return value;
+        }
     }
 
     private InputFiles() {
@@ -76,15 +111,22 @@ public final class InputFiles {
     public static NewVersion readModel(Path file) {
         Located model = readObject(file);
         model.allowOnly(MODEL_FIELDS);
-        String name = model.text("model_name", true);
-        String version = model.text("version", true);
-        String modelId = model.text("model_id", false);
+        String name = model.id("model_name", true);
+        String version = model.id("version", true);
+        String modelId = model.id("model_id", false);
+        if (modelId == null) {
+            Names.idProblem(name + "-" + version).ifPresent(problem -> {
+                throw model.problem("model_name", "and \"version\" make the model_id \"" + name + "-" + version + "\", which " + problem
+                        + "; give a shorter model_id");
+            });
+        }
         JsonNode config = model.values().get("training_config");
         if (config == null || !config.isObject()) {
             throw config == null ? new GovernanceException("E_INVALID_INPUT", file + " line " + model.line()
                     + ": field \"training_config\" is required (the training configuration as a JSON object)")
                     : model.problem("training_config", "must be a JSON object");
         }
+        checkConfig(model, config);
         String configJson = CanonicalJson.write(config);
         String computed = CanonicalJson.sha256Hex(configJson);
         String declared = model.text("training_config_hash", false);
@@ -95,9 +137,73 @@ public final class InputFiles {
         if (!snapshotHash.matches("[0-9a-f]{64}")) {
             throw model.problem("data_snapshot_hash", "must be 64 lower-case hex digits (SHA-256)");
         }
-        return new NewVersion(modelId != null ? modelId : name + "-" + version, name, model.text("model_type", true), version,
-                model.text("parent_id", false), model.text("path_ref", true), configJson, computed, model.text("data_snapshot_ref", true),
-                snapshotHash, model.text("feature_graph_hash", false), model.text("code_commit", false));
+        return new NewVersion(modelId != null ? modelId : name + "-" + version, name, model.name("model_type", true), version,
+                model.id("parent_id", false), pathRef(model), configJson, computed, model.reference("data_snapshot_ref", true),
+                snapshotHash, model.reference("feature_graph_hash", false), model.reference("code_commit", false));
+    }
+
+    /**
+     * path_ref names the artifact relative to the artifact root (lineage.ArtifactVerifier); a {@code ..} segment would
+     * step out of it, so it is refused here rather than only when the artifact is verified.
+     */
+    private static String pathRef(Located model) {
+        String pathRef = model.reference("path_ref", true);
+        String location = pathRef.replaceFirst("#.*$", "");
+        for (String segment : location.split("[/\\\\]")) {
+            if (segment.equals("..")) {
+                throw model.problem("path_ref", "must not contain a \"..\" segment (it names a file relative to the artifact root, "
+                        + "and may not leave it), not \"" + Names.forTerminal(pathRef, false) + "\"");
+            }
+        }
+        return pathRef;
+    }
+
+    /**
+     * The training configuration is hashed and stored as it is read, so a value the registry cannot hold exactly is
+     * refused with its path rather than changed: a number beyond the double range (1e400 would become Infinity), a lone
+     * surrogate (it would become "?"); and its size is capped so one file cannot grow the registry without bound.
+     */
+    private static void checkConfig(Located model, JsonNode config) {
+        int[] values = {0};
+        checkConfig(model, config, "training_config", 1, values);
+    }
+
+    private static void checkConfig(Located model, JsonNode node, String path, int depth, int[] values) {
+        if (depth > JsonLimits.MAX_CONFIG_DEPTH) {
+            throw model.problem("training_config", "is nested more than " + JsonLimits.MAX_CONFIG_DEPTH + " levels deep (at " + path + ")");
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                String key = member.getKey();
+                String at = path + "." + Names.forTerminal(key, false);
+                if (++values[0] > JsonLimits.MAX_CONFIG_VALUES) {
+                    throw model.problem("training_config", "holds more than " + JsonLimits.MAX_CONFIG_VALUES + " keys and list elements (at " + at + ")");
+                }
+                int surrogate = Names.loneSurrogate(key);
+                if (surrogate >= 0) {
+                    throw model.problem("training_config", "has a key with a lone surrogate U+" + String.format("%04X", (int) key.charAt(surrogate))
+                            + " at " + at + "; a lone surrogate is not a character and cannot be stored as UTF-8");
+                }
+                checkConfig(model, member.getValue(), at, depth + 1, values);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String at = path + "[" + i + "]";
+                if (++values[0] > JsonLimits.MAX_CONFIG_VALUES) {
+                    throw model.problem("training_config", "holds more than " + JsonLimits.MAX_CONFIG_VALUES + " keys and list elements (at " + at + ")");
+                }
+                checkConfig(model, node.get(i), at, depth + 1, values);
+            }
+        } else if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            throw model.problem("training_config", "holds a number at " + path
+                    + " beyond the largest the registry stores (about 1.8e308 either side of zero); it would be stored as Infinity");
+        } else if (node.isTextual()) {
+            int surrogate = Names.loneSurrogate(node.textValue());
+            if (surrogate >= 0) {
+                throw model.problem("training_config", "holds a lone surrogate U+" + String.format("%04X", (int) node.textValue().charAt(surrogate))
+                        + " at " + path + "; a lone surrogate is not a character and cannot be stored as UTF-8");
+            }
+        }
     }
 
     /**
@@ -106,8 +212,10 @@ public final class InputFiles {
      */
     public static List<ScorecardValue> readScorecards(Path file, String now) {
         List<ScorecardValue> values = new ArrayList<>();
-        try (InputStream content = open(file)) {
+        try (InputStream content = open(file, JsonLimits.MAX_SCORECARD_FILE_BYTES)) {
             readScorecards(file, content, now, values::add);
+        } catch (TooLarge large) {
+            throw large.problem(file, "scorecards file");
         } catch (IOException unreadable) {
             throw new GovernanceException("E_INVALID_INPUT", file + " cannot be read: " + unreadable.getMessage());
         }
@@ -121,7 +229,7 @@ public final class InputFiles {
      */
     public static void readScorecards(Path file, InputStream content, String now, java.util.function.Consumer<ScorecardValue> sink) {
         String name = file.toString();
-        try (JsonParser parser = CanonicalJson.mapper().createParser(content)) {
+        try (JsonParser parser = CanonicalJson.mapper().createParser(limited(file, content, JsonLimits.MAX_SCORECARD_FILE_BYTES))) {
             JsonToken first = parser.nextToken();
             long[] count = {0};
             java.util.function.Consumer<ScorecardValue> values = value -> {
@@ -147,8 +255,8 @@ public final class InputFiles {
                     }
                     if (field.equals("scorecards")) {
                         Located head = new Located(name, line, header, lines);
-                        defaultModel = head.text("model_id", false);
-                        source = header.containsKey("source") ? head.text("source", false) : source;
+                        defaultModel = head.id("model_id", false);
+                        source = header.containsKey("source") ? head.name("source", false) : source;
                         generatedAt = header.containsKey("generated_at") ? timestamp(head, "generated_at") : generatedAt;
                         if (parser.nextToken() != JsonToken.START_ARRAY) {
                             throw head.problem("scorecards", "must be a list of {pack_id, metric, value} objects");
@@ -172,6 +280,8 @@ public final class InputFiles {
             }
         } catch (JsonProcessingException invalid) {
             throw new GovernanceException("E_INVALID_INPUT", name + PolicyLoader.where(invalid.getLocation()) + ": " + JsonLimits.explain(invalid));
+        } catch (TooLarge large) {
+            throw large.problem(file, "scorecards file");
         } catch (IOException unreadable) {
             throw new GovernanceException("E_INVALID_INPUT", name + " cannot be read: " + unreadable.getMessage());
         }
@@ -186,7 +296,7 @@ public final class InputFiles {
             }
             Located row = readObject(parser, name);
             row.allowOnly(SCORECARD_FIELDS);
-            String model = row.text("model_id", defaultModel == null);
+            String model = row.id("model_id", defaultModel == null);
             JsonNode value = row.values().get("value");
             Double number;
             if (value == null) {
@@ -201,7 +311,7 @@ public final class InputFiles {
             } else {
                 throw row.problem("value", "must be a number, null or \"NaN\", not " + value);
             }
-            values.accept(new ScorecardValue(model != null ? model : defaultModel, row.text("pack_id", true), row.text("metric", true), number,
+            values.accept(new ScorecardValue(model != null ? model : defaultModel, row.name("pack_id", true), row.name("metric", true), number,
                     row.values().containsKey("generated_at") ? timestamp(row, "generated_at") : generatedAt, source, row.line()));
         }
     }
@@ -216,7 +326,7 @@ public final class InputFiles {
     }
 
     private static Located readObject(Path file) {
-        try (JsonParser parser = CanonicalJson.mapper().createParser(open(file))) {
+        try (JsonParser parser = CanonicalJson.mapper().createParser(open(file, JsonLimits.MAX_MODEL_FILE_BYTES))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new GovernanceException("E_INVALID_INPUT", file + " line 1: expected a JSON object");
             }
@@ -228,6 +338,8 @@ public final class InputFiles {
             return located;
         } catch (JsonProcessingException invalid) {
             throw new GovernanceException("E_INVALID_INPUT", file + PolicyLoader.where(invalid.getLocation()) + ": " + JsonLimits.explain(invalid));
+        } catch (TooLarge large) {
+            throw large.problem(file, "model file");
         } catch (IOException unreadable) {
             throw new GovernanceException("E_INVALID_INPUT", file + " cannot be read: " + unreadable.getMessage());
         }
@@ -251,11 +363,60 @@ public final class InputFiles {
         return new Located(name, line, values, lines);
     }
 
-    /** Streams the file to the parser instead of reading it whole: a large scorecards file is never held as bytes. */
-    private static InputStream open(Path file) throws IOException {
+    /**
+     * Streams the file to the parser instead of reading it whole, and stops at {@code maxBytes}: the size is checked
+     * before reading, and again while reading, because a file can grow, and some (in /proc) report no size at all.
+     */
+    private static InputStream open(Path file, long maxBytes) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new GovernanceException("E_INVALID_INPUT", file + " does not exist or is not a file");
         }
-        return new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+        return new BufferedInputStream(limited(file, Files.newInputStream(file), maxBytes), 64 * 1024);
+    }
+
+    private static InputStream limited(Path file, InputStream content, long maxBytes) throws IOException {
+        if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
+            throw new TooLarge(maxBytes);
+        }
+        return new FilterInputStream(content) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                int n = super.read(bytes, offset, length);
+                count(Math.max(n, 0));
+                return n;
+            }
+
+            private void count(int n) throws TooLarge {
+                read += n;
+                if (read > maxBytes) {
+                    throw new TooLarge(maxBytes);
+                }
+            }
+        };
+    }
+
+    /** The file is larger than its kind may be; thrown before or while reading, never after holding it. */
+    private static final class TooLarge extends IOException {
+
+        private final long maxBytes;
+
+        TooLarge(long maxBytes) {
+            super("larger than " + maxBytes + " bytes");
+            this.maxBytes = maxBytes;
+        }
+
+        GovernanceException problem(Path file, String kind) {
+            return new GovernanceException("E_INVALID_INPUT", file + " is larger than " + JsonLimits.inWords(maxBytes) + ", the most a "
+                    + kind + " may hold; nothing was read");
+        }
     }
 }

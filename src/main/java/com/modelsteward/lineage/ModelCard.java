@@ -44,6 +44,14 @@ public record ModelCard(
      */
     public static ModelCard gather(LineageService service, String modelId, MetricRules rules, Clock clock, String user,
                                    ArtifactVerifier.Progress progress, java.util.function.BooleanSupplier cancelled) {
+        return gather(service, modelId, rules, clock, user, ArtifactVerifier.ArtifactRoot.configured(service.registry().file()),
+                progress, cancelled);
+    }
+
+    /** As above, reading the artifact only within {@code root} (see {@link ArtifactVerifier}). */
+    public static ModelCard gather(LineageService service, String modelId, MetricRules rules, Clock clock, String user,
+                                   ArtifactVerifier.ArtifactRoot root, ArtifactVerifier.Progress progress,
+                                   java.util.function.BooleanSupplier cancelled) {
         LineageEvidence evidence = service.evidence(modelId);
         ModelVersion version = evidence.version();
         LineageTree tree = service.tree();
@@ -54,7 +62,8 @@ public record ModelCard(
         }
         AuditTrail.Verification auditChain = AuditTrail.verify(service.registry());
         LineageCheck check = LineageCheck.run(evidence, service.requiredPacksFor(version.modelType()), auditChain);
-        ArtifactVerifier.Result artifact = ArtifactVerifier.verify(version.pathRef(), service.registry().file(), progress, cancelled);
+        ArtifactVerifier.Result artifact = ArtifactVerifier.verify(version.pathRef(), service.registry().file(), root,
+                ArtifactVerifier.superuser(), progress, cancelled);
         String live = service.policy().liveState();
         Optional<String> baselineId = service.catalog().liveVersionOf(version.modelName(), live).map(ModelSummary::modelId)
                 .filter(id -> !id.equals(modelId));

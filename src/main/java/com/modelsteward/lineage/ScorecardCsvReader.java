@@ -1,5 +1,6 @@
 package com.modelsteward.lineage;
 
+import com.modelsteward.registry.Names;
 import com.modelsteward.registry.RegistryException;
 import com.modelsteward.registry.Timestamps;
 import java.io.IOException;
@@ -15,23 +16,21 @@ import com.modelsteward.io.DecimalText;
 
 /**
  * Reads scorecards from CSV with the header {@code model_id,pack_id,metric,value,generated_at} (any column order,
- * {@code generated_at} optional), RFC 4180 quoting, UTF-8 (a BOM is allowed). It streams: one record at a time goes to a
+ * every column required in every row: a row without its time is refused rather than given the import time), RFC 4180 quoting, UTF-8 (a BOM is allowed). It streams: one record at a time goes to a
  * sink, so memory does not grow with the file. Every problem is reported as {@code file:line:column: problem}: unknown
  * models, values that are not finite decimal numbers, bad timestamps, invalid UTF-8, over-long fields. It only parses;
  * {@link ScorecardImport} stages and writes.
  */
 final class ScorecardCsvReader {
 
-    static final List<String> REQUIRED = List.of("model_id", "pack_id", "metric", "value");
+    static final List<String> REQUIRED = List.of("model_id", "pack_id", "metric", "value", "generated_at");
     static final String GENERATED_AT = "generated_at";
     /** Longest record (one row, quoted line breaks included): a bigger one is garbage, and would cost memory to hold. */
     static final int MAX_RECORD_CHARS = 1_000_000;
-    /** Longest model_id, pack_id or metric, as for names in JSON input (registry.JsonLimits). */
-    static final int MAX_NAME_CHARS = 1_000;
     /** Longest number: as for JSON input, more than 100 digits is not a measurement. */
     static final int MAX_NUMBER_CHARS = 100;
 
-    /** One valid row; {@code generatedAt} is null when the file gives none (the import time is used). */
+    /** One valid row. */
     record Row(long line, String modelId, String packId, String metric, double value, String generatedAt) {
     }
 
@@ -56,8 +55,7 @@ final class ScorecardCsvReader {
         RecordReader records = new RecordReader(content, name);
         List<String> header = records.next();
         if (header == null) {
-            throw unreadable(name + ":1: the file is empty; expected the header "
-                    + String.join(",", REQUIRED) + "," + GENERATED_AT);
+            throw unreadable(name + ":1: the file is empty; expected the header " + String.join(",", REQUIRED));
         }
         Map<String, Integer> columns = columns(header, name);
         List<String> record;
@@ -83,12 +81,12 @@ final class ScorecardCsvReader {
         List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             throw unreadable(name + ":1: the header lacks " + String.join(", ", missing)
-                    + "; expected " + String.join(",", REQUIRED) + "," + GENERATED_AT);
+                    + "; expected " + String.join(",", REQUIRED));
         }
-        Set<String> known = Set.of("model_id", "pack_id", "metric", "value", GENERATED_AT);
+        Set<String> known = Set.copyOf(REQUIRED);
         columns.keySet().stream().filter(c -> !known.contains(c)).findFirst().ifPresent(c -> {
             throw unreadable(name + ":1:" + (columns.get(c) + 1) + ": unknown column " + shown(c)
-                    + "; expected " + String.join(",", REQUIRED) + "," + GENERATED_AT);
+                    + "; expected " + String.join(",", REQUIRED));
         });
         return columns;
     }
@@ -99,11 +97,11 @@ final class ScorecardCsvReader {
         if (record.size() > columns.size()) {
             row.add(null, "the row has " + record.size() + " fields but the header has " + columns.size() + " columns");
         }
-        String modelId = row.name(record, "model_id");
-        String packId = row.name(record, "pack_id");
-        String metric = row.name(record, "metric");
+        String modelId = row.name(record, "model_id", Names::idProblem);
+        String packId = row.name(record, "pack_id", Names::nameProblem);
+        String metric = row.name(record, "metric", Names::nameProblem);
         String valueText = row.field(record, "value", true);
-        String generatedAt = columns.containsKey(GENERATED_AT) ? row.field(record, GENERATED_AT, false) : null;
+        String generatedAt = row.field(record, GENERATED_AT, true);
         if (modelId != null && !knownModel.test(modelId)) {
             row.add("model_id", "unknown model " + shown(modelId) + " (no such model_id in the registry)");
         }
@@ -168,11 +166,12 @@ final class ScorecardCsvReader {
             return clean;
         }
 
-        /** A required text field that names something: not empty, not over-long, valid UTF-8. */
-        String name(List<String> record, String column) {
+        /** A required text field that names something: not empty, valid UTF-8, and held to the registry's name rules. */
+        String name(List<String> record, String column, java.util.function.Function<String, java.util.Optional<String>> rule) {
             String value = field(record, column, true);
-            if (value != null && value.length() > MAX_NAME_CHARS) {
-                add(column, column + " is longer than " + MAX_NAME_CHARS + " characters");
+            java.util.Optional<String> problem = value == null ? java.util.Optional.empty() : rule.apply(value);
+            if (problem.isPresent()) {
+                add(column, column + " " + problem.get());
                 return null;
             }
             return value;

@@ -24,6 +24,14 @@ public final class JsonLimits {
     public static final int MAX_NAME_CHARS = 1_000;
     /** A policy or model file is small; a scorecards file may be large but is streamed. */
     public static final long MAX_DOCUMENT_BYTES = 4L * 1024 * 1024 * 1024;
+    /** model.json: one version's fields and training configuration; checked before it is read. */
+    public static final long MAX_MODEL_FILE_BYTES = 4L * 1024 * 1024;
+    /** A scorecards JSON file is streamed, so its cap bounds the time of an import rather than memory. */
+    public static final long MAX_SCORECARD_FILE_BYTES = 1024L * 1024 * 1024;
+    /** Keys and list elements of a training configuration, counted together at every level. */
+    public static final int MAX_CONFIG_VALUES = 10_000;
+    /** Levels of objects and lists in a training configuration, the configuration itself being the first. */
+    public static final int MAX_CONFIG_DEPTH = 32;
     private static final int MAX_YAML_ALIASES = 50;
     private static final int MAX_YAML_CODE_POINTS = 4 * 1024 * 1024;
 
@@ -58,6 +66,17 @@ public final class JsonLimits {
                 .streamReadConstraints(constraints())
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
+    }
+
+    /** A byte limit as people say it: "4 MB", "1 GB", "512 bytes". */
+    public static String inWords(long bytes) {
+        if (bytes >= 1024L * 1024 * 1024 && bytes % (1024L * 1024 * 1024) == 0) {
+            return bytes / (1024L * 1024 * 1024) + " GB";
+        }
+        if (bytes >= 1024L * 1024 && bytes % (1024L * 1024) == 0) {
+            return bytes / (1024L * 1024) + " MB";
+        }
+        return bytes + " bytes";
     }
 
     /** Jackson's problem as a sentence for the user: which limit, in our words, or Jackson's own message otherwise. */

@@ -43,7 +43,7 @@ class DefaultDenyCliTest {
                 """);
         assertEquals(1, run("register", "--db", db.toString(), "--file", model.toString()));
         String refusal = err.toString(StandardCharsets.UTF_8);
-        assertTrue(refusal.startsWith("E_INVALID_INPUT: model_type \"signal-model\" is not named by policy l3-12, which names embed_model, "
+        assertTrue(refusal.startsWith("E_INVALID_INPUT: " + model + ": model_type \"signal-model\" is not named by policy l3-12, which names embed_model, "
                 + "prompt_pack, signal_model, workflow_schema"), refusal);
         assertEquals(1, refusal.strip().lines().count(), "one line, no stack trace: " + refusal);
         assertEquals(0, run("status", "--db", db.toString(), "--json"), err.toString());

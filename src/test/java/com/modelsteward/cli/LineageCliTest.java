@@ -90,7 +90,7 @@ class LineageCliTest {
         Path good = Files.writeString(dir.resolve("good.csv"),
                 "model_id,pack_id,metric,value,generated_at\ncrypto_basis_gbm-2.0.0,pack_04_bear,sharpe,0.41,2026-11-01T10:00:00Z\n");
         Path bad = Files.writeString(dir.resolve("bad.csv"),
-                "model_id,pack_id,metric,value\ncrypto_basis_gbm-2.0.0,pack_04_bear,sharpe,lots\n");
+                "model_id,pack_id,metric,value,generated_at\ncrypto_basis_gbm-2.0.0,pack_04_bear,sharpe,lots,2026-11-01T10:00:00Z\n");
         assertEquals(1, run("scorecards", "import-csv", "--db", db.toString(), "--as", "alice.nguyen", "--file", bad.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("bad.csv:2:4: value \"lots\" is not a number"), err.toString());
         assertEquals(0, run("scorecards", "import-csv", "--db", db.toString(), "--as", "alice.nguyen", "--file", good.toString()), err.toString());

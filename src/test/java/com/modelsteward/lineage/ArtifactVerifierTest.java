@@ -79,4 +79,80 @@ class ArtifactVerifierTest {
         artifact("big.bin", 1 << 20);
         assertThrows(CancellationException.class, () -> ArtifactVerifier.verify("big.bin", registryFile(), (d, t) -> { }, () -> true));
     }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // path_ref is a reference inside the artifact root, never a path to follow anywhere (issue 19)
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static ArtifactVerifier.Result verifyIn(String ref, Path registryFile, ArtifactVerifier.ArtifactRoot root, boolean superuser) {
+        return ArtifactVerifier.verify(ref, registryFile, root, superuser, (d, t) -> { }, () -> false);
+    }
+
+    private ArtifactVerifier.ArtifactRoot defaultRoot() {
+        return ArtifactVerifier.ArtifactRoot.of(registryFile(), java.util.Optional.empty(), java.util.Map.of(), java.util.Optional.empty());
+    }
+
+    @Test
+    void aDotDotPathRefIsNotOpened() throws Exception {
+        Path secret = Files.writeString(dir.resolve("../" + dir.getFileName() + "-secret.txt"), "root:$6$hash");
+        try {
+            String ref = "../" + secret.getFileName();
+            ArtifactVerifier.Result result = verifyIn(ref, registryFile(), defaultRoot(), false);
+            assertEquals(ArtifactVerifier.Status.OUTSIDE_ROOT, result.status(), result.message());
+            assertEquals("path_ref " + ref + " steps out of its folder with \"..\"; it was not opened", result.message());
+            assertEquals(null, result.actual());
+            ArtifactVerifier.Result shadow = verifyIn("../../../../etc/shadow", registryFile(), defaultRoot(), false);
+            assertEquals(ArtifactVerifier.Status.OUTSIDE_ROOT, shadow.status(), shadow.message());
+        } finally {
+            Files.delete(secret);
+        }
+    }
+
+    @Test
+    void aSymbolicLinkLeadingOutOfTheRootIsNotOpened(@TempDir Path elsewhere) throws Exception {
+        Path secret = Files.writeString(elsewhere.resolve("secret.txt"), "root:$6$hash");
+        Files.createDirectories(dir.resolve("models"));
+        Files.createSymbolicLink(dir.resolve("models/model.bin"), secret);
+        ArtifactVerifier.Result result = verifyIn("models/model.bin", registryFile(), defaultRoot(), false);
+        assertEquals(ArtifactVerifier.Status.OUTSIDE_ROOT, result.status(), result.message());
+        assertEquals("path_ref models/model.bin leads to " + secret.toRealPath() + ", outside the artifact root " + dir.toRealPath()
+                + "; it was not opened", result.message());
+        assertEquals(null, result.actual());
+        // A link that stays inside the root is followed.
+        byte[] bytes = artifact("models/real.bin", 100);
+        Files.createSymbolicLink(dir.resolve("models/current.bin"), dir.resolve("models/real.bin"));
+        ArtifactVerifier.Result inside = verifyIn("models/current.bin#sha256=" + CanonicalJson.sha256Hex(bytes), registryFile(), defaultRoot(), false);
+        assertEquals(ArtifactVerifier.Status.MATCHES, inside.status(), inside.message());
+    }
+
+    @Test
+    void anAbsolutePathOutsideTheRootIsNotOpenedButAnExplicitRootAllowsIt(@TempDir Path artifacts) throws Exception {
+        byte[] bytes = "weights".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path file = Files.write(artifacts.resolve("model.bin"), bytes);
+        String ref = file.toUri() + "#sha256=" + CanonicalJson.sha256Hex(bytes);
+        assertEquals(ArtifactVerifier.Status.OUTSIDE_ROOT, verifyIn(ref, registryFile(), defaultRoot(), false).status());
+        ArtifactVerifier.ArtifactRoot chosen = ArtifactVerifier.ArtifactRoot.of(registryFile(), java.util.Optional.of(artifacts.toString()),
+                java.util.Map.of(ArtifactVerifier.ROOT_ENV, "/ignored"), java.util.Optional.empty());
+        assertTrue(chosen.explicit());
+        assertEquals(ArtifactVerifier.Status.MATCHES, verifyIn(ref, registryFile(), chosen, false).status());
+        assertEquals(ArtifactVerifier.Status.MATCHES, verifyIn(ref, registryFile(), chosen, true).status(),
+                "as root, an explicitly chosen root is used");
+        ArtifactVerifier.ArtifactRoot fromEnvironment = ArtifactVerifier.ArtifactRoot.of(registryFile(), java.util.Optional.empty(),
+                java.util.Map.of(ArtifactVerifier.ROOT_ENV, artifacts.toString()), java.util.Optional.of("/ignored"));
+        assertEquals(artifacts.toAbsolutePath(), fromEnvironment.folder());
+    }
+
+    /** Run as root, the registry's folder is a root only when root owns it and no one else may write to it. */
+    @Test
+    void asRootAnImplicitRootOthersCanWriteIsNotUsed() throws Exception {
+        byte[] bytes = artifact("models/a.bin", 100);
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        ArtifactVerifier.Result result = verifyIn("models/a.bin#sha256=" + CanonicalJson.sha256Hex(bytes), registryFile(), defaultRoot(), true);
+        assertEquals(ArtifactVerifier.Status.OUTSIDE_ROOT, result.status(), result.message());
+        assertEquals("this program runs as root and the artifact root " + dir.toRealPath() + " is not root's alone, so path_ref models/a.bin#sha256="
+                + CanonicalJson.sha256Hex(bytes) + " was not opened; set the artifact root explicitly (--artifact-root, "
+                + "MODEL_STEWARD_ARTIFACT_ROOT or artifact.root in the settings) to read artifacts as root", result.message());
+        assertEquals(ArtifactVerifier.Status.MATCHES, verifyIn("models/a.bin#sha256=" + CanonicalJson.sha256Hex(bytes), registryFile(),
+                defaultRoot(), false).status(), "the same folder is used by an ordinary user");
+    }
 }

@@ -104,10 +104,21 @@ class ScorecardImportTest {
     }
 
     @Test
-    void quotedFieldsMayHoldCommasAndGeneratedAtIsOptional() throws Exception {
-        Path file = csv("value,metric,pack_id,model_id\r\n1.5,\"odd,metric\",bench_core_v1,alpha-1\r\n");
+    void quotedFieldsMayHoldCommasInAnyColumnOrder() throws Exception {
+        Path file = csv("value,metric,generated_at,pack_id,model_id\r\n1.5,\"odd,metric\",2026-11-02T10:00:00Z,bench_core_v1,alpha-1\r\n");
         List<ScorecardCsvReader.Row> rows = read(file);
-        assertEquals(List.of(new ScorecardCsvReader.Row(2, "alpha-1", "bench_core_v1", "odd,metric", 1.5, null)), rows);
+        assertEquals(List.of(new ScorecardCsvReader.Row(2, "alpha-1", "bench_core_v1", "odd,metric", 1.5, "2026-11-02T10:00:00.000Z")), rows);
+    }
+
+    /** A row without its time once got the import time, so a re-run of the same results looked like new results. */
+    @Test
+    void aRowWithoutItsTimeIsRefusedWithItsLine() throws Exception {
+        Path file = csv("model_id,pack_id,metric,value,generated_at\nalpha-1,b,sharpe,1,2026-11-02T10:00:00Z\nalpha-1,b,sortino,2,\n");
+        RegistryException refused = assertThrows(RegistryException.class, () -> read(file));
+        assertEquals("cards.csv:3:5: generated_at is empty; nothing was imported", refused.getMessage());
+        Path noColumn = csv("model_id,pack_id,metric,value\nalpha-1,b,sharpe,1\n");
+        assertEquals("cards.csv:1: the header lacks generated_at; expected model_id,pack_id,metric,value,generated_at; nothing was imported",
+                assertThrows(RegistryException.class, () -> read(noColumn)).getMessage());
     }
     // ---------------------------------------------------------------------------------------------------------------
     // Large files: streamed through staging, all or nothing, cancellable

@@ -126,13 +126,59 @@ class BadInputCorpusTest {
     @Test
     void tenMegabyteStringsAreRefusedByTheReadLimits() throws IOException {
         String huge = "x".repeat(10 * 1024 * 1024);
-        Path model = dir.resolve("huge-string.json");
-        Files.writeString(model, "{\"model_name\": \"" + huge + "\", \"version\": \"1\"}");
+        Path model = dir.resolve("long-string.json");
+        Files.writeString(model, "{\"model_name\": \"" + huge.substring(0, 2 * 1024 * 1024) + "\", \"version\": \"1\"}");
         assertEquals("E_INVALID_INPUT | {file}: a text value is longer than 1000000 characters",
                 outcome("model", model));
         Path policy = dir.resolve("huge-string.json");
         Files.writeString(policy, "{\"name\": \"" + huge + "\"}");
         assertTrue(outcome("policy", policy).contains("a text value is longer than 1000000 characters"), outcome("policy", policy));
+    }
+
+    /** The model file of the issue: millions of configuration keys, refused by its size before a byte is parsed. */
+    @Test
+    void aModelFileOverFourMegabytesIsRefusedBeforeItIsRead() throws IOException {
+        Path model = dir.resolve("many-keys.json");
+        try (var out = Files.newBufferedWriter(model)) {
+            out.write("{\"model_name\": \"m\", \"version\": \"1\", \"training_config\": {");
+            for (int i = 0; i < 500_000; i++) {
+                out.write((i == 0 ? "" : ",") + "\"k" + i + "\":" + i);
+            }
+            out.write("}}");
+        }
+        assertEquals("E_INVALID_INPUT | {file} is larger than 4 MB, the most a model file may hold; nothing was read", outcome("model", model));
+    }
+
+    @Test
+    void aTrainingConfigOfMoreThanTenThousandKeysIsRefused() throws IOException {
+        StringBuilder config = new StringBuilder("{\"layers\": [");
+        for (int i = 0; i < 10_000; i++) {
+            config.append(i == 0 ? "" : ",").append(i);
+        }
+        config.append("]}");
+        Path model = dir.resolve("wide-config.json");
+        Files.writeString(model, "{\"model_name\": \"m\", \"version\": \"1\",\n\"training_config\": " + config + "}");
+        assertEquals("E_INVALID_INPUT | {file} line 2: field \"training_config\" holds more than 10000 keys and list elements "
+                + "(at training_config.layers[9999])", outcome("model", model));
+    }
+
+    @Test
+    void aNameOfNineHundredThousandCharactersIsRefusedByItsLength() throws IOException {
+        Path model = dir.resolve("long-name.json");
+        Files.writeString(model, "{\"model_name\": \"" + "m".repeat(999_999) + "\", \"version\": \"1\"}");
+        assertEquals("E_INVALID_INPUT | {file} line 1: field \"model_name\" is 999999 characters long; at most 200 are allowed",
+                outcome("model", model));
+    }
+
+    /** A sparse file: its size says more than the cap, so it is refused without reading (or writing) a gigabyte. */
+    @Test
+    void aScorecardsFileOverOneGigabyteIsRefusedBeforeItIsRead() throws IOException {
+        Path scorecards = dir.resolve("huge-scorecards.json");
+        try (var file = new java.io.RandomAccessFile(scorecards.toFile(), "rw")) {
+            file.setLength(1024L * 1024 * 1024 + 1);
+        }
+        assertEquals("E_INVALID_INPUT | {file} is larger than 1 GB, the most a scorecards file may hold; nothing was read",
+                outcome("scorecards", scorecards));
     }
 
     /** A drift cell that is almost a number is refused in one pass: the number check once backtracked for hours here. */
