@@ -9,15 +9,11 @@ import com.modelsteward.config.AppDirs;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Registry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import com.modelsteward.testsupport.FormOneRegistry;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -31,24 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FormOneRegistryTest {
 
-    private static final String FIXTURE = "/canonical/form1/";
-
     @TempDir
     Path dir;
 
     private String previousHome;
 
     @BeforeEach
-    void copyTheFixture() throws IOException {
-        Path keys = Files.createDirectories(dir.resolve("home/keys"));
-        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwx------"));
-        for (String user : List.of("alice", "bob", "ines", "omar", "rachel", "tara")) {
-            for (String suffix : List.of(".key", ".pub")) {
-                copy("home/keys/" + user + suffix, keys.resolve(user + suffix));
-            }
-            Files.setPosixFilePermissions(keys.resolve(user + ".key"), PosixFilePermissions.fromString("rw-------"));
-        }
-        copy("form1.db", dir.resolve("form1.db"));
+    void copyTheFixture() {
+        FormOneRegistry.copyTo(dir);
+        FormOneRegistry.copyKeysTo(dir.resolve("home"));
         previousHome = System.getProperty(AppDirs.HOME_PROPERTY);
         System.setProperty(AppDirs.HOME_PROPERTY, dir.resolve("home").toString());
     }
@@ -118,11 +105,5 @@ class FormOneRegistryTest {
         assertTrue(signatures.ok(), String.join("\n", signatures.problems()));
         SignedHistory.Report history = registry.read(SignedHistory::check);
         assertTrue(history.ok(), String.join("\n", history.sentences()));
-    }
-
-    private static void copy(String resource, Path target) throws IOException {
-        try (InputStream in = FormOneRegistryTest.class.getResourceAsStream(FIXTURE + resource)) {
-            Files.copy(in, target);
-        }
     }
 }
