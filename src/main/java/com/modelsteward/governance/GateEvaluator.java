@@ -196,7 +196,7 @@ public final class GateEvaluator {
         String configDetail = config ? "training config and hash " + v.trainingConfigHash() : "training config or its hash is missing";
         if (config) {
             try {
-                if (!CanonicalJson.hashOfJson(v.trainingConfigJson()).equals(v.trainingConfigHash())) {
+                if (!CanonicalJson.hashMatches(v.trainingConfigJson(), v.trainingConfigHash())) {
                     config = false;
                     configDetail = "training_config_hash does not match the SHA-256 of the canonical training config";
                 }

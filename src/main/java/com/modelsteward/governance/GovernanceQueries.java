@@ -1,6 +1,7 @@
 package com.modelsteward.governance;
 
 import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.LegacyCanonicalJson;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Scorecard;
 import java.util.List;
@@ -36,11 +37,14 @@ final class GovernanceQueries {
                 .bind("id", modelId).mapTo(Scorecard.class).list();
     }
 
-    /** Changes whenever a scorecard of the version is added or replaced: a request made before it goes stale. */
+    /**
+     * Changes whenever a scorecard of the version is added or replaced: a request made before it goes stale. Only this
+     * app recomputes it, so it stays in form 1 (ADR 0014): a request made before RFC 8785 must not look stale after it.
+     */
     static String scorecardDigest(Handle handle, String modelId) {
         List<Map<String, Object>> rows = handle.createQuery(
                         "SELECT scorecard_id, pack_id, metric, value, generated_at FROM scorecards WHERE model_id = :id ORDER BY scorecard_id")
                 .bind("id", modelId).mapToMap().list();
-        return CanonicalJson.sha256Hex(CanonicalJson.write(rows));
+        return CanonicalJson.sha256Hex(LegacyCanonicalJson.write(rows));
     }
 }

@@ -3,6 +3,7 @@ package com.modelsteward.governance;
 import com.modelsteward.config.AppDirs;
 import com.modelsteward.config.OsAccount;
 import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.LegacyCanonicalJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -126,6 +127,24 @@ public final class Keys {
     }
 
     /** True only when {@code signature} is a valid Ed25519 signature of {@code content} by {@code publicText}. */
+    /**
+     * Whether {@code signature} signs the canonical JSON of {@code content}: in RFC 8785, or in form 1 for a signature
+     * made before it (ADR 0014). Both forms write the same fields, so a match in either proves the signer approved them.
+     */
+    public static boolean verifyCanonical(String publicText, Object content, String signature) {
+        String current;
+        try {
+            current = CanonicalJson.write(content);
+        } catch (CanonicalJson.Unrepresentable formOneOnly) {
+            current = null;
+        }
+        if (current != null && verify(publicText, current, signature)) {
+            return true;
+        }
+        String formOne = LegacyCanonicalJson.write(content);
+        return !formOne.equals(current) && verify(publicText, formOne, signature);
+    }
+
     public static boolean verify(String publicText, String content, String signature) {
         if (publicText == null || signature == null || content == null) {
             return false;

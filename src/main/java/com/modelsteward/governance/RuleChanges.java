@@ -287,7 +287,7 @@ public final class RuleChanges {
         if (!key.trusted()) {
             return Optional.of("the requester's key cannot be checked: " + key.problem());
         }
-        return Keys.verify(key.publicKey(), requestContent(change), change.requesterSignature()) ? Optional.empty()
+        return Keys.verifyCanonical(key.publicKey(), requestFields(change), change.requesterSignature()) ? Optional.empty()
                 : Optional.of("its signature does not match its content and " + change.requestedBy() + "'s key");
     }
 
@@ -549,11 +549,15 @@ public final class RuleChanges {
 
     /** What the requester signs: the whole proposal (the policy by its digest, which the text must match). */
     static String requestContent(RuleChange change) {
+        return CanonicalJson.write(requestFields(change));
+    }
+
+    private static Map<String, Object> requestFields(RuleChange change) {
         Map<String, Object> content = new LinkedHashMap<>(contentPayload(change));
         content.put("kind", "rule_change_request");
         content.put("requested_at", change.requestedAt());
         content.put("four_eyes", change.fourEyes());
-        return CanonicalJson.write(content);
+        return content;
     }
 
     /** What the decider signs: the whole proposal, the policy it replaces, the decision, comment, time and decider. */

@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Handle;
 /**
  * What is signed, by whom, and how a signature is checked against the registry's root of trust.
  *
- * <p>Three kinds of signed content, each the canonical JSON (sorted keys) of a small object with a {@code kind}, so a
+ * <p>Three kinds of signed content, each the canonical JSON (RFC 8785; form 1 still verifies, ADR 0014) of a small object with a {@code kind}, so a
  * signature of one kind can never be replayed as another: an approval or rejection ({@link #decisionContent}), a key
  * enrolment ({@link #enrolmentContent}) and the audit chain's head ({@link #headContent}). A key is trusted when its
  * enrolment is endorsed by an ADMIN whose own key is trusted, ending at the root: the one ADMIN key that endorses itself.
@@ -46,6 +46,13 @@ public final class Signatures {
 
     public static String decisionContent(String requestId, String modelId, String fromState, String toState, String gateReportJson,
                                          String decision, String comment, String decidedAt, String approver) {
+        return CanonicalJson.write(decisionFields(requestId, modelId, fromState, toState, gateReportJson, decision, comment, decidedAt,
+                approver));
+    }
+
+    /** The fields of {@link #decisionContent}, for {@link Keys#verifyCanonical}, which checks them in either form. */
+    static Map<String, Object> decisionFields(String requestId, String modelId, String fromState, String toState, String gateReportJson,
+                                              String decision, String comment, String decidedAt, String approver) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("kind", "approval");
         content.put("request_id", requestId);
@@ -57,27 +64,35 @@ public final class Signatures {
         content.put("comment", comment);
         content.put("decided_at", decidedAt);
         content.put("approver", approver);
-        return CanonicalJson.write(content);
+        return content;
     }
 
     public static String enrolmentContent(String user, String publicKey, String endorsedBy, String enrolledAt) {
+        return CanonicalJson.write(enrolmentFields(user, publicKey, endorsedBy, enrolledAt));
+    }
+
+    static Map<String, Object> enrolmentFields(String user, String publicKey, String endorsedBy, String enrolledAt) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("kind", "key_enrolment");
         content.put("user", user);
         content.put("public_key", publicKey);
         content.put("endorsed_by", endorsedBy);
         content.put("enrolled_at", enrolledAt);
-        return CanonicalJson.write(content);
+        return content;
     }
 
     public static String headContent(long seq, String hash, String signer, String signedAt) {
+        return CanonicalJson.write(headFields(seq, hash, signer, signedAt));
+    }
+
+    static Map<String, Object> headFields(long seq, String hash, String signer, String signedAt) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("kind", "audit_head");
         content.put("seq", seq);
         content.put("hash", hash);
         content.put("signer", signer);
         content.put("signed_at", signedAt);
-        return CanonicalJson.write(content);
+        return content;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -165,9 +180,9 @@ public final class Signatures {
         if (!key.trusted()) {
             return Optional.of("cannot be checked: " + key.problem());
         }
-        String content = decisionContent(request.requestId(), request.modelId(), request.fromState(), request.toState(),
+        Map<String, Object> content = decisionFields(request.requestId(), request.modelId(), request.fromState(), request.toState(),
                 request.gateReportJson(), decision, comment, decidedAt, approver);
-        return Keys.verify(key.publicKey(), content, signature) ? Optional.empty()
+        return Keys.verifyCanonical(key.publicKey(), content, signature) ? Optional.empty()
                 : Optional.of("carries a signature that does not match its content and " + approver + "'s key");
     }
 
@@ -221,7 +236,7 @@ public final class Signatures {
             if (endorserKey.isEmpty() || endorserKey.get() == null) {
                 return new KeyCheck(user, userKey, who + "'s key is endorsed by " + endorser + ", who has no key");
             }
-            if (!Keys.verify(endorserKey.get(), enrolmentContent(current, publicKey, endorser, (String) principal.get("key_enrolled_at")),
+            if (!Keys.verifyCanonical(endorserKey.get(), enrolmentFields(current, publicKey, endorser, (String) principal.get("key_enrolled_at")),
                     endorsement)) {
                 return new KeyCheck(user, userKey, who + "'s key endorsement by " + endorser + " does not verify (the key or its "
                         + "enrolment was altered)");

@@ -250,7 +250,7 @@ public final class SignedHistory {
                 Signatures.KeyCheck key = keys.computeIfAbsent(user, u -> Signatures.trustedKey(handle, u));
                 boolean submission = !key.trusted() && action.equals("KEY_SUBMITTED") && actor.equals(user);
                 String publicKey = submission ? text(CanonicalJson.parse(payload), "public_key") : key.publicKey();
-                if ((key.trusted() || submission) && Keys.verify(publicKey, Signatures.headContent(seq, chainHash, user,
+                if ((key.trusted() || submission) && Keys.verifyCanonical(publicKey, Signatures.headFields(seq, chainHash, user,
                         (String) row.get("signed_at")), (String) row.get("signature"))) {
                     signer = submission ? "\n" + user : user;
                     break;
@@ -428,7 +428,7 @@ public final class SignedHistory {
                 entryFindings.add(new Finding(label, 0, "cannot be checked: " + key.problem()));
                 continue;
             }
-            boolean verifies = Keys.verify(publicKey, Signatures.headContent(seq, (String) row.get("head_hash"), signer,
+            boolean verifies = Keys.verifyCanonical(publicKey, Signatures.headFields(seq, (String) row.get("head_hash"), signer,
                     (String) row.get("signed_at")), (String) row.get("signature"));
             if (!verifies) {
                 entryFindings.add(new Finding(label, 0, "carries a signature that does not verify"));

@@ -111,7 +111,7 @@ public final class TrustStore {
                 long seq = ((Number) head.get("seq")).longValue();
                 String signer = (String) head.get("signer");
                 Signatures.KeyCheck key = Signatures.trustedKey(handle, signer);
-                if (key.trusted() && Keys.verify(key.publicKey(), Signatures.headContent(seq, (String) head.get("head_hash"), signer,
+                if (key.trusted() && Keys.verifyCanonical(key.publicKey(), Signatures.headFields(seq, (String) head.get("head_hash"), signer,
                         (String) head.get("signed_at")), (String) head.get("signature"))) {
                     settings.put(HEAD_PREFIX + path, seq + ":" + head.get("head_hash"));
                     save();

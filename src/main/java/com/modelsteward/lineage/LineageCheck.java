@@ -61,7 +61,7 @@ public record LineageCheck(String modelId, String state, List<Item> items) {
         }
         String recomputed;
         try {
-            recomputed = CanonicalJson.hashOfJson(version.trainingConfigJson());
+            recomputed = CanonicalJson.recomputedHash(version.trainingConfigJson(), version.trainingConfigHash());
         } catch (IllegalArgumentException invalid) {
             return new Item(requirement, false, "training_config_json is " + invalid.getMessage());
         }

@@ -92,7 +92,7 @@ public record ModelCard(
             return new ChainLink(version, false, "training config or its hash is missing");
         }
         try {
-            String recomputed = CanonicalJson.hashOfJson(version.trainingConfigJson());
+            String recomputed = CanonicalJson.recomputedHash(version.trainingConfigJson(), version.trainingConfigHash());
             boolean equal = recomputed.equalsIgnoreCase(version.trainingConfigHash().strip());
             return new ChainLink(version, equal, equal ? "config hash re-computed and equal" : "config hash differs: recomputed " + recomputed);
         } catch (IllegalArgumentException invalid) {

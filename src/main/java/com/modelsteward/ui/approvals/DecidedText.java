@@ -1,6 +1,7 @@
 package com.modelsteward.ui.approvals;
 
 import com.modelsteward.governance.GovernanceDesk;
+import com.modelsteward.registry.CanonicalJson;
 import java.time.Duration;
 
 /**
@@ -92,7 +93,9 @@ final class DecidedText {
     /** What the deciding approver saw of the gate report, against the frozen report shown. */
     static String gateReport(GovernanceDesk.Evidence evidence) {
         GovernanceDesk.Decided decided = evidence.decided().orElseThrow();
-        String frozen = evidence.currentReport() == null ? null : evidence.currentReport().digest();
+        // the digest of the stored text, as signed and audited: re-serialising a report frozen in form 1 would differ
+        String stored = evidence.request().gateReportJson();
+        String frozen = evidence.currentReport() == null || stored == null ? null : CanonicalJson.sha256Hex(stored);
         String sentence = frozen == null ? "No gate report was frozen for this request."
                 : "The report frozen when the request was made, the one the decision was made on (sha256 " + frozen + ").";
         if (decided.executionReportDigest() != null) {

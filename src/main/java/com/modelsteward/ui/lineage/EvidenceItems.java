@@ -29,7 +29,7 @@ final class EvidenceItems {
         } else {
             String recomputed;
             try {
-                recomputed = CanonicalJson.hashOfJson(v.trainingConfigJson());
+                recomputed = CanonicalJson.recomputedHash(v.trainingConfigJson(), v.trainingConfigHash());
             } catch (IllegalArgumentException invalid) {
                 recomputed = null;
             }

@@ -1,12 +1,25 @@
 package com.modelsteward.ui.approvals;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.governance.GovernanceDesk;
+import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.PolicyLoader;
+import com.modelsteward.governance.Principals;
+import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.testsupport.FormOneRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What a decided request says, including for decisions recorded before they carried their evidence. */
 class DecidedTextTest {
@@ -39,5 +52,21 @@ class DecidedTextTest {
         String bad = DecidedText.signature(new GovernanceDesk.SignatureStatus("rachel", "SHA256:ab12", "is not signed"));
         assertTrue(bad.startsWith("Signature does not verify: the decision by rachel is not signed"), bad);
         assertTrue(bad.contains("SHA256:ab12"), bad);
+    }
+
+    @Test
+    void aReportFrozenBeforeRfc8785ShowsTheDigestThatWasSignedAndAudited(@TempDir Path dir) {
+        try (Registry registry = Registry.open(FormOneRegistry.copyTo(dir))) {
+            Clock clock = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
+            GovernanceDesk desk = new GovernanceDesk(new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), clock), registry, clock);
+            String requestId = registry.read(h -> h.createQuery("SELECT request_id FROM transition_requests WHERE to_state = 'ACTIVE'")
+                    .mapTo(String.class).one());
+            GovernanceDesk.Evidence evidence = desk.evidence(requestId, Principals.resolve(registry, "rachel", Optional.empty()));
+            String stored = CanonicalJson.sha256Hex(evidence.request().gateReportJson());
+            assertNotEquals(stored, evidence.currentReport().digest(), "re-written in RFC 8785, the form-1 report has another digest");
+            assertTrue(DecidedText.gateReport(evidence).startsWith(
+                    "The report frozen when the request was made, the one the decision was made on (sha256 " + stored + ")."),
+                    DecidedText.gateReport(evidence));
+        }
     }
 }
