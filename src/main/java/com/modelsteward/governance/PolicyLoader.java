@@ -1,17 +1,27 @@
 package com.modelsteward.governance;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.JsonLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +34,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads policies (YAML or JSON) and resolves them. Precedence, lowest first:
@@ -43,6 +55,15 @@ import java.util.TreeMap;
  * merge field by field, gates keyed by metric.
  */
 public final class PolicyLoader {
+
+    /** The limits of a policy file (docs/security.md, "Input limits"); a real policy stays far below each. */
+    public static final int MAX_BYTES = 1024 * 1024;
+    public static final int MAX_LINE_CHARS = 10_000;
+    public static final int MAX_KEYS = 10_000;
+    public static final int MAX_VALUES = 10_000;
+    public static final int MAX_DEPTH = 16;
+    public static final int MAX_STATES = 100;
+    public static final int MAX_STRING_CHARS = 1_000;
 
     public static final String BUILT_IN = "l3-12.yaml";
     public static final String LIFECYCLE_004 = "lifecycle-004.yaml";
@@ -126,12 +147,13 @@ public final class PolicyLoader {
 
     /** The built-in L3-12 policy with the LEARN_* keys applied as {@code env} allows. */
     public static Policy builtIn(Environment env) {
-        return resolve(builtInFile(), null, env, CanonicalJson.sha256Hex(resourceText(BUILT_IN)));
+        return resolve(builtInFile(), null, null, env, CanonicalJson.sha256Hex(resourceText(BUILT_IN)));
     }
 
     /** A policy shipped in {@code src/main/resources/policies/}, overlaying the built-in one. */
     public static Policy shipped(String resourceName, Map<String, String> env) {
-        return resolve(builtInFile(), readResource(resourceName), Environment.asGiven(env), CanonicalJson.sha256Hex(resourceText(resourceName)));
+        return resolve(builtInFile(), readResource(resourceName), "policies/" + resourceName, Environment.asGiven(env),
+                CanonicalJson.sha256Hex(resourceText(resourceName)));
     }
 
     /** A policy file (.yaml, .yml or .json) overlaying the built-in one. */
@@ -141,18 +163,104 @@ public final class PolicyLoader {
 
     /** A policy file overlaying the built-in one, with the LEARN_* keys applied as {@code env} allows. */
     public static Policy load(Path file, Environment env) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            throw new GovernanceException("E_POLICY_INVALID", "policy file " + file + " cannot be read: " + unreadable.getMessage());
-        }
-        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean yaml = isYaml(file);
+        return fromText(readText(file), file.toString(), yaml, env);
+    }
+
+    /** True for .yaml and .yml, false for .json; refuses any other name before the file is opened. */
+    public static boolean isYaml(Path file) {
+        Path name = file.getFileName();
+        String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
         boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
         if (!yaml && !lower.endsWith(".json")) {
-            throw new GovernanceException("E_POLICY_INVALID", "policy file " + file + " must end in .yaml, .yml or .json");
+            throw invalid("policy file " + file + " must end in .yaml, .yml or .json");
         }
-        return fromText(text, file.toString(), yaml, env);
+        return yaml;
+    }
+
+    /**
+     * The text of a policy file, read within {@link #MAX_BYTES} and {@link #MAX_LINE_CHARS}: a regular file's size is
+     * checked before it is opened, and the bytes are counted while reading, because pipes and devices report no size.
+     */
+    public static String readText(Path file) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException missing) {
+            throw invalid("policy file " + file + " does not exist");
+        } catch (IOException unreadable) {
+            throw invalid("policy file " + file + " cannot be read: " + reason(unreadable));
+        }
+        if (attributes.isDirectory()) {
+            throw invalid("policy file " + file + " is a folder, not a file");
+        }
+        if (attributes.isRegularFile() && attributes.size() > MAX_BYTES) {
+            throw invalid("policy file " + file + " is " + attributes.size() + " bytes, over the limit of " + MAX_BYTES
+                    + " bytes for a policy file");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException unreadable) {
+            throw invalid("policy file " + file + " cannot be read: " + reason(unreadable));
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw invalid(file + " line " + lineAt(bytes, MAX_BYTES) + ": the file goes on past the limit of " + MAX_BYTES
+                    + " bytes for a policy file");
+        }
+        if (bytes.length == 0) {
+            throw invalid(file + (attributes.isRegularFile() ? " is empty" : " is a pipe or device that gave no content")
+                    + "; expected a policy in YAML or JSON");
+        }
+        CharBuffer chars = CharBuffer.allocate(bytes.length);
+        ByteBuffer input = ByteBuffer.wrap(bytes);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(input, chars, true);
+        if (result.isError()) {
+            throw invalid(file + " line " + lineAt(bytes, input.position()) + ": the file is not UTF-8 text here (byte "
+                    + (input.position() + 1) + "); save it as UTF-8");
+        }
+        String text = chars.flip().toString();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.isBlank()) {
+            throw invalid(file + " holds only white space; expected a policy in YAML or JSON");
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - lineStart > MAX_LINE_CHARS) {
+                    throw invalid(file + " line " + line + ": the line is longer than the limit of " + MAX_LINE_CHARS
+                            + " characters for a policy file");
+                }
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return text;
+    }
+
+    private static int lineAt(byte[] bytes, int end) {
+        int line = 1;
+        for (int i = 0; i < end; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** An I/O failure in words: Java's messages are often just the path again. */
+    private static String reason(IOException failure) {
+        if (failure instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (failure instanceof FileSystemLoopException) {
+            return "its symbolic links form a loop";
+        }
+        String message = failure.getMessage();
+        return message == null ? failure.getClass().getSimpleName() : message;
     }
 
     /** A policy held as text (a file's content, or the copy an ADMIN stored in the registry) overlaying the built-in one. */
@@ -162,7 +270,7 @@ public final class PolicyLoader {
 
     /** A policy held as text overlaying the built-in one, with the LEARN_* keys applied as {@code env} allows. */
     public static Policy fromText(String text, String source, boolean yaml, Environment env) {
-        return resolve(builtInFile(), parse(text, source, yaml), env, CanonicalJson.sha256Hex(text));
+        return resolve(builtInFile(), parse(text, source, yaml), source, env, CanonicalJson.sha256Hex(text));
     }
 
     private static PolicyFile builtInFile() {
@@ -188,27 +296,133 @@ public final class PolicyLoader {
         ObjectMapper mapper = (yaml ? YAMLMapper.builder(JsonLimits.yamlFactory()) : JsonMapper.builder(JsonLimits.jsonFactory()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
         try {
+            checkShape(mapper, text, source, yaml);
             PolicyFile file = mapper.readValue(text, PolicyFile.class);
             if (file == null) {
-                throw new GovernanceException("E_POLICY_INVALID", source + " is empty");
+                throw invalid(source + " is empty; expected a policy in YAML or JSON");
             }
             return file;
         } catch (UnrecognizedPropertyException unknown) {
-            throw new GovernanceException("E_POLICY_INVALID", source + where(unknown.getLocation()) + ": unknown field \""
-                    + unknown.getPropertyName() + "\"");
+            throw invalid(source + where(unknown.getLocation()) + ": unknown field \"" + unknown.getPropertyName() + "\"");
         } catch (JsonProcessingException invalid) {
-            throw new GovernanceException("E_POLICY_INVALID", source + where(invalid.getLocation()) + ": " + JsonLimits.explain(invalid));
+            MarkedYAMLException yamlProblem = yamlProblem(invalid);
+            if (yamlProblem != null) {
+                throw invalid(source + where(yamlProblem) + ": " + explain(yamlProblem));
+            }
+            throw invalid(source + where(invalid.getLocation()) + ": " + JsonLimits.explain(invalid));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
         }
+    }
+
+    /**
+     * One streaming pass over the policy before it is mapped: refuses what mapping would silently change (a second
+     * document is ignored, an alias becomes the anchor's name as text) and holds keys, values, nesting and text to the
+     * limits a policy needs, naming the line of the first excess.
+     */
+    private static void checkShape(ObjectMapper mapper, String text, String source, boolean yaml) throws IOException {
+        try (JsonParser parser = mapper.createParser(text)) {
+            int depth = 0;
+            int keys = 0;
+            int values = 0;
+            boolean rootDone = false;
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                throw invalid(source + " holds only comments; expected a policy in YAML or JSON");
+            }
+            for (; token != null; token = parser.nextToken()) {
+                String at = source + " line " + parser.currentTokenLocation().getLineNr();
+                if (rootDone) {
+                    throw invalid(at + ": " + (yaml ? "a second YAML document starts here; a policy file holds one document"
+                            : "unexpected content after the policy"));
+                }
+                if (parser instanceof YAMLParser yamlParser) {
+                    if (yamlParser.isCurrentAlias()) {
+                        throw invalid(at + ": the alias *" + parser.getText() + " is not allowed in a policy; write the value out");
+                    }
+                    if (yamlParser.getObjectId() != null) {
+                        throw invalid(at + ": the anchor &" + yamlParser.getObjectId() + " is not allowed in a policy; write the value out");
+                    }
+                }
+                switch (token) {
+                    case START_OBJECT, START_ARRAY -> {
+                        if (++depth > MAX_DEPTH) {
+                            throw invalid(at + ": the policy is nested more than " + MAX_DEPTH + " levels deep");
+                        }
+                    }
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    case FIELD_NAME -> {
+                        if (++keys > MAX_KEYS) {
+                            throw invalid(at + ": the policy has more than " + MAX_KEYS + " keys");
+                        }
+                        requireShort(at, "a key", parser.currentName());
+                    }
+                    default -> {
+                        if (++values > MAX_VALUES) {
+                            throw invalid(at + ": the policy has more than " + MAX_VALUES + " values");
+                        }
+                        if (token == JsonToken.VALUE_STRING) {
+                            requireShort(at, "a text value", parser.getText());
+                        }
+                    }
+                }
+                rootDone = depth == 0;
+            }
+        }
+    }
+
+    private static void requireShort(String at, String what, String value) {
+        if (value.length() > MAX_STRING_CHARS) {
+            throw invalid(at + ": " + what + " is longer than " + MAX_STRING_CHARS + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+                throw invalid(at + ": " + what + " holds the control character U+" + String.format(Locale.ROOT, "%04X", (int) c)
+                        + ", which a policy may not contain");
+            }
+        }
+    }
+
+    private static MarkedYAMLException yamlProblem(Throwable problem) {
+        for (Throwable cause = problem; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked) {
+                return marked;
+            }
+        }
+        return null;
+    }
+
+    private static String where(MarkedYAMLException problem) {
+        Mark mark = problem.getProblemMark() != null ? problem.getProblemMark() : problem.getContextMark();
+        return mark == null ? "" : " line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+    }
+
+    /** SnakeYAML's problem in one sentence, without its multi-line excerpt of the file. */
+    private static String explain(MarkedYAMLException problem) {
+        String what = problem.getProblem() == null ? "the YAML is malformed" : problem.getProblem().strip();
+        if (what.contains("(TAB)")) {
+            return "a tab character here is not allowed in YAML; indent with spaces";
+        }
+        if (what.startsWith("The incoming YAML document exceeds the limit")) {
+            return "the YAML is longer than its limit";
+        }
+        String context = problem.getContext() == null ? "" : problem.getContext().strip() + ": ";
+        return ("YAML " + context + what).replaceAll("\\s+", " ");
     }
 
     static String where(JsonLocation location) {
         return location == null || location.getLineNr() < 1 ? "" : " line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** @param digest the SHA-256 of the text the policy was read from (the built-in file's when there is no other) */
-    static Policy resolve(PolicyFile builtIn, PolicyFile file, Environment env, String digest) {
+    /**
+     * @param origin where {@code file} was read from, named in every message (null for the built-in policy alone)
+     * @param digest the SHA-256 of the text the policy was read from (the built-in file's when there is no other)
+     */
+    static Policy resolve(PolicyFile builtIn, PolicyFile file, String origin, Environment env, String digest) {
         PolicyFile top = file == null ? builtIn : file;
         String name = top.name() != null ? top.name() : builtIn.name();
         List<String> states = top.states() != null ? top.states() : builtIn.states();
@@ -216,7 +430,7 @@ public final class PolicyLoader {
         String live = top.liveState() != null ? top.liveState() : builtIn.liveState();
         String retired = top.retiredState() != null ? top.retiredState() : builtIn.retiredState();
         List<TransitionFile> transitionFiles = top.transitions() != null ? top.transitions() : builtIn.transitions();
-        String source = "policy " + name;
+        String source = origin == null ? "policy " + name : origin + " (policy " + name + ")";
 
         checkStates(source, states, initial, live, retired);
         List<Policy.Transition> transitions = transitions(source, states, live, transitionFiles);
@@ -251,6 +465,9 @@ public final class PolicyLoader {
     private static void checkStates(String source, List<String> states, String initial, String live, String retired) {
         if (states == null || states.isEmpty()) {
             throw invalid(source + ": states must list at least one state");
+        }
+        if (states.size() > MAX_STATES) {
+            throw invalid(source + ": states lists " + states.size() + " states; a policy may declare at most " + MAX_STATES);
         }
         Set<String> seen = new HashSet<>();
         for (String state : states) {
