@@ -2,9 +2,11 @@ package com.modelsteward.governance;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -298,15 +300,21 @@ public final class PolicyLoader {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
+        Map<String, Integer> keyLines = new LinkedHashMap<>();
         try {
-            checkShape(mapper, text, source, yaml);
+            checkShape(mapper, text, source, yaml, keyLines);
             PolicyFile file = mapper.readValue(text, PolicyFile.class);
             if (file == null) {
                 throw invalid(source + " is empty; expected a policy in YAML or JSON");
             }
             return file;
         } catch (UnrecognizedPropertyException unknown) {
-            throw invalid(source + where(unknown.getLocation()) + ": unknown field \"" + unknown.getPropertyName() + "\"");
+            // Jackson's location is where it stopped reading, often the next line; the shape pass saw the key itself.
+            Integer line = keyLines.get(path(unknown.getPath()));
+            String known = unknown.getKnownPropertyIds() == null ? "" : " (known: " + String.join(", ",
+                    unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")";
+            throw invalid(source + (line == null ? where(unknown.getLocation()) : " line " + line) + ": unknown field \""
+                    + unknown.getPropertyName() + "\"" + known);
         } catch (JsonProcessingException invalid) {
             MarkedYAMLException yamlProblem = yamlProblem(invalid);
             if (yamlProblem != null) {
@@ -323,7 +331,8 @@ public final class PolicyLoader {
      * document is ignored, an alias becomes the anchor's name as text) and holds keys, values, nesting and text to the
      * limits a policy needs, naming the line of the first excess.
      */
-    private static void checkShape(ObjectMapper mapper, String text, String source, boolean yaml) throws IOException {
+    private static void checkShape(ObjectMapper mapper, String text, String source, boolean yaml, Map<String, Integer> keyLines)
+            throws IOException {
         try (JsonParser parser = mapper.createParser(text)) {
             int depth = 0;
             int keys = 0;
@@ -359,6 +368,7 @@ public final class PolicyLoader {
                             throw invalid(at + ": the policy has more than " + MAX_KEYS + " keys");
                         }
                         requireShort(at, "a key", parser.currentName());
+                        keyLines.putIfAbsent(path(parser.getParsingContext()), parser.currentTokenLocation().getLineNr());
                     }
                     default -> {
                         if (++values > MAX_VALUES) {
@@ -372,6 +382,20 @@ public final class PolicyLoader {
                 rootDone = depth == 0;
             }
         }
+    }
+
+    /** The key's path as "defaults/gates/sharpe/minImprovement", list items by index. */
+    private static String path(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            parts.addFirst(c.inArray() ? String.valueOf(c.getCurrentIndex()) : String.valueOf(c.getCurrentName()));
+        }
+        return String.join("/", parts);
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        return String.join("/", references.stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex())).toList());
     }
 
     private static void requireShort(String at, String what, String value) {
