@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,6 +51,9 @@ public final class CsvSamples {
             requireUtf8(file, 1, headerLine);
             if (headerLine != null && headerLine.startsWith("\uFEFF")) {
                 headerLine = headerLine.substring(1);
+            }
+            if (headerLine == null && !Files.isRegularFile(file)) {
+                throw new DriftException("E_DRIFT_CSV", file + " is a pipe or device that gave no content; expected a header row of feature names");
             }
             if (headerLine == null || headerLine.isBlank()) {
                 throw problem(file, 1, "is empty; expected a header row of feature names");
@@ -98,8 +102,14 @@ public final class CsvSamples {
                 throw problem(file, lineNumber, "has a header but no data rows");
             }
         } catch (NoSuchFileException missing) {
-            throw new DriftException("E_DRIFT_CSV", file + " does not exist");
+            throw new DriftException("E_DRIFT_CSV", file + (Files.isSymbolicLink(file) ? " is a symbolic link to a file that does not exist"
+                    : " does not exist"));
+        } catch (AccessDeniedException denied) {
+            throw new DriftException("E_DRIFT_CSV", file + " cannot be read: permission denied");
         } catch (IOException unreadable) {
+            if (Files.isDirectory(file)) {
+                throw new DriftException("E_DRIFT_CSV", file + " is a folder, not a CSV file");
+            }
             throw new DriftException("E_DRIFT_CSV", file + " cannot be read: " + unreadable.getMessage());
         }
         Map<String, double[]> result = new LinkedHashMap<>();

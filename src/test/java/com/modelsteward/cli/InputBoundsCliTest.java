@@ -60,6 +60,30 @@ class InputBoundsCliTest {
     }
 
     @Test
+    void aFolderADanglingLinkAndAnEmptyPipeAreNamedAsSuch() throws Exception {
+        Path samples = Files.writeString(dir.resolve("samples.csv"), "x\n1\n2\n");
+        Path folder = Files.createDirectory(dir.resolve("folder.csv"));
+        assertEquals(1, cli.run("cli.tester", "drift", "--reference", folder.toString(), "--current", samples.toString()));
+        assertEquals("E_DRIFT_CSV: " + folder + " is a folder, not a CSV file\n", cli.err());
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling.csv"), dir.resolve("gone.csv"));
+        assertEquals(1, cli.run("cli.tester", "drift", "--reference", dangling.toString(), "--current", samples.toString()));
+        assertEquals("E_DRIFT_CSV: " + dangling + " is a symbolic link to a file that does not exist\n", cli.err());
+        Path pipe = dir.resolve("pipe.csv");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start().waitFor());
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try (var ignored = Files.newOutputStream(pipe)) {
+                // opened and closed at once: the reader sees the end of the pipe with no byte
+            } catch (IOException impossible) {
+                throw new java.io.UncheckedIOException(impossible);
+            }
+        });
+        assertEquals(1, cli.run("cli.tester", "drift", "--reference", pipe.toString(), "--current", samples.toString()));
+        writer.join();
+        assertEquals("E_DRIFT_CSV: " + pipe + " is a pipe or device that gave no content; expected a header row of feature names\n",
+                cli.err());
+    }
+
+    @Test
     void aCurrentFileWhoseEveryValueIsDroppedShowsNoDataNotNormal() throws Exception {
         Path reference = Files.writeString(dir.resolve("reference.csv"), "x\n1\n2\n3\n");
         Path current = Files.writeString(dir.resolve("current.csv"), "x\nNaN\ninf\n\n");
