@@ -12,20 +12,13 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.modelsteward.io.BoundedText;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.JsonLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -185,84 +178,11 @@ public final class PolicyLoader {
      * checked before it is opened, and the bytes are counted while reading, because pipes and devices report no size.
      */
     public static String readText(Path file) {
-        BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException missing) {
-            throw invalid("policy file " + file + " does not exist");
-        } catch (IOException unreadable) {
-            throw invalid("policy file " + file + " cannot be read: " + reason(unreadable));
+            return BoundedText.read(file, "a policy file", "a policy in YAML or JSON", MAX_BYTES, MAX_LINE_CHARS);
+        } catch (BoundedText.Refused refused) {
+            throw invalid(refused.getMessage());
         }
-        if (attributes.isDirectory()) {
-            throw invalid("policy file " + file + " is a folder, not a file");
-        }
-        if (attributes.isRegularFile() && attributes.size() > MAX_BYTES) {
-            throw invalid("policy file " + file + " is " + attributes.size() + " bytes, over the limit of " + MAX_BYTES
-                    + " bytes for a policy file");
-        }
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
-        } catch (IOException unreadable) {
-            throw invalid("policy file " + file + " cannot be read: " + reason(unreadable));
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw invalid(file + " line " + lineAt(bytes, MAX_BYTES) + ": the file goes on past the limit of " + MAX_BYTES
-                    + " bytes for a policy file");
-        }
-        if (bytes.length == 0) {
-            throw invalid(file + (attributes.isRegularFile() ? " is empty" : " is a pipe or device that gave no content")
-                    + "; expected a policy in YAML or JSON");
-        }
-        CharBuffer chars = CharBuffer.allocate(bytes.length);
-        ByteBuffer input = ByteBuffer.wrap(bytes);
-        CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(input, chars, true);
-        if (result.isError()) {
-            throw invalid(file + " line " + lineAt(bytes, input.position()) + ": the file is not UTF-8 text here (byte "
-                    + (input.position() + 1) + "); save it as UTF-8");
-        }
-        String text = chars.flip().toString();
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.isBlank()) {
-            throw invalid(file + " holds only white space; expected a policy in YAML or JSON");
-        }
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                if (i - lineStart > MAX_LINE_CHARS) {
-                    throw invalid(file + " line " + line + ": the line is longer than the limit of " + MAX_LINE_CHARS
-                            + " characters for a policy file");
-                }
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return text;
-    }
-
-    private static int lineAt(byte[] bytes, int end) {
-        int line = 1;
-        for (int i = 0; i < end; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
-    /** An I/O failure in words: Java's messages are often just the path again. */
-    private static String reason(IOException failure) {
-        if (failure instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (failure instanceof FileSystemLoopException) {
-            return "its symbolic links form a loop";
-        }
-        String message = failure.getMessage();
-        return message == null ? failure.getClass().getSimpleName() : message;
     }
 
     /** A policy held as text (a file's content, or the copy an ADMIN stored in the registry) overlaying the built-in one. */

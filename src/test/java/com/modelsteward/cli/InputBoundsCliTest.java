@@ -42,7 +42,7 @@ class InputBoundsCliTest {
                 cli.err());
         Path huge = sparse(dir.resolve("huge.yaml"), 3L * 1024 * 1024 * 1024);
         assertEquals(1, cli.run("cli.tester", "policy", "set", "--db", db.toString(), "--as", "ines.admin", "--file", huge.toString()));
-        assertEquals("E_POLICY_INVALID: policy file " + huge + " is 3221225472 bytes, over the limit of 1048576 bytes for a policy file\n",
+        assertEquals("E_POLICY_INVALID: " + huge + " is 3221225472 bytes, over the limit of 1048576 bytes for a policy file\n",
                 cli.err());
         assertArrayEquals(before, digest(db), "a refused policy changed the registry");
     }

@@ -60,8 +60,8 @@ class PolicyLimitsTest {
     @Test
     void aFolderAndAMissingFileAreNamedAsSuch() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("folder.yaml"));
-        assertEquals("policy file " + folder + " is a folder, not a file", refusal(folder));
-        assertEquals("policy file " + dir.resolve("absent.yaml") + " does not exist", refusal(dir.resolve("absent.yaml")));
+        assertEquals(folder + " is a folder, not a policy file", refusal(folder));
+        assertEquals(dir.resolve("absent.yaml") + " does not exist", refusal(dir.resolve("absent.yaml")));
     }
 
     @Test

@@ -132,7 +132,7 @@ class BadInputCorpusTest {
                 outcome("model", model));
         Path policy = dir.resolve("huge-string.json");
         Files.writeString(policy, "{\"name\": \"" + huge + "\"}");
-        assertEquals("E_POLICY_INVALID | policy file {file} is 10485772 bytes, over the limit of 1048576 bytes for a policy file",
+        assertEquals("E_POLICY_INVALID | {file} is 10485772 bytes, over the limit of 1048576 bytes for a policy file",
                 outcome("policy", policy));
     }
 
