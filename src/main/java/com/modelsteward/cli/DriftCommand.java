@@ -71,7 +71,7 @@ final class DriftCommand implements Command {
         context.out().printf("Drift of %s against %s (policy %s: PSI %.2f / %.2f, %d bins)%n", currentFile, referenceFile, policy.name(),
                 policy.moderatePsi(), policy.severePsi(), policy.bins());
         printTable(context, results.stream().map(f -> new Object[] {f.feature(), f.nReference(), f.nCurrent(), f.nDropped(),
-                f.psi(), f.ksStatistic(), f.ksPvalue(), f.severity().name()}).toList());
+                f.psi(), f.ksStatistic(), f.ksPvalue(), f.severity().label()}).toList());
         return 0;
     }
 
@@ -106,7 +106,7 @@ final class DriftCommand implements Command {
                 context.out().printf("%s  (current window %s … %s, policy %s)%n", modelId, report.windowStart(), report.windowEnd(),
                         policy.name());
                 printTable(context, report.rows().stream().map(r -> new Object[] {r.feature(), r.nReference(), r.nCurrent(),
-                        r.nDropped(), r.psi(), r.ksStatistic(), r.ksPvalue(), r.severity().name()}).toList());
+                        r.nDropped(), r.psi(), r.ksStatistic(), r.ksPvalue(), r.severity().label()}).toList());
                 for (DriftMonitor.Breach breach : breaches) {
                     context.out().printf("  %s: %s %s of %s — incident %d %s%n", DriftMonitor.BREACH_CODE, breach.row().feature(),
                             breach.row().metric(), format(breach.row().value()), breach.incidentId(),

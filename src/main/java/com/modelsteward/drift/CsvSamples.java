@@ -1,11 +1,12 @@
 package com.modelsteward.drift;
 
 import com.modelsteward.io.DecimalText;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,7 +24,14 @@ import java.util.Map;
  */
 public final class CsvSamples {
 
-    /** A decimal number as numpy and pandas read it; Double.parseDouble alone would also take 0x1p3 and 1.5d. */
+    /**
+     * The limits of a drift CSV file (docs/security.md, "Input limits"). The file is streamed, so its size is bounded
+     * by what is kept: a line is refused as soon as it passes its limit, and the values kept by their count.
+     */
+    public static final int MAX_LINE_CHARS = 1024 * 1024;
+    public static final int MAX_COLUMNS = 10_000;
+    public static final int MAX_VALUES = 20_000_000;
+    public static final int MAX_LINES = MAX_VALUES;
 
     private CsvSamples() {
     }
@@ -37,11 +45,15 @@ public final class CsvSamples {
         // throws stops somewhere in its read-ahead buffer, lines past the bad byte).
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+        try (Reader reader = new InputStreamReader(Files.newInputStream(file), decoder)) {
+            Lines in = new Lines(reader, file);
             String headerLine = in.readLine();
             requireUtf8(file, 1, headerLine);
             if (headerLine != null && headerLine.startsWith("\uFEFF")) {
                 headerLine = headerLine.substring(1);
+            }
+            if (headerLine == null && !Files.isRegularFile(file)) {
+                throw new DriftException("E_DRIFT_CSV", file + " is a pipe or device that gave no content; expected a header row of feature names");
             }
             if (headerLine == null || headerLine.isBlank()) {
                 throw problem(file, 1, "is empty; expected a header row of feature names");
@@ -54,8 +66,12 @@ public final class CsvSamples {
             String line;
             int lineNumber = 1;
             int rows = 0;
+            long values = 0;
             while ((line = in.readLine()) != null) {
                 lineNumber++;
+                if (lineNumber > MAX_LINES) {
+                    throw problem(file, lineNumber, "has more than " + MAX_LINES + " lines, the limit for a drift CSV");
+                }
                 requireUtf8(file, lineNumber, line);
                 if (line.isBlank()) {
                     continue;
@@ -70,6 +86,9 @@ public final class CsvSamples {
                     if (cell.isEmpty()) {
                         continue;
                     }
+                    if (++values > MAX_VALUES) {
+                        throw problem(file, lineNumber, "holds more than " + MAX_VALUES + " values, the limit for a drift CSV");
+                    }
                     double value = parse(file, lineNumber, c, header.get(c), cell);
                     double[] column = columns.get(c);
                     if (sizes[c] == column.length) {
@@ -83,8 +102,14 @@ public final class CsvSamples {
                 throw problem(file, lineNumber, "has a header but no data rows");
             }
         } catch (NoSuchFileException missing) {
-            throw new DriftException("E_DRIFT_CSV", file + " does not exist");
+            throw new DriftException("E_DRIFT_CSV", file + (Files.isSymbolicLink(file) ? " is a symbolic link to a file that does not exist"
+                    : " does not exist"));
+        } catch (AccessDeniedException denied) {
+            throw new DriftException("E_DRIFT_CSV", file + " cannot be read: permission denied");
         } catch (IOException unreadable) {
+            if (Files.isDirectory(file)) {
+                throw new DriftException("E_DRIFT_CSV", file + " is a folder, not a CSV file");
+            }
             throw new DriftException("E_DRIFT_CSV", file + " cannot be read: " + unreadable.getMessage());
         }
         Map<String, double[]> result = new LinkedHashMap<>();
@@ -117,12 +142,16 @@ public final class CsvSamples {
     private static List<String> parseHeader(Path file, String line) {
         List<String> names = new ArrayList<>();
         String[] cells = line.split(",", -1);
+        if (cells.length > MAX_COLUMNS) {
+            throw problem(file, 1, "has " + cells.length + " columns; a drift CSV may have at most " + MAX_COLUMNS + " features");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int c = 0; c < cells.length; c++) {
             String name = unquote(cells[c].strip());
             if (name.isEmpty()) {
                 throw new DriftException("E_DRIFT_CSV", file + ", line 1, column " + (c + 1) + ": the feature name is empty");
             }
-            if (names.contains(name)) {
+            if (!seen.add(name)) {
                 throw new DriftException("E_DRIFT_CSV", file + ", line 1, column " + (c + 1) + ": feature \"" + name + "\" appears twice");
             }
             names.add(name);
@@ -159,6 +188,63 @@ public final class CsvSamples {
     private static void requireUtf8(Path file, int line, String text) {
         if (text != null && text.indexOf('\uFFFD') >= 0) {
             throw problem(file, line, "is not UTF-8 text here; save it as UTF-8 CSV");
+        }
+    }
+
+    /**
+     * Lines ended by LF, CR LF or CR, as BufferedReader gives them, but refused as soon as one passes
+     * {@link #MAX_LINE_CHARS}: a file of one endless line (a device, a pipe, a file without newlines) is never held whole.
+     */
+    private static final class Lines {
+
+        private final Reader in;
+        private final Path file;
+        private final char[] buffer = new char[64 * 1024];
+        private final StringBuilder line = new StringBuilder();
+        private int position;
+        private int end;
+        private int number;
+        private boolean skipLineFeed;
+
+        Lines(Reader in, Path file) {
+            this.in = in;
+            this.file = file;
+        }
+
+        String readLine() throws IOException {
+            line.setLength(0);
+            number++;
+            boolean any = false;
+            while (true) {
+                if (position == end) {
+                    int read = in.read(buffer, 0, buffer.length);
+                    if (read < 0) {
+                        return any ? line.toString() : null;
+                    }
+                    position = 0;
+                    end = read;
+                }
+                if (skipLineFeed) {
+                    skipLineFeed = false;
+                    if (buffer[position] == '\n') {
+                        position++;
+                        continue;
+                    }
+                }
+                any = true;
+                int start = position;
+                while (position < end && buffer[position] != '\n' && buffer[position] != '\r') {
+                    position++;
+                }
+                if (line.length() + position - start > MAX_LINE_CHARS) {
+                    throw problem(file, number, "has a line longer than " + MAX_LINE_CHARS + " characters, the limit for a drift CSV");
+                }
+                line.append(buffer, start, position - start);
+                if (position < end) {
+                    skipLineFeed = buffer[position++] == '\r';
+                    return line.toString();
+                }
+            }
         }
     }
 

@@ -11,7 +11,7 @@ public final class DriftEngine {
     private DriftEngine() {
     }
 
-    /** Cold path: prepares the reference, then compares. */
+    /** Cold path: prepares the reference, then compares. NO_DATA when either sample has no finite value. */
     public static FeatureDrift compare(String feature, String kind, double[] reference, double[] current, DriftPolicy policy) {
         return compare(feature, kind, ReferenceProfile.of(reference, policy.bins()), current, policy);
     }
@@ -27,7 +27,7 @@ public final class DriftEngine {
         double[] curSorted = cur.values();
         if (reference.size() == 0 || curSorted.length == 0) {
             return new FeatureDrift(feature, kind, reference.size(), curSorted.length, dropped, null, null, null, null,
-                    Severity.NORMAL, reference.edges(), List.of(), new double[0], new double[0]);
+                    Severity.NO_DATA, reference.edges(), List.of(), new double[0], new double[0]);
         }
         double[] edges = reference.edgesUnsafe();
         long[] curCounts = Psi.countsOfSorted(edges, curSorted);
@@ -55,7 +55,7 @@ public final class DriftEngine {
         Psi.Categorical result = Psi.categorical(reference, current);
         if (result.nReference() == 0 || result.nCurrent() == 0) {
             return new FeatureDrift(feature, kind, result.nReference(), result.nCurrent(), 0, null, null, null, null,
-                    Severity.NORMAL, new double[0], List.of(), new double[0], new double[0]);
+                    Severity.NO_DATA, new double[0], List.of(), new double[0], new double[0]);
         }
         List<String> labels = new ArrayList<>(result.shares().keySet());
         double[] ref = result.shares().values().stream().mapToDouble(s -> s[0]).toArray();

@@ -1,8 +1,9 @@
 package com.modelsteward.drift;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.modelsteward.io.BoundedText;
+import com.modelsteward.registry.JsonLimits;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -53,6 +54,12 @@ public record DriftPolicy(
     }
 
     /** A preset by name ("default", "credit-risk") or a YAML/JSON policy file with any of the fields above. */
+    /** A drift policy file is a handful of settings; these bound what is read (docs/security.md, "Input limits"). */
+    public static final int MAX_BYTES = 64 * 1024;
+    public static final int MAX_LINE_CHARS = 10_000;
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("name", "bins", "moderatePsi", "severePsi", "ksAlpha", "ksMinD",
+            "offerRollback", "sharpeWindow", "sharpeK", "rateAlpha", "rateMinDelta");
+
     public static DriftPolicy resolve(String presetOrFile) {
         return switch (presetOrFile.toLowerCase(Locale.ROOT)) {
             case "default", "l3-12" -> DEFAULT;
@@ -62,12 +69,27 @@ public record DriftPolicy(
     }
 
     public static DriftPolicy load(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
             throw new DriftException("E_DRIFT_POLICY", "drift policy " + file + " is neither a preset (default, credit-risk) nor a file");
         }
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        String text;
         try {
-            Map<?, ?> fields = yaml.readValue(Files.readString(file), Map.class);
+            text = BoundedText.read(file, "a drift policy", "a drift policy in YAML or JSON", MAX_BYTES, MAX_LINE_CHARS);
+        } catch (BoundedText.Refused refused) {
+            throw new DriftException("E_DRIFT_POLICY", "drift policy " + refused.getMessage());
+        }
+        ObjectMapper yaml = new ObjectMapper(JsonLimits.yamlFactory());
+        try {
+            Map<?, ?> fields = yaml.readValue(text, Map.class);
+            if (fields == null) {
+                throw new DriftException("E_DRIFT_POLICY", "drift policy " + file + " holds only comments; expected a YAML or JSON map");
+            }
+            for (Object key : fields.keySet()) {
+                if (!FIELDS.contains(String.valueOf(key))) {
+                    throw new DriftException("E_DRIFT_POLICY", "drift policy " + file + ": unknown field \"" + key + "\" (known: "
+                            + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+                }
+            }
             DriftPolicy base = DEFAULT;
             return new DriftPolicy(
                     String.valueOf(fields.containsKey("name") ? fields.get("name") : file.getFileName()),
@@ -81,6 +103,10 @@ public record DriftPolicy(
                     number(fields, "sharpeK", base.sharpeK(), file).doubleValue(),
                     number(fields, "rateAlpha", base.rateAlpha(), file).doubleValue(),
                     number(fields, "rateMinDelta", base.rateMinDelta(), file).doubleValue());
+        } catch (JsonProcessingException invalid) {
+            String line = invalid.getLocation() == null ? "" : " line " + invalid.getLocation().getLineNr();
+            throw new DriftException("E_DRIFT_POLICY", "drift policy " + file + line + " is not a YAML/JSON map: "
+                    + JsonLimits.explain(invalid).lines().findFirst().orElse(""));
         } catch (IOException | ClassCastException unreadable) {
             throw new DriftException("E_DRIFT_POLICY", "drift policy " + file + " is not a YAML/JSON map: " + unreadable.getMessage());
         } catch (IllegalArgumentException invalid) {

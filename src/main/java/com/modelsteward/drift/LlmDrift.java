@@ -25,7 +25,7 @@ public final class LlmDrift {
     public static RateResult rates(long baselineEvents, long baselineTotal, long currentEvents, long currentTotal, DriftPolicy policy) {
         if (baselineTotal == 0 || currentTotal == 0) {
             return new RateResult(baselineEvents, baselineTotal, currentEvents, currentTotal, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Severity.NORMAL);
+                    Double.NaN, Severity.NO_DATA);
         }
         double p1 = (double) baselineEvents / baselineTotal;
         double p2 = (double) currentEvents / currentTotal;

@@ -47,7 +47,7 @@ public final class PerformanceDrift {
         double[] reference = Arrays.stream(rollingSharpe(referenceReturns, window)).filter(Double::isFinite).toArray();
         double[] current = rollingSharpe(currentReturns, window);
         if (reference.length < 2) {
-            return new Result(Double.NaN, Double.NaN, Double.NaN, Double.NaN, current, null, Severity.NORMAL);
+            return new Result(Double.NaN, Double.NaN, Double.NaN, Double.NaN, current, null, Severity.NO_DATA);
         }
         double mean = Arrays.stream(reference).average().orElse(Double.NaN);
         double sigma = Math.sqrt(Arrays.stream(reference).map(v -> (v - mean) * (v - mean)).sum() / (reference.length - 1));

@@ -513,7 +513,7 @@ public final class GovernanceDesk {
 
     /** The worst severity among drift results, empty when nothing was computed. */
     static Optional<String> worstSeverity(List<DriftResultRow> drift) {
-        for (String severity : List.of("SEVERE", "MODERATE", "NORMAL")) {
+        for (String severity : List.of("SEVERE", "MODERATE", "NORMAL", "NO_DATA")) {
             if (drift.stream().anyMatch(d -> severity.equals(d.severity()))) {
                 return Optional.of(severity);
             }

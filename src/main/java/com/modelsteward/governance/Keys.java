@@ -5,6 +5,12 @@ import com.modelsteward.config.OsAccount;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.LegacyCanonicalJson;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -44,6 +50,8 @@ public final class Keys {
     private static final String PUBLIC_PREFIX = "ed25519:";
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+    /** A PEM Ed25519 private key is a few hundred bytes; anything far larger is not one and is not read. */
+    static final int MAX_KEY_FILE_BYTES = 64 * 1024;
     /**
      * Answers already computed by {@link #verify}: a pure function of its three texts, and every transition re-checks
      * the same endorsement chain and approvals (each check an Ed25519 verification, about a millisecond in the JDK).
@@ -224,9 +232,31 @@ public final class Keys {
      */
     public static Optional<PrivateKey> readPrivateKey(Path directory, String user) {
         Path file = privateKeyFile(directory, user);
-        if (!Files.isRegularFile(file)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException none) {
             return Optional.empty();
+        } catch (IOException failed) {
+            throw unreadable(file, "cannot be read: " + reason(failed));
         }
+        if (attributes.isSymbolicLink()) {
+            try {
+                attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (NoSuchFileException dangling) {
+                throw unreadable(file, "is a symbolic link to " + linkTarget(file) + ", which does not exist");
+            } catch (IOException failed) {
+                throw unreadable(file, "is a symbolic link to " + linkTarget(file) + ", which cannot be read: " + reason(failed));
+            }
+        }
+        if (!attributes.isRegularFile()) {
+            // Never opened: a pipe would block the command until something writes to it.
+            throw unreadable(file, "is " + (attributes.isDirectory() ? "a folder" : "a pipe or device") + ", not a key file");
+        }
+        if (attributes.size() > MAX_KEY_FILE_BYTES) {
+            throw unreadable(file, "is " + attributes.size() + " bytes, over the limit of " + MAX_KEY_FILE_BYTES + " bytes for a key file");
+        }
+        String pem;
         try {
             requireOwnedByThisAccount(file);
             if (posix(file)) {
@@ -236,14 +266,48 @@ public final class Keys {
                             + PosixFilePermissions.toString(permissions) + "); make it owner-only with chmod 600 and try again");
                 }
             }
-            String pem = Files.readString(file, StandardCharsets.US_ASCII);
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] bytes = in.readNBytes(MAX_KEY_FILE_BYTES + 1);
+                if (bytes.length > MAX_KEY_FILE_BYTES) {
+                    throw unreadable(file, "grew past the limit of " + MAX_KEY_FILE_BYTES + " bytes for a key file while it was read");
+                }
+                pem = new String(bytes, StandardCharsets.US_ASCII);
+            }
+        } catch (IOException failed) {
+            throw unreadable(file, "cannot be read: " + reason(failed));
+        }
+        try {
             String body = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "").replaceAll("\\s", "");
             byte[] encoded = Base64.getDecoder().decode(body);
             return Optional.of(KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(encoded)));
-        } catch (IOException | IllegalArgumentException | GeneralSecurityException unreadable) {
+        } catch (IllegalArgumentException | GeneralSecurityException unreadable) {
             // The message names the file only: the key material must never reach a log or a terminal.
-            throw new GovernanceException("E_KEY_UNREADABLE", "the private key file " + file + " is not a readable Ed25519 key");
+            throw unreadable(file, "is not a readable Ed25519 key");
         }
+    }
+
+    private static GovernanceException unreadable(Path file, String what) {
+        return new GovernanceException("E_KEY_UNREADABLE", "the private key file " + file + " " + what);
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException unreadable) {
+            return "a path that cannot be read";
+        }
+    }
+
+    /** An I/O failure in words: Java's messages are often just the path again. */
+    private static String reason(IOException failure) {
+        if (failure instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (failure instanceof FileSystemLoopException) {
+            return "its symbolic links form a loop";
+        }
+        String message = failure.getMessage();
+        return message == null ? failure.getClass().getSimpleName() : message;
     }
 
     private static void requireOwnedByThisAccount(Path file) throws IOException {

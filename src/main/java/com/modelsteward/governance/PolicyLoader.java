@@ -1,19 +1,24 @@
 package com.modelsteward.governance;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.modelsteward.io.BoundedText;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.JsonLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads policies (YAML or JSON) and resolves them. Precedence, lowest first:
@@ -43,6 +50,15 @@ import java.util.TreeMap;
  * merge field by field, gates keyed by metric.
  */
 public final class PolicyLoader {
+
+    /** The limits of a policy file (docs/security.md, "Input limits"); a real policy stays far below each. */
+    public static final int MAX_BYTES = 1024 * 1024;
+    public static final int MAX_LINE_CHARS = 10_000;
+    public static final int MAX_KEYS = 10_000;
+    public static final int MAX_VALUES = 10_000;
+    public static final int MAX_DEPTH = 16;
+    public static final int MAX_STATES = 100;
+    public static final int MAX_STRING_CHARS = 1_000;
 
     public static final String BUILT_IN = "l3-12.yaml";
     public static final String LIFECYCLE_004 = "lifecycle-004.yaml";
@@ -126,12 +142,13 @@ public final class PolicyLoader {
 
     /** The built-in L3-12 policy with the LEARN_* keys applied as {@code env} allows. */
     public static Policy builtIn(Environment env) {
-        return resolve(builtInFile(), null, env, CanonicalJson.sha256Hex(resourceText(BUILT_IN)));
+        return resolve(builtInFile(), null, null, env, CanonicalJson.sha256Hex(resourceText(BUILT_IN)));
     }
 
     /** A policy shipped in {@code src/main/resources/policies/}, overlaying the built-in one. */
     public static Policy shipped(String resourceName, Map<String, String> env) {
-        return resolve(builtInFile(), readResource(resourceName), Environment.asGiven(env), CanonicalJson.sha256Hex(resourceText(resourceName)));
+        return resolve(builtInFile(), readResource(resourceName), "policies/" + resourceName, Environment.asGiven(env),
+                CanonicalJson.sha256Hex(resourceText(resourceName)));
     }
 
     /** A policy file (.yaml, .yml or .json) overlaying the built-in one. */
@@ -141,18 +158,31 @@ public final class PolicyLoader {
 
     /** A policy file overlaying the built-in one, with the LEARN_* keys applied as {@code env} allows. */
     public static Policy load(Path file, Environment env) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            throw new GovernanceException("E_POLICY_INVALID", "policy file " + file + " cannot be read: " + unreadable.getMessage());
-        }
-        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean yaml = isYaml(file);
+        return fromText(readText(file), file.toString(), yaml, env);
+    }
+
+    /** True for .yaml and .yml, false for .json; refuses any other name before the file is opened. */
+    public static boolean isYaml(Path file) {
+        Path name = file.getFileName();
+        String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
         boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
         if (!yaml && !lower.endsWith(".json")) {
-            throw new GovernanceException("E_POLICY_INVALID", "policy file " + file + " must end in .yaml, .yml or .json");
+            throw invalid("policy file " + file + " must end in .yaml, .yml or .json");
         }
-        return fromText(text, file.toString(), yaml, env);
+        return yaml;
+    }
+
+    /**
+     * The text of a policy file, read within {@link #MAX_BYTES} and {@link #MAX_LINE_CHARS}: a regular file's size is
+     * checked before it is opened, and the bytes are counted while reading, because pipes and devices report no size.
+     */
+    public static String readText(Path file) {
+        try {
+            return BoundedText.read(file, "a policy file", "a policy in YAML or JSON", MAX_BYTES, MAX_LINE_CHARS);
+        } catch (BoundedText.Refused refused) {
+            throw invalid(refused.getMessage());
+        }
     }
 
     /** A policy held as text (a file's content, or the copy an ADMIN stored in the registry) overlaying the built-in one. */
@@ -162,7 +192,7 @@ public final class PolicyLoader {
 
     /** A policy held as text overlaying the built-in one, with the LEARN_* keys applied as {@code env} allows. */
     public static Policy fromText(String text, String source, boolean yaml, Environment env) {
-        return resolve(builtInFile(), parse(text, source, yaml), env, CanonicalJson.sha256Hex(text));
+        return resolve(builtInFile(), parse(text, source, yaml), source, env, CanonicalJson.sha256Hex(text));
     }
 
     private static PolicyFile builtInFile() {
@@ -188,27 +218,155 @@ public final class PolicyLoader {
         ObjectMapper mapper = (yaml ? YAMLMapper.builder(JsonLimits.yamlFactory()) : JsonMapper.builder(JsonLimits.jsonFactory()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
+        Map<String, Integer> keyLines = new LinkedHashMap<>();
         try {
+            checkShape(mapper, text, source, yaml, keyLines);
             PolicyFile file = mapper.readValue(text, PolicyFile.class);
             if (file == null) {
-                throw new GovernanceException("E_POLICY_INVALID", source + " is empty");
+                throw invalid(source + " is empty; expected a policy in YAML or JSON");
             }
             return file;
         } catch (UnrecognizedPropertyException unknown) {
-            throw new GovernanceException("E_POLICY_INVALID", source + where(unknown.getLocation()) + ": unknown field \""
-                    + unknown.getPropertyName() + "\"");
+            // Jackson's location is where it stopped reading, often the next line; the shape pass saw the key itself.
+            Integer line = keyLines.get(path(unknown.getPath()));
+            String known = unknown.getKnownPropertyIds() == null ? "" : " (known: " + String.join(", ",
+                    unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")";
+            throw invalid(source + (line == null ? where(unknown.getLocation()) : " line " + line) + ": unknown field \""
+                    + unknown.getPropertyName() + "\"" + known);
         } catch (JsonProcessingException invalid) {
-            throw new GovernanceException("E_POLICY_INVALID", source + where(invalid.getLocation()) + ": " + JsonLimits.explain(invalid));
+            MarkedYAMLException yamlProblem = yamlProblem(invalid);
+            if (yamlProblem != null) {
+                throw invalid(source + where(yamlProblem) + ": " + explain(yamlProblem));
+            }
+            throw invalid(source + where(invalid.getLocation()) + ": " + JsonLimits.explain(invalid));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
         }
+    }
+
+    /**
+     * One streaming pass over the policy before it is mapped: refuses what mapping would silently change (a second
+     * document is ignored, an alias becomes the anchor's name as text) and holds keys, values, nesting and text to the
+     * limits a policy needs, naming the line of the first excess.
+     */
+    private static void checkShape(ObjectMapper mapper, String text, String source, boolean yaml, Map<String, Integer> keyLines)
+            throws IOException {
+        try (JsonParser parser = mapper.createParser(text)) {
+            int depth = 0;
+            int keys = 0;
+            int values = 0;
+            boolean rootDone = false;
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                throw invalid(source + " holds only comments; expected a policy in YAML or JSON");
+            }
+            for (; token != null; token = parser.nextToken()) {
+                String at = source + " line " + parser.currentTokenLocation().getLineNr();
+                if (rootDone) {
+                    throw invalid(at + ": " + (yaml ? "a second YAML document starts here; a policy file holds one document"
+                            : "unexpected content after the policy"));
+                }
+                if (parser instanceof YAMLParser yamlParser) {
+                    if (yamlParser.isCurrentAlias()) {
+                        throw invalid(at + ": the alias *" + parser.getText() + " is not allowed in a policy; write the value out");
+                    }
+                    if (yamlParser.getObjectId() != null) {
+                        throw invalid(at + ": the anchor &" + yamlParser.getObjectId() + " is not allowed in a policy; write the value out");
+                    }
+                }
+                switch (token) {
+                    case START_OBJECT, START_ARRAY -> {
+                        if (++depth > MAX_DEPTH) {
+                            throw invalid(at + ": the policy is nested more than " + MAX_DEPTH + " levels deep");
+                        }
+                    }
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    case FIELD_NAME -> {
+                        if (++keys > MAX_KEYS) {
+                            throw invalid(at + ": the policy has more than " + MAX_KEYS + " keys");
+                        }
+                        requireShort(at, "a key", parser.currentName());
+                        keyLines.putIfAbsent(path(parser.getParsingContext()), parser.currentTokenLocation().getLineNr());
+                    }
+                    default -> {
+                        if (++values > MAX_VALUES) {
+                            throw invalid(at + ": the policy has more than " + MAX_VALUES + " values");
+                        }
+                        if (token == JsonToken.VALUE_STRING) {
+                            requireShort(at, "a text value", parser.getText());
+                        }
+                    }
+                }
+                rootDone = depth == 0;
+            }
+        }
+    }
+
+    /** The key's path as "defaults/gates/sharpe/minImprovement", list items by index. */
+    private static String path(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            parts.addFirst(c.inArray() ? String.valueOf(c.getCurrentIndex()) : String.valueOf(c.getCurrentName()));
+        }
+        return String.join("/", parts);
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        return String.join("/", references.stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex())).toList());
+    }
+
+    private static void requireShort(String at, String what, String value) {
+        if (value.length() > MAX_STRING_CHARS) {
+            throw invalid(at + ": " + what + " is longer than " + MAX_STRING_CHARS + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+                throw invalid(at + ": " + what + " holds the control character U+" + String.format(Locale.ROOT, "%04X", (int) c)
+                        + ", which a policy may not contain");
+            }
+        }
+    }
+
+    private static MarkedYAMLException yamlProblem(Throwable problem) {
+        for (Throwable cause = problem; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked) {
+                return marked;
+            }
+        }
+        return null;
+    }
+
+    private static String where(MarkedYAMLException problem) {
+        Mark mark = problem.getProblemMark() != null ? problem.getProblemMark() : problem.getContextMark();
+        return mark == null ? "" : " line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+    }
+
+    /** SnakeYAML's problem in one sentence, without its multi-line excerpt of the file. */
+    private static String explain(MarkedYAMLException problem) {
+        String what = problem.getProblem() == null ? "the YAML is malformed" : problem.getProblem().strip();
+        if (what.contains("(TAB)")) {
+            return "a tab character here is not allowed in YAML; indent with spaces";
+        }
+        if (what.startsWith("The incoming YAML document exceeds the limit")) {
+            return "the YAML is longer than its limit";
+        }
+        String context = problem.getContext() == null ? "" : problem.getContext().strip() + ": ";
+        return ("YAML " + context + what).replaceAll("\\s+", " ");
     }
 
     static String where(JsonLocation location) {
         return location == null || location.getLineNr() < 1 ? "" : " line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** @param digest the SHA-256 of the text the policy was read from (the built-in file's when there is no other) */
-    static Policy resolve(PolicyFile builtIn, PolicyFile file, Environment env, String digest) {
+    /**
+     * @param origin where {@code file} was read from, named in every message (null for the built-in policy alone)
+     * @param digest the SHA-256 of the text the policy was read from (the built-in file's when there is no other)
+     */
+    static Policy resolve(PolicyFile builtIn, PolicyFile file, String origin, Environment env, String digest) {
         PolicyFile top = file == null ? builtIn : file;
         String name = top.name() != null ? top.name() : builtIn.name();
         List<String> states = top.states() != null ? top.states() : builtIn.states();
@@ -216,7 +374,7 @@ public final class PolicyLoader {
         String live = top.liveState() != null ? top.liveState() : builtIn.liveState();
         String retired = top.retiredState() != null ? top.retiredState() : builtIn.retiredState();
         List<TransitionFile> transitionFiles = top.transitions() != null ? top.transitions() : builtIn.transitions();
-        String source = "policy " + name;
+        String source = origin == null ? "policy " + name : origin + " (policy " + name + ")";
 
         checkStates(source, states, initial, live, retired);
         List<Policy.Transition> transitions = transitions(source, states, live, transitionFiles);
@@ -251,6 +409,9 @@ public final class PolicyLoader {
     private static void checkStates(String source, List<String> states, String initial, String live, String retired) {
         if (states == null || states.isEmpty()) {
             throw invalid(source + ": states must list at least one state");
+        }
+        if (states.size() > MAX_STATES) {
+            throw invalid(source + ": states lists " + states.size() + " states; a policy may declare at most " + MAX_STATES);
         }
         Set<String> seen = new HashSet<>();
         for (String state : states) {

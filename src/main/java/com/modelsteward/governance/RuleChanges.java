@@ -131,15 +131,12 @@ public final class RuleChanges {
     /** Proposes {@code file} as the registry's policy; validated now (and again at approval) against the states in use. */
     public static Outcome requestPolicy(Registry registry, Clock clock, Identity admin, Path file, Map<String, String> env) {
         admin.require(Role.ADMIN, "changing the policy");
-        Policy policy = PolicyLoader.load(file, env);
+        boolean yaml = PolicyLoader.isYaml(file);
+        // Read once: the text validated is the text stored, however the file changes meanwhile.
+        String text = PolicyLoader.readText(file);
+        Policy policy = PolicyLoader.fromText(text, file.toString(), yaml, env);
         policy.checkCovers(PolicyStore.statesInUse(registry));
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            throw new GovernanceException("E_POLICY_INVALID", "policy file " + file + " cannot be read: " + unreadable.getMessage());
-        }
-        String format = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "yaml";
+        String format = yaml ? "yaml" : "json";
         return request(registry, clock, admin, new Proposal(Kind.POLICY_SET, null, null, policy.name(), text, format));
     }
 

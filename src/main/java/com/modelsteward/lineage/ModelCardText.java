@@ -55,8 +55,9 @@ final class ModelCardText {
         }
         long severe = drift.stream().filter(d -> "SEVERE".equals(d.severity())).count();
         long moderate = drift.stream().filter(d -> "MODERATE".equals(d.severity())).count();
+        long noData = drift.stream().filter(d -> "NO_DATA".equals(d.severity())).count();
         return drift.size() + " monitored feature(s): " + severe + " SEVERE, " + moderate + " MODERATE, "
-                + (drift.size() - severe - moderate) + " NORMAL.";
+                + (drift.size() - severe - moderate - noData) + " NORMAL" + (noData == 0 ? "." : ", " + noData + " with no data.");
     }
 
     static String comparisonHeading(ModelCard card) {

@@ -73,4 +73,36 @@ class CsvSamplesTest {
         DriftException error = assertThrows(DriftException.class, () -> CsvSamples.read(missing));
         assertEquals(missing + " does not exist", error.getMessage());
     }
+
+    /** The bounded line reader ends lines as BufferedReader did: LF, CR LF and a lone CR, with or without a last newline. */
+    @Test
+    void everyLineEndingIsReadAsBefore() throws IOException {
+        Path file = Files.writeString(dir.resolve("endings.csv"), "a,b\r\n1,2\r3,4\n\r\n5,6");
+        Map<String, double[]> samples = CsvSamples.read(file);
+        assertArrayEquals(new double[] {1, 3, 5}, samples.get("a"));
+        assertArrayEquals(new double[] {2, 4, 6}, samples.get("b"));
+    }
+
+    @Test
+    void aLineAtTheLimitIsReadAndOneCharacterMoreIsRefused() throws IOException {
+        String padding = " ".repeat(CsvSamples.MAX_LINE_CHARS - 1);
+        Path atLimit = Files.writeString(dir.resolve("at-limit.csv"), "a\n" + padding + "1\n");
+        assertArrayEquals(new double[] {1}, CsvSamples.read(atLimit).get("a"));
+        Path over = Files.writeString(dir.resolve("over.csv"), "a\n" + padding + "12\n");
+        DriftException refused = assertThrows(DriftException.class, () -> CsvSamples.read(over));
+        assertEquals(over + ", line 2: the file has a line longer than 1048576 characters, the limit for a drift CSV", refused.getMessage());
+    }
+
+    @Test
+    void moreValuesThanTheLimitAreRefusedAtTheLineThatPassesIt() throws IOException {
+        Path file = dir.resolve("many-values.csv");
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("a,b\n");
+            for (int row = 0; row <= CsvSamples.MAX_VALUES / 2; row++) {
+                out.write("1,2\n");
+            }
+        }
+        DriftException refused = assertThrows(DriftException.class, () -> CsvSamples.read(file));
+        assertEquals(file + ", line 10000002: the file holds more than 20000000 values, the limit for a drift CSV", refused.getMessage());
+    }
 }

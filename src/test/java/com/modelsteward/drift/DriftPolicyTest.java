@@ -57,4 +57,19 @@ class DriftPolicyTest {
         Path most = Files.writeString(dir.resolve("most.yaml"), "bins: 10000\n");
         assertEquals(10_000, DriftPolicy.load(most).bins());
     }
+
+    /** A drift policy is read within its limits: /dev/zero, a huge file and an unknown setting each get one sentence. */
+    @Test
+    void driftPolicyFilesAreBoundedAndStrict() throws IOException {
+        Path zero = Files.createSymbolicLink(dir.resolve("zero.yaml"), Path.of("/dev/zero"));
+        assertEquals("drift policy " + zero + " line 1: the file goes on past the limit of 65536 bytes for a drift policy",
+                assertThrows(DriftException.class, () -> DriftPolicy.resolve(zero.toString())).getMessage());
+        Path huge = Files.writeString(dir.resolve("huge.yaml"), "# " + "x".repeat(70_000) + "\n");
+        assertEquals("drift policy " + huge + " is 70003 bytes, over the limit of 65536 bytes for a drift policy",
+                assertThrows(DriftException.class, () -> DriftPolicy.load(huge)).getMessage());
+        Path typo = Files.writeString(dir.resolve("typo.yaml"), "severePSI: 0.3\n");
+        assertEquals("drift policy " + typo + ": unknown field \"severePSI\" (known: bins, ksAlpha, ksMinD, moderatePsi, name, "
+                + "offerRollback, rateAlpha, rateMinDelta, severePsi, sharpeK, sharpeWindow)",
+                assertThrows(DriftException.class, () -> DriftPolicy.load(typo)).getMessage());
+    }
 }

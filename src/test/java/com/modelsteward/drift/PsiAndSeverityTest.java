@@ -94,12 +94,25 @@ class PsiAndSeverityTest {
     }
 
     @Test
-    void aSampleWithNoFiniteValueHasNoStatistics() {
+    void aSampleWithNoFiniteValueHasNoStatisticsAndNoData() {
         FeatureDrift drift = DriftEngine.compare("x", "FEATURE", new double[] {Double.NaN}, new double[] {1, 2}, policy);
         assertNull(drift.psi());
         assertNull(drift.ksPvalue());
         assertEquals(1, drift.nDropped());
-        assertEquals(Severity.NORMAL, drift.severity());
+        assertEquals(Severity.NO_DATA, drift.severity());
+    }
+
+    /** A window whose every current value was dropped measured nothing: it must not read as NORMAL. */
+    @Test
+    void aCurrentWindowWhoseEveryValueIsDroppedIsNoDataNotNormal() {
+        double[] current = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        FeatureDrift drift = DriftEngine.compare("x", "FEATURE", new double[] {1, 2, 3, 4}, current, policy);
+        assertEquals(Severity.NO_DATA, drift.severity());
+        assertEquals("no data", drift.severity().label());
+        assertEquals(3, drift.nDropped());
+        assertEquals(0, drift.nCurrent());
+        assertEquals(Severity.NO_DATA, DriftEngine.compareCategories("c", "FEATURE", java.util.Map.of("a", 3L), java.util.Map.of(), policy)
+                .severity());
     }
 
     @Test

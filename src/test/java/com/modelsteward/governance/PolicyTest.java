@@ -100,7 +100,8 @@ class PolicyTest {
         assertTrue(invalid("""
                 name: x
                 gatez: {}
-                """).matches("(?s).*line \\d+, column \\d+: unknown field \"gatez\".*"));
+                """).endsWith(" line 2: unknown field \"gatez\" (known: defaults, initialState, liveState, name, retiredState, states, "
+                + "transitions, types)"));
         assertTrue(invalid("""
                 transitions:
                   - {from: SHADOW, to: ACTIVE}

@@ -134,6 +134,29 @@ class SigningKeysTest {
         }
     }
 
+    /** A key file that is there but cannot be used is named with the reason, never reported as "no signing key". */
+    @Test
+    void aKeyFileThatCannotBeReadSaysWhyInsteadOfMissing() throws Exception {
+        Path keyDir = Files.createDirectories(dir.resolve("keys"));
+        assertTrue(Keys.readPrivateKey(keyDir, "nobody").isEmpty(), "no file at all is no key");
+        Path dangling = Files.createSymbolicLink(keyDir.resolve("ada.key"), dir.resolve("elsewhere/ada.key"));
+        assertEquals("the private key file " + dangling + " is a symbolic link to " + dir.resolve("elsewhere/ada.key")
+                + ", which does not exist", refusal(keyDir, "ada"));
+        Path folder = Files.createDirectory(keyDir.resolve("bob.key"));
+        assertEquals("the private key file " + folder + " is a folder, not a key file", refusal(keyDir, "bob"));
+        Path fifo = keyDir.resolve("cy.key");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        assertEquals("the private key file " + fifo + " is a pipe or device, not a key file", refusal(keyDir, "cy"));
+        Path huge = Files.write(keyDir.resolve("di.key"), new byte[Keys.MAX_KEY_FILE_BYTES + 1]);
+        assertEquals("the private key file " + huge + " is 65537 bytes, over the limit of 65536 bytes for a key file", refusal(keyDir, "di"));
+    }
+
+    private static String refusal(Path keyDir, String user) {
+        GovernanceException refused = assertThrows(GovernanceException.class, () -> Keys.readPrivateKey(keyDir, user));
+        assertEquals("E_KEY_UNREADABLE", refused.code());
+        return refused.getMessage();
+    }
+
     @Test
     void aKeyFileOthersCanReadIsRefusedWithoutShowingIt() throws Exception {
         KeyPair pair = Keys.generate();

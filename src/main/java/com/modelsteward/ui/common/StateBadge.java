@@ -52,7 +52,7 @@ public final class StateBadge {
             case "ACTIVE", "PRODUCTION", "NORMAL", "PASS", "APPROVED", "EXECUTED" -> "●";
             case "SHADOW", "STAGING", "VALIDATED", "MODERATE", "PENDING" -> "◐";
             case "CANDIDATE", "TRAINED", "DRAFT" -> "○";
-            case "RETIRED", "STALE", "CANCELLED" -> "◌";
+            case "RETIRED", "STALE", "CANCELLED", "NO_DATA" -> "◌";
             case "SEVERE", "FAIL", "REJECTED", "FAILED" -> "▲";
             default -> "■";
         };

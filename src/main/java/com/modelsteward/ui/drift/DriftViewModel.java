@@ -233,7 +233,7 @@ public final class DriftViewModel {
         if (r == null || r.rows().isEmpty()) {
             return 0;
         }
-        return 100.0 * r.rows().stream().filter(row -> row.severity() != Severity.NORMAL).count() / r.rows().size();
+        return 100.0 * r.rows().stream().filter(row -> row.severity() == Severity.MODERATE || row.severity() == Severity.SEVERE).count() / r.rows().size();
     }
 
     public ObservableList<Choice> choices() {

@@ -115,6 +115,32 @@ class DriftViewTest {
         assertEquals("ACTIVE", new ModelCatalog(registry).version(SIGNAL).orElseThrow().state());
     }
 
+    /** A feed whose every current value is missing measured nothing: the table says so and never shows it as NORMAL. */
+    @Test
+    void aFeatureWithNoUsableCurrentValueShowsNoData(FxRobot robot) {
+        FxWait.until("the first computation is done", () -> view.model().reportProperty().get() != null && !view.model().computingProperty().get());
+        registry.write(handle -> {
+            PreparedBatch batch = handle.prepareBatch(
+                    "INSERT INTO drift_samples (model_id, feature, role, value, observed_at) VALUES (:m, 'dead_feed', :r, :v, :at)");
+            for (int day = 0; day < 40; day++) {
+                batch.bind("m", SIGNAL).bind("r", day < 30 ? "REFERENCE" : "CURRENT").bind("v", day < 30 ? (Double) (double) day : null)
+                        .bind("at", Timestamps.format(TestRegistries.ANCHOR.minus(Duration.ofDays(40 - day)))).add();
+            }
+            batch.execute();
+            return null;
+        });
+        robot.interact(() -> view.model().compute());
+        TableView<DriftMonitor.FeatureReport> table = robot.lookup("#drift-table").queryTableView();
+        FxWait.until("the dead feed is in the table", () -> !view.model().computingProperty().get()
+                && table.getItems().stream().anyMatch(f -> f.drift().feature().equals("dead_feed")));
+        DriftMonitor.FeatureReport dead = table.getItems().stream().filter(f -> f.drift().feature().equals("dead_feed")).findFirst().orElseThrow();
+        assertEquals(Severity.NO_DATA, dead.drift().severity());
+        assertEquals(10, dead.drift().nDropped());
+        robot.interact(() -> table.scrollTo(dead));
+        assertTrue(robot.lookup(".badge").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(badge -> badge.getText().equals("◌ NO_DATA") && badge.isVisible()), "the severity badge reads NO_DATA");
+    }
+
     @Test
     void promptPacksGetTheLlmPanel(FxRobot robot) {
         FxWait.until("the first computation is done", () -> !view.model().choices().isEmpty() && !view.model().computingProperty().get()
