@@ -127,7 +127,13 @@ public final class InputFiles {
                     : model.problem("training_config", "must be a JSON object");
         }
         checkConfig(model, config);
-        String configJson = CanonicalJson.write(config);
+        String configJson;
+        try {
+            configJson = CanonicalJson.write(config, "training_config");
+        } catch (CanonicalJson.Unrepresentable inexact) {
+            // What the checks above let through but RFC 8785 cannot write exactly, e.g. an integer beyond 2^53.
+            throw model.problem("training_config", "cannot be hashed exactly: " + inexact.getMessage());
+        }
         String computed = CanonicalJson.sha256Hex(configJson);
         String declared = model.text("training_config_hash", false);
         if (declared != null && !declared.equals(computed)) {
