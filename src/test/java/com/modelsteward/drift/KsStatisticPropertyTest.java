@@ -9,12 +9,14 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 
 /**
  * D from the merge-walk against a brute-force ECDF on small random samples with heavy ties (a handful of distinct
  * values, so most values are tied within and across the samples): the exact lattice numerator, the double, and the
  * location where the gap is reached.
  */
+@Tag("fuzz")
 class KsStatisticPropertyTest {
 
     @Property(tries = 1000)

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --smoke} self-test paints the registry and exits 0). The run stops after {@code trust.consoleCrash.kills}
  * kills or {@code trust.consoleCrash.maxSeconds}, whichever comes first.
  */
+@Tag("load")
 class ConsoleCrashTest {
 
     @TempDir

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * signatures, and contain everything the killed process acknowledged. The default run stops after
  * {@code trust.crash.kills} kills or {@code trust.crash.maxSeconds}, whichever comes first; {@code -Pstress} runs 250.
  */
+@Tag("load")
 class CrashRecoveryTest {
 
     @TempDir

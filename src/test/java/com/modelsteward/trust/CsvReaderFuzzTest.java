@@ -23,6 +23,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -40,6 +41,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * </ul>
  * Tries are bounded (a few seconds per property); a failure prints jqwik's seed to replay it.
  */
+@Tag("fuzz")
 class CsvReaderFuzzTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-01T12:00:00Z"), ZoneOffset.UTC);

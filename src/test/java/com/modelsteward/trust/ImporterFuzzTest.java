@@ -15,6 +15,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -25,6 +26,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * the property. The number of tries is bounded so CI stays fast; jqwik's generators are seeded, and a failure prints the
  * seed to replay it.
  */
+@Tag("fuzz")
 class ImporterFuzzTest {
 
     private static Path dir;

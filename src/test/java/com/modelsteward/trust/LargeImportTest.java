@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * SIGINT (Ctrl-C) part-way must leave the registry exactly as it was. The size is {@code trust.import.megabytes}
  * (default 100; {@code -Pstress} runs 1 024). Figures go to {@code target/trust/import-figures.json}.
  */
+@Tag("load")
 class LargeImportTest {
 
     private static final long MEGABYTES = Long.getLong("trust.import.megabytes", 100);

@@ -29,6 +29,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The console on a real demo registry, in a real (headless) JavaFX scene. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("console")
 class ConsoleShellTest {
 
     @TempDir

@@ -37,6 +37,7 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * officer reviews the evidence and approves it, then rolls it back; the audit view lists every step and verifies.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("console")
 class GovernanceFlowTest {
 
     static final String CANDIDATE = "momentum_xgb-3.2.0";

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * this build: a real JVM process, a real toolkit (headless glass), a real registry file. One JavaFX application per
  * process, hence a child process per case.
  */
+@Tag("console")
 class ConsoleSmokeTest {
 
     private static final Pattern MILESTONE = Pattern.compile("(?m)^steward\\.startup (first-frame|registry-frame)-ms=\\d+ cpu-ms=\\d+$");
