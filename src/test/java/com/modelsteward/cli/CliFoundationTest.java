@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.modelsteward.registry.CanonicalJson;
-import com.modelsteward.testsupport.TestRegistries;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliFoundationTest {
@@ -22,28 +17,24 @@ class CliFoundationTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    @RegisterExtension
+    final CliHarness cli = new CliHarness();
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC), "cli.tester");
-        return new Cli(context).execute(args);
+        return cli.run("cli.tester", args);
     }
 
     @Test
     void demoThenStatusAsJson() throws Exception {
         Path db = dir.resolve("demo.db");
-        assertEquals(0, run("demo", "--db", db.toString()), err.toString());
-        assertTrue(out.toString().contains("Created demo registry"));
-        assertEquals(0, run("status", "--db", db.toString(), "--json"), err.toString());
-        JsonNode status = CanonicalJson.mapper().readTree(out.toString());
+        assertEquals(0, run("demo", "--db", db.toString()), cli.err());
+        assertTrue(cli.out().contains("Created demo registry"));
+        assertEquals(0, run("status", "--db", db.toString(), "--json"), cli.err());
+        JsonNode status = CanonicalJson.mapper().readTree(cli.out());
         assertEquals(6, status.get("active").size());
         assertTrue(status.get("versions_by_state").get("RETIRED").asInt() > 0);
         assertEquals(0, run("status", "--db", db.toString(), "--model", "momentum_xgb-3.1.0"));
-        assertTrue(out.toString().contains("training config hash"));
+        assertTrue(cli.out().contains("training config hash"));
     }
 
     @Test
@@ -51,7 +42,7 @@ class CliFoundationTest {
         Path db = dir.resolve("taken.db");
         Files.writeString(db, "someone else's file");
         assertEquals(1, run("demo", "--db", db.toString()));
-        assertTrue(err.toString().startsWith("E_REGISTRY_EXISTS: "), err.toString());
+        assertTrue(cli.err().startsWith("E_REGISTRY_EXISTS: "), cli.err());
         assertEquals("someone else's file", Files.readString(db));
     }
 
@@ -60,25 +51,25 @@ class CliFoundationTest {
         Path notes = dir.resolve("notes.txt");
         Files.writeString(notes, "hello");
         assertEquals(1, run("status", "--db", notes.toString()));
-        String message = err.toString().strip();
+        String message = cli.err().strip();
         assertTrue(message.startsWith("E_REGISTRY_NOT_SQLITE: " + notes), message);
         assertFalse(message.contains("\n"), "one line");
         assertFalse(message.contains("Exception"), "no stack trace or exception name");
 
         assertEquals(1, run("status", "--db", dir.resolve("missing/dir/x.db").toString()));
-        assertTrue(err.toString().contains("does not exist"));
+        assertTrue(cli.err().contains("does not exist"));
 
         assertEquals(2, run("frobnicate"));
-        assertTrue(err.toString().contains("unknown command"));
+        assertTrue(cli.err().contains("unknown command"));
         assertEquals(2, run("status", "--colour", "red"));
-        assertTrue(err.toString().contains("unknown option --colour"));
+        assertTrue(cli.err().contains("unknown option --colour"));
     }
 
     @Test
     void initMakesTheCallerTheFirstAdmin() throws Exception {
         Path db = dir.resolve("new.db");
-        assertEquals(0, run("init", "--db", db.toString()), err.toString());
-        assertTrue(out.toString().contains("cli.tester is its first ADMIN"));
+        assertEquals(0, run("init", "--db", db.toString()), cli.err());
+        assertTrue(cli.out().contains("cli.tester is its first ADMIN"));
         try (var registry = com.modelsteward.registry.Registry.open(db)) {
             assertEquals(java.util.Set.of("ADMIN"), new com.modelsteward.registry.ModelCatalog(registry).rolesOf("cli.tester"));
         }

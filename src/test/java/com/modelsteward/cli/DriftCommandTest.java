@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.modelsteward.registry.CanonicalJson;
-import com.modelsteward.testsupport.TestRegistries;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class DriftCommandTest {
@@ -25,15 +20,11 @@ class DriftCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    @RegisterExtension
+    final CliHarness cli = new CliHarness();
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC), "cli.tester");
-        return new Cli(context).execute(args);
+        return cli.run("cli.tester", args);
     }
 
     @Test
@@ -46,8 +37,8 @@ class DriftCommandTest {
         }
         Path a = Files.writeString(dir.resolve("a.csv"), ref);
         Path b = Files.writeString(dir.resolve("b.csv"), cur);
-        assertEquals(0, run("drift", "--reference", a.toString(), "--current", b.toString(), "--bins", "5", "--json"), err.toString());
-        JsonNode features = CanonicalJson.mapper().readTree(out.toString()).get("features");
+        assertEquals(0, run("drift", "--reference", a.toString(), "--current", b.toString(), "--bins", "5", "--json"), cli.err());
+        JsonNode features = CanonicalJson.mapper().readTree(cli.out()).get("features");
         assertEquals(2, features.size());
         JsonNode price = features.get(0);
         Set<String> keys = new TreeSet<>();
@@ -67,7 +58,7 @@ class DriftCommandTest {
         Path a = Files.writeString(dir.resolve("a.csv"), "x\n1\n2\n");
         Path b = Files.writeString(dir.resolve("b.csv"), "x\n1\nlots\n");
         assertEquals(1, run("drift", "--reference", a.toString(), "--current", b.toString()));
-        assertEquals("E_DRIFT_CSV: " + b + ", line 3, column 1 (x): \"lots\" is not a number", err.toString().strip());
+        assertEquals("E_DRIFT_CSV: " + b + ", line 3, column 1 (x): \"lots\" is not a number", cli.err().strip());
         assertEquals(2, run("drift", "--reference", a.toString()), "a CSV comparison needs both files");
         assertEquals(2, run("drift", "--reference", a.toString(), "--current", b.toString(), "--bins", "1"));
     }
@@ -78,9 +69,9 @@ class DriftCommandTest {
         for (String bins : new String[] {"10001", "10000000", "2147483647"}) {
             err.reset();
             assertEquals(2, run("drift", "--reference", a.toString(), "--current", a.toString(), "--bins", bins), bins);
-            assertEquals("E_USAGE: --bins must be from 2 to 10000, not " + bins, err.toString().strip());
+            assertEquals("E_USAGE: --bins must be from 2 to 10000, not " + bins, cli.err().strip());
         }
-        assertEquals(0, run("drift", "--reference", a.toString(), "--current", a.toString(), "--bins", "10000", "--json"), err.toString());
+        assertEquals(0, run("drift", "--reference", a.toString(), "--current", a.toString(), "--bins", "10000", "--json"), cli.err());
     }
 
     @Test
@@ -88,15 +79,15 @@ class DriftCommandTest {
         Path a = Files.writeString(dir.resolve("a.csv"), "x\n1\n2\n");
         Path b = Files.writeString(dir.resolve("b.csv"), "x\n1\n0x1p3\n");
         assertEquals(1, run("drift", "--reference", a.toString(), "--current", b.toString()));
-        assertEquals("E_DRIFT_CSV: " + b + ", line 3, column 1 (x): \"0x1p3\" is not a number", err.toString().strip());
+        assertEquals("E_DRIFT_CSV: " + b + ", line 3, column 1 (x): \"0x1p3\" is not a number", cli.err().strip());
     }
 
     @Test
     void computesAndStoresForEveryModelWithSamples() throws Exception {
         Path db = dir.resolve("demo.db");
-        assertEquals(0, run("demo", "--db", db.toString()), err.toString());
-        assertEquals(0, run("drift", "--db", db.toString(), "--all", "--json"), err.toString());
-        JsonNode models = CanonicalJson.mapper().readTree(out.toString()).get("models");
+        assertEquals(0, run("demo", "--db", db.toString()), cli.err());
+        assertEquals(0, run("drift", "--db", db.toString(), "--all", "--json"), cli.err());
+        JsonNode models = CanonicalJson.mapper().readTree(cli.out()).get("models");
         assertEquals(3, models.size(), "the demo has drift samples for its three ACTIVE signal models");
         List<Long> opened = new ArrayList<>();
         models.forEach(m -> m.get("incidents_opened").forEach(id -> opened.add(id.asLong())));
@@ -105,9 +96,9 @@ class DriftCommandTest {
             long open = registry.<Long>read(h -> h.createQuery("SELECT count(*) FROM incidents WHERE status = 'OPEN'").mapTo(Long.class).one());
             assertTrue(open >= 6, "vol_20d and spread_bps breach on each of the three models: " + open);
         }
-        assertEquals(0, run("drift", "--db", db.toString(), "--model", "momentum_xgb-3.1.0"), err.toString());
-        assertTrue(out.toString().contains("already open"), out.toString());
+        assertEquals(0, run("drift", "--db", db.toString(), "--model", "momentum_xgb-3.1.0"), cli.err());
+        assertTrue(cli.out().contains("already open"), cli.out());
         assertEquals(1, run("drift", "--db", db.toString(), "--model", "no-such-model"));
-        assertTrue(err.toString().startsWith("E_NOT_FOUND: "), err.toString());
+        assertTrue(cli.err().startsWith("E_NOT_FOUND: "), cli.err());
     }
 }
