@@ -78,14 +78,48 @@ public final class DemoGenerator {
         this.operator = operator;
     }
 
-    /** Creates a new registry file filled with demo data. */
+    /**
+     * Creates a new registry file filled with demo data, and next to it the small artifact file of every version, so
+     * that "Verify artifact" passes on the demo, except on {@link #ALTERED_ARTIFACT}, whose file was changed after it
+     * was registered and so shows what a failed check looks like.
+     */
     public Registry create(java.nio.file.Path file) {
         Registry registry = Registry.create(file);
-        registry.write(handle -> {
-            populate(registry, handle);
-            return null;
-        });
+        List<DemoVersion> versions = registry.write(handle -> populate(registry, handle));
+        try {
+            writeArtifacts(file.toAbsolutePath().getParent(), versions);
+        } catch (java.io.IOException | RuntimeException failed) {
+            registry.close();
+            throw new com.modelsteward.registry.RegistryException("E_DEMO_ARTIFACTS", "cannot write the demo's artifact files next to "
+                    + file + ": " + failed.getMessage());
+        }
         return registry;
+    }
+
+    /** The demo version whose artifact file differs from the hash in its path_ref (a retired, hence harmless, one). */
+    public static final String ALTERED_ARTIFACT = "momentum_xgb-2.4.0";
+
+    private static String artifactPath(DemoVersion v) {
+        return "models/%s/%s/model.bin".formatted(v.line().name(), v.version());
+    }
+
+    /** A few kilobytes standing for the model's weights, the same for the same version on every run. */
+    private static byte[] artifact(DemoVersion v) {
+        return ("Model Steward demo artifact: the weights of " + v.modelId() + "\n").repeat(64)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void writeArtifacts(java.nio.file.Path folder, List<DemoVersion> versions) throws java.io.IOException {
+        for (DemoVersion v : versions) {
+            java.nio.file.Path target = folder.resolve(artifactPath(v));
+            java.nio.file.Files.createDirectories(target.getParent());
+            byte[] bytes = artifact(v);
+            if (v.modelId().equals(ALTERED_ARTIFACT)) {
+                bytes = java.util.Arrays.copyOf(bytes, bytes.length);
+                bytes[0] = 'm';
+            }
+            java.nio.file.Files.write(target, bytes);
+        }
     }
 
     /**
@@ -103,7 +137,8 @@ public final class DemoGenerator {
         return registry;
     }
 
-    void populate(Registry registry, Handle handle) {
+    /** Fills the registry; returns the versions it wrote. */
+    List<DemoVersion> populate(Registry registry, Handle handle) {
         Random random = new Random(seed);
         handle.execute("INSERT INTO registry_meta (key, value) VALUES (?, ?)", Principals.DEMO_MARKER, Timestamps.format(anchor));
         insertPrincipals(handle);
@@ -119,6 +154,7 @@ public final class DemoGenerator {
         insertScorecards(handle, versions, random);
         governanceHistory(registry, handle, versions);
         insertDriftSamples(handle, versions, random);
+        return versions;
     }
 
     record DemoVersion(Line line, int index, String modelId, String version, String state, String parentId,
@@ -242,7 +278,7 @@ public final class DemoGenerator {
             String created = Timestamps.format(v.createdAt());
             batch.bind("id", v.modelId()).bind("name", v.line().name()).bind("type", v.line().type())
                     .bind("version", v.version()).bind("state", insertedState(v)).bind("parent", v.parentId())
-                    .bind("path", "models/%s/%s/model.bin".formatted(v.line().name(), v.version()))
+                    .bind("path", artifactPath(v) + "#sha256=" + CanonicalJson.sha256Hex(artifact(v)))
                     .bind("config", v.configJson()).bind("configHash", CanonicalJson.hashOfJson(v.configJson()))
                     .bind("snapshot", "s3://ordinis-datasets/%s/snapshot-%s.parquet".formatted(v.line().name(), created.substring(0, 10)))
                     .bind("snapshotHash", CanonicalJson.sha256Hex("snapshot:" + v.modelId() + ":" + seed))

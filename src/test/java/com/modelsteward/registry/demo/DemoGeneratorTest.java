@@ -24,6 +24,24 @@ class DemoGeneratorTest {
     @TempDir
     Path dir;
 
+    /** "Verify artifact" passes on the demo's versions, and fails on the one whose file was altered on purpose. */
+    @Test
+    void theDemoShipsItsArtifactsWithOneAlteredOnPurpose() {
+        try (Registry registry = TestRegistries.generateDemo(dir)) {
+            Path file = registry.file();
+            var root = new com.modelsteward.lineage.ArtifactVerifier.ArtifactRoot(dir, true);
+            List<String> differ = new java.util.ArrayList<>();
+            for (ModelSummary summary : new ModelCatalog(registry).versions()) {
+                String pathRef = new ModelCatalog(registry).version(summary.modelId()).orElseThrow().pathRef();
+                var result = com.modelsteward.lineage.ArtifactVerifier.verify(pathRef, file, root, false, (done, total) -> { }, () -> false);
+                if (result.status() != com.modelsteward.lineage.ArtifactVerifier.Status.MATCHES) {
+                    differ.add(summary.modelId() + " " + result.status());
+                }
+            }
+            assertEquals(List.of(DemoGenerator.ALTERED_ARTIFACT + " DIFFERS"), differ);
+        }
+    }
+
     @Test
     void theDemoLooksLikeARealRegistry() {
         try (Registry registry = TestRegistries.generateDemo(dir)) {
