@@ -99,6 +99,39 @@ class ApprovalDialogTest {
         return ((Label) robot.from(root).lookup("#" + id).query()).getText();
     }
 
+    /** A risk officer approves a request without touching the mouse: page shortcut, arrows, Enter, mnemonics, Enter. */
+    @Test
+    void aWholeApprovalByKeyboardAlone(FxRobot robot) {
+        openAs(robot, "rachel.okafor");
+        FxWait.until("the overview is shown", () -> "overview".equals(console.shell().currentPage()));
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT6);
+        FxWait.until("Ctrl+6 shows the approvals", () -> "approvals".equals(console.shell().currentPage()));
+        TableView<?> pending = robot.lookup("#approvals-pending").queryTableView();
+        FxWait.until("the queue is loaded", () -> pending.getItems().size() == 3);
+        FxWait.until("the queue has the keyboard focus", pending::isFocused);
+        for (int i = 0; i < 3 && !operatorRequest.equals(selectedRequest(pending)); i++) {
+            robot.type(javafx.scene.input.KeyCode.DOWN);
+        }
+        assertEquals(operatorRequest, selectedRequest(pending));
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        FxWait.until("the approval dialog opens", () -> robot.lookup("#approval-dialog").tryQuery().isPresent());
+        FxWait.until("the comment field has the focus", () -> robot.lookup("#decision-comment").query().isFocused());
+        robot.write("Gates pass; artifacts pinned; approved from the keyboard.");
+        robot.push(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.A);
+        FxWait.until("the confirmation asks first", () -> robot.lookup("#confirm-decision").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)
+                && robot.lookup("#confirm-decision").query().isFocused());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        FxWait.until("the approval is reported", () -> console.shell().notificationText().contains("approved"));
+        try (Registry registry = Registry.open(db)) {
+            assertEquals("ACTIVE", new ModelCatalog(registry).version("momentum_xgb-3.2.0").orElseThrow().state());
+        }
+    }
+
+    private static String selectedRequest(TableView<?> table) {
+        Object row = table.getSelectionModel().getSelectedItem();
+        return row == null ? null : ((com.modelsteward.governance.GovernanceDesk.QueueRow) row).requestId();
+    }
+
     @Test
     void theRequesterCannotApproveTheirOwnRequestEvenWithEveryRole(FxRobot robot) {
         openAs(robot, TestRegistries.OPERATOR);
