@@ -10,14 +10,18 @@ import org.sqlite.SQLiteConnection;
 
 /**
  * The wait of one {@link Registry#write} for the write lock: {@code BEGIN IMMEDIATE} in slices of a jittered length until
- * the budget is spent. SQLite's busy handler polls quickly at first and then ever more rarely; a fresh slice starts it
- * again at its quickest, so a process that has waited long is not outpaced by every newcomer, and the jitter keeps
- * waiters that started together from polling in step.
+ * the budget is spent. SQLite's busy handler polls quickly at first and then ever more rarely, so on its own it favours
+ * whoever arrived last. A fresh slice starts it again at its quickest; a write that has waited past
+ * {@link Registry#NOTE_AFTER} uses short slices and so keeps polling quickly, while a newcomer's polls thin out — an
+ * approximation of first come, first served among SQLite's lock-free waiters. The jitter keeps waiters that started
+ * together from polling in step.
  */
 final class LockWait {
 
     private static final int SLICE_MIN_MS = 100;
     private static final int SLICE_JITTER_MS = 200;
+    private static final int AGED_SLICE_MIN_MS = 10;
+    private static final int AGED_SLICE_JITTER_MS = 20;
 
     private final Path file;
     private final long budgetNanos;
@@ -34,8 +38,11 @@ final class LockWait {
 
     /** Takes the write lock on {@code connection}, waiting at most one slice; a busy failure means: try again. */
     void begin(Connection connection) {
-        long remainingMs = Math.max(1, (budgetNanos - (System.nanoTime() - started)) / 1_000_000);
-        int slice = (int) Math.min(remainingMs, SLICE_MIN_MS + ThreadLocalRandom.current().nextInt(SLICE_JITTER_MS + 1));
+        long elapsed = System.nanoTime() - started;
+        long remainingMs = Math.max(1, (budgetNanos - elapsed) / 1_000_000);
+        boolean aged = elapsed >= Registry.NOTE_AFTER.toNanos();
+        int slice = (int) Math.min(remainingMs, aged ? AGED_SLICE_MIN_MS + ThreadLocalRandom.current().nextInt(AGED_SLICE_JITTER_MS + 1)
+                : SLICE_MIN_MS + ThreadLocalRandom.current().nextInt(SLICE_JITTER_MS + 1));
         long asked = System.nanoTime();
         try {
             SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);

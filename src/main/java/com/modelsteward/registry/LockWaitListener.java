@@ -22,7 +22,4 @@ public interface LockWaitListener {
             System.err.flush();
         }
     };
-
-    LockWaitListener SILENT = (file, waited, budget) -> {
-    };
 }

@@ -96,7 +96,7 @@ public final class SqliteDialect {
         Matcher missingTable = NO_SUCH_TABLE.matcher(detail == null ? "" : detail);
         if (missingTable.find()) {
             return new RegistryException("E_REGISTRY_NOT_REGISTRY", name + " has no table " + missingTable.group(1)
-                    + ": it is not a complete Model Steward registry (was it changed by another program?); nothing was written", error);
+                    + ": it is not a complete Model Steward registry (was it changed by another program?)", error);
         }
         Matcher unique = UNIQUE.matcher(detail == null ? "" : detail);
         if (unique.find()) {
