@@ -47,6 +47,8 @@ public final class Registry implements AutoCloseable {
     /** Every version's summary ({@link ModelCatalog#versions()}): Models, Lineage and Drift each list them all. */
     final FileGeneration<List<ModelSummary>> versions = new FileGeneration<>(this);
     private Connection changeConnection;
+    /** Opened read-only where no -wal/-shm existed: the ones SQLite's read-only connections made are removed on close. */
+    private boolean removeSideFilesOnClose;
     private volatile Duration lockBudget = LOCK_BUDGET;
     private volatile LockWaitListener waitListener = LockWaitListener.TERMINAL;
     private volatile Runnable afterCommit = () -> { };
@@ -64,19 +66,32 @@ public final class Registry implements AutoCloseable {
     public static Registry open(Path path) {
         Path file = path.toAbsolutePath().normalize();
         checkReadableRegistryFile(file);
-        int version = probeSchemaVersion(file);
+        boolean sideFilesBefore = hasSideFiles(file);
+        int version;
+        try {
+            version = probeSchemaVersion(file);
+        } catch (RuntimeException refused) {
+            if (!sideFilesBefore) {
+                removeSideFiles(file);
+            }
+            throw refused;
+        }
         boolean writable = Files.isWritable(file) && Files.isWritable(file.getParent());
         if (version > Migrations.latest()) {
-            return new Registry(file, SqliteDialect.readOnly(file), version,
+            Registry registry = new Registry(file, SqliteDialect.readOnly(file), version,
                     "its schema (version " + version + ") is newer than this app (version " + Migrations.latest()
                             + "); it is opened read-only and will not be modified");
+            registry.removeSideFilesOnClose = !sideFilesBefore;
+            return registry;
         }
         if (!writable) {
             if (version < Migrations.latest()) {
                 throw new RegistryException("E_REGISTRY_READ_ONLY", file + " is read-only and needs an upgrade from schema version "
                         + version + " to " + Migrations.latest() + "; open it from a folder you may write to");
             }
-            return new Registry(file, SqliteDialect.readOnly(file), version, "you may not write to the file");
+            Registry registry = new Registry(file, SqliteDialect.readOnly(file), version, "you may not write to the file");
+            registry.removeSideFilesOnClose = !sideFilesBefore;
+            return registry;
         }
         Registry registry = new Registry(file, SqliteDialect.readWrite(file), Migrations.latest(), null);
         if (version < Migrations.latest()) {
@@ -350,6 +365,26 @@ public final class Registry implements AutoCloseable {
                 }
                 changeConnection = null;
             }
+        }
+        if (removeSideFilesOnClose) {
+            removeSideFiles(file);
+        }
+    }
+
+    private static boolean hasSideFiles(Path file) {
+        return Files.exists(Path.of(file + "-wal")) || Files.exists(Path.of(file + "-shm"));
+    }
+
+    /**
+     * A read-only connection to a WAL database creates its -wal and -shm files and never removes them. Closing the last
+     * read-write connection does: SQLite checkpoints the log, which is empty here, so the database's bytes stay as they
+     * were, and deletes both files — and leaves them when any other connection still has the file open.
+     */
+    private static void removeSideFiles(Path file) {
+        try (Connection sweeper = SqliteDialect.sideFileSweeper(file).getConnection()) {
+            sweeper.isValid(0);
+        } catch (SQLException ignored) {
+            // the file is not ours to write (a read-only file): the side files stay, as SQLite made them
         }
     }
 

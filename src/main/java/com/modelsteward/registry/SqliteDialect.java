@@ -55,6 +55,16 @@ public final class SqliteDialect {
         return dataSource(file, config);
     }
 
+    /**
+     * A connection that sets nothing (no journal mode, no pragma) and runs no statement: opened and closed only so that
+     * SQLite removes the -wal and -shm files that read-only connections left (see Registry).
+     */
+    static SQLiteDataSource sideFileSweeper(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setOpenMode(SQLiteOpenMode.READWRITE);
+        return dataSource(file, config);
+    }
+
     private static SQLiteDataSource dataSource(Path file, SQLiteConfig config) {
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
