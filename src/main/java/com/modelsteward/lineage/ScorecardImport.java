@@ -163,7 +163,10 @@ public final class ScorecardImport {
                 throw new RegistryException(format.code, format == Format.CSV
                         ? name + ":1: the file has a header but no scorecard rows; nothing was imported" : file + ": the file holds no scorecards");
             }
-            Summary summary = summarise(registry, staging.file());
+            Summary summary = summarise(registry, staging.file(), sha256);
+            summary.prior().ifPresent(prior -> {
+                throw alreadyImported(format, file, prior);
+            });
             summary.clash().ifPresent(clash -> {
                 throw duplicateInRegistry(format, file, clash);
             });
@@ -180,14 +183,38 @@ public final class ScorecardImport {
      * first row the registry already holds, and a mark (highest scorecard_id and count up to it) so that the copy
      * transaction need only check rows added after this snapshot.
      */
-    private record Summary(long rows, long models, List<String> firstModels, String modelsSha256, Optional<Clash> clash, long mark, long countToMark) {
+    private record Summary(long rows, long models, List<String> firstModels, String modelsSha256, Optional<Clash> clash, long mark, long countToMark,
+                           Optional<PriorImport> prior) {
     }
 
-    private static Summary summarise(Registry registry, Path staging) {
+    /** The recorded import of a file with the same SHA-256 (schema V008): the idempotency key of an import. */
+    private record PriorImport(String sha256, String fileName, long rows, String importedBy, String importedAt) {
+    }
+
+    private static Optional<PriorImport> priorImport(Handle handle, String sha256) {
+        return handle.createQuery("""
+                        SELECT file_sha256, file_name, rows, imported_by, imported_at FROM main.scorecard_imports WHERE file_sha256 = :sha""")
+                .bind("sha", sha256)
+                .map((r, ctx) -> new PriorImport(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5)))
+                .findOne();
+    }
+
+    /**
+     * A retry, or a re-run, of an import that committed: refused with what was recorded, so that a script that is unsure
+     * whether its import went through may simply run it again.
+     */
+    private static RegistryException alreadyImported(Format format, Path file, PriorImport prior) {
+        String name = format == Format.CSV ? fileName(file) : file.toString();
+        return new RegistryException("E_ALREADY_IMPORTED", name + ": this file (SHA-256 " + prior.sha256().substring(0, 12)
+                + "…) was already imported as " + prior.fileName() + " by " + prior.importedBy() + " at " + prior.importedAt()
+                + " (" + prior.rows() + " rows); nothing was imported again");
+    }
+
+    private static Summary summarise(Registry registry, Path staging, String sha256) {
         // A read-only connection: its BEGIN is a plain read transaction (one WAL snapshot for the mark and the check),
         // where the registry's own connections begin IMMEDIATE and would take the write lock this step exists to avoid.
         try {
-            return Jdbi.create(SqliteDialect.readOnly(registry.file())).withHandle(handle -> summarise(handle, staging));
+            return Jdbi.create(SqliteDialect.readOnly(registry.file())).withHandle(handle -> summarise(handle, staging, sha256));
         } catch (RegistryException refused) {
             throw refused;
         } catch (RuntimeException failed) {
@@ -195,7 +222,7 @@ public final class ScorecardImport {
         }
     }
 
-    private static Summary summarise(Handle handle, Path staging) {
+    private static Summary summarise(Handle handle, Path staging, String sha256) {
         handle.createUpdate("ATTACH DATABASE :file AS staging").bind("file", staging.toString()).execute();
         try {
             handle.begin();
@@ -225,7 +252,8 @@ public final class ScorecardImport {
                                  ORDER BY s.rowid LIMIT 1""")
                         .map((r, ctx) -> new Clash(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)))
                         .findOne();
-                return new Summary(rows, models[0], List.copyOf(first), HexFormat.of().formatHex(digest.digest()), clash, mark, countToMark);
+                return new Summary(rows, models[0], List.copyOf(first), HexFormat.of().formatHex(digest.digest()), clash, mark, countToMark,
+                        priorImport(handle, sha256));
             } finally {
                 handle.rollback();
             }
@@ -244,6 +272,10 @@ public final class ScorecardImport {
         String name = fileName(file);
         String now = Timestamps.now(clock);
         return registry.writeWithStaging(staging, handle -> {
+            // The same file committed meanwhile (another process, or this import retried after an uncertain end).
+            priorImport(handle, sha256).ifPresent(prior -> {
+                throw alreadyImported(format, file, prior);
+            });
             // Rows another writer added since the snapshot: only those can clash now, unless rows up to the mark changed.
             boolean unchanged = countUpTo(handle, summary.mark()) == summary.countToMark();
             Optional<Clash> clash = handle.createQuery("""
@@ -268,11 +300,18 @@ public final class ScorecardImport {
                         throw new RegistryException(format.code, gone + "; nothing was imported");
                     });
             listener.copying(0, summary.rows());
-            long copied = copyRows(handle, file, source, now, listener);
+            long copied = copyRows(handle, registry.file(), file, source, now, listener);
             listener.copying(copied, summary.rows());
             if (listener.cancelled()) {
                 throw new ImportCancelled(name);
             }
+            handle.createUpdate("""
+                            INSERT INTO main.scorecard_imports
+                                (file_sha256, file_name, rows, models, model_ids_sha256, source, imported_by, imported_at)
+                            VALUES (:sha, :name, :rows, :models, :ids, :source, :actor, :now)""")
+                    .bind("sha", sha256).bind("name", name).bind("rows", copied).bind("models", summary.models())
+                    .bind("ids", summary.modelsSha256()).bind("source", source).bind("actor", actor).bind("now", now)
+                    .execute();
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("file", name);
             payload.put("sha256", sha256);
@@ -295,7 +334,7 @@ public final class ScorecardImport {
      * this is most of the time the write lock is held. A watchdog interrupts the statement when the user cancels
      * (SQLite's {@code sqlite3_interrupt}, through JDBC's {@code cancel}); the caller's transaction then rolls back.
      */
-    private static long copyRows(Handle handle, Path file, String source, String now, Listener listener) {
+    private static long copyRows(Handle handle, Path registryFile, Path file, String source, String now, Listener listener) {
         try (PreparedStatement insert = handle.getConnection().prepareStatement("""
                 INSERT INTO main.scorecards (model_id, pack_id, metric, value, generated_at, source)
                 SELECT model_id, pack_id, metric, value, coalesce(generated_at, ?), ?
@@ -322,13 +361,14 @@ public final class ScorecardImport {
                 if (listener.cancelled()) {
                     throw new ImportCancelled(fileName(file));
                 }
-                throw SqliteDialect.translate(failed, file);
+                // The rows come from the staging file, already read: a failure here is the registry's (a full disk), not the input's.
+                throw SqliteDialect.translate(failed, registryFile);
             } finally {
                 done.set(true);
                 watchdog.interrupt();
             }
         } catch (SQLException failed) {
-            throw SqliteDialect.translate(failed, file);
+            throw SqliteDialect.translate(failed, registryFile);
         }
     }
 

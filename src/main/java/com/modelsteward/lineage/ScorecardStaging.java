@@ -3,6 +3,8 @@ package com.modelsteward.lineage;
 import com.modelsteward.registry.RegistryException;
 import com.modelsteward.registry.SqliteDialect;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A private SQLite file in the temp folder that holds an import's validated rows until they are copied into the
@@ -23,6 +29,11 @@ import java.sql.Types;
  */
 final class ScorecardStaging implements AutoCloseable {
 
+    private static final String PREFIX = "model-steward-import-";
+    /** "model-steward-import-PID-RANDOM.db" and its journal; files of older versions have no PID and count as ended. */
+    private static final Pattern LEFTOVER = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)(?:-\\d+)?\\.db(?:-journal|-wal|-shm)?");
+    /** Staging files of imports running in this process; a shutdown (Ctrl-C, a closed console, SIGTERM) deletes them. */
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
     /** Rows per JDBC batch and per staging commit: large enough to amortise the round trip, small enough to bound memory. */
     static final int BATCH = 10_000;
 
@@ -56,9 +67,12 @@ final class ScorecardStaging implements AutoCloseable {
 
     /** A new, empty staging file; the caller closes it, which deletes the file. */
     static ScorecardStaging create(Duplicates duplicates) {
+        removeLeftovers();
         Path file;
         try {
-            file = Files.createTempFile("model-steward-import-", ".db");
+            file = Files.createTempFile(PREFIX + ProcessHandle.current().pid() + "-", ".db");
+            LIVE.add(file);
+            ShutdownCleanup.install();
         } catch (IOException noTempSpace) {
             throw new RegistryException("E_IMPORT_CANT_STAGE", "cannot create a staging file in the temp folder "
                     + System.getProperty("java.io.tmpdir") + ": " + noTempSpace.getMessage() + "; nothing was imported");
@@ -172,6 +186,37 @@ final class ScorecardStaging implements AutoCloseable {
     public void close() {
         closeQuietly(connection);
         deleteQuietly(file);
+        LIVE.remove(file);
+    }
+
+    /**
+     * Deletes the staging files of imports whose process has ended without deleting them (killed, or the machine went
+     * down): the file name carries the process id, and a file whose process is gone is no one's. Run before every import.
+     */
+    static void removeLeftovers() {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(temp, PREFIX + "*")) {
+            for (Path found : files) {
+                Matcher name = LEFTOVER.matcher(found.getFileName().toString());
+                if (name.matches() && !alive(name.group(1))) {
+                    try {
+                        Files.deleteIfExists(found);
+                    } catch (IOException ignored) {
+                        // another user's file, or already gone: not ours to worry about
+                    }
+                }
+            }
+        } catch (IOException | DirectoryIteratorException unlisted) {
+            // an unreadable temp folder: the import that follows reports it when it creates its own file
+        }
+    }
+
+    private static boolean alive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException notAPid) {
+            return false;
+        }
     }
 
     private static RegistryException stagingFailed(Path file, SQLException failed) {
@@ -186,6 +231,17 @@ final class ScorecardStaging implements AutoCloseable {
             }
         } catch (SQLException ignored) {
             // the staging file is deleted next; nothing in it is kept
+        }
+    }
+
+    /** Installs the shutdown hook the first time a staging file is made (the holder idiom: once, thread-safe). */
+    private static final class ShutdownCleanup {
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ScorecardStaging::deleteQuietly), "scorecards-staging-cleanup"));
+        }
+
+        static void install() {
+            // loading the class ran the static block
         }
     }
 

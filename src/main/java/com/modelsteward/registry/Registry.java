@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,10 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Registry implements AutoCloseable {
 
-    private static final int WRITE_ATTEMPTS = 2;
+    /** How long a write waits for another program's lock before it gives up: long enough for a queue of 40 writers. */
+    public static final Duration LOCK_BUDGET = Duration.ofSeconds(60);
+    /** A wait longer than this is shown on the terminal, so a user knows why nothing happens. */
+    public static final Duration NOTE_AFTER = Duration.ofSeconds(1);
 
     private final Path file;
     private final ConnectionPool connections;
@@ -43,6 +47,11 @@ public final class Registry implements AutoCloseable {
     /** Every version's summary ({@link ModelCatalog#versions()}): Models, Lineage and Drift each list them all. */
     final FileGeneration<List<ModelSummary>> versions = new FileGeneration<>(this);
     private Connection changeConnection;
+    /** Opened read-only where no -wal/-shm existed: the ones SQLite's read-only connections made are removed on close. */
+    private boolean removeSideFilesOnClose;
+    private volatile Duration lockBudget = LOCK_BUDGET;
+    private volatile LockWaitListener waitListener = LockWaitListener.TERMINAL;
+    private volatile Runnable afterCommit = () -> { };
 
     private Registry(Path file, SQLiteDataSource dataSource, int schemaVersion, String readOnlyReason) {
         this.file = file;
@@ -57,19 +66,32 @@ public final class Registry implements AutoCloseable {
     public static Registry open(Path path) {
         Path file = path.toAbsolutePath().normalize();
         checkReadableRegistryFile(file);
-        int version = probeSchemaVersion(file);
+        boolean sideFilesBefore = hasSideFiles(file);
+        int version;
+        try {
+            version = probeSchemaVersion(file);
+        } catch (RuntimeException refused) {
+            if (!sideFilesBefore) {
+                removeSideFiles(file);
+            }
+            throw refused;
+        }
         boolean writable = Files.isWritable(file) && Files.isWritable(file.getParent());
         if (version > Migrations.latest()) {
-            return new Registry(file, SqliteDialect.readOnly(file), version,
+            Registry registry = new Registry(file, SqliteDialect.readOnly(file), version,
                     "its schema (version " + version + ") is newer than this app (version " + Migrations.latest()
                             + "); it is opened read-only and will not be modified");
+            registry.removeSideFilesOnClose = !sideFilesBefore;
+            return registry;
         }
         if (!writable) {
             if (version < Migrations.latest()) {
                 throw new RegistryException("E_REGISTRY_READ_ONLY", file + " is read-only and needs an upgrade from schema version "
                         + version + " to " + Migrations.latest() + "; open it from a folder you may write to");
             }
-            return new Registry(file, SqliteDialect.readOnly(file), version, "you may not write to the file");
+            Registry registry = new Registry(file, SqliteDialect.readOnly(file), version, "you may not write to the file");
+            registry.removeSideFilesOnClose = !sideFilesBefore;
+            return registry;
         }
         Registry registry = new Registry(file, SqliteDialect.readWrite(file), Migrations.latest(), null);
         if (version < Migrations.latest()) {
@@ -142,43 +164,140 @@ public final class Registry implements AutoCloseable {
     }
 
     /**
-     * The one writer path: a BEGIN IMMEDIATE transaction, serialised within this process, retried with backoff when
-     * another process holds the lock past the busy timeout. Everything in the callback commits together or not at all.
+     * The one writer path: an explicit {@code BEGIN IMMEDIATE} … {@code COMMIT} on a connection in auto-commit mode,
+     * serialised within this process. Everything in the callback commits together or not at all, and exactly once:
+     *
+     * <ul>
+     *   <li>while another program holds the lock, {@code BEGIN} is tried again in short slices with jitter until
+     *       {@link #LOCK_BUDGET} has passed (a note on the terminal after {@link #NOTE_AFTER}); each slice restarts SQLite's
+     *       busy handler at its fastest polling, so a long waiter polls as often as a newcomer;</li>
+     *   <li>a failure before {@code COMMIT} has succeeded rolls back; only a busy failure is retried, since only then did
+     *       the transaction certainly not commit;</li>
+     *   <li>once {@code COMMIT} has succeeded nothing can turn the write into a failure: detaching, returning the
+     *       connection and the like are best effort. sqlite-jdbc's own {@code commit()} is not used because it runs
+     *       {@code begin immediate;} right after {@code commit;}, and that second statement can time out after the data
+     *       is already committed — the retry of such a write applied an approval twice (issue 19).</li>
+     * </ul>
      */
     public <R> R write(HandleCallback<R, RuntimeException> callback) {
-        return write(callback, null, null);
+        return write(callback, null);
     }
 
-    private <R> R write(HandleCallback<R, RuntimeException> plain, Path staging, HandleCallback<R, RuntimeException> staged) {
+    private <R> R write(HandleCallback<R, RuntimeException> callback, Path staging) {
         if (isReadOnly()) {
             throw new RegistryException("E_REGISTRY_READ_ONLY", file + " is open read-only (" + readOnlyReason + "); nothing was written");
         }
         writeLock.lock();
         try {
+            Duration budget = lockBudget;
+            LockWait wait = new LockWait(file, budget.toNanos(), waitListener);
             for (int attempt = 1; ; attempt++) {
                 try {
-                    // A staged write attaches the staging file to a pooled connection: if anything fails (DETACH included)
-                    // the connection is dropped, never handed on with the file still attached.
-                    R result = staging == null ? jdbi.inTransaction(discardOnFailure(plain)) : jdbi.withHandle(discardOnFailure(handle -> {
-                        handle.createUpdate("ATTACH DATABASE :file AS staging").bind("file", staging.toString()).execute();
-                        try {
-                            return handle.inTransaction(staged);
-                        } finally {
-                            handle.execute("DETACH DATABASE staging");
-                        }
-                    }));
-                    commits.incrementAndGet();
+                    R result = attempt(callback, staging, wait);
+                    WriteStats.record(attempt, wait.waitedNanos());
                     return result;
                 } catch (RuntimeException failed) {
-                    if (!SqliteDialect.isBusy(failed) || attempt == WRITE_ATTEMPTS) {
-                        throw SqliteDialect.translate(failed, file);
+                    if (!SqliteDialect.isBusy(failed) || !wait.mayRetry()) {
+                        WriteStats.failed(SqliteDialect.isBusy(failed));
+                        throw SqliteDialect.translate(failed, file, budget);
                     }
-                    sleepBeforeRetry(attempt);
                 }
             }
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** One transaction: returns only after a successful COMMIT; throws only when nothing was committed. */
+    private <R> R attempt(HandleCallback<R, RuntimeException> callback, Path staging, LockWait wait) {
+        Handle handle = jdbi.open();
+        boolean committed = false;
+        R result = null;
+        try {
+            if (staging != null) {
+                // SQLite refuses ATTACH inside a transaction.
+                handle.createUpdate("ATTACH DATABASE :file AS staging").bind("file", staging.toString()).execute();
+            }
+            try {
+                wait.begin(handle.getConnection());
+                long held = System.nanoTime();
+                try {
+                    result = callback.withHandle(handle);
+                    handle.execute("COMMIT");
+                    committed = true;
+                    commits.incrementAndGet();
+                    WriteStats.held(System.nanoTime() - held);
+                } finally {
+                    if (!committed) {
+                        rollback(handle);
+                    }
+                }
+            } finally {
+                if (staging != null) {
+                    detach(handle, committed);
+                }
+            }
+            afterCommit.run();
+            return result;
+        } catch (LockWait.BeginFailed busy) {
+            // Nothing began: the connection is as it was and may be used again.
+            throw busy;
+        } catch (RuntimeException failed) {
+            if (!committed) {
+                connections.discardOnReturn(handle.getConnection());
+                throw failed;
+            }
+            // Committed: what failed afterwards (a detach, a hook) cannot undo the write; the connection is not reused.
+            connections.discardOnReturn(handle.getConnection());
+            return result;
+        } finally {
+            try {
+                handle.close();
+            } catch (RuntimeException closing) {
+                if (!committed) {
+                    throw closing;
+                }
+            }
+        }
+    }
+
+    private void rollback(Handle handle) {
+        try {
+            handle.execute("ROLLBACK");
+        } catch (RuntimeException noTransaction) {
+            // BEGIN failed, or SQLite already rolled back (a full disk does): the connection is dropped by the caller.
+            connections.discardOnReturn(handle.getConnection());
+        }
+    }
+
+    private void detach(Handle handle, boolean committed) {
+        try {
+            handle.execute("DETACH DATABASE staging");
+        } catch (RuntimeException failed) {
+            // A connection with the staging file still attached is never handed on.
+            connections.discardOnReturn(handle.getConnection());
+            if (!committed) {
+                throw failed;
+            }
+        }
+    }
+
+    /**
+     * Called when a write has waited {@link #NOTE_AFTER} for the lock and on every later slice; the console and the
+     * command line leave the default, a one-line note on the terminal's standard error.
+     */
+    public void onLockWait(LockWaitListener listener) {
+        this.waitListener = listener;
+    }
+
+    /** How long a write may wait for another program's lock; {@link #LOCK_BUDGET} unless a caller has less patience. */
+    public void lockBudget(Duration budget) {
+        this.lockBudget = budget;
+    }
+
+    /** Runs after every successful COMMIT, before {@link #write} returns; for tests that act at that moment. */
+    void afterCommit(Runnable hook) {
+        this.afterCommit = hook;
     }
 
     /** The same for a policy whose live state has another name (PRODUCTION in the lifecycle of seed 004). */
@@ -210,7 +329,7 @@ public final class Registry implements AutoCloseable {
      * a transaction, so the file is attached on the handle before the transaction begins and detached after it ends.
      */
     public <R> R writeWithStaging(Path staging, HandleCallback<R, RuntimeException> callback) {
-        return write(null, staging, callback);
+        return write(callback, staging);
     }
 
     /**
@@ -246,6 +365,26 @@ public final class Registry implements AutoCloseable {
                 }
                 changeConnection = null;
             }
+        }
+        if (removeSideFilesOnClose) {
+            removeSideFiles(file);
+        }
+    }
+
+    private static boolean hasSideFiles(Path file) {
+        return Files.exists(Path.of(file + "-wal")) || Files.exists(Path.of(file + "-shm"));
+    }
+
+    /**
+     * A read-only connection to a WAL database creates its -wal and -shm files and never removes them. Closing the last
+     * read-write connection does: SQLite checkpoints the log, which is empty here, so the database's bytes stay as they
+     * were, and deletes both files — and leaves them when any other connection still has the file open.
+     */
+    private static void removeSideFiles(Path file) {
+        try (Connection sweeper = SqliteDialect.sideFileSweeper(file).getConnection()) {
+            sweeper.isValid(0);
+        } catch (SQLException ignored) {
+            // the file is not ours to write (a read-only file): the side files stay, as SQLite made them
         }
     }
 
@@ -314,15 +453,6 @@ public final class Registry implements AutoCloseable {
 
     private static int currentVersion(Handle handle) {
         return handle.createQuery("SELECT coalesce(max(version), 0) FROM schema_version").mapTo(Integer.class).one();
-    }
-
-    private static void sleepBeforeRetry(int attempt) {
-        try {
-            Thread.sleep(50L << attempt);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException("E_REGISTRY_LOCKED", "interrupted while waiting for the registry lock");
-        }
     }
 
     private static void deleteQuietly(Path file) {

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -21,6 +24,8 @@ import org.sqlite.SQLiteOpenMode;
 public final class SqliteDialect {
 
     public static final int BUSY_TIMEOUT_MS = 5_000;
+    private static final Pattern NO_SUCH_TABLE = Pattern.compile("no such table: ([\\w.]+)");
+    private static final Pattern UNIQUE = Pattern.compile("UNIQUE constraint failed: ([\\w.]+(?:, [\\w.]+)*)");
     private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private SqliteDialect() {
@@ -47,6 +52,16 @@ public final class SqliteDialect {
         config.setOpenMode(SQLiteOpenMode.READONLY);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
+        return dataSource(file, config);
+    }
+
+    /**
+     * A connection that sets nothing (no journal mode, no pragma) and runs no statement: opened and closed only so that
+     * SQLite removes the -wal and -shm files that read-only connections left (see Registry).
+     */
+    static SQLiteDataSource sideFileSweeper(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setOpenMode(SQLiteOpenMode.READWRITE);
         return dataSource(file, config);
     }
 
@@ -77,13 +92,28 @@ public final class SqliteDialect {
 
     /** Translates a SQLite failure into a message naming the file and the problem. */
     public static RegistryException translate(Throwable error, Path file) {
+        return translate(error, file, Duration.ofMillis(BUSY_TIMEOUT_MS));
+    }
+
+    /** The same, for an operation that waited {@code waited} for the lock before it gave up. */
+    public static RegistryException translate(Throwable error, Path file, Duration waited) {
         if (error instanceof RegistryException registryError) {
             return registryError;
         }
         SQLiteErrorCode code = errorCode(error);
         String name = file.toString();
+        String detail = rootMessage(error);
+        Matcher missingTable = NO_SUCH_TABLE.matcher(detail == null ? "" : detail);
+        if (missingTable.find()) {
+            return new RegistryException("E_REGISTRY_NOT_REGISTRY", name + " has no table " + missingTable.group(1)
+                    + ": it is not a complete Model Steward registry (was it changed by another program?)", error);
+        }
+        Matcher unique = UNIQUE.matcher(detail == null ? "" : detail);
+        if (unique.find()) {
+            return new RegistryException("E_REGISTRY_REFUSED", name + ": the registry already holds " + uniqueKey(unique.group(1))
+                    + "; nothing was written", error);
+        }
         if (code == null) {
-            String detail = rootMessage(error);
             if (detail != null && detail.contains("SQLITE_CONSTRAINT")) {
                 return new RegistryException("E_REGISTRY_REFUSED", name + ": the registry refused the change: " + cleanDetail(detail), error);
             }
@@ -92,7 +122,8 @@ public final class SqliteDialect {
         String family = code.name();
         if (family.startsWith("SQLITE_BUSY") || code == SQLiteErrorCode.SQLITE_LOCKED) {
             return new RegistryException("E_REGISTRY_LOCKED",
-                    name + " is locked by another program (still busy after " + BUSY_TIMEOUT_MS / 1000 + " s); try again in a moment", error);
+                    name + " is locked by another program (still busy after " + Math.max(1, waited.toSeconds())
+                            + " s); nothing was written; try again in a moment", error);
         }
         if (family.startsWith("SQLITE_NOTADB")) {
             return new RegistryException("E_REGISTRY_NOT_SQLITE", name + " is not a SQLite database", error);
@@ -118,6 +149,21 @@ public final class SqliteDialect {
             return new RegistryException("E_REGISTRY_REFUSED", name + ": the registry refused the change: " + cleanDetail(rootMessage(error)), error);
         }
         return new RegistryException("E_REGISTRY", name + ": " + cleanDetail(rootMessage(error)), error);
+    }
+
+    /** "model_registry.model_id" → "a model_registry row with this model_id"; several columns are joined with "and". */
+    private static String uniqueKey(String columns) {
+        String table = null;
+        StringBuilder names = new StringBuilder();
+        for (String qualified : columns.split(",\\s*")) {
+            int dot = qualified.indexOf('.');
+            table = dot > 0 ? qualified.substring(0, dot) : table;
+            if (!names.isEmpty()) {
+                names.append(" and ");
+            }
+            names.append(dot > 0 ? qualified.substring(dot + 1) : qualified);
+        }
+        return (table == null ? "a row" : "a " + table + " row") + " with this " + names;
     }
 
     private static SQLiteErrorCode errorCode(Throwable error) {

@@ -64,7 +64,9 @@ class ScorecardImportTest {
                     .mapTo(String.class).one()));
             RegistryException again = assertThrows(RegistryException.class,
                     () -> ScorecardImport.importCsv(registry, file, LineageFixtures.CLOCK, "cli.tester", NO_PROGRESS));
-            assertTrue(again.getMessage().startsWith("cards.csv:2: duplicate: the registry already holds"), again.getMessage());
+            assertEquals("E_ALREADY_IMPORTED", again.code());
+            assertEquals("cards.csv: this file (SHA-256 " + result.fileSha256().substring(0, 12) + "…) was already imported as cards.csv by"
+                    + " cli.tester at 2026-11-01T12:00:00.000Z (2 rows); nothing was imported again", again.getMessage());
             assertEquals(before + 2, scorecardCount(registry), "a refused import writes nothing");
         }
     }
@@ -254,14 +256,33 @@ class ScorecardImportTest {
             List<Object> before = state(registry);
             RegistryException again = assertThrows(RegistryException.class,
                     () -> ScorecardImport.importJson(registry, json, LineageFixtures.CLOCK, "cli.tester", NO_PROGRESS));
-            assertEquals("E_INVALID_INPUT", again.code());
-            assertEquals(json + " line 2: duplicate: the registry already holds alpha-1 p sharpe at 2026-11-02T10:00:00.000Z; nothing was imported",
-                    again.getMessage());
+            assertEquals("E_ALREADY_IMPORTED", again.code());
+            assertEquals(json + ": this file (SHA-256 " + CanonicalJson.sha256Hex(Files.readAllBytes(json)).substring(0, 12) + "…) was already imported as "
+                    + json.getFileName() + " by cli.tester at 2026-11-01T12:00:00.000Z (3 rows); nothing was imported again", again.getMessage());
             Files.writeString(json, "[{\"model_id\": \"alpha-1\", \"pack_id\": \"q\", \"metric\": \"m\", \"value\": 1},\n"
                     + " {\"model_id\": \"ghost-1\", \"pack_id\": \"q\", \"metric\": \"m\", \"value\": 1}]");
             RegistryException unknown = assertThrows(RegistryException.class,
                     () -> ScorecardImport.importJson(registry, json, LineageFixtures.CLOCK, "cli.tester", NO_PROGRESS));
             assertEquals(json + " line 2: model_id ghost-1 is not a registered version; nothing was imported", unknown.getMessage());
+            assertEquals(before, state(registry));
+        }
+    }
+
+    @Test
+    void aFullRegistryDiskIsBlamedOnTheRegistryNotOnTheInputFile() throws Exception {
+        try (Registry registry = twoModels()) {
+            StringBuilder rows = new StringBuilder("model_id,pack_id,metric,value,generated_at\n");
+            for (int i = 0; i < 20_000; i++) {
+                rows.append("alpha-1,p").append(i).append(",sharpe,0.5,2026-11-02T10:00:00Z\n");
+            }
+            Path file = Files.writeString(dir.resolve("big.csv"), rows);
+            // SQLite's page limit is a real SQLITE_FULL: the pooled connection this read returns is the next write's.
+            registry.read(h -> h.execute("PRAGMA max_page_count = " + h.createQuery("PRAGMA page_count").mapTo(Long.class).one()));
+            List<Object> before = state(registry);
+            RegistryException full = assertThrows(RegistryException.class,
+                    () -> ScorecardImport.importCsv(registry, file, LineageFixtures.CLOCK, "cli.tester", NO_PROGRESS));
+            assertEquals("E_REGISTRY_FULL", full.code());
+            assertEquals(registry.file() + ": the disk or the database is full; nothing was written", full.getMessage());
             assertEquals(before, state(registry));
         }
     }

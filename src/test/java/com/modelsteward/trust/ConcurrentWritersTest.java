@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * bounded by work, not by time: each worker stops after its share of transitions, the pipeline after its rows once the
  * workers are done; a time cap only guards against a hang. Sizes come from system properties so that {@code -Pstress}
  * runs the same test bigger (pom.xml); the figures go to target/trust/load-figures.json for docs/reliability.md.
+ * Tagged {@code load}, as {@link StormTest}: {@code -DexcludedGroups=load} leaves both out.
  */
+@Tag("load")
 class ConcurrentWritersTest {
 
     @TempDir
