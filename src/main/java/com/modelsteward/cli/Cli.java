@@ -1,6 +1,7 @@
 package com.modelsteward.cli;
 
 import com.modelsteward.config.OsAccount;
+import com.modelsteward.governance.Signatures;
 import com.modelsteward.registry.RegistryException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +48,8 @@ public final class Cli {
                 context.err().println("E_USAGE: unknown command \"" + String.join(" ", args.words()) + "\"; run `help` for the list");
                 return 2;
             }
+            // Most commands write and sign: the key is read while the command opens the registry, not inside its lock.
+            Signatures.prepareInBackground(context.user());
             return command.run(args, context);
         } catch (CliException refused) {
             context.err().println(refused.code() + ": " + refused.getMessage());

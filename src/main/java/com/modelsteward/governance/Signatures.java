@@ -2,6 +2,7 @@ package com.modelsteward.governance;
 
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Timestamps;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -311,7 +312,7 @@ public final class Signatures {
         if (isDemo(handle)) {
             return demoKeyPair(demoMarker(handle).orElseThrow(), user).getPrivate();
         }
-        PrivateKey key = Keys.readPrivateKey(Keys.directory(), user).orElseThrow(() -> new GovernanceException("E_KEY_MISSING",
+        PrivateKey key = ownKey(user).orElseThrow(() -> new GovernanceException("E_KEY_MISSING",
                 user + " has no signing key in " + Keys.directory() + "; run `principal enroll` (and have an ADMIN endorse the key)"));
         String enrolled = handle.createQuery("SELECT public_key FROM principals WHERE user_name = :u").bind("u", user)
                 .mapTo(String.class).findOne().orElse(null);
@@ -320,6 +321,49 @@ public final class Signatures {
             throw new GovernanceException("E_KEY_MISSING", "the signing key of " + user + " in " + Keys.directory()
                     + " is not the key enrolled for " + user + " in this registry; run `principal enroll`");
         }
+        return key;
+    }
+
+    /** A key file read once per process and used again while the file is unchanged (same path, time and size). */
+    private record ReadKey(java.nio.file.attribute.FileTime modified, long size, PrivateKey key) {
+    }
+
+    private static final Map<Path, ReadKey> READ_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Reads {@code user}'s key file and loads the signature code, so that a write that follows holds the registry's
+     * lock for its statements only: in a fresh process the first read and signature took most of a second, inside the
+     * lock, while every other writer waited (issue 19). Problems are left for the write itself to report.
+     */
+    public static void prepare(String user) {
+        try {
+            ownKey(user).ifPresent(key -> Keys.sign(key, "model-steward warm-up"));
+            KeyPair probe = Keys.fromSeed("model-steward warm-up");
+            Keys.verify(Keys.publicText(probe.getPublic()), "warm-up", Keys.sign(probe.getPrivate(), "warm-up"));
+        } catch (RuntimeException reportedLater) {
+            // The write reads the key again and reports what is wrong with it.
+        }
+    }
+
+    /** {@link #prepare} on a background thread: a command starts it and goes on opening the registry meanwhile. */
+    public static void prepareInBackground(String user) {
+        Thread.ofVirtual().name("signing-key-warm-up").start(() -> prepare(user));
+    }
+
+    private static Optional<PrivateKey> ownKey(String user) {
+        Path file = Keys.privateKeyFile(Keys.directory(), user);
+        java.nio.file.attribute.BasicFileAttributes now;
+        try {
+            now = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (java.io.IOException unreadable) {
+            return Keys.readPrivateKey(Keys.directory(), user);
+        }
+        ReadKey known = READ_KEYS.get(file);
+        if (known != null && known.modified().equals(now.lastModifiedTime()) && known.size() == now.size()) {
+            return Optional.of(known.key());
+        }
+        Optional<PrivateKey> key = Keys.readPrivateKey(Keys.directory(), user);
+        key.ifPresent(read -> READ_KEYS.put(file, new ReadKey(now.lastModifiedTime(), now.size(), read)));
         return key;
     }
 }

@@ -109,17 +109,26 @@ class ApprovalDialogTest {
         TableView<?> pending = robot.lookup("#approvals-pending").queryTableView();
         FxWait.until("the queue is loaded", () -> pending.getItems().size() == 3);
         FxWait.until("the queue has the keyboard focus", pending::isFocused);
-        for (int i = 0; i < 3 && !operatorRequest.equals(selectedRequest(pending)); i++) {
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        for (int i = 0; i < pending.getItems().size() && !operatorRequest.equals(selectedRequest(pending)); i++) {
             robot.type(javafx.scene.input.KeyCode.DOWN);
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         }
         assertEquals(operatorRequest, selectedRequest(pending));
         robot.type(javafx.scene.input.KeyCode.ENTER);
         FxWait.until("the approval dialog opens", () -> robot.lookup("#approval-dialog").tryQuery().isPresent());
         FxWait.until("the comment field has the focus", () -> robot.lookup("#decision-comment").query().isFocused());
+        // The desktop gives a new modal window the keyboard; the headless robot must be told which window that is.
+        robot.targetWindow(robot.lookup("#approval-dialog").query().getScene().getWindow());
         robot.write("Gates pass; artifacts pinned; approved from the keyboard.");
+        Button approve = robot.lookup("#approve-button").queryButton();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(approve.isDisabled(), "Approve is enabled by the comment; comment \""
+                + ((javafx.scene.control.TextArea) robot.lookup("#decision-comment").query()).getText() + "\", reason: "
+                + robot.lookup("#approve-reason").queryAs(Label.class).getText());
         robot.push(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.A);
-        FxWait.until("the confirmation asks first", () -> robot.lookup("#confirm-decision").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)
-                && robot.lookup("#confirm-decision").query().isFocused());
+        FxWait.until("Alt+A asks for the confirmation", () -> robot.lookup("#confirm-decision").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        FxWait.until("the confirmation has the focus", () -> robot.lookup("#confirm-decision").query().isFocused());
         robot.type(javafx.scene.input.KeyCode.ENTER);
         FxWait.until("the approval is reported", () -> console.shell().notificationText().contains("approved"));
         try (Registry registry = Registry.open(db)) {

@@ -4,6 +4,7 @@ import com.modelsteward.config.AppDirs;
 import com.modelsteward.config.AppSettings;
 import com.modelsteward.config.AppVersion;
 import com.modelsteward.config.RecentRegistries;
+import com.modelsteward.governance.Signatures;
 import com.modelsteward.governance.TrustStore;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
@@ -193,6 +194,8 @@ public final class ConsoleShell implements AutoCloseable {
         closeRegistry();
         registry = opened.registry();
         context = new AppContext(registry, tasks, dialogs, user, opened.roles(), clock);
+        // The first approval or request signs: read the key now, not inside the write's lock.
+        Signatures.prepareInBackground(user);
         window.attach(context);
         stage.setTitle("Model Steward — " + registry.file().getFileName() + " — " + registry.file()
                 + (registry.isReadOnly() ? " (read-only)" : ""));

@@ -13,6 +13,7 @@ import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -237,7 +238,52 @@ final class MainWindow {
             child.setVisible(current);
             child.setManaged(current);
         }
+        focusInto(pageRoot);
         page.refresh();
+    }
+
+    /**
+     * The focus moves to the shown page's first table or tree, so that arrows and Enter work on it at once after Ctrl+N
+     * or the View menu. Shown from the sidebar (its focused page button), the focus stays there, to go on moving
+     * between pages; a field of the page still on screen keeps it too.
+     */
+    private void focusInto(Node pageRoot) {
+        Scene scene = pageRoot.getScene();
+        Node owner = scene == null ? null : scene.getFocusOwner();
+        if (owner != null && showing(owner) && (navButtons.containsValue(owner) || isInside(owner, content))) {
+            return;
+        }
+        // A page built just now has no skins yet, and a TabPane shows its tabs' content only through its skin.
+        pageRoot.applyCss();
+        Node target = null;
+        for (String kind : List.of(".table-view", ".tree-view")) {
+            // The first one on screen: a table in a tab not selected is in the scene graph but not shown.
+            target = pageRoot.lookupAll(kind).stream().filter(MainWindow::showing).findFirst().orElse(null);
+            if (target != null) {
+                break;
+            }
+        }
+        if (target != null) {
+            target.requestFocus();
+        }
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean showing(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Page page(String pageId) {

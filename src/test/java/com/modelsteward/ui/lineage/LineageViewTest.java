@@ -102,6 +102,9 @@ class LineageViewTest {
     private void openLineageOn(FxRobot robot, String modelId) {
         FxWait.until("the registry is open", () -> shell.context() != null);
         FxWait.clickOn(robot, "#nav-lineage");
+        // Looked up on the FX thread once the page is built: a lookup from the test thread while the page is being
+        // built can walk a child list as it changes.
+        FxWait.until("the lineage page is shown", () -> robot.lookup("#lineage-tree").tryQuery().isPresent());
         TreeView<LineageItem> tree = robot.lookup("#lineage-tree").query();
         FxWait.until("the tree is loaded", () -> tree.getRoot().getChildren().size() == 7);
         robot.interact(() -> shell.context().selectedModelIdProperty().set(modelId));
