@@ -30,8 +30,13 @@ import java.util.regex.Pattern;
 final class ScorecardStaging implements AutoCloseable {
 
     private static final String PREFIX = "model-steward-import-";
-    /** "model-steward-import-PID-RANDOM.db" and its journal; files of older versions have no PID and count as ended. */
-    private static final Pattern LEFTOVER = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)(?:-\\d+)?\\.db(?:-journal|-wal|-shm)?");
+    /** "model-steward-import-PID-RANDOM.db" and its journal; files of older versions have only the random part. */
+    private static final Pattern LEFTOVER = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)(-\\d+)?\\.db(?:-journal|-wal|-shm)?");
+    /**
+     * A file named the old way (no process id) may belong to an import an older version is running right now: it is
+     * left alone until it has not changed for this long.
+     */
+    private static final java.time.Duration UNNAMED_LEFTOVER_AGE = java.time.Duration.ofHours(1);
     /** Staging files of imports running in this process; a shutdown (Ctrl-C, a closed console, SIGTERM) deletes them. */
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
     /** Rows per JDBC batch and per staging commit: large enough to amortise the round trip, small enough to bound memory. */
@@ -198,7 +203,8 @@ final class ScorecardStaging implements AutoCloseable {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(temp, PREFIX + "*")) {
             for (Path found : files) {
                 Matcher name = LEFTOVER.matcher(found.getFileName().toString());
-                if (name.matches() && !alive(name.group(1))) {
+                boolean withPid = name.matches() && name.group(2) != null;
+                if (name.matches() && (withPid ? !alive(name.group(1)) : untouchedFor(found, UNNAMED_LEFTOVER_AGE))) {
                     try {
                         Files.deleteIfExists(found);
                     } catch (IOException ignored) {
@@ -208,6 +214,14 @@ final class ScorecardStaging implements AutoCloseable {
             }
         } catch (IOException | DirectoryIteratorException unlisted) {
             // an unreadable temp folder: the import that follows reports it when it creates its own file
+        }
+    }
+
+    private static boolean untouchedFor(Path file, java.time.Duration age) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(java.time.Instant.now().minus(age));
+        } catch (IOException gone) {
+            return false;
         }
     }
 

@@ -18,6 +18,9 @@ class ScorecardStagingTest {
         Path orphan = Files.writeString(temp.resolve("model-steward-import-" + ended.pid() + "-42.db"), "rows of a killed import");
         Path orphanJournal = Files.writeString(temp.resolve("model-steward-import-" + ended.pid() + "-42.db-journal"), "journal");
         Path older = Files.writeString(temp.resolve("model-steward-import-8123456789012345678.db"), "an older version's file");
+        Files.setLastModifiedTime(older, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+        // Named the old way and written just now: perhaps an older version importing at this moment.
+        Path olderRunning = Files.writeString(temp.resolve("model-steward-import-8123456789012345679.db"), "an older version at work");
         Path running = Files.writeString(temp.resolve("model-steward-import-" + ProcessHandle.current().pid() + "-7.db"), "in use");
         Path unrelated = Files.writeString(temp.resolve("model-steward-import-notes.txt"), "not a staging file");
         try {
@@ -29,9 +32,10 @@ class ScorecardStagingTest {
             assertFalse(Files.exists(orphanJournal));
             assertFalse(Files.exists(older));
             assertTrue(Files.exists(running), "a running import's file is kept");
+            assertTrue(Files.exists(olderRunning), "an old-style file changed within the hour is kept");
             assertTrue(Files.exists(unrelated));
         } finally {
-            for (Path file : new Path[] {orphan, orphanJournal, older, running, unrelated}) {
+            for (Path file : new Path[] {orphan, orphanJournal, older, olderRunning, running, unrelated}) {
                 Files.deleteIfExists(file);
             }
         }
