@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.modelsteward.config.AppSettings;
 import com.modelsteward.registry.ModelSummary;
+import com.modelsteward.testsupport.DemoConsole;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.Screenshots;
-import com.modelsteward.testsupport.TestRegistries;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -50,18 +46,7 @@ class KeyboardTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path folder = Files.createDirectories(dir.resolve("keys-" + System.nanoTime()));
-        TestRegistries.demo(folder).close();
-        shell = new ConsoleShell(stage, TestRegistries.OPERATOR, Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC),
-                new AppSettings(dir.resolve("settings.properties")));
-        stage.setWidth(1024);
-        stage.setHeight(700);
-        // The headless screen is 1000 px wide and tall: a stage left lower down makes the next test class's bigger
-        // stage (the same one) reach past its bottom, where drawing fails with an IndexOutOfBoundsException.
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
-        shell.start(new ConsoleOptions(Optional.of(folder.resolve("demo.db")), false));
+        shell = DemoConsole.at1024x700(stage, dir, "keys-", dir.resolve("settings.properties"));
     }
 
     @AfterEach

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.config.AppSettings;
+import com.modelsteward.testsupport.DemoConsole;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.Screenshots;
-import com.modelsteward.testsupport.TestRegistries;
 import com.modelsteward.ui.common.Theme;
 import eu.hansolo.tilesfx.Tile;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -41,16 +38,8 @@ class ThemeTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path folder = Files.createDirectories(dir.resolve("theme-" + System.nanoTime()));
-        TestRegistries.demo(folder).close();
-        settingsFile = folder.resolve("settings.properties");
-        shell = new ConsoleShell(stage, TestRegistries.OPERATOR, Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC), new AppSettings(settingsFile));
-        stage.setWidth(1024);
-        stage.setHeight(700);
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
-        shell.start(new ConsoleOptions(Optional.of(folder.resolve("demo.db")), false));
+        settingsFile = dir.resolve("settings-" + System.nanoTime() + ".properties");
+        shell = DemoConsole.at1024x700(stage, dir, "theme-", settingsFile);
     }
 
     @AfterEach
