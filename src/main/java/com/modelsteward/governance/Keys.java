@@ -2,12 +2,11 @@ package com.modelsteward.governance;
 
 import com.modelsteward.config.AppDirs;
 import com.modelsteward.config.OsAccount;
+import com.modelsteward.io.BoundedText;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.LegacyCanonicalJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -298,16 +297,8 @@ public final class Keys {
         }
     }
 
-    /** An I/O failure in words: Java's messages are often just the path again. */
     private static String reason(IOException failure) {
-        if (failure instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (failure instanceof FileSystemLoopException) {
-            return "its symbolic links form a loop";
-        }
-        String message = failure.getMessage();
-        return message == null ? failure.getClass().getSimpleName() : message;
+        return BoundedText.reason(failure);
     }
 
     private static void requireOwnedByThisAccount(Path file) throws IOException {
