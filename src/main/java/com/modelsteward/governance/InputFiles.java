@@ -73,31 +73,23 @@ public final class InputFiles {
 
         /** A required or optional name, held to {@link Names#nameProblem}. */
         String name(String field, boolean required) {
-            String value = text(field, required);
-            if (value != null) {
-                Names.nameProblem(value).ifPresent(problem -> {
-                    throw problem(field, problem);
-                });
-            }
-            return value;
+            return held(field, required, Names::nameProblem);
         }
 
         /** A required or optional id, held to {@link Names#idProblem}. */
         String id(String field, boolean required) {
-            String value = text(field, required);
-            if (value != null) {
-                Names.idProblem(value).ifPresent(problem -> {
-                    throw problem(field, problem);
-                });
-            }
-            return value;
+            return held(field, required, Names::idProblem);
         }
 
         /** A reference or free text (path_ref, code_commit), held to {@link Names#textProblem}. */
         String reference(String field, boolean required) {
+            return held(field, required, value -> Names.textProblem(value, Names.MAX_REFERENCE_CHARS));
+        }
+
+        private String held(String field, boolean required, java.util.function.Function<String, java.util.Optional<String>> rule) {
             String value = text(field, required);
             if (value != null) {
-                Names.textProblem(value, Names.MAX_REFERENCE_CHARS).ifPresent(problem -> {
+                rule.apply(value).ifPresent(problem -> {
                     throw problem(field, problem);
                 });
             }
