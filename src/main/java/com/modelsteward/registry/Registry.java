@@ -29,8 +29,11 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Registry implements AutoCloseable {
 
-    /** How long a write waits for another program's lock before it gives up: long enough for a queue of 40 writers. */
-    public static final Duration LOCK_BUDGET = Duration.ofSeconds(60);
+    /**
+     * How long a write waits for another program's lock before it gives up: long enough for a queue of 40 writers
+     * starting at once on a 2-core machine, whose longest wait was 34-56 s (docs/reliability.md, section 1b).
+     */
+    public static final Duration LOCK_BUDGET = Duration.ofSeconds(120);
     /** A wait longer than this is shown on the terminal, so a user knows why nothing happens. */
     public static final Duration NOTE_AFTER = Duration.ofSeconds(1);
 
