@@ -28,9 +28,30 @@ public final class OverviewView extends LazyPage {
     private static final Set<String> THEMED_STATES = Set.of("active", "shadow", "candidate", "retired");
 
     private final OverviewViewModel model;
+    private final AppContext context;
 
     public OverviewView(AppContext context) {
+        this.context = context;
         this.model = new OverviewViewModel(context);
+    }
+
+    /**
+     * A tile is a way in: a click, or Enter or Space when it has the focus (Tab reaches it), shows the page that lists
+     * what it counts; its tooltip says which.
+     */
+    private Tile leadsTo(Tile tile, String pageId, String pageTitle) {
+        tile.setFocusTraversable(true);
+        tile.getStyleClass().add("tile-link");
+        tile.setAccessibleHelp("Opens " + pageTitle);
+        javafx.scene.control.Tooltip.install(tile, new javafx.scene.control.Tooltip("Open " + pageTitle + " (click, or Enter)"));
+        tile.setOnMouseClicked(event -> context.navigate(pageId));
+        tile.setOnKeyPressed(event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER || event.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                event.consume();
+                context.navigate(pageId);
+            }
+        });
+        return tile;
     }
 
     @Override
@@ -66,6 +87,10 @@ public final class OverviewView extends LazyPage {
         model.versionsByState().addListener((ListChangeListener<StateCount>) change -> fillStates(states, ThemeColours.of(states)));
         ThemeColours.follow(states, colours -> fillStates(states, colours));
 
+        leadsTo(active, "models", "Models");
+        leadsTo(pending, "approvals", "Approvals");
+        leadsTo(drift, "drift", "Drift");
+        leadsTo(states, "models", "Models");
         FlowPane tiles = new FlowPane(12, 12, active, pending, drift, states);
 
         TableView<RegistryEvent> events = new TableView<>(model.recentEvents());
