@@ -9,6 +9,7 @@ import com.modelsteward.ui.common.ThemeColours;
 import com.modelsteward.ui.common.Tiles;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.skins.BarChartItem;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -96,16 +97,26 @@ public final class OverviewView extends LazyPage {
         TableView<RegistryEvent> events = new TableView<>(model.recentEvents());
         events.setId("recent-events");
         events.setPlaceholder(new Label("No events yet: promotions, rollbacks and drift alerts appear here."));
-        events.getColumns().add(Columns.text("Time", RegistryEvent::createdAt, 200));
-        events.getColumns().add(Columns.text("Event", RegistryEvent::eventType, 280));
-        events.getColumns().add(Columns.text("Payload", RegistryEvent::payloadJson, 600));
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        events.getColumns().add(Columns.text("Time (" + zone.getId() + ")", event -> EventSentence.time(event, zone), 190));
+        events.getColumns().add(Columns.text("What happened", EventSentence::of, 600));
+        // The event as the pipeline receives it, for whoever needs the raw record: behind the toggle below.
+        var type = Columns.text("Event type", RegistryEvent::eventType, 260);
+        var payload = Columns.text("Payload", RegistryEvent::payloadJson, 600);
+        events.getColumns().addAll(List.of(type, payload));
+        javafx.scene.control.CheckBox raw = new javafx.scene.control.CheckBox("Show the raw _events");
+        raw.setId("events-raw");
+        type.visibleProperty().bind(raw.selectedProperty());
+        payload.visibleProperty().bind(raw.selectedProperty());
         VBox.setVgrow(events, Priority.ALWAYS);
 
         Label title = new Label("Overview");
         title.getStyleClass().add("page-title");
         Label eventsTitle = new Label("Recent events");
         eventsTitle.getStyleClass().add("section-title");
-        VBox box = new VBox(12, title, tiles, eventsTitle, events);
+        javafx.scene.layout.HBox eventsBar = new javafx.scene.layout.HBox(16, eventsTitle, raw);
+        eventsBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(12, title, tiles, eventsBar, events);
         box.setPadding(new Insets(16));
         return box;
     }

@@ -40,6 +40,10 @@ class OverviewTilesTest {
     @Test
     void aClickOrEnterOnATileShowsItsPage(FxRobot robot) {
         FxWait.until("the overview is shown", () -> "overview".equals(shell.currentPage()));
+        javafx.scene.control.TableView<?> events = robot.lookup("#recent-events").queryTableView();
+        FxWait.until("the events are loaded", () -> !events.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> com.modelsteward.testsupport.Screenshots.write(shell.stage().getScene(), "overview-1024x700"));
         FxWait.clickOn(robot, "#tile-pending");
         FxWait.until("the pending tile leads to the approvals", () -> "approvals".equals(shell.currentPage()));
 
