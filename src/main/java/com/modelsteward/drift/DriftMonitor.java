@@ -90,7 +90,7 @@ public final class DriftMonitor {
      * lookup per version): DISTINCT read every sample of every version, and years of history make millions of them.
      */
     public List<String> modelsWithSamples() {
-        return registry.read(handle -> handle.createQuery("""
+        return registry.readHandle(handle -> handle.createQuery("""
                         WITH RECURSIVE ids(model_id) AS (
                             SELECT min(model_id) FROM drift_samples
                             UNION ALL
@@ -156,7 +156,7 @@ public final class DriftMonitor {
      * is already open for that model, feature and kind), an audit entry and an outbox event per new incident.
      */
     public List<Breach> store(ModelReport report, String actor) {
-        return registry.write(handle -> {
+        return registry.writeHandle(handle -> {
             String now = Timestamps.now(clock);
             // Drift results and alerts are observations any account may make; they enter the signed history only when the
             // actor can sign (docs/security.md): an unsigned entry would leave the chain's tail outside every signature.
@@ -186,7 +186,7 @@ public final class DriftMonitor {
 
     /** Open incidents of a model version, newest first. */
     public List<Incident> openIncidents(String modelId) {
-        return registry.read(handle -> handle.createQuery("""
+        return registry.readHandle(handle -> handle.createQuery("""
                         SELECT incident_id, model_id, feature, drift_kind, metric, value, threshold, opened_at
                           FROM incidents WHERE model_id = :id AND status = 'OPEN' ORDER BY incident_id DESC""")
                 .bind("id", modelId)
@@ -372,7 +372,7 @@ public final class DriftMonitor {
     }
 
     private Map<String, Samples> load(String modelId) {
-        return registry.read(handle -> {
+        return registry.readHandle(handle -> {
             Map<String, Samples> byFeature = new LinkedHashMap<>();
             try (var rows = handle.createQuery("""
                             SELECT feature, role, value, category, observed_at FROM drift_samples

@@ -43,7 +43,7 @@ public final class Enrolment {
             throw new GovernanceException(GovernanceException.ROLLOUT_DENIED, who.user()
                     + " is not a principal of this registry; an ADMIN adds you first (`principal add`)");
         }
-        return registry.write(handle -> enrol(handle, registry, clock, who, keyDirectory));
+        return registry.writeHandle(handle -> enrol(handle, registry, clock, who, keyDirectory));
     }
 
     /**
@@ -51,7 +51,7 @@ public final class Enrolment {
      * registry's history starts signed.
      */
     public static Result initialAdmin(Registry registry, Clock clock, String user, Path keyDirectory) {
-        return registry.write(handle -> {
+        return registry.writeHandle(handle -> {
             handle.createUpdate("INSERT INTO principals (user_name, display_name, roles, created_by) VALUES (:u, :u, 'ADMIN', :u)")
                     .bind("u", user).execute();
             Map<String, Object> payload = new LinkedHashMap<>();
@@ -136,7 +136,7 @@ public final class Enrolment {
             throw new GovernanceException(KEY_FINGERPRINT, "endorsing " + user + "'s key needs --fingerprint SHA256:…, the fingerprint "
                     + user + "'s own `principal enroll` printed, read out to you by " + user + "; nothing was endorsed");
         }
-        return registry.write(handle -> {
+        return registry.writeHandle(handle -> {
             if (Signatures.isDemo(handle)) {
                 throw new GovernanceException(GovernanceException.ROLLOUT_DENIED,
                         "demo registries use the built-in demo keys (docs/security.md); nothing to endorse");

@@ -50,7 +50,7 @@ public final class GateEvaluator {
      */
     public GateReport evaluate(String candidateId) {
         Map<String, String> live = registry.activeCache(policy.liveState()).all();
-        return registry.read(handle -> {
+        return registry.readHandle(handle -> {
             ModelVersion candidate = GovernanceQueries.version(handle, candidateId)
                     .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no model version with id \"" + candidateId + "\""));
             Policy.Transition toLive = policy.transitions().stream().filter(t -> t.to().equals(policy.liveState())).findFirst()

@@ -237,7 +237,7 @@ public final class GovernanceDesk {
 
     /** Every request, newest first, with its gate summary and decisions. */
     public List<QueueRow> queue() {
-        return registry.read(handle -> {
+        return registry.readHandle(handle -> {
             List<Map<String, Object>> rows = handle.createQuery("""
                             SELECT r.request_id, r.kind, r.model_id, m.model_name, m.version, r.from_state, r.to_state, r.requested_by,
                                    r.requested_at, r.justification, r.status, r.gate_report_json, r.required_approvals, r.decided_at,
@@ -275,7 +275,7 @@ public final class GovernanceDesk {
      * eligibility included; a decided request's evidence as it was recorded ({@link Decided}).
      */
     public Evidence evidence(String requestId, Identity who) {
-        return registry.read(handle -> {
+        return registry.readHandle(handle -> {
             GovernanceService.Request request = GovernanceService.findRequest(handle, requestId)
                     .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no request with id \"" + requestId + "\""));
             ModelVersion model = GovernanceQueries.version(handle, request.modelId()).orElseThrow();
@@ -409,7 +409,7 @@ public final class GovernanceDesk {
 
     /** The request dialog's content: the gate report as it stands now and every reason the request would be refused. */
     public RequestPreview previewRequest(String modelId, String toState, Identity who) {
-        return registry.read(handle -> {
+        return registry.readHandle(handle -> {
             ModelVersion model = GovernanceQueries.version(handle, modelId)
                     .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no model version with id \"" + modelId + "\""));
             List<String> blockers = new ArrayList<>();
@@ -441,7 +441,7 @@ public final class GovernanceDesk {
 
     /** The rollback dialog's content for a model name. */
     public RollbackPreview previewRollback(String modelName, Identity who) {
-        return registry.read(handle -> {
+        return registry.readHandle(handle -> {
             List<String> blockers = new ArrayList<>();
             try {
                 who.require(Role.RISK_OFFICER, "rolling back " + modelName);
@@ -469,7 +469,7 @@ public final class GovernanceDesk {
 
     /** The actions the policy allows from the version's state; none for an archived or unknown version. */
     public List<VersionAction> actionsFor(String modelId) {
-        return registry.read(handle -> {
+        return registry.readHandle(handle -> {
             Optional<ModelVersion> found = GovernanceQueries.version(handle, modelId);
             if (found.isEmpty() || found.get().archived() || !policy().states().contains(found.get().state())) {
                 return List.of();
@@ -493,7 +493,7 @@ public final class GovernanceDesk {
 
     /** The version a rollback of {@code modelName} would return to, if any (decides whether "Roll back" is offered). */
     public Optional<String> lastKnownGood(String modelName) {
-        return registry.read(handle -> handle.createQuery("SELECT last_known_good_id FROM active_pointer WHERE model_name = :n")
+        return registry.readHandle(handle -> handle.createQuery("SELECT last_known_good_id FROM active_pointer WHERE model_name = :n")
                 .bind("n", modelName).mapTo(String.class).findOne().filter(Objects::nonNull));
     }
 

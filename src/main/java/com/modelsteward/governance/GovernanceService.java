@@ -589,7 +589,7 @@ public final class GovernanceService {
      * app's back (even correctly chained) would make {@code history} report a period that never happened.
      */
     private List<Map<String, Object>> attestedActiveChanges(String modelName) {
-        return registry.read(handle -> {
+        return registry.readHandle(handle -> {
             List<Map<String, Object>> rows = handle.createQuery(
                             "SELECT seq, ts, actor, payload_json FROM audit_log WHERE entity = :e AND action = 'ACTIVE_CHANGED' ORDER BY seq")
                     .bind("e", activeEntity(modelName)).mapToMap().list();
@@ -713,7 +713,7 @@ public final class GovernanceService {
      */
     private <R> R write(HandleCallback<R, RuntimeException> callback) {
         try {
-            return registry.write(callback);
+            return registry.writeHandle(callback);
         } catch (GovernanceException refused) {
             throw refused;
         } catch (RegistryException failed) {
@@ -726,7 +726,7 @@ public final class GovernanceService {
     }
 
     public Optional<Request> findRequest(String requestId) {
-        return registry.read(handle -> findRequest(handle, requestId));
+        return registry.readHandle(handle -> findRequest(handle, requestId));
     }
 
     static Optional<Request> findRequest(Handle handle, String requestId) {

@@ -32,7 +32,7 @@ public final class PolicyStore {
      * (docs/decisions/0012).
      */
     public static Policy current(Registry registry, Map<String, String> env) {
-        return registry.read(h -> current(h, registry.file().toString(), env));
+        return registry.readHandle(h -> current(h, registry.file().toString(), env));
     }
 
     static Policy current(Handle h, String where, Map<String, String> env) {
@@ -66,7 +66,7 @@ public final class PolicyStore {
      */
     public static Policy set(Registry registry, Clock clock, Identity admin, Path file, Map<String, String> env) {
         RuleChanges.requestPolicy(registry, clock, admin, file, env);
-        return PolicyLoader.load(file, new PolicyLoader.Environment(env, !registry.read(Signatures::isDemo)));
+        return PolicyLoader.load(file, new PolicyLoader.Environment(env, !registry.readHandle(Signatures::isDemo)));
     }
 
     /**
@@ -74,7 +74,7 @@ public final class PolicyStore {
      * from one state to the next along the state index, a handful of index lookups whatever the registry's size.
      */
     static List<String> statesInUse(Registry registry) {
-        return registry.read(h -> h.createQuery("""
+        return registry.readHandle(h -> h.createQuery("""
                         WITH RECURSIVE used(state) AS (
                             SELECT min(state) FROM model_registry
                             UNION ALL

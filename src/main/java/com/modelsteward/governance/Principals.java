@@ -25,7 +25,7 @@ public final class Principals {
      * @param actAs  a demo user to act as ({@code --as}); refused unless the registry is a proven demo
      */
     public static Identity resolve(Registry registry, String osUser, Optional<String> actAs) {
-        return registry.read(handle -> {
+        return registry.readHandle(handle -> {
             if (actAs.isEmpty()) {
                 return new Identity(osUser, roles(handle, osUser), false);
             }
@@ -65,6 +65,6 @@ public final class Principals {
      */
     public static Set<String> addRole(Registry registry, Clock clock, Identity admin, String user, Role role) {
         RuleChanges.requestRoleGrant(registry, clock, admin, user, role);
-        return registry.read(handle -> RuleChanges.principal(handle, user).roles());
+        return registry.readHandle(handle -> RuleChanges.principal(handle, user).roles());
     }
 }

@@ -162,7 +162,7 @@ public final class RuleChanges {
             throw new GovernanceException("E_INVALID_INPUT", "user \"" + proposal.targetUser()
                     + "\" must be an OS login name (letters, digits, . _ @ -)");
         }
-        return registry.write(handle -> {
+        return registry.writeHandle(handle -> {
             requireActiveAdmin(handle, admin.user(), "requesting a rule change");
             if (!proposal.kind().policy()) {
                 PrincipalState before = principal(handle, proposal.targetUser());
@@ -219,7 +219,7 @@ public final class RuleChanges {
                     .checkCovers(PolicyStore.statesInUse(registry));
         }
         try {
-            return registry.write(handle -> {
+            return registry.writeHandle(handle -> {
                 RuleChange change = decidable(handle, who, changeId, "approved");
                 if (change.kind().policy()) {
                     String now = storedPolicySha(handle).orElse(null);
@@ -244,7 +244,7 @@ public final class RuleChanges {
     public static Outcome reject(Registry registry, Clock clock, Identity who, String changeId, String comment) {
         requireComment(comment);
         who.require(Role.ADMIN, "rejecting rule change " + changeId);
-        return registry.write(handle -> {
+        return registry.writeHandle(handle -> {
             RuleChange change = decidable(handle, who, changeId, "rejected");
             String now = Timestamps.now(clock);
             recordDecision(handle, change, "REJECTED", who.user(), comment.strip(), now);
@@ -289,7 +289,7 @@ public final class RuleChanges {
     }
 
     private static void markStale(Registry registry, Clock clock, Identity who, String changeId, String why) {
-        registry.write(handle -> {
+        registry.writeHandle(handle -> {
             Optional<RuleChange> change = find(handle, changeId).filter(RuleChange::pending);
             if (change.isPresent()) {
                 recordDecision(handle, change.get(), "STALE", who.user(), why, Timestamps.now(clock));
@@ -442,17 +442,17 @@ public final class RuleChanges {
     // ---------------------------------------------------------------------------------------------------------------
 
     public static List<RuleChange> list(Registry registry) {
-        return registry.read(handle -> handle.createQuery(SELECT + " ORDER BY change_id DESC").map((rs, ctx) -> row(rs)).list());
+        return registry.readHandle(handle -> handle.createQuery(SELECT + " ORDER BY change_id DESC").map((rs, ctx) -> row(rs)).list());
     }
 
     /** The number of rule changes waiting for a decision (the Approvals badge counts them with model requests). */
     public static long pendingCount(Registry registry) {
-        return registry.read(handle -> handle.createQuery("SELECT count(*) FROM rule_changes WHERE status = 'PENDING'")
+        return registry.readHandle(handle -> handle.createQuery("SELECT count(*) FROM rule_changes WHERE status = 'PENDING'")
                 .mapTo(Long.class).one());
     }
 
     public static Optional<RuleChange> find(Registry registry, String changeId) {
-        return registry.read(handle -> find(handle, changeId));
+        return registry.readHandle(handle -> find(handle, changeId));
     }
 
     static Optional<RuleChange> find(Handle handle, String changeId) {
@@ -461,7 +461,7 @@ public final class RuleChanges {
 
     /** The decision dialog's content for {@code who}; reads one snapshot. */
     public static Evidence evidence(Registry registry, String changeId, Identity who) {
-        return registry.read(handle -> {
+        return registry.readHandle(handle -> {
             RuleChange change = find(handle, changeId)
                     .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no rule change with id \"" + changeId + "\""));
             List<String> blockers = new ArrayList<>();

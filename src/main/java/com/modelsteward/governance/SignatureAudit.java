@@ -31,7 +31,7 @@ public final class SignatureAudit {
     }
 
     public static Report verify(Registry registry) {
-        return registry.read(handle -> {
+        return registry.readHandle(handle -> {
             List<String> problems = new ArrayList<>();
             Optional<Signatures.KeyCheck> root = Signatures.root(handle);
             root.filter(r -> !r.trusted()).ifPresent(r -> problems.add("root key of " + r.user() + ": " + r.problem()));

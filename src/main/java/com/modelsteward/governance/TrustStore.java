@@ -42,7 +42,7 @@ public final class TrustStore {
 
     /** Compares the registry's root key with the pinned one, pinning it on first use. */
     public Check check(Registry registry) {
-        Optional<Signatures.KeyCheck> root = registry.read(Signatures::root);
+        Optional<Signatures.KeyCheck> root = registry.readHandle(Signatures::root);
         String path = registry.file().toAbsolutePath().normalize().toString();
         Optional<String> pinned = settings.get(PREFIX + path);
         if (root.isEmpty()) {
@@ -87,7 +87,7 @@ public final class TrustStore {
         Optional<String> pinned = settings.get(HEAD_PREFIX + path);
         long pinnedSeq = pinned.map(text -> Long.parseLong(text.substring(0, text.indexOf(':')))).orElse(0L);
         String pinnedHash = pinned.map(text -> text.substring(text.indexOf(':') + 1)).orElse(AuditTrail.GENESIS);
-        return registry.read(handle -> {
+        return registry.readHandle(handle -> {
             long last = handle.createQuery("SELECT coalesce(max(seq), 0) FROM audit_log").mapTo(Long.class).one();
             if (pinnedSeq > last) {
                 return new HeadCheck(true, "WARNING: THE AUDIT TRAIL OF " + path + " WENT BACKWARD: you verified it up to entry " + pinnedSeq

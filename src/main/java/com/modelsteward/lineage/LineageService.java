@@ -81,7 +81,7 @@ public final class LineageService {
     }
 
     public List<VersionHashes> hashes() {
-        return registry.read(handle -> handle.createQuery("""
+        return registry.readHandle(handle -> handle.createQuery("""
                         SELECT model_id, training_config_hash, data_snapshot_hash, feature_graph_hash, code_commit
                           FROM model_registry""")
                 .map(ConstructorMapper.of(VersionHashes.class)).list());
@@ -89,7 +89,7 @@ public final class LineageService {
 
     /** The latest value of each (pack, metric) of every version of a name: the data of the trend chart, in one query. */
     public Map<String, List<Scorecard>> scorecardsOfName(String modelName) {
-        return registry.read(handle -> handle.createQuery("""
+        return registry.readHandle(handle -> handle.createQuery("""
                         SELECT s.model_id, s.pack_id, s.metric, s.value, s.generated_at
                           FROM scorecards s JOIN model_registry m ON m.model_id = s.model_id
                          WHERE m.model_name = :name
@@ -126,7 +126,7 @@ public final class LineageService {
             return Map.of();
         }
         String idsJson = CanonicalJson.write(List.copyOf(ids));
-        return registry.read(handle -> {
+        return registry.readHandle(handle -> {
             Map<String, ModelVersion> versions = handle.createQuery(VERSIONS_SQL).bind("ids", idsJson).mapTo(ModelVersion.class).list()
                     .stream().collect(Collectors.toMap(ModelVersion::modelId, v -> v));
             Map<String, List<Scorecard>> scorecards = handle.createQuery(SCORECARDS_SQL).bind("ids", idsJson).mapTo(Scorecard.class).list()

@@ -132,7 +132,7 @@ public final class ScorecardImport {
         String name = fileName(file);
         long total = size(file);
         // Bounded by the registry, not by the file: one entry per registered version.
-        Set<String> known = new HashSet<>(registry.read(handle -> handle.createQuery("SELECT model_id FROM model_registry")
+        Set<String> known = new HashSet<>(registry.readHandle(handle -> handle.createQuery("SELECT model_id FROM model_registry")
                 .mapTo(String.class).list()));
         ImportProblems problems = new ImportProblems();
         try (ScorecardStaging staging = ScorecardStaging.create((line, first, timed) -> problems.add(line, where(format, file, line)
@@ -271,7 +271,7 @@ public final class ScorecardImport {
                                Listener listener, Summary summary, String sha256) {
         String name = fileName(file);
         String now = Timestamps.now(clock);
-        return registry.writeWithStaging(staging, handle -> {
+        return registry.writeHandleWithStaging(staging, handle -> {
             // The same file committed meanwhile (another process, or this import retried after an uncertain end).
             priorImport(handle, sha256).ifPresent(prior -> {
                 throw alreadyImported(format, file, prior);

@@ -46,7 +46,7 @@ public final class ActiveCache {
         return generation.get(() -> {
             Map<String, String> rows = new HashMap<>();
             // One row per name at most: the unique partial indexes of V001/V002 allow one live version per name.
-            registry.read(handle -> handle.createQuery("SELECT model_name, model_id FROM model_registry WHERE state = :state")
+            registry.readHandle(handle -> handle.createQuery("SELECT model_name, model_id FROM model_registry WHERE state = :state")
                     .bind("state", liveState)
                     .map((row, ctx) -> rows.put(row.getString(1), row.getString(2))).list());
             return Map.copyOf(rows);

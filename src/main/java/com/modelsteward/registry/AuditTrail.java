@@ -61,7 +61,7 @@ public final class AuditTrail {
      * hot loop of {@code audit verify}); names the first entry whose links or hash do not match.
      */
     public static Verification verify(Registry registry) {
-        return registry.read(handle -> {
+        return registry.readHandle(handle -> {
             try (PreparedStatement statement = handle.getConnection().prepareStatement(
                          "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq");
                  ResultSet rows = statement.executeQuery()) {

@@ -98,75 +98,75 @@ public final class ModelCatalog {
      * the views that each list every version read 100 000 rows (0.5-1 s) once per change, not once per view.
      */
     public List<ModelSummary> versions() {
-        return registry.versions.get(() -> List.copyOf(registry.read(handle -> handle.createQuery(VERSIONS_SQL).mapTo(ModelSummary.class).list())));
+        return registry.versions.get(() -> List.copyOf(registry.readHandle(handle -> handle.createQuery(VERSIONS_SQL).mapTo(ModelSummary.class).list())));
     }
 
     /** The newest {@code limit} versions (the order of {@link #versions()}): what a first screenful needs. */
     public List<ModelSummary> newestVersions(int limit) {
-        return registry.read(handle -> handle.createQuery(VERSIONS_PAGE_SQL).bind("n", limit).mapTo(ModelSummary.class).list());
+        return registry.readHandle(handle -> handle.createQuery(VERSIONS_PAGE_SQL).bind("n", limit).mapTo(ModelSummary.class).list());
     }
 
     public long versionCount() {
-        return registry.read(handle -> handle.createQuery(VERSION_COUNT_SQL).mapTo(Long.class).one());
+        return registry.readHandle(handle -> handle.createQuery(VERSION_COUNT_SQL).mapTo(Long.class).one());
     }
 
     public List<ModelSummary> versionsOf(String modelName) {
-        return registry.read(handle -> handle.createQuery(VERSIONS_OF_SQL)
+        return registry.readHandle(handle -> handle.createQuery(VERSIONS_OF_SQL)
                 .bind("name", modelName)
                 .mapTo(ModelSummary.class).list());
     }
 
     public Optional<ModelVersion> version(String modelId) {
-        return registry.read(handle -> handle.createQuery(VERSION_SQL)
+        return registry.readHandle(handle -> handle.createQuery(VERSION_SQL)
                 .bind("id", modelId)
                 .mapTo(ModelVersion.class).findOne());
     }
 
     /** The version of a name in the policy's live state, if any. */
     public Optional<ModelSummary> liveVersionOf(String modelName, String liveState) {
-        return registry.read(handle -> handle.createQuery(ACTIVE_VERSION_OF_SQL)
+        return registry.readHandle(handle -> handle.createQuery(ACTIVE_VERSION_OF_SQL)
                 .bind("name", modelName).bind("state", liveState)
                 .mapTo(ModelSummary.class).findOne());
     }
 
     /** The latest value of each (pack, metric) of a version. */
     public List<Scorecard> scorecards(String modelId) {
-        return registry.read(handle -> handle.createQuery(SCORECARDS_SQL)
+        return registry.readHandle(handle -> handle.createQuery(SCORECARDS_SQL)
                 .bind("id", modelId)
                 .mapTo(Scorecard.class).list());
     }
 
     public List<StateCount> countsByState() {
-        return registry.read(handle -> handle.createQuery(COUNTS_BY_STATE_SQL).mapTo(StateCount.class).list());
+        return registry.readHandle(handle -> handle.createQuery(COUNTS_BY_STATE_SQL).mapTo(StateCount.class).list());
     }
 
     public List<String> modelTypes() {
-        return registry.read(handle -> handle.createQuery(MODEL_TYPES_SQL).mapTo(String.class).list());
+        return registry.readHandle(handle -> handle.createQuery(MODEL_TYPES_SQL).mapTo(String.class).list());
     }
 
     /** Every model name, sorted. */
     public List<String> modelNames() {
-        return registry.read(handle -> handle.createQuery(MODEL_NAMES_SQL).mapTo(String.class).list());
+        return registry.readHandle(handle -> handle.createQuery(MODEL_NAMES_SQL).mapTo(String.class).list());
     }
 
     public List<RegistryEvent> recentEvents(int limit) {
-        return registry.read(handle -> handle.createQuery(RECENT_EVENTS_SQL)
+        return registry.readHandle(handle -> handle.createQuery(RECENT_EVENTS_SQL)
                 .bind("n", limit)
                 .mapTo(RegistryEvent.class).list());
     }
 
     public List<TransitionRequestRow> requests(Optional<String> status) {
-        return registry.read(handle -> status.isPresent()
+        return registry.readHandle(handle -> status.isPresent()
                 ? handle.createQuery(REQUESTS_WITH_STATUS_SQL).bind("status", status.get()).mapTo(TransitionRequestRow.class).list()
                 : handle.createQuery(REQUESTS_SQL).mapTo(TransitionRequestRow.class).list());
     }
 
     public long pendingRequestCount() {
-        return registry.read(handle -> handle.createQuery(PENDING_REQUEST_COUNT_SQL).mapTo(Long.class).one());
+        return registry.readHandle(handle -> handle.createQuery(PENDING_REQUEST_COUNT_SQL).mapTo(Long.class).one());
     }
 
     public List<AuditEntry> auditEntries(int limit) {
-        return registry.read(handle -> handle.createQuery(AUDIT_ENTRIES_SQL)
+        return registry.readHandle(handle -> handle.createQuery(AUDIT_ENTRIES_SQL)
                 .bind("n", limit)
                 .mapTo(AuditEntry.class).list());
     }
@@ -183,7 +183,7 @@ public final class ModelCatalog {
 
     /** The newest {@code limit} entries of the whole trail that pass {@code filter} (a negative limit: all of them). */
     public List<AuditEntry> searchAudit(AuditFilter filter, int limit) {
-        return registry.read(handle -> handle.createQuery(AUDIT_SEARCH_SQL)
+        return registry.readHandle(handle -> handle.createQuery(AUDIT_SEARCH_SQL)
                 .bind("actor", filter.actor())
                 .bind("action", filter.action())
                 .bind("text", filter.text() == null ? null : filter.text().toLowerCase(Locale.ROOT))
@@ -194,26 +194,26 @@ public final class ModelCatalog {
     }
 
     public Optional<AuditEntry> auditEntry(long seq) {
-        return registry.read(handle -> handle.createQuery(AUDIT_ENTRY_SQL).bind("seq", seq).mapTo(AuditEntry.class).findOne());
+        return registry.readHandle(handle -> handle.createQuery(AUDIT_ENTRY_SQL).bind("seq", seq).mapTo(AuditEntry.class).findOne());
     }
 
     public long auditCount() {
-        return registry.read(handle -> handle.createQuery(AUDIT_COUNT_SQL).mapTo(Long.class).one());
+        return registry.readHandle(handle -> handle.createQuery(AUDIT_COUNT_SQL).mapTo(Long.class).one());
     }
 
     /** Every actor in the trail, sorted. */
     public List<String> auditActors() {
-        return registry.read(handle -> handle.createQuery(AUDIT_ACTORS_SQL).mapTo(String.class).list());
+        return registry.readHandle(handle -> handle.createQuery(AUDIT_ACTORS_SQL).mapTo(String.class).list());
     }
 
     /** Every action in the trail, sorted. */
     public List<String> auditActions() {
-        return registry.read(handle -> handle.createQuery(AUDIT_ACTIONS_SQL).mapTo(String.class).list());
+        return registry.readHandle(handle -> handle.createQuery(AUDIT_ACTIONS_SQL).mapTo(String.class).list());
     }
 
     /** The most recent stored result per (model, feature, kind). */
     public List<DriftResultRow> latestDrift() {
-        return registry.read(handle -> handle.createQuery(LATEST_DRIFT_SQL).mapTo(DriftResultRow.class).list());
+        return registry.readHandle(handle -> handle.createQuery(LATEST_DRIFT_SQL).mapTo(DriftResultRow.class).list());
     }
 
     /**
@@ -221,12 +221,12 @@ public final class ModelCatalog {
      * no longer trades.
      */
     public long driftAlertCount(String liveState) {
-        return registry.read(handle -> handle.createQuery(DRIFT_ALERT_COUNT_SQL).bind("live", liveState).mapTo(Long.class).one());
+        return registry.readHandle(handle -> handle.createQuery(DRIFT_ALERT_COUNT_SQL).bind("live", liveState).mapTo(Long.class).one());
     }
 
     /** The roles of a principal ("ANALYST,RISK_OFFICER"), empty when the user is not in {@code principals} or inactive. */
     public java.util.Set<String> rolesOf(String user) {
-        String roles = registry.read(handle -> handle.createQuery(ROLES_OF_SQL)
+        String roles = registry.readHandle(handle -> handle.createQuery(ROLES_OF_SQL)
                 .bind("u", user).mapTo(String.class).findOne().orElse(""));
         java.util.Set<String> result = new java.util.TreeSet<>();
         for (String role : roles.split(",")) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import com.modelsteward.registry.sqlite.SqliteStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -99,7 +100,7 @@ public final class Registry implements AutoCloseable {
         Registry registry = new Registry(file, SqliteDialect.readWrite(file), Migrations.latest(), null);
         if (version < Migrations.latest()) {
             try {
-                registry.write(handle -> {
+                registry.writeHandle(handle -> {
                     int current = currentVersion(handle);
                     Migrations.applyAfter(handle, current);
                     return null;
@@ -125,7 +126,7 @@ public final class Registry implements AutoCloseable {
         }
         Registry registry = new Registry(file, SqliteDialect.readWrite(file), Migrations.latest(), null);
         try {
-            registry.write(handle -> {
+            registry.writeHandle(handle -> {
                 Migrations.applyAfter(handle, 0);
                 return null;
             });
@@ -158,7 +159,23 @@ public final class Registry implements AutoCloseable {
         return Optional.ofNullable(readOnlyReason);
     }
 
-    public <R> R read(HandleCallback<R, RuntimeException> callback) {
+    /** Runs {@code work} on one read snapshot of the registry's aggregates. */
+    public <R> R read(StoreWork<R> work) {
+        return readHandle(handle -> work.run(new SqliteStore(handle)));
+    }
+
+    /** Runs {@code work} in one write transaction (see {@link #writeHandle}): all of it commits, exactly once, or none. */
+    public <R> R write(StoreWork<R> work) {
+        return writeHandle(handle -> work.run(new SqliteStore(handle)));
+    }
+
+    /** {@link #write} with the import's staging file attached as {@code staging} for a bulk copy. */
+    public <R> R writeWithStaging(Path staging, StoreWork<R> work) {
+        return writeHandleWithStaging(staging, handle -> work.run(new SqliteStore(handle)));
+    }
+
+    /** Raw access for the store layer and for tests that play the pipeline or an attacker; nothing above the store uses it. */
+    public <R> R readHandle(HandleCallback<R, RuntimeException> callback) {
         try {
             return jdbi.withHandle(discardOnFailure(callback));
         } catch (RuntimeException failed) {
@@ -182,7 +199,7 @@ public final class Registry implements AutoCloseable {
      *       is already committed — the retry of such a write applied an approval twice (issue 19).</li>
      * </ul>
      */
-    public <R> R write(HandleCallback<R, RuntimeException> callback) {
+    public <R> R writeHandle(HandleCallback<R, RuntimeException> callback) {
         return write(callback, null);
     }
 
@@ -331,7 +348,7 @@ public final class Registry implements AutoCloseable {
      * transaction can copy prepared rows with {@code INSERT … SELECT} (docs/decisions/0008). SQLite refuses ATTACH inside
      * a transaction, so the file is attached on the handle before the transaction begins and detached after it ends.
      */
-    public <R> R writeWithStaging(Path staging, HandleCallback<R, RuntimeException> callback) {
+    public <R> R writeHandleWithStaging(Path staging, HandleCallback<R, RuntimeException> callback) {
         return write(callback, staging);
     }
 

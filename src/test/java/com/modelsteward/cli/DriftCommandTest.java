@@ -92,7 +92,7 @@ class DriftCommandTest {
         models.forEach(m -> m.get("incidents_opened").forEach(id -> opened.add(id.asLong())));
         assertTrue(opened.isEmpty(), "the demo's own drift run already opened the incidents; a second run opens none: " + opened);
         try (var registry = com.modelsteward.registry.Registry.open(db)) {
-            long open = registry.<Long>read(h -> h.createQuery("SELECT count(*) FROM incidents WHERE status = 'OPEN'").mapTo(Long.class).one());
+            long open = registry.<Long>readHandle(h -> h.createQuery("SELECT count(*) FROM incidents WHERE status = 'OPEN'").mapTo(Long.class).one());
             assertTrue(open >= 6, "vol_20d and spread_bps breach on each of the three models: " + open);
         }
         assertEquals(0, run("drift", "--db", db.toString(), "--model", "momentum_xgb-3.1.0"), cli.err());

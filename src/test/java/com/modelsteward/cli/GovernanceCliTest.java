@@ -147,7 +147,7 @@ class GovernanceCliTest {
         try (Registry registry = TestRegistries.demo(dir)) {
             db = registry.file();
             // A correctly chained entry after the last signed head: the chain verifies, no head of its actor covers it.
-            registry.write(h -> {
+            registry.writeHandle(h -> {
                 var head = h.createQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").mapToMap().one();
                 long seq = ((Number) head.get("seq")).longValue() + 1;
                 String hash = AuditTrail.hash((String) head.get("hash"), seq, "2026-11-01T12:00:00.000Z", "mallory", "REGISTER", "model:x", "{}");

@@ -66,7 +66,7 @@ class PrincipalEnrollCommandTest {
         assertFalse(cli.out().contains(body) || cli.err().contains(body));
         try (Registry registry = Registry.open(db)) {
             assertTrue(SignatureAudit.verify(registry).ok(), SignatureAudit.verify(registry).problems().toString());
-            String stored = registry.read(h -> String.join("\n", h.createQuery("SELECT coalesce(public_key, '') FROM principals").mapTo(String.class).list()));
+            String stored = registry.readHandle(h -> String.join("\n", h.createQuery("SELECT coalesce(public_key, '') FROM principals").mapTo(String.class).list()));
             assertFalse(stored.contains(body), "only public keys enter the registry");
         }
         assertTrue(Files.readString(cli.home().resolve("settings.properties")).contains("trust.root."));

@@ -85,7 +85,7 @@ class UntrustedInputCliTest {
         assertEquals(0, run("register", "--db", db.toString(), "--file", model.toString()), err());
         // The models the scorecard corpus names, so its files are refused for their own faults.
         try (Registry registry = Registry.open(db)) {
-            registry.write(h -> h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version) VALUES "
+            registry.writeHandle(h -> h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version) VALUES "
                     + "('m-1.0.0', 'm', 'signal_model', '1.0.0'), ('m-1', 'm', 'signal_model', '1')"));
         }
         String before = registryBytes(db);
@@ -158,7 +158,7 @@ class UntrustedInputCliTest {
         try {
             String secretHash = sha256(secret);
             try (Registry registry = Registry.open(db)) {
-                registry.write(h -> h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version, path_ref) "
+                registry.writeHandle(h -> h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version, path_ref) "
                         + "VALUES ('evil-1', 'evil', 'signal_model', '1', ?)", "../" + secret.getFileName()));
             }
             Path card = dir.resolve("card.html");
@@ -183,7 +183,7 @@ class UntrustedInputCliTest {
     void controlAndBidiCharactersInStoredNamesAreEscapedOnTheTerminal() throws Exception {
         Path db = registry();
         try (Registry registry = Registry.open(db)) {
-            registry.write(h -> h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version) "
+            registry.writeHandle(h -> h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version) "
                     + "VALUES (?, ?, 'signal_model', '1')", "evil\u001b[2J\u202e-1", "evil\u001b[2J\u202e"));
         }
         terminal = true;

@@ -32,9 +32,9 @@ class DriftMonitorTest {
     @Test
     void theVersionsWithSamplesAreEveryDistinctIdInOrder() {
         try (Registry registry = TestRegistries.demo(dir)) {
-            registry.write(h -> h.execute("INSERT INTO drift_samples (model_id, feature, role, value) VALUES ('a-first', 'f', 'CURRENT', 1),"
+            registry.writeHandle(h -> h.execute("INSERT INTO drift_samples (model_id, feature, role, value) VALUES ('a-first', 'f', 'CURRENT', 1),"
                     + " ('zz-last', 'f', 'REFERENCE', 2), ('zz-last', 'g', 'CURRENT', 3)"));
-            List<String> distinct = registry.read(h -> h.createQuery("SELECT model_id FROM drift_samples GROUP BY model_id ORDER BY model_id")
+            List<String> distinct = registry.readHandle(h -> h.createQuery("SELECT model_id FROM drift_samples GROUP BY model_id ORDER BY model_id")
                     .mapTo(String.class).list());
             List<String> found = new DriftMonitor(registry, clock, DriftPolicy.DEFAULT).modelsWithSamples();
             assertEquals(distinct, found);
@@ -62,17 +62,17 @@ class DriftMonitorTest {
             assertEquals(severe.size(), breaches.size());
             assertTrue(breaches.stream().allMatch(DriftMonitor.Breach::newlyOpened));
 
-            long stored = registry.read(h -> h.createQuery("SELECT count(*) FROM model_drift WHERE model_id = :m").bind("m", MODEL)
+            long stored = registry.readHandle(h -> h.createQuery("SELECT count(*) FROM model_drift WHERE model_id = :m").bind("m", MODEL)
                     .mapTo(Long.class).one());
             assertEquals(report.rows().size(), stored);
             assertEquals(severe.size(), monitor.openIncidents(MODEL).size());
-            List<String> events = registry.read(h -> h.createQuery("SELECT payload_json FROM events WHERE event_type = :t")
+            List<String> events = registry.readHandle(h -> h.createQuery("SELECT payload_json FROM events WHERE event_type = :t")
                     .bind("t", Outbox.DRIFT_ALERT).mapTo(String.class).list());
             assertEquals(severe.size(), events.size());
             JsonNode event = CanonicalJson.mapper().readTree(events.getFirst());
             assertEquals(DriftMonitor.BREACH_CODE, event.get("code").asText());
             assertEquals(MODEL, event.get("model_id").asText());
-            long audits = registry.read(h -> h.createQuery("SELECT count(*) FROM audit_log WHERE action = 'drift.breach' AND entity = :m")
+            long audits = registry.readHandle(h -> h.createQuery("SELECT count(*) FROM audit_log WHERE action = 'drift.breach' AND entity = :m")
                     .bind("m", MODEL).mapTo(Long.class).one());
             assertEquals(severe.size(), audits);
             assertTrue(AuditTrail.verify(registry).ok());
@@ -88,11 +88,11 @@ class DriftMonitorTest {
         try (Registry registry = TestRegistries.demo(dir)) {
             DriftMonitor monitor = new DriftMonitor(registry, clock, DriftPolicy.DEFAULT);
             DriftMonitor.ModelReport report = monitor.compute(MODEL, DriftMonitor.Progress.NONE);
-            registry.write(h -> h.execute("CREATE TRIGGER refuse_alerts BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'no'); END"));
+            registry.writeHandle(h -> h.execute("CREATE TRIGGER refuse_alerts BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'no'); END"));
             assertThrows(RuntimeException.class, () -> monitor.store(report, "test.operator"));
-            assertEquals(0L, (long) registry.read(h -> h.createQuery("SELECT count(*) FROM model_drift").mapTo(Long.class).one()));
-            assertEquals(0L, (long) registry.read(h -> h.createQuery("SELECT count(*) FROM incidents").mapTo(Long.class).one()));
-            assertEquals(0L, (long) registry.read(h -> h.createQuery("SELECT count(*) FROM audit_log WHERE action = 'drift.breach'")
+            assertEquals(0L, (long) registry.readHandle(h -> h.createQuery("SELECT count(*) FROM model_drift").mapTo(Long.class).one()));
+            assertEquals(0L, (long) registry.readHandle(h -> h.createQuery("SELECT count(*) FROM incidents").mapTo(Long.class).one()));
+            assertEquals(0L, (long) registry.readHandle(h -> h.createQuery("SELECT count(*) FROM audit_log WHERE action = 'drift.breach'")
                     .mapTo(Long.class).one()));
         }
     }

@@ -117,7 +117,7 @@ class ApprovalEligibilityTest {
     @Test
     void aRequestWhoseScorecardsChangedIsStaleAndADecidedOneIsClosed() {
         TransitionRequestRow request = pending("momentum_xgb-3.2.0");
-        registry.write(h -> h.execute("INSERT INTO scorecards (model_id, pack_id, metric, value, generated_at) VALUES (?, ?, ?, ?, ?)",
+        registry.writeHandle(h -> h.execute("INSERT INTO scorecards (model_id, pack_id, metric, value, generated_at) VALUES (?, ?, ?, ?, ?)",
                 "momentum_xgb-3.2.0", "bench_core_v1", "sharpe", 2.5, "2026-11-01T11:00:00.000Z"));
         ApprovalEligibility.Verdict stale = desk.evidence(request.requestId(), officer("rachel.okafor")).verdict();
         assertTrue(stale.approveBlockers().stream().anyMatch(b -> b.contains("stale")), stale.approveBlockers().toString());

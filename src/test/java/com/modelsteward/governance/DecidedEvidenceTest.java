@@ -99,7 +99,7 @@ class DecidedEvidenceTest {
             GovernanceDesk.Decision decision = evidence.decisions().getFirst();
             assertEquals("rachel", decision.approver());
             assertTrue(decision.signature().verified(), String.valueOf(decision.signature().problem()));
-            String rachelsKey = f.registry.read(h -> h.createQuery("SELECT public_key FROM principals WHERE user_name = 'rachel'")
+            String rachelsKey = f.registry.readHandle(h -> h.createQuery("SELECT public_key FROM principals WHERE user_name = 'rachel'")
                     .mapTo(String.class).one());
             assertEquals(Keys.fingerprint(rachelsKey), decision.signature().fingerprint());
             assertEquals("rachel", decision.signature().signer());

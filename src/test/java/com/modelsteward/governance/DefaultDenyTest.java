@@ -39,7 +39,7 @@ class DefaultDenyTest {
             assertEquals("E_INVALID_INPUT", refused.code());
             assertTrue(refused.getMessage().contains("\"signal-model\" is not named by policy l3-12")
                     && refused.getMessage().contains("signal_model"), refused.getMessage());
-            assertEquals(Integer.valueOf(0), f.registry.read(h -> h.createQuery("SELECT count(*) FROM model_registry").mapTo(Integer.class).one()));
+            assertEquals(Integer.valueOf(0), f.registry.readHandle(h -> h.createQuery("SELECT count(*) FROM model_registry").mapTo(Integer.class).one()));
         }
     }
 
@@ -47,7 +47,7 @@ class DefaultDenyTest {
     void aRowOfAnUnknownTypeWrittenBySqlWithFailingScorecardsCannotGoLive() {
         try (Fixture f = new Fixture(dir)) {
             String config = CanonicalJson.write(Map.of("lr", 0.05));
-            f.registry.write(h -> h.createUpdate("""
+            f.registry.writeHandle(h -> h.createUpdate("""
                             INSERT INTO model_registry (model_id, model_name, model_type, version, state, path_ref, training_config_json,
                                 training_config_hash, data_snapshot_ref, data_snapshot_hash, created_at, created_by, updated_at, row_version,
                                 state_changed_at)
@@ -113,7 +113,7 @@ class DefaultDenyTest {
                     () -> f.engine.approve(f.rachel, request.requestId(), "passes now"));
             assertEquals(GovernanceException.ROLLOUT_DENIED, refused.code());
             assertTrue(refused.getMessage().contains("stale") && refused.getMessage().contains("baseline " + base), refused.getMessage());
-            assertEquals("STALE", f.registry.read(h -> h.createQuery("SELECT status FROM transition_requests WHERE request_id = :r")
+            assertEquals("STALE", f.registry.readHandle(h -> h.createQuery("SELECT status FROM transition_requests WHERE request_id = :r")
                     .bind("r", request.requestId()).mapTo(String.class).one()));
             assertEquals("SHADOW", f.state(candidate));
             assertEquals(Set.of(base), f.activeOf("sig"));
@@ -139,7 +139,7 @@ class DefaultDenyTest {
     }
 
     private static void lowerSharpe(Fixture f, String modelId, double sharpe) {
-        f.registry.write(h -> h.createUpdate("""
+        f.registry.writeHandle(h -> h.createUpdate("""
                         INSERT INTO scorecards (model_id, pack_id, metric, value, generated_at, source)
                         VALUES (:m, 'bench_core_v1', 'sharpe', :v, '2026-11-02T00:00:00.000Z', 'sql')""")
                 .bind("m", modelId).bind("v", sharpe).execute());

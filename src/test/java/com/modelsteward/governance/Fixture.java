@@ -103,11 +103,11 @@ final class Fixture implements AutoCloseable {
     }
 
     String state(String modelId) {
-        return registry.read(h -> h.createQuery("SELECT state FROM model_registry WHERE model_id = :m").bind("m", modelId).mapTo(String.class).one());
+        return registry.readHandle(h -> h.createQuery("SELECT state FROM model_registry WHERE model_id = :m").bind("m", modelId).mapTo(String.class).one());
     }
 
     Set<String> activeOf(String name) {
-        return Set.copyOf(registry.read(h -> h.createQuery("SELECT model_id FROM model_registry WHERE model_name = :n AND state = 'ACTIVE'")
+        return Set.copyOf(registry.readHandle(h -> h.createQuery("SELECT model_id FROM model_registry WHERE model_name = :n AND state = 'ACTIVE'")
                 .bind("n", name).mapTo(String.class).list()));
     }
 

@@ -52,16 +52,16 @@ class FormOneRegistryTest {
     @Test
     void aFormOneRegistryVerifiesThenTakesRfc8785EntriesAndVerifiesAgain() {
         try (Registry registry = Registry.open(dir.resolve("form1.db"))) {
-            GovernanceService.Request old = registry.read(h -> h.createQuery("SELECT request_id FROM transition_requests WHERE to_state = 'ACTIVE'")
-                    .mapTo(String.class).list()).stream().map(id -> registry.read(h -> GovernanceService.findRequest(h, id)).orElseThrow())
+            GovernanceService.Request old = registry.readHandle(h -> h.createQuery("SELECT request_id FROM transition_requests WHERE to_state = 'ACTIVE'")
+                    .mapTo(String.class).list()).stream().map(id -> registry.readHandle(h -> GovernanceService.findRequest(h, id)).orElseThrow())
                     .findFirst().orElseThrow();
-            Map<String, Object> approval = registry.read(h -> h.createQuery(
+            Map<String, Object> approval = registry.readHandle(h -> h.createQuery(
                     "SELECT approver, decision, comment, decided_at, signature FROM approvals WHERE request_id = :r").bind("r", old.requestId())
                     .mapToMap().one());
-            String rachelsKey = registry.read(h -> Signatures.trustedKey(h, "rachel")).publicKey();
-            String formOneConfig = registry.read(h -> h.createQuery(
+            String rachelsKey = registry.readHandle(h -> Signatures.trustedKey(h, "rachel")).publicKey();
+            String formOneConfig = registry.readHandle(h -> h.createQuery(
                     "SELECT training_config_json FROM model_registry WHERE model_id = 'form1-b-1'").mapTo(String.class).one());
-            String formOneHash = registry.read(h -> h.createQuery(
+            String formOneHash = registry.readHandle(h -> h.createQuery(
                     "SELECT training_config_hash FROM model_registry WHERE model_id = 'form1-b-1'").mapTo(String.class).one());
 
             // The fixture exercises what differs: in RFC 8785 alone neither the signature nor the config hash would verify.
@@ -71,7 +71,7 @@ class FormOneRegistryTest {
             assertNotEquals(formOneHash, CanonicalJson.hashOfJson(formOneConfig));
 
             assertVerifies(registry);
-            registry.read(h -> {
+            registry.readHandle(h -> {
                 Signatures.requireValidApprovals(h, old);
                 return null;
             });
@@ -85,13 +85,13 @@ class FormOneRegistryTest {
                     .allMatch(GateReport.PrerequisiteCheck::passed), "the promotion check accepts the form-1 config hash");
             var decision = engine.approve(omar, promotion.requestId(), "reviewed \u001b[1mcarefully\u001b[0m");
             assertEquals("EXECUTED", decision.status());
-            String newSignature = registry.read(h -> h.createQuery("SELECT signature FROM approvals WHERE request_id = :r")
+            String newSignature = registry.readHandle(h -> h.createQuery("SELECT signature FROM approvals WHERE request_id = :r")
                     .bind("r", promotion.requestId()).mapTo(String.class).one());
-            GovernanceService.Request executed = registry.read(h -> GovernanceService.findRequest(h, promotion.requestId())).orElseThrow();
-            String omarsKey = registry.read(h -> Signatures.trustedKey(h, "omar")).publicKey();
+            GovernanceService.Request executed = registry.readHandle(h -> GovernanceService.findRequest(h, promotion.requestId())).orElseThrow();
+            String omarsKey = registry.readHandle(h -> Signatures.trustedKey(h, "omar")).publicKey();
             assertTrue(Keys.verify(omarsKey, Signatures.decisionContent(executed.requestId(), executed.modelId(), executed.fromState(),
                     executed.toState(), executed.gateReportJson(), "APPROVE", "reviewed \u001b[1mcarefully\u001b[0m",
-                    registry.read(h -> h.createQuery("SELECT decided_at FROM approvals WHERE request_id = :r").bind("r", promotion.requestId())
+                    registry.readHandle(h -> h.createQuery("SELECT decided_at FROM approvals WHERE request_id = :r").bind("r", promotion.requestId())
                             .mapTo(String.class).one()), "omar"), newSignature), "new signatures are made over RFC 8785");
 
             assertVerifies(registry);
@@ -103,7 +103,7 @@ class FormOneRegistryTest {
         assertTrue(chain.ok(), chain.problem());
         SignatureAudit.Report signatures = SignatureAudit.verify(registry);
         assertTrue(signatures.ok(), String.join("\n", signatures.problems()));
-        SignedHistory.Report history = registry.read(SignedHistory::check);
+        SignedHistory.Report history = registry.readHandle(SignedHistory::check);
         assertTrue(history.ok(), String.join("\n", history.sentences()));
     }
 }

@@ -92,12 +92,12 @@ class GovernanceServiceTest {
             assertEquals(0, f.engine.findRequest("REQ-000001").stream().count(), "a refused request leaves nothing behind");
             f.scores(id, 1.5, 0.1, 0.001);
             // Blanking a registered version's hash behind the app's back disagrees with its REGISTER entry.
-            f.registry.write(h -> h.execute("UPDATE model_registry SET data_snapshot_hash = NULL WHERE model_id = ?", id));
+            f.registry.writeHandle(h -> h.execute("UPDATE model_registry SET data_snapshot_hash = NULL WHERE model_id = ?", id));
             GovernanceException tampered = assertThrows(GovernanceException.class, () -> f.engine.request(f.bob, id, "SHADOW", "go"));
             assertEquals(GovernanceService.TAMPERED, tampered.code());
             assertTrue(tampered.getMessage().contains("version m-1 has data_snapshot_hash = null"), tampered.getMessage());
             // A version the pipeline writes without the hash is refused for lacking the artifact.
-            f.registry.write(h -> h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version, training_config_json, "
+            f.registry.writeHandle(h -> h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version, training_config_json, "
                     + "training_config_hash, data_snapshot_ref) VALUES ('m-2', 'm', 'signal_model', '2', '{}', ?, 's3://x')",
                     com.modelsteward.registry.CanonicalJson.sha256Hex("{}")));
             f.scores("m-2", 1.5, 0.1, 0.001);
@@ -157,7 +157,7 @@ class GovernanceServiceTest {
             f.clock.advance(Duration.ofDays(8));
             String request = f.engine.request(f.bob, id, "ACTIVE", "promote").requestId();
             Identity signedIn = f.who("rachel");
-            f.registry.write(h -> h.execute("UPDATE principals SET active = 0 WHERE user_name = 'rachel'"));
+            f.registry.writeHandle(h -> h.execute("UPDATE principals SET active = 0 WHERE user_name = 'rachel'"));
             GovernanceException refused = assertThrows(GovernanceException.class, () -> f.engine.approve(signedIn, request, "still me"));
             // Deactivating by SQL is itself a change the signed history never made: the engine names it and acts on nothing.
             assertEquals(GovernanceService.TAMPERED, refused.code());
@@ -229,7 +229,7 @@ class GovernanceServiceTest {
             assertEquals("STALE", f.engine.findRequest(first).orElseThrow().status());
 
             String second = f.engine.request(f.bob, id, "ACTIVE", "promote again").requestId();
-            f.registry.write(h -> h.execute("UPDATE model_registry SET updated_at = '2026-12-01T00:00:00.000Z' WHERE model_id = ?", id));
+            f.registry.writeHandle(h -> h.execute("UPDATE model_registry SET updated_at = '2026-12-01T00:00:00.000Z' WHERE model_id = ?", id));
             GovernanceException changed = assertThrows(GovernanceException.class, () -> f.engine.approve(f.rachel, second, "ok"));
             assertTrue(changed.getMessage().contains("row_version"), changed.getMessage());
             assertEquals("SHADOW", f.state(id));
@@ -261,7 +261,7 @@ class GovernanceServiceTest {
                 assertTrue(results.stream().anyMatch(r -> r.contains("is EXECUTED")), results.toString());
             }
             assertEquals("ACTIVE", f.state(id));
-            long events = f.registry.read(h -> h.createQuery("SELECT count(*) FROM events WHERE event_type = 'ordinis.learn.rollout.completed' AND payload_json LIKE '%\"to_state\":\"ACTIVE\"%'")
+            long events = f.registry.readHandle(h -> h.createQuery("SELECT count(*) FROM events WHERE event_type = 'ordinis.learn.rollout.completed' AND payload_json LIKE '%\"to_state\":\"ACTIVE\"%'")
                     .mapTo(Long.class).one());
             assertEquals(1, events);
         }
@@ -286,10 +286,10 @@ class GovernanceServiceTest {
             Instant afterV2 = f.clock.instant();
             assertEquals(Set.of(v2), f.activeOf("alpha"));
             assertEquals("RETIRED", f.state(v1));
-            Map<String, Object> pointer = f.registry.read(h -> h.createQuery("SELECT * FROM active_pointer WHERE model_name = 'alpha'").mapToMap().one());
+            Map<String, Object> pointer = f.registry.readHandle(h -> h.createQuery("SELECT * FROM active_pointer WHERE model_name = 'alpha'").mapToMap().one());
             assertEquals(v2, pointer.get("active_model_id"));
             assertEquals(v1, pointer.get("last_known_good_id"));
-            String event = f.registry.read(h -> h.createQuery("SELECT payload_json FROM events WHERE event_type = 'ordinis.learn.rollout.completed' ORDER BY event_id DESC LIMIT 1")
+            String event = f.registry.readHandle(h -> h.createQuery("SELECT payload_json FROM events WHERE event_type = 'ordinis.learn.rollout.completed' ORDER BY event_id DESC LIMIT 1")
                     .mapTo(String.class).one());
             assertTrue(event.contains("\"approvers\":[\"rachel\"]") && event.contains("gate_report_digest") && event.contains(v2), event);
 
@@ -301,7 +301,7 @@ class GovernanceServiceTest {
             assertEquals(Set.of(v1), f.activeOf("alpha"));
             assertEquals("RETIRED", f.state(v2));
             assertEquals(GovernanceException.ROLLOUT_DENIED, code(() -> f.engine.rollback(f.omar, "alpha", "twice")));
-            assertEquals(1L, (long) f.registry.read(h -> h.createQuery("SELECT count(*) FROM events WHERE event_type = 'ordinis.learn.rollback.completed'")
+            assertEquals(1L, (long) f.registry.readHandle(h -> h.createQuery("SELECT count(*) FROM events WHERE event_type = 'ordinis.learn.rollback.completed'")
                     .mapTo(Long.class).one()));
 
             assertEquals(Optional.empty(), f.engine.activeAt("alpha", Instant.parse("2026-10-01T00:00:00Z")));
@@ -322,14 +322,14 @@ class GovernanceServiceTest {
             f.engine.request(f.bob, v2, "SHADOW", "shadow");
             f.clock.advance(Duration.ofDays(8));
             String request = f.engine.request(f.bob, v2, "ACTIVE", "promote").requestId();
-            long auditBefore = f.registry.read(h -> h.createQuery("SELECT count(*) FROM audit_log").mapTo(Long.class).one());
+            long auditBefore = f.registry.readHandle(h -> h.createQuery("SELECT count(*) FROM audit_log").mapTo(Long.class).one());
             GovernanceException refused = assertThrows(GovernanceException.class, () -> f.engine.approve(f.rachel, request, "ok"));
             assertEquals(GovernanceException.GATE_FAILED, refused.code());
             assertTrue(refused.getMessage().contains("sharpe"), refused.getMessage());
             assertEquals("SHADOW", f.state(v2));
             assertEquals("PENDING", f.engine.findRequest(request).orElseThrow().status());
-            assertEquals(auditBefore, (long) f.registry.read(h -> h.createQuery("SELECT count(*) FROM audit_log").mapTo(Long.class).one()));
-            assertEquals(0L, (long) f.registry.read(h -> h.createQuery("SELECT count(*) FROM approvals WHERE request_id = :r").bind("r", request)
+            assertEquals(auditBefore, (long) f.registry.readHandle(h -> h.createQuery("SELECT count(*) FROM audit_log").mapTo(Long.class).one()));
+            assertEquals(0L, (long) f.registry.readHandle(h -> h.createQuery("SELECT count(*) FROM approvals WHERE request_id = :r").bind("r", request)
                     .mapTo(Long.class).one()));
         }
     }
@@ -344,10 +344,10 @@ class GovernanceServiceTest {
                 f.engine.request(f.bob, id, "RETIRED", "not needed");
                 retired.add(id);
             }
-            List<String> archived = f.registry.read(h -> h.createQuery("SELECT model_id FROM model_registry WHERE archived = 1 ORDER BY model_id")
+            List<String> archived = f.registry.readHandle(h -> h.createQuery("SELECT model_id FROM model_registry WHERE archived = 1 ORDER BY model_id")
                     .mapTo(String.class).list());
             assertEquals(retired.subList(0, 2), archived);
-            assertEquals(4L, (long) f.registry.read(h -> h.createQuery("SELECT count(*) FROM model_registry").mapTo(Long.class).one()), "never deleted");
+            assertEquals(4L, (long) f.registry.readHandle(h -> h.createQuery("SELECT count(*) FROM model_registry").mapTo(Long.class).one()), "never deleted");
             assertEquals(GovernanceException.ROLLOUT_DENIED, code(() -> f.engine.request(f.bob, retired.getFirst(), "SHADOW", "revive")));
         }
     }
@@ -359,7 +359,7 @@ class GovernanceServiceTest {
                     () -> Principals.resolve(f.registry, "alice", Optional.of("rachel")));
             assertTrue(refused.getMessage().contains("only possible on a demo registry"), refused.getMessage());
             assertTrue(refused.getMessage().contains("it was not created by `demo`"), refused.getMessage());
-            f.registry.write(h -> h.execute("INSERT INTO registry_meta (key, value) VALUES ('created_by_demo', 'x')"));
+            f.registry.writeHandle(h -> h.execute("INSERT INTO registry_meta (key, value) VALUES ('created_by_demo', 'x')"));
             GovernanceException marked = assertThrows(GovernanceException.class,
                     () -> Principals.resolve(f.registry, "alice", Optional.of("rachel")));
             assertTrue(marked.getMessage().contains("a marker row does not make a registry a demo"), marked.getMessage());

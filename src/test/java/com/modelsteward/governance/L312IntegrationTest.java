@@ -56,7 +56,7 @@ class L312IntegrationTest {
             assertEquals("ACTIVE", f.state("toy-2"));
 
             // The rollout's audit record carries the evaluation metrics, the approvals and the lineage.
-            JsonNode transition = CanonicalJson.mapper().readTree(f.registry.<String>read(h -> h.createQuery(
+            JsonNode transition = CanonicalJson.mapper().readTree(f.registry.<String>readHandle(h -> h.createQuery(
                     "SELECT payload_json FROM audit_log WHERE action = 'TRANSITION' AND entity = 'model:toy-2' ORDER BY seq DESC LIMIT 1")
                     .mapTo(String.class).one()));
             assertEquals("ACTIVE", transition.get("to_state").asText());
@@ -83,7 +83,7 @@ class L312IntegrationTest {
             everyActiveVersionHasAnAuditableLineage(demo);
             Map<String, String> pending = Map.of("momentum_xgb-3.2.0", "passes", "mean_reversion_lgbm-3.0.0", "max_drawdown");
             for (var entry : pending.entrySet()) {
-                String json = demo.read(h -> h.createQuery(
+                String json = demo.readHandle(h -> h.createQuery(
                                 "SELECT gate_report_json FROM transition_requests WHERE model_id = :m AND status = 'PENDING' AND to_state = 'ACTIVE'")
                         .bind("m", entry.getKey()).mapTo(String.class).one());
                 GateReport report = GateReport.fromJson(json);
@@ -100,10 +100,10 @@ class L312IntegrationTest {
 
     /** Every ACTIVE version: an executed request, its approvals, and an audit TRANSITION naming its data and evaluation. */
     static void everyActiveVersionHasAnAuditableLineage(Registry registry) throws Exception {
-        List<String> active = registry.read(h -> h.createQuery("SELECT model_id FROM model_registry WHERE state = 'ACTIVE'").mapTo(String.class).list());
+        List<String> active = registry.readHandle(h -> h.createQuery("SELECT model_id FROM model_registry WHERE state = 'ACTIVE'").mapTo(String.class).list());
         assertFalse(active.isEmpty());
         for (String id : active) {
-            List<String> payloads = registry.read(h -> h.createQuery("""
+            List<String> payloads = registry.readHandle(h -> h.createQuery("""
                             SELECT payload_json FROM audit_log WHERE action = 'TRANSITION' AND entity = :e
                              AND payload_json LIKE '%"to_state":"ACTIVE"%' ORDER BY seq""")
                     .bind("e", "model:" + id).mapTo(String.class).list());
@@ -114,7 +114,7 @@ class L312IntegrationTest {
             assertTrue(first.get("gate_report").get("checks").size() > 0, id + " has evaluation results");
             assertTrue(first.get("approvals").size() >= 1, id + " has approvals");
             String request = first.get("request_id").asText();
-            assertEquals("EXECUTED", registry.read(h -> h.createQuery("SELECT status FROM transition_requests WHERE request_id = :r")
+            assertEquals("EXECUTED", registry.readHandle(h -> h.createQuery("SELECT status FROM transition_requests WHERE request_id = :r")
                     .bind("r", request).mapTo(String.class).one()));
         }
     }

@@ -35,7 +35,7 @@ class Lifecycle004Test {
             assertFalse(f.engine.approve(f.rachel, production, "one").executed());
             assertTrue(f.engine.approve(f.omar, production, "two").executed());
             assertEquals("PRODUCTION", f.state(id));
-            assertEquals(Map.of("active_model_id", id), f.registry.read(h -> h.createQuery(
+            assertEquals(Map.of("active_model_id", id), f.registry.readHandle(h -> h.createQuery(
                     "SELECT active_model_id FROM active_pointer WHERE model_name = 'delta'").mapToMap().one()));
         }
     }

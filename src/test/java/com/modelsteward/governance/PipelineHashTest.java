@@ -59,7 +59,7 @@ class PipelineHashTest {
                         assertEquals(model + " line 3: field \"training_config_hash\" is " + hash
                                 + " but the SHA-256 of the canonical training_config is " + CanonicalJson.hashOfJson(config), refused.getMessage());
                     }
-                    f.registry.write(h -> h.createUpdate("""
+                    f.registry.writeHandle(h -> h.createUpdate("""
                                     INSERT INTO model_registry (model_id, model_name, model_type, version, state, path_ref, training_config_json,
                                         training_config_hash, data_snapshot_ref, data_snapshot_hash, created_at, created_by, updated_at,
                                         row_version, state_changed_at)

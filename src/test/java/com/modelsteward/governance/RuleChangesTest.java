@@ -61,7 +61,7 @@ class RuleChangesTest {
     }
 
     private static JsonNode lastPayload(Fixture f, String action) {
-        String json = f.registry.read(h -> h.createQuery("SELECT payload_json FROM audit_log WHERE action = :a ORDER BY seq DESC LIMIT 1")
+        String json = f.registry.readHandle(h -> h.createQuery("SELECT payload_json FROM audit_log WHERE action = :a ORDER BY seq DESC LIMIT 1")
                 .bind("a", action).mapTo(String.class).one());
         try {
             return CanonicalJson.mapper().readTree(json);
@@ -107,7 +107,7 @@ class RuleChangesTest {
             assertEquals("PENDING", pending.change().status());
             assertEquals("l3-12", inForce(f).name(), "the stored policy is unchanged while the change waits");
             assertTrue(inForce(f).transition("RETIRED", "ACTIVE").isEmpty());
-            assertEquals(0, (int) f.registry.read(h -> h.createQuery("SELECT count(*) FROM registry_meta WHERE key = 'policy_text'")
+            assertEquals(0, (int) f.registry.readHandle(h -> h.createQuery("SELECT count(*) FROM registry_meta WHERE key = 'policy_text'")
                     .mapTo(Integer.class).one()));
             // Gates are still enforced: a failing candidate cannot be promoted under the policy in force.
             String weak = f.register("weak", "1.0");
@@ -130,7 +130,7 @@ class RuleChangesTest {
             assertEquals("adam", set.get("approved_by").asText());
             assertEquals(LOOSE, set.get("text").asText());
             assertEquals("yaml", set.get("format").asText());
-            List<String> actions = f.registry.read(h -> h.createQuery("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 2")
+            List<String> actions = f.registry.readHandle(h -> h.createQuery("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 2")
                     .mapTo(String.class).list());
             assertEquals(List.of("POLICY_SET", "RULE_CHANGE_APPROVED"), actions, "the approval and its effect are one transaction");
             assertTrue(SignatureAudit.verify(f.registry).ok(), SignatureAudit.verify(f.registry).problems().toString());
@@ -149,7 +149,7 @@ class RuleChangesTest {
             assertThrows(GovernanceException.class, () -> RuleChanges.reject(f.registry, f.clock, f.ines, id, "withdrawn"));
             assertEquals("PENDING", RuleChanges.find(f.registry, id).orElseThrow().status());
             // The database refuses the same shortcut from any writer.
-            RegistryException sql = assertThrows(RegistryException.class, () -> f.registry.write(h -> h.execute(
+            RegistryException sql = assertThrows(RegistryException.class, () -> f.registry.writeHandle(h -> h.execute(
                     "UPDATE rule_changes SET status = 'APPLIED', decided_by = 'ines', decided_at = 'now', decision_comment = 'ok', "
                             + "decision_signature = 'x' WHERE change_id = ?", id)));
             assertTrue(sql.getMessage().contains("cannot decide it (four eyes)"), sql.getMessage());
@@ -167,7 +167,7 @@ class RuleChangesTest {
             GovernanceException refused = assertThrows(GovernanceException.class,
                     () -> RuleChanges.approve(f.registry, f.clock, claimed, id, "sure", Map.of()));
             assertTrue(refused.getMessage().contains("not an active ADMIN"), refused.getMessage());
-            f.registry.write(h -> h.execute("UPDATE principals SET active = 0 WHERE user_name = 'adam'"));
+            f.registry.writeHandle(h -> h.execute("UPDATE principals SET active = 0 WHERE user_name = 'adam'"));
             refused = assertThrows(GovernanceException.class, () -> RuleChanges.approve(f.registry, f.clock, adam, id, "sure", Map.of()));
             assertTrue(refused.getMessage().contains("not an active ADMIN"), refused.getMessage());
             assertEquals(Set.of(Role.ANALYST), f.who("alice").roles());
@@ -252,7 +252,7 @@ class RuleChangesTest {
             assertTrue(sqlRefusal(f, "DELETE FROM rule_changes WHERE change_id = '" + id + "'").contains("never deleted"));
 
             // A pending change written by hand, with a signature that is not the requester's, is never applied.
-            f.registry.write(h -> h.execute("""
+            f.registry.writeHandle(h -> h.execute("""
                     INSERT INTO rule_changes (change_id, kind, target, target_user, role, requested_by, requested_at, requester_signature)
                     VALUES ('RC-000900', 'ROLE_GRANT', 'principal:bob', 'bob', 'ADMIN', 'ines', '2026-11-01T12:00:00.000Z', 'forged')"""));
             GovernanceException forged = assertThrows(GovernanceException.class,
@@ -266,7 +266,7 @@ class RuleChangesTest {
     }
 
     private static String sqlRefusal(Fixture f, String sql) {
-        RegistryException refused = assertThrows(RegistryException.class, () -> f.registry.write(h -> h.execute(sql)));
+        RegistryException refused = assertThrows(RegistryException.class, () -> f.registry.writeHandle(h -> h.execute(sql)));
         return refused.getMessage();
     }
 }

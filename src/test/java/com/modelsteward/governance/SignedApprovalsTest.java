@@ -29,13 +29,13 @@ class SignedApprovalsTest {
     private final Identity rachel = new Identity("rachel.okafor", Set.of(Role.RISK_OFFICER), true);
 
     private static String pendingMomentumRequest(Registry registry) {
-        return registry.read(h -> h.createQuery("""
+        return registry.readHandle(h -> h.createQuery("""
                 SELECT r.request_id FROM transition_requests r JOIN model_registry m ON m.model_id = r.model_id
                  WHERE r.status = 'PENDING' AND m.model_name = 'momentum_xgb'""").mapTo(String.class).one());
     }
 
     private static Map<String, Object> snapshot(Registry registry) {
-        return registry.read(h -> h.createQuery("""
+        return registry.readHandle(h -> h.createQuery("""
                 SELECT (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM events) AS events,
                        (SELECT count(*) FROM approvals) AS approvals, (SELECT count(*) FROM audit_signatures) AS heads,
                        (SELECT group_concat(model_id) FROM model_registry WHERE state = 'ACTIVE') AS active""").mapToMap().one());
@@ -64,7 +64,7 @@ class SignedApprovalsTest {
             file = registry.file();
             requestId = pendingMomentumRequest(registry);
             // Someone with write access to the file adds a second approval by hand, with a made-up signature.
-            registry.write(h -> h.createUpdate("""
+            registry.writeHandle(h -> h.createUpdate("""
                             INSERT INTO approvals (request_id, approver, decision, comment, decided_at, signature)
                             VALUES (:r, 'omar.haddad', 'APPROVE', 'looks fine', '2026-11-01T11:00:00.000Z', 'AAAA')""")
                     .bind("r", requestId).execute());

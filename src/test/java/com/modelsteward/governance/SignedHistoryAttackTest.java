@@ -46,7 +46,7 @@ class SignedHistoryAttackTest {
 
     /** Appends an entry that links and hashes correctly after the newest one, as a writer with the file could. */
     private static void appendChained(Fixture f, String actor, String action, String entity, Map<String, Object> payload) {
-        f.registry.write(h -> {
+        f.registry.writeHandle(h -> {
             var head = h.createQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").mapToMap().one();
             long seq = ((Number) head.get("seq")).longValue() + 1;
             String json = CanonicalJson.write(payload);
@@ -89,7 +89,7 @@ class SignedHistoryAttackTest {
             String request = f.engine.request(f.alice, id, "ACTIVE", "promote").requestId();
             // bob (an analyst) appends a chained PRINCIPAL_ROLE_ADDED making himself a RISK_OFFICER, and the row to match.
             appendChained(f, "ines", "PRINCIPAL_ROLE_ADDED", "principal:bob", Map.of("user", "bob", "roles", "ANALYST,RISK_OFFICER", "active", true));
-            f.registry.write(h -> h.execute("UPDATE principals SET roles = 'ANALYST,RISK_OFFICER' WHERE user_name = 'bob'"));
+            f.registry.writeHandle(h -> h.execute("UPDATE principals SET roles = 'ANALYST,RISK_OFFICER' WHERE user_name = 'bob'"));
             assertTrue(AuditTrail.verify(f.registry).ok(), "the forged entry is correctly chained");
             GovernanceException refused = assertThrows(GovernanceException.class, () -> f.engine.approve(f.who("bob"), request, "mine now"));
             assertEquals(GovernanceService.TAMPERED, refused.code());
@@ -108,7 +108,7 @@ class SignedHistoryAttackTest {
             String id = f.register("m", "1");
             f.scores(id, 1.5, 0.1, 0.001);
             f.engine.request(f.bob, id, "SHADOW", "shadow");
-            f.registry.write(h -> h.execute("UPDATE model_registry SET state_changed_at = '2026-01-01T00:00:00.000Z' WHERE model_id = ?", id));
+            f.registry.writeHandle(h -> h.execute("UPDATE model_registry SET state_changed_at = '2026-01-01T00:00:00.000Z' WHERE model_id = ?", id));
             GovernanceException refused = assertThrows(GovernanceException.class, () -> f.engine.request(f.bob, id, "ACTIVE", "early"));
             assertEquals(GovernanceService.TAMPERED, refused.code());
             assertTrue(refused.getMessage().contains("state_changed_at"), refused.getMessage());
@@ -125,8 +125,8 @@ class SignedHistoryAttackTest {
             f.clock.advance(Duration.ofDays(8));
             String request = f.engine.request(f.bob, id, "ACTIVE", "promote").requestId();
             Path file = f.registry.file();
-            f.registry.write(h -> h.execute("DROP TRIGGER model_registry_frozen_once_governed"));
-            f.registry.write(h -> h.execute("UPDATE model_registry SET created_by = 'someone.else', path_ref = 'models/evil.bin' WHERE model_id = ?", id));
+            f.registry.writeHandle(h -> h.execute("DROP TRIGGER model_registry_frozen_once_governed"));
+            f.registry.writeHandle(h -> h.execute("UPDATE model_registry SET created_by = 'someone.else', path_ref = 'models/evil.bin' WHERE model_id = ?", id));
             GovernanceException refused = assertThrows(GovernanceException.class, () -> f.engine.approve(f.rachel, request, "ok"));
             assertEquals(GovernanceService.TAMPERED, refused.code());
             assertEquals("SHADOW", f.state(id));
@@ -209,7 +209,7 @@ class SignedHistoryAttackTest {
         try (Fixture f = new Fixture(dir)) {
             f.activate("m", "1", 1.5, 0.1);
             String second = f.activate("m", "2", 1.8, 0.1);
-            long next = f.registry.read(h -> h.createQuery("SELECT max(seq) FROM audit_log").mapTo(Long.class).one()) + 1;
+            long next = f.registry.readHandle(h -> h.createQuery("SELECT max(seq) FROM audit_log").mapTo(Long.class).one()) + 1;
             for (long seq = next; seq < next + 10; seq++) {
                 raw(f.registry.file(), "INSERT INTO audit_signatures (seq, head_hash, signer, signed_at, signature) VALUES (" + seq
                         + ", 'x', 'rachel', '2026-01-01T00:00:00.000Z', 'AAAA')");

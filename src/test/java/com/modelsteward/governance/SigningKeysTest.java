@@ -101,7 +101,7 @@ class SigningKeysTest {
             assertEquals(2, report.keysChecked());
             assertEquals(ada.fingerprint(), report.rootFingerprint().orElseThrow());
 
-            String audit = registry.read(h -> String.join("\n", h.createQuery("SELECT payload_json FROM audit_log").mapTo(String.class).list()));
+            String audit = registry.readHandle(h -> String.join("\n", h.createQuery("SELECT payload_json FROM audit_log").mapTo(String.class).list()));
             assertTrue(audit.contains(rita.fingerprint()), "the enrolment is audited with its fingerprint");
             String privateKeyText = Files.readString(ada.privateKeyFile(), StandardCharsets.US_ASCII);
             String body = privateKeyText.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
@@ -116,7 +116,7 @@ class SigningKeysTest {
         try (Registry registry = registryWithAdaAndRita(file)) {
             Enrolment.Result rita = Enrolment.enrollSelf(registry, clock, person("rita", Role.RISK_OFFICER), Keys.directory());
             Enrolment.endorse(registry, clock, person("ada", Role.ADMIN), "rita", rita.fingerprint());
-            RuntimeException secondRoot = assertThrows(RuntimeException.class, () -> registry.write(h ->
+            RuntimeException secondRoot = assertThrows(RuntimeException.class, () -> registry.writeHandle(h ->
                     h.execute("UPDATE principals SET key_endorsement = NULL, key_endorsed_by = 'rita' WHERE user_name = 'rita'")));
             assertTrue(secondRoot.getMessage().contains("E_KEY_ENDORSED"), secondRoot.getMessage());
         }

@@ -28,11 +28,11 @@ class LineageEvidenceBatchTest {
     @Test
     void evidenceReadTogetherEqualsEvidenceReadOneByOne() {
         try (Registry registry = TestRegistries.demo(dir)) {
-            List<String> ids = registry.read(h -> h.createQuery("SELECT model_id FROM model_registry ORDER BY model_id").mapTo(String.class).list());
+            List<String> ids = registry.readHandle(h -> h.createQuery("SELECT model_id FROM model_registry ORDER BY model_id").mapTo(String.class).list());
             String a = ids.get(0);
             String b = ids.get(1);
             String c = ids.get(2);
-            List<AuditEntry> added = registry.write(handle -> {
+            List<AuditEntry> added = registry.writeHandle(handle -> {
                 Clock clock = Clock.systemUTC();
                 return List.of(
                         AuditTrail.append(handle, clock, "pipeline", "NOTE", "model/" + a, Map.of()),

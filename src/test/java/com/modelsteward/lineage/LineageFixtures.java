@@ -46,7 +46,7 @@ final class LineageFixtures {
 
     /** A new candidate as the pipeline writes it with plain SQL (the triggers allow CANDIDATE rows). */
     static void insertCandidate(Registry registry, String modelId, String createdBy) {
-        registry.write(handle -> {
+        registry.writeHandle(handle -> {
             handle.createUpdate("""
                             INSERT INTO model_registry (model_id, model_name, model_type, version, state, path_ref,
                                 training_config_json, training_config_hash, data_snapshot_ref, data_snapshot_hash, feature_graph_hash,

@@ -56,7 +56,7 @@ class ModelCardTest {
             Document html = parseXml(file);
             var xpath = XPathFactory.newInstance().newXPath();
             assertEquals("Model card — momentum_xgb 3.1.0", xpath.evaluate("/html/head/title", html));
-            ModelVersion version = registry.read(h -> h.createQuery("SELECT * FROM model_registry WHERE model_id = :id").bind("id", ACTIVE)
+            ModelVersion version = registry.readHandle(h -> h.createQuery("SELECT * FROM model_registry WHERE model_id = :id").bind("id", ACTIVE)
                     .mapTo(ModelVersion.class).one());
             String text = html.getDocumentElement().getTextContent();
             assertTrue(text.contains(version.trainingConfigHash()));

@@ -41,7 +41,7 @@ class ScorecardImportTest {
     }
 
     private long scorecardCount(Registry registry) {
-        return registry.read(h -> h.createQuery("SELECT count(*) FROM scorecards").mapTo(Long.class).one());
+        return registry.readHandle(h -> h.createQuery("SELECT count(*) FROM scorecards").mapTo(Long.class).one());
     }
 
     @Test
@@ -60,7 +60,7 @@ class ScorecardImportTest {
             assertEquals(2, result.rows());
             assertEquals(before + 2, scorecardCount(registry));
             assertTrue(AuditTrail.verify(registry).ok());
-            assertEquals("scorecards.imported", registry.read(h -> h.createQuery("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1")
+            assertEquals("scorecards.imported", registry.readHandle(h -> h.createQuery("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1")
                     .mapTo(String.class).one()));
             RegistryException again = assertThrows(RegistryException.class,
                     () -> ScorecardImport.importCsv(registry, file, LineageFixtures.CLOCK, "cli.tester", NO_PROGRESS));
@@ -141,7 +141,7 @@ class ScorecardImportTest {
 
     /** What an import changes: scorecard count, highest id, and the audit head (seq and hash). */
     private static List<Object> state(Registry registry) {
-        return registry.read(h -> List.of(h.createQuery("SELECT count(*) FROM scorecards").mapTo(Long.class).one(),
+        return registry.readHandle(h -> List.of(h.createQuery("SELECT count(*) FROM scorecards").mapTo(Long.class).one(),
                 h.createQuery("SELECT coalesce(max(scorecard_id), 0) FROM scorecards").mapTo(Long.class).one(),
                 h.createQuery("SELECT seq || ':' || hash FROM audit_log ORDER BY seq DESC LIMIT 1").mapTo(String.class).findOne().orElse("")));
     }
@@ -235,7 +235,7 @@ class ScorecardImportTest {
             ScorecardImport.Result result = ScorecardImport.importCsv(registry, file, LineageFixtures.CLOCK, "cli.tester", NO_PROGRESS);
             String sha256 = CanonicalJson.sha256Hex(Files.readAllBytes(file));
             assertEquals(new ScorecardImport.Result(1_000, 2, sha256), result);
-            String payload = registry.read(h -> h.createQuery("SELECT payload_json FROM audit_log ORDER BY seq DESC LIMIT 1").mapTo(String.class).one());
+            String payload = registry.readHandle(h -> h.createQuery("SELECT payload_json FROM audit_log ORDER BY seq DESC LIMIT 1").mapTo(String.class).one());
             assertEquals(CanonicalJson.write(java.util.Map.of("file", "large.csv", "sha256", sha256, "rows", 1_000, "models", 2,
                     "model_ids_first", List.of("alpha-1", "beta-1"), "model_ids_sha256", CanonicalJson.sha256Hex("alpha-1\nbeta-1\n"))), payload);
         }
@@ -251,7 +251,7 @@ class ScorecardImportTest {
                                     {"model_id": "beta-1", "pack_id": "p", "metric": "sharpe", "value": "NaN"}]}
                     """);
             assertEquals(3, ScorecardImport.importJson(registry, json, LineageFixtures.CLOCK, "cli.tester", NO_PROGRESS).rows());
-            assertEquals(List.of("bench", "bench", "bench"), registry.read(h -> h.createQuery(
+            assertEquals(List.of("bench", "bench", "bench"), registry.readHandle(h -> h.createQuery(
                     "SELECT source FROM scorecards WHERE pack_id = 'p' ORDER BY scorecard_id").mapTo(String.class).list()));
             List<Object> before = state(registry);
             RegistryException again = assertThrows(RegistryException.class,
@@ -277,7 +277,7 @@ class ScorecardImportTest {
             }
             Path file = Files.writeString(dir.resolve("big.csv"), rows);
             // SQLite's page limit is a real SQLITE_FULL: the pooled connection this read returns is the next write's.
-            registry.read(h -> h.execute("PRAGMA max_page_count = " + h.createQuery("PRAGMA page_count").mapTo(Long.class).one()));
+            registry.readHandle(h -> h.execute("PRAGMA max_page_count = " + h.createQuery("PRAGMA page_count").mapTo(Long.class).one()));
             List<Object> before = state(registry);
             RegistryException full = assertThrows(RegistryException.class,
                     () -> ScorecardImport.importCsv(registry, file, LineageFixtures.CLOCK, "cli.tester", NO_PROGRESS));

@@ -51,7 +51,7 @@ class ActiveCacheTest {
             assertEquals(Map.of(NAME, ACTIVE), cache.all());
             assertEquals(Optional.empty(), cache.activeModelId("no_such_model"));
             assertEquals(1, cache.loads(), "three lookups, one query");
-            registry.read(h -> h.createQuery("SELECT count(*) FROM model_registry").mapTo(Long.class).one());
+            registry.readHandle(h -> h.createQuery("SELECT count(*) FROM model_registry").mapTo(Long.class).one());
             cache.activeModelId(NAME);
             assertEquals(1, cache.loads(), "a read commits nothing: no reload");
         }

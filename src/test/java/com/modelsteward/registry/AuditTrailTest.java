@@ -26,7 +26,7 @@ class AuditTrailTest {
     void anIntactChainVerifiesAndAnEditedEntryIsNamed() throws Exception {
         Path file = dir.resolve("audit.db");
         try (Registry registry = Registry.create(file)) {
-            registry.write(h -> {
+            registry.writeHandle(h -> {
                 for (int i = 1; i <= 5; i++) {
                     AuditTrail.append(h, clock, "rachel", "APPROVE", "request:R-" + i, Map.of("comment", "ok " + i, "n", i));
                 }
@@ -54,7 +54,7 @@ class AuditTrailTest {
     void theKeptVerificationIsWalkedAgainAfterAnotherProcessAltersAnEntry() throws Exception {
         Path file = dir.resolve("kept.db");
         try (Registry registry = Registry.create(file)) {
-            registry.write(h -> {
+            registry.writeHandle(h -> {
                 for (int i = 1; i <= 5; i++) {
                     AuditTrail.append(h, clock, "rachel", "APPROVE", "request:R-" + i, Map.of("n", i));
                 }
@@ -78,9 +78,9 @@ class AuditTrailTest {
     void anAppendThroughThisRegistryIsCountedInTheKeptVerification() {
         Path file = dir.resolve("append.db");
         try (Registry registry = Registry.create(file)) {
-            registry.write(h -> AuditTrail.append(h, clock, "rachel", "APPROVE", "request:R-1", Map.of("n", 1)));
+            registry.writeHandle(h -> AuditTrail.append(h, clock, "rachel", "APPROVE", "request:R-1", Map.of("n", 1)));
             assertEquals(1, registry.verifiedChain().checked());
-            registry.write(h -> AuditTrail.append(h, clock, "rachel", "APPROVE", "request:R-2", Map.of("n", 2)));
+            registry.writeHandle(h -> AuditTrail.append(h, clock, "rachel", "APPROVE", "request:R-2", Map.of("n", 2)));
             assertEquals(2, registry.verifiedChain().checked());
         }
     }

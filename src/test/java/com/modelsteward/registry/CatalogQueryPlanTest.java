@@ -135,7 +135,7 @@ class CatalogQueryPlanTest {
 
     /** The plan's steps; named parameters stay unbound (NULL), which does not change the plan's access paths. */
     private List<String> plan(String sql) {
-        return registry.read(handle -> {
+        return registry.readHandle(handle -> {
             List<String> steps = new ArrayList<>();
             try (Statement statement = handle.getConnection().createStatement();
                     ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + sql)) {

@@ -22,34 +22,34 @@ class ConnectionPoolTest {
     @Test
     void consecutiveOperationsReuseOneConnection() {
         try (Registry registry = Registry.create(dir.resolve("pool.db"))) {
-            Connection first = registry.read(h -> h.getConnection());
-            Connection second = registry.write(h -> {
+            Connection first = registry.readHandle(h -> h.getConnection());
+            Connection second = registry.writeHandle(h -> {
                 h.execute("INSERT INTO events (event_type, payload_json) VALUES ('x', '{}')");
                 return h.getConnection();
             });
             assertSame(first, second, "the schema is parsed once, not per operation");
-            assertSame(first, registry.read(h -> h.getConnection()));
+            assertSame(first, registry.readHandle(h -> h.getConnection()));
         }
     }
 
     @Test
     void aConnectionWhoseWriteFailedIsNotReused() {
         try (Registry registry = Registry.create(dir.resolve("pool.db"))) {
-            Connection used = registry.read(h -> h.getConnection());
+            Connection used = registry.readHandle(h -> h.getConnection());
             // The failed callback leaves a pragma on its connection that would make every later insert fail.
-            assertThrows(RegistryException.class, () -> registry.write(h -> {
+            assertThrows(RegistryException.class, () -> registry.writeHandle(h -> {
                 h.execute("PRAGMA max_page_count = 1");
                 h.execute("INSERT INTO no_such_table VALUES (1)");
                 return null;
             }));
-            Connection next = registry.write(h -> {
+            Connection next = registry.writeHandle(h -> {
                 for (int i = 0; i < 200; i++) {
                     h.execute("INSERT INTO events (event_type, payload_json) VALUES ('bulk', ?)", "x".repeat(400));
                 }
                 return h.getConnection();
             });
             assertNotSame(used, next);
-            assertEquals(200L, (long) registry.<Long>read(h -> h.createQuery("SELECT count(*) FROM events").mapTo(Long.class).one()));
+            assertEquals(200L, (long) registry.<Long>readHandle(h -> h.createQuery("SELECT count(*) FROM events").mapTo(Long.class).one()));
         }
     }
 
@@ -58,7 +58,7 @@ class ConnectionPoolTest {
         Path file = dir.resolve("pool.db");
         Connection kept;
         try (Registry registry = Registry.create(file)) {
-            kept = registry.write(h -> {
+            kept = registry.writeHandle(h -> {
                 h.execute("INSERT INTO events (event_type, payload_json) VALUES ('x', '{}')");
                 return h.getConnection();
             });

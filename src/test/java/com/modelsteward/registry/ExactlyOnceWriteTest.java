@@ -35,7 +35,7 @@ class ExactlyOnceWriteTest {
              Statement otherStatement = other.createStatement()) {
             AtomicInteger runs = new AtomicInteger();
             registry.afterCommit(() -> execute(otherStatement, "BEGIN IMMEDIATE"));
-            String result = registry.write(h -> {
+            String result = registry.writeHandle(h -> {
                 runs.incrementAndGet();
                 h.execute(INSERT);
                 return "done";
@@ -53,13 +53,13 @@ class ExactlyOnceWriteTest {
             registry.afterCommit(() -> {
                 throw new IllegalStateException("something after the commit failed");
             });
-            assertEquals("done", registry.write(h -> {
+            assertEquals("done", registry.writeHandle(h -> {
                 h.execute(INSERT);
                 return "done";
             }));
             registry.afterCommit(() -> { });
             assertEquals(1, onceEvents(registry), "applied once; the next write finds a clean connection");
-            registry.write(h -> h.execute(INSERT));
+            registry.writeHandle(h -> h.execute(INSERT));
             assertEquals(2, onceEvents(registry));
         }
     }
@@ -82,7 +82,7 @@ class ExactlyOnceWriteTest {
             registry.onLockWait((path, waited, budget) -> execute(otherStatement, "ROLLBACK"));
             AtomicInteger runs = new AtomicInteger();
             long retriesBefore = WriteStats.snapshot().get("retries");
-            long rows = registry.writeWithStaging(side, h -> {
+            long rows = registry.writeHandleWithStaging(side, h -> {
                 if (runs.incrementAndGet() == 1) {
                     execute(otherStatement, "BEGIN");
                     execute(otherStatement, "SELECT count(*) FROM t");
@@ -99,7 +99,7 @@ class ExactlyOnceWriteTest {
     }
 
     private static long onceEvents(Registry registry) {
-        return registry.read(h -> h.createQuery("SELECT count(*) FROM events WHERE event_type = 'once'").mapTo(Long.class).one());
+        return registry.readHandle(h -> h.createQuery("SELECT count(*) FROM events WHERE event_type = 'once'").mapTo(Long.class).one());
     }
 
     private static void execute(Statement statement, String sql) {

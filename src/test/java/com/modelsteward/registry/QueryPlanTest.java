@@ -84,7 +84,7 @@ class QueryPlanTest {
         assertTrue(queries.size() > 60, "found only " + queries.size() + " queries in the sources; is the scan still looking in the right place?");
         List<String> scans = new ArrayList<>();
         try (Registry registry = TestRegistries.demo(dir)) {
-            registry.read(handle -> {
+            registry.readHandle(handle -> {
                 for (Query query : queries) {
                     if (WHOLE_TABLE_BY_DESIGN.keySet().stream().anyMatch(fragment -> normalized(query.sql()).contains(fragment))) {
                         continue;
@@ -103,13 +103,13 @@ class QueryPlanTest {
         List<String> scans = new ArrayList<>();
         int checked = 0;
         try (Registry registry = TestRegistries.demo(dir)) {
-            List<Map<String, Object>> triggers = registry.read(handle -> handle.createQuery(
+            List<Map<String, Object>> triggers = registry.readHandle(handle -> handle.createQuery(
                     "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").mapToMap().list());
             assertTrue(triggers.size() >= 20, "the schema's triggers were not found: " + triggers.size());
             for (Map<String, Object> trigger : triggers) {
                 for (String statement : triggerStatements((String) trigger.get("sql"))) {
                     checked++;
-                    registry.read(handle -> {
+                    registry.readHandle(handle -> {
                         largeTableScans(handle.getConnection(), statement).forEach(scan -> scans.add("trigger " + trigger.get("name")
                                 + ": " + scan + "\n    " + statement));
                         return null;
@@ -124,10 +124,10 @@ class QueryPlanTest {
     @Test
     void aQueryWithoutAnIndexForItsFilterIsReported() {
         try (Registry registry = TestRegistries.demo(dir)) {
-            List<String> scans = registry.read(handle -> largeTableScans(handle.getConnection(),
+            List<String> scans = registry.readHandle(handle -> largeTableScans(handle.getConnection(),
                     "SELECT a.seq FROM audit_log a JOIN principals p ON p.user_name = a.actor WHERE a.actor = :who"));
             assertEquals(List.of("SCAN a (audit_log)"), scans);
-            List<String> none = registry.read(handle -> largeTableScans(handle.getConnection(),
+            List<String> none = registry.readHandle(handle -> largeTableScans(handle.getConnection(),
                     "SELECT * FROM audit_log WHERE entity = :e ORDER BY seq"));
             assertEquals(List.of(), none, "an indexed filter is not a scan");
         }

@@ -37,7 +37,7 @@ class RegistryFaultsTest {
         RegistryException failure = assertThrows(RegistryException.class, () -> {
             try (Registry registry = Registry.open(truncated)) {
                 new ModelCatalog(registry).versions();
-                registry.read(h -> h.createQuery("SELECT count(*) FROM drift_samples").mapTo(Long.class).one());
+                registry.readHandle(h -> h.createQuery("SELECT count(*) FROM drift_samples").mapTo(Long.class).one());
             }
         });
         assertTrue(DAMAGE_CODES.contains(failure.code()), failure.code() + ": " + failure.getMessage());
@@ -59,8 +59,8 @@ class RegistryFaultsTest {
         RegistryException failure = assertThrows(RegistryException.class, () -> {
             try (Registry registry = Registry.open(damaged)) {
                 new ModelCatalog(registry).versions();
-                registry.read(h -> h.createQuery("SELECT sum(value) FROM drift_samples").mapTo(Double.class).one());
-                registry.read(h -> h.createQuery("PRAGMA integrity_check").mapTo(String.class).list()).stream()
+                registry.readHandle(h -> h.createQuery("SELECT sum(value) FROM drift_samples").mapTo(Double.class).one());
+                registry.readHandle(h -> h.createQuery("PRAGMA integrity_check").mapTo(String.class).list()).stream()
                         .filter(line -> !line.equals("ok")).findFirst().ifPresent(line -> {
                             throw new RegistryException("E_REGISTRY_CORRUPT", damaged + " is damaged: " + line);
                         });
@@ -99,8 +99,8 @@ class RegistryFaultsTest {
     @Test
     void aFullDatabaseRefusesTheWholeWriteWithAClearMessage() {
         try (Registry registry = Registry.create(dir.resolve("full.db"))) {
-            long pages = registry.read(h -> h.createQuery("PRAGMA page_count").mapTo(Long.class).one());
-            RegistryException failure = assertThrows(RegistryException.class, () -> registry.write(h -> {
+            long pages = registry.readHandle(h -> h.createQuery("PRAGMA page_count").mapTo(Long.class).one());
+            RegistryException failure = assertThrows(RegistryException.class, () -> registry.writeHandle(h -> {
                 h.execute("PRAGMA max_page_count = " + (pages + 2));
                 for (int i = 0; i < 2_000; i++) {
                     h.execute("INSERT INTO events (event_type, payload_json) VALUES ('bulk', ?)", "x".repeat(400));
@@ -109,7 +109,7 @@ class RegistryFaultsTest {
             }));
             assertEquals("E_REGISTRY_FULL", failure.code(), failure.getMessage());
             assertTrue(failure.getMessage().contains("nothing was written"));
-            assertEquals(0L, (long) registry.<Long>read(h -> h.createQuery("SELECT count(*) FROM events").mapTo(Long.class).one()),
+            assertEquals(0L, (long) registry.<Long>readHandle(h -> h.createQuery("SELECT count(*) FROM events").mapTo(Long.class).one()),
                     "all or nothing");
         }
     }

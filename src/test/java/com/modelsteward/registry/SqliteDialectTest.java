@@ -17,7 +17,7 @@ class SqliteDialectTest {
     void aUniqueViolationSaysWhatTheRegistryAlreadyHolds() {
         try (Registry registry = Registry.create(dir.resolve("unique.db"))) {
             RegistryException refused = assertThrows(RegistryException.class,
-                    () -> registry.write(h -> h.execute("INSERT INTO schema_version (version, description) VALUES (1, 'again')")));
+                    () -> registry.writeHandle(h -> h.execute("INSERT INTO schema_version (version, description) VALUES (1, 'again')")));
             assertEquals("E_REGISTRY_REFUSED", refused.code());
             assertEquals(registry.file() + ": the registry already holds a schema_version row with this version; nothing was written",
                     refused.getMessage());
@@ -27,9 +27,9 @@ class SqliteDialectTest {
     @Test
     void aMissingTableSaysTheFileIsNotACompleteRegistry() {
         try (Registry registry = Registry.create(dir.resolve("partial.db"))) {
-            registry.write(h -> h.execute("DROP TABLE scorecard_imports"));
+            registry.writeHandle(h -> h.execute("DROP TABLE scorecard_imports"));
             RegistryException refused = assertThrows(RegistryException.class,
-                    () -> registry.read(h -> h.createQuery("SELECT count(*) FROM scorecard_imports").mapTo(Long.class).one()));
+                    () -> registry.readHandle(h -> h.createQuery("SELECT count(*) FROM scorecard_imports").mapTo(Long.class).one()));
             assertEquals("E_REGISTRY_NOT_REGISTRY", refused.code());
             assertEquals(registry.file() + " has no table scorecard_imports: it is not a complete Model Steward registry (was it changed"
                     + " by another program?)", refused.getMessage());

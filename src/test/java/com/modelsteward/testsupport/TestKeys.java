@@ -32,11 +32,11 @@ public final class TestKeys {
 
     public static void enrollAll(Registry registry, String admin) {
         Clock clock = Clock.systemUTC();
-        if (registry.read(h -> h.createQuery("SELECT public_key FROM principals WHERE user_name = :a").bind("a", admin)
+        if (registry.readHandle(h -> h.createQuery("SELECT public_key FROM principals WHERE user_name = :a").bind("a", admin)
                 .mapTo(String.class).findOne().orElse(null)) == null) {
             Enrolment.enrollSelf(registry, clock, Principals.resolve(registry, admin, Optional.empty()), Keys.directory());
         }
-        List<String> others = registry.read(h -> h.createQuery("SELECT user_name FROM principals WHERE user_name <> :a AND public_key IS NULL ORDER BY user_name")
+        List<String> others = registry.readHandle(h -> h.createQuery("SELECT user_name FROM principals WHERE user_name <> :a AND public_key IS NULL ORDER BY user_name")
                 .bind("a", admin).mapTo(String.class).list());
         for (String user : others) {
             String fingerprint = Enrolment.enrollSelf(registry, clock, Principals.resolve(registry, user, Optional.empty()), Keys.directory())

@@ -49,11 +49,11 @@ class BadInputCorpusTest {
         try {
             Path folder = Files.createTempDirectory("corpus-csv");
             try (Registry registry = Registry.create(folder.resolve("corpus.db"))) {
-                registry.write(h -> h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version) VALUES ('m-1', 'm', 'signal_model', '1')"));
+                registry.writeHandle(h -> h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version) VALUES ('m-1', 'm', 'signal_model', '1')"));
                 try {
                     ScorecardImport.importCsv(registry, file, Clock.systemUTC(), "corpus", (rows, bytes, total) -> { });
                 } catch (RegistryException refused) {
-                    long written = registry.read(h -> h.createQuery("SELECT count(*) FROM scorecards").mapTo(Long.class).one());
+                    long written = registry.readHandle(h -> h.createQuery("SELECT count(*) FROM scorecards").mapTo(Long.class).one());
                     assertEquals(0, written, file + " was refused but wrote rows");
                     throw refused;
                 }

@@ -87,8 +87,8 @@ class ConcurrentWritersTest {
         figures.put("database_locked_shown", locked);
         figures.put("pipeline", python);
         try (Registry registry = Registry.open(fixture.db)) {
-            figures.put("audit_entries", registry.read(h -> h.createQuery("SELECT count(*) FROM audit_log").mapTo(Long.class).one()));
-            figures.put("signed_heads", registry.read(h -> h.createQuery("SELECT count(*) FROM audit_signatures").mapTo(Long.class).one()));
+            figures.put("audit_entries", registry.readHandle(h -> h.createQuery("SELECT count(*) FROM audit_log").mapTo(Long.class).one()));
+            figures.put("signed_heads", registry.readHandle(h -> h.createQuery("SELECT count(*) FROM audit_signatures").mapTo(Long.class).one()));
             writeFigures(figures);
 
             assertEquals("", faults.toString(), "no process reported a fault");

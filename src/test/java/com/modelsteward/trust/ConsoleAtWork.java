@@ -73,7 +73,7 @@ public final class ConsoleAtWork {
 
     private Void step(Random dice) throws IOException {
         Identity me = Principals.resolve(context.registry(), context.user(), Optional.empty());
-        Optional<String[]> version = context.registry().read(h -> h.createQuery("""
+        Optional<String[]> version = context.registry().readHandle(h -> h.createQuery("""
                         SELECT model_id, state FROM model_registry WHERE state IN ('CANDIDATE', 'SHADOW') AND archived = 0
                          ORDER BY random() LIMIT 1""")
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findOne());
@@ -81,7 +81,7 @@ public final class ConsoleAtWork {
             String name = LoadFixture.NAMES.get(dice.nextInt(LoadFixture.NAMES.size()));
             String modelId = name + "-console-" + HexFormat.of().toHexDigits(dice.nextLong());
             line("TRY register " + modelId);
-            context.registry().write(h -> h.execute("""
+            context.registry().writeHandle(h -> h.execute("""
                     INSERT INTO model_registry (model_id, model_name, model_type, version, created_by)
                     VALUES (?, ?, 'load_model', ?, 'pipeline')""", modelId, name, modelId.substring(name.length() + 1)));
             line("ACK REGISTERED " + modelId);

@@ -66,9 +66,9 @@ class CrashRecoveryTest {
             figures.put("kills", kills);
             figures.put("kills_inside_an_operation", insideAnOperation);
             figures.put("acknowledged_writes", LoadFixture.count(ack, "ACK"));
-            figures.put("executed_requests", registry.read(h -> h.createQuery(
+            figures.put("executed_requests", registry.readHandle(h -> h.createQuery(
                     "SELECT count(*) FROM transition_requests WHERE status = 'EXECUTED'").mapTo(Long.class).one()));
-            figures.put("audit_entries", registry.read(h -> h.createQuery("SELECT count(*) FROM audit_log").mapTo(Long.class).one()));
+            figures.put("audit_entries", registry.readHandle(h -> h.createQuery("SELECT count(*) FROM audit_log").mapTo(Long.class).one()));
             figures.put("seconds", (System.nanoTime() - started) / 1_000_000_000L);
             Files.createDirectories(Path.of("target", "trust"));
             String json = CanonicalJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures);

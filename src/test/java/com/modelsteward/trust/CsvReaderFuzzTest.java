@@ -85,7 +85,7 @@ class CsvReaderFuzzTest {
         registry = Registry.create(dir.resolve("fuzz.db"));
         // The importer holds an enrolled key, so every accepted import is one signed audit entry.
         com.modelsteward.governance.Enrolment.initialAdmin(registry, CLOCK, "fuzz", com.modelsteward.governance.Keys.directory());
-        registry.write(h -> {
+        registry.writeHandle(h -> {
             for (String model : List.of("m-1", "alpha-1")) {
                 h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version) VALUES (?, ?, 'signal_model', '1')",
                         model, model.substring(0, model.indexOf('-')));
@@ -153,7 +153,7 @@ class CsvReaderFuzzTest {
 
     /** Scorecard count and audit length: what an import changes. */
     private static List<Object> state() {
-        return registry.read(h -> List.of(h.createQuery("SELECT count(*) FROM scorecards").mapTo(Long.class).one(),
+        return registry.readHandle(h -> List.of(h.createQuery("SELECT count(*) FROM scorecards").mapTo(Long.class).one(),
                 h.createQuery("SELECT count(*) FROM audit_log").mapTo(Long.class).one(),
                 h.createQuery("SELECT coalesce(max(hash), '') FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)").mapTo(String.class).one()));
     }

@@ -93,7 +93,7 @@ class LargeImportTest {
     /** Scorecard count, highest id and column totals, and the audit head (seq and hash): what any import would change. */
     private static List<Object> state(Path db) {
         try (Registry registry = Registry.open(db)) {
-            return registry.read(h -> List.of(
+            return registry.readHandle(h -> List.of(
                     h.createQuery("SELECT count(*) FROM scorecards").mapTo(Long.class).one(),
                     h.createQuery("SELECT coalesce(max(scorecard_id), 0) || ':' || total(value) || ':' || total(length(metric)) FROM scorecards")
                             .mapTo(String.class).one(),
@@ -120,7 +120,7 @@ class LargeImportTest {
         try (Registry registry = Registry.open(db)) {
             assertEquals(before + rows, (Long) state(db).get(0));
             assertTrue(AuditTrail.verify(registry).ok());
-            String payload = registry.read(h -> h.createQuery("SELECT payload_json FROM audit_log ORDER BY seq DESC LIMIT 1").mapTo(String.class).one());
+            String payload = registry.readHandle(h -> h.createQuery("SELECT payload_json FROM audit_log ORDER BY seq DESC LIMIT 1").mapTo(String.class).one());
             assertTrue(payload.contains("\"rows\":" + rows), payload);
             assertTrue(payload.contains("\"models\":3"), payload);
         }

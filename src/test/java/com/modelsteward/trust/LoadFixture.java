@@ -54,7 +54,7 @@ final class LoadFixture {
         System.setProperty(AppDirs.HOME_PROPERTY, home.toString());
         Clock clock = Clock.systemUTC();
         try (Registry registry = Registry.create(db)) {
-            registry.write(h -> {
+            registry.writeHandle(h -> {
                 for (String name : NAMES) {
                     for (int i = 1; i <= 2; i++) {
                         h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version) VALUES (?, ?, 'load_model', ?)",
@@ -110,7 +110,7 @@ final class LoadFixture {
     /** Every problem found; empty when the registry is whole. */
     static List<String> problems(Registry registry) {
         List<String> problems = new ArrayList<>();
-        String integrity = registry.read(h -> h.createQuery("PRAGMA integrity_check").mapTo(String.class).one());
+        String integrity = registry.readHandle(h -> h.createQuery("PRAGMA integrity_check").mapTo(String.class).one());
         if (!integrity.equals("ok")) {
             problems.add("integrity_check: " + integrity);
         }
@@ -120,7 +120,7 @@ final class LoadFixture {
         }
         SignatureAudit.Report signatures = SignatureAudit.verify(registry);
         signatures.problems().forEach(p -> problems.add("signatures: " + p));
-        registry.read(h -> {
+        registry.readHandle(h -> {
             h.createQuery("SELECT request_id FROM transition_requests WHERE status = 'EXECUTING'").mapTo(String.class)
                     .forEach(id -> problems.add(id + " was left EXECUTING"));
             // Replay the audit history: the state of every version and the ACTIVE set of every name, entry by entry.
@@ -222,7 +222,7 @@ final class LoadFixture {
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
-        registry.read(h -> {
+        registry.readHandle(h -> {
             for (String line : lines) {
                 String[] f = line.split(" ");
                 if (f.length == 3 && (f[0].equals("scorecards") || f[0].equals("drift_samples"))) {

@@ -104,13 +104,13 @@ public final class LoadWorker {
                 executed++;
                 line("ACK EXECUTED " + result.requestId() + " ROLLBACK " + result.toModelId());
             } else if (dice < 35) {
-                Optional<String> pending = registry.read(h -> h.createQuery(
+                Optional<String> pending = registry.readHandle(h -> h.createQuery(
                         "SELECT request_id FROM transition_requests WHERE status = 'PENDING' ORDER BY random() LIMIT 1").mapTo(String.class).findOne());
                 if (pending.isPresent()) {
                     decide(officer, pending.get());
                 }
             } else {
-                Optional<String> candidate = registry.read(h -> h.createQuery(
+                Optional<String> candidate = registry.readHandle(h -> h.createQuery(
                                 "SELECT model_id FROM model_registry WHERE model_name = :n AND state = 'CANDIDATE' AND archived = 0 ORDER BY random() LIMIT 1")
                         .bind("n", name).mapTo(String.class).findOne());
                 if (candidate.isEmpty()) {
@@ -158,7 +158,7 @@ public final class LoadWorker {
     private void register(String name) throws IOException {
         String modelId = name + "-" + workerId + "-" + HexFormat.of().toHexDigits(random.nextLong());
         line("TRY register " + modelId);
-        registry.write(h -> h.createUpdate("""
+        registry.writeHandle(h -> h.createUpdate("""
                         INSERT INTO model_registry (model_id, model_name, model_type, version, created_by)
                         VALUES (:id, :n, 'load_model', :v, 'pipeline')""")
                 .bind("id", modelId).bind("n", name).bind("v", modelId.substring(name.length() + 1)).execute());

@@ -150,7 +150,7 @@ class StormTest {
                     }
                 }
             }
-            Map<String, Long> pairs = registry.read(h -> {
+            Map<String, Long> pairs = registry.readHandle(h -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 h.createQuery("SELECT metric, count(*) FROM scorecards WHERE metric LIKE 'storm_pair_%' GROUP BY metric")
                         .map((r, ctx) -> Map.entry(r.getString(1), r.getLong(2))).forEach(e -> counts.put(e.getKey(), e.getValue()));
@@ -194,7 +194,7 @@ class StormTest {
 
     /** How many times the operation's effect is in the registry. */
     private static long effect(Registry registry, String kind, String marker, String user) {
-        return registry.read(h -> switch (kind) {
+        return registry.readHandle(h -> switch (kind) {
             case "register" -> h.createQuery("SELECT count(*) FROM model_registry WHERE model_id = :m").bind("m", marker).mapTo(Long.class).one();
             case "request" -> h.createQuery("SELECT count(*) FROM transition_requests WHERE justification = :m AND requested_by = :u")
                     .bind("m", marker).bind("u", user).mapTo(Long.class).one();

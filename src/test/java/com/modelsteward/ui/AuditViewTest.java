@@ -56,7 +56,7 @@ class AuditViewTest {
         Clock clock = Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC);
         // An empty registry: since the demo builds its governance history through the engine, its trail is not empty.
         try (Registry registry = TestRegistries.empty(folder)) {
-            registry.write(h -> {
+            registry.writeHandle(h -> {
                 AuditTrail.append(h, clock, "alice.nguyen", "REQUEST", "model:momentum_xgb-3.2.0", Map.of("to_state", "ACTIVE", "reason", "beats baseline"));
                 AuditTrail.append(h, clock, "rachel.okafor", "APPROVE", "=HYPERLINK(\"http://evil.example\")", Map.of("comment", "ok", "model_id", "momentum_xgb-3.2.0"));
                 AuditTrail.append(h, clock, "rachel.okafor", "ROLLBACK", "model_name:momentum_xgb", Map.of("reason", "drift", "from", "3.2.0", "to", "3.1.0"));

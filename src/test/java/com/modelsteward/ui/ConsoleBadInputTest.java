@@ -80,7 +80,7 @@ class ConsoleBadInputTest {
         assertTrue(again.contains("not a SQLite database") && again.endsWith(folder.resolve("demo.db") + " is still open."), again);
         FxWait.clickOn(robot, "OK");
         assertTrue(shell.context() == open, "the open registry was kept");
-        assertEquals(Integer.valueOf(1), open.registry().<Integer>read(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()), "and is still usable");
+        assertEquals(Integer.valueOf(1), open.registry().<Integer>readHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()), "and is still usable");
         assertTrue(shell.stage().getTitle().contains("demo.db"));
         assertTrue(!robot.lookup("#nav-models").query().isDisabled(), "the pages stay usable");
     }

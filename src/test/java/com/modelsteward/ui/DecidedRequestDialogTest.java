@@ -51,7 +51,7 @@ class DecidedRequestDialogTest {
         this.stage = stage;
         db = DemoTemplate.copyTo(dir.resolve("dialog-" + System.nanoTime()), TEMPLATE, registry -> { });
         try (Registry registry = Registry.open(db)) {
-            executed = registry.read(h -> h.createQuery("""
+            executed = registry.readHandle(h -> h.createQuery("""
                             SELECT r.request_id FROM transition_requests r
                              WHERE r.status = 'EXECUTED' AND r.to_state = 'ACTIVE' AND r.kind = 'PROMOTION'
                                AND EXISTS (SELECT 1 FROM approvals a WHERE a.request_id = r.request_id)

@@ -85,7 +85,7 @@ public final class DemoGenerator {
      */
     public Registry create(java.nio.file.Path file) {
         Registry registry = Registry.create(file);
-        List<DemoVersion> versions = registry.write(handle -> populate(registry, handle));
+        List<DemoVersion> versions = registry.writeHandle(handle -> populate(registry, handle));
         try {
             writeArtifacts(file.toAbsolutePath().getParent(), versions);
         } catch (java.io.IOException | RuntimeException failed) {

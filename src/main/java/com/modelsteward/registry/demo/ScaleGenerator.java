@@ -61,7 +61,7 @@ public final class ScaleGenerator {
         }
         Registry registry = Registry.create(file);
         try {
-            registry.write(handle -> {
+            registry.writeHandle(handle -> {
                 populate(registry, handle, versions, progress);
                 return null;
             });

@@ -65,16 +65,16 @@ class DemoGeneratorTest {
             long requesters = catalog.requests(java.util.Optional.of("PENDING")).stream().map(r -> r.requestedBy()).distinct().count();
             assertTrue(requesters >= 2, "pending requests by different users");
 
-            int driftedFeatures = registry.read(h -> h.createQuery(
+            int driftedFeatures = registry.readHandle(h -> h.createQuery(
                     "SELECT count(DISTINCT feature) FROM drift_samples").mapTo(Integer.class).one());
             assertTrue(driftedFeatures >= 8);
-            List<String> packs = registry.read(h -> h.createQuery("SELECT DISTINCT pack_id FROM scorecards ORDER BY 1").mapTo(String.class).list());
+            List<String> packs = registry.readHandle(h -> h.createQuery("SELECT DISTINCT pack_id FROM scorecards ORDER BY 1").mapTo(String.class).list());
             assertEquals(List.of("bench_core_v1", "pack_01_bull", "pack_04_bear", "pack_05_crypto"), packs);
-            double drawdown = registry.read(h -> h.createQuery("SELECT max(value) FROM scorecards WHERE metric = 'max_drawdown'").mapTo(Double.class).one());
+            double drawdown = registry.readHandle(h -> h.createQuery("SELECT max(value) FROM scorecards WHERE metric = 'max_drawdown'").mapTo(Double.class).one());
             assertTrue(drawdown > 0 && drawdown < 1, "max_drawdown is a positive fraction");
             var version = catalog.version(versions.getFirst().modelId()).orElseThrow();
             assertEquals(CanonicalJson.hashOfJson(version.trainingConfigJson()), version.trainingConfigHash(), "hashes are real");
-            assertTrue(registry.read(Signatures::isDemo), "a proven demo: its root key is the demo key derived from its marker");
+            assertTrue(registry.readHandle(Signatures::isDemo), "a proven demo: its root key is the demo key derived from its marker");
         }
     }
 
@@ -83,9 +83,9 @@ class DemoGeneratorTest {
         try (Registry first = TestRegistries.generateDemo(java.nio.file.Files.createDirectories(dir.resolve("a")));
              Registry second = TestRegistries.generateDemo(java.nio.file.Files.createDirectories(dir.resolve("b")))) {
             String query = "SELECT group_concat(model_id || state || training_config_hash, ',') FROM (SELECT * FROM model_registry ORDER BY model_id)";
-            assertEquals(first.<String>read(h -> h.createQuery(query).mapTo(String.class).one()), second.<String>read(h -> h.createQuery(query).mapTo(String.class).one()));
+            assertEquals(first.<String>readHandle(h -> h.createQuery(query).mapTo(String.class).one()), second.<String>readHandle(h -> h.createQuery(query).mapTo(String.class).one()));
             String samples = "SELECT sum(value) FROM drift_samples";
-            assertEquals(first.<Double>read(h -> h.createQuery(samples).mapTo(Double.class).one()), second.<Double>read(h -> h.createQuery(samples).mapTo(Double.class).one()));
+            assertEquals(first.<Double>readHandle(h -> h.createQuery(samples).mapTo(Double.class).one()), second.<Double>readHandle(h -> h.createQuery(samples).mapTo(Double.class).one()));
         }
     }
 

@@ -30,7 +30,7 @@ class ScaleGeneratorTest {
             assertEquals(50_000L, count(registry, "SELECT count(*) FROM scorecards"), "20 scorecard rows per version");
             assertEquals(2_500L, progress.getLast());
             // Lines of 1 000: three names, the last one shorter; each with one ACTIVE version and a last-known-good.
-            assertEquals(Map.of("strategy_000", 1_000L, "strategy_001", 1_000L, "strategy_002", 500L), registry.read(h -> h.createQuery(
+            assertEquals(Map.of("strategy_000", 1_000L, "strategy_001", 1_000L, "strategy_002", 500L), registry.readHandle(h -> h.createQuery(
                             "SELECT model_name, count(*) AS n FROM model_registry GROUP BY model_name")
                     .reduceRows(new java.util.HashMap<String, Long>(), (map, row) -> {
                         map.put(row.getColumn("model_name", String.class), row.getColumn("n", Long.class));
@@ -43,9 +43,9 @@ class ScaleGeneratorTest {
             AuditTrail.Verification chain = AuditTrail.verify(registry);
             assertTrue(chain.ok(), chain.problem());
             assertTrue(chain.checked() > 2_500, "a REGISTER entry per version, and the promotions");
-            assertTrue(registry.read(Signatures::isDemo), "a proven demo: its root key is the demo key derived from its marker");
+            assertTrue(registry.readHandle(Signatures::isDemo), "a proven demo: its root key is the demo key derived from its marker");
             // The config hash is written without a JSON round trip: it must still be the hash of the canonical config.
-            List<Map<String, Object>> configs = registry.read(h -> h.createQuery(
+            List<Map<String, Object>> configs = registry.readHandle(h -> h.createQuery(
                     "SELECT training_config_json, training_config_hash FROM model_registry WHERE rowid % 50 = 0").mapToMap().list());
             for (Map<String, Object> config : configs) {
                 assertEquals(CanonicalJson.hashOfJson((String) config.get("training_config_json")), config.get("training_config_hash"));
@@ -54,6 +54,6 @@ class ScaleGeneratorTest {
     }
 
     private static long count(Registry registry, String sql) {
-        return registry.read(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return registry.readHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 }

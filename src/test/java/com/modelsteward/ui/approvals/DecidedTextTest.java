@@ -59,7 +59,7 @@ class DecidedTextTest {
         try (Registry registry = Registry.open(FormOneRegistry.copyTo(dir))) {
             Clock clock = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
             GovernanceDesk desk = new GovernanceDesk(new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), clock), registry, clock);
-            String requestId = registry.read(h -> h.createQuery("SELECT request_id FROM transition_requests WHERE to_state = 'ACTIVE'")
+            String requestId = registry.readHandle(h -> h.createQuery("SELECT request_id FROM transition_requests WHERE to_state = 'ACTIVE'")
                     .mapTo(String.class).one());
             GovernanceDesk.Evidence evidence = desk.evidence(requestId, Principals.resolve(registry, "rachel", Optional.empty()));
             String stored = CanonicalJson.sha256Hex(evidence.request().gateReportJson());

@@ -94,7 +94,7 @@ class DriftViewTest {
 
         assertTrue(robot.lookup("#drift-alert").query().isVisible(), "the breach is announced in the console");
         assertTrue(robot.lookup("#drift-rollback").query().isVisible(), "the default policy offers a rollback");
-        long incidents = registry.read(h -> h.createQuery("SELECT count(*) FROM incidents WHERE model_id = :m").bind("m", SIGNAL)
+        long incidents = registry.readHandle(h -> h.createQuery("SELECT count(*) FROM incidents WHERE model_id = :m").bind("m", SIGNAL)
                 .mapTo(Long.class).one());
         assertTrue(incidents >= 2, "vol_20d and spread_bps opened incidents");
         assertEquals(Severity.SEVERE, view.model().reportProperty().get().rows().stream()
@@ -119,7 +119,7 @@ class DriftViewTest {
     @Test
     void aFeatureWithNoUsableCurrentValueShowsNoData(FxRobot robot) {
         FxWait.until("the first computation is done", () -> view.model().reportProperty().get() != null && !view.model().computingProperty().get());
-        registry.write(handle -> {
+        registry.writeHandle(handle -> {
             PreparedBatch batch = handle.prepareBatch(
                     "INSERT INTO drift_samples (model_id, feature, role, value, observed_at) VALUES (:m, 'dead_feed', :r, :v, :at)");
             for (int day = 0; day < 40; day++) {
@@ -174,7 +174,7 @@ class DriftViewTest {
     /** Daily returns that decay in the current window, and prompt-pack outcomes with a rising refusal rate. */
     private static void addReturnsAndLlmSamples(Registry registry) {
         Random random = new Random(7);
-        registry.write(handle -> {
+        registry.writeHandle(handle -> {
             PreparedBatch batch = handle.prepareBatch(
                     "INSERT INTO drift_samples (model_id, feature, role, value, observed_at) VALUES (:m, :f, :r, :v, :at)");
             for (int day = 0; day < 150; day++) {

@@ -53,7 +53,7 @@ class LargeLineageViewTest {
         db = dir.resolve("scale.db");
         try (Registry registry = new ScaleGenerator(7L, TestRegistries.ANCHOR, TestRegistries.OPERATOR).create(db, VERSIONS, done -> { })) {
             Map<String, String> parents = new HashMap<>();
-            registry.read(h -> h.createQuery("SELECT model_id, parent_id FROM model_registry WHERE parent_id IS NOT NULL")
+            registry.readHandle(h -> h.createQuery("SELECT model_id, parent_id FROM model_registry WHERE parent_id IS NOT NULL")
                     .map((rs, ctx) -> parents.put(rs.getString(1), rs.getString(2))).list());
             int longest = -1;
             for (String id : parents.keySet()) {

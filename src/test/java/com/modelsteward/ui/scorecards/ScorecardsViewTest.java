@@ -229,7 +229,7 @@ class ScorecardsViewTest {
     }
 
     private long scorecardCount() {
-        return shell.context().registry().read(h -> h.createQuery("SELECT count(*) FROM scorecards").mapTo(Long.class).one());
+        return shell.context().registry().readHandle(h -> h.createQuery("SELECT count(*) FROM scorecards").mapTo(Long.class).one());
     }
 
     private static ScorecardComparison currentComparison(FxRobot robot) {

@@ -1,0 +1,114 @@
+package com.modelsteward.registry.sqlite;
+
+import com.modelsteward.registry.ApprovalStore;
+import com.modelsteward.registry.AuditStore;
+import com.modelsteward.registry.DriftStore;
+import com.modelsteward.registry.EventStore;
+import com.modelsteward.registry.MetaStore;
+import com.modelsteward.registry.ModelVersionStore;
+import com.modelsteward.registry.PrincipalStore;
+import com.modelsteward.registry.RequestStore;
+import com.modelsteward.registry.RuleStore;
+import com.modelsteward.registry.ScorecardStore;
+import com.modelsteward.registry.Store;
+import org.jdbi.v3.core.Handle;
+
+/** The aggregates on one SQLite connection, inside whatever transaction the caller of {@link com.modelsteward.registry.Registry} began. */
+public final class SqliteStore implements Store {
+
+    private final Handle handle;
+    private ModelVersionStore versions;
+    private ScorecardStore scorecards;
+    private RequestStore requests;
+    private ApprovalStore approvals;
+    private AuditStore audit;
+    private EventStore events;
+    private PrincipalStore principals;
+    private RuleStore rules;
+    private DriftStore drift;
+    private MetaStore meta;
+
+    public SqliteStore(Handle handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public ModelVersionStore versions() {
+        if (versions == null) {
+            versions = new SqliteModelVersionStore(handle);
+        }
+        return versions;
+    }
+
+    @Override
+    public ScorecardStore scorecards() {
+        if (scorecards == null) {
+            scorecards = new SqliteScorecardStore(handle);
+        }
+        return scorecards;
+    }
+
+    @Override
+    public RequestStore requests() {
+        if (requests == null) {
+            requests = new SqliteRequestStore(handle);
+        }
+        return requests;
+    }
+
+    @Override
+    public ApprovalStore approvals() {
+        if (approvals == null) {
+            approvals = new SqliteApprovalStore(handle);
+        }
+        return approvals;
+    }
+
+    @Override
+    public AuditStore audit() {
+        if (audit == null) {
+            audit = new SqliteAuditStore(handle);
+        }
+        return audit;
+    }
+
+    @Override
+    public EventStore events() {
+        if (events == null) {
+            events = new SqliteEventStore(handle);
+        }
+        return events;
+    }
+
+    @Override
+    public PrincipalStore principals() {
+        if (principals == null) {
+            principals = new SqlitePrincipalStore(handle);
+        }
+        return principals;
+    }
+
+    @Override
+    public RuleStore rules() {
+        if (rules == null) {
+            rules = new SqliteRuleStore(handle);
+        }
+        return rules;
+    }
+
+    @Override
+    public DriftStore drift() {
+        if (drift == null) {
+            drift = new SqliteDriftStore(handle);
+        }
+        return drift;
+    }
+
+    @Override
+    public MetaStore meta() {
+        if (meta == null) {
+            meta = new SqliteMetaStore(handle);
+        }
+        return meta;
+    }
+}
