@@ -5,7 +5,7 @@ import com.modelsteward.governance.Signatures;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RegistryException;
-import com.modelsteward.registry.SqliteDialect;
+import com.modelsteward.registry.sqlite.SqliteDialect;
 import com.modelsteward.registry.Timestamps;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;

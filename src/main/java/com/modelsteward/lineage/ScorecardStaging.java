@@ -1,7 +1,7 @@
 package com.modelsteward.lineage;
 
 import com.modelsteward.registry.RegistryException;
-import com.modelsteward.registry.SqliteDialect;
+import com.modelsteward.registry.sqlite.SqliteDialect;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
