@@ -1,5 +1,27 @@
 package com.modelsteward.registry;
 
+import java.util.List;
+
 /** The store's drift samples and results: {@code drift_samples}, {@code model_drift}. Bound to one transaction or snapshot by {@link Store}. */
 public interface DriftStore {
+
+    // lineage, scorecards and drift
+
+    /** Model versions that have drift samples, in id order. */
+    List<String> modelsWithSamples();
+
+    /**
+     * Hands every sample of a version to {@code visitor} as it is read (a version may have millions), ordered by feature,
+     * role, time and sample id.
+     */
+    void samplesOf(String modelId, SampleVisitor visitor);
+
+    /** Stores one result; returns its {@code drift_id}. */
+    long addResult(NewDriftResult result);
+
+    /** One row of {@code drift_samples}; {@code value} is null where the row holds none (a category, or a missing measurement). */
+    @FunctionalInterface
+    interface SampleVisitor {
+        void sample(String feature, String role, Double value, String category, String observedAt);
+    }
 }
