@@ -1,5 +1,6 @@
 package com.modelsteward.registry;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,4 +17,7 @@ public interface RequestStore {
 
     /** A version's OPEN incidents, newest first. */
     List<DriftIncidentRow> openIncidents(String modelId);
+
+    /** The transition requests of {@code modelIds}, by version and time of request. */
+    List<VersionRequestRow> ofVersions(Collection<String> modelIds);
 }

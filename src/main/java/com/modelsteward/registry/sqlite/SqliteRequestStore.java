@@ -1,11 +1,15 @@
 package com.modelsteward.registry.sqlite;
 
+import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.DriftIncidentRow;
 import com.modelsteward.registry.NewDriftIncident;
 import com.modelsteward.registry.RequestStore;
+import com.modelsteward.registry.VersionRequestRow;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** {@link RequestStore} on SQLite. */
 final class SqliteRequestStore implements RequestStore {
@@ -55,5 +59,19 @@ final class SqliteRequestStore implements RequestStore {
                 .map((rs, ctx) -> new DriftIncidentRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         (Double) rs.getObject(6), (Double) rs.getObject(7), rs.getString(8)))
                 .list();
+    }
+
+
+    // The versions' ids as one JSON array, :ids, read by json_each.
+    private static final String OF_VERSIONS_SQL = """
+            SELECT model_id, request_id, from_state, to_state, requested_by, requested_at, justification, status, gate_passed,
+                   gate_report_json, decided_at, executed_at, required_approvals
+              FROM transition_requests WHERE model_id IN (SELECT value FROM json_each(:ids))
+             ORDER BY model_id, requested_at, request_id""";
+
+    @Override
+    public List<VersionRequestRow> ofVersions(Collection<String> modelIds) {
+        return handle.createQuery(OF_VERSIONS_SQL).bind("ids", CanonicalJson.write(List.copyOf(modelIds)))
+                .map(ConstructorMapper.of(VersionRequestRow.class)).list();
     }
 }
