@@ -1,6 +1,5 @@
 package com.modelsteward.drift;
 
-import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.governance.Signatures;
 import com.modelsteward.registry.NewDriftIncident;
@@ -225,9 +224,9 @@ public final class DriftMonitor {
                 row.severity().name(), row.metric(), row.value(), row.threshold(), driftId, now, actor, CanonicalJson.write(payload)));
         payload.put("incident_id", incidentId);
         if (attestedBy != null) {
-            AuditTrail.append(SqliteStore.handleOf(store), clock, attestedBy, "drift.breach", report.modelId(), payload);
+            store.audit().append(clock, attestedBy, "drift.breach", report.modelId(), payload);
         }
-        Outbox.append(SqliteStore.handleOf(store), clock, attestedBy, Outbox.DRIFT_ALERT, payload);
+        store.events().append(clock, attestedBy, Outbox.DRIFT_ALERT, payload);
         return new Breach(incidentId, report.modelId(), row, true);
     }
 

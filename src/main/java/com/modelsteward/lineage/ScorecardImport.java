@@ -2,7 +2,6 @@ package com.modelsteward.lineage;
 
 import com.modelsteward.governance.InputFiles;
 import com.modelsteward.governance.Signatures;
-import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RegistryException;
 import com.modelsteward.registry.ScorecardImportRow;
@@ -198,7 +197,7 @@ public final class ScorecardImport {
 
     /** Read beside the registry without its write lock ({@link ScorecardStagingFile#readBeside}): one snapshot for the mark and the check. */
     private static Summary summarise(Registry registry, Path staging, String sha256) {
-        return ScorecardStagingFile.readBeside(registry.file(), staging, store -> summarise(store, sha256));
+        return ScorecardStagingFile.readBeside(registry, staging, store -> summarise(store, sha256));
     }
 
     private static Summary summarise(Store store, String sha256) {
@@ -262,7 +261,7 @@ public final class ScorecardImport {
             payload.put("model_ids_sha256", summary.modelsSha256());
             // Scorecards are evidence the pipeline also writes unsigned; the import enters the signed history when its actor can sign.
             if (Signatures.canSign(SqliteStore.handleOf(store), actor)) {
-                AuditTrail.append(SqliteStore.handleOf(store), clock, actor, "scorecards.imported", "scorecards", payload);
+                store.audit().append(clock, actor, "scorecards.imported", "scorecards", payload);
                 Signatures.seal(SqliteStore.handleOf(store), clock, actor);
             }
             return new Result(copied, summary.models(), sha256);

@@ -2,6 +2,7 @@ package com.modelsteward.registry;
 
 import com.modelsteward.registry.sqlite.SqliteScorecardStagingFile;
 import java.nio.file.Path;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The engine's side of an import's staging file (docs/decisions/0008): validated rows written to a private file in
@@ -25,11 +26,33 @@ public interface ScorecardStagingFile extends AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on one read snapshot of the registry at {@code registryFile} with {@code staging} attached, taking
-     * no write lock on the registry: the import's look at what it is about to copy, before the copy's short transaction.
+     * Runs {@code work} on one read snapshot of {@code registry} with {@code staging} attached, taking no write lock: the
+     * import's look at what it is about to copy, before the copy's short transaction. A read-only connection: its BEGIN
+     * is a plain read transaction (one snapshot for everything the work reads), where the registry's own connections
+     * begin IMMEDIATE and would take the write lock this step exists to avoid.
      */
-    static <R> R readBeside(Path registryFile, Path staging, StoreWork<R> work) {
-        return SqliteScorecardStagingFile.readBeside(registryFile, staging, work);
+    static <R> R readBeside(Registry registry, Path staging, StoreWork<R> work) {
+        Engine engine = registry.engine();
+        try {
+            return Jdbi.create(engine.readOnly(registry.file())).withHandle(handle -> {
+                // Attached before the transaction begins and detached after it ends (SQLite refuses ATTACH inside one).
+                engine.attachStaging(handle, staging);
+                try {
+                    handle.begin();
+                    try {
+                        return work.run(engine.store(handle));
+                    } finally {
+                        handle.rollback();
+                    }
+                } finally {
+                    engine.detachStaging(handle);
+                }
+            });
+        } catch (RegistryException refused) {
+            throw refused;
+        } catch (RuntimeException failed) {
+            throw engine.translate(failed, registry.file());
+        }
     }
 
     /** Rows kept so far (duplicates left out), counting the batch not yet written. */

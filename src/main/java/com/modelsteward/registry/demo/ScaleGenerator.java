@@ -11,7 +11,7 @@ import com.modelsteward.governance.Role;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Registry;
-import com.modelsteward.registry.SqliteDialect;
+import com.modelsteward.registry.sqlite.SqliteDialect;
 import com.modelsteward.registry.Timestamps;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,8 +1,12 @@
 package com.modelsteward.registry.sqlite;
 
+import com.modelsteward.registry.ActorPayload;
 import com.modelsteward.registry.AuditEntry;
+import com.modelsteward.registry.AuditLine;
 import com.modelsteward.registry.AuditStore;
+import com.modelsteward.registry.AuditTrail;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -15,6 +19,49 @@ final class SqliteAuditStore implements AuditStore {
 
     SqliteAuditStore(Handle handle) {
         this.handle = handle;
+    }
+
+    // governance engine
+
+    @Override
+    public AuditEntry append(Clock clock, String actor, String action, String entity, Object payload) {
+        return AuditTrail.append(handle, clock, actor, action, entity, payload);
+    }
+
+    private static final String ACTIVE_CHANGES =
+            "SELECT seq, ts, actor, payload_json FROM audit_log WHERE entity = :e AND action = 'ACTIVE_CHANGED' ORDER BY seq";
+
+    @Override
+    public List<AuditLine> activeChanges(String entity) {
+        return handle.createQuery(ACTIVE_CHANGES).bind("e", entity)
+                .map((rs, ctx) -> new AuditLine(rs.getLong("seq"), rs.getString("ts"), rs.getString("actor"), rs.getString("payload_json")))
+                .list();
+    }
+
+    private static final String ACTIVE_CHANGE_PAYLOADS = """
+            SELECT payload_json FROM audit_log WHERE action = 'ACTIVE_CHANGED' AND entity = :e ORDER BY seq""";
+
+    @Override
+    public List<String> activeChangePayloads(String entity) {
+        return handle.createQuery(ACTIVE_CHANGE_PAYLOADS).bind("e", entity).mapTo(String.class).list();
+    }
+
+    private static final String TRANSITION_PAYLOADS = """
+            SELECT payload_json FROM audit_log WHERE entity = :e AND action = 'TRANSITION' ORDER BY seq""";
+
+    @Override
+    public List<String> transitionPayloads(String entity) {
+        return handle.createQuery(TRANSITION_PAYLOADS).bind("e", entity).mapTo(String.class).list();
+    }
+
+    private static final String DECISION_ENTRIES = """
+            SELECT actor, payload_json FROM audit_log
+             WHERE entity = :e AND action IN ('APPROVE', 'REJECT') ORDER BY seq""";
+
+    @Override
+    public List<ActorPayload> decisionEntries(String entity) {
+        return handle.createQuery(DECISION_ENTRIES).bind("e", entity)
+                .map((rs, ctx) -> new ActorPayload(rs.getString("actor"), rs.getString("payload_json"))).list();
     }
 
     // lineage, scorecards and drift

@@ -2,8 +2,6 @@ package com.modelsteward.registry.sqlite;
 
 import com.modelsteward.registry.RegistryException;
 import com.modelsteward.registry.ScorecardStagingFile;
-import com.modelsteward.registry.SqliteDialect;
-import com.modelsteward.registry.StoreWork;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@link ScorecardStagingFile} as a private SQLite file. A unique index on (model_id, pack_id, metric, generated_at) finds
@@ -74,35 +70,6 @@ public final class SqliteScorecardStagingFile implements ScorecardStagingFile {
         } catch (SQLException failed) {
             closeQuietly(connection);
             throw stagingFailed(file, failed);
-        }
-    }
-
-    /**
-     * See {@link ScorecardStagingFile#readBeside}. A read-only connection: its BEGIN is a plain read transaction (one WAL
-     * snapshot for everything the work reads), where the registry's own connections begin IMMEDIATE and would take the
-     * write lock this step exists to avoid.
-     */
-    public static <R> R readBeside(Path registryFile, Path staging, StoreWork<R> work) {
-        try {
-            return Jdbi.create(SqliteDialect.readOnly(registryFile)).withHandle(handle -> readBeside(handle, staging, work));
-        } catch (RegistryException refused) {
-            throw refused;
-        } catch (RuntimeException failed) {
-            throw SqliteDialect.translate(failed, registryFile);
-        }
-    }
-
-    private static <R> R readBeside(Handle handle, Path staging, StoreWork<R> work) {
-        handle.createUpdate("ATTACH DATABASE :file AS staging").bind("file", staging.toString()).execute();
-        try {
-            handle.begin();
-            try {
-                return work.run(new SqliteStore(handle));
-            } finally {
-                handle.rollback();
-            }
-        } finally {
-            handle.execute("DETACH DATABASE staging");
         }
     }
 
