@@ -30,7 +30,6 @@ public interface ScorecardStore {
     /** The latest value of each (pack, metric) of each of {@code modelIds}, by version, pack and metric. */
     List<Scorecard> latestOfVersions(Collection<String> modelIds);
 
-
     // The import (docs/decisions/0008): the methods below that name the staging file read the file attached as "staging",
     // so they work only in a Store given by Registry#writeWithStaging or ScorecardStagingFile#readBeside.
 

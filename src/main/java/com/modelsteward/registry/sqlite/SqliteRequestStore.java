@@ -170,7 +170,6 @@ final class SqliteRequestStore implements RequestStore {
                 .list();
     }
 
-
     // The versions' ids as one JSON array, :ids, read by json_each.
     private static final String OF_VERSIONS_SQL = """
             SELECT model_id, request_id, from_state, to_state, requested_by, requested_at, justification, status, gate_passed,

@@ -95,7 +95,6 @@ final class SqliteScorecardStore implements ScorecardStore {
         return handle.createQuery(LATEST_OF_VERSIONS_SQL).bind("ids", CanonicalJson.write(List.copyOf(modelIds))).mapTo(Scorecard.class).list();
     }
 
-
     // the import (docs/decisions/0008)
 
     /** How often the copy's watchdog looks for a cancel. */
