@@ -1,5 +1,6 @@
 package com.modelsteward.registry;
 
+import java.util.Collection;
 import java.util.List;
 
 /** The store's maker-checker decisions: {@code approvals}. Bound to one transaction or snapshot by {@link Store}. */
@@ -22,4 +23,9 @@ public interface ApprovalStore {
 
     /** The request's decisions, in the order they were recorded. */
     List<RecordedDecision> forRequest(String requestId);
+
+    // lineage, scorecards and drift
+
+    /** The decisions on the transition requests of {@code modelIds}, in the order they were made. */
+    List<RequestApprovalRow> ofVersions(Collection<String> modelIds);
 }

@@ -2,6 +2,8 @@ package com.modelsteward.registry;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 /** The store's the hash-chained audit log and its signed heads: {@code audit_log}, {@code audit_signatures}. Bound to one transaction or snapshot by {@link Store}. */
 public interface AuditStore {
@@ -22,4 +24,18 @@ public interface AuditStore {
 
     /** The APPROVE and REJECT entries of an entity, oldest first. */
     List<ActorPayload> decisionEntries(String entity);
+
+    // lineage, scorecards and drift
+
+    /**
+     * The entries about one version, in {@code seq} order. The writers name the entity either by the bare model id or
+     * with a prefix ("model:ID", "model/ID"), and request entries carry the model id in their payload; all of these count.
+     */
+    List<AuditEntry> about(String modelId);
+
+    /**
+     * One pass over the whole log in {@code seq} order: {@code select} sees each entry's entity and payload, and only
+     * the entries it returns a value for (not null) are read whole and handed to {@code found} with that value.
+     */
+    <T> void scan(BiFunction<String, String, T> select, BiConsumer<T, AuditEntry> found);
 }

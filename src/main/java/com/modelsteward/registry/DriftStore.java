@@ -9,4 +9,24 @@ public interface DriftStore {
 
     /** The latest result of each (feature, drift kind) of a version, highest PSI first. */
     List<DriftResultRow> latestResults(String modelId);
+
+    // lineage, scorecards and drift
+
+    /** Model versions that have drift samples, in id order. */
+    List<String> modelsWithSamples();
+
+    /**
+     * Hands every sample of a version to {@code visitor} as it is read (a version may have millions), ordered by feature,
+     * role, time and sample id.
+     */
+    void samplesOf(String modelId, SampleVisitor visitor);
+
+    /** Stores one result; returns its {@code drift_id}. */
+    long addResult(NewDriftResult result);
+
+    /** One row of {@code drift_samples}; {@code value} is null where the row holds none (a category, or a missing measurement). */
+    @FunctionalInterface
+    interface SampleVisitor {
+        void sample(String feature, String role, Double value, String category, String observedAt);
+    }
 }

@@ -1,5 +1,6 @@
 package com.modelsteward.registry;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,4 +54,15 @@ public interface ModelVersionStore {
 
     /** Makes the last-known-good {@code targetId} live again; the name then has no last-known-good. */
     void rollBackTo(String modelName, String targetId, String at, String by);
+
+    // lineage, scorecards and drift
+
+    /** The hashes of every version, for the Lineage search. */
+    List<VersionHashRow> hashes();
+
+    /** The versions among {@code modelIds}; ids that name no version are left out. */
+    List<ModelVersion> withIds(Collection<String> modelIds);
+
+    /** The id of every registered version. */
+    List<String> ids();
 }

@@ -1,5 +1,6 @@
 package com.modelsteward.registry;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,4 +35,18 @@ public interface RequestStore {
 
     /** Every request, newest first, for the approvals queue. */
     List<RequestQueueRow> queue();
+
+    // lineage, scorecards and drift
+
+    /** The OPEN incident of a version for one feature and kind of drift, if there is one. */
+    Optional<Long> openDriftIncident(String modelId, String feature, String driftKind);
+
+    /** Opens an incident; returns its {@code incident_id}. */
+    long openDriftIncident(NewDriftIncident incident);
+
+    /** A version's OPEN incidents, newest first. */
+    List<DriftIncidentRow> openIncidents(String modelId);
+
+    /** The transition requests of {@code modelIds}, by version and time of request. */
+    List<VersionRequestRow> ofVersions(Collection<String> modelIds);
 }

@@ -58,7 +58,7 @@ class QueryPlanTest {
             // audit verify compares every governed row with the signed history: it reads each governed table whole by design
             "SignedHistory.java",
             // runs on an import's own staging file (its tables are not the registry's), read whole by design
-            "ScorecardStaging.java");
+            "SqliteScorecardStagingFile.java");
 
     private static final Pattern CALL = Pattern.compile(
             "(\\w+)\\s*\\.\\s*(createQuery|createUpdate|prepareBatch|executeUpdate|executeQuery|prepareStatement|execute)\\s*\\(");
