@@ -94,6 +94,6 @@ final class StatusCommand implements Command {
 
     /** model name → its last-known-good version (schema V002's active_pointer). */
     private static Map<String, String> lastKnownGood(Registry registry) {
-        return registry.read(store -> store.versions().lastKnownGood());
+        return registry.read(store -> store.versions().lastKnownGoodByName());
     }
 }

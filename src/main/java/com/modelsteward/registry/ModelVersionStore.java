@@ -14,7 +14,7 @@ public interface ModelVersionStore {
     List<String> statesInUse();
 
     /** Model name → its last-known-good version, by name. */
-    Map<String, String> lastKnownGood();
+    Map<String, String> lastKnownGoodByName();
 
     /** Inserts versions as given (every column of the record) in one batch. */
     void insertAll(List<ModelVersion> versions);

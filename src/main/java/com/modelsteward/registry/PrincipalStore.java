@@ -16,7 +16,7 @@ public interface PrincipalStore {
     /** Replaces an existing principal's roles and active flag. */
     void setStanding(String user, String roles, boolean active);
 
-    /** Adds one principal (active, no key yet). */
+    /** Adds one principal (active, no key yet). Also on store-trust: keep one when merging. */
     void insert(NewPrincipal principal);
 
     /** Adds several principals in one batch. */

@@ -47,7 +47,7 @@ final class SqliteModelVersionStore implements ModelVersionStore {
             "SELECT model_name, last_known_good_id FROM active_pointer WHERE last_known_good_id IS NOT NULL ORDER BY model_name";
 
     @Override
-    public Map<String, String> lastKnownGood() {
+    public Map<String, String> lastKnownGoodByName() {
         Map<String, String> result = new LinkedHashMap<>();
         handle.createQuery(LAST_KNOWN_GOOD).map((rows, ctx) -> result.put(rows.getString(1), rows.getString(2))).list();
         return result;
