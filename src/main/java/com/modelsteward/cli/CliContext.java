@@ -3,6 +3,7 @@ package com.modelsteward.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.modelsteward.config.AppDirs;
+import com.modelsteward.config.Environment;
 import com.modelsteward.config.OsAccount;
 import com.modelsteward.governance.TrustStore;
 import com.modelsteward.registry.CanonicalJson;
@@ -12,7 +13,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /** What a command needs from its surroundings: output streams, the clock, the user, and how to open the registry. */
-public record CliContext(PrintStream out, PrintStream err, Clock clock, String user) {
+public record CliContext(PrintStream out, PrintStream err, Clock clock, String user, Environment environment) {
+
+    /** A context with the process's environment. */
+    public CliContext(PrintStream out, PrintStream err, Clock clock, String user) {
+        this(out, err, clock, user, Environment.process());
+    }
 
     private static final ObjectMapper OUTPUT = CanonicalJson.mapper().copy()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -23,7 +29,7 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
      */
     public static CliContext system() {
         return new CliContext(new TerminalOutput(System.out, false), new TerminalOutput(System.err, true), Clock.systemUTC(),
-                OsAccount.current().name());
+                OsAccount.current().name(), Environment.process());
     }
 
     /** The registry named by --db, or the per-user demo registry when --db is absent. */

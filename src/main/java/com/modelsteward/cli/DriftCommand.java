@@ -38,7 +38,7 @@ final class DriftCommand implements Command {
     @Override
     public int run(Args args, CliContext context) {
         args.allowOnly(Set.of("reference", "current", "bins", "policy", "model", "all"));
-        DriftPolicy policy = DriftPolicy.resolve(args.option("policy").orElse("default")).withEnvironment(System.getenv());
+        DriftPolicy policy = DriftPolicy.resolve(args.option("policy").orElse("default")).withEnvironment(context.environment().asMap());
         if (args.option("bins").isPresent()) {
             int bins = args.intOption("bins", policy.bins());
             if (bins < 2 || bins > Psi.MAX_BINS) {

@@ -35,7 +35,7 @@ final class GovernanceCli {
      * registry does not let apply (it would loosen a real registry's policy) is named on stderr, one line each.
      */
     static Policy policy(Registry registry, CliContext context) {
-        Policy policy = PolicyStore.current(registry, System.getenv());
+        Policy policy = PolicyStore.current(registry, context.environment().asMap());
         policy.environmentWarnings().forEach(warning -> context.err().println("warning: " + warning));
         return policy;
     }

@@ -36,7 +36,7 @@ final class ModelCardCommand implements Command {
             throw new CliException("E_USAGE", "--out must end in .html or .pdf, not \"" + out.getFileName() + "\"");
         }
         try (Registry registry = context.openRegistry(args)) {
-            Map<String, String> environment = System.getenv();
+            Map<String, String> environment = context.environment().asMap();
             LineageService service = new LineageService(registry, environment);
             ArtifactVerifier.ArtifactRoot root = ArtifactVerifier.ArtifactRoot.of(registry.file(), args.option("artifact-root"), environment,
                     com.modelsteward.config.AppSettings.load().get(ArtifactVerifier.ROOT_SETTING));

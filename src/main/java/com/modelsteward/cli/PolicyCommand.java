@@ -36,7 +36,7 @@ final class PolicyCommand implements Command {
         try (Registry registry = context.openRegistry(args)) {
             if (set) {
                 RuleChanges.Outcome outcome = RuleChanges.requestPolicy(registry, context.clock(),
-                        GovernanceCli.identity(registry, args, context), args.requiredPath("file"), System.getenv());
+                        GovernanceCli.identity(registry, args, context), args.requiredPath("file"), context.environment().asMap());
                 RulesCommand.printRequested(context, args, outcome, Map.of());
                 return 0;
             }

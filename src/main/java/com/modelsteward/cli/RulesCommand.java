@@ -111,7 +111,7 @@ final class RulesCommand implements Command {
         }
         var who = GovernanceCli.identity(registry, args, context);
         RuleChanges.Outcome outcome = action == Action.APPROVE
-                ? RuleChanges.approve(registry, context.clock(), who, id, comment, System.getenv())
+                ? RuleChanges.approve(registry, context.clock(), who, id, comment, context.environment().asMap())
                 : RuleChanges.reject(registry, context.clock(), who, id, comment);
         if (args.flag("json")) {
             context.printJson(json(outcome.change()));

@@ -19,7 +19,7 @@ public final class AppDirs {
     public static Path dataDir() {
         String configured = System.getProperty(HOME_PROPERTY);
         if (configured == null || configured.isBlank()) {
-            configured = System.getenv(HOME_ENV);
+            configured = Environment.process().get(HOME_ENV).orElse(null);
         }
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);

@@ -133,7 +133,7 @@ public record OsAccount(String name, long uid, Path home) {
         if (name == null || name.isBlank() || sid == null || !sid.matches("S-[0-9-]+")) {
             throw new Unavailable("Windows reports no logon name for this process");
         }
-        String systemRoot = Optional.ofNullable(System.getenv("SystemRoot")).filter(root -> root.matches("[A-Za-z]:\\\\[^;]*"))
+        String systemRoot = Environment.process().get("SystemRoot").filter(root -> root.matches("[A-Za-z]:\\\\[^;]*"))
                 .orElse("C:\\Windows");
         Path home = run(systemRoot + "\\System32\\reg.exe", "query",
                 "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\" + sid, "/v", "ProfileImagePath")

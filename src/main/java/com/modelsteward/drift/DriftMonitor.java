@@ -1,11 +1,14 @@
 package com.modelsteward.drift;
 
-import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.governance.Signatures;
+import com.modelsteward.registry.NewDriftIncident;
+import com.modelsteward.registry.NewDriftResult;
 import com.modelsteward.registry.Outbox;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
+import com.modelsteward.registry.sqlite.SqliteStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Drift of a registered model from its {@code drift_samples}: computes every kind of drift, stores the results in
@@ -85,19 +87,9 @@ public final class DriftMonitor {
     public record Breach(long incidentId, String modelId, DriftRow row, boolean newlyOpened) {
     }
 
-    /**
-     * Model versions that have drift samples, in id order. Jumps from one id to the next in the samples' index (one
-     * lookup per version): DISTINCT read every sample of every version, and years of history make millions of them.
-     */
+    /** Model versions that have drift samples, in id order (one index lookup per version, however many samples). */
     public List<String> modelsWithSamples() {
-        return registry.readHandle(handle -> handle.createQuery("""
-                        WITH RECURSIVE ids(model_id) AS (
-                            SELECT min(model_id) FROM drift_samples
-                            UNION ALL
-                            SELECT (SELECT min(d.model_id) FROM drift_samples d WHERE d.model_id > ids.model_id) FROM ids
-                             WHERE ids.model_id IS NOT NULL)
-                        SELECT model_id FROM ids WHERE model_id IS NOT NULL ORDER BY model_id""")
-                .mapTo(String.class).list());
+        return registry.read(store -> store.drift().modelsWithSamples());
     }
 
     public ModelReport compute(String modelId, Progress progress) {
@@ -156,20 +148,20 @@ public final class DriftMonitor {
      * is already open for that model, feature and kind), an audit entry and an outbox event per new incident.
      */
     public List<Breach> store(ModelReport report, String actor) {
-        return registry.writeHandle(handle -> {
+        return registry.write(store -> {
             String now = Timestamps.now(clock);
             // Drift results and alerts are observations any account may make; they enter the signed history only when the
             // actor can sign (docs/security.md): an unsigned entry would leave the chain's tail outside every signature.
-            boolean attested = Signatures.canSign(handle, actor);
+            boolean attested = Signatures.canSign(SqliteStore.handleOf(store), actor);
             List<Breach> breaches = new ArrayList<>();
             for (DriftRow row : report.rows()) {
-                long driftId = insertResult(handle, report, row, now);
+                long driftId = insertResult(store, report, row, now);
                 if (row.severity().isBreach()) {
-                    breaches.add(raise(handle, report, row, driftId, attested ? actor : null, actor, now));
+                    breaches.add(raise(store, report, row, driftId, attested ? actor : null, actor, now));
                 }
             }
             if (attested && breaches.stream().anyMatch(Breach::newlyOpened)) {
-                Signatures.seal(handle, clock, actor);
+                Signatures.seal(SqliteStore.handleOf(store), clock, actor);
             }
             return breaches;
         });
@@ -186,13 +178,10 @@ public final class DriftMonitor {
 
     /** Open incidents of a model version, newest first. */
     public List<Incident> openIncidents(String modelId) {
-        return registry.readHandle(handle -> handle.createQuery("""
-                        SELECT incident_id, model_id, feature, drift_kind, metric, value, threshold, opened_at
-                          FROM incidents WHERE model_id = :id AND status = 'OPEN' ORDER BY incident_id DESC""")
-                .bind("id", modelId)
-                .map((rs, ctx) -> new Incident(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        (Double) rs.getObject(6), (Double) rs.getObject(7), rs.getString(8)))
-                .list());
+        return registry.read(store -> store.requests().openIncidents(modelId)).stream()
+                .map(row -> new Incident(row.incidentId(), row.modelId(), row.feature(), row.driftKind(), row.metric(), row.value(),
+                        row.threshold(), row.openedAt()))
+                .toList();
     }
 
     /** An open drift incident. */
@@ -200,32 +189,18 @@ public final class DriftMonitor {
                            Double threshold, String openedAt) {
     }
 
-    private long insertResult(Handle handle, ModelReport report, DriftRow row, String now) {
+    private long insertResult(Store store, ModelReport report, DriftRow row, String now) {
         Map<String, Object> details = new TreeMap<>(row.details());
         details.put("metric", row.metric());
         details.put("value", row.value());
         details.put("threshold", row.threshold());
-        return handle.createUpdate("""
-                        INSERT INTO model_drift (model_id, feature, drift_kind, psi, ks_statistic, ks_pvalue, n_reference, n_current,
-                                                 n_dropped, severity, window_start, window_end, computed_at, details_json,
-                                                 policy_name, ks_location)
-                        VALUES (:model, :feature, :kind, :psi, :d, :p, :nRef, :nCur, :dropped, :severity, :start, :end, :now,
-                                :details, :policy, :location)""")
-                .bind("model", report.modelId()).bind("feature", row.feature()).bind("kind", row.kind())
-                .bind("psi", row.psi()).bind("d", row.ksStatistic()).bind("p", row.ksPvalue())
-                .bind("nRef", row.nReference()).bind("nCur", row.nCurrent()).bind("dropped", row.nDropped())
-                .bind("severity", row.severity().name()).bind("start", report.windowStart()).bind("end", report.windowEnd())
-                .bind("now", now).bind("details", CanonicalJson.write(details)).bind("policy", report.policy().name())
-                .bind("location", row.ksLocation())
-                .executeAndReturnGeneratedKeys("drift_id").mapTo(Long.class).one();
+        return store.drift().addResult(new NewDriftResult(report.modelId(), row.feature(), row.kind(), row.psi(), row.ksStatistic(),
+                row.ksPvalue(), row.nReference(), row.nCurrent(), row.nDropped(), row.severity().name(), report.windowStart(),
+                report.windowEnd(), now, CanonicalJson.write(details), report.policy().name(), row.ksLocation()));
     }
 
-    private Breach raise(Handle handle, ModelReport report, DriftRow row, long driftId, String attestedBy, String actor, String now) {
-        var open = handle.createQuery("""
-                        SELECT incident_id FROM incidents
-                         WHERE model_id = :model AND feature = :feature AND drift_kind = :kind AND status = 'OPEN'""")
-                .bind("model", report.modelId()).bind("feature", row.feature()).bind("kind", row.kind())
-                .mapTo(Long.class).findOne();
+    private Breach raise(Store store, ModelReport report, DriftRow row, long driftId, String attestedBy, String actor, String now) {
+        var open = store.requests().openDriftIncident(report.modelId(), row.feature(), row.kind());
         if (open.isPresent()) {
             return new Breach(open.get(), report.modelId(), row, false);
         }
@@ -245,20 +220,13 @@ public final class DriftMonitor {
         payload.put("window_start", report.windowStart());
         payload.put("window_end", report.windowEnd());
         payload.put("drift_id", driftId);
-        long incidentId = handle.createUpdate("""
-                        INSERT INTO incidents (code, model_id, feature, drift_kind, severity, metric, value, threshold, drift_id,
-                                               opened_at, opened_by, details_json)
-                        VALUES (:code, :model, :feature, :kind, :severity, :metric, :value, :threshold, :drift, :now, :actor, :details)""")
-                .bind("code", BREACH_CODE).bind("model", report.modelId()).bind("feature", row.feature()).bind("kind", row.kind())
-                .bind("severity", row.severity().name()).bind("metric", row.metric()).bind("value", row.value())
-                .bind("threshold", row.threshold()).bind("drift", driftId).bind("now", now).bind("actor", actor)
-                .bind("details", CanonicalJson.write(payload))
-                .executeAndReturnGeneratedKeys("incident_id").mapTo(Long.class).one();
+        long incidentId = store.requests().openDriftIncident(new NewDriftIncident(BREACH_CODE, report.modelId(), row.feature(), row.kind(),
+                row.severity().name(), row.metric(), row.value(), row.threshold(), driftId, now, actor, CanonicalJson.write(payload)));
         payload.put("incident_id", incidentId);
         if (attestedBy != null) {
-            AuditTrail.append(handle, clock, attestedBy, "drift.breach", report.modelId(), payload);
+            store.audit().append(clock, attestedBy, "drift.breach", report.modelId(), payload);
         }
-        Outbox.append(handle, clock, attestedBy, Outbox.DRIFT_ALERT, payload);
+        store.events().append(clock, attestedBy, Outbox.DRIFT_ALERT, payload);
         return new Breach(incidentId, report.modelId(), row, true);
     }
 
@@ -372,29 +340,20 @@ public final class DriftMonitor {
     }
 
     private Map<String, Samples> load(String modelId) {
-        return registry.readHandle(handle -> {
+        return registry.read(store -> {
             Map<String, Samples> byFeature = new LinkedHashMap<>();
-            try (var rows = handle.createQuery("""
-                            SELECT feature, role, value, category, observed_at FROM drift_samples
-                             WHERE model_id = :id ORDER BY feature, role, observed_at, sample_id""")
-                    .bind("id", modelId)
-                    .map((rs, ctx) -> {
-                        Samples samples = byFeature.computeIfAbsent(rs.getString(1), Samples::new);
-                        boolean reference = "REFERENCE".equals(rs.getString(2));
-                        double value = rs.getDouble(3);
-                        boolean missing = rs.wasNull();
-                        String category = rs.getString(4);
-                        if (missing && category != null) {
-                            (reference ? samples.referenceCategories : samples.currentCategories).merge(category, 1L, Long::sum);
-                        } else {
-                            // a NULL value without a category is a missing measurement: kept as NaN so it is dropped and counted
-                            (reference ? samples.reference : samples.current).add(missing ? Double.NaN : value,
-                                    Timestamps.parse(rs.getString(5)).toEpochMilli());
-                        }
-                        return 0;
-                    }).stream()) {
-                rows.forEach(ignored -> { });
-            }
+            store.drift().samplesOf(modelId, (feature, role, value, category, observedAt) -> {
+                Samples samples = byFeature.computeIfAbsent(feature, Samples::new);
+                boolean reference = "REFERENCE".equals(role);
+                boolean missing = value == null;
+                if (missing && category != null) {
+                    (reference ? samples.referenceCategories : samples.currentCategories).merge(category, 1L, Long::sum);
+                } else {
+                    // a NULL value without a category is a missing measurement: kept as NaN so it is dropped and counted
+                    (reference ? samples.reference : samples.current).add(missing ? Double.NaN : value,
+                            Timestamps.parse(observedAt).toEpochMilli());
+                }
+            });
             return byFeature;
         });
     }

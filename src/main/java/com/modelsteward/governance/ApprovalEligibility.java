@@ -1,9 +1,9 @@
 package com.modelsteward.governance;
 
 import com.modelsteward.registry.ModelVersion;
+import com.modelsteward.registry.Store;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
 
 /**
  * May this identity approve (or reject) this request now, and if not, why — asked before the decision, so that the
@@ -40,7 +40,7 @@ public final class ApprovalEligibility {
      * @param current the gate report on current data for this request's transition; null when the transition is no
      *                longer allowed by the policy
      */
-    static Verdict check(Handle handle, Identity who, GovernanceService.Request request, ModelVersion model, GateReport current) {
+    static Verdict check(Store store, Identity who, GovernanceService.Request request, ModelVersion model, GateReport current) {
         List<String> both = new ArrayList<>();
         if (!request.status().equals("PENDING")) {
             both.add("request " + request.requestId() + " is " + request.status() + "; only a PENDING request can be decided");
@@ -56,14 +56,13 @@ public final class ApprovalEligibility {
         if (who.user().equals(model.createdBy())) {
             both.add(who.user() + " created " + model.modelId() + " and cannot decide its promotion (maker-checker)");
         }
-        boolean decided = handle.createQuery("SELECT count(*) FROM approvals WHERE request_id = :r AND approver = :u")
-                .bind("r", request.requestId()).bind("u", who.user()).mapTo(Integer.class).one() > 0;
+        boolean decided = store.approvals().hasDecided(request.requestId(), who.user());
         if (decided) {
             both.add(who.user() + " has already decided request " + request.requestId() + "; a quorum needs distinct approvers");
         }
         List<String> approve = new ArrayList<>(both);
         if (request.status().equals("PENDING")) {
-            approve.addAll(staleness(handle, request, model));
+            approve.addAll(staleness(store, request, model));
             if (current == null) {
                 approve.add(request.fromState() + " -> " + request.toState() + " is no longer allowed by the policy");
             } else {
@@ -74,7 +73,7 @@ public final class ApprovalEligibility {
     }
 
     /** The engine's stale-request rules, as sentences (the engine marks such a request STALE when someone approves it). */
-    static List<String> staleness(Handle handle, GovernanceService.Request request, ModelVersion model) {
+    static List<String> staleness(Store store, GovernanceService.Request request, ModelVersion model) {
         List<String> stale = new ArrayList<>();
         if (!model.state().equals(request.fromState())) {
             stale.add("the request is stale: " + model.modelId() + " is now " + model.state() + ", not " + request.fromState());
@@ -82,7 +81,7 @@ public final class ApprovalEligibility {
             stale.add("the request is stale: " + model.modelId() + " changed after the request was made (row_version "
                     + request.modelRowVersion() + " -> " + model.rowVersion() + ")");
         } else if (request.scorecardDigest() != null
-                && !request.scorecardDigest().equals(GovernanceQueries.scorecardDigest(handle, model.modelId()))) {
+                && !request.scorecardDigest().equals(store.scorecards().digest(model.modelId()))) {
             stale.add("the request is stale: the scorecards of " + model.modelId() + " changed after the request was made");
         }
         return stale;

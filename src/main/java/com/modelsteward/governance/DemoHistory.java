@@ -1,7 +1,9 @@
 package com.modelsteward.governance;
 
-import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.ModelVersion;
+import com.modelsteward.registry.PrincipalRoles;
+import com.modelsteward.registry.Store;
+import com.modelsteward.registry.sqlite.SqliteStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -18,32 +20,41 @@ public final class DemoHistory {
     }
 
     /** A PRINCIPAL_ROLE_ADDED entry by {@code admin} for every principal row; the caller seals as {@code admin}. */
-    public static void principals(Handle handle, Clock clock, String admin) {
-        List<Map<String, Object>> rows = handle.createQuery("SELECT user_name, roles, active FROM principals ORDER BY user_name").mapToMap().list();
-        for (Map<String, Object> row : rows) {
-            String user = (String) row.get("user_name");
+    public static void principals(Store store, Clock clock, String admin) {
+        for (PrincipalRoles row : store.principals().rolesByName()) {
+            String user = row.userName();
             Map<String, Object> payload = new java.util.LinkedHashMap<>();
             payload.put("user", user);
-            payload.put("role_added", row.get("roles"));
-            payload.put("roles", row.get("roles"));
-            payload.put("active", ((Number) row.get("active")).intValue() == 1);
+            payload.put("role_added", row.roles());
+            payload.put("roles", row.roles());
+            payload.put("active", row.active());
             payload.put("demo_seed", true);
-            AuditTrail.append(handle, clock, admin, "PRINCIPAL_ROLE_ADDED", "principal:" + user, payload);
+            store.audit().append(clock, admin, "PRINCIPAL_ROLE_ADDED", "principal:" + user, payload);
         }
     }
 
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
+    public static void principals(Handle handle, Clock clock, String admin) {
+        principals(new SqliteStore(handle), clock, admin);
+    }
+
     /** A REGISTER entry by {@code admin} for each seeded version, recording its state as written, then sealed by {@code admin}. */
-    public static void versions(Handle handle, Clock clock, String admin, List<String> modelIds) {
+    public static void versions(Store store, Clock clock, String admin, List<String> modelIds) {
         for (String id : modelIds) {
-            ModelVersion v = GovernanceQueries.version(handle, id).orElseThrow();
+            ModelVersion v = store.versions().find(id).orElseThrow();
             Map<String, Object> payload = GovernanceService.evidence(v);
             payload.put("state", v.state());
             payload.put("state_changed_at", v.stateChangedAt());
             payload.put("created_at", v.createdAt());
             payload.put("archived", v.archived());
             payload.put("demo_seed", true);
-            AuditTrail.append(handle, clock, admin, "REGISTER", "model:" + id, payload);
+            store.audit().append(clock, admin, "REGISTER", "model:" + id, payload);
         }
-        Signatures.seal(handle, clock, admin);
+        Signatures.seal(SqliteStore.handleOf(store), clock, admin);
+    }
+
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
+    public static void versions(Handle handle, Clock clock, String admin, List<String> modelIds) {
+        versions(new SqliteStore(handle), clock, admin, modelIds);
     }
 }

@@ -4,6 +4,7 @@ import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.Scorecard;
+import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Evaluates a candidate against its policy: prerequisites (artifacts, time in state) and gates on every required pack,
@@ -50,27 +50,27 @@ public final class GateEvaluator {
      */
     public GateReport evaluate(String candidateId) {
         Map<String, String> live = registry.activeCache(policy.liveState()).all();
-        return registry.readHandle(handle -> {
-            ModelVersion candidate = GovernanceQueries.version(handle, candidateId)
+        return registry.read(store -> {
+            ModelVersion candidate = store.versions().find(candidateId)
                     .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no model version with id \"" + candidateId + "\""));
             Policy.Transition toLive = policy.transitions().stream().filter(t -> t.to().equals(policy.liveState())).findFirst()
                     .orElseThrow();
             // A cached id whose row has left the live state since (a commit after the cache was checked) is read again.
             Optional<ModelVersion> cached = Optional.ofNullable(live.get(candidate.modelName()))
-                    .flatMap(id -> GovernanceQueries.version(handle, id));
+                    .flatMap(id -> store.versions().find(id));
             Optional<ModelVersion> baseline = cached.isPresent() && !cached.get().state().equals(policy.liveState())
-                    ? GovernanceQueries.liveVersion(handle, candidate.modelName(), policy.liveState()) : cached;
-            return evaluate(handle, candidate, new Policy.Transition(candidate.state(), policy.liveState(), toLive.requires(),
+                    ? store.versions().inState(candidate.modelName(), policy.liveState()) : cached;
+            return evaluate(store, candidate, new Policy.Transition(candidate.state(), policy.liveState(), toLive.requires(),
                     toLive.approvals()), baseline);
         });
     }
 
     /** The report for one transition, inside the caller's transaction (so execution sees exactly what it commits). */
-    public GateReport evaluate(Handle handle, ModelVersion candidate, Policy.Transition transition) {
-        return evaluate(handle, candidate, transition, GovernanceQueries.liveVersion(handle, candidate.modelName(), policy.liveState()));
+    public GateReport evaluate(Store store, ModelVersion candidate, Policy.Transition transition) {
+        return evaluate(store, candidate, transition, store.versions().inState(candidate.modelName(), policy.liveState()));
     }
 
-    private GateReport evaluate(Handle handle, ModelVersion candidate, Policy.Transition transition, Optional<ModelVersion> live) {
+    private GateReport evaluate(Store store, ModelVersion candidate, Policy.Transition transition, Optional<ModelVersion> live) {
         Policy.TypeRules rules = policy.rulesFor(candidate.modelType());
         Optional<ModelVersion> baseline = live.filter(version -> !version.modelId().equals(candidate.modelId()));
         List<GateReport.PrerequisiteCheck> prerequisites = new ArrayList<>();
@@ -86,14 +86,14 @@ public final class GateEvaluator {
         }
         if (transition.requires("gates") || transition.requires("scorecards")) {
             Mode mode = transition.requires("gates") ? Mode.THRESHOLDS : Mode.PRESENCE;
-            checks.addAll(evaluateGates(rules.gates(), rules.evalPacks(), latestValues(GovernanceQueries.scorecards(handle, candidate.modelId())),
-                    baseline.map(b -> latestValues(GovernanceQueries.scorecards(handle, b.modelId()))).orElse(null), mode));
+            checks.addAll(evaluateGates(rules.gates(), rules.evalPacks(), latestValues(store.scorecards().latest(candidate.modelId())),
+                    baseline.map(b -> latestValues(store.scorecards().latest(b.modelId()))).orElse(null), mode));
         }
         boolean passed = prerequisites.stream().allMatch(GateReport.PrerequisiteCheck::passed)
                 && checks.stream().allMatch(GateReport.GateCheck::passed);
         return new GateReport(candidate.modelId(), candidate.modelType(), policy.name(), transition.from(), transition.to(),
                 baseline.map(ModelVersion::modelId).orElse(null),
-                baseline.map(b -> GovernanceQueries.scorecardDigest(handle, b.modelId())).orElse(null), Timestamps.now(clock),
+                baseline.map(b -> store.scorecards().digest(b.modelId())).orElse(null), Timestamps.now(clock),
                 rules.evalPacks(), prerequisites, checks, passed, rules.environment());
     }
 

@@ -2,12 +2,18 @@ package com.modelsteward.governance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.modelsteward.registry.ActivePointer;
+import com.modelsteward.registry.ActorPayload;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.DriftResultRow;
 import com.modelsteward.registry.ModelVersion;
+import com.modelsteward.registry.RecordedDecision;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.RequestQueueRow;
 import com.modelsteward.registry.Scorecard;
+import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
+import com.modelsteward.registry.sqlite.SqliteStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.jdbi.v3.core.Handle;
 
 /**
  * What the console shows around a decision, each read in one snapshot: the approvals queue, the evidence for one
@@ -237,34 +242,20 @@ public final class GovernanceDesk {
 
     /** Every request, newest first, with its gate summary and decisions. */
     public List<QueueRow> queue() {
-        return registry.readHandle(handle -> {
-            List<Map<String, Object>> rows = handle.createQuery("""
-                            SELECT r.request_id, r.kind, r.model_id, m.model_name, m.version, r.from_state, r.to_state, r.requested_by,
-                                   r.requested_at, r.justification, r.status, r.gate_report_json, r.required_approvals, r.decided_at,
-                                   (SELECT count(DISTINCT a.approver) FROM approvals a
-                                     WHERE a.request_id = r.request_id AND a.decision = 'APPROVE') AS approvals,
-                                   (SELECT a.approver FROM approvals a WHERE a.request_id = r.request_id
-                                     ORDER BY a.approval_id DESC LIMIT 1) AS decided_by,
-                                   (SELECT a.comment FROM approvals a WHERE a.request_id = r.request_id
-                                     ORDER BY a.approval_id DESC LIMIT 1) AS decision_comment
-                              FROM transition_requests r JOIN model_registry m ON m.model_id = r.model_id
-                             ORDER BY r.requested_at DESC, r.request_id DESC""")
-                    .mapToMap().list();
+        return registry.read(store -> {
             List<QueueRow> queue = new ArrayList<>();
-            for (Map<String, Object> row : rows) {
-                String json = (String) row.get("gate_report_json");
+            for (RequestQueueRow row : store.requests().queue()) {
+                String json = row.gateReportJson();
                 List<String> failed = json == null ? List.of() : GateReport.fromJson(json).failures();
-                String kind = (String) row.get("kind");
-                String decidedBy = (String) row.get("decided_by");
+                String kind = row.kind();
+                String decidedBy = row.decidedBy();
                 if (decidedBy == null && "ROLLBACK".equals(kind)) {
-                    decidedBy = (String) row.get("requested_by");
+                    decidedBy = row.requestedBy();
                 }
-                queue.add(new QueueRow((String) row.get("request_id"), kind, (String) row.get("model_id"),
-                        (String) row.get("model_name"), (String) row.get("version"), (String) row.get("from_state"),
-                        (String) row.get("to_state"), (String) row.get("requested_by"), (String) row.get("requested_at"),
-                        (String) row.get("justification"), (String) row.get("status"), json == null ? -1 : failed.size(), failed,
-                        ((Number) row.get("approvals")).intValue(), ((Number) row.get("required_approvals")).intValue(),
-                        (String) row.get("decided_at"), decidedBy, (String) row.get("decision_comment")));
+                queue.add(new QueueRow(row.requestId(), kind, row.modelId(), row.modelName(), row.version(), row.fromState(),
+                        row.toState(), row.requestedBy(), row.requestedAt(), row.justification(), row.status(),
+                        json == null ? -1 : failed.size(), failed, row.approvals(), row.requiredApprovals(), row.decidedAt(), decidedBy,
+                        row.decisionComment()));
             }
             return queue;
         });
@@ -275,27 +266,27 @@ public final class GovernanceDesk {
      * eligibility included; a decided request's evidence as it was recorded ({@link Decided}).
      */
     public Evidence evidence(String requestId, Identity who) {
-        return registry.readHandle(handle -> {
-            GovernanceService.Request request = GovernanceService.findRequest(handle, requestId)
+        return registry.read(store -> {
+            GovernanceService.Request request = GovernanceService.findRequest(store, requestId)
                     .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no request with id \"" + requestId + "\""));
-            ModelVersion model = GovernanceQueries.version(handle, request.modelId()).orElseThrow();
-            Optional<ModelVersion> parent = model.parentId() == null ? Optional.empty() : GovernanceQueries.version(handle, model.parentId());
-            List<Decision> decisions = decisions(handle, request);
+            ModelVersion model = store.versions().find(request.modelId()).orElseThrow();
+            Optional<ModelVersion> parent = model.parentId() == null ? Optional.empty() : store.versions().find(model.parentId());
+            List<Decision> decisions = decisions(store, request);
             GateReport frozen = request.gateReportJson() == null ? null : GateReport.fromJson(request.gateReportJson());
             if (!request.status().equals("PENDING")) {
-                Decided decided = decided(handle, request, decisions);
+                Decided decided = decided(store, request, decisions);
                 return new Evidence(request, model, parent, configChanges(parent.orElse(null), model), Optional.empty(), frozen,
-                        artifacts(handle, model), decided.atDecision().map(Seen::timeInState).orElse(null), List.of(), decisions,
-                        ApprovalEligibility.check(handle, who, request, model, null), policy().liveState(), policy().retiredState(),
+                        artifacts(store, model), decided.atDecision().map(Seen::timeInState).orElse(null), List.of(), decisions,
+                        ApprovalEligibility.check(store, who, request, model, null), policy().liveState(), policy().retiredState(),
                         Optional.of(decided));
             }
             Optional<Policy.Transition> transition = policy().transition(request.fromState(), request.toState());
-            GateReport current = transition.map(t -> service.gateEvaluator().evaluate(handle, model, t)).orElse(null);
+            GateReport current = transition.map(t -> service.gateEvaluator().evaluate(store, model, t)).orElse(null);
             GateReport shown = current != null ? current : frozen;
             return new Evidence(request, model, parent, configChanges(parent.orElse(null), model),
-                    replaces(handle, policy(), model, request.toState()), shown, artifacts(handle, model),
-                    timeInState(policy(), clock.instant(), model, transition.orElse(null)), drift(handle, model.modelId()), decisions,
-                    ApprovalEligibility.check(handle, who, request, model, current), policy().liveState(), policy().retiredState(),
+                    replaces(store, policy(), model, request.toState()), shown, artifacts(store, model),
+                    timeInState(policy(), clock.instant(), model, transition.orElse(null)), store.drift().latestResults(model.modelId()),
+                    decisions, ApprovalEligibility.check(store, who, request, model, current), policy().liveState(), policy().retiredState(),
                     Optional.empty());
         });
     }
@@ -305,7 +296,7 @@ public final class GovernanceDesk {
      * that a decided request can be shown as it was: the gate report the decision is made on, the live version it would
      * replace, the time in the prior state against the policy's requirement, the version's worst drift, and the policy.
      */
-    static Map<String, Object> seenAtDecision(Handle handle, Policy policy, Instant now, GovernanceService.Request request,
+    static Map<String, Object> seenAtDecision(Store store, Policy policy, Instant now, GovernanceService.Request request,
                                               ModelVersion model) {
         TimeInState time = timeInState(policy, now, model, policy.transition(request.fromState(), request.toState()).orElse(null));
         Map<String, Object> timeInState = new LinkedHashMap<>();
@@ -314,7 +305,7 @@ public final class GovernanceDesk {
         timeInState.put("elapsed_seconds", time.elapsed().toSeconds());
         timeInState.put("required_days", time.requiredDays());
         timeInState.put("required", time.required());
-        List<DriftResultRow> rows = drift(handle, model.modelId());
+        List<DriftResultRow> rows = store.drift().latestResults(model.modelId());
         Optional<DriftResultRow> worstPsi = worstPsi(rows);
         Map<String, Object> drift = new LinkedHashMap<>();
         drift.put("worst_severity", worstSeverity(rows).orElse(null));
@@ -325,7 +316,7 @@ public final class GovernanceDesk {
         policyInForce.put("digest", policy.digest());
         Map<String, Object> seen = new LinkedHashMap<>();
         seen.put("gate_report_digest", request.gateReportJson() == null ? null : CanonicalJson.sha256Hex(request.gateReportJson()));
-        seen.put("replaces", replaces(handle, policy, model, request.toState()).map(ModelVersion::modelId).orElse(null));
+        seen.put("replaces", replaces(store, policy, model, request.toState()).map(ModelVersion::modelId).orElse(null));
         seen.put("time_in_state", timeInState);
         seen.put("drift", drift);
         seen.put("policy", policyInForce);
@@ -333,28 +324,22 @@ public final class GovernanceDesk {
     }
 
     /** The request's decisions in order, each with what its approver saw and whether its signature verifies now. */
-    private static List<Decision> decisions(Handle handle, GovernanceService.Request request) {
+    private static List<Decision> decisions(Store store, GovernanceService.Request request) {
         Map<String, Seen> seen = new java.util.HashMap<>();
-        handle.createQuery("""
-                        SELECT actor, payload_json FROM audit_log
-                         WHERE entity = :e AND action IN ('APPROVE', 'REJECT') ORDER BY seq""")
-                .bind("e", "request:" + request.requestId()).mapToMap().list()
-                .forEach(row -> recordedSeen(CanonicalJson.parse((String) row.get("payload_json")).path("evidence"))
-                        .ifPresent(s -> seen.put((String) row.get("actor"), s)));
-        return handle.createQuery(
-                        "SELECT approver, decision, comment, decided_at, signature FROM approvals WHERE request_id = :r ORDER BY approval_id")
-                .bind("r", request.requestId()).mapToMap().list().stream()
-                .map(r -> {
-                    String approver = (String) r.get("approver");
-                    return new Decision(approver, (String) r.get("decision"), (String) r.get("comment"), (String) r.get("decided_at"),
-                            Optional.ofNullable(seen.get(approver)), signatureStatus(handle, request, approver, r));
-                }).toList();
+        for (ActorPayload row : store.audit().decisionEntries("request:" + request.requestId())) {
+            recordedSeen(CanonicalJson.parse(row.payloadJson()).path("evidence")).ifPresent(s -> seen.put(row.actor(), s));
+        }
+        return store.approvals().forRequest(request.requestId()).stream()
+                .map(r -> new Decision(r.approver(), r.decision(), r.comment(), r.decidedAt(), Optional.ofNullable(seen.get(r.approver())),
+                        signatureStatus(store, request, r)))
+                .toList();
     }
 
-    private static SignatureStatus signatureStatus(Handle handle, GovernanceService.Request request, String approver, Map<String, Object> row) {
-        Optional<String> problem = Signatures.decisionProblem(handle, request, approver, (String) row.get("decision"),
-                (String) row.get("comment"), (String) row.get("decided_at"), (String) row.get("signature"));
-        String key = Signatures.trustedKey(handle, approver).publicKey();
+    private static SignatureStatus signatureStatus(Store store, GovernanceService.Request request, RecordedDecision row) {
+        String approver = row.approver();
+        Optional<String> problem = Signatures.decisionProblem(SqliteStore.handleOf(store), request, approver, row.decision(),
+                row.comment(), row.decidedAt(), row.signature());
+        String key = Signatures.trustedKey(SqliteStore.handleOf(store), approver).publicKey();
         return new SignatureStatus(approver, key == null ? null : Keys.fingerprint(key), problem.orElse(null));
     }
 
@@ -379,17 +364,14 @@ public final class GovernanceDesk {
     }
 
     /** A decided request from its entries: the deciding decision's evidence, ACTIVE_CHANGED for what it replaced, TRANSITION. */
-    private Decided decided(Handle handle, GovernanceService.Request request, List<Decision> decisions) {
+    private Decided decided(Store store, GovernanceService.Request request, List<Decision> decisions) {
         Optional<Seen> atDecision = decisions.isEmpty() ? Optional.empty() : decisions.getLast().seen();
-        Optional<JsonNode> transition = handle.createQuery("""
-                        SELECT payload_json FROM audit_log WHERE entity = :e AND action = 'TRANSITION' ORDER BY seq""")
-                .bind("e", "model:" + request.modelId()).mapTo(String.class).list().stream().map(CanonicalJson::parse)
+        Optional<JsonNode> transition = store.audit().transitionPayloads("model:" + request.modelId()).stream().map(CanonicalJson::parse)
                 .filter(p -> request.requestId().equals(text(p, "request_id")) && request.modelId().equals(text(p, "model_id")))
                 .reduce((first, second) -> second);
-        Optional<JsonNode> activeChange = handle.createQuery("""
-                        SELECT payload_json FROM audit_log WHERE action = 'ACTIVE_CHANGED' AND entity = :e ORDER BY seq""")
-                .bind("e", "model_name:" + GovernanceQueries.version(handle, request.modelId()).orElseThrow().modelName())
-                .mapTo(String.class).list().stream().map(CanonicalJson::parse)
+        Optional<JsonNode> activeChange = store.audit()
+                .activeChangePayloads("model_name:" + store.versions().find(request.modelId()).orElseThrow().modelName())
+                .stream().map(CanonicalJson::parse)
                 .filter(p -> request.requestId().equals(text(p, "request_id"))).reduce((first, second) -> second);
         Replaced replaced;
         if (!request.toState().equals(policy().liveState())) {
@@ -409,8 +391,8 @@ public final class GovernanceDesk {
 
     /** The request dialog's content: the gate report as it stands now and every reason the request would be refused. */
     public RequestPreview previewRequest(String modelId, String toState, Identity who) {
-        return registry.readHandle(handle -> {
-            ModelVersion model = GovernanceQueries.version(handle, modelId)
+        return registry.read(store -> {
+            ModelVersion model = store.versions().find(modelId)
                     .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no model version with id \"" + modelId + "\""));
             List<String> blockers = new ArrayList<>();
             try {
@@ -426,51 +408,46 @@ public final class GovernanceDesk {
                 blockers.add(model.state() + " -> " + toState + " is not allowed by policy " + policy().name());
                 return new RequestPreview(model, toState, toState.equals(policy().retiredState()), 0, Role.RISK_OFFICER.name(), null, Optional.empty(), Optional.empty(), blockers);
             }
-            Optional<String> pending = handle.createQuery("SELECT request_id FROM transition_requests WHERE model_id = :m AND status = 'PENDING'")
-                    .bind("m", modelId).mapTo(String.class).findFirst();
+            Optional<String> pending = store.requests().pendingFor(modelId);
             pending.ifPresent(id -> blockers.add("request " + id + " for " + modelId + " is still pending; it must be approved or rejected first"));
-            GateReport report = service.gateEvaluator().evaluate(handle, model, transition.get());
+            GateReport report = service.gateEvaluator().evaluate(store, model, transition.get());
             report.prerequisites().stream()
                     .filter(p -> !p.passed() && (p.name().equals("training_config") || p.name().equals("data_snapshot")))
                     .forEach(p -> blockers.add(p.name() + ": " + p.detail()));
             Policy.Approvals approvals = transition.get().approvals();
-            return new RequestPreview(model, toState, toState.equals(policy().retiredState()), approvals.count(), approvals.role(), report, replaces(handle, policy(), model, toState),
+            return new RequestPreview(model, toState, toState.equals(policy().retiredState()), approvals.count(), approvals.role(), report, replaces(store, policy(), model, toState),
                     pending, blockers);
         });
     }
 
     /** The rollback dialog's content for a model name. */
     public RollbackPreview previewRollback(String modelName, Identity who) {
-        return registry.readHandle(handle -> {
+        return registry.read(store -> {
             List<String> blockers = new ArrayList<>();
             try {
                 who.require(Role.RISK_OFFICER, "rolling back " + modelName);
             } catch (GovernanceException wrongRole) {
                 blockers.add(wrongRole.getMessage());
             }
-            Optional<Map<String, Object>> pointer = handle.createQuery(
-                            "SELECT active_model_id, last_known_good_id FROM active_pointer WHERE model_name = :n")
-                    .bind("n", modelName).mapToMap().findOne();
-            Optional<ModelVersion> current = pointer.map(p -> (String) p.get("active_model_id"))
-                    .flatMap(id -> GovernanceQueries.version(handle, id));
-            Optional<ModelVersion> target = pointer.map(p -> (String) p.get("last_known_good_id"))
-                    .flatMap(id -> GovernanceQueries.version(handle, id));
+            Optional<ActivePointer> pointer = store.versions().pointer(modelName);
+            Optional<ModelVersion> current = pointer.map(ActivePointer::activeModelId).flatMap(id -> store.versions().find(id));
+            Optional<ModelVersion> target = pointer.map(ActivePointer::lastKnownGoodId).flatMap(id -> store.versions().find(id));
             if (pointer.isEmpty()) {
                 blockers.add("no version of " + modelName + " has ever been made " + policy().liveState() + " by the governance engine");
             } else if (target.isEmpty()) {
                 blockers.add(modelName + " has no last-known-good version to roll back to (it was never replaced, or was already rolled back)");
             }
             return new RollbackPreview(modelName, current, target,
-                    current.map(v -> GateEvaluator.latestValues(GovernanceQueries.scorecards(handle, v.modelId()))).orElse(Map.of()),
-                    target.map(v -> GateEvaluator.latestValues(GovernanceQueries.scorecards(handle, v.modelId()))).orElse(Map.of()),
+                    current.map(v -> GateEvaluator.latestValues(store.scorecards().latest(v.modelId()))).orElse(Map.of()),
+                    target.map(v -> GateEvaluator.latestValues(store.scorecards().latest(v.modelId()))).orElse(Map.of()),
                     blockers, policy().liveState(), policy().retiredState());
         });
     }
 
     /** The actions the policy allows from the version's state; none for an archived or unknown version. */
     public List<VersionAction> actionsFor(String modelId) {
-        return registry.readHandle(handle -> {
-            Optional<ModelVersion> found = GovernanceQueries.version(handle, modelId);
+        return registry.read(store -> {
+            Optional<ModelVersion> found = store.versions().find(modelId);
             if (found.isEmpty() || found.get().archived() || !policy().states().contains(found.get().state())) {
                 return List.of();
             }
@@ -482,8 +459,7 @@ public final class GovernanceDesk {
                         : new VersionAction(VersionAction.Kind.PROMOTE, to, "Request promotion to " + to + "…", Role.ANALYST));
             }
             if (model.state().equals(policy().liveState())) {
-                handle.createQuery("SELECT last_known_good_id FROM active_pointer WHERE model_name = :n AND active_model_id = :id")
-                        .bind("n", model.modelName()).bind("id", modelId).mapTo(String.class).findOne().filter(Objects::nonNull)
+                store.versions().lastKnownGoodWhileActive(model.modelName(), modelId).filter(Objects::nonNull)
                         .ifPresent(target -> actions.add(new VersionAction(VersionAction.Kind.ROLL_BACK, policy().liveState(),
                                 "Roll back to " + target + "…", Role.RISK_OFFICER)));
             }
@@ -493,15 +469,14 @@ public final class GovernanceDesk {
 
     /** The version a rollback of {@code modelName} would return to, if any (decides whether "Roll back" is offered). */
     public Optional<String> lastKnownGood(String modelName) {
-        return registry.readHandle(handle -> handle.createQuery("SELECT last_known_good_id FROM active_pointer WHERE model_name = :n")
-                .bind("n", modelName).mapTo(String.class).findOne().filter(Objects::nonNull));
+        return registry.read(store -> store.versions().lastKnownGood(modelName).filter(Objects::nonNull));
     }
 
-    private static Optional<ModelVersion> replaces(Handle handle, Policy policy, ModelVersion model, String toState) {
+    private static Optional<ModelVersion> replaces(Store store, Policy policy, ModelVersion model, String toState) {
         if (!toState.equals(policy.liveState())) {
             return Optional.empty();
         }
-        return GovernanceQueries.liveVersion(handle, model.modelName(), policy.liveState())
+        return store.versions().inState(model.modelName(), policy.liveState())
                 .filter(live -> !live.modelId().equals(model.modelId()));
     }
 
@@ -526,11 +501,11 @@ public final class GovernanceDesk {
     }
 
     /** Training config, data snapshot, scorecards per required pack, code commit, feature graph. */
-    private List<Artifact> artifacts(Handle handle, ModelVersion model) {
+    private List<Artifact> artifacts(Store store, ModelVersion model) {
         List<Artifact> artifacts = new ArrayList<>();
         artifacts.add(new Artifact("Training config", "training_config_json", model.trainingConfigHash()));
         artifacts.add(new Artifact("Data snapshot", model.dataSnapshotRef(), model.dataSnapshotHash()));
-        List<Scorecard> scores = GovernanceQueries.scorecards(handle, model.modelId());
+        List<Scorecard> scores = store.scorecards().latest(model.modelId());
         for (String pack : policy().rulesFor(model.modelType()).evalPacks()) {
             List<Scorecard> ofPack = scores.stream().filter(s -> s.packId().equals(pack)).toList();
             String digest = ofPack.isEmpty() ? null : CanonicalJson.sha256Hex(CanonicalJson.write(ofPack.stream()
@@ -540,18 +515,6 @@ public final class GovernanceDesk {
         artifacts.add(new Artifact("Code commit", "git", model.codeCommit()));
         artifacts.add(new Artifact("Feature graph", "feature_graph", model.featureGraphHash()));
         return artifacts;
-    }
-
-    private static List<DriftResultRow> drift(Handle handle, String modelId) {
-        return handle.createQuery("""
-                        SELECT d.drift_id, d.model_id, d.feature, d.drift_kind, d.psi, d.ks_statistic, d.ks_pvalue, d.n_reference,
-                               d.n_current, d.n_dropped, d.severity, d.window_start, d.window_end, d.computed_at
-                          FROM model_drift d
-                         WHERE d.model_id = :id
-                           AND d.drift_id = (SELECT max(l.drift_id) FROM model_drift l
-                                              WHERE l.model_id = d.model_id AND l.feature = d.feature AND l.drift_kind = d.drift_kind)
-                         ORDER BY d.psi DESC""")
-                .bind("id", modelId).mapTo(DriftResultRow.class).list();
     }
 
     /** Top-level training-config keys whose values differ from the parent's, in key order. */

@@ -1,13 +1,21 @@
 package com.modelsteward.governance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.ActivePointer;
+import com.modelsteward.registry.AuditLine;
 import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.GrantedApproval;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Outbox;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RegistryException;
+import com.modelsteward.registry.RequestRecord;
+import com.modelsteward.registry.Store;
+import com.modelsteward.registry.StoreWork;
 import com.modelsteward.registry.Timestamps;
+import com.modelsteward.registry.VersionRegistration;
+import com.modelsteward.registry.VersionState;
+import com.modelsteward.registry.sqlite.SqliteStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +28,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 
 /**
  * The governance engine: requests, maker-checker decisions, atomic execution, O(1) rollback, history and retention.
@@ -28,7 +35,7 @@ import org.jdbi.v3.core.HandleCallback;
  * <p>Every public operation is one write transaction ({@link Registry#write}): it either does everything (state,
  * ACTIVE pointer, request status, audit entries, outbox event) or nothing. The database triggers of schema V002 check
  * the same rules again, so a bug here or a raw SQL writer cannot make a version ACTIVE without an approved request.
- * The {@code Handle} variants run inside a caller's transaction (the demo generator builds its history with them).
+ * The {@code Store} variants run inside a caller's transaction (the demo generator builds its history with them).
  */
 public final class GovernanceService {
 
@@ -36,6 +43,12 @@ public final class GovernanceService {
     public record Request(String requestId, String modelId, String fromState, String toState, String requestedBy, String requestedAt,
                           String justification, String status, String gateReportJson, Boolean gatePassed, long modelRowVersion,
                           String scorecardDigest, int requiredApprovals, String requiredRole, String kind) {
+
+        static Request of(RequestRecord row) {
+            return new Request(row.requestId(), row.modelId(), row.fromState(), row.toState(), row.requestedBy(), row.requestedAt(),
+                    row.justification(), row.status(), row.gateReportJson(), row.gatePassed(), row.modelRowVersion(),
+                    row.scorecardDigest(), row.requiredApprovals(), row.requiredRole(), row.kind());
+        }
     }
 
     public record RequestResult(String requestId, String modelId, String fromState, String toState, String status,
@@ -98,18 +111,23 @@ public final class GovernanceService {
      * otherwise the request waits, PENDING, with its gate report snapshot.
      */
     public RequestResult request(Identity who, String modelId, String toState, String justification) {
-        return write(handle -> request(handle, who, modelId, toState, justification));
+        return write(store -> request(store, who, modelId, toState, justification));
     }
 
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
     public RequestResult request(Handle handle, Identity who, String modelId, String toState, String justification) {
+        return request(new SqliteStore(handle), who, modelId, toState, justification);
+    }
+
+    public RequestResult request(Store store, Identity who, String modelId, String toState, String justification) {
         who.require(Role.ANALYST, "requesting a transition");
         if (justification == null || justification.isBlank()) {
             throw new GovernanceException("E_INVALID_INPUT", "a request needs a justification (--reason TEXT)");
         }
-        ModelVersion model = GovernanceQueries.version(handle, modelId)
+        ModelVersion model = store.versions().find(modelId)
                 .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no model version with id \"" + modelId + "\""));
         policy.checkCovers(List.of(model.state()));
-        requireAgreesWithHistory(handle, model, Set.of(), Set.of(who.user()));
+        requireAgreesWithHistory(store, model, Set.of(), Set.of(who.user()));
         if (model.archived()) {
             throw denied(modelId + " is archived (retention); archived versions are kept for reproducibility only");
         }
@@ -119,11 +137,10 @@ public final class GovernanceService {
         if (toState.equals(policy.liveState()) && !policy.hasGates(model.modelType())) {
             throw new GovernanceException(GovernanceException.GATE_FAILED, GateEvaluator.noGates(model.modelType(), policy).reason());
         }
-        handle.createQuery("SELECT request_id FROM transition_requests WHERE model_id = :m AND status = 'PENDING'")
-                .bind("m", modelId).mapTo(String.class).findFirst().ifPresent(pending -> {
-                    throw denied("request " + pending + " for " + modelId + " is still pending; approve or reject it first");
-                });
-        GateReport report = evaluator.evaluate(handle, model, transition);
+        store.requests().pendingFor(modelId).ifPresent(pending -> {
+            throw denied("request " + pending + " for " + modelId + " is still pending; approve or reject it first");
+        });
+        GateReport report = evaluator.evaluate(store, model, transition);
         List<String> missingArtifacts = report.prerequisites().stream()
                 .filter(p -> !p.passed() && (p.name().equals("training_config") || p.name().equals("data_snapshot")))
                 .map(p -> p.name() + ": " + p.detail()).toList();
@@ -131,23 +148,12 @@ public final class GovernanceService {
             throw denied(modelId + " lacks the artifacts " + toState + " requires: " + String.join("; ", missingArtifacts));
         }
         boolean gatesPassed = report.checks().stream().allMatch(GateReport.GateCheck::passed);
-        String digest = GovernanceQueries.scorecardDigest(handle, modelId);
+        String digest = store.scorecards().digest(modelId);
         String reportJson = report.toCanonicalJson();
         String now = Timestamps.now(clock);
-        String requestId = nextRequestId(handle);
-        handle.createUpdate("""
-                        INSERT INTO transition_requests (request_id, model_id, from_state, to_state, requested_by, requested_at, justification,
-                            status, gate_report_json, gate_passed, model_row_version, scorecard_digest, required_approvals, required_role,
-                            kind, policy_name)
-                        VALUES (:id, :model, :from, :to, :by, :at, :why, 'PENDING', :report, :passed, :rowVersion, :digest, :approvals,
-                            :role, 'PROMOTION', :policy)""")
-                .bind("id", requestId).bind("model", modelId).bind("from", model.state()).bind("to", toState)
-                .bind("by", who.user()).bind("at", now).bind("why", justification.strip())
-                .bind("report", reportJson).bind("passed", gatesPassed ? 1 : 0)
-                .bind("rowVersion", model.rowVersion()).bind("digest", digest)
-                .bind("approvals", transition.approvals().count()).bind("role", transition.approvals().role())
-                .bind("policy", policy.name())
-                .execute();
+        String requestId = nextRequestId(store);
+        store.requests().insertPromotion(requestId, modelId, model.state(), toState, who.user(), now, justification.strip(), reportJson,
+                gatesPassed, model.rowVersion(), digest, transition.approvals().count(), transition.approvals().role(), policy.name());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("request_id", requestId);
         payload.put("model_id", modelId);
@@ -164,7 +170,7 @@ public final class GovernanceService {
         payload.put("model_row_version", model.rowVersion());
         payload.put("scorecard_digest", digest);
         payload.put("evidence", evidence(model));
-        AuditTrail.append(handle, clock, who.user(), "REQUEST", "request:" + requestId, payload);
+        store.audit().append(clock, who.user(), "REQUEST", "request:" + requestId, payload);
         String status = "PENDING";
         if (transition.approvals().count() == 0) {
             // Same transaction, nothing written since the checks above but the request and its audit entry: the model,
@@ -172,10 +178,10 @@ public final class GovernanceService {
             if (!report.passed()) {
                 throw cannotExecute(requestId, report);
             }
-            commit(handle, who, loadRequest(handle, requestId), transition, model, report, digest);
+            commit(store, who, loadRequest(store, requestId), transition, model, report, digest);
             status = "EXECUTED";
         }
-        Signatures.seal(handle, clock, who.user());
+        Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
         return new RequestResult(requestId, modelId, model.state(), toState, status, transition.approvals().count(),
                 transition.approvals().role(), report);
     }
@@ -196,24 +202,29 @@ public final class GovernanceService {
 
     private DecisionResult decide(Identity who, String requestId, String comment, boolean approve) {
         try {
-            return write(handle -> decide(handle, who, requestId, comment, approve));
+            return write(store -> decide(store, who, requestId, comment, approve));
         } catch (StaleRequest stale) {
             markStale(stale.requestId, who, stale.getMessage());
             throw stale;
         }
     }
 
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
     public DecisionResult decide(Handle handle, Identity who, String requestId, String comment, boolean approve) {
-        DecisionResult result = record(handle, who, requestId, comment, approve);
-        Signatures.seal(handle, clock, who.user());
+        return decide(new SqliteStore(handle), who, requestId, comment, approve);
+    }
+
+    public DecisionResult decide(Store store, Identity who, String requestId, String comment, boolean approve) {
+        DecisionResult result = record(store, who, requestId, comment, approve);
+        Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
         return result;
     }
 
-    private DecisionResult record(Handle handle, Identity who, String requestId, String comment, boolean approve) {
+    private DecisionResult record(Store store, Identity who, String requestId, String comment, boolean approve) {
         if (comment == null || comment.isBlank()) {
             throw new GovernanceException("E_INVALID_INPUT", "a decision needs a comment (--comment TEXT)");
         }
-        Request request = findRequest(handle, requestId)
+        Request request = findRequest(store, requestId)
                 .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no request with id \"" + requestId + "\""));
         if (!request.status().equals("PENDING")) {
             throw denied("request " + requestId + " is " + request.status() + "; only a PENDING request can be "
@@ -224,31 +235,26 @@ public final class GovernanceService {
         if (who.user().equals(request.requestedBy())) {
             throw denied(who.user() + " requested " + requestId + " and cannot also decide it (maker-checker)");
         }
-        ModelVersion model = GovernanceQueries.version(handle, request.modelId()).orElseThrow();
-        Set<String> people = new java.util.HashSet<>(handle.createQuery("SELECT approver FROM approvals WHERE request_id = :r")
-                .bind("r", requestId).mapTo(String.class).list());
+        ModelVersion model = store.versions().find(request.modelId()).orElseThrow();
+        Set<String> people = new java.util.HashSet<>(store.approvals().approvers(requestId));
         people.add(who.user());
         people.add(request.requestedBy());
-        requireAgreesWithHistory(handle, model, Set.of(requestId), people);
+        requireAgreesWithHistory(store, model, Set.of(requestId), people);
         if (who.user().equals(model.createdBy())) {
             throw denied(who.user() + " created " + model.modelId() + " and cannot decide its promotion (maker-checker)");
         }
-        boolean decided = handle.createQuery("SELECT count(*) FROM approvals WHERE request_id = :r AND approver = :u")
-                .bind("r", requestId).bind("u", who.user()).mapTo(Integer.class).one() > 0;
+        boolean decided = store.approvals().hasDecided(requestId, who.user());
         if (decided) {
             throw denied(who.user() + " has already decided request " + requestId + "; a quorum needs distinct approvers");
         }
         if (approve) {
-            checkNotStale(handle, request, model);
+            checkNotStale(store, request, model);
         }
         String now = Timestamps.now(clock);
         // trust hook: the decision is recorded with the approver's signature over its canonical content (Signatures)
-        String signature = Signatures.signDecision(handle, who.user(), request, approve ? "APPROVE" : "REJECT", comment.strip(), now);
-        handle.createUpdate("""
-                        INSERT INTO approvals (request_id, approver, decision, comment, decided_at, signature)
-                        VALUES (:r, :u, :d, :c, :at, :sig)""")
-                .bind("r", requestId).bind("u", who.user()).bind("d", approve ? "APPROVE" : "REJECT").bind("c", comment.strip())
-                .bind("at", now).bind("sig", signature).execute();
+        String signature = Signatures.signDecision(SqliteStore.handleOf(store), who.user(), request, approve ? "APPROVE" : "REJECT",
+                comment.strip(), now);
+        store.approvals().insert(requestId, who.user(), approve ? "APPROVE" : "REJECT", comment.strip(), now, signature);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("request_id", requestId);
         payload.put("model_id", request.modelId());
@@ -256,13 +262,11 @@ public final class GovernanceService {
         payload.put("comment", comment.strip());
         payload.put("decided_at", now);
         payload.put("signature", signature);
-        payload.put("evidence", GovernanceDesk.seenAtDecision(handle, policy, clock.instant(), request, model));
-        AuditTrail.append(handle, clock, who.user(), approve ? "APPROVE" : "REJECT", "request:" + requestId, payload);
-        int approvals = handle.createQuery("SELECT count(DISTINCT approver) FROM approvals WHERE request_id = :r AND decision = 'APPROVE'")
-                .bind("r", requestId).mapTo(Integer.class).one();
+        payload.put("evidence", GovernanceDesk.seenAtDecision(store, policy, clock.instant(), request, model));
+        store.audit().append(clock, who.user(), approve ? "APPROVE" : "REJECT", "request:" + requestId, payload);
+        int approvals = store.approvals().approvingCount(requestId);
         if (!approve) {
-            handle.createUpdate("UPDATE transition_requests SET status = 'REJECTED', decided_at = :at WHERE request_id = :r")
-                    .bind("at", now).bind("r", requestId).execute();
+            store.requests().markRejected(requestId, now);
             return new DecisionResult(requestId, "REJECT", "REJECTED", approvals, request.requiredApprovals(), false, null);
         }
         if (approvals < request.requiredApprovals()) {
@@ -270,7 +274,7 @@ public final class GovernanceService {
         }
         Policy.Transition transition = policy.transition(request.fromState(), request.toState()).orElseThrow(() -> denied(
                 request.fromState() + " -> " + request.toState() + " is no longer allowed by policy " + policy.name()));
-        GateReport report = execute(handle, who, request, transition);
+        GateReport report = execute(store, who, request, transition);
         return new DecisionResult(requestId, "APPROVE", "EXECUTED", approvals, request.requiredApprovals(), true, report.digest());
     }
 
@@ -278,7 +282,7 @@ public final class GovernanceService {
      * Refuses a request whose version, scorecards, baseline or baseline scorecards changed since it was made; returns the
      * current scorecard digest.
      */
-    private String checkNotStale(Handle handle, Request request, ModelVersion model) {
+    private String checkNotStale(Store store, Request request, ModelVersion model) {
         if (!model.state().equals(request.fromState())) {
             throw new StaleRequest(request.requestId(), model.modelId() + " is now " + model.state() + ", not " + request.fromState());
         }
@@ -286,11 +290,11 @@ public final class GovernanceService {
             throw new StaleRequest(request.requestId(), model.modelId() + " changed after the request was made (row_version "
                     + request.modelRowVersion() + " -> " + model.rowVersion() + ")");
         }
-        String digest = GovernanceQueries.scorecardDigest(handle, model.modelId());
+        String digest = store.scorecards().digest(model.modelId());
         if (request.scorecardDigest() != null && !request.scorecardDigest().equals(digest)) {
             throw new StaleRequest(request.requestId(), "the scorecards of " + model.modelId() + " changed after the request was made");
         }
-        checkBaselineUnchanged(handle, request, model);
+        checkBaselineUnchanged(store, request, model);
         return digest;
     }
 
@@ -298,7 +302,7 @@ public final class GovernanceService {
      * The candidate was judged against a baseline (the live version of its name and that version's scorecards): when
      * either changed since, the approvers saw evidence that no longer holds, so the request goes stale.
      */
-    private void checkBaselineUnchanged(Handle handle, Request request, ModelVersion model) {
+    private void checkBaselineUnchanged(Store store, Request request, ModelVersion model) {
         if (request.gateReportJson() == null) {
             return;
         }
@@ -308,7 +312,7 @@ public final class GovernanceService {
         } catch (IllegalArgumentException unreadable) {
             throw new StaleRequest(request.requestId(), "its frozen gate report cannot be read (" + unreadable.getMessage() + ")");
         }
-        String nowLive = GovernanceQueries.liveVersion(handle, model.modelName(), policy.liveState()).map(ModelVersion::modelId)
+        String nowLive = store.versions().inState(model.modelName(), policy.liveState()).map(ModelVersion::modelId)
                 .filter(id -> !id.equals(model.modelId())).orElse(null);
         if (!Objects.equals(frozen.baselineModelId(), nowLive)) {
             throw new StaleRequest(request.requestId(), "the " + policy.liveState() + " version of " + model.modelName() + " is now "
@@ -316,18 +320,16 @@ public final class GovernanceService {
                     + " as when the request was made");
         }
         if (nowLive != null && frozen.baselineScorecardDigest() != null
-                && !frozen.baselineScorecardDigest().equals(GovernanceQueries.scorecardDigest(handle, nowLive))) {
+                && !frozen.baselineScorecardDigest().equals(store.scorecards().digest(nowLive))) {
             throw new StaleRequest(request.requestId(), "the scorecards of the baseline " + nowLive + " changed after the request was made");
         }
     }
 
     private void markStale(String requestId, Identity who, String why) {
-        write(handle -> {
-            int changed = handle.createUpdate("UPDATE transition_requests SET status = 'STALE', decided_at = :at WHERE request_id = :r AND status = 'PENDING'")
-                    .bind("at", Timestamps.now(clock)).bind("r", requestId).execute();
-            if (changed > 0) {
-                AuditTrail.append(handle, clock, who.user(), "STALE", "request:" + requestId, Map.of("request_id", requestId, "reason", why));
-                Signatures.seal(handle, clock, who.user());
+        write(store -> {
+            if (store.requests().markStale(requestId, Timestamps.now(clock))) {
+                store.audit().append(clock, who.user(), "STALE", "request:" + requestId, Map.of("request_id", requestId, "reason", why));
+                Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
             }
             return null;
         });
@@ -337,16 +339,16 @@ public final class GovernanceService {
      * Executes an approved request inside the caller's transaction: re-checks state, row version and scorecards,
      * re-evaluates the gates on current data, moves the state and the ACTIVE pointer, audits and announces.
      */
-    private GateReport execute(Handle handle, Identity who, Request request, Policy.Transition transition) {
-        ModelVersion model = GovernanceQueries.version(handle, request.modelId()).orElseThrow();
-        String digest = checkNotStale(handle, request, model);
+    private GateReport execute(Store store, Identity who, Request request, Policy.Transition transition) {
+        ModelVersion model = store.versions().find(request.modelId()).orElseThrow();
+        String digest = checkNotStale(store, request, model);
         // trust hook: approvals whose signatures do not verify do not count (E_LEARN_APPROVAL_MISSING)
-        Signatures.requireValidApprovals(handle, request);
-        GateReport report = evaluator.evaluate(handle, model, transition);
+        Signatures.requireValidApprovals(SqliteStore.handleOf(store), request);
+        GateReport report = evaluator.evaluate(store, model, transition);
         if (!report.passed()) {
             throw cannotExecute(request.requestId(), report);
         }
-        commit(handle, who, request, transition, model, report, digest);
+        commit(store, who, request, transition, model, report, digest);
         return report;
     }
 
@@ -361,39 +363,35 @@ public final class GovernanceService {
      * The writes of an execution whose checks passed on this transaction's data: state, ACTIVE pointer, request status,
      * audit entries, retention, outbox event and the signed chain head. {@code digest} is the version's scorecard digest.
      */
-    private void commit(Handle handle, Identity who, Request request, Policy.Transition transition, ModelVersion model, GateReport report,
+    private void commit(Store store, Identity who, Request request, Policy.Transition transition, ModelVersion model, GateReport report,
                         String digest) {
         String now = Timestamps.now(clock);
-        handle.createUpdate("UPDATE transition_requests SET status = 'EXECUTING', decided_at = :at WHERE request_id = :r")
-                .bind("at", now).bind("r", request.requestId()).execute();
+        store.requests().markExecuting(request.requestId(), now);
         String live = policy.liveState();
         String previousLive = null;
         if (transition.to().equals(live)) {
-            Optional<ModelVersion> previous = GovernanceQueries.liveVersion(handle, model.modelName(), live);
+            Optional<ModelVersion> previous = store.versions().inState(model.modelName(), live);
             previousLive = previous.map(ModelVersion::modelId).orElse(null);
-            movePointer(handle, model.modelName(), model.modelId(), previousLive, who);
+            movePointer(store, model.modelName(), model.modelId(), previousLive, who);
             if (previousLive != null) {
-                setState(handle, previousLive, policy.retiredState(), now);
-                auditTransition(handle, who, previous.get(), live, policy.retiredState(), request.requestId(), null, List.of(),
-                        "replaced by " + model.modelId(), GovernanceQueries.scorecardDigest(handle, previousLive));
+                store.versions().setState(previousLive, policy.retiredState(), now);
+                auditTransition(store, who, previous.get(), live, policy.retiredState(), request.requestId(), null, List.of(),
+                        "replaced by " + model.modelId(), store.scorecards().digest(previousLive));
             }
         } else if (model.state().equals(live)) {
-            handle.createUpdate("UPDATE active_pointer SET active_model_id = NULL, updated_at = :at, updated_by = :by WHERE model_name = :n")
-                    .bind("at", now).bind("by", who.user()).bind("n", model.modelName()).execute();
+            store.versions().clearActive(model.modelName(), now, who.user());
         }
-        setState(handle, model.modelId(), transition.to(), now);
-        List<Map<String, Object>> approvals = handle.createQuery(
-                        "SELECT approver, comment, decided_at FROM approvals WHERE request_id = :r AND decision = 'APPROVE' ORDER BY approval_id")
-                .bind("r", request.requestId()).mapToMap().list();
-        auditTransition(handle, who, model, model.state(), transition.to(), request.requestId(), report, approvals, request.justification(),
+        store.versions().setState(model.modelId(), transition.to(), now);
+        List<Map<String, Object>> approvals = store.approvals().granted(request.requestId()).stream().map(GovernanceService::asPayload).toList();
+        auditTransition(store, who, model, model.state(), transition.to(), request.requestId(), report, approvals, request.justification(),
                 digest);
         if (transition.to().equals(live) || model.state().equals(live)) {
-            auditActiveChange(handle, who, model.modelName(), transition.to().equals(live) ? model.modelId() : null,
+            auditActiveChange(store, who, model.modelName(), transition.to().equals(live) ? model.modelId() : null,
                     transition.to().equals(live) ? previousLive : model.modelId(), transition.to().equals(live) ? "rollout" : "withdrawal",
                     request.requestId());
         }
         if (transition.to().equals(policy.retiredState()) || previousLive != null) {
-            applyRetention(handle, who, model.modelType());
+            applyRetention(store, who, model.modelType());
         }
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("request_id", request.requestId());
@@ -404,33 +402,23 @@ public final class GovernanceService {
         event.put("gate_report_digest", report.digest());
         event.put("approvers", approvals.stream().map(a -> a.get("approver")).toList());
         event.put("previous_active_id", previousLive);
-        Outbox.append(handle, clock, who.user(), Outbox.ROLLOUT_COMPLETED, event);
+        store.events().append(clock, who.user(), Outbox.ROLLOUT_COMPLETED, event);
     }
 
-    private void movePointer(Handle handle, String modelName, String newActive, String previousActive, Identity who) {
-        String now = Timestamps.now(clock);
-        int updated = handle.createUpdate("""
-                        UPDATE active_pointer
-                           SET active_model_id = :active, last_known_good_id = coalesce(:previous, last_known_good_id),
-                               updated_at = :at, updated_by = :by
-                         WHERE model_name = :n""")
-                .bind("active", newActive).bind("previous", previousActive).bind("at", now).bind("by", who.user()).bind("n", modelName)
-                .execute();
-        if (updated == 0) {
-            // A first pointer has no last-known-good: only a version this engine replaced can be rolled back to.
-            handle.createUpdate("INSERT INTO active_pointer (model_name, active_model_id, updated_at, updated_by) VALUES (:n, :active, :at, :by)")
-                    .bind("n", modelName).bind("active", newActive).bind("at", now).bind("by", who.user()).execute();
-        }
+    /** An approval as a TRANSITION entry records it. */
+    private static Map<String, Object> asPayload(GrantedApproval approval) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("approver", approval.approver());
+        row.put("comment", approval.comment());
+        row.put("decided_at", approval.decidedAt());
+        return row;
     }
 
-    private static void setState(Handle handle, String modelId, String state, String now) {
-        handle.createUpdate("""
-                        UPDATE model_registry SET state = :s, state_changed_at = :at, updated_at = :at, row_version = row_version + 1
-                         WHERE model_id = :id""")
-                .bind("s", state).bind("at", now).bind("id", modelId).execute();
+    private void movePointer(Store store, String modelName, String newActive, String previousActive, Identity who) {
+        store.versions().pointTo(modelName, newActive, previousActive, Timestamps.now(clock), who.user());
     }
 
-    private void auditTransition(Handle handle, Identity who, ModelVersion model, String from, String to, String requestId,
+    private void auditTransition(Store store, Identity who, ModelVersion model, String from, String to, String requestId,
                                  GateReport report, List<Map<String, Object>> approvals, String why, String scorecardDigest) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("request_id", requestId);
@@ -454,21 +442,19 @@ public final class GovernanceService {
         lineage.put("code_commit", model.codeCommit());
         payload.put("lineage", lineage);
         payload.put("scorecard_digest", scorecardDigest);
-        payload.put("state_changed_at", handle.createQuery("SELECT state_changed_at FROM model_registry WHERE model_id = :id")
-                .bind("id", model.modelId()).mapTo(String.class).one());
-        AuditTrail.append(handle, clock, who.user(), "TRANSITION", "model:" + model.modelId(), payload);
+        payload.put("state_changed_at", store.versions().stateChangedAt(model.modelId()));
+        store.audit().append(clock, who.user(), "TRANSITION", "model:" + model.modelId(), payload);
     }
 
-    private void auditActiveChange(Handle handle, Identity who, String modelName, String active, String previous, String cause, String requestId) {
+    private void auditActiveChange(Store store, Identity who, String modelName, String active, String previous, String cause, String requestId) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("model_name", modelName);
         payload.put("active_model_id", active);
         payload.put("previous_active_id", previous);
         payload.put("cause", cause);
         payload.put("request_id", requestId);
-        payload.put("last_known_good_id", handle.createQuery("SELECT last_known_good_id FROM active_pointer WHERE model_name = :n")
-                .bind("n", modelName).mapTo(String.class).findOne().orElse(null));
-        AuditTrail.append(handle, clock, who.user(), "ACTIVE_CHANGED", activeEntity(modelName), payload);
+        payload.put("last_known_good_id", store.versions().lastKnownGood(modelName).orElse(null));
+        store.audit().append(clock, who.user(), "ACTIVE_CHANGED", activeEntity(modelName), payload);
     }
 
     private static String activeEntity(String modelName) {
@@ -484,43 +470,33 @@ public final class GovernanceService {
      * two versions, the request), whatever the registry's size. Needs a RISK_OFFICER and a reason.
      */
     public RollbackResult rollback(Identity who, String modelName, String reason) {
-        return write(handle -> rollback(handle, who, modelName, reason));
+        return write(store -> rollback(store, who, modelName, reason));
     }
 
-    public RollbackResult rollback(Handle handle, Identity who, String modelName, String reason) {
+    public RollbackResult rollback(Store store, Identity who, String modelName, String reason) {
         who.require(Role.RISK_OFFICER, "rolling back " + modelName);
         if (reason == null || reason.isBlank()) {
             throw new GovernanceException("E_INVALID_INPUT", "a rollback needs a reason (--reason TEXT)");
         }
-        Map<String, Object> pointer = handle.createQuery("SELECT active_model_id, last_known_good_id FROM active_pointer WHERE model_name = :n")
-                .bind("n", modelName).mapToMap().findOne()
+        ActivePointer pointer = store.versions().pointer(modelName)
                 .orElseThrow(() -> denied("no version of " + modelName + " has ever been made " + policy.liveState() + " by this engine; nothing to roll back"));
-        String current = (String) pointer.get("active_model_id");
-        String target = (String) pointer.get("last_known_good_id");
+        String current = pointer.activeModelId();
+        String target = pointer.lastKnownGoodId();
         if (target == null) {
             throw denied(modelName + " has no last-known-good version to roll back to (it was never replaced, or was already rolled back)");
         }
-        ModelVersion good = GovernanceQueries.version(handle, target).orElseThrow();
-        requireAgreesWithHistory(handle, good, Set.of(), Set.of(who.user()));
+        ModelVersion good = store.versions().find(target).orElseThrow();
+        requireAgreesWithHistory(store, good, Set.of(), Set.of(who.user()));
         String now = Timestamps.now(clock);
-        String requestId = nextRequestId(handle);
-        handle.createUpdate("""
-                        INSERT INTO transition_requests (request_id, model_id, from_state, to_state, requested_by, requested_at, justification,
-                            status, model_row_version, required_approvals, required_role, kind, policy_name)
-                        VALUES (:id, :model, :from, :to, :by, :at, :why, 'PENDING', :rowVersion, 0, 'RISK_OFFICER', 'ROLLBACK', :policy)""")
-                .bind("id", requestId).bind("model", target).bind("from", good.state()).bind("to", policy.liveState())
-                .bind("by", who.user()).bind("at", now).bind("why", reason.strip()).bind("rowVersion", good.rowVersion())
-                .bind("policy", policy.name()).execute();
-        handle.createUpdate("UPDATE transition_requests SET status = 'EXECUTING', decided_at = :at WHERE request_id = :r")
-                .bind("at", now).bind("r", requestId).execute();
-        handle.createUpdate("""
-                        UPDATE active_pointer SET active_model_id = :good, last_known_good_id = NULL, updated_at = :at, updated_by = :by
-                         WHERE model_name = :n""")
-                .bind("good", target).bind("at", now).bind("by", who.user()).bind("n", modelName).execute();
+        String requestId = nextRequestId(store);
+        store.requests().insertRollback(requestId, target, good.state(), policy.liveState(), who.user(), now, reason.strip(), good.rowVersion(),
+                policy.name());
+        store.requests().markExecuting(requestId, now);
+        store.versions().rollBackTo(modelName, target, now, who.user());
         if (current != null) {
-            setState(handle, current, policy.retiredState(), now);
+            store.versions().setState(current, policy.retiredState(), now);
         }
-        setState(handle, target, policy.liveState(), now);
+        store.versions().setState(target, policy.liveState(), now);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("request_id", requestId);
         payload.put("model_name", modelName);
@@ -539,15 +515,18 @@ public final class GovernanceService {
         payload.put("policy", policy.name());
         Map<String, Object> states = new LinkedHashMap<>();
         for (String id : current == null ? List.of(target) : List.of(current, target)) {
-            states.put(id, handle.createQuery("SELECT state, state_changed_at FROM model_registry WHERE model_id = :id").bind("id", id)
-                    .mapToMap().one());
+            VersionState state = store.versions().stateOf(id);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("state", state.state());
+            row.put("state_changed_at", state.stateChangedAt());
+            states.put(id, row);
         }
         payload.put("states", states);
-        AuditTrail.append(handle, clock, who.user(), "ROLLBACK", activeEntity(modelName), payload);
-        auditActiveChange(handle, who, modelName, target, current, "rollback", requestId);
+        store.audit().append(clock, who.user(), "ROLLBACK", activeEntity(modelName), payload);
+        auditActiveChange(store, who, modelName, target, current, "rollback", requestId);
         event.put("rolled_back_by", who.user());
-        Outbox.append(handle, clock, who.user(), Outbox.ROLLBACK_COMPLETED, event);
-        Signatures.seal(handle, clock, who.user());
+        store.events().append(clock, who.user(), Outbox.ROLLBACK_COMPLETED, event);
+        Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
         return new RollbackResult(requestId, modelName, current, target);
     }
 
@@ -558,28 +537,27 @@ public final class GovernanceService {
     /** The version that was ACTIVE for {@code modelName} at {@code at}, from the audit trail; empty when none was. */
     public Optional<String> activeAt(String modelName, Instant at) {
         String ts = Timestamps.format(at);
-        Map<String, Object> last = null;
-        for (Map<String, Object> row : attestedActiveChanges(modelName)) {
-            if (((String) row.get("ts")).compareTo(ts) <= 0) {
+        AuditLine last = null;
+        for (AuditLine row : attestedActiveChanges(modelName)) {
+            if (row.ts().compareTo(ts) <= 0) {
                 last = row;
             }
         }
-        return Optional.ofNullable(last).map(row -> text((String) row.get("payload_json"), "active_model_id"));
+        return Optional.ofNullable(last).map(row -> text(row.payloadJson(), "active_model_id"));
     }
 
     /** Every ACTIVE period of a model name, oldest first, from the audit trail's attested entries. */
     public List<ActivePeriod> history(String modelName) {
-        List<Map<String, Object>> rows = attestedActiveChanges(modelName);
+        List<AuditLine> rows = attestedActiveChanges(modelName);
         List<ActivePeriod> periods = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> row = rows.get(i);
-            String active = text((String) row.get("payload_json"), "active_model_id");
+            AuditLine row = rows.get(i);
+            String active = text(row.payloadJson(), "active_model_id");
             if (active == null) {
                 continue;
             }
-            String until = i + 1 < rows.size() ? (String) rows.get(i + 1).get("ts") : null;
-            periods.add(new ActivePeriod(active, (String) row.get("ts"), until, text((String) row.get("payload_json"), "cause"),
-                    (String) row.get("actor"), ((Number) row.get("seq")).longValue()));
+            String until = i + 1 < rows.size() ? rows.get(i + 1).ts() : null;
+            periods.add(new ActivePeriod(active, row.ts(), until, text(row.payloadJson(), "cause"), row.actor(), row.seq()));
         }
         return periods;
     }
@@ -588,13 +566,11 @@ public final class GovernanceService {
      * The ACTIVE_CHANGED entries of a name that the signed history attests, oldest first: an entry written behind the
      * app's back (even correctly chained) would make {@code history} report a period that never happened.
      */
-    private List<Map<String, Object>> attestedActiveChanges(String modelName) {
-        return registry.readHandle(handle -> {
-            List<Map<String, Object>> rows = handle.createQuery(
-                            "SELECT seq, ts, actor, payload_json FROM audit_log WHERE entity = :e AND action = 'ACTIVE_CHANGED' ORDER BY seq")
-                    .bind("e", activeEntity(modelName)).mapToMap().list();
-            Set<Long> attested = SignedHistory.attested(handle, rows.stream().map(row -> ((Number) row.get("seq")).longValue()).toList());
-            return rows.stream().filter(row -> attested.contains(((Number) row.get("seq")).longValue())).toList();
+    private List<AuditLine> attestedActiveChanges(String modelName) {
+        return registry.read(store -> {
+            List<AuditLine> rows = store.audit().activeChanges(activeEntity(modelName));
+            Set<Long> attested = SignedHistory.attested(SqliteStore.handleOf(store), rows.stream().map(AuditLine::seq).toList());
+            return rows.stream().filter(row -> attested.contains(row.seq())).toList();
         });
     }
 
@@ -602,28 +578,21 @@ public final class GovernanceService {
      * Keeps the newest {@code retainRetired} retired versions of a type selectable; older ones are marked archived (never
      * deleted). The last-known-good versions are never archived, so a rollback target always stays.
      */
-    private void applyRetention(Handle handle, Identity who, String modelType) {
+    private void applyRetention(Store store, Identity who, String modelType) {
         int keep = policy.rulesFor(modelType).retainRetired();
-        List<String> archived = handle.createQuery("""
-                        SELECT model_id FROM model_registry
-                         WHERE model_type = :t AND state = :retired AND archived = 0
-                           AND model_id NOT IN (SELECT last_known_good_id FROM active_pointer WHERE last_known_good_id IS NOT NULL)
-                         ORDER BY state_changed_at DESC, model_id DESC
-                         LIMIT -1 OFFSET :keep""")
-                .bind("t", modelType).bind("retired", policy.retiredState()).bind("keep", keep).mapTo(String.class).list();
+        List<String> archived = store.versions().archivableRetired(modelType, policy.retiredState(), keep);
         if (archived.isEmpty()) {
             return;
         }
         String now = Timestamps.now(clock);
         for (String id : archived) {
-            handle.createUpdate("UPDATE model_registry SET archived = 1, updated_at = :at, row_version = row_version + 1 WHERE model_id = :id")
-                    .bind("at", now).bind("id", id).execute();
+            store.versions().archive(id, now);
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("model_type", modelType);
         payload.put("retain_retired", keep);
         payload.put("archived", archived);
-        AuditTrail.append(handle, clock, who.user(), "RETENTION", "model_type:" + modelType, payload);
+        store.audit().append(clock, who.user(), "RETENTION", "model_type:" + modelType, payload);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -640,38 +609,28 @@ public final class GovernanceService {
             throw new GovernanceException("E_INVALID_INPUT", "model_type \"" + v.modelType() + "\" is not named by policy " + policy.name()
                     + ", which names " + String.join(", ", policy.typeNames()) + "; a type without rules has no gates and could never go live");
         }
-        write(handle -> {
-            if (GovernanceQueries.version(handle, v.modelId()).isPresent()) {
+        write(store -> {
+            if (store.versions().find(v.modelId()).isPresent()) {
                 throw new GovernanceException("E_INVALID_INPUT", "a version with model_id " + v.modelId() + " is already registered");
             }
-            boolean taken = handle.createQuery("SELECT count(*) FROM model_registry WHERE model_name = :n AND version = :v")
-                    .bind("n", v.modelName()).bind("v", v.version()).mapTo(Integer.class).one() > 0;
+            boolean taken = store.versions().exists(v.modelName(), v.version());
             if (taken) {
                 throw new GovernanceException("E_INVALID_INPUT", v.modelName() + " version " + v.version() + " is already registered");
             }
-            if (v.parentId() != null && GovernanceQueries.version(handle, v.parentId()).isEmpty()) {
+            if (v.parentId() != null && store.versions().find(v.parentId()).isEmpty()) {
                 throw new GovernanceException("E_INVALID_INPUT", "parent_id " + v.parentId() + " is not a registered version");
             }
             String now = Timestamps.now(clock);
-            handle.createUpdate("""
-                            INSERT INTO model_registry (model_id, model_name, model_type, version, state, parent_id, path_ref,
-                                training_config_json, training_config_hash, data_snapshot_ref, data_snapshot_hash, feature_graph_hash,
-                                code_commit, created_at, created_by, updated_at, row_version, state_changed_at)
-                            VALUES (:id, :name, :type, :version, :state, :parent, :path, :config, :configHash, :snapshot, :snapshotHash,
-                                :graph, :commit, :now, :by, :now, 1, :now)""")
-                    .bind("id", v.modelId()).bind("name", v.modelName()).bind("type", v.modelType()).bind("version", v.version())
-                    .bind("state", policy.initialState()).bind("parent", v.parentId()).bind("path", v.pathRef())
-                    .bind("config", v.trainingConfigJson()).bind("configHash", v.trainingConfigHash())
-                    .bind("snapshot", v.dataSnapshotRef()).bind("snapshotHash", v.dataSnapshotHash())
-                    .bind("graph", v.featureGraphHash()).bind("commit", v.codeCommit()).bind("now", now).bind("by", who.user())
-                    .execute();
-            ModelVersion registered = GovernanceQueries.version(handle, v.modelId()).orElseThrow();
+            store.versions().insert(new VersionRegistration(v.modelId(), v.modelName(), v.modelType(), v.version(), v.parentId(), v.pathRef(),
+                    v.trainingConfigJson(), v.trainingConfigHash(), v.dataSnapshotRef(), v.dataSnapshotHash(), v.featureGraphHash(),
+                    v.codeCommit()), policy.initialState(), who.user(), now);
+            ModelVersion registered = store.versions().find(v.modelId()).orElseThrow();
             Map<String, Object> payload = evidence(registered);
             payload.put("state", registered.state());
             payload.put("state_changed_at", registered.stateChangedAt());
             payload.put("created_at", registered.createdAt());
-            AuditTrail.append(handle, clock, who.user(), "REGISTER", "model:" + v.modelId(), payload);
-            Signatures.seal(handle, clock, who.user());
+            store.audit().append(clock, who.user(), "REGISTER", "model:" + v.modelId(), payload);
+            Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
             return null;
         });
     }
@@ -679,28 +638,24 @@ public final class GovernanceService {
     /** Imports scorecards in one transaction; a version's pending requests go stale when its scorecards change. */
     public int importScorecards(Identity who, List<InputFiles.ScorecardValue> values) {
         who.require(Role.ANALYST, "importing scorecards");
-        return write(handle -> {
+        return write(store -> {
             Map<String, Integer> perModel = new LinkedHashMap<>();
             for (InputFiles.ScorecardValue value : values) {
-                if (!perModel.containsKey(value.modelId()) && GovernanceQueries.version(handle, value.modelId()).isEmpty()) {
+                if (!perModel.containsKey(value.modelId()) && store.versions().find(value.modelId()).isEmpty()) {
                     throw new GovernanceException("E_INVALID_INPUT", "scorecard on line " + value.line() + ": model_id " + value.modelId()
                             + " is not a registered version; nothing was imported");
                 }
-                handle.createUpdate("""
-                                INSERT INTO scorecards (model_id, pack_id, metric, value, generated_at, source)
-                                VALUES (:m, :p, :k, :v, :at, :src)""")
-                        .bind("m", value.modelId()).bind("p", value.packId()).bind("k", value.metric()).bind("v", value.value())
-                        .bind("at", value.generatedAt()).bind("src", value.source()).execute();
+                store.scorecards().insert(value.modelId(), value.packId(), value.metric(), value.value(), value.generatedAt(), value.source());
                 perModel.merge(value.modelId(), 1, Integer::sum);
             }
             for (Map.Entry<String, Integer> model : perModel.entrySet()) {
                 Map<String, Object> payload = new LinkedHashMap<>();
                 payload.put("model_id", model.getKey());
                 payload.put("values", model.getValue());
-                payload.put("scorecard_digest", GovernanceQueries.scorecardDigest(handle, model.getKey()));
-                AuditTrail.append(handle, clock, who.user(), "SCORECARDS_IMPORTED", "model:" + model.getKey(), payload);
+                payload.put("scorecard_digest", store.scorecards().digest(model.getKey()));
+                store.audit().append(clock, who.user(), "SCORECARDS_IMPORTED", "model:" + model.getKey(), payload);
             }
-            Signatures.seal(handle, clock, who.user());
+            Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
             return values.size();
         });
     }
@@ -711,9 +666,9 @@ public final class GovernanceService {
      * The registry's write path, with a refusal by one of the V002 triggers ("E_LEARN_…: sentence") reported under the
      * trigger's own code, so a rule the engine missed still reads like the engine's refusal.
      */
-    private <R> R write(HandleCallback<R, RuntimeException> callback) {
+    private <R> R write(StoreWork<R> work) {
         try {
-            return registry.writeHandle(callback);
+            return registry.write(work);
         } catch (GovernanceException refused) {
             throw refused;
         } catch (RegistryException failed) {
@@ -726,30 +681,25 @@ public final class GovernanceService {
     }
 
     public Optional<Request> findRequest(String requestId) {
-        return registry.readHandle(handle -> findRequest(handle, requestId));
+        return registry.read(store -> findRequest(store, requestId));
     }
 
+    static Optional<Request> findRequest(Store store, String requestId) {
+        return store.requests().find(requestId).map(Request::of);
+    }
+
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
     static Optional<Request> findRequest(Handle handle, String requestId) {
-        return handle.createQuery("""
-                        SELECT request_id, model_id, from_state, to_state, requested_by, requested_at, justification, status, gate_report_json,
-                               gate_passed, model_row_version, scorecard_digest, required_approvals, required_role, kind
-                          FROM transition_requests WHERE request_id = :r""")
-                .bind("r", requestId)
-                .map((rs, ctx) -> new Request(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getObject(10) == null ? null : rs.getInt(10) == 1, rs.getLong(11), rs.getString(12), rs.getInt(13),
-                        rs.getString(14), rs.getString(15)))
-                .findOne();
+        return findRequest(new SqliteStore(handle), requestId);
     }
 
-    /** REQ-000001, REQ-000002, …: requests are never deleted, so max(rowid) + 1 numbers them without counting rows. */
-    private static String nextRequestId(Handle handle) {
-        long next = handle.createQuery("SELECT coalesce(max(rowid), 0) + 1 FROM transition_requests").mapTo(Long.class).one();
-        return "REQ-%06d".formatted(next);
+    /** REQ-000001, REQ-000002, …: requests are never deleted, so their numbers are never reused. */
+    private static String nextRequestId(Store store) {
+        return "REQ-%06d".formatted(store.requests().nextNumber());
     }
 
-    private static Request loadRequest(Handle handle, String requestId) {
-        return findRequest(handle, requestId).orElseThrow();
+    private static Request loadRequest(Store store, String requestId) {
+        return findRequest(store, requestId).orElseThrow();
     }
 
     private static String text(String json, String field) {
@@ -767,13 +717,12 @@ public final class GovernanceService {
      * naming the row and the entry. Rows it does not depend on are left to {@code audit verify}: an unrelated edit must
      * not hold a rollback hostage.
      */
-    private void requireAgreesWithHistory(Handle handle, ModelVersion model, Set<String> requestIds, Set<String> users) {
+    private void requireAgreesWithHistory(Store store, ModelVersion model, Set<String> requestIds, Set<String> users) {
         Set<String> models = new java.util.HashSet<>();
         models.add(model.modelId());
-        handle.createQuery("SELECT active_model_id, last_known_good_id FROM active_pointer WHERE model_name = :n").bind("n", model.modelName())
-                .mapToMap().findOne().ifPresent(pointer -> pointer.values().stream().filter(java.util.Objects::nonNull)
-                        .forEach(id -> models.add((String) id)));
-        SignedHistory.Report report = SignedHistory.checkTransition(handle,
+        store.versions().pointer(model.modelName()).ifPresent(pointer -> java.util.stream.Stream.of(pointer.activeModelId(),
+                pointer.lastKnownGoodId()).filter(java.util.Objects::nonNull).forEach(models::add));
+        SignedHistory.Report report = SignedHistory.checkTransition(SqliteStore.handleOf(store),
                 SignedHistory.Scope.transition(models, requestIds, users, Set.of(model.modelName())));
         if (!report.rowFindings().isEmpty()) {
             List<String> found = report.rowFindings().stream().map(SignedHistory.Finding::sentence).toList();

@@ -1,7 +1,7 @@
 package com.modelsteward.governance;
 
 import com.modelsteward.registry.Registry;
-import com.modelsteward.registry.SchemaTriggers;
+import com.modelsteward.registry.sqlite.SchemaTriggers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package com.modelsteward.lineage;
 
 import com.modelsteward.config.AppSettings;
+import com.modelsteward.config.Environment;
 import com.modelsteward.config.OsAccount;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,7 @@ public final class ArtifactVerifier {
 
         /** As {@link #of} with the process's environment and the user's settings and no option. */
         public static ArtifactRoot configured(Path registryFile) {
-            return of(registryFile, Optional.empty(), System.getenv(), AppSettings.load().get(ROOT_SETTING));
+            return of(registryFile, Optional.empty(), Environment.process().asMap(), AppSettings.load().get(ROOT_SETTING));
         }
     }
 

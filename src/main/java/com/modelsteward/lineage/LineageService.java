@@ -4,13 +4,14 @@ import com.modelsteward.governance.Policy;
 import com.modelsteward.governance.PolicyStore;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.AuditTrail;
-import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RegistryException;
+import com.modelsteward.registry.RequestApprovalRow;
 import com.modelsteward.registry.Scorecard;
-import java.sql.ResultSet;
+import com.modelsteward.registry.Store;
+import com.modelsteward.registry.VersionRequestRow;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,38 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** Reads lineage evidence and runs the auditable-lineage check. Every method runs SQL: never on the FX thread. */
 public final class LineageService {
-
-    // Several versions are asked about with their ids as one JSON array, :ids, read by json_each.
-    private static final String VERSIONS_SQL = "SELECT * FROM model_registry WHERE model_id IN (SELECT value FROM json_each(:ids))";
-    /** The latest value of each (pack, metric), as {@link ModelCatalog#scorecards} reads it for one version. */
-    private static final String SCORECARDS_SQL = """
-            SELECT s.model_id, s.pack_id, s.metric, s.value, s.generated_at
-              FROM scorecards s
-             WHERE s.model_id IN (SELECT value FROM json_each(:ids))
-               AND s.scorecard_id = (SELECT max(l.scorecard_id) FROM scorecards l
-                                      WHERE l.model_id = s.model_id AND l.pack_id = s.pack_id AND l.metric = s.metric)
-             ORDER BY s.model_id, s.pack_id, s.metric""";
-    private static final String REQUESTS_SQL = """
-            SELECT model_id, request_id, from_state, to_state, requested_by, requested_at, justification, status, gate_passed,
-                   gate_report_json, decided_at, executed_at, required_approvals
-              FROM transition_requests WHERE model_id IN (SELECT value FROM json_each(:ids))
-             ORDER BY model_id, requested_at, request_id""";
-    private static final String APPROVALS_SQL = """
-            SELECT a.request_id, a.approver, a.decision, a.comment, a.decided_at
-              FROM approvals a JOIN transition_requests r ON r.request_id = a.request_id
-             WHERE r.model_id IN (SELECT value FROM json_each(:ids))
-             ORDER BY a.decided_at, a.approval_id""";
-    private static final String AUDIT_OF_ONE_SQL = """
-            SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log
-             WHERE entity = :id OR entity = 'model:' || :id OR entity = 'model/' || :id
-                OR instr(payload_json, '"' || :id || '"') > 0
-             ORDER BY seq""";
-    private static final String AUDIT_LOG_SQL = "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq";
 
     private final Registry registry;
     private final ModelCatalog catalog;
@@ -81,23 +53,16 @@ public final class LineageService {
     }
 
     public List<VersionHashes> hashes() {
-        return registry.readHandle(handle -> handle.createQuery("""
-                        SELECT model_id, training_config_hash, data_snapshot_hash, feature_graph_hash, code_commit
-                          FROM model_registry""")
-                .map(ConstructorMapper.of(VersionHashes.class)).list());
+        return registry.read(store -> store.versions().hashes()).stream()
+                .map(row -> new VersionHashes(row.modelId(), row.trainingConfigHash(), row.dataSnapshotHash(), row.featureGraphHash(),
+                        row.codeCommit()))
+                .toList();
     }
 
     /** The latest value of each (pack, metric) of every version of a name: the data of the trend chart, in one query. */
     public Map<String, List<Scorecard>> scorecardsOfName(String modelName) {
-        return registry.readHandle(handle -> handle.createQuery("""
-                        SELECT s.model_id, s.pack_id, s.metric, s.value, s.generated_at
-                          FROM scorecards s JOIN model_registry m ON m.model_id = s.model_id
-                         WHERE m.model_name = :name
-                           AND s.scorecard_id = (SELECT max(l.scorecard_id) FROM scorecards l
-                                                  WHERE l.model_id = s.model_id AND l.pack_id = s.pack_id AND l.metric = s.metric)
-                         ORDER BY s.model_id, s.pack_id, s.metric""")
-                .bind("name", modelName).map(ConstructorMapper.of(Scorecard.class)).list().stream()
-                .collect(Collectors.groupingBy(Scorecard::modelId, LinkedHashMap::new, Collectors.toList())));
+        return registry.read(store -> store.scorecards().latestOfName(modelName)).stream()
+                .collect(Collectors.groupingBy(Scorecard::modelId, LinkedHashMap::new, Collectors.toList()));
     }
 
     public ModelVersion version(String modelId) {
@@ -125,15 +90,14 @@ public final class LineageService {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        String idsJson = CanonicalJson.write(List.copyOf(ids));
-        return registry.readHandle(handle -> {
-            Map<String, ModelVersion> versions = handle.createQuery(VERSIONS_SQL).bind("ids", idsJson).mapTo(ModelVersion.class).list()
+        return registry.read(store -> {
+            Map<String, ModelVersion> versions = store.versions().withIds(ids)
                     .stream().collect(Collectors.toMap(ModelVersion::modelId, v -> v));
-            Map<String, List<Scorecard>> scorecards = handle.createQuery(SCORECARDS_SQL).bind("ids", idsJson).mapTo(Scorecard.class).list()
+            Map<String, List<Scorecard>> scorecards = store.scorecards().latestOfVersions(ids)
                     .stream().collect(Collectors.groupingBy(Scorecard::modelId));
-            Map<String, List<RequestEvidence>> requests = requests(handle, idsJson);
-            Map<String, List<AuditEntry>> audit = ids.size() == 1 ? Map.of(ids.iterator().next(), auditEntries(handle, ids.iterator().next()))
-                    : auditEntries(handle, ids);
+            Map<String, List<RequestEvidence>> requests = requests(store, ids);
+            Map<String, List<AuditEntry>> audit = ids.size() == 1 ? Map.of(ids.iterator().next(), auditEntries(store, ids.iterator().next()))
+                    : auditEntries(store, ids);
             Map<String, LineageEvidence> evidences = new LinkedHashMap<>();
             for (String id : ids) {
                 ModelVersion version = versions.get(id);
@@ -182,52 +146,38 @@ public final class LineageService {
         return PolicyStore.current(registry, environment).rulesFor(modelType).evalPacks();
     }
 
-    /** A transition_requests row before its approvals are attached. */
-    public record RequestRow(String modelId, String requestId, String fromState, String toState, String requestedBy, String requestedAt,
-                             String justification, String status, Boolean gatePassed, String gateReportJson, String decidedAt,
-                             String executedAt, int requiredApprovals) {
-    }
-
-    private static Map<String, List<RequestEvidence>> requests(Handle handle, String idsJson) {
-        List<RequestRow> rows = handle.createQuery(REQUESTS_SQL).bind("ids", idsJson).map(ConstructorMapper.of(RequestRow.class)).list();
-        Map<String, List<ApprovalEvidence>> approvals = handle.createQuery(APPROVALS_SQL).bind("ids", idsJson)
-                .map(ConstructorMapper.of(ApprovalEvidence.class)).list().stream()
+    private static Map<String, List<RequestEvidence>> requests(Store store, Set<String> ids) {
+        List<VersionRequestRow> rows = store.requests().ofVersions(ids);
+        Map<String, List<ApprovalEvidence>> approvals = store.approvals().ofVersions(ids).stream()
+                .map(LineageService::approval)
                 .collect(Collectors.groupingBy(ApprovalEvidence::requestId));
-        return rows.stream().collect(Collectors.groupingBy(RequestRow::modelId, LinkedHashMap::new, Collectors.mapping(r ->
+        return rows.stream().collect(Collectors.groupingBy(VersionRequestRow::modelId, LinkedHashMap::new, Collectors.mapping(r ->
                 new RequestEvidence(r.requestId(), r.fromState(), r.toState(), r.requestedBy(), r.requestedAt(), r.justification(), r.status(),
                         r.gatePassed(), r.gateReportJson(), r.decidedAt(), r.executedAt(), r.requiredApprovals(),
                         approvals.getOrDefault(r.requestId(), List.of())), Collectors.toList())));
     }
 
-    /**
-     * Audit entries about one version. The writers name the entity either by the bare model id or with a prefix
-     * ("model:ID", "model/ID"), and request entries carry the model id in their payload; all of these count. SQLite looks
-     * through the log for the payload mention (it cannot be indexed): about 50 ms per 100 000 entries.
-     */
-    private static List<AuditEntry> auditEntries(Handle handle, String modelId) {
-        return handle.createQuery(AUDIT_OF_ONE_SQL).bind("id", modelId).mapTo(AuditEntry.class).list();
+    private static ApprovalEvidence approval(RequestApprovalRow row) {
+        return new ApprovalEvidence(row.requestId(), row.approver(), row.decision(), row.comment(), row.decidedAt());
+    }
+
+    /** Audit entries about one version ({@link com.modelsteward.registry.AuditStore#about}: by entity or payload mention). */
+    private static List<AuditEntry> auditEntries(Store store, String modelId) {
+        return store.audit().about(modelId);
     }
 
     /**
-     * The audit entries of many versions in one pass over the log, by the rule of {@link #auditEntries(Handle, String)}:
+     * The audit entries of many versions in one pass over the log, by the rule of {@link #auditEntries(Store, String)}:
      * asking SQLite once per version read the whole log once per version (100 ACTIVE versions, 5 s at 100 000 entries).
      * Only the entries that name a version are mapped.
      */
-    private static Map<String, List<AuditEntry>> auditEntries(Handle handle, Set<String> ids) {
+    private static Map<String, List<AuditEntry>> auditEntries(Store store, Set<String> ids) {
         AuditMentions mentions = new AuditMentions(ids);
         Map<String, List<AuditEntry>> byId = new LinkedHashMap<>();
-        handle.createQuery(AUDIT_LOG_SQL).scanResultSet((supplier, context) -> {
-            ResultSet rows = supplier.get();
-            while (rows.next()) {
-                Set<String> named = mentions.of(rows.getString("entity"), rows.getString("payload_json"));
-                if (!named.isEmpty()) {
-                    AuditEntry entry = new AuditEntry(rows.getLong("seq"), rows.getString("ts"), rows.getString("actor"), rows.getString("action"),
-                            rows.getString("entity"), rows.getString("payload_json"), rows.getString("prev_hash"), rows.getString("hash"));
-                    named.forEach(id -> byId.computeIfAbsent(id, key -> new ArrayList<>()).add(entry));
-                }
-            }
-            return null;
-        });
+        store.audit().scan((entity, payload) -> {
+            Set<String> named = mentions.of(entity, payload);
+            return named.isEmpty() ? null : named;
+        }, (named, entry) -> named.forEach(id -> byId.computeIfAbsent(id, key -> new ArrayList<>()).add(entry)));
         return byId;
     }
 

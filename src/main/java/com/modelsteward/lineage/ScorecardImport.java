@@ -2,11 +2,15 @@ package com.modelsteward.lineage;
 
 import com.modelsteward.governance.InputFiles;
 import com.modelsteward.governance.Signatures;
-import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RegistryException;
-import com.modelsteward.registry.SqliteDialect;
+import com.modelsteward.registry.ScorecardImportRow;
+import com.modelsteward.registry.ScorecardStagingFile;
+import com.modelsteward.registry.ScorecardStore;
+import com.modelsteward.registry.StagedScorecardRow;
+import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
+import com.modelsteward.registry.sqlite.SqliteStore;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -19,8 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,11 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.CancellationException;
 import java.util.function.LongSupplier;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Imports a scorecard file (CSV or JSON) of any size, all rows or none, with progress and cancel
@@ -55,8 +54,6 @@ public final class ScorecardImport {
 
     /** Model ids listed by name in the audit entry; the rest are covered by their count and digest. */
     static final int AUDIT_MODEL_IDS = 100;
-    /** How often the copy's watchdog looks for a cancel. */
-    private static final long CANCEL_POLL_NANOS = 50_000_000;
     /** Progress is reported about this often (bytes read), and at least every 1/200 of the file. */
     private static final long PROGRESS_BYTES = 4L << 20;
 
@@ -132,8 +129,7 @@ public final class ScorecardImport {
         String name = fileName(file);
         long total = size(file);
         // Bounded by the registry, not by the file: one entry per registered version.
-        Set<String> known = new HashSet<>(registry.readHandle(handle -> handle.createQuery("SELECT model_id FROM model_registry")
-                .mapTo(String.class).list()));
+        Set<String> known = new HashSet<>(registry.read(store -> store.versions().ids()));
         ImportProblems problems = new ImportProblems();
         try (ScorecardStaging staging = ScorecardStaging.create((line, first, timed) -> problems.add(line, where(format, file, line)
                 + " duplicate of line " + first + " (same model_id, pack_id, metric" + (timed ? " and generated_at" : "") + ")"))) {
@@ -174,144 +170,88 @@ public final class ScorecardImport {
         }
     }
 
-    /** A staged row that the registry already holds (same model, pack, metric and time). */
-    private record Clash(long line, String modelId, String packId, String metric, String generatedAt) {
-    }
-
     /**
      * What is staged, read without any lock on the registry: row count, distinct models (count, first few, digest), the
      * first row the registry already holds, and a mark (highest scorecard_id and count up to it) so that the copy
      * transaction need only check rows added after this snapshot.
      */
-    private record Summary(long rows, long models, List<String> firstModels, String modelsSha256, Optional<Clash> clash, long mark, long countToMark,
-                           Optional<PriorImport> prior) {
+    private record Summary(long rows, long models, List<String> firstModels, String modelsSha256, Optional<StagedScorecardRow> clash, long mark,
+                           long countToMark, Optional<ScorecardImportRow> prior) {
     }
 
     /** The recorded import of a file with the same SHA-256 (schema V008): the idempotency key of an import. */
-    private record PriorImport(String sha256, String fileName, long rows, String importedBy, String importedAt) {
-    }
-
-    private static Optional<PriorImport> priorImport(Handle handle, String sha256) {
-        return handle.createQuery("""
-                        SELECT file_sha256, file_name, rows, imported_by, imported_at FROM main.scorecard_imports WHERE file_sha256 = :sha""")
-                .bind("sha", sha256)
-                .map((r, ctx) -> new PriorImport(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5)))
-                .findOne();
+    private static Optional<ScorecardImportRow> priorImport(Store store, String sha256) {
+        return store.scorecards().importOf(sha256);
     }
 
     /**
      * A retry, or a re-run, of an import that committed: refused with what was recorded, so that a script that is unsure
      * whether its import went through may simply run it again.
      */
-    private static RegistryException alreadyImported(Format format, Path file, PriorImport prior) {
+    private static RegistryException alreadyImported(Format format, Path file, ScorecardImportRow prior) {
         String name = format == Format.CSV ? fileName(file) : file.toString();
-        return new RegistryException("E_ALREADY_IMPORTED", name + ": this file (SHA-256 " + prior.sha256().substring(0, 12)
+        return new RegistryException("E_ALREADY_IMPORTED", name + ": this file (SHA-256 " + prior.fileSha256().substring(0, 12)
                 + "…) was already imported as " + prior.fileName() + " by " + prior.importedBy() + " at " + prior.importedAt()
                 + " (" + prior.rows() + " rows); nothing was imported again");
     }
 
+    /** Read beside the registry without its write lock ({@link ScorecardStagingFile#readBeside}): one snapshot for the mark and the check. */
     private static Summary summarise(Registry registry, Path staging, String sha256) {
-        // A read-only connection: its BEGIN is a plain read transaction (one WAL snapshot for the mark and the check),
-        // where the registry's own connections begin IMMEDIATE and would take the write lock this step exists to avoid.
-        try {
-            return Jdbi.create(SqliteDialect.readOnly(registry.file())).withHandle(handle -> summarise(handle, staging, sha256));
-        } catch (RegistryException refused) {
-            throw refused;
-        } catch (RuntimeException failed) {
-            throw SqliteDialect.translate(failed, registry.file());
-        }
+        return ScorecardStagingFile.readBeside(registry, staging, store -> summarise(store, sha256));
     }
 
-    private static Summary summarise(Handle handle, Path staging, String sha256) {
-        handle.createUpdate("ATTACH DATABASE :file AS staging").bind("file", staging.toString()).execute();
-        try {
-            handle.begin();
-            try {
-                long rows = handle.createQuery("SELECT count(*) FROM staging.staged_scorecards").mapTo(Long.class).one();
-                MessageDigest digest = sha256();
-                List<String> first = new ArrayList<>();
-                long[] models = {0};
-                try (var ids = handle.createQuery("SELECT DISTINCT model_id FROM staging.staged_scorecards ORDER BY model_id")
-                        .mapTo(String.class).stream()) {
-                    ids.forEach(id -> {
-                        digest.update((id + "\n").getBytes(StandardCharsets.UTF_8));
-                        if (models[0]++ < AUDIT_MODEL_IDS) {
-                            first.add(id);
-                        }
-                    });
-                }
-                long mark = handle.createQuery("SELECT coalesce(max(scorecard_id), 0) FROM main.scorecards").mapTo(Long.class).one();
-                long countToMark = countUpTo(handle, mark);
-                Optional<Clash> clash = handle.createQuery("""
-                                SELECT s.line, s.model_id, s.pack_id, s.metric, s.generated_at
-                                  FROM staging.staged_scorecards s
-                                 WHERE s.generated_at IS NOT NULL
-                                   AND EXISTS (SELECT 1 FROM main.scorecards c
-                                                WHERE c.model_id = s.model_id AND c.pack_id = s.pack_id AND c.metric = s.metric
-                                                  AND c.generated_at = s.generated_at)
-                                 ORDER BY s.rowid LIMIT 1""")
-                        .map((r, ctx) -> new Clash(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)))
-                        .findOne();
-                return new Summary(rows, models[0], List.copyOf(first), HexFormat.of().formatHex(digest.digest()), clash, mark, countToMark,
-                        priorImport(handle, sha256));
-            } finally {
-                handle.rollback();
+    private static Summary summarise(Store store, String sha256) {
+        ScorecardStore scorecards = store.scorecards();
+        long rows = scorecards.stagedCount();
+        MessageDigest digest = sha256();
+        List<String> first = new ArrayList<>();
+        long[] models = {0};
+        scorecards.stagedModelIds(id -> {
+            digest.update((id + "\n").getBytes(StandardCharsets.UTF_8));
+            if (models[0]++ < AUDIT_MODEL_IDS) {
+                first.add(id);
             }
-        } finally {
-            handle.execute("DETACH DATABASE staging");
-        }
-    }
-
-    private static long countUpTo(Handle handle, long mark) {
-        return handle.createQuery("SELECT count(*) FROM main.scorecards WHERE scorecard_id <= :mark").bind("mark", mark)
-                .mapTo(Long.class).one();
+        });
+        long mark = scorecards.highestId();
+        long countToMark = scorecards.countUpTo(mark);
+        Optional<StagedScorecardRow> clash = scorecards.firstStagedDuplicate();
+        return new Summary(rows, models[0], List.copyOf(first), HexFormat.of().formatHex(digest.digest()), clash, mark, countToMark,
+                priorImport(store, sha256));
     }
 
     private static Result copy(Registry registry, Path staging, Format format, Path file, String source, Clock clock, String actor,
                                Listener listener, Summary summary, String sha256) {
         String name = fileName(file);
         String now = Timestamps.now(clock);
-        return registry.writeHandleWithStaging(staging, handle -> {
+        return registry.writeWithStaging(staging, store -> {
+            ScorecardStore scorecards = store.scorecards();
             // The same file committed meanwhile (another process, or this import retried after an uncertain end).
-            priorImport(handle, sha256).ifPresent(prior -> {
+            priorImport(store, sha256).ifPresent(prior -> {
                 throw alreadyImported(format, file, prior);
             });
             // Rows another writer added since the snapshot: only those can clash now, unless rows up to the mark changed.
-            boolean unchanged = countUpTo(handle, summary.mark()) == summary.countToMark();
-            Optional<Clash> clash = handle.createQuery("""
-                            SELECT s.line, s.model_id, s.pack_id, s.metric, s.generated_at
-                              FROM main.scorecards c
-                              JOIN staging.staged_scorecards s
-                                ON s.model_id = c.model_id AND s.pack_id = c.pack_id AND s.metric = c.metric
-                               AND coalesce(s.generated_at, '') = c.generated_at
-                             WHERE c.scorecard_id > :after AND s.generated_at IS NOT NULL
-                             ORDER BY s.line LIMIT 1""")
-                    .bind("after", unchanged ? summary.mark() : -1)
-                    .map((r, ctx) -> new Clash(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)))
-                    .findOne();
-            clash.ifPresent(found -> {
+            boolean unchanged = scorecards.countUpTo(summary.mark()) == summary.countToMark();
+            scorecards.firstStagedDuplicateAfter(unchanged ? summary.mark() : -1).ifPresent(found -> {
                 throw duplicateInRegistry(format, file, found);
             });
-            handle.createQuery("""
-                            SELECT s.line, s.model_id FROM staging.staged_scorecards s
-                             WHERE NOT EXISTS (SELECT 1 FROM main.model_registry m WHERE m.model_id = s.model_id) LIMIT 1""")
-                    .map((r, ctx) -> where(format, file, r.getLong(1)) + " model " + r.getString(2) + " is no longer in the registry")
-                    .findOne().ifPresent(gone -> {
+            scorecards.firstStagedOfUnknownVersion()
+                    .map(row -> where(format, file, row.line()) + " model " + row.modelId() + " is no longer in the registry")
+                    .ifPresent(gone -> {
                         throw new RegistryException(format.code, gone + "; nothing was imported");
                     });
             listener.copying(0, summary.rows());
-            long copied = copyRows(handle, registry.file(), file, source, now, listener);
+            long copied;
+            try {
+                // Interrupted when the user cancels; the transaction then rolls back.
+                copied = scorecards.copyFromStaging(now, source, listener::cancelled);
+            } catch (CancellationException cancelled) {
+                throw new ImportCancelled(name);
+            }
             listener.copying(copied, summary.rows());
             if (listener.cancelled()) {
                 throw new ImportCancelled(name);
             }
-            handle.createUpdate("""
-                            INSERT INTO main.scorecard_imports
-                                (file_sha256, file_name, rows, models, model_ids_sha256, source, imported_by, imported_at)
-                            VALUES (:sha, :name, :rows, :models, :ids, :source, :actor, :now)""")
-                    .bind("sha", sha256).bind("name", name).bind("rows", copied).bind("models", summary.models())
-                    .bind("ids", summary.modelsSha256()).bind("source", source).bind("actor", actor).bind("now", now)
-                    .execute();
+            scorecards.recordImport(sha256, name, copied, summary.models(), summary.modelsSha256(), source, actor, now);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("file", name);
             payload.put("sha256", sha256);
@@ -320,59 +260,15 @@ public final class ScorecardImport {
             payload.put("model_ids_first", summary.firstModels());
             payload.put("model_ids_sha256", summary.modelsSha256());
             // Scorecards are evidence the pipeline also writes unsigned; the import enters the signed history when its actor can sign.
-            if (Signatures.canSign(handle, actor)) {
-                AuditTrail.append(handle, clock, actor, "scorecards.imported", "scorecards", payload);
-                Signatures.seal(handle, clock, actor);
+            if (Signatures.canSign(SqliteStore.handleOf(store), actor)) {
+                store.audit().append(clock, actor, "scorecards.imported", "scorecards", payload);
+                Signatures.seal(SqliteStore.handleOf(store), clock, actor);
             }
             return new Result(copied, summary.models(), sha256);
         });
     }
 
-    /**
-     * One {@code INSERT … SELECT} in the order of the registry's index {@code scorecards_model} (the staging unique index
-     * has the same columns), so the index grows by near-sequential inserts instead of one random b-tree descent per row:
-     * this is most of the time the write lock is held. A watchdog interrupts the statement when the user cancels
-     * (SQLite's {@code sqlite3_interrupt}, through JDBC's {@code cancel}); the caller's transaction then rolls back.
-     */
-    private static long copyRows(Handle handle, Path registryFile, Path file, String source, String now, Listener listener) {
-        try (PreparedStatement insert = handle.getConnection().prepareStatement("""
-                INSERT INTO main.scorecards (model_id, pack_id, metric, value, generated_at, source)
-                SELECT model_id, pack_id, metric, value, coalesce(generated_at, ?), ?
-                  FROM staging.staged_scorecards ORDER BY model_id, pack_id, metric, coalesce(generated_at, '')""")) {
-            insert.setString(1, now);
-            insert.setString(2, source);
-            AtomicBoolean done = new AtomicBoolean();
-            Thread watchdog = Thread.ofVirtual().name("scorecards-import-watchdog").start(() -> {
-                while (!done.get()) {
-                    if (listener.cancelled()) {
-                        try {
-                            insert.cancel();
-                        } catch (SQLException ignored) {
-                            // the statement has finished; the caller sees the cancel after it
-                        }
-                        return;
-                    }
-                    LockSupport.parkNanos(CANCEL_POLL_NANOS);
-                }
-            });
-            try {
-                return insert.executeUpdate();
-            } catch (SQLException failed) {
-                if (listener.cancelled()) {
-                    throw new ImportCancelled(fileName(file));
-                }
-                // The rows come from the staging file, already read: a failure here is the registry's (a full disk), not the input's.
-                throw SqliteDialect.translate(failed, registryFile);
-            } finally {
-                done.set(true);
-                watchdog.interrupt();
-            }
-        } catch (SQLException failed) {
-            throw SqliteDialect.translate(failed, registryFile);
-        }
-    }
-
-    private static RegistryException duplicateInRegistry(Format format, Path file, Clash clash) {
+    private static RegistryException duplicateInRegistry(Format format, Path file, StagedScorecardRow clash) {
         return new RegistryException(format.code, where(format, file, clash.line()) + " duplicate: the registry already holds "
                 + clash.modelId() + " " + clash.packId() + " " + clash.metric() + " at " + clash.generatedAt() + "; nothing was imported");
     }

@@ -1,5 +1,6 @@
 package com.modelsteward.registry;
 
+import com.modelsteward.registry.sqlite.SqliteDialect;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

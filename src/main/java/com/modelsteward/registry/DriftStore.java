@@ -5,6 +5,31 @@ import java.util.List;
 /** The store's drift samples and results: {@code drift_samples}, {@code model_drift}. Bound to one transaction or snapshot by {@link Store}. */
 public interface DriftStore {
 
+    // governance engine
+
+    /** The latest result of each (feature, drift kind) of a version, highest PSI first. */
+    List<DriftResultRow> latestResults(String modelId);
+
+    // lineage, scorecards and drift
+
+    /** Model versions that have drift samples, in id order. */
+    List<String> modelsWithSamples();
+
+    /**
+     * Hands every sample of a version to {@code visitor} as it is read (a version may have millions), ordered by feature,
+     * role, time and sample id.
+     */
+    void samplesOf(String modelId, SampleVisitor visitor);
+
+    /** Stores one result; returns its {@code drift_id}. */
+    long addResult(NewDriftResult result);
+
+    /** One row of {@code drift_samples}; {@code value} is null where the row holds none (a category, or a missing measurement). */
+    @FunctionalInterface
+    interface SampleVisitor {
+        void sample(String feature, String role, Double value, String category, String observedAt);
+    }
+
     // rules, policy, command line and demo data
     /** Inserts numeric samples in one batch. */
     void insertSamples(List<DriftSampleRow> samples);

@@ -3,13 +3,12 @@ package com.modelsteward.registry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import org.sqlite.SQLiteConnection;
 
 /**
- * The wait of one {@link Registry#write} for the write lock: {@code BEGIN IMMEDIATE} in slices of a jittered length until
+ * The wait of one {@link Registry#write} for the write lock: the engine's {@link Engine#begin} (on SQLite
+ * {@code BEGIN IMMEDIATE}) in slices of a jittered length until
  * the budget is spent. SQLite's busy handler polls quickly at first and then ever more rarely, so on its own it favours
  * whoever arrived last. A fresh slice starts it again at its quickest; a write that has waited past
  * {@link Registry#NOTE_AFTER} uses short slices and so keeps polling quickly, while a newcomer's polls thin out — an
@@ -30,7 +29,10 @@ final class LockWait {
     private long waitedNanos;
     private boolean noted;
 
-    LockWait(Path file, long budgetNanos, LockWaitListener listener) {
+    private final Engine engine;
+
+    LockWait(Engine engine, Path file, long budgetNanos, LockWaitListener listener) {
+        this.engine = engine;
         this.file = file;
         this.budgetNanos = budgetNanos;
         this.listener = listener;
@@ -45,13 +47,7 @@ final class LockWait {
                 : SLICE_MIN_MS + ThreadLocalRandom.current().nextInt(SLICE_JITTER_MS + 1));
         long asked = System.nanoTime();
         try {
-            SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
-            sqlite.setBusyTimeout(slice);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("BEGIN IMMEDIATE");
-            } finally {
-                sqlite.setBusyTimeout(SqliteDialect.BUSY_TIMEOUT_MS);
-            }
+            engine.begin(connection, Duration.ofMillis(slice));
         } catch (SQLException failed) {
             throw new BeginFailed(failed);
         } finally {
@@ -73,7 +69,7 @@ final class LockWait {
         return waitedNanos;
     }
 
-    /** BEGIN did not take the lock; nothing was done. Carries SQLite's error so that it is recognised as busy. */
+    /** BEGIN did not take the lock; nothing was done. Carries the engine's error so that it is recognised as busy. */
     static final class BeginFailed extends RuntimeException {
         BeginFailed(SQLException cause) {
             super(cause.getMessage(), cause);

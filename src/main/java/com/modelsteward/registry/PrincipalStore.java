@@ -6,6 +6,11 @@ import java.util.Optional;
 /** The store's principals, their roles and enrolled keys: {@code principals}. Bound to one transaction or snapshot by {@link Store}. */
 public interface PrincipalStore {
 
+    // governance engine
+
+    /** Every principal, by user name. */
+    List<PrincipalRoles> rolesByName();
+
     // rules, policy, command line and demo data
     /** The principal's stored roles and active flag, empty when there is no such principal. */
     Optional<PrincipalStanding> standing(String user);

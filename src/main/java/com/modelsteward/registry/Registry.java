@@ -3,23 +3,19 @@ package com.modelsteward.registry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import com.modelsteward.registry.sqlite.SqliteStore;
+import com.modelsteward.registry.sqlite.SqliteEngine;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * One open registry file: its {@link Jdbi}, whether it may be written, and the single writer path of this process.
@@ -38,6 +34,8 @@ public final class Registry implements AutoCloseable {
     /** A wait longer than this is shown on the terminal, so a user knows why nothing happens. */
     public static final Duration NOTE_AFTER = Duration.ofSeconds(1);
 
+    private final Engine engine;
+    private final Engine.ChangeFeed changeFeed;
     private final Path file;
     private final ConnectionPool connections;
     private final Jdbi jdbi;
@@ -45,19 +43,19 @@ public final class Registry implements AutoCloseable {
     private final int schemaVersion;
     private final String readOnlyReason;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final Object changeLock = new Object();
     private final Map<String, ActiveCache> activeCaches = new ConcurrentHashMap<>();
     private final FileGeneration<AuditTrail.Verification> verifiedChain = new FileGeneration<>(this);
     /** Every version's summary ({@link ModelCatalog#versions()}): Models, Lineage and Drift each list them all. */
     final FileGeneration<List<ModelSummary>> versions = new FileGeneration<>(this);
-    private Connection changeConnection;
     /** Opened read-only where no -wal/-shm existed: the ones SQLite's read-only connections made are removed on close. */
     private boolean removeSideFilesOnClose;
     private volatile Duration lockBudget = LOCK_BUDGET;
     private volatile LockWaitListener waitListener = LockWaitListener.TERMINAL;
     private volatile Runnable afterCommit = () -> { };
 
-    private Registry(Path file, SQLiteDataSource dataSource, int schemaVersion, String readOnlyReason) {
+    private Registry(Engine engine, Path file, DataSource dataSource, int schemaVersion, String readOnlyReason) {
+        this.engine = engine;
+        this.changeFeed = engine.changeFeed(file);
         this.file = file;
         this.connections = new ConnectionPool(dataSource);
         this.jdbi = Jdbi.create(connections).installPlugin(new SqlObjectPlugin());
@@ -69,40 +67,40 @@ public final class Registry implements AutoCloseable {
     /** Opens an existing registry, migrating it forward when it is older than this app. */
     public static Registry open(Path path) {
         Path file = path.toAbsolutePath().normalize();
-        checkReadableRegistryFile(file);
-        boolean sideFilesBefore = hasSideFiles(file);
+        Engine engine = engineFor(file);
+        int latest = engine.migrations().latest();
+        boolean sideFilesBefore = engine.hasSideFiles(file);
         int version;
         try {
-            version = probeSchemaVersion(file);
+            version = engine.probe(file);
         } catch (RuntimeException refused) {
             if (!sideFilesBefore) {
-                removeSideFiles(file);
+                engine.removeSideFiles(file);
             }
             throw refused;
         }
         boolean writable = Files.isWritable(file) && Files.isWritable(file.getParent());
-        if (version > Migrations.latest()) {
-            Registry registry = new Registry(file, SqliteDialect.readOnly(file), version,
-                    "its schema (version " + version + ") is newer than this app (version " + Migrations.latest()
+        if (version > latest) {
+            Registry registry = new Registry(engine, file, engine.readOnly(file), version,
+                    "its schema (version " + version + ") is newer than this app (version " + latest
                             + "); it is opened read-only and will not be modified");
             registry.removeSideFilesOnClose = !sideFilesBefore;
             return registry;
         }
         if (!writable) {
-            if (version < Migrations.latest()) {
+            if (version < latest) {
                 throw new RegistryException("E_REGISTRY_READ_ONLY", file + " is read-only and needs an upgrade from schema version "
-                        + version + " to " + Migrations.latest() + "; open it from a folder you may write to");
+                        + version + " to " + latest + "; open it from a folder you may write to");
             }
-            Registry registry = new Registry(file, SqliteDialect.readOnly(file), version, "you may not write to the file");
+            Registry registry = new Registry(engine, file, engine.readOnly(file), version, "you may not write to the file");
             registry.removeSideFilesOnClose = !sideFilesBefore;
             return registry;
         }
-        Registry registry = new Registry(file, SqliteDialect.readWrite(file), Migrations.latest(), null);
-        if (version < Migrations.latest()) {
+        Registry registry = new Registry(engine, file, engine.readWrite(file), latest, null);
+        if (version < latest) {
             try {
                 registry.writeHandle(handle -> {
-                    int current = currentVersion(handle);
-                    Migrations.applyAfter(handle, current);
+                    engine.migrations().applyAfter(handle, engine.migrations().current(handle));
                     return null;
                 });
             } catch (RuntimeException failed) {
@@ -124,10 +122,11 @@ public final class Registry implements AutoCloseable {
         } catch (IOException unreadable) {
             throw new RegistryException("E_REGISTRY_CANT_OPEN", file + " cannot be read: " + unreadable.getMessage(), unreadable);
         }
-        Registry registry = new Registry(file, SqliteDialect.readWrite(file), Migrations.latest(), null);
+        Engine engine = engineFor(file);
+        Registry registry = new Registry(engine, file, engine.readWrite(file), engine.migrations().latest(), null);
         try {
             registry.writeHandle(handle -> {
-                Migrations.applyAfter(handle, 0);
+                engine.migrations().applyAfter(handle, 0);
                 return null;
             });
         } catch (RuntimeException failed) {
@@ -142,9 +141,19 @@ public final class Registry implements AutoCloseable {
         return file;
     }
 
-    /** Reads only; callers must not write through it (use {@link #write}). */
-    public Jdbi jdbi() {
-        return jdbi;
+    /** The engine this registry is stored in. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The schema version this build writes to a registry in the default engine (shown when none is open). */
+    public static int latestSchemaVersion() {
+        return SqliteEngine.INSTANCE.migrations().latest();
+    }
+
+    /** The engine of a location; SQLite files are the only kind today (docs/decisions/0015-store-seam.md). */
+    private static Engine engineFor(Path location) {
+        return SqliteEngine.INSTANCE;
     }
 
     public int schemaVersion() {
@@ -161,17 +170,17 @@ public final class Registry implements AutoCloseable {
 
     /** Runs {@code work} on one read snapshot of the registry's aggregates. */
     public <R> R read(StoreWork<R> work) {
-        return readHandle(handle -> work.run(new SqliteStore(handle)));
+        return readHandle(handle -> work.run(engine.store(handle)));
     }
 
     /** Runs {@code work} in one write transaction (see {@link #writeHandle}): all of it commits, exactly once, or none. */
     public <R> R write(StoreWork<R> work) {
-        return writeHandle(handle -> work.run(new SqliteStore(handle)));
+        return writeHandle(handle -> work.run(engine.store(handle)));
     }
 
     /** {@link #write} with the import's staging file attached as {@code staging} for a bulk copy. */
     public <R> R writeWithStaging(Path staging, StoreWork<R> work) {
-        return writeHandleWithStaging(staging, handle -> work.run(new SqliteStore(handle)));
+        return writeHandleWithStaging(staging, handle -> work.run(engine.store(handle)));
     }
 
     /** Raw access for the store layer and for tests that play the pipeline or an attacker; nothing above the store uses it. */
@@ -179,7 +188,7 @@ public final class Registry implements AutoCloseable {
         try {
             return jdbi.withHandle(discardOnFailure(callback));
         } catch (RuntimeException failed) {
-            throw SqliteDialect.translate(failed, file);
+            throw engine.translate(failed, file);
         }
     }
 
@@ -210,16 +219,16 @@ public final class Registry implements AutoCloseable {
         writeLock.lock();
         try {
             Duration budget = lockBudget;
-            LockWait wait = new LockWait(file, budget.toNanos(), waitListener);
+            LockWait wait = new LockWait(engine, file, budget.toNanos(), waitListener);
             for (int attempt = 1; ; attempt++) {
                 try {
                     R result = attempt(callback, staging, wait);
                     WriteStats.record(attempt, wait.waitedNanos());
                     return result;
                 } catch (RuntimeException failed) {
-                    if (!SqliteDialect.isBusy(failed) || !wait.mayRetry()) {
-                        WriteStats.failed(SqliteDialect.isBusy(failed));
-                        throw SqliteDialect.translate(failed, file, budget);
+                    if (!engine.isBusy(failed) || !wait.mayRetry()) {
+                        WriteStats.failed(engine.isBusy(failed));
+                        throw engine.translate(failed, file, budget);
                     }
                 }
             }
@@ -235,8 +244,8 @@ public final class Registry implements AutoCloseable {
         R result = null;
         try {
             if (staging != null) {
-                // SQLite refuses ATTACH inside a transaction.
-                handle.createUpdate("ATTACH DATABASE :file AS staging").bind("file", staging.toString()).execute();
+                // Attached before BEGIN: SQLite refuses ATTACH inside a transaction.
+                engine.attachStaging(handle, staging);
             }
             try {
                 wait.begin(handle.getConnection());
@@ -292,7 +301,7 @@ public final class Registry implements AutoCloseable {
 
     private void detach(Handle handle, boolean committed) {
         try {
-            handle.execute("DETACH DATABASE staging");
+            engine.detachStaging(handle);
         } catch (RuntimeException failed) {
             // A connection with the staging file still attached is never handed on.
             connections.discardOnReturn(handle.getConnection());
@@ -354,57 +363,18 @@ public final class Registry implements AutoCloseable {
 
     /**
      * A number that changes whenever any connection (another process included) commits to the file.
-     * Uses one long-lived connection, because SQLite's data_version is per connection.
+     * The engine's change feed (on SQLite, {@code PRAGMA data_version} on one long-lived connection).
      */
     public long changeCounter() {
-        synchronized (changeLock) {
-            try {
-                if (changeConnection == null) {
-                    changeConnection = SqliteDialect.readOnly(file).getConnection();
-                }
-                try (Statement statement = changeConnection.createStatement();
-                     ResultSet rows = statement.executeQuery(SqliteDialect.dataVersionQuery())) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            } catch (SQLException failed) {
-                throw SqliteDialect.translate(failed, file);
-            }
-        }
+        return changeFeed.current();
     }
 
     @Override
     public void close() {
         connections.close();
-        synchronized (changeLock) {
-            if (changeConnection != null) {
-                try {
-                    changeConnection.close();
-                } catch (SQLException ignored) {
-                    // closing a read-only connection cannot lose data
-                }
-                changeConnection = null;
-            }
-        }
+        changeFeed.close();
         if (removeSideFilesOnClose) {
-            removeSideFiles(file);
-        }
-    }
-
-    private static boolean hasSideFiles(Path file) {
-        return Files.exists(Path.of(file + "-wal")) || Files.exists(Path.of(file + "-shm"));
-    }
-
-    /**
-     * A read-only connection to a WAL database creates its -wal and -shm files and never removes them. Closing the last
-     * read-write connection does: SQLite checkpoints the log, which is empty here, so the database's bytes stay as they
-     * were, and deletes both files — and leaves them when any other connection still has the file open.
-     */
-    private static void removeSideFiles(Path file) {
-        try (Connection sweeper = SqliteDialect.sideFileSweeper(file).getConnection()) {
-            sweeper.isValid(0);
-        } catch (SQLException ignored) {
-            // the file is not ours to write (a read-only file): the side files stay, as SQLite made them
+            engine.removeSideFiles(file);
         }
     }
 
@@ -425,54 +395,6 @@ public final class Registry implements AutoCloseable {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new RegistryException("E_REGISTRY_NO_FOLDER", "the folder " + folder + " does not exist (for registry " + file + ")");
         }
-    }
-
-    private static void checkReadableRegistryFile(Path file) {
-        checkFolder(file);
-        if (Files.isDirectory(file)) {
-            throw new RegistryException("E_REGISTRY_NOT_SQLITE", file + " is a folder, not a registry file");
-        }
-        if (!Files.exists(file)) {
-            throw new RegistryException("E_REGISTRY_MISSING", file + " does not exist; create a registry with `init --db " + file
-                    + "` or a demo with `demo --db " + file + "`");
-        }
-        if (!Files.isReadable(file)) {
-            throw new RegistryException("E_REGISTRY_CANT_OPEN", file + " cannot be read: permission denied");
-        }
-        try {
-            if (Files.size(file) == 0) {
-                throw new RegistryException("E_REGISTRY_NOT_SQLITE", file + " is an empty file, not a Model Steward registry");
-            }
-            if (!SqliteDialect.hasSqliteHeader(file)) {
-                throw new RegistryException("E_REGISTRY_NOT_SQLITE", file + " is not a SQLite database (its header is not \"SQLite format 3\")");
-            }
-        } catch (IOException unreadable) {
-            throw new RegistryException("E_REGISTRY_CANT_OPEN", file + " cannot be read: " + unreadable.getMessage(), unreadable);
-        }
-    }
-
-    private static int probeSchemaVersion(Path file) {
-        try (Connection connection = SqliteDialect.readOnly(file).getConnection();
-             Statement statement = connection.createStatement()) {
-            try (ResultSet tables = statement.executeQuery(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) {
-                tables.next();
-                if (tables.getInt(1) == 0) {
-                    throw new RegistryException("E_REGISTRY_NOT_REGISTRY",
-                            file + " is a SQLite database but not a Model Steward registry (it has no schema_version table)");
-                }
-            }
-            try (ResultSet version = statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
-                version.next();
-                return version.getInt(1);
-            }
-        } catch (SQLException failed) {
-            throw SqliteDialect.translate(failed, file);
-        }
-    }
-
-    private static int currentVersion(Handle handle) {
-        return handle.createQuery("SELECT coalesce(max(version), 0) FROM schema_version").mapTo(Integer.class).one();
     }
 
     private static void deleteQuietly(Path file) {

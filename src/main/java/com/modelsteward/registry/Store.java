@@ -26,4 +26,7 @@ public interface Store {
     DriftStore drift();
 
     MetaStore meta();
+
+    /** The read side behind {@link ModelCatalog}: lists and counts for the console and the command line. */
+    CatalogStore catalog();
 }

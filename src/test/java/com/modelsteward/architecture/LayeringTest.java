@@ -49,4 +49,13 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.modelsteward.cli..", "com.modelsteward.ui..", "javafx..")
                 .check(classes);
     }
+
+    @Test
+    void theEnvironmentIsReadInOnePlace() {
+        noClasses().that().doNotBelongToAnyOf(com.modelsteward.config.Environment.class)
+                .should().callMethod(System.class, "getenv")
+                .orShould().callMethod(System.class, "getenv", String.class)
+                .because("the environment is read once, at start-up, and handed down through the contexts (issue 20)")
+                .check(classes);
+    }
 }

@@ -147,14 +147,14 @@ public final class DemoGenerator {
         store.meta().insert(Principals.DEMO_MARKER, Timestamps.format(anchor));
         insertPrincipals(store);
         Clock seeding = Clock.fixed(anchor.minus(Duration.ofDays(180)), ZoneOffset.UTC);
-        DemoHistory.principals(SqliteStore.handleOf(store), seeding, "ines.admin");
+        DemoHistory.principals(store, seeding, "ines.admin");
         Enrolment.enrollDemoPrincipals(SqliteStore.handleOf(store), seeding, "ines.admin");
         List<DemoVersion> versions = new ArrayList<>();
         for (Line line : LINES) {
             versions.addAll(lineage(line, random));
         }
         insertVersions(store, versions);
-        DemoHistory.versions(SqliteStore.handleOf(store), seeding, "ines.admin", versions.stream().map(DemoVersion::modelId).toList());
+        DemoHistory.versions(store, seeding, "ines.admin", versions.stream().map(DemoVersion::modelId).toList());
         insertScorecards(store, versions, random);
         governanceHistory(registry, store, versions);
         insertDriftSamples(store, versions, random);
@@ -365,13 +365,13 @@ public final class DemoGenerator {
             if (promotedInHistory(v)) {
                 Instant requested = v.createdAt().plus(Duration.ofDays(10));
                 String[] id = new String[1];
-                steps.add(new Step(requested, s -> id[0] = engine.request(SqliteStore.handleOf(s), analyst, v.modelId(), "ACTIVE",
+                steps.add(new Step(requested, s -> id[0] = engine.request(s, analyst, v.modelId(), "ACTIVE",
                         "Shadow period complete; beats the current ACTIVE on bench_core_v1 out of sample.").requestId()));
-                steps.add(new Step(requested.plus(Duration.ofHours(3)), s -> engine.decide(SqliteStore.handleOf(s), officer, id[0],
+                steps.add(new Step(requested.plus(Duration.ofHours(3)), s -> engine.decide(s, officer, id[0],
                         "Gate report reviewed; lineage and artifacts verified.", true)));
                 n++;
             } else if (v.state().equals("SHADOW") && nextToLast && WAITING_FOR_APPROVAL.contains(v.line().name())) {
-                steps.add(new Step(anchor.minus(Duration.ofHours(30 + n)), s -> engine.request(SqliteStore.handleOf(s), analyst, v.modelId(), "ACTIVE",
+                steps.add(new Step(anchor.minus(Duration.ofHours(30 + n)), s -> engine.request(s, analyst, v.modelId(), "ACTIVE",
                         "Shadow period complete; beats the current ACTIVE on bench_core_v1 out of sample.")));
                 n++;
             }

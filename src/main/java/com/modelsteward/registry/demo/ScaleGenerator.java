@@ -95,7 +95,7 @@ public final class ScaleGenerator {
 
         // Demo keys, as in the demo: approvals made by the engine below are signed and verified like real ones.
         Clock seeding = Clock.fixed(anchor.minus(Duration.ofDays(800)), ZoneOffset.UTC);
-        DemoHistory.principals(SqliteStore.handleOf(store), seeding, operator);
+        DemoHistory.principals(store, seeding, operator);
         Enrolment.enrollDemoPrincipals(SqliteStore.handleOf(store), seeding, operator);
         int nameCount = (versions + VERSIONS_PER_NAME - 1) / VERSIONS_PER_NAME;
         // The REGISTER entries continue the chain the enrolment started.
@@ -190,9 +190,8 @@ public final class ScaleGenerator {
                     Math.min(VERSIONS_PER_NAME, versions - n * VERSIONS_PER_NAME));
             int last = name.versions() - 1;
             for (int i : new int[] {last - 2, last - 1}) {
-                String requestId = engine.request(SqliteStore.handleOf(store), analyst, name.id(i), "ACTIVE", "Scale benchmark promotion")
-                        .requestId();
-                engine.decide(SqliteStore.handleOf(store), officer, requestId, "Scale benchmark approval", true);
+                String requestId = engine.request(store, analyst, name.id(i), "ACTIVE", "Scale benchmark promotion").requestId();
+                engine.decide(store, officer, requestId, "Scale benchmark approval", true);
             }
         }
     }

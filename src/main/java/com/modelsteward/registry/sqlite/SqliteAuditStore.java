@@ -1,13 +1,18 @@
 package com.modelsteward.registry.sqlite;
 
+import com.modelsteward.registry.ActorPayload;
 import com.modelsteward.registry.AuditEntry;
+import com.modelsteward.registry.AuditLine;
 import com.modelsteward.registry.AuditStore;
 import com.modelsteward.registry.AuditTrail;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 
 /** {@link AuditStore} on SQLite. */
@@ -19,12 +24,82 @@ final class SqliteAuditStore implements AuditStore {
         this.handle = handle;
     }
 
-    // rules, policy, command line and demo data
+    // governance engine
 
     @Override
     public AuditEntry append(Clock clock, String actor, String action, String entity, Object payload) {
         return AuditTrail.append(handle, clock, actor, action, entity, payload);
     }
+
+    private static final String ACTIVE_CHANGES =
+            "SELECT seq, ts, actor, payload_json FROM audit_log WHERE entity = :e AND action = 'ACTIVE_CHANGED' ORDER BY seq";
+
+    @Override
+    public List<AuditLine> activeChanges(String entity) {
+        return handle.createQuery(ACTIVE_CHANGES).bind("e", entity)
+                .map((rs, ctx) -> new AuditLine(rs.getLong("seq"), rs.getString("ts"), rs.getString("actor"), rs.getString("payload_json")))
+                .list();
+    }
+
+    private static final String ACTIVE_CHANGE_PAYLOADS = """
+            SELECT payload_json FROM audit_log WHERE action = 'ACTIVE_CHANGED' AND entity = :e ORDER BY seq""";
+
+    @Override
+    public List<String> activeChangePayloads(String entity) {
+        return handle.createQuery(ACTIVE_CHANGE_PAYLOADS).bind("e", entity).mapTo(String.class).list();
+    }
+
+    private static final String TRANSITION_PAYLOADS = """
+            SELECT payload_json FROM audit_log WHERE entity = :e AND action = 'TRANSITION' ORDER BY seq""";
+
+    @Override
+    public List<String> transitionPayloads(String entity) {
+        return handle.createQuery(TRANSITION_PAYLOADS).bind("e", entity).mapTo(String.class).list();
+    }
+
+    private static final String DECISION_ENTRIES = """
+            SELECT actor, payload_json FROM audit_log
+             WHERE entity = :e AND action IN ('APPROVE', 'REJECT') ORDER BY seq""";
+
+    @Override
+    public List<ActorPayload> decisionEntries(String entity) {
+        return handle.createQuery(DECISION_ENTRIES).bind("e", entity)
+                .map((rs, ctx) -> new ActorPayload(rs.getString("actor"), rs.getString("payload_json"))).list();
+    }
+
+    // lineage, scorecards and drift
+
+    /** SQLite looks through the log for the payload mention (it cannot be indexed): about 50 ms per 100 000 entries. */
+    private static final String ABOUT_SQL = """
+            SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log
+             WHERE entity = :id OR entity = 'model:' || :id OR entity = 'model/' || :id
+                OR instr(payload_json, '"' || :id || '"') > 0
+             ORDER BY seq""";
+
+    @Override
+    public List<AuditEntry> about(String modelId) {
+        return handle.createQuery(ABOUT_SQL).bind("id", modelId).mapTo(AuditEntry.class).list();
+    }
+
+    private static final String SCAN_SQL = "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq";
+
+    @Override
+    public <T> void scan(BiFunction<String, String, T> select, BiConsumer<T, AuditEntry> found) {
+        handle.createQuery(SCAN_SQL).scanResultSet((supplier, context) -> {
+            ResultSet rows = supplier.get();
+            while (rows.next()) {
+                T selected = select.apply(rows.getString("entity"), rows.getString("payload_json"));
+                if (selected != null) {
+                    found.accept(selected, new AuditEntry(rows.getLong("seq"), rows.getString("ts"), rows.getString("actor"),
+                            rows.getString("action"), rows.getString("entity"), rows.getString("payload_json"), rows.getString("prev_hash"),
+                            rows.getString("hash")));
+                }
+            }
+            return null;
+        });
+    }
+
+    // rules, policy, command line and demo data
 
     private static final String LATEST_POLICY_SET =
             "SELECT payload_json FROM audit_log WHERE action = 'POLICY_SET' ORDER BY seq DESC LIMIT 1";

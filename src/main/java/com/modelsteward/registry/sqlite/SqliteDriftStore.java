@@ -3,6 +3,7 @@ package com.modelsteward.registry.sqlite;
 import com.modelsteward.registry.DriftResultRow;
 import com.modelsteward.registry.DriftSampleRow;
 import com.modelsteward.registry.DriftStore;
+import com.modelsteward.registry.NewDriftResult;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -14,6 +15,78 @@ final class SqliteDriftStore implements DriftStore {
 
     SqliteDriftStore(Handle handle) {
         this.handle = handle;
+    }
+
+    // governance engine
+
+    private static final String LATEST_RESULTS = """
+            SELECT d.drift_id, d.model_id, d.feature, d.drift_kind, d.psi, d.ks_statistic, d.ks_pvalue, d.n_reference,
+                   d.n_current, d.n_dropped, d.severity, d.window_start, d.window_end, d.computed_at
+              FROM model_drift d
+             WHERE d.model_id = :id
+               AND d.drift_id = (SELECT max(l.drift_id) FROM model_drift l
+                                  WHERE l.model_id = d.model_id AND l.feature = d.feature AND l.drift_kind = d.drift_kind)
+             ORDER BY d.psi DESC""";
+
+    @Override
+    public List<DriftResultRow> latestResults(String modelId) {
+        return handle.createQuery(LATEST_RESULTS).bind("id", modelId).mapTo(DriftResultRow.class).list();
+    }
+
+    // lineage, scorecards and drift
+
+    /**
+     * Jumps from one id to the next in the samples' index (one lookup per version): DISTINCT read every sample of every
+     * version, and years of history make millions of them.
+     */
+    private static final String MODELS_WITH_SAMPLES_SQL = """
+            WITH RECURSIVE ids(model_id) AS (
+                SELECT min(model_id) FROM drift_samples
+                UNION ALL
+                SELECT (SELECT min(d.model_id) FROM drift_samples d WHERE d.model_id > ids.model_id) FROM ids
+                 WHERE ids.model_id IS NOT NULL)
+            SELECT model_id FROM ids WHERE model_id IS NOT NULL ORDER BY model_id""";
+
+    @Override
+    public List<String> modelsWithSamples() {
+        return handle.createQuery(MODELS_WITH_SAMPLES_SQL).mapTo(String.class).list();
+    }
+
+    private static final String SAMPLES_SQL = """
+            SELECT feature, role, value, category, observed_at FROM drift_samples
+             WHERE model_id = :id ORDER BY feature, role, observed_at, sample_id""";
+
+    @Override
+    public void samplesOf(String modelId, SampleVisitor visitor) {
+        try (var rows = handle.createQuery(SAMPLES_SQL)
+                .bind("id", modelId)
+                .map((rs, ctx) -> {
+                    double value = rs.getDouble(3);
+                    boolean missing = rs.wasNull();
+                    visitor.sample(rs.getString(1), rs.getString(2), missing ? null : value, rs.getString(4), rs.getString(5));
+                    return 0;
+                }).stream()) {
+            rows.forEach(ignored -> { });
+        }
+    }
+
+    private static final String ADD_RESULT_SQL = """
+            INSERT INTO model_drift (model_id, feature, drift_kind, psi, ks_statistic, ks_pvalue, n_reference, n_current,
+                                     n_dropped, severity, window_start, window_end, computed_at, details_json,
+                                     policy_name, ks_location)
+            VALUES (:model, :feature, :kind, :psi, :d, :p, :nRef, :nCur, :dropped, :severity, :start, :end, :now,
+                    :details, :policy, :location)""";
+
+    @Override
+    public long addResult(NewDriftResult result) {
+        return handle.createUpdate(ADD_RESULT_SQL)
+                .bind("model", result.modelId()).bind("feature", result.feature()).bind("kind", result.driftKind())
+                .bind("psi", result.psi()).bind("d", result.ksStatistic()).bind("p", result.ksPvalue())
+                .bind("nRef", result.nReference()).bind("nCur", result.nCurrent()).bind("dropped", result.nDropped())
+                .bind("severity", result.severity()).bind("start", result.windowStart()).bind("end", result.windowEnd())
+                .bind("now", result.computedAt()).bind("details", result.detailsJson()).bind("policy", result.policyName())
+                .bind("location", result.ksLocation())
+                .executeAndReturnGeneratedKeys("drift_id").mapTo(Long.class).one();
     }
 
     // rules, policy, command line and demo data

@@ -1,6 +1,7 @@
 package com.modelsteward.registry.sqlite;
 
 import com.modelsteward.registry.NewPrincipal;
+import com.modelsteward.registry.PrincipalRoles;
 import com.modelsteward.registry.PrincipalStanding;
 import com.modelsteward.registry.PrincipalStore;
 import java.util.List;
@@ -15,6 +16,16 @@ final class SqlitePrincipalStore implements PrincipalStore {
 
     SqlitePrincipalStore(Handle handle) {
         this.handle = handle;
+    }
+
+    // governance engine
+
+    private static final String ROLES_BY_NAME = "SELECT user_name, roles, active FROM principals ORDER BY user_name";
+
+    @Override
+    public List<PrincipalRoles> rolesByName() {
+        return handle.createQuery(ROLES_BY_NAME)
+                .map((rs, ctx) -> new PrincipalRoles(rs.getString("user_name"), rs.getString("roles"), rs.getInt("active") == 1)).list();
     }
 
     // rules, policy, command line and demo data

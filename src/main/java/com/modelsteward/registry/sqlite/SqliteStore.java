@@ -1,6 +1,7 @@
 package com.modelsteward.registry.sqlite;
 
 import com.modelsteward.registry.ApprovalStore;
+import com.modelsteward.registry.CatalogStore;
 import com.modelsteward.registry.AuditStore;
 import com.modelsteward.registry.DriftStore;
 import com.modelsteward.registry.EventStore;
@@ -27,6 +28,7 @@ public final class SqliteStore implements Store {
     private RuleStore rules;
     private DriftStore drift;
     private MetaStore meta;
+    private CatalogStore catalog;
 
     public SqliteStore(Handle handle) {
         this.handle = handle;
@@ -119,5 +121,13 @@ public final class SqliteStore implements Store {
             meta = new SqliteMetaStore(handle);
         }
         return meta;
+    }
+
+    @Override
+    public CatalogStore catalog() {
+        if (catalog == null) {
+            catalog = new SqliteCatalog(handle);
+        }
+        return catalog;
     }
 }

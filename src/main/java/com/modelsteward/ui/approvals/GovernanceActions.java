@@ -4,7 +4,6 @@ import com.modelsteward.governance.GovernanceDesk;
 import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.Policy;
-import com.modelsteward.governance.PolicyStore;
 import com.modelsteward.governance.Principals;
 import com.modelsteward.governance.RuleChanges;
 import com.modelsteward.ui.common.AppContext;
@@ -94,8 +93,8 @@ public final class GovernanceActions {
 
     /**
      * The engine with the policy the command line uses: the one an ADMIN stored in the registry (else the built-in L3-12
-     * policy), with the LEARN_* environment keys. Built per action, so a newly stored policy is never missed. It reads the
-     * registry: call off the FX thread.
+     * policy), with the LEARN_* environment keys. Kept by the registry's services and rebuilt when the policy in force
+     * changes, so a newly stored policy is never missed. It may read the registry: call off the FX thread.
      */
     GovernanceService service() {
         return engine(context);
@@ -103,16 +102,16 @@ public final class GovernanceActions {
 
     /** The governance engine for the open registry (see {@link #service()}); call off the FX thread. */
     public static GovernanceService engine(AppContext context) {
-        Policy policy = PolicyStore.current(context.registry(), System.getenv());
+        Policy policy = context.services().policy();
         if (!policy.environmentWarnings().isEmpty()) {
             String warning = "⚠ " + String.join(" ", policy.environmentWarnings());
             Platform.runLater(() -> context.notify(warning));
         }
-        return new GovernanceService(context.registry(), policy, context.clock());
+        return context.services().governance();
     }
 
     GovernanceDesk desk() {
-        return new GovernanceDesk(service(), context.registry(), context.clock());
+        return context.services().desk();
     }
 
     /** Who is acting, with the roles {@code principals} gives them now. Call off the FX thread. */

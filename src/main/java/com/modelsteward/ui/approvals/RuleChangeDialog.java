@@ -171,7 +171,7 @@ final class RuleChangeDialog {
         comment.setDisable(true);
         busy.setVisible(true);
         actions.context().tasks().run((approving ? "Approving " : "Rejecting ") + id, () -> approving
-                        ? RuleChanges.approve(actions.context().registry(), actions.context().clock(), actions.identity(), id, text, System.getenv())
+                        ? RuleChanges.approve(actions.context().registry(), actions.context().clock(), actions.identity(), id, text, actions.context().services().environment().asMap())
                         : RuleChanges.reject(actions.context().registry(), actions.context().clock(), actions.identity(), id, text),
                 outcome -> {
                     dialog.close();

@@ -1,5 +1,7 @@
 package com.modelsteward.ui.common;
 
+import com.modelsteward.app.RegistryServices;
+import com.modelsteward.config.Environment;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
 import java.time.Clock;
@@ -16,6 +18,7 @@ public final class AppContext {
 
     private final Registry registry;
     private final ModelCatalog catalog;
+    private final RegistryServices services;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final String user;
@@ -29,7 +32,13 @@ public final class AppContext {
     private Runnable changeListener = () -> { };
 
     public AppContext(Registry registry, TaskRunner tasks, DialogService dialogs, String user, Set<String> roles, Clock clock) {
+        this(registry, tasks, dialogs, user, roles, clock, Environment.process());
+    }
+
+    public AppContext(Registry registry, TaskRunner tasks, DialogService dialogs, String user, Set<String> roles, Clock clock,
+            Environment environment) {
         this.registry = registry;
+        this.services = new RegistryServices(registry, environment, clock);
         this.catalog = new ModelCatalog(registry);
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -41,6 +50,11 @@ public final class AppContext {
 
     public Registry registry() {
         return registry;
+    }
+
+    /** The open registry's policy in force, governance engine, lineage and drift policy, built once (call off the FX thread). */
+    public RegistryServices services() {
+        return services;
     }
 
     public ModelCatalog catalog() {

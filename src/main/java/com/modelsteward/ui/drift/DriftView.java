@@ -1,7 +1,6 @@
 package com.modelsteward.ui.drift;
 
 import com.modelsteward.drift.DriftMonitor;
-import com.modelsteward.drift.DriftPolicy;
 import com.modelsteward.drift.PsiHistory;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
@@ -53,7 +52,7 @@ public final class DriftView extends LazyPage {
     /** @param rollback where "Roll back…" leads: the shell wires it to the governance rollback confirmation */
     public DriftView(AppContext context, RollbackRequester rollback) {
         this.context = context;
-        this.model = new DriftViewModel(context, DriftPolicy.DEFAULT.withEnvironment(System.getenv()), rollback);
+        this.model = new DriftViewModel(context, context.services().driftPolicy(), rollback);
     }
 
     public DriftViewModel model() {

@@ -74,7 +74,7 @@ public final class LineageViewModel {
 
     public LineageViewModel(AppContext context) {
         this.context = context;
-        this.service = new LineageService(context.registry(), System.getenv());
+        this.service = context.services().lineage();
         this.snapshots = new FileGeneration<>(context.registry());
         context.selectedModelIdProperty().addListener((obs, old, now) -> {
             if (context.isShown(LineageView.PAGE_ID)) {

@@ -1,7 +1,5 @@
 package com.modelsteward.ui.lineage;
 
-import com.modelsteward.lineage.LineageService;
-import com.modelsteward.lineage.MetricRules;
 import com.modelsteward.lineage.ModelCard;
 import com.modelsteward.lineage.ModelCardWriter;
 import com.modelsteward.ui.common.AppContext;
@@ -40,8 +38,8 @@ public final class ModelCardAction {
     /** Gathers the card (this re-hashes the artifact) and writes it, off the FX thread. */
     public void write(String modelId, Path file, Consumer<Path> onWritten) {
         context.tasks().runWithProgress("Writing the model card of " + modelId, progress -> {
-            ModelCard card = ModelCard.gather(new LineageService(context.registry(), System.getenv()), modelId,
-                    MetricRules.configured(context.registry(), System.getenv()), context.clock(),
+            ModelCard card = ModelCard.gather(context.services().lineage(), modelId,
+                    context.services().metricRules(), context.clock(),
                     context.user(), progress::update, progress::isCancelled);
             ModelCardWriter.write(card, file);
             return file;

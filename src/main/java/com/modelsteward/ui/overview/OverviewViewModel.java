@@ -1,6 +1,5 @@
 package com.modelsteward.ui.overview;
 
-import com.modelsteward.governance.PolicyStore;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.RegistryEvent;
 import com.modelsteward.registry.StateCount;
@@ -31,7 +30,7 @@ public final class OverviewViewModel {
     }
 
     public void refresh() {
-        context.tasks().run("Loading overview", () -> load(context.catalog(), PolicyStore.current(context.registry(), System.getenv()).liveState()), snapshot -> {
+        context.tasks().run("Loading overview", () -> load(context.catalog(), context.services().policy().liveState()), snapshot -> {
             activeModels.set(snapshot.active());
             pendingApprovals.set(snapshot.pending());
             driftAlerts.set(snapshot.driftAlerts());

@@ -2,7 +2,6 @@ package com.modelsteward.ui.scorecards;
 
 import com.modelsteward.lineage.LineageService;
 import com.modelsteward.governance.Policy;
-import com.modelsteward.governance.PolicyStore;
 import com.modelsteward.lineage.MetricRules;
 import com.modelsteward.lineage.PolicyMetricRules;
 import com.modelsteward.lineage.ScorecardComparison;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,7 +70,7 @@ public final class ScorecardsViewModel {
 
     public ScorecardsViewModel(AppContext context) {
         this.context = context;
-        this.service = new LineageService(context.registry(), System.getenv());
+        this.service = context.services().lineage();
         context.selectedModelIdProperty().addListener((obs, old, now) -> {
             if (now != null && !chosen.contains(now) && context.isShown(ScorecardsView.PAGE_ID)) {
                 refresh();
@@ -91,7 +89,7 @@ public final class ScorecardsViewModel {
             List<String> allNames = context.catalog().modelNames();
             String name = Optional.ofNullable(selected).flatMap(id -> context.catalog().version(id))
                     .map(ModelVersion::modelName).orElse(modelName.get() != null ? modelName.get() : allNames.isEmpty() ? null : allNames.getFirst());
-            Policy policy = PolicyStore.current(context.registry(), System.getenv());
+            Policy policy = context.services().policy();
             MetricRules judged = new PolicyMetricRules(policy);
             if (name == null) {
                 return new Loaded(allNames, null, List.of(), Map.of(), judged, policy.liveState());

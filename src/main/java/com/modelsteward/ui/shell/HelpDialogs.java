@@ -1,6 +1,5 @@
 package com.modelsteward.ui.shell;
 
-import com.modelsteward.registry.Migrations;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.ui.common.FxDialogService;
 import javafx.scene.control.ButtonType;
@@ -47,11 +46,11 @@ final class HelpDialogs {
                 .append("Java ").append(System.getProperty("java.runtime.version"))
                 .append(", JavaFX ").append(System.getProperty("javafx.runtime.version", "unknown")).append("\n\n");
         if (registry == null) {
-            text.append("No registry is open. This build reads and writes registry schema v").append(Migrations.latest()).append('.');
+            text.append("No registry is open. This build reads and writes registry schema v").append(Registry.latestSchemaVersion()).append('.');
         } else {
             text.append("Registry: ").append(registry.file()).append('\n')
                     .append("Schema version: v").append(registry.schemaVersion())
-                    .append(" (this build writes v").append(Migrations.latest()).append(')')
+                    .append(" (this build writes v").append(Registry.latestSchemaVersion()).append(')')
                     .append(registry.isReadOnly() ? "\nOpened read-only." : "");
         }
         return text.toString();

@@ -1,4 +1,4 @@
-package com.modelsteward.registry;
+package com.modelsteward.registry.sqlite;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +9,11 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Forward-only schema migrations: {@code db/migration/V001.sql}, {@code V002.sql}, … on the class path, applied in order,
- * each in the same transaction as its {@code schema_version} row. The first line of each script (a comment) is its description.
- * Adding a migration is adding the next numbered file.
+ * SQLite's forward-only schema migrations: {@code V001.sql}, {@code V002.sql}, … on the class path, applied in order, each
+ * in the same transaction as its {@code schema_version} row. The first line of each script (a comment) is its description.
+ * Adding a migration is adding the next numbered file. Each version is looked up first in {@code db/migration/common/}
+ * (statements every engine runs as written) and then in {@code db/migration/sqlite/}; today every script is in the SQLite
+ * folder, because the triggers, the column types and the partial indexes are all written in SQLite's dialect.
  */
 public final class Migrations {
 
@@ -33,7 +35,7 @@ public final class Migrations {
     }
 
     /** Applies every migration above {@code current} inside the caller's transaction. */
-    static void applyAfter(Handle handle, int current) {
+    public static void applyAfter(Handle handle, int current) {
         for (Migration migration : ALL) {
             if (migration.version() > current) {
                 try {
@@ -52,7 +54,10 @@ public final class Migrations {
     private static List<Migration> discover() {
         List<Migration> found = new ArrayList<>();
         for (int version = 1; ; version++) {
-            String resource = "/db/migration/V%03d.sql".formatted(version);
+            String resource = "/db/migration/common/V%03d.sql".formatted(version);
+            if (Migrations.class.getResource(resource) == null) {
+                resource = "/db/migration/sqlite/V%03d.sql".formatted(version);
+            }
             try (InputStream in = Migrations.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     return List.copyOf(found);

@@ -1,4 +1,4 @@
-package com.modelsteward.registry;
+package com.modelsteward.registry.sqlite;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

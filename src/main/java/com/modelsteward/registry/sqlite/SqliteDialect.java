@@ -1,5 +1,7 @@
-package com.modelsteward.registry;
+package com.modelsteward.registry.sqlite;
 
+import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.RegistryException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +61,7 @@ public final class SqliteDialect {
      * A connection that sets nothing (no journal mode, no pragma) and runs no statement: opened and closed only so that
      * SQLite removes the -wal and -shm files that read-only connections left (see Registry).
      */
-    static SQLiteDataSource sideFileSweeper(Path file) {
+    public static SQLiteDataSource sideFileSweeper(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setOpenMode(SQLiteOpenMode.READWRITE);
         return dataSource(file, config);

@@ -1,0 +1,83 @@
+package com.modelsteward.app;
+
+import com.modelsteward.config.Environment;
+import com.modelsteward.drift.DriftPolicy;
+import com.modelsteward.governance.GovernanceDesk;
+import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.Policy;
+import com.modelsteward.governance.PolicyStore;
+import com.modelsteward.lineage.LineageService;
+import com.modelsteward.lineage.MetricRules;
+import com.modelsteward.lineage.PolicyMetricRules;
+import com.modelsteward.registry.FileGeneration;
+import com.modelsteward.registry.Registry;
+import java.time.Clock;
+
+/**
+ * The services of one open registry, built once per registry and environment (the composition root of docs/architecture.md):
+ * the policy in force, the governance engine held to it, lineage and the drift policy. The policy is read again only when
+ * the file may have changed ({@link FileGeneration}), and the engine is rebuilt only when that policy is another text (its digest) — not on
+ * every action, and never missing a policy another user stored. Every method may read the registry: never on the FX thread.
+ */
+public final class RegistryServices {
+
+    private final Registry registry;
+    private final Environment environment;
+    private final Clock clock;
+    private final FileGeneration<Policy> policy;
+    private final LineageService lineage;
+    private final DriftPolicy driftPolicy;
+    private Policy engineHeldTo;
+    private GovernanceService governance;
+
+    public RegistryServices(Registry registry, Environment environment, Clock clock) {
+        this.registry = registry;
+        this.environment = environment;
+        this.clock = clock;
+        this.policy = new FileGeneration<>(registry);
+        this.lineage = new LineageService(registry, environment.asMap());
+        this.driftPolicy = DriftPolicy.DEFAULT.withEnvironment(environment.asMap());
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    /** The stored policy (else the built-in L3-12 one) with the LEARN_* keys as the registry lets them apply. */
+    public Policy policy() {
+        return policy.get(() -> PolicyStore.current(registry, environment.asMap()));
+    }
+
+    /** The governance engine under the policy in force. */
+    public synchronized GovernanceService governance() {
+        Policy now = policy();
+        if (governance == null || !now.digest().equals(engineHeldTo.digest())) {
+            governance = new GovernanceService(registry, now, clock);
+            engineHeldTo = now;
+        }
+        return governance;
+    }
+
+    /** What the console shows around a decision, read with the engine in force. */
+    public GovernanceDesk desk() {
+        return new GovernanceDesk(governance(), registry, clock);
+    }
+
+    public LineageService lineage() {
+        return lineage;
+    }
+
+    /** The gates and directions of the policy in force, for the Scorecards view and the model card. */
+    public MetricRules metricRules() {
+        return new PolicyMetricRules(policy());
+    }
+
+    /** The default drift thresholds with the environment's overrides. */
+    public DriftPolicy driftPolicy() {
+        return driftPolicy;
+    }
+}

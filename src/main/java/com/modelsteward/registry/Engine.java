@@ -1,0 +1,88 @@
+package com.modelsteward.registry;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What differs between database engines, and nothing else (docs/decisions/0015-store-seam.md). {@link Registry} keeps the
+ * rules every engine shares — one writer path per process, exactly-once commits, read-only opens, the caches — and asks
+ * its engine for the rest: opening and probing a location, taking the write lock, the change feed, the bulk copy of an
+ * import, error translation, the schema migrations and the statements behind the {@link Store}. SQLite
+ * ({@code registry.sqlite.SqliteEngine}) is the only engine today.
+ */
+public interface Engine {
+
+    /** The engine's name as users know it ("SQLite"). */
+    String name();
+
+    /**
+     * Checks, without writing anything, that the location holds a registry of this engine, and returns its schema version.
+     * Anything else is refused with a {@link RegistryException} that names the location and what is wrong.
+     */
+    int probe(Path location);
+
+    /** Connections that may write: every transaction is begun by {@link #begin}. */
+    DataSource readWrite(Path location);
+
+    /** Connections that never change the location, not even its journal settings. */
+    DataSource readOnly(Path location);
+
+    /** Takes the write lock on {@code connection}, waiting at most {@code slice} for another program's lock. */
+    void begin(Connection connection, Duration slice) throws SQLException;
+
+    /** Whether a failure means only that another program held the lock, so nothing was done and a retry is safe. */
+    boolean isBusy(Throwable failure);
+
+    /** A failure of a read as one sentence a user can act on, naming the location. */
+    RegistryException translate(Throwable failure, Path location);
+
+    /** A failure as one sentence a user can act on, naming the location; {@code waited} is how long a write waited for the lock. */
+    RegistryException translate(Throwable failure, Path location, Duration waited);
+
+    /** The change feed: a number that moves whenever any connection, another process's included, commits to the location. */
+    ChangeFeed changeFeed(Path location);
+
+    /** The forward-only migrations that bring a registry of this engine to the latest schema. */
+    SchemaMigrations migrations();
+
+    /** Makes the prepared rows of a bulk import (a file of this engine) readable as {@code staging} on this connection. */
+    void attachStaging(Handle handle, Path staging);
+
+    /** Undoes {@link #attachStaging}. */
+    void detachStaging(Handle handle);
+
+    /** Whether a read-only open leaves files beside the location (SQLite's -wal/-shm) that must be swept on close. */
+    boolean hasSideFiles(Path location);
+
+    /** Removes what {@link #hasSideFiles} found, when no other connection uses the location; best effort. */
+    void removeSideFiles(Path location);
+
+    /** The aggregates on this connection, inside whatever transaction it is in. */
+    Store store(Handle handle);
+
+    /** A counter that moves on every commit to one location by any connection. */
+    interface ChangeFeed extends AutoCloseable {
+
+        long current();
+
+        @Override
+        void close();
+    }
+
+    /** The migrations of one engine, each applied in the same transaction as its {@code schema_version} row. */
+    interface SchemaMigrations {
+
+        /** The schema version this build writes. */
+        int latest();
+
+        /** The version the connection's registry is at. */
+        int current(Handle handle);
+
+        /** Applies every migration above {@code current} inside the caller's transaction. */
+        void applyAfter(Handle handle, int current);
+    }
+}

@@ -1,0 +1,222 @@
+package com.modelsteward.registry.sqlite;
+
+import com.modelsteward.registry.AuditEntry;
+import com.modelsteward.registry.CatalogStore;
+import com.modelsteward.registry.DriftResultRow;
+import com.modelsteward.registry.ModelCatalog;
+import com.modelsteward.registry.ModelSummary;
+import com.modelsteward.registry.ModelVersion;
+import com.modelsteward.registry.RegistryEvent;
+import com.modelsteward.registry.Scorecard;
+import com.modelsteward.registry.StateCount;
+import com.modelsteward.registry.TransitionRequestRow;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** {@link CatalogStore} on SQLite: the statements behind {@link ModelCatalog}. */
+final class SqliteCatalog implements CatalogStore {
+
+    private static final String SUMMARY_COLUMNS =
+            "model_id, model_name, model_type, version, state, parent_id, created_at, created_by, archived";
+
+    // Every query is a constant so that CatalogQueryPlanTest checks the very SQL that runs (EXPLAIN QUERY PLAN): none
+    // may scan a large table without an index. Parameters are named; unbound they are NULL, which is enough for a plan.
+
+    /** Newest first, read in the order of model_registry_created (V005): no sort of 100 000 rows. */
+    static final String VERSIONS_SQL = "SELECT " + SUMMARY_COLUMNS + " FROM model_registry ORDER BY created_at DESC, model_id";
+    /** The first screenful of {@link #VERSIONS_SQL}: the same index, stopped after :n rows. */
+    static final String VERSIONS_PAGE_SQL = VERSIONS_SQL + " LIMIT :n";
+    static final String VERSION_COUNT_SQL = "SELECT count(*) FROM model_registry";
+    static final String VERSIONS_OF_SQL =
+            "SELECT " + SUMMARY_COLUMNS + " FROM model_registry WHERE model_name = :name ORDER BY created_at, model_id";
+    static final String VERSION_SQL = "SELECT * FROM model_registry WHERE model_id = :id";
+    static final String ACTIVE_VERSION_OF_SQL =
+            "SELECT " + SUMMARY_COLUMNS + " FROM model_registry WHERE model_name = :name AND state = :state";
+    static final String SCORECARDS_SQL = """
+            SELECT s.model_id, s.pack_id, s.metric, s.value, s.generated_at
+              FROM scorecards s
+             WHERE s.model_id = :id
+               AND s.scorecard_id = (SELECT max(l.scorecard_id) FROM scorecards l
+                                      WHERE l.model_id = s.model_id AND l.pack_id = s.pack_id AND l.metric = s.metric)
+             ORDER BY s.pack_id, s.metric""";
+    static final String COUNTS_BY_STATE_SQL = "SELECT state, count(*) AS count FROM model_registry GROUP BY state ORDER BY state";
+    static final String MODEL_TYPES_SQL = "SELECT DISTINCT model_type FROM model_registry ORDER BY model_type";
+    /** Distinct over the model_registry_name index: the pickers need the names, not 100 000 versions. */
+    static final String MODEL_NAMES_SQL = "SELECT DISTINCT model_name FROM model_registry ORDER BY model_name";
+    static final String RECENT_EVENTS_SQL =
+            "SELECT event_id, event_type, payload_json, created_at, published_at FROM events ORDER BY event_id DESC LIMIT :n";
+    private static final String REQUEST_COLUMNS = """
+            SELECT r.request_id, r.model_id, m.model_name, m.version, r.from_state, r.to_state, r.requested_by,
+                   r.requested_at, r.justification, r.status, r.gate_passed, r.decided_at
+              FROM transition_requests r JOIN model_registry m ON m.model_id = r.model_id
+            """;
+    static final String REQUESTS_SQL = REQUEST_COLUMNS + " ORDER BY r.requested_at DESC";
+    /** Split from {@link #REQUESTS_SQL}: "(:status IS NULL OR …)" would keep SQLite from using transition_requests_status. */
+    static final String REQUESTS_WITH_STATUS_SQL = REQUEST_COLUMNS + " WHERE r.status = :status ORDER BY r.requested_at DESC";
+    static final String PENDING_REQUEST_COUNT_SQL = "SELECT count(*) FROM transition_requests WHERE status = 'PENDING'";
+    static final String AUDIT_ENTRIES_SQL =
+            "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq DESC LIMIT :n";
+    /**
+     * The entries of the whole trail that pass the Audit view's filters, newest first: a walk down the primary key that
+     * stops at the limit (LIMIT -1: none). A filter left NULL lets every entry through; the text is matched lower-case in
+     * the entity and the payload.
+     */
+    static final String AUDIT_SEARCH_SQL = """
+            SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log
+             WHERE (:actor IS NULL OR actor = :actor)
+               AND (:action IS NULL OR action = :action)
+               AND (:text IS NULL OR instr(lower(entity), :text) > 0 OR instr(lower(payload_json), :text) > 0)
+               AND (:fromDay IS NULL OR substr(ts, 1, 10) >= :fromDay)
+               AND (:toDay IS NULL OR substr(ts, 1, 10) <= :toDay)
+             ORDER BY seq DESC LIMIT :n""";
+    static final String AUDIT_ENTRY_SQL = "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log WHERE seq = :seq";
+    static final String AUDIT_COUNT_SQL = "SELECT count(*) FROM audit_log";
+    /** Every actor and action in the trail, for the filters' choices: one pass over the log per load, in the background. */
+    static final String AUDIT_ACTORS_SQL = "SELECT DISTINCT actor FROM audit_log ORDER BY actor";
+    static final String AUDIT_ACTIONS_SQL = "SELECT DISTINCT action FROM audit_log ORDER BY action";
+    /**
+     * The newest result id per (model, feature, kind), grouped over the covering index model_drift_latest (V005). The
+     * correlated "drift_id = (SELECT max …)" it replaces ran one subquery per stored result: seconds on years of history.
+     */
+    private static final String LATEST_DRIFT_IDS =
+            " (SELECT max(drift_id) AS drift_id FROM model_drift GROUP BY model_id, feature, drift_kind) latest ";
+    static final String LATEST_DRIFT_SQL = """
+            SELECT d.drift_id, d.model_id, d.feature, d.drift_kind, d.psi, d.ks_statistic, d.ks_pvalue, d.n_reference,
+                   d.n_current, d.n_dropped, d.severity, d.window_start, d.window_end, d.computed_at
+              FROM """ + LATEST_DRIFT_IDS + """
+             JOIN model_drift d ON d.drift_id = latest.drift_id
+             ORDER BY d.model_id, d.psi DESC""";
+    static final String DRIFT_ALERT_COUNT_SQL = "SELECT count(DISTINCT d.model_id) FROM " + LATEST_DRIFT_IDS + """
+             JOIN model_drift d ON d.drift_id = latest.drift_id
+             JOIN model_registry m ON m.model_id = d.model_id
+             WHERE d.severity = 'SEVERE' AND m.state = :live""";
+    static final String ROLES_OF_SQL = "SELECT roles FROM principals WHERE user_name = :u AND active = 1";
+
+
+    private final Handle handle;
+
+    SqliteCatalog(Handle handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public List<ModelSummary> versions() {
+        return handle.createQuery(VERSIONS_SQL).mapTo(ModelSummary.class).list();
+    }
+
+    @Override
+    public List<ModelSummary> newestVersions(int limit) {
+        return handle.createQuery(VERSIONS_PAGE_SQL).bind("n", limit).mapTo(ModelSummary.class).list();
+    }
+
+    @Override
+    public long versionCount() {
+        return handle.createQuery(VERSION_COUNT_SQL).mapTo(Long.class).one();
+    }
+
+    @Override
+    public List<ModelSummary> versionsOf(String modelName) {
+        return handle.createQuery(VERSIONS_OF_SQL).bind("name", modelName).mapTo(ModelSummary.class).list();
+    }
+
+    @Override
+    public Optional<ModelVersion> version(String modelId) {
+        return handle.createQuery(VERSION_SQL).bind("id", modelId).mapTo(ModelVersion.class).findOne();
+    }
+
+    @Override
+    public Optional<ModelSummary> liveVersionOf(String modelName, String liveState) {
+        return handle.createQuery(ACTIVE_VERSION_OF_SQL).bind("name", modelName).bind("state", liveState).mapTo(ModelSummary.class).findOne();
+    }
+
+    @Override
+    public List<Scorecard> scorecards(String modelId) {
+        return handle.createQuery(SCORECARDS_SQL).bind("id", modelId).mapTo(Scorecard.class).list();
+    }
+
+    @Override
+    public List<StateCount> countsByState() {
+        return handle.createQuery(COUNTS_BY_STATE_SQL).mapTo(StateCount.class).list();
+    }
+
+    @Override
+    public List<String> modelTypes() {
+        return handle.createQuery(MODEL_TYPES_SQL).mapTo(String.class).list();
+    }
+
+    @Override
+    public List<String> modelNames() {
+        return handle.createQuery(MODEL_NAMES_SQL).mapTo(String.class).list();
+    }
+
+    @Override
+    public List<RegistryEvent> recentEvents(int limit) {
+        return handle.createQuery(RECENT_EVENTS_SQL).bind("n", limit).mapTo(RegistryEvent.class).list();
+    }
+
+    @Override
+    public List<TransitionRequestRow> requests(Optional<String> status) {
+        return status.isPresent()
+                ? handle.createQuery(REQUESTS_WITH_STATUS_SQL).bind("status", status.get()).mapTo(TransitionRequestRow.class).list()
+                : handle.createQuery(REQUESTS_SQL).mapTo(TransitionRequestRow.class).list();
+    }
+
+    @Override
+    public long pendingRequestCount() {
+        return handle.createQuery(PENDING_REQUEST_COUNT_SQL).mapTo(Long.class).one();
+    }
+
+    @Override
+    public List<AuditEntry> auditEntries(int limit) {
+        return handle.createQuery(AUDIT_ENTRIES_SQL).bind("n", limit).mapTo(AuditEntry.class).list();
+    }
+
+    @Override
+    public List<AuditEntry> searchAudit(ModelCatalog.AuditFilter filter, int limit) {
+        return handle.createQuery(AUDIT_SEARCH_SQL)
+                .bind("actor", filter.actor())
+                .bind("action", filter.action())
+                .bind("text", filter.text() == null ? null : filter.text().toLowerCase(Locale.ROOT))
+                .bind("fromDay", filter.fromDay())
+                .bind("toDay", filter.toDay())
+                .bind("n", limit)
+                .mapTo(AuditEntry.class).list();
+    }
+
+    @Override
+    public Optional<AuditEntry> auditEntry(long seq) {
+        return handle.createQuery(AUDIT_ENTRY_SQL).bind("seq", seq).mapTo(AuditEntry.class).findOne();
+    }
+
+    @Override
+    public long auditCount() {
+        return handle.createQuery(AUDIT_COUNT_SQL).mapTo(Long.class).one();
+    }
+
+    @Override
+    public List<String> auditActors() {
+        return handle.createQuery(AUDIT_ACTORS_SQL).mapTo(String.class).list();
+    }
+
+    @Override
+    public List<String> auditActions() {
+        return handle.createQuery(AUDIT_ACTIONS_SQL).mapTo(String.class).list();
+    }
+
+    @Override
+    public List<DriftResultRow> latestDrift() {
+        return handle.createQuery(LATEST_DRIFT_SQL).mapTo(DriftResultRow.class).list();
+    }
+
+    @Override
+    public long driftAlertCount(String liveState) {
+        return handle.createQuery(DRIFT_ALERT_COUNT_SQL).bind("live", liveState).mapTo(Long.class).one();
+    }
+
+    @Override
+    public String rolesOf(String user) {
+        return handle.createQuery(ROLES_OF_SQL).bind("u", user).mapTo(String.class).findOne().orElse("");
+    }
+}

@@ -1,0 +1,215 @@
+package com.modelsteward.registry.sqlite;
+
+import com.modelsteward.registry.Engine;
+import com.modelsteward.registry.RegistryException;
+import com.modelsteward.registry.Store;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.sqlite.SQLiteConnection;
+
+/** The registry as one SQLite file (the embedded default): the only {@link Engine} today. */
+public final class SqliteEngine implements Engine {
+
+    public static final SqliteEngine INSTANCE = new SqliteEngine();
+
+    private static final SchemaMigrations MIGRATIONS = new SchemaMigrations() {
+        @Override
+        public int latest() {
+            return Migrations.latest();
+        }
+
+        @Override
+        public int current(Handle handle) {
+            return handle.createQuery("SELECT coalesce(max(version), 0) FROM schema_version").mapTo(Integer.class).one();
+        }
+
+        @Override
+        public void applyAfter(Handle handle, int current) {
+            Migrations.applyAfter(handle, current);
+        }
+    };
+
+    private SqliteEngine() {
+    }
+
+    @Override
+    public String name() {
+        return "SQLite";
+    }
+
+    @Override
+    public int probe(Path file) {
+        checkReadableRegistryFile(file);
+        try (Connection connection = SqliteDialect.readOnly(file).getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet tables = statement.executeQuery(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) {
+                tables.next();
+                if (tables.getInt(1) == 0) {
+                    throw new RegistryException("E_REGISTRY_NOT_REGISTRY",
+                            file + " is a SQLite database but not a Model Steward registry (it has no schema_version table)");
+                }
+            }
+            try (ResultSet version = statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+                version.next();
+                return version.getInt(1);
+            }
+        } catch (SQLException failed) {
+            throw SqliteDialect.translate(failed, file);
+        }
+    }
+
+    @Override
+    public DataSource readWrite(Path file) {
+        return SqliteDialect.readWrite(file);
+    }
+
+    @Override
+    public DataSource readOnly(Path file) {
+        return SqliteDialect.readOnly(file);
+    }
+
+    /** {@code BEGIN IMMEDIATE} with SQLite's busy handler limited to the slice, then back to the connection's default. */
+    @Override
+    public void begin(Connection connection, Duration slice) throws SQLException {
+        SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
+        sqlite.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, slice.toMillis()));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+        } finally {
+            sqlite.setBusyTimeout(SqliteDialect.BUSY_TIMEOUT_MS);
+        }
+    }
+
+    @Override
+    public boolean isBusy(Throwable failure) {
+        return SqliteDialect.isBusy(failure);
+    }
+
+    @Override
+    public RegistryException translate(Throwable failure, Path file) {
+        return SqliteDialect.translate(failure, file);
+    }
+
+    @Override
+    public RegistryException translate(Throwable failure, Path file, Duration waited) {
+        return SqliteDialect.translate(failure, file, waited);
+    }
+
+    /**
+     * {@code PRAGMA data_version} on one long-lived read-only connection: the value is per connection and moves when any
+     * other connection commits. SQLite does not report a connection's own commits; the registry counts those itself.
+     */
+    @Override
+    public ChangeFeed changeFeed(Path file) {
+        return new ChangeFeed() {
+            private Connection connection;
+
+            @Override
+            public synchronized long current() {
+                try {
+                    if (connection == null) {
+                        connection = SqliteDialect.readOnly(file).getConnection();
+                    }
+                    try (Statement statement = connection.createStatement();
+                         ResultSet rows = statement.executeQuery("PRAGMA data_version")) {
+                        rows.next();
+                        return rows.getLong(1);
+                    }
+                } catch (SQLException failed) {
+                    throw SqliteDialect.translate(failed, file);
+                }
+            }
+
+            @Override
+            public synchronized void close() {
+                if (connection != null) {
+                    try {
+                        connection.close();
+                    } catch (SQLException ignored) {
+                        // closing a read-only connection cannot lose data
+                    }
+                    connection = null;
+                }
+            }
+        };
+    }
+
+    @Override
+    public SchemaMigrations migrations() {
+        return MIGRATIONS;
+    }
+
+    /** SQLite refuses ATTACH inside a transaction: the caller attaches before BEGIN and detaches after COMMIT or ROLLBACK. */
+    @Override
+    public void attachStaging(Handle handle, Path staging) {
+        handle.createUpdate("ATTACH DATABASE :file AS staging").bind("file", staging.toString()).execute();
+    }
+
+    @Override
+    public void detachStaging(Handle handle) {
+        handle.execute("DETACH DATABASE staging");
+    }
+
+    @Override
+    public boolean hasSideFiles(Path file) {
+        return Files.exists(Path.of(file + "-wal")) || Files.exists(Path.of(file + "-shm"));
+    }
+
+    /**
+     * A read-only connection to a WAL database creates its -wal and -shm files and never removes them. Closing the last
+     * read-write connection does: SQLite checkpoints the log, which is empty here, so the database's bytes stay as they
+     * were, and deletes both files — and leaves them when any other connection still has the file open.
+     */
+    @Override
+    public void removeSideFiles(Path file) {
+        if (!Files.isRegularFile(file) || !hasSideFiles(file)) {
+            return; // a read-write open of a missing file would create it
+        }
+        try (Connection sweeper = SqliteDialect.sideFileSweeper(file).getConnection()) {
+            sweeper.isValid(0);
+        } catch (SQLException ignored) {
+            // the file is not ours to write (a read-only file): the side files stay, as SQLite made them
+        }
+    }
+
+    @Override
+    public Store store(Handle handle) {
+        return new SqliteStore(handle);
+    }
+
+    private static void checkReadableRegistryFile(Path file) {
+        Path folder = file.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new RegistryException("E_REGISTRY_NO_FOLDER", "the folder " + folder + " does not exist (for registry " + file + ")");
+        }
+        if (Files.isDirectory(file)) {
+            throw new RegistryException("E_REGISTRY_NOT_SQLITE", file + " is a folder, not a registry file");
+        }
+        if (!Files.exists(file)) {
+            throw new RegistryException("E_REGISTRY_MISSING", file + " does not exist; create a registry with `init --db " + file
+                    + "` or a demo with `demo --db " + file + "`");
+        }
+        if (!Files.isReadable(file)) {
+            throw new RegistryException("E_REGISTRY_CANT_OPEN", file + " cannot be read: permission denied");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new RegistryException("E_REGISTRY_NOT_SQLITE", file + " is an empty file, not a Model Steward registry");
+            }
+            if (!SqliteDialect.hasSqliteHeader(file)) {
+                throw new RegistryException("E_REGISTRY_NOT_SQLITE", file + " is not a SQLite database (its header is not \"SQLite format 3\")");
+            }
+        } catch (IOException unreadable) {
+            throw new RegistryException("E_REGISTRY_CANT_OPEN", file + " cannot be read: " + unreadable.getMessage(), unreadable);
+        }
+    }
+}
