@@ -45,7 +45,7 @@ final class DemoCommand implements Command {
                 context.err().println();
             }
             // A count, not the catalog's list: mapping 100 000 summaries only to count them took 5–10 s of the command.
-            long versions = registry.readHandle(h -> h.createQuery("SELECT count(*) FROM model_registry").mapTo(Long.class).one());
+            long versions = registry.read(store -> store.versions().count());
             if (args.flag("json")) {
                 context.printJson(Map.of("db", registry.file().toString(), "versions", versions, "seed", seed));
             } else {

@@ -52,7 +52,7 @@ final class PrincipalChangeCommand implements Command {
                 case DEACTIVATE -> RuleChanges.requestDeactivation(registry, context.clock(), admin, user);
                 case ACTIVATE -> RuleChanges.requestActivation(registry, context.clock(), admin, user);
             };
-            RuleChanges.PrincipalState now = registry.readHandle(h -> RuleChanges.principal(h, user));
+            RuleChanges.PrincipalState now = registry.read(store -> RuleChanges.principal(store, user));
             RulesCommand.printRequested(context, args, outcome, Map.of("roles", now.roles(), "active", now.active()));
             if (outcome.applied() && !args.flag("json")) {
                 context.out().println(user + " now holds " + (now.roles().isEmpty() ? "no role" : String.join(", ", now.roles()))

@@ -94,9 +94,6 @@ final class StatusCommand implements Command {
 
     /** model name → its last-known-good version (schema V002's active_pointer). */
     private static Map<String, String> lastKnownGood(Registry registry) {
-        Map<String, String> result = new LinkedHashMap<>();
-        registry.readHandle(h -> h.createQuery("SELECT model_name, last_known_good_id FROM active_pointer WHERE last_known_good_id IS NOT NULL ORDER BY model_name")
-                .map((rows, ctx) -> result.put(rows.getString(1), rows.getString(2))).list());
-        return result;
+        return registry.read(store -> store.versions().lastKnownGoodByName());
     }
 }

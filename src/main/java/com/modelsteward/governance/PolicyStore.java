@@ -2,13 +2,15 @@ package com.modelsteward.governance;
 
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.RuleStore;
+import com.modelsteward.registry.Store;
+import com.modelsteward.registry.StoredPolicy;
+import com.modelsteward.registry.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The registry's own policy: an ADMIN stores a policy file in {@code registry_meta}, and every user of the file is held
@@ -17,8 +19,8 @@ import org.jdbi.v3.core.Handle;
  */
 public final class PolicyStore {
 
-    static final String TEXT_KEY = "policy_text";
-    static final String FORMAT_KEY = "policy_format";
+    static final String TEXT_KEY = RuleStore.POLICY_TEXT_KEY;
+    static final String FORMAT_KEY = RuleStore.POLICY_FORMAT_KEY;
 
     private PolicyStore() {
     }
@@ -32,29 +34,26 @@ public final class PolicyStore {
      * (docs/decisions/0012).
      */
     public static Policy current(Registry registry, Map<String, String> env) {
-        return registry.readHandle(h -> current(h, registry.file().toString(), env));
+        return registry.read(store -> current(store, registry.file().toString(), env));
     }
 
-    static Policy current(Handle h, String where, Map<String, String> env) {
-        PolicyLoader.Environment environment = new PolicyLoader.Environment(env, !Signatures.isDemo(h));
-        Map<String, String> values = new LinkedHashMap<>();
-        h.createQuery("SELECT key, value FROM registry_meta WHERE key IN (:text, :format)")
-                .bind("text", TEXT_KEY).bind("format", FORMAT_KEY)
-                .map((rows, ctx) -> values.put(rows.getString(1), rows.getString(2))).list();
-        String text = values.get(TEXT_KEY);
-        Optional<String> recorded = h.createQuery("SELECT payload_json FROM audit_log WHERE action = 'POLICY_SET' ORDER BY seq DESC LIMIT 1")
-                .mapTo(String.class).findOne().map(json -> CanonicalJson.parse(json).path("sha256").asText(null));
+    static Policy current(Store store, String where, Map<String, String> env) {
+        PolicyLoader.Environment environment = new PolicyLoader.Environment(env, !Signatures.isDemo(SqliteStore.handleOf(store)));
+        StoredPolicy stored = store.rules().storedPolicy();
+        String text = stored.text();
+        Optional<String> recorded = store.audit().latestPolicySetPayload()
+                .map(json -> CanonicalJson.parse(json).path("sha256").asText(null));
         if (text == null && recorded.isEmpty()) {
             return PolicyLoader.builtIn(environment);
         }
         if (text != null && recorded.isPresent() && recorded.get().equals(CanonicalJson.sha256Hex(text))) {
             try {
-                return PolicyLoader.fromText(text, where + " (stored policy)", !"json".equals(values.get(FORMAT_KEY)), environment);
+                return PolicyLoader.fromText(text, where + " (stored policy)", !"json".equals(stored.format()), environment);
             } catch (GovernanceException unparsable) {
                 // fall through to the attested policy
             }
         }
-        return SignedHistory.attestedPolicy(h)
+        return SignedHistory.attestedPolicy(SqliteStore.handleOf(store))
                 .map(policy -> PolicyLoader.fromText(policy.getKey(), where + " (policy attested by the signed history)",
                         !"json".equals(policy.getValue()), environment))
                 .orElseGet(() -> PolicyLoader.builtIn(environment));
@@ -66,20 +65,11 @@ public final class PolicyStore {
      */
     public static Policy set(Registry registry, Clock clock, Identity admin, Path file, Map<String, String> env) {
         RuleChanges.requestPolicy(registry, clock, admin, file, env);
-        return PolicyLoader.load(file, new PolicyLoader.Environment(env, !registry.readHandle(Signatures::isDemo)));
+        return PolicyLoader.load(file, new PolicyLoader.Environment(env, !registry.read(store -> Signatures.isDemo(SqliteStore.handleOf(store)))));
     }
 
-    /**
-     * The distinct states of the registry's versions. A plain {@code SELECT DISTINCT} reads every version; this hops
-     * from one state to the next along the state index, a handful of index lookups whatever the registry's size.
-     */
+    /** The distinct states of the registry's versions (a handful of index lookups whatever the registry's size). */
     static List<String> statesInUse(Registry registry) {
-        return registry.readHandle(h -> h.createQuery("""
-                        WITH RECURSIVE used(state) AS (
-                            SELECT min(state) FROM model_registry
-                            UNION ALL
-                            SELECT (SELECT min(m.state) FROM model_registry m WHERE m.state > used.state) FROM used WHERE used.state IS NOT NULL)
-                        SELECT state FROM used WHERE state IS NOT NULL""")
-                .mapTo(String.class).list());
+        return registry.read(store -> store.versions().statesInUse());
     }
 }

@@ -1,14 +1,17 @@
 package com.modelsteward.governance;
 
-import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.NewPrincipal;
+import com.modelsteward.registry.PrincipalStanding;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.RuleChangeRow;
+import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
+import com.modelsteward.registry.sqlite.SqliteStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Four eyes on the rules (docs/security.md). A policy change, a role grant or revocation, a deactivation or a
@@ -162,45 +164,40 @@ public final class RuleChanges {
             throw new GovernanceException("E_INVALID_INPUT", "user \"" + proposal.targetUser()
                     + "\" must be an OS login name (letters, digits, . _ @ -)");
         }
-        return registry.writeHandle(handle -> {
-            requireActiveAdmin(handle, admin.user(), "requesting a rule change");
+        return registry.write(store -> {
+            requireActiveAdmin(store, admin.user(), "requesting a rule change");
             if (!proposal.kind().policy()) {
-                PrincipalState before = principal(handle, proposal.targetUser());
-                checkPrincipalChange(handle, proposal.kind(), before, proposal.role() == null ? null : proposal.role().name(), true);
+                PrincipalState before = principal(store, proposal.targetUser());
+                checkPrincipalChange(store, proposal.kind(), before, proposal.role() == null ? null : proposal.role().name(), true);
             }
-            String base = proposal.kind().policy() ? storedPolicySha(handle).orElse(null) : null;
+            String base = proposal.kind().policy() ? storedPolicySha(store).orElse(null) : null;
             if (proposal.kind().policy() && CanonicalJson.sha256Hex(proposal.policyText()).equals(base)) {
                 throw new GovernanceException("E_INVALID_INPUT", "this policy is already the one in force (sha256 " + base.substring(0, 12)
                         + "…); nothing to change");
             }
-            boolean fourEyes = activeAdmins(handle) > 1;
-            String id = nextId(handle);
+            boolean fourEyes = store.principals().activeAdmins() > 1;
+            String id = nextId(store);
             String now = Timestamps.now(clock);
             String target = proposal.kind().policy() ? "policy:" + proposal.policyName() : "principal:" + proposal.targetUser();
             String sha = proposal.policyText() == null ? null : CanonicalJson.sha256Hex(proposal.policyText());
             RuleChange draft = new RuleChange(id, proposal.kind(), target, proposal.targetUser(),
                     proposal.role() == null ? null : proposal.role().name(), proposal.policyName(), proposal.policyText(),
                     proposal.policyFormat(), sha, base, admin.user(), now, null, fourEyes, "PENDING", null, null, null, null);
-            String signature = Keys.sign(Signatures.signingKey(handle, admin.user()), requestContent(draft));
-            handle.createUpdate("""
-                            INSERT INTO rule_changes (change_id, kind, target, target_user, role, policy_name, policy_text, policy_format,
-                                policy_sha256, base_sha256, requested_by, requested_at, requester_signature, four_eyes)
-                            VALUES (:id, :kind, :target, :user, :role, :policy, :text, :format, :sha, :base, :by, :at, :sig, :fourEyes)""")
-                    .bind("id", id).bind("kind", draft.kind().name()).bind("target", target).bind("user", draft.targetUser())
-                    .bind("role", draft.role()).bind("policy", draft.policyName()).bind("text", draft.policyText())
-                    .bind("format", draft.policyFormat()).bind("sha", sha).bind("base", base).bind("by", admin.user())
-                    .bind("at", now).bind("sig", signature).bind("fourEyes", fourEyes ? 1 : 0).execute();
+            String signature = Keys.sign(Signatures.signingKey(SqliteStore.handleOf(store), admin.user()), requestContent(draft));
+            store.rules().insertRequest(new RuleChangeRow(id, draft.kind().name(), target, draft.targetUser(), draft.role(),
+                    draft.policyName(), draft.policyText(), draft.policyFormat(), sha, base, admin.user(), now, signature, fourEyes,
+                    "PENDING", null, null, null, null));
             Map<String, Object> payload = contentPayload(draft);
             payload.put("four_eyes", fourEyes);
             payload.put("text", draft.policyText());
-            AuditTrail.append(handle, clock, admin.user(), "RULE_CHANGE_REQUESTED", "rule_change:" + id, payload);
+            store.audit().append(clock, admin.user(), "RULE_CHANGE_REQUESTED", "rule_change:" + id, payload);
             boolean applied = false;
             if (!fourEyes) {
-                apply(handle, clock, find(handle, id).orElseThrow(), admin.user(), SINGLE_ADMIN + ": applied at once", false);
+                apply(store, clock, find(store, id).orElseThrow(), admin.user(), SINGLE_ADMIN + ": applied at once", false);
                 applied = true;
             }
-            Signatures.seal(handle, clock, admin.user());
-            return new Outcome(find(handle, id).orElseThrow(), applied);
+            Signatures.seal(SqliteStore.handleOf(store), clock, admin.user());
+            return new Outcome(find(store, id).orElseThrow(), applied);
         });
     }
 
@@ -219,20 +216,20 @@ public final class RuleChanges {
                     .checkCovers(PolicyStore.statesInUse(registry));
         }
         try {
-            return registry.writeHandle(handle -> {
-                RuleChange change = decidable(handle, who, changeId, "approved");
+            return registry.write(store -> {
+                RuleChange change = decidable(store, who, changeId, "approved");
                 if (change.kind().policy()) {
-                    String now = storedPolicySha(handle).orElse(null);
+                    String now = storedPolicySha(store).orElse(null);
                     if (!java.util.Objects.equals(now, change.baseSha256())) {
                         throw new StaleChange(changeId, "the policy in force changed after it was requested (requested against "
                                 + describeBase(change.baseSha256()) + ", now " + describeBase(now) + ")");
                     }
                 } else {
-                    checkPrincipalChange(handle, change.kind(), principal(handle, change.targetUser()), change.role(), false);
+                    checkPrincipalChange(store, change.kind(), principal(store, change.targetUser()), change.role(), false);
                 }
-                apply(handle, clock, change, who.user(), comment.strip(), true);
-                Signatures.seal(handle, clock, who.user());
-                return new Outcome(find(handle, changeId).orElseThrow(), true);
+                apply(store, clock, change, who.user(), comment.strip(), true);
+                Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
+                return new Outcome(find(store, changeId).orElseThrow(), true);
             });
         } catch (StaleChange stale) {
             markStale(registry, clock, who, stale.changeId, stale.getMessage());
@@ -244,31 +241,31 @@ public final class RuleChanges {
     public static Outcome reject(Registry registry, Clock clock, Identity who, String changeId, String comment) {
         requireComment(comment);
         who.require(Role.ADMIN, "rejecting rule change " + changeId);
-        return registry.writeHandle(handle -> {
-            RuleChange change = decidable(handle, who, changeId, "rejected");
+        return registry.write(store -> {
+            RuleChange change = decidable(store, who, changeId, "rejected");
             String now = Timestamps.now(clock);
-            recordDecision(handle, change, "REJECTED", who.user(), comment.strip(), now);
+            recordDecision(store, change, "REJECTED", who.user(), comment.strip(), now);
             Map<String, Object> payload = contentPayload(change);
             payload.put("decided_by", who.user());
             payload.put("comment", comment.strip());
-            AuditTrail.append(handle, clock, who.user(), "RULE_CHANGE_REJECTED", "rule_change:" + changeId, payload);
-            Signatures.seal(handle, clock, who.user());
-            return new Outcome(find(handle, changeId).orElseThrow(), false);
+            store.audit().append(clock, who.user(), "RULE_CHANGE_REJECTED", "rule_change:" + changeId, payload);
+            Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
+            return new Outcome(find(store, changeId).orElseThrow(), false);
         });
     }
 
     /** The PENDING change, after refusing an inactive or non-ADMIN decider, the requester, and a forged request. */
-    private static RuleChange decidable(Handle handle, Identity who, String changeId, String verb) {
-        RuleChange change = find(handle, changeId)
+    private static RuleChange decidable(Store store, Identity who, String changeId, String verb) {
+        RuleChange change = find(store, changeId)
                 .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no rule change with id \"" + changeId + "\""));
         if (!change.pending()) {
             throw denied("rule change " + changeId + " is " + change.status() + "; only a PENDING rule change can be " + verb);
         }
-        requireActiveAdmin(handle, who.user(), (verb.equals("approved") ? "approving" : "rejecting") + " rule change " + changeId);
+        requireActiveAdmin(store, who.user(), (verb.equals("approved") ? "approving" : "rejecting") + " rule change " + changeId);
         if (who.user().equals(change.requestedBy())) {
             throw denied(who.user() + " requested " + changeId + " and cannot also decide it; a rule change needs a second ADMIN (four eyes)");
         }
-        requesterSignatureProblem(handle, change).ifPresent(problem -> {
+        requesterSignatureProblem(store, change).ifPresent(problem -> {
             throw new GovernanceException(GovernanceException.APPROVAL_MISSING, "rule change " + changeId + " cannot be " + verb
                     + ": " + problem + ". Nothing was changed");
         });
@@ -276,11 +273,11 @@ public final class RuleChanges {
     }
 
     /** Why the requester's signature does not verify (a row written by hand, or altered), or empty when it does. */
-    static Optional<String> requesterSignatureProblem(Handle handle, RuleChange change) {
+    static Optional<String> requesterSignatureProblem(Store store, RuleChange change) {
         if (change.policyText() != null && !CanonicalJson.sha256Hex(change.policyText()).equals(change.policySha256())) {
             return Optional.of("its policy text does not match its digest (the text was altered)");
         }
-        Signatures.KeyCheck key = Signatures.trustedKey(handle, change.requestedBy());
+        Signatures.KeyCheck key = Signatures.trustedKey(SqliteStore.handleOf(store), change.requestedBy());
         if (!key.trusted()) {
             return Optional.of("the requester's key cannot be checked: " + key.problem());
         }
@@ -289,15 +286,15 @@ public final class RuleChanges {
     }
 
     private static void markStale(Registry registry, Clock clock, Identity who, String changeId, String why) {
-        registry.writeHandle(handle -> {
-            Optional<RuleChange> change = find(handle, changeId).filter(RuleChange::pending);
+        registry.write(store -> {
+            Optional<RuleChange> change = find(store, changeId).filter(RuleChange::pending);
             if (change.isPresent()) {
-                recordDecision(handle, change.get(), "STALE", who.user(), why, Timestamps.now(clock));
+                recordDecision(store, change.get(), "STALE", who.user(), why, Timestamps.now(clock));
                 Map<String, Object> payload = contentPayload(change.get());
                 payload.put("decided_by", who.user());
                 payload.put("reason", why);
-                AuditTrail.append(handle, clock, who.user(), "RULE_CHANGE_STALE", "rule_change:" + changeId, payload);
-                Signatures.seal(handle, clock, who.user());
+                store.audit().append(clock, who.user(), "RULE_CHANGE_STALE", "rule_change:" + changeId, payload);
+                Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
             }
             return null;
         });
@@ -307,14 +304,14 @@ public final class RuleChanges {
      * Records the approval (or, without four eyes, the requester's own application) and makes the change: the stored
      * policy, or the principal's roles and active flag. The effective audit entry carries the full resulting values.
      */
-    private static void apply(Handle handle, Clock clock, RuleChange change, String decider, String comment, boolean fourEyes) {
+    private static void apply(Store store, Clock clock, RuleChange change, String decider, String comment, boolean fourEyes) {
         String now = Timestamps.now(clock);
-        recordDecision(handle, change, "APPLIED", decider, comment, now);
+        recordDecision(store, change, "APPLIED", decider, comment, now);
         if (fourEyes) {
             Map<String, Object> approved = contentPayload(change);
             approved.put("decided_by", decider);
             approved.put("comment", comment);
-            AuditTrail.append(handle, clock, decider, "RULE_CHANGE_APPROVED", "rule_change:" + change.changeId(), approved);
+            store.audit().append(clock, decider, "RULE_CHANGE_APPROVED", "rule_change:" + change.changeId(), approved);
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("change_id", change.changeId());
@@ -325,43 +322,34 @@ public final class RuleChanges {
             payload.put("reason", SINGLE_ADMIN);
         }
         if (change.kind().policy()) {
-            for (Map.Entry<String, String> entry : Map.of(PolicyStore.TEXT_KEY, change.policyText(), PolicyStore.FORMAT_KEY,
-                    change.policyFormat()).entrySet()) {
-                handle.createUpdate("INSERT INTO registry_meta (key, value) VALUES (:k, :v) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-                        .bind("k", entry.getKey()).bind("v", entry.getValue()).execute();
-            }
+            store.rules().storePolicy(change.policyText(), change.policyFormat());
             payload.put("policy", change.policyName());
             payload.put("sha256", change.policySha256());
             payload.put("base_sha256", change.baseSha256());
             payload.put("format", change.policyFormat());
             payload.put("text", change.policyText());
-            AuditTrail.append(handle, clock, decider, "POLICY_SET", "policy:" + change.policyName(), payload);
+            store.audit().append(clock, decider, "POLICY_SET", "policy:" + change.policyName(), payload);
             return;
         }
-        PrincipalState before = principal(handle, change.targetUser());
+        PrincipalState before = principal(store, change.targetUser());
         PrincipalState after = after(before, change.kind(), change.role());
         if (before.exists()) {
-            handle.createUpdate("UPDATE principals SET roles = :r, active = :a WHERE user_name = :u")
-                    .bind("r", after.rolesText()).bind("a", after.active() ? 1 : 0).bind("u", after.user()).execute();
+            store.principals().setStanding(after.user(), after.rolesText(), after.active());
         } else {
-            handle.createUpdate("INSERT INTO principals (user_name, display_name, roles, active, created_by) VALUES (:u, :u, :r, 1, :by)")
-                    .bind("u", after.user()).bind("r", after.rolesText()).bind("by", change.requestedBy()).execute();
+            store.principals().insert(new NewPrincipal(after.user(), after.user(), after.rolesText(), change.requestedBy()));
         }
         payload.put("user", after.user());
         payload.put("roles", after.rolesText());
         payload.put("active", after.active());
         payload.put("change", change.kind().name());
         payload.put("role", change.role());
-        AuditTrail.append(handle, clock, decider, "PRINCIPAL_CHANGED", "principal:" + after.user(), payload);
+        store.audit().append(clock, decider, "PRINCIPAL_CHANGED", "principal:" + after.user(), payload);
     }
 
-    private static void recordDecision(Handle handle, RuleChange change, String status, String decider, String comment, String at) {
-        String signature = Keys.sign(Signatures.signingKey(handle, decider), decisionContent(change, status, comment, at, decider));
-        handle.createUpdate("""
-                        UPDATE rule_changes SET status = :s, decided_by = :by, decided_at = :at, decision_comment = :c, decision_signature = :sig
-                         WHERE change_id = :id AND status = 'PENDING'""")
-                .bind("s", status).bind("by", decider).bind("at", at).bind("c", comment).bind("sig", signature)
-                .bind("id", change.changeId()).execute();
+    private static void recordDecision(Store store, RuleChange change, String status, String decider, String comment, String at) {
+        String signature = Keys.sign(Signatures.signingKey(SqliteStore.handleOf(store), decider),
+                decisionContent(change, status, comment, at, decider));
+        store.rules().recordDecision(change.changeId(), status, decider, at, comment, signature);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -373,7 +361,7 @@ public final class RuleChanges {
      * nothing (only when requesting: a change that became one meanwhile is applied as the no-op it is), and a change that
      * would leave the registry without an active ADMIN.
      */
-    private static void checkPrincipalChange(Handle handle, Kind kind, PrincipalState before, String role, boolean requesting) {
+    private static void checkPrincipalChange(Store store, Kind kind, PrincipalState before, String role, boolean requesting) {
         if (!before.exists() && kind != Kind.ROLE_GRANT) {
             throw new GovernanceException("E_NOT_FOUND", before.user() + " is not a principal of this registry");
         }
@@ -390,7 +378,7 @@ public final class RuleChanges {
         }
         boolean adminBefore = before.active() && before.roles().contains(Role.ADMIN.name());
         boolean adminAfter = after.active() && after.roles().contains(Role.ADMIN.name());
-        if (adminBefore && !adminAfter && activeAdmins(handle) <= 1) {
+        if (adminBefore && !adminAfter && store.principals().activeAdmins() <= 1) {
             throw denied("this would leave the registry without an active ADMIN; grant ADMIN to someone else first");
         }
     }
@@ -408,31 +396,29 @@ public final class RuleChanges {
         return new PrincipalState(before.user(), true, roles, active);
     }
 
-    public static PrincipalState principal(Handle handle, String user) {
-        Optional<Map<String, Object>> row = handle.createQuery("SELECT roles, active FROM principals WHERE user_name = :u")
-                .bind("u", user).mapToMap().findOne();
+    public static PrincipalState principal(Store store, String user) {
+        Optional<PrincipalStanding> row = store.principals().standing(user);
         if (row.isEmpty()) {
             return new PrincipalState(user, false, Set.of(), true);
         }
         Set<String> roles = new TreeSet<>();
-        String text = (String) row.get().get("roles");
+        String text = row.get().roles();
         for (String role : text == null ? new String[0] : text.split(",")) {
             if (!role.isBlank()) {
                 roles.add(role.strip());
             }
         }
-        return new PrincipalState(user, true, roles, ((Number) row.get().get("active")).intValue() == 1);
+        return new PrincipalState(user, true, roles, row.get().active());
     }
 
-    private static long activeAdmins(Handle handle) {
-        return handle.createQuery("""
-                        SELECT count(*) FROM principals
-                         WHERE active = 1 AND ',' || replace(roles, ' ', '') || ',' LIKE '%,ADMIN,%'""")
-                .mapTo(Long.class).one();
+    /** The principal as it stands, read through {@code handle}. */
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
+    public static PrincipalState principal(org.jdbi.v3.core.Handle handle, String user) {
+        return principal(new SqliteStore(handle), user);
     }
 
-    private static void requireActiveAdmin(Handle handle, String user, String toDoWhat) {
-        if (!Principals.roles(handle, user).contains(Role.ADMIN)) {
+    private static void requireActiveAdmin(Store store, String user, String toDoWhat) {
+        if (!Principals.roles(SqliteStore.handleOf(store), user).contains(Role.ADMIN)) {
             throw denied(user + " is not an active ADMIN of this registry; " + toDoWhat + " needs an active ADMIN");
         }
     }
@@ -442,63 +428,62 @@ public final class RuleChanges {
     // ---------------------------------------------------------------------------------------------------------------
 
     public static List<RuleChange> list(Registry registry) {
-        return registry.readHandle(handle -> handle.createQuery(SELECT + " ORDER BY change_id DESC").map((rs, ctx) -> row(rs)).list());
+        return registry.read(store -> store.rules().all().stream().map(RuleChanges::change).toList());
     }
 
     /** The number of rule changes waiting for a decision (the Approvals badge counts them with model requests). */
     public static long pendingCount(Registry registry) {
-        return registry.readHandle(handle -> handle.createQuery("SELECT count(*) FROM rule_changes WHERE status = 'PENDING'")
-                .mapTo(Long.class).one());
+        return registry.read(store -> store.rules().pendingCount());
     }
 
     public static Optional<RuleChange> find(Registry registry, String changeId) {
-        return registry.readHandle(handle -> find(handle, changeId));
+        return registry.read(store -> find(store, changeId));
     }
 
-    static Optional<RuleChange> find(Handle handle, String changeId) {
-        return handle.createQuery(SELECT + " WHERE change_id = :id").bind("id", changeId).map((rs, ctx) -> row(rs)).findOne();
+    static Optional<RuleChange> find(Store store, String changeId) {
+        return store.rules().find(changeId).map(RuleChanges::change);
     }
 
     /** The decision dialog's content for {@code who}; reads one snapshot. */
     public static Evidence evidence(Registry registry, String changeId, Identity who) {
-        return registry.readHandle(handle -> {
-            RuleChange change = find(handle, changeId)
+        return registry.read(store -> {
+            RuleChange change = find(store, changeId)
                     .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", "no rule change with id \"" + changeId + "\""));
             List<String> blockers = new ArrayList<>();
             if (!change.pending()) {
                 blockers.add(changeId + " is " + change.status() + "; only a PENDING rule change can be decided");
             }
-            if (!Principals.roles(handle, who.user()).contains(Role.ADMIN)) {
+            if (!Principals.roles(SqliteStore.handleOf(store), who.user()).contains(Role.ADMIN)) {
                 blockers.add(who.user() + " is not an active ADMIN; deciding a rule change needs an active ADMIN other than its requester");
             } else if (who.user().equals(change.requestedBy())) {
                 blockers.add(who.user() + " requested " + changeId + " and cannot also decide it; a rule change needs a second ADMIN (four eyes)");
             }
-            requesterSignatureProblem(handle, change).ifPresent(p -> blockers.add("the request " + p));
+            requesterSignatureProblem(store, change).ifPresent(p -> blockers.add("the request " + p));
             if (!change.kind().policy()) {
-                PrincipalState before = principal(handle, change.targetUser());
+                PrincipalState before = principal(store, change.targetUser());
                 PrincipalState after = change.pending() || !before.exists() ? after(before, change.kind(), change.role()) : before;
                 if (change.pending()) {
                     try {
-                        checkPrincipalChange(handle, change.kind(), before, change.role(), false);
+                        checkPrincipalChange(store, change.kind(), before, change.role(), false);
                     } catch (GovernanceException refused) {
                         blockers.add(refused.getMessage());
                     }
                 }
                 return new Evidence(change, null, null, List.of(), before, after, blockers, List.of());
             }
-            String current = storedPolicySha(handle).orElse(null);
+            String current = storedPolicySha(store).orElse(null);
             List<String> notes = new ArrayList<>();
             if (change.pending() && !java.util.Objects.equals(current, change.baseSha256())) {
                 notes.add("the policy in force changed after " + changeId + " was requested; approving it marks it STALE");
             }
-            String baseText = policyText(handle, change.baseSha256());
+            String baseText = policyText(store, change.baseSha256());
             String label = describeBase(change.baseSha256());
             return new Evidence(change, baseText, label, LineDiff.unified(baseText, change.policyText()), null, null, blockers, notes);
         });
     }
 
     /** The text of the policy with this digest: the stored one, an applied change's, or the built-in one (null digest). */
-    private static String policyText(Handle handle, String sha256) {
+    private static String policyText(Store store, String sha256) {
         if (sha256 == null) {
             try (InputStream in = RuleChanges.class.getResourceAsStream("/policies/" + PolicyLoader.BUILT_IN)) {
                 return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -506,38 +491,27 @@ public final class RuleChanges {
                 throw new UncheckedIOException(unreadable);
             }
         }
-        Optional<String> stored = handle.createQuery("SELECT value FROM registry_meta WHERE key = :k").bind("k", PolicyStore.TEXT_KEY)
-                .mapTo(String.class).findOne().filter(text -> CanonicalJson.sha256Hex(text).equals(sha256));
-        return stored.orElseGet(() -> handle.createQuery(
-                        "SELECT policy_text FROM rule_changes WHERE policy_sha256 = :s AND status = 'APPLIED' ORDER BY change_id DESC LIMIT 1")
-                .bind("s", sha256).mapTo(String.class).findOne().orElse(""));
+        Optional<String> stored = store.rules().storedPolicyText().filter(text -> CanonicalJson.sha256Hex(text).equals(sha256));
+        return stored.orElseGet(() -> store.rules().appliedPolicyText(sha256).orElse(""));
     }
 
     private static String describeBase(String sha256) {
         return sha256 == null ? "the built-in policy" : "the stored policy sha256 " + sha256.substring(0, 12) + "…";
     }
 
-    static Optional<String> storedPolicySha(Handle handle) {
-        return handle.createQuery("SELECT value FROM registry_meta WHERE key = :k").bind("k", PolicyStore.TEXT_KEY)
-                .mapTo(String.class).findOne().map(CanonicalJson::sha256Hex);
+    static Optional<String> storedPolicySha(Store store) {
+        return store.rules().storedPolicyText().map(CanonicalJson::sha256Hex);
     }
 
-    private static final String SELECT = """
-            SELECT change_id, kind, target, target_user, role, policy_name, policy_text, policy_format, policy_sha256, base_sha256,
-                   requested_by, requested_at, requester_signature, four_eyes, status, decided_by, decided_at, decision_comment,
-                   decision_signature
-              FROM rule_changes""";
-
-    private static RuleChange row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new RuleChange(rs.getString(1), Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                rs.getString(12), rs.getString(13), rs.getInt(14) == 1, rs.getString(15), rs.getString(16), rs.getString(17),
-                rs.getString(18), rs.getString(19));
+    private static RuleChange change(RuleChangeRow row) {
+        return new RuleChange(row.changeId(), Kind.valueOf(row.kind()), row.target(), row.targetUser(), row.role(), row.policyName(),
+                row.policyText(), row.policyFormat(), row.policySha256(), row.baseSha256(), row.requestedBy(), row.requestedAt(),
+                row.requesterSignature(), row.fourEyes(), row.status(), row.decidedBy(), row.decidedAt(), row.decisionComment(),
+                row.decisionSignature());
     }
 
-    private static String nextId(Handle handle) {
-        long next = handle.createQuery("SELECT coalesce(max(rowid), 0) + 1 FROM rule_changes").mapTo(Long.class).one();
-        return PREFIX + "%06d".formatted(next);
+    private static String nextId(Store store) {
+        return PREFIX + "%06d".formatted(store.rules().nextNumber());
     }
 
     // ---------------------------------------------------------------------------------------------------------------

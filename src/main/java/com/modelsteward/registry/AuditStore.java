@@ -2,6 +2,7 @@ package com.modelsteward.registry;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
@@ -38,4 +39,18 @@ public interface AuditStore {
      * the entries it returns a value for (not null) are read whole and handed to {@code found} with that value.
      */
     <T> void scan(BiFunction<String, String, T> select, BiConsumer<T, AuditEntry> found);
+
+    // rules, policy, command line and demo data
+
+    /** The payload of the newest POLICY_SET entry. */
+    Optional<String> latestPolicySetPayload();
+
+    /** The hash of the newest entry, empty on an empty log. */
+    Optional<String> headHash();
+
+    /** The newest entry's seq, 0 on an empty log. Also on store-trust: keep one when merging. */
+    long lastSeq();
+
+    /** Inserts entries already chained (seq, prev_hash and hash computed by the caller) in one batch. */
+    void insertChained(List<AuditEntry> entries);
 }

@@ -29,4 +29,11 @@ public interface DriftStore {
     interface SampleVisitor {
         void sample(String feature, String role, Double value, String category, String observedAt);
     }
+
+    // rules, policy, command line and demo data
+    /** Inserts numeric samples in one batch. */
+    void insertSamples(List<DriftSampleRow> samples);
+
+    /** Inserts drift results in batches of 5 000 (their {@code driftId} is assigned by the store). */
+    void insertResults(List<DriftResultRow> results);
 }

@@ -2,4 +2,14 @@ package com.modelsteward.registry;
 
 /** The store's registry-wide settings and facts: {@code registry_meta}, {@code schema_version}. Bound to one transaction or snapshot by {@link Store}. */
 public interface MetaStore {
+
+    // rules, policy, command line and demo data
+    /** Adds a setting that is not there yet. */
+    void insert(String key, String value);
+
+    /** A 256 MB page cache for this connection, for bulk loads whose indexes outgrow the default. */
+    void widenPageCache();
+
+    /** Back to SQLite's default page cache (2 MB), before the connection returns to the pool. */
+    void restorePageCache();
 }

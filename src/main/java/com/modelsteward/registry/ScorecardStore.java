@@ -67,4 +67,8 @@ public interface ScorecardStore {
     /** Records a committed import's receipt. */
     void recordImport(String fileSha256, String fileName, long rows, long models, String modelIdsSha256, String source, String importedBy,
                       String importedAt);
+
+    // rules, policy, command line and demo data
+    /** Inserts scorecard rows in one batch. */
+    void insertAll(List<Scorecard> scorecards);
 }

@@ -10,8 +10,14 @@ import com.modelsteward.governance.PolicyLoader;
 import com.modelsteward.governance.Principals;
 import com.modelsteward.governance.Role;
 import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.DriftSampleRow;
+import com.modelsteward.registry.ModelVersion;
+import com.modelsteward.registry.NewPrincipal;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.Scorecard;
+import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
+import com.modelsteward.registry.sqlite.SqliteStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +31,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Builds a registry a risk officer would recognise: seven model names over four types, lineage chains with forks,
@@ -85,7 +89,7 @@ public final class DemoGenerator {
      */
     public Registry create(java.nio.file.Path file) {
         Registry registry = Registry.create(file);
-        List<DemoVersion> versions = registry.writeHandle(handle -> populate(registry, handle));
+        List<DemoVersion> versions = registry.write(store -> populate(registry, store));
         try {
             writeArtifacts(file.toAbsolutePath().getParent(), versions);
         } catch (java.io.IOException | RuntimeException failed) {
@@ -138,22 +142,22 @@ public final class DemoGenerator {
     }
 
     /** Fills the registry; returns the versions it wrote. */
-    List<DemoVersion> populate(Registry registry, Handle handle) {
+    List<DemoVersion> populate(Registry registry, Store store) {
         Random random = new Random(seed);
-        handle.execute("INSERT INTO registry_meta (key, value) VALUES (?, ?)", Principals.DEMO_MARKER, Timestamps.format(anchor));
-        insertPrincipals(handle);
+        store.meta().insert(Principals.DEMO_MARKER, Timestamps.format(anchor));
+        insertPrincipals(store);
         Clock seeding = Clock.fixed(anchor.minus(Duration.ofDays(180)), ZoneOffset.UTC);
-        DemoHistory.principals(handle, seeding, "ines.admin");
-        Enrolment.enrollDemoPrincipals(handle, seeding, "ines.admin");
+        DemoHistory.principals(store, seeding, "ines.admin");
+        Enrolment.enrollDemoPrincipals(SqliteStore.handleOf(store), seeding, "ines.admin");
         List<DemoVersion> versions = new ArrayList<>();
         for (Line line : LINES) {
             versions.addAll(lineage(line, random));
         }
-        insertVersions(handle, versions);
-        DemoHistory.versions(handle, seeding, "ines.admin", versions.stream().map(DemoVersion::modelId).toList());
-        insertScorecards(handle, versions, random);
-        governanceHistory(registry, handle, versions);
-        insertDriftSamples(handle, versions, random);
+        insertVersions(store, versions);
+        DemoHistory.versions(store, seeding, "ines.admin", versions.stream().map(DemoVersion::modelId).toList());
+        insertScorecards(store, versions, random);
+        governanceHistory(registry, store, versions);
+        insertDriftSamples(store, versions, random);
         return versions;
     }
 
@@ -239,20 +243,19 @@ public final class DemoGenerator {
         return CanonicalJson.write(config);
     }
 
-    private void insertPrincipals(Handle handle) {
-        PreparedBatch batch = handle.prepareBatch(
-                "INSERT INTO principals (user_name, display_name, roles, created_by) VALUES (:u, :d, :r, 'demo')");
+    private void insertPrincipals(Store store) {
+        List<NewPrincipal> principals = new ArrayList<>();
         for (String analyst : ANALYSTS) {
-            batch.bind("u", analyst).bind("d", displayName(analyst)).bind("r", "ANALYST").add();
+            principals.add(new NewPrincipal(analyst, displayName(analyst), "ANALYST", "demo"));
         }
         for (String officer : RISK_OFFICERS) {
-            batch.bind("u", officer).bind("d", displayName(officer)).bind("r", "RISK_OFFICER").add();
+            principals.add(new NewPrincipal(officer, displayName(officer), "RISK_OFFICER", "demo"));
         }
-        batch.bind("u", "ines.admin").bind("d", "Ines Moreau").bind("r", "ADMIN").add();
+        principals.add(new NewPrincipal("ines.admin", "Ines Moreau", "ADMIN", "demo"));
         if (!ANALYSTS.contains(operator) && !RISK_OFFICERS.contains(operator) && !"ines.admin".equals(operator)) {
-            batch.bind("u", operator).bind("d", operator + " (you)").bind("r", "ANALYST,RISK_OFFICER,ADMIN").add();
+            principals.add(new NewPrincipal(operator, operator + " (you)", "ANALYST,RISK_OFFICER,ADMIN", "demo"));
         }
-        batch.execute();
+        store.principals().insertAll(principals);
     }
 
     private static String displayName(String user) {
@@ -267,35 +270,25 @@ public final class DemoGenerator {
         return name.toString();
     }
 
-    private void insertVersions(Handle handle, List<DemoVersion> versions) {
-        PreparedBatch batch = handle.prepareBatch("""
-                INSERT INTO model_registry (model_id, model_name, model_type, version, state, parent_id, path_ref,
-                    training_config_json, training_config_hash, data_snapshot_ref, data_snapshot_hash, feature_graph_hash,
-                    code_commit, created_at, created_by, updated_at, row_version, state_changed_at)
-                VALUES (:id, :name, :type, :version, :state, :parent, :path, :config, :configHash, :snapshot, :snapshotHash,
-                    :graphHash, :commit, :created, :createdBy, :updated, :rowVersion, :stateChanged)""");
+    private void insertVersions(Store store, List<DemoVersion> versions) {
+        List<ModelVersion> rows = new ArrayList<>();
         for (DemoVersion v : versions) {
             String created = Timestamps.format(v.createdAt());
-            batch.bind("id", v.modelId()).bind("name", v.line().name()).bind("type", v.line().type())
-                    .bind("version", v.version()).bind("state", insertedState(v)).bind("parent", v.parentId())
-                    .bind("path", artifactPath(v) + "#sha256=" + CanonicalJson.sha256Hex(artifact(v)))
-                    .bind("config", v.configJson()).bind("configHash", CanonicalJson.hashOfJson(v.configJson()))
-                    .bind("snapshot", "s3://ordinis-datasets/%s/snapshot-%s.parquet".formatted(v.line().name(), created.substring(0, 10)))
-                    .bind("snapshotHash", CanonicalJson.sha256Hex("snapshot:" + v.modelId() + ":" + seed))
-                    .bind("graphHash", CanonicalJson.sha256Hex("feature-graph:" + v.line().name() + ":" + (v.index() / 3)))
-                    .bind("commit", CanonicalJson.sha256Hex("commit:" + v.modelId()).substring(0, 40))
-                    .bind("created", created).bind("createdBy", v.createdBy())
-                    .bind("updated", Timestamps.format(insertedStateChangedAt(v)))
-                    .bind("rowVersion", v.state().equals("CANDIDATE") ? 1 : 2)
-                    .bind("stateChanged", Timestamps.format(insertedStateChangedAt(v)))
-                    .add();
+            rows.add(new ModelVersion(v.modelId(), v.line().name(), v.line().type(), v.version(), insertedState(v), v.parentId(),
+                    artifactPath(v) + "#sha256=" + CanonicalJson.sha256Hex(artifact(v)),
+                    v.configJson(), CanonicalJson.hashOfJson(v.configJson()),
+                    "s3://ordinis-datasets/%s/snapshot-%s.parquet".formatted(v.line().name(), created.substring(0, 10)),
+                    CanonicalJson.sha256Hex("snapshot:" + v.modelId() + ":" + seed),
+                    CanonicalJson.sha256Hex("feature-graph:" + v.line().name() + ":" + (v.index() / 3)),
+                    CanonicalJson.sha256Hex("commit:" + v.modelId()).substring(0, 40),
+                    created, v.createdBy(), Timestamps.format(insertedStateChangedAt(v)), v.state().equals("CANDIDATE") ? 1 : 2,
+                    Timestamps.format(insertedStateChangedAt(v)), false));
         }
-        batch.execute();
+        store.versions().insertAll(rows);
     }
 
-    private void insertScorecards(Handle handle, List<DemoVersion> versions, Random random) {
-        PreparedBatch batch = handle.prepareBatch(
-                "INSERT INTO scorecards (model_id, pack_id, metric, value, generated_at) VALUES (:id, :pack, :metric, :value, :at)");
+    private void insertScorecards(Store store, List<DemoVersion> versions, Random random) {
+        List<Scorecard> rows = new ArrayList<>();
         for (DemoVersion v : versions) {
             String at = Timestamps.format(v.createdAt().plus(Duration.ofHours(6)));
             for (String pack : PACKS) {
@@ -304,12 +297,11 @@ public final class DemoGenerator {
                     continue;
                 }
                 for (Map.Entry<String, Double> metric : metrics(v, pack, random).entrySet()) {
-                    batch.bind("id", v.modelId()).bind("pack", pack).bind("metric", metric.getKey())
-                            .bind("value", metric.getValue()).bind("at", at).add();
+                    rows.add(new Scorecard(v.modelId(), pack, metric.getKey(), metric.getValue(), at));
                 }
             }
         }
-        batch.execute();
+        store.scorecards().insertAll(rows);
     }
 
     private static Map<String, Double> metrics(DemoVersion v, String pack, Random random) {
@@ -355,10 +347,10 @@ public final class DemoGenerator {
      * version before it is promoted first (no baseline yet), then the ACTIVE one replaces it (so it becomes the
      * last-known-good); finally the requests still waiting for a risk officer.
      */
-    private void governanceHistory(Registry registry, Handle handle, List<DemoVersion> versions) {
+    private void governanceHistory(Registry registry, Store store, List<DemoVersion> versions) {
         StepClock clock = new StepClock(anchor);
         GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), clock);
-        record Step(Instant at, Consumer<Handle> action) {
+        record Step(Instant at, Consumer<Store> action) {
         }
         List<Step> steps = new ArrayList<>();
         int n = 0;
@@ -373,13 +365,13 @@ public final class DemoGenerator {
             if (promotedInHistory(v)) {
                 Instant requested = v.createdAt().plus(Duration.ofDays(10));
                 String[] id = new String[1];
-                steps.add(new Step(requested, h -> id[0] = engine.request(h, analyst, v.modelId(), "ACTIVE",
+                steps.add(new Step(requested, s -> id[0] = engine.request(s, analyst, v.modelId(), "ACTIVE",
                         "Shadow period complete; beats the current ACTIVE on bench_core_v1 out of sample.").requestId()));
-                steps.add(new Step(requested.plus(Duration.ofHours(3)), h -> engine.decide(h, officer, id[0],
+                steps.add(new Step(requested.plus(Duration.ofHours(3)), s -> engine.decide(s, officer, id[0],
                         "Gate report reviewed; lineage and artifacts verified.", true)));
                 n++;
             } else if (v.state().equals("SHADOW") && nextToLast && WAITING_FOR_APPROVAL.contains(v.line().name())) {
-                steps.add(new Step(anchor.minus(Duration.ofHours(30 + n)), h -> engine.request(h, analyst, v.modelId(), "ACTIVE",
+                steps.add(new Step(anchor.minus(Duration.ofHours(30 + n)), s -> engine.request(s, analyst, v.modelId(), "ACTIVE",
                         "Shadow period complete; beats the current ACTIVE on bench_core_v1 out of sample.")));
                 n++;
             }
@@ -387,7 +379,7 @@ public final class DemoGenerator {
         steps.sort(Comparator.comparing(Step::at));
         for (Step step : steps) {
             clock.now = step.at();
-            step.action().accept(handle);
+            step.action().accept(store);
         }
     }
 
@@ -418,9 +410,8 @@ public final class DemoGenerator {
         }
     }
 
-    private void insertDriftSamples(Handle handle, List<DemoVersion> versions, Random random) {
-        PreparedBatch batch = handle.prepareBatch(
-                "INSERT INTO drift_samples (model_id, feature, role, value, observed_at) VALUES (:id, :f, :role, :v, :at)");
+    private void insertDriftSamples(Store store, List<DemoVersion> versions, Random random) {
+        List<DriftSampleRow> samples = new ArrayList<>();
         for (DemoVersion v : versions) {
             if (!v.state().equals("ACTIVE") || !v.line().type().equals("signal_model")) {
                 continue;
@@ -429,21 +420,21 @@ public final class DemoGenerator {
                 double scale = 1 + feature.length() % 3;
                 for (int i = 0; i < 1_500; i++) {
                     Instant at = anchor.minus(Duration.ofDays(60)).plusSeconds(random.nextInt(30 * 86_400));
-                    batch.bind("id", v.modelId()).bind("f", feature).bind("role", "REFERENCE")
-                            .bind("v", sample(feature, scale, 0.0, random)).bind("at", Timestamps.format(at)).add();
+                    samples.add(new DriftSampleRow(v.modelId(), feature, "REFERENCE", sample(feature, scale, 0.0, random),
+                            Timestamps.format(at)));
                 }
                 double drift = DRIFTED.getOrDefault(feature, 0.0);
                 for (int day = 29; day >= 0; day--) {
                     double progress = (29 - day) / 29.0;
                     for (int i = 0; i < 100; i++) {
                         Instant at = anchor.minus(Duration.ofDays(day)).minusSeconds(random.nextInt(86_400));
-                        batch.bind("id", v.modelId()).bind("f", feature).bind("role", "CURRENT")
-                                .bind("v", sample(feature, scale, drift * progress, random)).bind("at", Timestamps.format(at)).add();
+                        samples.add(new DriftSampleRow(v.modelId(), feature, "CURRENT", sample(feature, scale, drift * progress, random),
+                                Timestamps.format(at)));
                     }
                 }
             }
         }
-        batch.execute();
+        store.drift().insertSamples(samples);
     }
 
     private static double sample(String feature, double scale, double shift, Random random) {

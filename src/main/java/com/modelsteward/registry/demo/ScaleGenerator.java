@@ -8,27 +8,29 @@ import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.PolicyLoader;
 import com.modelsteward.governance.Principals;
 import com.modelsteward.governance.Role;
+import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.DriftResultRow;
+import com.modelsteward.registry.ModelVersion;
+import com.modelsteward.registry.NewPrincipal;
 import com.modelsteward.registry.Registry;
-import com.modelsteward.registry.sqlite.SqliteDialect;
+import com.modelsteward.registry.Scorecard;
+import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
+import com.modelsteward.registry.sqlite.SqliteStore;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.LongConsumer;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * A registry the size of a large trading firm's: {@code versions} versions in lines of up to 1 000 (one lineage chain per
@@ -61,8 +63,8 @@ public final class ScaleGenerator {
         }
         Registry registry = Registry.create(file);
         try {
-            registry.writeHandle(handle -> {
-                populate(registry, handle, versions, progress);
+            registry.write(store -> {
+                populate(registry, store, versions, progress);
                 return null;
             });
         } catch (RuntimeException failed) {
@@ -78,138 +80,107 @@ public final class ScaleGenerator {
         }
     }
 
-    private void populate(Registry registry, Handle handle, int versions, LongConsumer progress) {
+    private void populate(Registry registry, Store store, int versions, LongConsumer progress) {
         Random random = new Random(seed);
-        // The indexes of 2 million rows do not fit SQLite's default 2 MB page cache: without room, every batch evicts and
-        // re-reads index pages (and spills dirty ones to the log). Reset below, as the connection returns to the pool.
-        handle.execute("PRAGMA cache_size = -262144");
-        handle.execute("INSERT INTO registry_meta (key, value) VALUES (?, ?)", Principals.DEMO_MARKER, Timestamps.format(anchor));
-        handle.execute("INSERT INTO registry_meta (key, value) VALUES ('scale_versions', ?)", Integer.toString(versions));
-        handle.execute("INSERT INTO principals (user_name, display_name, roles, created_by) VALUES ('scale.analyst', 'Scale Analyst', 'ANALYST', 'demo')");
-        handle.execute("INSERT INTO principals (user_name, display_name, roles, created_by) VALUES ('scale.requester', 'Scale Requester', 'ANALYST', 'demo')");
-        handle.execute("INSERT INTO principals (user_name, display_name, roles, created_by) VALUES ('scale.officer', 'Scale Officer', 'RISK_OFFICER', 'demo')");
-        handle.execute("INSERT INTO principals (user_name, display_name, roles, created_by) VALUES (?, ?, 'ANALYST,RISK_OFFICER,ADMIN', 'demo')",
-                operator, operator + " (you)");
+        // The indexes of 2 million rows do not fit SQLite's default 2 MB page cache. Reset below, as the connection returns
+        // to the pool.
+        store.meta().widenPageCache();
+        store.meta().insert(Principals.DEMO_MARKER, Timestamps.format(anchor));
+        store.meta().insert("scale_versions", Integer.toString(versions));
+        store.principals().insertAll(List.of(
+                new NewPrincipal("scale.analyst", "Scale Analyst", "ANALYST", "demo"),
+                new NewPrincipal("scale.requester", "Scale Requester", "ANALYST", "demo"),
+                new NewPrincipal("scale.officer", "Scale Officer", "RISK_OFFICER", "demo"),
+                new NewPrincipal(operator, operator + " (you)", "ANALYST,RISK_OFFICER,ADMIN", "demo")));
 
         // Demo keys, as in the demo: approvals made by the engine below are signed and verified like real ones.
         Clock seeding = Clock.fixed(anchor.minus(Duration.ofDays(800)), ZoneOffset.UTC);
-        DemoHistory.principals(handle, seeding, operator);
-        Enrolment.enrollDemoPrincipals(handle, seeding, operator);
+        DemoHistory.principals(store, seeding, operator);
+        Enrolment.enrollDemoPrincipals(SqliteStore.handleOf(store), seeding, operator);
         int nameCount = (versions + VERSIONS_PER_NAME - 1) / VERSIONS_PER_NAME;
         // The REGISTER entries continue the chain the enrolment started.
-        String firstPrevHash = handle.createQuery("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").mapTo(String.class).findOne()
-                .orElse(AuditTrail.GENESIS);
-        long firstSeq = handle.createQuery("SELECT coalesce(max(seq), 0) FROM audit_log").mapTo(Long.class).one();
-        try {
-            insertVersions(handle, seeding, nameCount, versions, random, firstPrevHash, firstSeq, progress);
-        } catch (SQLException failed) {
-            throw SqliteDialect.translate(failed, registry.file());
-        }
-        promoteThroughTheEngine(registry, handle, nameCount, versions);
-        insertDriftHistory(handle, nameCount, versions, random);
-        handle.execute("PRAGMA cache_size = -2000");
+        String firstPrevHash = store.audit().headHash().orElse(AuditTrail.GENESIS);
+        long firstSeq = store.audit().lastSeq();
+        insertVersions(store, seeding, nameCount, versions, random, firstPrevHash, firstSeq, progress);
+        promoteThroughTheEngine(registry, store, nameCount, versions);
+        insertDriftHistory(store, nameCount, versions, random);
+        store.meta().restorePageCache();
     }
 
     /**
-     * Versions, their scorecards and REGISTER entries, 2.2 million rows at 100 000 versions: plain JDBC batches with
-     * positional parameters, as the pipeline would write them (binding by name cost a map lookup per value).
+     * Versions, their scorecards and REGISTER entries, 2.2 million rows at 100 000 versions: handed to the store after
+     * each name and every {@value #BATCH} versions, and inserted there as plain JDBC batches, as the pipeline would write them.
      */
-    private void insertVersions(Handle handle, Clock seeding, int nameCount, int versions, Random random, String firstPrevHash, long firstSeq,
-                                LongConsumer progress) throws SQLException {
-        Connection connection = handle.getConnection();
-        try (PreparedStatement models = connection.prepareStatement("""
-                     INSERT INTO model_registry (model_id, model_name, model_type, version, state, parent_id, path_ref, training_config_json,
-                         training_config_hash, data_snapshot_ref, data_snapshot_hash, feature_graph_hash, code_commit, created_at, created_by,
-                         updated_at, row_version, state_changed_at, archived)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scale.analyst', ?, 1, ?, ?)""");
-             PreparedStatement scorecards = connection.prepareStatement(
-                     "INSERT INTO scorecards (model_id, pack_id, metric, value, generated_at) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement audit = connection.prepareStatement("""
-                     INSERT INTO audit_log (seq, ts, actor, action, entity, payload_json, prev_hash, hash)
-                     VALUES (?, ?, 'scale.analyst', 'REGISTER', ?, ?, ?, ?)""")) {
-            String prevHash = firstPrevHash;
-            long seq = firstSeq;
-            long written = 0;
-            Duration span = Duration.ofDays(730);
-            String shadowSince = Timestamps.format(anchor.minus(Duration.ofDays(30)));
-            for (int n = 0; n < nameCount; n++) {
-                Name name = new Name("strategy_%03d".formatted(n), TYPES.get(n % TYPES.size()),
-                        Math.min(VERSIONS_PER_NAME, versions - n * VERSIONS_PER_NAME));
-                for (int i = 0; i < name.versions(); i++) {
-                    String id = name.id(i);
-                    Instant created = anchor.minus(span).plus(span.multipliedBy(i + 1).dividedBy(name.versions() + 1)).plusSeconds(n * 7L);
-                    String createdAt = Timestamps.format(created);
-                    String parent = i == 0 ? null : name.id(i % 7 == 6 && i >= 2 ? i - 2 : i - 1);
-                    int last = name.versions() - 1;
-                    String state = i >= last - 2 && i < last ? "SHADOW" : (i == last ? "CANDIDATE" : "RETIRED");
-                    boolean archived = state.equals("RETIRED") && i < last - 12;
-                    // Written with sorted keys and plain numbers, so it is its own canonical form: its SHA-256 is the
-                    // training_config_hash the gates check (the promotions below fail if it were not).
-                    String config = "{\"algorithm\":\"gbm\",\"learning_rate\":0.05,\"model\":\"" + name.name() + "\",\"seed\":" + i + "}";
-                    models.setString(1, id);
-                    models.setString(2, name.name());
-                    models.setString(3, name.type());
-                    models.setString(4, id.substring(name.name().length() + 1));
-                    models.setString(5, state);
-                    models.setString(6, parent);
-                    models.setString(7, "models/" + name.name() + "/" + i + "/model.bin");
-                    models.setString(8, config);
-                    models.setString(9, CanonicalJson.sha256Hex(config));
-                    models.setString(10, "s3://ordinis-datasets/" + name.name() + "/" + createdAt.substring(0, 10) + ".parquet");
-                    models.setString(11, CanonicalJson.sha256Hex("snapshot:" + id));
-                    models.setString(12, CanonicalJson.sha256Hex("graph:" + name.name() + ":" + i / 50));
-                    models.setString(13, CanonicalJson.sha256Hex("commit:" + id).substring(0, 40));
-                    models.setString(14, createdAt);
-                    models.setString(15, createdAt);
-                    models.setString(16, state.equals("SHADOW") ? shadowSince : createdAt);
-                    models.setInt(17, archived ? 1 : 0);
-                    models.addBatch();
-                    double quality = i == last - 1 ? 1.0 : (i == last - 2 ? 0.7 : random.nextDouble() * 0.6);
-                    for (String pack : DemoGenerator.PACKS) {
-                        for (Map.Entry<String, Double> metric : metrics(name.type(), quality, random).entrySet()) {
-                            scorecards.setString(1, id);
-                            scorecards.setString(2, pack);
-                            scorecards.setString(3, metric.getKey());
-                            scorecards.setDouble(4, metric.getValue());
-                            scorecards.setString(5, createdAt);
-                            scorecards.addBatch();
-                        }
-                    }
-                    seq++;
-                    // Its canonical form by construction (sorted keys, plain strings): the seeded state, as SignedHistory reads it.
-                    String payload = "{\"archived\":" + archived + ",\"created_by\":\"scale.analyst\",\"demo_seed\":true,\"model_id\":\"" + id
-                            + "\",\"state\":\"" + state + "\",\"state_changed_at\":\"" + (state.equals("SHADOW") ? shadowSince : createdAt)
-                            + "\",\"version\":\"" + id.substring(name.name().length() + 1) + "\"}";
-                    String hash = AuditTrail.hash(prevHash, seq, createdAt, "scale.analyst", "REGISTER", "model:" + id, payload);
-                    audit.setLong(1, seq);
-                    audit.setString(2, createdAt);
-                    audit.setString(3, "model:" + id);
-                    audit.setString(4, payload);
-                    audit.setString(5, prevHash);
-                    audit.setString(6, hash);
-                    audit.addBatch();
-                    prevHash = hash;
-                    written++;
-                    if (written % BATCH == 0) {
-                        models.executeBatch();
-                        scorecards.executeBatch();
-                        audit.executeBatch();
-                        progress.accept(written);
+    private void insertVersions(Store store, Clock seeding, int nameCount, int versions, Random random, String firstPrevHash, long firstSeq,
+                                LongConsumer progress) {
+        List<ModelVersion> models = new ArrayList<>();
+        List<Scorecard> scorecards = new ArrayList<>();
+        List<AuditEntry> audit = new ArrayList<>();
+        String prevHash = firstPrevHash;
+        long seq = firstSeq;
+        long written = 0;
+        Duration span = Duration.ofDays(730);
+        String shadowSince = Timestamps.format(anchor.minus(Duration.ofDays(30)));
+        for (int n = 0; n < nameCount; n++) {
+            Name name = new Name("strategy_%03d".formatted(n), TYPES.get(n % TYPES.size()),
+                    Math.min(VERSIONS_PER_NAME, versions - n * VERSIONS_PER_NAME));
+            for (int i = 0; i < name.versions(); i++) {
+                String id = name.id(i);
+                Instant created = anchor.minus(span).plus(span.multipliedBy(i + 1).dividedBy(name.versions() + 1)).plusSeconds(n * 7L);
+                String createdAt = Timestamps.format(created);
+                String parent = i == 0 ? null : name.id(i % 7 == 6 && i >= 2 ? i - 2 : i - 1);
+                int last = name.versions() - 1;
+                String state = i >= last - 2 && i < last ? "SHADOW" : (i == last ? "CANDIDATE" : "RETIRED");
+                boolean archived = state.equals("RETIRED") && i < last - 12;
+                // Written with sorted keys and plain numbers, so it is its own canonical form: its SHA-256 is the
+                // training_config_hash the gates check (the promotions below fail if it were not).
+                String config = "{\"algorithm\":\"gbm\",\"learning_rate\":0.05,\"model\":\"" + name.name() + "\",\"seed\":" + i + "}";
+                models.add(new ModelVersion(id, name.name(), name.type(), id.substring(name.name().length() + 1), state, parent,
+                        "models/" + name.name() + "/" + i + "/model.bin", config, CanonicalJson.sha256Hex(config),
+                        "s3://ordinis-datasets/" + name.name() + "/" + createdAt.substring(0, 10) + ".parquet",
+                        CanonicalJson.sha256Hex("snapshot:" + id), CanonicalJson.sha256Hex("graph:" + name.name() + ":" + i / 50),
+                        CanonicalJson.sha256Hex("commit:" + id).substring(0, 40), createdAt, "scale.analyst", createdAt, 1,
+                        state.equals("SHADOW") ? shadowSince : createdAt, archived));
+                double quality = i == last - 1 ? 1.0 : (i == last - 2 ? 0.7 : random.nextDouble() * 0.6);
+                for (String pack : DemoGenerator.PACKS) {
+                    for (Map.Entry<String, Double> metric : metrics(name.type(), quality, random).entrySet()) {
+                        scorecards.add(new Scorecard(id, pack, metric.getKey(), metric.getValue(), createdAt));
                     }
                 }
-                // One name's versions are one transaction's worth of REGISTER entries, sealed by their actor as the
-                // pipeline's own transaction would be: an entry's attestation walks only to its own head.
-                models.executeBatch();
-                scorecards.executeBatch();
-                audit.executeBatch();
-                Signatures.seal(handle, seeding, "scale.analyst");
+                seq++;
+                // Its canonical form by construction (sorted keys, plain strings): the seeded state, as SignedHistory reads it.
+                String payload = "{\"archived\":" + archived + ",\"created_by\":\"scale.analyst\",\"demo_seed\":true,\"model_id\":\"" + id
+                        + "\",\"state\":\"" + state + "\",\"state_changed_at\":\"" + (state.equals("SHADOW") ? shadowSince : createdAt)
+                        + "\",\"version\":\"" + id.substring(name.name().length() + 1) + "\"}";
+                String hash = AuditTrail.hash(prevHash, seq, createdAt, "scale.analyst", "REGISTER", "model:" + id, payload);
+                audit.add(new AuditEntry(seq, createdAt, "scale.analyst", "REGISTER", "model:" + id, payload, prevHash, hash));
+                prevHash = hash;
+                written++;
+                if (written % BATCH == 0) {
+                    insertBatch(store, models, scorecards, audit);
+                    progress.accept(written);
+                }
             }
-            progress.accept(written);
+            // One name's versions are one transaction's worth of REGISTER entries, sealed by their actor as the
+            // pipeline's own transaction would be: an entry's attestation walks only to its own head.
+            insertBatch(store, models, scorecards, audit);
+            Signatures.seal(SqliteStore.handleOf(store), seeding, "scale.analyst");
         }
+        progress.accept(written);
+    }
+
+    /** Hands the rows gathered so far to the store, in the order the foreign keys need, and starts the next batch. */
+    private static void insertBatch(Store store, List<ModelVersion> models, List<Scorecard> scorecards, List<AuditEntry> audit) {
+        store.versions().insertAll(models);
+        store.scorecards().insertAll(scorecards);
+        store.audit().insertChained(audit);
+        models.clear();
+        scorecards.clear();
+        audit.clear();
     }
 
     /** Each name's second-to-last-but-one version is promoted, then replaced by the next: a last-known-good exists. */
-    private void promoteThroughTheEngine(Registry registry, Handle handle, int nameCount, int versions) {
+    private void promoteThroughTheEngine(Registry registry, Store store, int nameCount, int versions) {
         Clock clock = Clock.fixed(anchor.minus(Duration.ofDays(1)), ZoneOffset.UTC);
         GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), clock);
         Identity analyst = new Identity("scale.requester", Set.of(Role.ANALYST), false);
@@ -219,18 +190,15 @@ public final class ScaleGenerator {
                     Math.min(VERSIONS_PER_NAME, versions - n * VERSIONS_PER_NAME));
             int last = name.versions() - 1;
             for (int i : new int[] {last - 2, last - 1}) {
-                String requestId = engine.request(handle, analyst, name.id(i), "ACTIVE", "Scale benchmark promotion").requestId();
-                engine.decide(handle, officer, requestId, "Scale benchmark approval", true);
+                String requestId = engine.request(store, analyst, name.id(i), "ACTIVE", "Scale benchmark promotion").requestId();
+                engine.decide(store, officer, requestId, "Scale benchmark approval", true);
             }
         }
     }
 
-    private void insertDriftHistory(Handle handle, int nameCount, int versions, Random random) {
-        PreparedBatch drift = handle.prepareBatch("""
-                INSERT INTO model_drift (model_id, feature, psi, ks_statistic, ks_pvalue, n_reference, n_current, n_dropped, severity,
-                    window_start, window_end, computed_at)
-                VALUES (:id, :feature, :psi, :d, :p, 2000, 500, 0, :severity, :start, :end, :end)""");
-        int rows = 0;
+    /** Daily results, handed over whole; the store inserts them in batches of 5 000. */
+    private void insertDriftHistory(Store store, int nameCount, int versions, Random random) {
+        List<DriftResultRow> drift = new ArrayList<>();
         for (int n = 0; n < nameCount; n++) {
             int count = Math.min(VERSIONS_PER_NAME, versions - n * VERSIONS_PER_NAME);
             String active = new Name("strategy_%03d".formatted(n), "", count).id(count - 2);
@@ -239,16 +207,13 @@ public final class ScaleGenerator {
                 for (int day = DRIFT_DAYS; day >= 1; day--) {
                     double psi = Math.max(0, level + random.nextGaussian() * 0.02 + (feature.equals("vol_20d") ? 0.002 * (DRIFT_DAYS - day) : 0));
                     Instant end = anchor.minus(Duration.ofDays(day - 1));
-                    drift.bind("id", active).bind("feature", feature).bind("psi", psi).bind("d", Math.min(1, psi / 2))
-                            .bind("p", Math.exp(-psi * 40)).bind("severity", psi >= 0.2 ? "SEVERE" : psi >= 0.1 ? "MODERATE" : "NORMAL")
-                            .bind("start", Timestamps.format(end.minus(Duration.ofDays(1)))).bind("end", Timestamps.format(end)).add();
-                    if (++rows % BATCH == 0) {
-                        drift.execute();
-                    }
+                    drift.add(new DriftResultRow(0, active, feature, "FEATURE", psi, Math.min(1, psi / 2), Math.exp(-psi * 40), 2000L, 500L,
+                            0L, psi >= 0.2 ? "SEVERE" : psi >= 0.1 ? "MODERATE" : "NORMAL",
+                            Timestamps.format(end.minus(Duration.ofDays(1))), Timestamps.format(end), Timestamps.format(end)));
                 }
             }
         }
-        drift.execute();
+        store.drift().insertResults(drift);
     }
 
     private static Map<String, Double> metrics(String type, double quality, Random random) {

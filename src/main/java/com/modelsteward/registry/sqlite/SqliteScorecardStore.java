@@ -246,4 +246,27 @@ final class SqliteScorecardStore implements ScorecardStore {
                 .bind("ids", modelIdsSha256).bind("source", source).bind("actor", importedBy).bind("now", importedAt)
                 .execute();
     }
+
+    // rules, policy, command line and demo data
+
+    private static final String INSERT_SCORECARD =
+            "INSERT INTO scorecards (model_id, pack_id, metric, value, generated_at) VALUES (?, ?, ?, ?, ?)";
+
+    /** A plain JDBC batch with positional parameters (binding by name cost a map lookup per value at scale). */
+    @Override
+    public void insertAll(List<Scorecard> scorecards) {
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(INSERT_SCORECARD)) {
+            for (Scorecard s : scorecards) {
+                statement.setString(1, s.modelId());
+                statement.setString(2, s.packId());
+                statement.setString(3, s.metric());
+                statement.setObject(4, s.value());
+                statement.setString(5, s.generatedAt());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException failed) {
+            throw new IllegalStateException(failed.getMessage(), failed);
+        }
+    }
 }
