@@ -1,0 +1,72 @@
+package com.modelsteward.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers of docs/architecture.md and the store seam of ADR 15: the store at the bottom, the domain above it, the demo
+ * and the composition root above that, the command line and the console on top. Only the store knows SQL.
+ */
+class StoreSeamTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.modelsteward");
+    }
+
+    @Test
+    void theLayersAreUsedDownwardOnly() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Entry").definedBy("com.modelsteward")
+                .layer("Console").definedBy("com.modelsteward.ui..")
+                .layer("CommandLine").definedBy("com.modelsteward.cli..")
+                .layer("Composition").definedBy("com.modelsteward.app..")
+                .layer("Demo").definedBy("com.modelsteward.demo..")
+                .layer("Domain").definedBy("com.modelsteward.governance..", "com.modelsteward.policy..", "com.modelsteward.trust..",
+                        "com.modelsteward.drift..", "com.modelsteward.lineage..", "com.modelsteward.scorecards..",
+                        "com.modelsteward.modelcard..", "com.modelsteward.export..")
+                .layer("Store").definedBy("com.modelsteward.registry..")
+                .layer("Foundation").definedBy("com.modelsteward.config..", "com.modelsteward.json..", "com.modelsteward.csv..",
+                        "com.modelsteward.text..")
+                .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Console").mayOnlyBeAccessedByLayers("Entry")
+                .whereLayer("CommandLine").mayOnlyBeAccessedByLayers("Entry")
+                .whereLayer("Composition").mayOnlyBeAccessedByLayers("Console", "CommandLine", "Entry")
+                .whereLayer("Demo").mayOnlyBeAccessedByLayers("Composition", "Console", "CommandLine", "Entry")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Demo", "Composition", "Console", "CommandLine", "Entry")
+                .whereLayer("Store").mayOnlyBeAccessedByLayers("Domain", "Demo", "Composition", "Console", "CommandLine", "Entry")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheStoreKnowsSqlJdbiAndTheDriver() {
+        noClasses().that().resideOutsideOfPackage("com.modelsteward.registry..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "javax.sql..", "org.sqlite..", "org.postgresql..")
+                .because("SQL lives in the store layer only (ADR 15)")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheStoreSeesAnEnginesImplementation() {
+        noClasses().that().resideOutsideOfPackage("com.modelsteward.registry..")
+                .should().dependOnClassesThat().resideInAPackage("com.modelsteward.registry.sqlite..")
+                .because("callers use the Store aggregates; the engine behind them is the registry's business (ADR 15)")
+                .check(classes);
+    }
+
+    @Test
+    void theStoresInterfacesDoNotDependOnTheSqliteDriver() {
+        noClasses().that().resideInAPackage("com.modelsteward.registry")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..")
+                .because("SQLite's own classes are used by its engine only")
+                .check(classes);
+    }
+}
