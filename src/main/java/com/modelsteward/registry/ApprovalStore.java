@@ -1,5 +1,23 @@
 package com.modelsteward.registry;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /** The store's maker-checker decisions: {@code approvals}. Bound to one transaction or snapshot by {@link Store}. */
 public interface ApprovalStore {
+
+    // signing and trust
+
+    /** The decisions about {@code requestId}, as recorded ({@code approvalId} not read). */
+    List<SignedDecision> signedDecisions(String requestId);
+
+    /** Every decision of the registry, as recorded. */
+    List<SignedDecision> allSignedDecisions();
+
+    /**
+     * The approvals as stored, keyed by column (untyped: a replay of the signed history compares what is there); those of
+     * {@code requestIds} only, or all when {@code requestIds} is null.
+     */
+    List<Map<String, Object>> rowsAsStored(Set<String> requestIds);
 }

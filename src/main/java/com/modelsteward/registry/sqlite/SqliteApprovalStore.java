@@ -1,6 +1,10 @@
 package com.modelsteward.registry.sqlite;
 
 import com.modelsteward.registry.ApprovalStore;
+import com.modelsteward.registry.SignedDecision;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /** {@link ApprovalStore} on SQLite. */
@@ -10,5 +14,35 @@ final class SqliteApprovalStore implements ApprovalStore {
 
     SqliteApprovalStore(Handle handle) {
         this.handle = handle;
+    }
+
+    // signing and trust
+
+    @Override
+    public List<SignedDecision> signedDecisions(String requestId) {
+        return handle.createQuery(
+                        "SELECT approver, decision, comment, decided_at, signature FROM approvals WHERE request_id = :r ORDER BY approval_id")
+                .bind("r", requestId)
+                .map((row, ctx) -> new SignedDecision(0, requestId, row.getString("approver"), row.getString("decision"),
+                        row.getString("comment"), row.getString("decided_at"), row.getString("signature")))
+                .list();
+    }
+
+    @Override
+    public List<SignedDecision> allSignedDecisions() {
+        return handle.createQuery("""
+                        SELECT a.approval_id, a.approver, a.decision, a.comment, a.decided_at, a.signature, a.request_id
+                          FROM approvals a ORDER BY a.approval_id""")
+                .map((row, ctx) -> new SignedDecision(row.getLong("approval_id"), row.getString("request_id"), row.getString("approver"),
+                        row.getString("decision"), row.getString("comment"), row.getString("decided_at"), row.getString("signature")))
+                .list();
+    }
+
+    private static final String APPROVALS_SQL = "SELECT approval_id, request_id, approver, decision, comment, decided_at, signature FROM approvals";
+
+    @Override
+    public List<Map<String, Object>> rowsAsStored(Set<String> requestIds) {
+        return requestIds == null ? handle.createQuery(APPROVALS_SQL).mapToMap().list()
+                : KeyedRows.keyed(handle.createQuery(APPROVALS_SQL + " WHERE request_id IN (<a>)"), requestIds, null);
     }
 }

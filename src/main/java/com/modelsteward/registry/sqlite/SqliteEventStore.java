@@ -1,6 +1,8 @@
 package com.modelsteward.registry.sqlite;
 
 import com.modelsteward.registry.EventStore;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /** {@link EventStore} on SQLite. */
@@ -10,5 +12,12 @@ final class SqliteEventStore implements EventStore {
 
     SqliteEventStore(Handle handle) {
         this.handle = handle;
+    }
+
+    // signing and trust
+
+    @Override
+    public List<Map<String, Object>> rowsAsStored() {
+        return handle.createQuery("SELECT event_id, event_type, payload_json FROM events").mapToMap().list();
     }
 }

@@ -1,6 +1,8 @@
 package com.modelsteward.registry.sqlite;
 
 import com.modelsteward.registry.RuleStore;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /** {@link RuleStore} on SQLite. */
@@ -10,5 +12,13 @@ final class SqliteRuleStore implements RuleStore {
 
     SqliteRuleStore(Handle handle) {
         this.handle = handle;
+    }
+
+    // signing and trust
+
+    @Override
+    public List<Map<String, Object>> changeRowsAsStored() {
+        return handle.createQuery("SELECT change_id, kind, target, role, policy_sha256, requested_by, status, decided_by FROM rule_changes")
+                .mapToMap().list();
     }
 }
