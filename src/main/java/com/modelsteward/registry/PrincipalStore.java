@@ -45,4 +45,7 @@ public interface PrincipalStore {
      * what is there, whatever its type); those of {@code users} only, or all when {@code users} is null.
      */
     List<Map<String, Object>> rowsAsStored(Set<String> users);
+
+    /** Adds one principal (active, no key yet). The same method as on branch store-rules: keep one when merging. */
+    void insert(NewPrincipal principal);
 }

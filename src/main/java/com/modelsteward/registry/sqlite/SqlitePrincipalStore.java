@@ -1,6 +1,7 @@
 package com.modelsteward.registry.sqlite;
 
 import com.modelsteward.registry.EnrolledKey;
+import com.modelsteward.registry.NewPrincipal;
 import com.modelsteward.registry.PrincipalStore;
 import java.util.List;
 import java.util.Map;
@@ -95,5 +96,15 @@ final class SqlitePrincipalStore implements PrincipalStore {
     public List<Map<String, Object>> rowsAsStored(Set<String> users) {
         return users == null ? handle.createQuery(PRINCIPALS_SQL).mapToMap().list()
                 : KeyedRows.keyed(handle.createQuery(PRINCIPALS_SQL + " WHERE user_name IN (<a>)"), users, null);
+    }
+
+    /** The one way a principal is added (init, a granted role, the demos); active and created_at take their defaults. */
+    private static final String INSERT =
+            "INSERT INTO principals (user_name, display_name, roles, created_by) VALUES (:u, :d, :r, :by)";
+
+    @Override
+    public void insert(NewPrincipal principal) {
+        handle.createUpdate(INSERT).bind("u", principal.user()).bind("d", principal.displayName()).bind("r", principal.roles())
+                .bind("by", principal.createdBy()).execute();
     }
 }
