@@ -3,7 +3,7 @@ package com.modelsteward.governance;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.ChainHead;
 import com.modelsteward.registry.EnrolledKey;
-import com.modelsteward.registry.SignedDecision;
+import com.modelsteward.registry.RecordedDecision;
 import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
 import com.modelsteward.registry.sqlite.SqliteStore;
@@ -124,7 +124,7 @@ public final class Signatures {
      * trusted key: an approval row written into the file by hand, or altered after signing, does not count.
      */
     public static void requireValidApprovals(Store store, GovernanceService.Request request) {
-        for (SignedDecision approval : store.approvals().signedDecisions(request.requestId())) {
+        for (RecordedDecision approval : store.approvals().forRequest(request.requestId())) {
             String approver = approval.approver();
             Optional<String> problem = decisionProblem(store, request, approver, approval.decision(), approval.comment(),
                     approval.decidedAt(), approval.signature());

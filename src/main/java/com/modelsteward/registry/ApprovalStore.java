@@ -9,8 +9,8 @@ public interface ApprovalStore {
 
     // signing and trust
 
-    /** The decisions about {@code requestId}, as recorded ({@code approvalId} not read). */
-    List<SignedDecision> signedDecisions(String requestId);
+    /** The request's decisions, in the order they were recorded. The same method as on branch store-engine: keep one. */
+    List<RecordedDecision> forRequest(String requestId);
 
     /** Every decision of the registry, as recorded. */
     List<SignedDecision> allSignedDecisions();

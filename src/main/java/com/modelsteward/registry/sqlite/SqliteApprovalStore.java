@@ -1,6 +1,7 @@
 package com.modelsteward.registry.sqlite;
 
 import com.modelsteward.registry.ApprovalStore;
+import com.modelsteward.registry.RecordedDecision;
 import com.modelsteward.registry.SignedDecision;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,14 @@ final class SqliteApprovalStore implements ApprovalStore {
 
     // signing and trust
 
+    private static final String FOR_REQUEST =
+            "SELECT approver, decision, comment, decided_at, signature FROM approvals WHERE request_id = :r ORDER BY approval_id";
+
     @Override
-    public List<SignedDecision> signedDecisions(String requestId) {
-        return handle.createQuery(
-                        "SELECT approver, decision, comment, decided_at, signature FROM approvals WHERE request_id = :r ORDER BY approval_id")
-                .bind("r", requestId)
-                .map((row, ctx) -> new SignedDecision(0, requestId, row.getString("approver"), row.getString("decision"),
-                        row.getString("comment"), row.getString("decided_at"), row.getString("signature")))
-                .list();
+    public List<RecordedDecision> forRequest(String requestId) {
+        return handle.createQuery(FOR_REQUEST).bind("r", requestId)
+                .map((rs, ctx) -> new RecordedDecision(rs.getString("approver"), rs.getString("decision"), rs.getString("comment"),
+                        rs.getString("decided_at"), rs.getString("signature"))).list();
     }
 
     @Override
