@@ -1,8 +1,11 @@
 package com.modelsteward.governance;
 
-import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.EnrolledKey;
+import com.modelsteward.registry.NewPrincipal;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
+import com.modelsteward.registry.sqlite.SqliteStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +46,7 @@ public final class Enrolment {
             throw new GovernanceException(GovernanceException.ROLLOUT_DENIED, who.user()
                     + " is not a principal of this registry; an ADMIN adds you first (`principal add`)");
         }
-        return registry.writeHandle(handle -> enrol(handle, registry, clock, who, keyDirectory));
+        return registry.write(store -> enrol(store, registry, clock, who, keyDirectory));
     }
 
     /**
@@ -51,31 +54,30 @@ public final class Enrolment {
      * registry's history starts signed.
      */
     public static Result initialAdmin(Registry registry, Clock clock, String user, Path keyDirectory) {
-        return registry.writeHandle(handle -> {
-            handle.createUpdate("INSERT INTO principals (user_name, display_name, roles, created_by) VALUES (:u, :u, 'ADMIN', :u)")
-                    .bind("u", user).execute();
+        return registry.write(store -> {
+            store.principals().insert(new NewPrincipal(user, user, Role.ADMIN.name(), user));
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("user", user);
             payload.put("role_added", Role.ADMIN.name());
             payload.put("roles", Role.ADMIN.name());
             payload.put("active", true);
-            AuditTrail.append(handle, clock, user, "PRINCIPAL_ROLE_ADDED", "principal:" + user, payload);
-            return enrol(handle, registry, clock, new Identity(user, java.util.Set.of(Role.ADMIN), false), keyDirectory);
+            store.audit().append(clock, user, "PRINCIPAL_ROLE_ADDED", "principal:" + user, payload);
+            return enrol(store, registry, clock, new Identity(user, java.util.Set.of(Role.ADMIN), false), keyDirectory);
         });
     }
 
-    private static Result enrol(Handle handle, Registry registry, Clock clock, Identity who, Path keyDirectory) {
+    private static Result enrol(Store store, Registry registry, Clock clock, Identity who, Path keyDirectory) {
         {
-            if (Signatures.isDemo(handle)) {
+            if (Signatures.isDemo(store)) {
                 throw new GovernanceException(GovernanceException.ROLLOUT_DENIED,
                         "demo registries use the built-in demo keys (docs/security.md); nothing to enrol");
             }
-            Map<String, Object> existing = principal(handle, who.user());
-            if (existing.get("public_key") != null) {
-                String fingerprint = Keys.fingerprint((String) existing.get("public_key"));
-                String state = existing.get("key_endorsement") == null ? "waiting for an ADMIN to endorse it: read the fingerprint out to "
+            EnrolledKey existing = principal(store, who.user());
+            if (existing.publicKey() != null) {
+                String fingerprint = Keys.fingerprint(existing.publicKey());
+                String state = existing.endorsement() == null ? "waiting for an ADMIN to endorse it: read the fingerprint out to "
                         + "them (`principal enroll --user " + who.user() + " --fingerprint " + fingerprint + "`)"
-                        : "endorsed by " + existing.get("key_endorsed_by");
+                        : "endorsed by " + existing.endorsedBy();
                 throw new GovernanceException("E_KEY_EXISTS", who.user() + " already has a key enrolled in " + registry.file() + " ("
                         + fingerprint + "), " + state);
             }
@@ -100,15 +102,11 @@ public final class Enrolment {
                 privateKey = pair.getPrivate();
                 created = true;
             }
-            boolean root = who.has(Role.ADMIN) && Signatures.root(handle).isEmpty();
+            boolean root = who.has(Role.ADMIN) && Signatures.root(store).isEmpty();
             String now = Timestamps.now(clock);
             String endorsedBy = root ? who.user() : null;
             String endorsement = root ? Keys.sign(privateKey, Signatures.enrolmentContent(who.user(), publicKey, who.user(), now)) : null;
-            handle.createUpdate("""
-                            UPDATE principals SET public_key = :k, key_endorsed_by = :by, key_endorsement = :sig, key_enrolled_at = :at
-                             WHERE user_name = :u""")
-                    .bind("k", publicKey).bind("by", endorsedBy).bind("sig", endorsement).bind("at", root ? now : null)
-                    .bind("u", who.user()).execute();
+            store.principals().setKey(who.user(), publicKey, endorsedBy, endorsement, root ? now : null);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("user", who.user());
             payload.put("fingerprint", Keys.fingerprint(publicKey));
@@ -117,9 +115,9 @@ public final class Enrolment {
             payload.put("public_key", publicKey);
             payload.put("key_endorsement", endorsement);
             payload.put("key_enrolled_at", root ? now : null);
-            AuditTrail.append(handle, clock, who.user(), root ? "KEY_ENROLLED" : "KEY_SUBMITTED", "principal:" + who.user(), payload);
+            store.audit().append(clock, who.user(), root ? "KEY_ENROLLED" : "KEY_SUBMITTED", "principal:" + who.user(), payload);
             // A submitted key is not trusted yet: its holder proves possession by signing the head with it.
-            Signatures.seal(handle, clock, who.user(), privateKey);
+            Signatures.seal(store, clock, who.user(), privateKey);
             return new Result(who.user(), Keys.fingerprint(publicKey), endorsedBy, root, created, file);
         }
     }
@@ -136,23 +134,23 @@ public final class Enrolment {
             throw new GovernanceException(KEY_FINGERPRINT, "endorsing " + user + "'s key needs --fingerprint SHA256:…, the fingerprint "
                     + user + "'s own `principal enroll` printed, read out to you by " + user + "; nothing was endorsed");
         }
-        return registry.writeHandle(handle -> {
-            if (Signatures.isDemo(handle)) {
+        return registry.write(store -> {
+            if (Signatures.isDemo(store)) {
                 throw new GovernanceException(GovernanceException.ROLLOUT_DENIED,
                         "demo registries use the built-in demo keys (docs/security.md); nothing to endorse");
             }
-            Signatures.KeyCheck adminKey = Signatures.trustedKey(handle, admin.user());
+            Signatures.KeyCheck adminKey = Signatures.trustedKey(store, admin.user());
             if (!adminKey.trusted()) {
                 throw new GovernanceException("E_KEY_MISSING", admin.user() + " cannot endorse keys: " + adminKey.problem());
             }
-            Map<String, Object> target = principal(handle, user);
-            String publicKey = (String) target.get("public_key");
+            EnrolledKey target = principal(store, user);
+            String publicKey = target.publicKey();
             if (publicKey == null) {
                 throw new GovernanceException("E_KEY_MISSING", user + " has not submitted a key yet; they run `principal enroll` first");
             }
-            if (target.get("key_endorsement") != null) {
+            if (target.endorsement() != null) {
                 throw new GovernanceException("E_KEY_EXISTS", user + "'s key (" + Keys.fingerprint(publicKey) + ") is already endorsed by "
-                        + target.get("key_endorsed_by"));
+                        + target.endorsedBy());
             }
             String submitted = Keys.fingerprint(publicKey);
             if (!submitted.equalsIgnoreCase(fingerprint.strip())) {
@@ -161,10 +159,9 @@ public final class Enrolment {
                         + " in person which key is theirs");
             }
             String now = Timestamps.now(clock);
-            PrivateKey adminPrivate = Signatures.signingKey(handle, admin.user());
+            PrivateKey adminPrivate = Signatures.signingKey(store, admin.user());
             String endorsement = Keys.sign(adminPrivate, Signatures.enrolmentContent(user, publicKey, admin.user(), now));
-            handle.createUpdate("UPDATE principals SET key_endorsed_by = :by, key_endorsement = :sig, key_enrolled_at = :at WHERE user_name = :u")
-                    .bind("by", admin.user()).bind("sig", endorsement).bind("at", now).bind("u", user).execute();
+            store.principals().endorseKey(user, admin.user(), endorsement, now);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("user", user);
             payload.put("fingerprint", Keys.fingerprint(publicKey));
@@ -173,8 +170,8 @@ public final class Enrolment {
             payload.put("public_key", publicKey);
             payload.put("key_endorsement", endorsement);
             payload.put("key_enrolled_at", now);
-            AuditTrail.append(handle, clock, admin.user(), "KEY_ENROLLED", "principal:" + user, payload);
-            Signatures.seal(handle, clock, admin.user(), adminPrivate);
+            store.audit().append(clock, admin.user(), "KEY_ENROLLED", "principal:" + user, payload);
+            Signatures.seal(store, clock, admin.user(), adminPrivate);
             return new Result(user, Keys.fingerprint(publicKey), admin.user(), false, false, null);
         });
     }
@@ -184,20 +181,15 @@ public final class Enrolment {
      * the generator's transaction. Only the public keys and endorsements are stored; the private keys are recomputed
      * from the demo marker whenever a demo user signs.
      */
-    public static void enrollDemoPrincipals(Handle handle, Clock clock, String rootUser) {
-        String marker = handle.createQuery("SELECT value FROM registry_meta WHERE key = :k").bind("k", Principals.DEMO_MARKER)
-                .mapTo(String.class).one();
+    public static void enrollDemoPrincipals(Store store, Clock clock, String rootUser) {
+        String marker = store.meta().value(Principals.DEMO_MARKER).orElseThrow();
         PrivateKey rootKey = Signatures.demoKeyPair(marker, rootUser).getPrivate();
-        List<String> users = handle.createQuery("SELECT user_name FROM principals ORDER BY user_name = :root DESC, user_name")
-                .bind("root", rootUser).mapTo(String.class).list();
+        List<String> users = store.principals().namesWithFirst(rootUser);
         String now = Timestamps.now(clock);
         for (String user : users) {
             String publicKey = Keys.publicText(Signatures.demoKeyPair(marker, user).getPublic());
             String endorsement = Keys.sign(rootKey, Signatures.enrolmentContent(user, publicKey, rootUser, now));
-            handle.createUpdate("""
-                            UPDATE principals SET public_key = :k, key_endorsed_by = :by, key_endorsement = :sig, key_enrolled_at = :at
-                             WHERE user_name = :u""")
-                    .bind("k", publicKey).bind("by", rootUser).bind("sig", endorsement).bind("at", now).bind("u", user).execute();
+            store.principals().setKey(user, publicKey, rootUser, endorsement, now);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("user", user);
             payload.put("fingerprint", Keys.fingerprint(publicKey));
@@ -207,14 +199,18 @@ public final class Enrolment {
             payload.put("public_key", publicKey);
             payload.put("key_endorsement", endorsement);
             payload.put("key_enrolled_at", now);
-            AuditTrail.append(handle, clock, rootUser, "KEY_ENROLLED", "principal:" + user, payload);
+            store.audit().append(clock, rootUser, "KEY_ENROLLED", "principal:" + user, payload);
         }
-        Signatures.seal(handle, clock, rootUser, rootKey);
+        Signatures.seal(store, clock, rootUser, rootKey);
     }
 
-    private static Map<String, Object> principal(Handle handle, String user) {
-        return handle.createQuery("SELECT public_key, key_endorsed_by, key_endorsement FROM principals WHERE user_name = :u")
-                .bind("u", user).mapToMap().findOne()
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
+    public static void enrollDemoPrincipals(Handle handle, Clock clock, String rootUser) {
+        enrollDemoPrincipals(new SqliteStore(handle), clock, rootUser);
+    }
+
+    private static EnrolledKey principal(Store store, String user) {
+        return store.principals().submittedKey(user)
                 .orElseThrow(() -> new GovernanceException("E_NOT_FOUND", user + " is not a principal of this registry"));
     }
 

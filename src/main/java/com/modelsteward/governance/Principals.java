@@ -1,6 +1,8 @@
 package com.modelsteward.governance;
 
 import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.Store;
+import com.modelsteward.registry.sqlite.SqliteStore;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -25,17 +27,17 @@ public final class Principals {
      * @param actAs  a demo user to act as ({@code --as}); refused unless the registry is a proven demo
      */
     public static Identity resolve(Registry registry, String osUser, Optional<String> actAs) {
-        return registry.readHandle(handle -> {
+        return registry.read(store -> {
             if (actAs.isEmpty()) {
-                return new Identity(osUser, roles(handle, osUser), false);
+                return new Identity(osUser, roles(store, osUser), false);
             }
-            Optional<String> notADemo = Signatures.demoProblem(handle);
+            Optional<String> notADemo = Signatures.demoProblem(store);
             if (notADemo.isPresent()) {
                 throw new GovernanceException(GovernanceException.ROLLOUT_DENIED, "acting as another user (--as " + actAs.get()
                         + ") is only possible on a demo registry, and " + registry.file() + " is not one: " + notADemo.get() + " (you act as "
                         + osUser + ")");
             }
-            Set<Role> roles = roles(handle, actAs.get());
+            Set<Role> roles = roles(store, actAs.get());
             if (roles.isEmpty()) {
                 throw new GovernanceException(GovernanceException.ROLLOUT_DENIED, "--as " + actAs.get()
                         + ": there is no active principal of that name in this demo registry");
@@ -44,9 +46,8 @@ public final class Principals {
         });
     }
 
-    static Set<Role> roles(Handle handle, String user) {
-        String text = handle.createQuery("SELECT roles FROM principals WHERE user_name = :u AND active = 1").bind("u", user)
-                .mapTo(String.class).findOne().orElse("");
+    static Set<Role> roles(Store store, String user) {
+        String text = store.principals().activeRoles(user).orElse("");
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String role : text.split(",")) {
             for (Role known : Role.values()) {
@@ -58,6 +59,11 @@ public final class Principals {
         return roles;
     }
 
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
+    static Set<Role> roles(Handle handle, String user) {
+        return roles(new SqliteStore(handle), user);
+    }
+
     /**
      * Proposes giving a user a role (creating the principal if needed): a rule change ({@link RuleChanges#requestRoleGrant})
      * that takes effect only when a second ADMIN approves it, or at once while the registry has one ADMIN. Returns the
@@ -65,6 +71,6 @@ public final class Principals {
      */
     public static Set<String> addRole(Registry registry, Clock clock, Identity admin, String user, Role role) {
         RuleChanges.requestRoleGrant(registry, clock, admin, user, role);
-        return registry.readHandle(handle -> RuleChanges.principal(handle, user).roles());
+        return registry.read(store -> RuleChanges.principal(SqliteStore.handleOf(store), user).roles());
     }
 }

@@ -1,10 +1,10 @@
 package com.modelsteward.governance;
 
 import com.modelsteward.registry.Registry;
-import com.modelsteward.registry.sqlite.SchemaTriggers;
+import com.modelsteward.registry.SignedDecision;
+import com.modelsteward.registry.sqlite.SqliteStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,49 +31,45 @@ public final class SignatureAudit {
     }
 
     public static Report verify(Registry registry) {
-        return registry.readHandle(handle -> {
+        return registry.read(store -> {
             List<String> problems = new ArrayList<>();
-            Optional<Signatures.KeyCheck> root = Signatures.root(handle);
+            Optional<Signatures.KeyCheck> root = Signatures.root(store);
             root.filter(r -> !r.trusted()).ifPresent(r -> problems.add("root key of " + r.user() + ": " + r.problem()));
-            if (Signatures.demoMarker(handle).isPresent()) {
-                Signatures.demoProblem(handle).ifPresent(notADemo -> problems.add("registry_meta carries the demo marker, but " + notADemo));
+            if (Signatures.demoMarker(store).isPresent()) {
+                Signatures.demoProblem(store).ifPresent(notADemo -> problems.add("registry_meta carries the demo marker, but " + notADemo));
             }
-            List<String> enrolled = handle.createQuery("SELECT user_name FROM principals WHERE public_key IS NOT NULL ORDER BY user_name")
-                    .mapTo(String.class).list();
+            List<String> enrolled = store.principals().withKeys();
             for (String user : enrolled) {
-                Signatures.KeyCheck key = Signatures.trustedKey(handle, user);
+                Signatures.KeyCheck key = Signatures.trustedKey(store, user);
                 if (!key.trusted()) {
                     problems.add("key of " + user + ": " + key.problem());
                 }
             }
-            List<Map<String, Object>> decisions = handle.createQuery("""
-                            SELECT a.approval_id, a.approver, a.decision, a.comment, a.decided_at, a.signature, a.request_id
-                              FROM approvals a ORDER BY a.approval_id""").mapToMap().list();
-            for (Map<String, Object> decision : decisions) {
-                String requestId = (String) decision.get("request_id");
-                Optional<GovernanceService.Request> request = GovernanceService.findRequest(handle, requestId);
-                String label = "approval " + decision.get("approval_id") + " (" + decision.get("decision") + " of " + requestId + " by "
-                        + decision.get("approver") + ")";
+            List<SignedDecision> decisions = store.approvals().allSignedDecisions();
+            for (SignedDecision decision : decisions) {
+                String requestId = decision.requestId();
+                Optional<GovernanceService.Request> request = GovernanceService.findRequest(SqliteStore.handleOf(store), requestId);
+                String label = "approval " + decision.approvalId() + " (" + decision.decision() + " of " + requestId + " by "
+                        + decision.approver() + ")";
                 if (request.isEmpty()) {
                     problems.add(label + " refers to a request that does not exist");
                     continue;
                 }
-                Signatures.decisionProblem(handle, request.get(), (String) decision.get("approver"), (String) decision.get("decision"),
-                        (String) decision.get("comment"), (String) decision.get("decided_at"), (String) decision.get("signature"))
+                Signatures.decisionProblem(store, request.get(), decision.approver(), decision.decision(), decision.comment(),
+                                decision.decidedAt(), decision.signature())
                         .ifPresent(problem -> problems.add(label + " " + problem));
             }
-            problems.addAll(SchemaTriggers.problems(handle));
-            SignedHistory.Report history = SignedHistory.check(handle);
+            problems.addAll(store.meta().triggerProblems());
+            SignedHistory.Report history = SignedHistory.check(store);
             problems.addAll(history.sentences());
-            Optional<String> marker = handle.createQuery("SELECT value FROM registry_meta WHERE key = :k").bind("k", Principals.DEMO_MARKER)
-                    .mapTo(String.class).findOne();
-            if (marker.isPresent() && !Signatures.isDemo(handle)) {
+            Optional<String> marker = store.meta().value(Principals.DEMO_MARKER);
+            if (marker.isPresent() && !Signatures.isDemo(store)) {
                 problems.add("registry_meta holds a demo marker, but this registry's root key is not the demo key: the marker was "
                         + "inserted behind the app's back (it does not make a registry a demo)");
             }
-            int heads = handle.createQuery("SELECT count(*) FROM audit_signatures").mapTo(Integer.class).one();
+            int heads = store.audit().signedHeadCount();
             return new Report(root.filter(Signatures.KeyCheck::trusted).map(r -> Keys.fingerprint(r.publicKey())),
-                    Signatures.isDemo(handle), enrolled.size(), decisions.size(), heads, List.copyOf(problems));
+                    Signatures.isDemo(store), enrolled.size(), decisions.size(), heads, List.copyOf(problems));
         });
     }
 }

@@ -1,7 +1,12 @@
 package com.modelsteward.governance;
 
 import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.ChainHead;
+import com.modelsteward.registry.EnrolledKey;
+import com.modelsteward.registry.RecordedDecision;
+import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
+import com.modelsteward.registry.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -101,31 +106,39 @@ public final class Signatures {
     // ---------------------------------------------------------------------------------------------------------------
 
     /** The approver's signature over a decision about to be recorded; refuses when the approver cannot sign. */
-    public static String signDecision(Handle handle, String approver, GovernanceService.Request request, String decision,
+    public static String signDecision(Store store, String approver, GovernanceService.Request request, String decision,
                                       String comment, String decidedAt) {
-        PrivateKey key = signingKey(handle, approver);
+        PrivateKey key = signingKey(store, approver);
         return Keys.sign(key, decisionContent(request.requestId(), request.modelId(), request.fromState(), request.toState(),
                 request.gateReportJson(), decision, comment, decidedAt, approver));
+    }
+
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
+    public static String signDecision(Handle handle, String approver, GovernanceService.Request request, String decision,
+                                      String comment, String decidedAt) {
+        return signDecision(new SqliteStore(handle), approver, request, decision, comment, decidedAt);
     }
 
     /**
      * Refuses ({@code E_LEARN_APPROVAL_MISSING}) unless every approval of the request carries a valid signature by a
      * trusted key: an approval row written into the file by hand, or altered after signing, does not count.
      */
-    public static void requireValidApprovals(Handle handle, GovernanceService.Request request) {
-        List<Map<String, Object>> approvals = handle.createQuery(
-                        "SELECT approver, decision, comment, decided_at, signature FROM approvals WHERE request_id = :r ORDER BY approval_id")
-                .bind("r", request.requestId()).mapToMap().list();
-        for (Map<String, Object> approval : approvals) {
-            String approver = (String) approval.get("approver");
-            Optional<String> problem = decisionProblem(handle, request, approver, (String) approval.get("decision"),
-                    (String) approval.get("comment"), (String) approval.get("decided_at"), (String) approval.get("signature"));
+    public static void requireValidApprovals(Store store, GovernanceService.Request request) {
+        for (RecordedDecision approval : store.approvals().forRequest(request.requestId())) {
+            String approver = approval.approver();
+            Optional<String> problem = decisionProblem(store, request, approver, approval.decision(), approval.comment(),
+                    approval.decidedAt(), approval.signature());
             if (problem.isPresent()) {
                 throw new GovernanceException(GovernanceException.APPROVAL_MISSING, "request " + request.requestId()
-                        + " cannot execute: the " + approval.get("decision") + " by " + approver + " " + problem.get()
+                        + " cannot execute: the " + approval.decision() + " by " + approver + " " + problem.get()
                         + ". Nothing was changed");
             }
         }
+    }
+
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
+    public static void requireValidApprovals(Handle handle, GovernanceService.Request request) {
+        requireValidApprovals(new SqliteStore(handle), request);
     }
 
     /**
@@ -134,17 +147,22 @@ public final class Signatures {
      * (docs/security.md, "Signed history"). Refuses ({@code E_KEY_MISSING}) when the actor has no usable key, and then
      * nothing of the transaction is written.
      */
+    public static void seal(Store store, Clock clock, String actor) {
+        seal(store, clock, actor, signingKey(store, actor));
+    }
+
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
     public static void seal(Handle handle, Clock clock, String actor) {
-        seal(handle, clock, actor, signingKey(handle, actor));
+        seal(new SqliteStore(handle), clock, actor);
     }
 
     /** True when {@code user} holds a trusted key in this registry and can sign with it (their own key file, or a demo key). */
-    public static boolean canSign(Handle handle, String user) {
+    public static boolean canSign(Store store, String user) {
         try {
-            if (!trustedKey(handle, user).trusted()) {
+            if (!trustedKey(store, user).trusted()) {
                 return false;
             }
-            signingKey(handle, user);
+            signingKey(store, user);
             return true;
         } catch (GovernanceException noKey) {
             if (!"E_KEY_MISSING".equals(noKey.code())) {
@@ -156,15 +174,17 @@ public final class Signatures {
         }
     }
 
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
+    public static boolean canSign(Handle handle, String user) {
+        return canSign(new SqliteStore(handle), user);
+    }
+
     /** {@link #seal} with a key already at hand (the registry's first key, enrolled in this very transaction). */
-    static void seal(Handle handle, Clock clock, String actor, PrivateKey key) {
-        Map<String, Object> head = handle.createQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").mapToMap().one();
-        long seq = ((Number) head.get("seq")).longValue();
-        String hash = (String) head.get("hash");
+    static void seal(Store store, Clock clock, String actor, PrivateKey key) {
+        ChainHead head = store.audit().head();
         String now = Timestamps.now(clock);
-        String signature = Keys.sign(key, headContent(seq, hash, actor, now));
-        handle.createUpdate("INSERT INTO audit_signatures (seq, head_hash, signer, signed_at, signature) VALUES (:s, :h, :u, :at, :sig)")
-                .bind("s", seq).bind("h", hash).bind("u", actor).bind("at", now).bind("sig", signature).execute();
+        String signature = Keys.sign(key, headContent(head.seq(), head.hash(), actor, now));
+        store.audit().addSignedHead(head.seq(), head.hash(), actor, now, signature);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -172,12 +192,12 @@ public final class Signatures {
     // ---------------------------------------------------------------------------------------------------------------
 
     /** Why a recorded decision's signature does not verify, or empty when it does. */
-    static Optional<String> decisionProblem(Handle handle, GovernanceService.Request request, String approver, String decision,
+    static Optional<String> decisionProblem(Store store, GovernanceService.Request request, String approver, String decision,
                                             String comment, String decidedAt, String signature) {
         if (signature == null || signature.isBlank()) {
             return Optional.of("is not signed");
         }
-        KeyCheck key = trustedKey(handle, approver);
+        KeyCheck key = trustedKey(store, approver);
         if (!key.trusted()) {
             return Optional.of("cannot be checked: " + key.problem());
         }
@@ -187,11 +207,15 @@ public final class Signatures {
                 : Optional.of("carries a signature that does not match its content and " + approver + "'s key");
     }
 
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
+    static Optional<String> decisionProblem(Handle handle, GovernanceService.Request request, String approver, String decision,
+                                            String comment, String decidedAt, String signature) {
+        return decisionProblem(new SqliteStore(handle), request, approver, decision, comment, decidedAt, signature);
+    }
+
     /** The root principal: the one whose key endorses itself. */
-    public static Optional<KeyCheck> root(Handle handle) {
-        List<String> roots = handle.createQuery(
-                        "SELECT user_name FROM principals WHERE key_endorsed_by = user_name AND public_key IS NOT NULL ORDER BY user_name")
-                .mapTo(String.class).list();
+    public static Optional<KeyCheck> root(Store store) {
+        List<String> roots = store.principals().selfEndorsed();
         if (roots.isEmpty()) {
             return Optional.empty();
         }
@@ -199,11 +223,11 @@ public final class Signatures {
             return Optional.of(new KeyCheck(roots.getFirst(), null, "the registry claims " + roots.size() + " root keys " + roots
                     + "; a registry has exactly one"));
         }
-        return Optional.of(trustedKey(handle, roots.getFirst()));
+        return Optional.of(trustedKey(store, roots.getFirst()));
     }
 
     /** Follows the endorsements of {@code user}'s key up to the root. */
-    public static KeyCheck trustedKey(Handle handle, String user) {
+    public static KeyCheck trustedKey(Store store, String user) {
         Set<String> seen = new HashSet<>();
         String current = user;
         String userKey = null;
@@ -211,39 +235,36 @@ public final class Signatures {
             if (!seen.add(current)) {
                 return new KeyCheck(user, userKey, "its endorsements go round in a loop through " + current);
             }
-            Optional<Map<String, Object>> row = handle.createQuery(
-                            "SELECT user_name, roles, active, public_key, key_endorsed_by, key_endorsement, key_enrolled_at FROM principals WHERE user_name = :u")
-                    .bind("u", current).mapToMap().findOne();
+            Optional<EnrolledKey> row = store.principals().enrolledKey(current);
             String who = current.equals(user) ? user : "endorser " + current;
             if (row.isEmpty()) {
                 return new KeyCheck(user, userKey, who + " is not a principal of this registry");
             }
-            Map<String, Object> principal = row.get();
-            String publicKey = (String) principal.get("public_key");
+            EnrolledKey principal = row.get();
+            String publicKey = principal.publicKey();
             if (depth == 0) {
                 userKey = publicKey;
             }
             if (publicKey == null) {
                 return new KeyCheck(user, null, who + " has no enrolled key (run `principal enroll`)");
             }
-            String endorser = (String) principal.get("key_endorsed_by");
-            String endorsement = (String) principal.get("key_endorsement");
+            String endorser = principal.endorsedBy();
+            String endorsement = principal.endorsement();
             if (endorser == null || endorsement == null) {
                 return new KeyCheck(user, userKey, who + "'s key has not been endorsed by an ADMIN yet (`principal enroll --user "
                         + current + " --fingerprint SHA256:…`, with the fingerprint " + current + " reads out)");
             }
-            Optional<String> endorserKey = handle.createQuery("SELECT public_key FROM principals WHERE user_name = :u")
-                    .bind("u", endorser).mapTo(String.class).findOne();
+            Optional<String> endorserKey = store.principals().publicKey(endorser);
             if (endorserKey.isEmpty() || endorserKey.get() == null) {
                 return new KeyCheck(user, userKey, who + "'s key is endorsed by " + endorser + ", who has no key");
             }
-            if (!Keys.verifyCanonical(endorserKey.get(), enrolmentFields(current, publicKey, endorser, (String) principal.get("key_enrolled_at")),
+            if (!Keys.verifyCanonical(endorserKey.get(), enrolmentFields(current, publicKey, endorser, principal.enrolledAt()),
                     endorsement)) {
                 return new KeyCheck(user, userKey, who + "'s key endorsement by " + endorser + " does not verify (the key or its "
                         + "enrolment was altered)");
             }
-            boolean endorserIsAdmin = handle.createQuery("SELECT roles FROM principals WHERE user_name = :u").bind("u", endorser)
-                    .mapTo(String.class).findOne().map(roles -> (',' + roles.replace(" ", "") + ',').contains(",ADMIN,")).orElse(false);
+            boolean endorserIsAdmin = store.principals().roles(endorser)
+                    .map(roles -> (',' + roles.replace(" ", "") + ',').contains(",ADMIN,")).orElse(false);
             if (!endorserIsAdmin) {
                 return new KeyCheck(user, userKey, who + "'s key is endorsed by " + endorser + ", who is not an ADMIN");
             }
@@ -255,6 +276,11 @@ public final class Signatures {
         return new KeyCheck(user, userKey, "its endorsement chain is longer than " + MAX_CHAIN + " keys");
     }
 
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
+    public static KeyCheck trustedKey(Handle handle, String user) {
+        return trustedKey(new SqliteStore(handle), user);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Private keys
     // ---------------------------------------------------------------------------------------------------------------
@@ -264,17 +290,22 @@ public final class Signatures {
      * demo key derived from that marker AND the root's self-endorsement verifies. A real registry's root is a random key,
      * so a marker row inserted into it by hand changes nothing.
      */
+    public static boolean isDemo(Store store) {
+        return demoProblem(store).isEmpty();
+    }
+
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
     public static boolean isDemo(Handle handle) {
-        return demoProblem(handle).isEmpty();
+        return isDemo(new SqliteStore(handle));
     }
 
     /** Why this registry is not a proven demo, as the end of a sentence ("… is not a demo: it …"); empty when it is one. */
-    public static Optional<String> demoProblem(Handle handle) {
-        Optional<String> marker = demoMarker(handle);
+    public static Optional<String> demoProblem(Store store) {
+        Optional<String> marker = demoMarker(store);
         if (marker.isEmpty()) {
             return Optional.of("it was not created by `demo`");
         }
-        Optional<KeyCheck> root = root(handle);
+        Optional<KeyCheck> root = root(store);
         if (root.isEmpty()) {
             return Optional.of("it has no root key; a marker row does not make a registry a demo");
         }
@@ -289,9 +320,8 @@ public final class Signatures {
     }
 
     /** The marker row, proven or not: whether it may be trusted is {@link #demoProblem}'s question. */
-    static Optional<String> demoMarker(Handle handle) {
-        return handle.createQuery("SELECT value FROM registry_meta WHERE key = :k").bind("k", Principals.DEMO_MARKER)
-                .mapTo(String.class).findOne();
+    static Optional<String> demoMarker(Store store) {
+        return store.meta().value(Principals.DEMO_MARKER);
     }
 
     /**
@@ -308,20 +338,24 @@ public final class Signatures {
      * the key file in this account's data directory, which must belong to the key enrolled for {@code user} in this
      * registry.
      */
-    public static PrivateKey signingKey(Handle handle, String user) {
-        if (isDemo(handle)) {
-            return demoKeyPair(demoMarker(handle).orElseThrow(), user).getPrivate();
+    public static PrivateKey signingKey(Store store, String user) {
+        if (isDemo(store)) {
+            return demoKeyPair(demoMarker(store).orElseThrow(), user).getPrivate();
         }
         PrivateKey key = ownKey(user).orElseThrow(() -> new GovernanceException("E_KEY_MISSING",
                 user + " has no signing key in " + Keys.directory() + "; run `principal enroll` (and have an ADMIN endorse the key)"));
-        String enrolled = handle.createQuery("SELECT public_key FROM principals WHERE user_name = :u").bind("u", user)
-                .mapTo(String.class).findOne().orElse(null);
+        String enrolled = store.principals().publicKey(user).orElse(null);
         String probe = "model-steward key probe";
         if (enrolled == null || !Keys.verify(enrolled, probe, Keys.sign(key, probe))) {
             throw new GovernanceException("E_KEY_MISSING", "the signing key of " + user + " in " + Keys.directory()
                     + " is not the key enrolled for " + user + " in this registry; run `principal enroll`");
         }
         return key;
+    }
+
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
+    public static PrivateKey signingKey(Handle handle, String user) {
+        return signingKey(new SqliteStore(handle), user);
     }
 
     /** A key file read once per process and used again while the file is unchanged (same path, time and size). */

@@ -1,14 +1,15 @@
 package com.modelsteward.governance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.modelsteward.registry.AuditAction;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.registry.SignedHead;
+import com.modelsteward.registry.Store;
+import com.modelsteward.registry.sqlite.SqliteStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -56,19 +57,6 @@ public final class SignedHistory {
         }
     }
 
-    private static final String VERSIONS_SQL = """
-            SELECT model_id, model_name, model_type, version, parent_id, path_ref, training_config_json, training_config_hash,
-                   data_snapshot_ref, data_snapshot_hash, feature_graph_hash, code_commit, created_by, state, state_changed_at, archived
-              FROM model_registry""";
-    private static final String REQUESTS_SQL = """
-            SELECT request_id, model_id, from_state, to_state, requested_by, requested_at, justification, status, gate_report_json,
-                   model_row_version, scorecard_digest, required_approvals, required_role, kind
-              FROM transition_requests""";
-    private static final String APPROVALS_SQL = "SELECT approval_id, request_id, approver, decision, comment, decided_at, signature FROM approvals";
-    private static final String PRINCIPALS_SQL =
-            "SELECT user_name, roles, active, public_key, key_endorsed_by, key_endorsement, key_enrolled_at FROM principals";
-    private static final String POINTERS_SQL = "SELECT model_name, active_model_id, last_known_good_id FROM active_pointer";
-
     /** The columns of a version that its history records: artifacts, hashes, creator. */
     private static final List<String> EVIDENCE = List.of("model_name", "model_type", "version", "parent_id", "path_ref",
             "training_config_json", "training_config_hash", "data_snapshot_ref", "data_snapshot_hash", "feature_graph_hash",
@@ -80,6 +68,10 @@ public final class SignedHistory {
             "RULE_CHANGE_STALE");
 
     private record Entry(long seq, String actor, String action, String entity, String payload) {
+
+        static Entry of(AuditAction action) {
+            return new Entry(action.seq(), action.actor(), action.action(), action.entity(), action.payloadJson());
+        }
     }
 
     private record Head(long seq, String signer, boolean trusted) {
@@ -105,18 +97,18 @@ public final class SignedHistory {
     }
 
     /** Replays the whole history and compares every governed row with it. */
-    public static Report check(Handle handle) {
-        return check(handle, Scope.ALL);
+    public static Report check(Store store) {
+        return check(store, Scope.ALL);
     }
 
     /**
      * Replays the history and compares only the rows in {@code scope}: what the engine does before a transition, so that a
      * disagreeing row it does not depend on never blocks it (a rollback cannot be held hostage by an unrelated edit).
      */
-    public static Report check(Handle handle, Scope scope) {
-        SignedHistory history = new SignedHistory(Signatures.isDemo(handle));
-        history.replay(handle);
-        List<Finding> rows = history.compare(handle, scope);
+    public static Report check(Store store, Scope scope) {
+        SignedHistory history = new SignedHistory(Signatures.isDemo(store));
+        history.replay(store);
+        List<Finding> rows = history.compare(store, scope);
         return new Report(history.entries, history.attested, List.copyOf(history.entryFindings), List.copyOf(rows));
     }
 
@@ -126,15 +118,20 @@ public final class SignedHistory {
      * head at or after it intact, that head its actor's. The work depends on the rows involved, not on the size of the
      * history; {@code audit verify} replays everything.
      */
-    public static Report checkTransition(Handle handle, Scope scope) {
-        SignedHistory history = new SignedHistory(Signatures.isDemo(handle));
-        new Attestation(handle, history).replayEntities(entities(handle, scope));
-        List<Finding> rows = history.compare(handle, scope);
+    public static Report checkTransition(Store store, Scope scope) {
+        SignedHistory history = new SignedHistory(Signatures.isDemo(store));
+        new Attestation(store, history).replayEntities(entities(store, scope));
+        List<Finding> rows = history.compare(store, scope);
         return new Report(history.entries, history.attested, List.copyOf(history.entryFindings), List.copyOf(rows));
     }
 
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
+    public static Report checkTransition(Handle handle, Scope scope) {
+        return checkTransition(new SqliteStore(handle), scope);
+    }
+
     /** The audit entities whose entries set the rows of a transition scope. */
-    private static List<String> entities(Handle handle, Scope scope) {
+    private static List<String> entities(Store store, Scope scope) {
         Set<String> entities = new TreeSet<>();
         List<String> models = List.copyOf(scope.modelIds());
         scope.modelIds().forEach(id -> entities.add("model:" + id));
@@ -142,10 +139,8 @@ public final class SignedHistory {
         scope.users().forEach(user -> entities.add("principal:" + user));
         scope.names().forEach(name -> entities.add("model_name:" + name));
         if (!models.isEmpty()) {
-            handle.createQuery("SELECT request_id FROM transition_requests WHERE model_id IN (<m>)").bindList("m", models)
-                    .mapTo(String.class).forEach(id -> entities.add("request:" + id));
-            handle.createQuery("SELECT DISTINCT model_type FROM model_registry WHERE model_id IN (<m>)").bindList("m", models)
-                    .mapTo(String.class).forEach(type -> entities.add("model_type:" + type));
+            store.requests().idsForModels(models).forEach(id -> entities.add("request:" + id));
+            store.versions().typesOf(models).forEach(type -> entities.add("model_type:" + type));
         }
         return List.copyOf(entities);
     }
@@ -153,7 +148,7 @@ public final class SignedHistory {
     /** Attests single entries: the chain from each to its covering head, read by sequence number and cached per head. */
     private static final class Attestation {
 
-        private final Handle handle;
+        private final Store store;
         private final SignedHistory history;
         /** A valid head's signer by sequence number, or "" where no valid head stands; filled as heads are checked. */
         private final Map<Long, String> headSigner = new HashMap<>();
@@ -161,8 +156,8 @@ public final class SignedHistory {
         /** The covering head found for every entry already walked through (a bulk transaction's entries share one). */
         private final Map<Long, long[]> coveredBy = new HashMap<>();
 
-        Attestation(Handle handle, SignedHistory history) {
-            this.handle = handle;
+        Attestation(Store store, SignedHistory history) {
+            this.store = store;
             this.history = history;
         }
 
@@ -170,11 +165,7 @@ public final class SignedHistory {
             if (entities.isEmpty()) {
                 return;
             }
-            List<Entry> found = handle.createQuery(
-                            "SELECT seq, actor, action, entity, payload_json FROM audit_log WHERE entity IN (<e>) ORDER BY seq")
-                    .bindList("e", entities)
-                    .map((row, ctx) -> new Entry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)))
-                    .list();
+            List<Entry> found = store.audit().actionsOn(entities).stream().map(Entry::of).toList();
             for (Entry entry : found) {
                 history.entries++;
                 if (attested(entry) && GOVERNED_ACTIONS.contains(entry.action())) {
@@ -201,33 +192,28 @@ public final class SignedHistory {
          */
         private long[] walk(long from) {
             List<Long> walked = new ArrayList<>();
-            try (PreparedStatement statement = handle.getConnection().prepareStatement(
-                    "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log WHERE seq >= ? ORDER BY seq")) {
-                statement.setLong(1, from);
-                try (ResultSet rows = statement.executeQuery()) {
-                    String previousHash = null;
-                    while (rows.next()) {
-                        long seq = rows.getLong(1);
-                        String prevHash = rows.getString(7);
-                        String hash = rows.getString(8);
-                        boolean hashOk = AuditTrail.hash(prevHash, seq, rows.getString(2), rows.getString(3), rows.getString(4),
-                                rows.getString(5), rows.getString(6)).equals(hash);
-                        if (!hashOk || (previousHash != null && !previousHash.equals(prevHash))) {
-                            return null;
-                        }
-                        walked.add(seq);
-                        if (!validHead(seq, hash, rows.getString(3), rows.getString(4), rows.getString(6)).isEmpty()) {
-                            long[] cover = {seq};
-                            walked.forEach(s -> coveredBy.put(s, cover));
-                            return cover;
-                        }
-                        previousHash = hash;
-                    }
-                    return null;
+            long[][] found = {null};
+            String[] previousHash = {null};
+            store.audit().walkFrom(from, row -> {
+                long seq = row.seq();
+                String prevHash = row.prevHash();
+                String hash = row.hash();
+                boolean hashOk = AuditTrail.hash(prevHash, seq, row.ts(), row.actor(), row.action(), row.entity(), row.payloadJson())
+                        .equals(hash);
+                if (!hashOk || (previousHash[0] != null && !previousHash[0].equals(prevHash))) {
+                    return false;
                 }
-            } catch (SQLException failed) {
-                throw new IllegalStateException("cannot read the audit log: " + failed.getMessage(), failed);
-            }
+                walked.add(seq);
+                if (!validHead(seq, hash, row.actor(), row.action(), row.payloadJson()).isEmpty()) {
+                    long[] cover = {seq};
+                    walked.forEach(s -> coveredBy.put(s, cover));
+                    found[0] = cover;
+                    return false;
+                }
+                previousHash[0] = hash;
+                return true;
+            });
+            return found[0];
         }
 
         /**
@@ -240,18 +226,16 @@ public final class SignedHistory {
                 return known;
             }
             String signer = "";
-            for (Map<String, Object> row : handle.createQuery(
-                            "SELECT head_hash, signer, signed_at, signature FROM audit_signatures WHERE seq = :s ORDER BY signature_id")
-                    .bind("s", seq).mapToMap().list()) {
-                String user = (String) row.get("signer");
-                if (!chainHash.equals(row.get("head_hash"))) {
+            for (SignedHead row : store.audit().signedHeadsAt(seq)) {
+                String user = row.signer();
+                if (!chainHash.equals(row.headHash())) {
                     continue;
                 }
-                Signatures.KeyCheck key = keys.computeIfAbsent(user, u -> Signatures.trustedKey(handle, u));
+                Signatures.KeyCheck key = keys.computeIfAbsent(user, u -> Signatures.trustedKey(store, u));
                 boolean submission = !key.trusted() && action.equals("KEY_SUBMITTED") && actor.equals(user);
                 String publicKey = submission ? text(CanonicalJson.parse(payload), "public_key") : key.publicKey();
                 if ((key.trusted() || submission) && Keys.verifyCanonical(publicKey, Signatures.headFields(seq, chainHash, user,
-                        (String) row.get("signed_at")), (String) row.get("signature"))) {
+                        row.signedAt()), row.signature())) {
                     signer = submission ? "\n" + user : user;
                     break;
                 }
@@ -262,25 +246,33 @@ public final class SignedHistory {
     }
 
     /** The text and format of the newest policy set through the signed history, if any entry recorded its text. */
-    public static Optional<Map.Entry<String, String>> attestedPolicy(Handle handle) {
-        SignedHistory history = new SignedHistory(Signatures.isDemo(handle));
-        history.replay(handle);
+    public static Optional<Map.Entry<String, String>> attestedPolicy(Store store) {
+        SignedHistory history = new SignedHistory(Signatures.isDemo(store));
+        history.replay(store);
         if (history.policy == null || history.policy.get("text") == null) {
             return Optional.empty();
         }
         return Optional.of(Map.entry((String) history.policy.get("text"), String.valueOf(history.policy.get("format"))));
     }
 
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
+    public static Optional<Map.Entry<String, String>> attestedPolicy(Handle handle) {
+        return attestedPolicy(new SqliteStore(handle));
+    }
+
     /** Which of these entries the signed history attests, each checked alone (as the engine checks before acting). */
-    public static Set<Long> attested(Handle handle, List<Long> seqs) {
-        Attestation attestation = new Attestation(handle, new SignedHistory(Signatures.isDemo(handle)));
+    public static Set<Long> attested(Store store, List<Long> seqs) {
+        Attestation attestation = new Attestation(store, new SignedHistory(Signatures.isDemo(store)));
         Set<Long> attested = new java.util.HashSet<>();
         for (long seq : seqs) {
-            handle.createQuery("SELECT seq, actor, action, entity, payload_json FROM audit_log WHERE seq = :s").bind("s", seq)
-                    .map((row, ctx) -> new Entry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)))
-                    .findOne().filter(attestation::attested).ifPresent(entry -> attested.add(entry.seq()));
+            store.audit().action(seq).map(Entry::of).filter(attestation::attested).ifPresent(entry -> attested.add(entry.seq()));
         }
         return attested;
+    }
+
+    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
+    public static Set<Long> attested(Handle handle, List<Long> seqs) {
+        return attested(new SqliteStore(handle), seqs);
     }
 
     /** Which rows to compare. */
@@ -318,40 +310,38 @@ public final class SignedHistory {
     // Attestation
     // ---------------------------------------------------------------------------------------------------------------
 
-    private void replay(Handle handle) {
+    private void replay(Store store) {
         List<Entry> walked = new ArrayList<>();
         List<long[]> chain = new ArrayList<>(); // per entry: {seq, hashOk (1/0), linkOk (1/0)}
         Map<Long, String> storedHash = new HashMap<>();
-        try (PreparedStatement statement = handle.getConnection().prepareStatement(
-                "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq");
-             ResultSet rows = statement.executeQuery()) {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            HexFormat hex = HexFormat.of();
-            String previousHash = AuditTrail.GENESIS;
-            long previousSeq = 0;
-            while (rows.next()) {
-                long seq = rows.getLong(1);
-                String action = rows.getString(4);
-                String payload = rows.getString(6);
-                String prevHash = rows.getString(7);
-                String hash = rows.getString(8);
-                String text = prevHash + "\n" + seq + "\n" + rows.getString(2) + "\n" + rows.getString(3) + "\n" + action + "\n"
-                        + rows.getString(5) + "\n" + payload;
-                boolean hashOk = hex.formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8))).equals(hash);
-                boolean linkOk = seq == previousSeq + 1 && previousHash.equals(prevHash);
-                chain.add(new long[] {seq, hashOk ? 1 : 0, linkOk ? 1 : 0});
-                walked.add(new Entry(seq, rows.getString(3), action, rows.getString(5), GOVERNED_ACTIONS.contains(action) ? payload : null));
-                storedHash.put(seq, hash);
-                previousHash = hash;
-                previousSeq = seq;
-            }
-        } catch (SQLException failed) {
-            throw new IllegalStateException("cannot read the audit log: " + failed.getMessage(), failed);
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every JDK has SHA-256", impossible);
         }
+        HexFormat hex = HexFormat.of();
+        String[] previousHash = {AuditTrail.GENESIS};
+        long[] previousSeq = {0};
+        store.audit().walk(row -> {
+            long seq = row.seq();
+            String action = row.action();
+            String payload = row.payloadJson();
+            String prevHash = row.prevHash();
+            String hash = row.hash();
+            String text = prevHash + "\n" + seq + "\n" + row.ts() + "\n" + row.actor() + "\n" + action + "\n"
+                    + row.entity() + "\n" + payload;
+            boolean hashOk = hex.formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8))).equals(hash);
+            boolean linkOk = seq == previousSeq[0] + 1 && previousHash[0].equals(prevHash);
+            chain.add(new long[] {seq, hashOk ? 1 : 0, linkOk ? 1 : 0});
+            walked.add(new Entry(seq, row.actor(), action, row.entity(), GOVERNED_ACTIONS.contains(action) ? payload : null));
+            storedHash.put(seq, hash);
+            previousHash[0] = hash;
+            previousSeq[0] = seq;
+            return true;
+        });
         entries = walked.size();
-        Map<Long, Head> heads = validHeads(handle, storedHash, walked);
+        Map<Long, Head> heads = validHeads(store, storedHash, walked);
         boolean[] covered = new boolean[walked.size()];
         Head cover = null;
         for (int i = walked.size() - 1; i >= 0; i--) {
@@ -401,23 +391,20 @@ public final class SignedHistory {
     }
 
     /** The heads whose signature verifies against the signer's key and whose hash is the chain's; the rest are reported. */
-    private Map<Long, Head> validHeads(Handle handle, Map<Long, String> storedHash, List<Entry> walked) {
+    private Map<Long, Head> validHeads(Store store, Map<Long, String> storedHash, List<Entry> walked) {
         Map<Long, Head> valid = new HashMap<>();
         Map<String, Signatures.KeyCheck> keys = new HashMap<>();
         Map<Long, Entry> bySeq = new HashMap<>();
         walked.forEach(e -> bySeq.put(e.seq(), e));
-        List<Map<String, Object>> rows = handle.createQuery(
-                "SELECT signature_id, seq, head_hash, signer, signed_at, signature FROM audit_signatures ORDER BY seq, signature_id")
-                .mapToMap().list();
-        for (Map<String, Object> row : rows) {
-            long seq = ((Number) row.get("seq")).longValue();
-            String signer = (String) row.get("signer");
-            String label = "signed audit head " + row.get("signature_id") + " at entry " + seq + " (by " + signer + ")";
-            if (!Objects.equals(storedHash.get(seq), row.get("head_hash"))) {
+        for (SignedHead row : store.audit().signedHeads()) {
+            long seq = row.seq();
+            String signer = row.signer();
+            String label = "signed audit head " + row.signatureId() + " at entry " + seq + " (by " + signer + ")";
+            if (!Objects.equals(storedHash.get(seq), row.headHash())) {
                 entryFindings.add(new Finding(label, 0, "does not match the audit chain at that entry"));
                 continue;
             }
-            Signatures.KeyCheck key = keys.computeIfAbsent(signer, user -> Signatures.trustedKey(handle, user));
+            Signatures.KeyCheck key = keys.computeIfAbsent(signer, user -> Signatures.trustedKey(store, user));
             String publicKey = key.publicKey();
             boolean submission = false;
             Entry entry = bySeq.get(seq);
@@ -428,8 +415,8 @@ public final class SignedHistory {
                 entryFindings.add(new Finding(label, 0, "cannot be checked: " + key.problem()));
                 continue;
             }
-            boolean verifies = Keys.verifyCanonical(publicKey, Signatures.headFields(seq, (String) row.get("head_hash"), signer,
-                    (String) row.get("signed_at")), (String) row.get("signature"));
+            boolean verifies = Keys.verifyCanonical(publicKey, Signatures.headFields(seq, row.headHash(), signer, row.signedAt()),
+                    row.signature());
             if (!verifies) {
                 entryFindings.add(new Finding(label, 0, "carries a signature that does not verify"));
                 continue;
@@ -616,29 +603,28 @@ public final class SignedHistory {
     // Comparison
     // ---------------------------------------------------------------------------------------------------------------
 
-    private List<Finding> compare(Handle handle, Scope scope) {
+    private List<Finding> compare(Store store, Scope scope) {
         List<Finding> findings = new ArrayList<>();
-        compareVersions(handle, scope, findings);
-        compareRequests(handle, scope, findings);
-        compareApprovals(handle, scope, findings);
-        comparePrincipals(handle, scope, findings);
-        comparePointers(handle, scope, findings);
+        compareVersions(store, scope, findings);
+        compareRequests(store, scope, findings);
+        compareApprovals(store, scope, findings);
+        comparePrincipals(store, scope, findings);
+        comparePointers(store, scope, findings);
         if (scope.policy()) {
-            comparePolicy(handle, findings);
+            comparePolicy(store, findings);
         }
         if (scope.events()) {
-            compareEvents(handle, findings);
+            compareEvents(store, findings);
         }
         if (scope.policy()) {
-            compareRuleChanges(handle, findings);
+            compareRuleChanges(store, findings);
         }
         return findings;
     }
 
-    private void compareVersions(Handle handle, Scope scope, List<Finding> findings) {
+    private void compareVersions(Store store, Scope scope, List<Finding> findings) {
         Set<String> seen = new TreeSet<>();
-        (scope.modelIds() == null ? handle.createQuery(VERSIONS_SQL).mapToMap().list()
-                : keyed(handle.createQuery(VERSIONS_SQL + " WHERE model_id IN (<a>)"), scope.modelIds(), null)).forEach(row -> {
+        store.versions().rowsAsStored(scope.modelIds()).forEach(row -> {
                     String id = (String) row.get("model_id");
                     if (!scope.models(id)) {
                         return;
@@ -679,11 +665,9 @@ public final class SignedHistory {
         });
     }
 
-    private void compareRequests(Handle handle, Scope scope, List<Finding> findings) {
+    private void compareRequests(Store store, Scope scope, List<Finding> findings) {
         Set<String> seen = new TreeSet<>();
-        (scope.requestIds() == null ? handle.createQuery(REQUESTS_SQL).mapToMap().list()
-                : keyed(handle.createQuery(REQUESTS_SQL + " WHERE request_id IN (<a>) OR model_id IN (<b>)"), scope.requestIds(),
-                        scope.modelIds())).forEach(row -> {
+        store.requests().rowsAsStored(scope.requestIds(), scope.modelIds()).forEach(row -> {
                     String id = (String) row.get("request_id");
                     if (!scope.requests(id) && !scope.models((String) row.get("model_id"))) {
                         return;
@@ -726,10 +710,9 @@ public final class SignedHistory {
         });
     }
 
-    private void compareApprovals(Handle handle, Scope scope, List<Finding> findings) {
+    private void compareApprovals(Store store, Scope scope, List<Finding> findings) {
         Set<String> seen = new TreeSet<>();
-        (scope.requestIds() == null ? handle.createQuery(APPROVALS_SQL).mapToMap().list()
-                : keyed(handle.createQuery(APPROVALS_SQL + " WHERE request_id IN (<a>)"), scope.requestIds(), null)).forEach(row -> {
+        store.approvals().rowsAsStored(scope.requestIds()).forEach(row -> {
                     String requestId = (String) row.get("request_id");
                     if (!scope.requests(requestId)) {
                         return;
@@ -760,10 +743,9 @@ public final class SignedHistory {
         });
     }
 
-    private void comparePrincipals(Handle handle, Scope scope, List<Finding> findings) {
+    private void comparePrincipals(Store store, Scope scope, List<Finding> findings) {
         Set<String> seen = new TreeSet<>();
-        (scope.users() == null ? handle.createQuery(PRINCIPALS_SQL).mapToMap().list()
-                : keyed(handle.createQuery(PRINCIPALS_SQL + " WHERE user_name IN (<a>)"), scope.users(), null)).forEach(row -> {
+        store.principals().rowsAsStored(scope.users()).forEach(row -> {
                     String user = (String) row.get("user_name");
                     if (!scope.principals(user)) {
                         return;
@@ -800,10 +782,9 @@ public final class SignedHistory {
         });
     }
 
-    private void comparePointers(Handle handle, Scope scope, List<Finding> findings) {
+    private void comparePointers(Store store, Scope scope, List<Finding> findings) {
         Set<String> seen = new TreeSet<>();
-        (scope.names() == null ? handle.createQuery(POINTERS_SQL).mapToMap().list()
-                : keyed(handle.createQuery(POINTERS_SQL + " WHERE model_name IN (<a>)"), scope.names(), null)).forEach(row -> {
+        store.versions().pointerRowsAsStored(scope.names()).forEach(row -> {
             String name = (String) row.get("model_name");
             if (!scope.modelNames(name)) {
                 return;
@@ -829,9 +810,8 @@ public final class SignedHistory {
         });
     }
 
-    private void comparePolicy(Handle handle, List<Finding> findings) {
-        Optional<String> text = handle.createQuery("SELECT value FROM registry_meta WHERE key = :k").bind("k", PolicyStore.TEXT_KEY)
-                .mapTo(String.class).findOne();
+    private void comparePolicy(Store store, List<Finding> findings) {
+        Optional<String> text = store.meta().value(PolicyStore.TEXT_KEY);
         if (policy == null) {
             text.ifPresent(stored -> findings.add(new Finding("the stored policy", 0,
                     "(sha256 " + CanonicalJson.sha256Hex(stored) + ") was never set through the signed history")));
@@ -846,10 +826,9 @@ public final class SignedHistory {
         }
     }
 
-    private void compareRuleChanges(Handle handle, List<Finding> findings) {
+    private void compareRuleChanges(Store store, List<Finding> findings) {
         Set<String> seen = new TreeSet<>();
-        handle.createQuery("SELECT change_id, kind, target, role, policy_sha256, requested_by, status, decided_by FROM rule_changes")
-                .mapToMap().forEach(row -> {
+        store.rules().changeRowsAsStored().forEach(row -> {
                     String id = (String) row.get("change_id");
                     seen.add(id);
                     String subject = "rule change " + id;
@@ -876,9 +855,9 @@ public final class SignedHistory {
         });
     }
 
-    private void compareEvents(Handle handle, List<Finding> findings) {
+    private void compareEvents(Store store, List<Finding> findings) {
         Set<Long> seen = new TreeSet<>();
-        handle.createQuery("SELECT event_id, event_type, payload_json FROM events").mapToMap().forEach(row -> {
+        store.events().rowsAsStored().forEach(row -> {
             long id = ((Number) row.get("event_id")).longValue();
             seen.add(id);
             String type = (String) row.get("event_type");
@@ -902,18 +881,6 @@ public final class SignedHistory {
                 findings.add(new Finding("outbox event " + id, (Long) expected.get("seq"), "is in the signed history but missing"));
             }
         });
-    }
-
-    /**
-     * A scoped check reads only the rows whose keys are in {@code a} (and {@code b}): the engine's check before a
-     * transition reads a handful of rows by key, not every table. An empty IN () is not SQL; a key no row has stands in.
-     */
-    private static List<Map<String, Object>> keyed(org.jdbi.v3.core.statement.Query query, Set<String> a, Set<String> b) {
-        query.bindList("a", a.isEmpty() ? List.of("") : List.copyOf(a));
-        if (b != null) {
-            query.bindList("b", b.isEmpty() ? List.of("") : List.copyOf(b));
-        }
-        return query.mapToMap().list();
     }
 
     private static void differs(List<Finding> findings, String subject, String column, Object actual, Object expected, Long seq) {

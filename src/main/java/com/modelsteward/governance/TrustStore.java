@@ -3,9 +3,8 @@ package com.modelsteward.governance;
 import com.modelsteward.config.AppSettings;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.SignedHead;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,7 +41,7 @@ public final class TrustStore {
 
     /** Compares the registry's root key with the pinned one, pinning it on first use. */
     public Check check(Registry registry) {
-        Optional<Signatures.KeyCheck> root = registry.readHandle(Signatures::root);
+        Optional<Signatures.KeyCheck> root = registry.read(Signatures::root);
         String path = registry.file().toAbsolutePath().normalize().toString();
         Optional<String> pinned = settings.get(PREFIX + path);
         if (root.isEmpty()) {
@@ -87,33 +86,28 @@ public final class TrustStore {
         Optional<String> pinned = settings.get(HEAD_PREFIX + path);
         long pinnedSeq = pinned.map(text -> Long.parseLong(text.substring(0, text.indexOf(':')))).orElse(0L);
         String pinnedHash = pinned.map(text -> text.substring(text.indexOf(':') + 1)).orElse(AuditTrail.GENESIS);
-        return registry.readHandle(handle -> {
-            long last = handle.createQuery("SELECT coalesce(max(seq), 0) FROM audit_log").mapTo(Long.class).one();
+        return registry.read(store -> {
+            long last = store.audit().lastSeq();
             if (pinnedSeq > last) {
                 return new HeadCheck(true, "WARNING: THE AUDIT TRAIL OF " + path + " WENT BACKWARD: you verified it up to entry " + pinnedSeq
                         + " and it now ends at entry " + last + ". Entries were removed, or an older copy of the file was put back.");
             }
             if (pinnedSeq > 0) {
-                String now = handle.createQuery("SELECT hash FROM audit_log WHERE seq = :s").bind("s", pinnedSeq).mapTo(String.class).one();
+                String now = store.audit().hashAt(pinnedSeq);
                 if (!now.equals(pinnedHash)) {
                     return new HeadCheck(true, "WARNING: THE AUDIT TRAIL OF " + path + " HAS FORKED: entry " + pinnedSeq
                             + " is not the entry you verified (hash " + pinnedHash.substring(0, 12) + "…, now " + now.substring(0, 12)
                             + "…). The history was rewritten from there on.");
                 }
             }
-            long intactTo = AuditTrail.intactFrom(handle, pinnedSeq, pinnedHash);
-            List<Map<String, Object>> heads = handle.createQuery("""
-                            SELECT s.seq, s.head_hash, s.signer, s.signed_at, s.signature FROM audit_signatures s
-                              JOIN audit_log l ON l.seq = s.seq AND l.hash = s.head_hash
-                             WHERE s.seq > :from AND s.seq <= :to ORDER BY s.seq DESC""")
-                    .bind("from", pinnedSeq).bind("to", intactTo).mapToMap().list();
-            for (Map<String, Object> head : heads) {
-                long seq = ((Number) head.get("seq")).longValue();
-                String signer = (String) head.get("signer");
-                Signatures.KeyCheck key = Signatures.trustedKey(handle, signer);
-                if (key.trusted() && Keys.verifyCanonical(key.publicKey(), Signatures.headFields(seq, (String) head.get("head_hash"), signer,
-                        (String) head.get("signed_at")), (String) head.get("signature"))) {
-                    settings.put(HEAD_PREFIX + path, seq + ":" + head.get("head_hash"));
+            long intactTo = store.audit().intactFrom(pinnedSeq, pinnedHash);
+            for (SignedHead head : store.audit().signedHeadsOnChain(pinnedSeq, intactTo)) {
+                long seq = head.seq();
+                String signer = head.signer();
+                Signatures.KeyCheck key = Signatures.trustedKey(store, signer);
+                if (key.trusted() && Keys.verifyCanonical(key.publicKey(), Signatures.headFields(seq, head.headHash(), signer,
+                        head.signedAt()), head.signature())) {
+                    settings.put(HEAD_PREFIX + path, seq + ":" + head.headHash());
                     save();
                     break;
                 }

@@ -2,6 +2,8 @@ package com.modelsteward.registry;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The store's maker-checker decisions: {@code approvals}. Bound to one transaction or snapshot by {@link Store}. */
 public interface ApprovalStore {
@@ -28,4 +30,15 @@ public interface ApprovalStore {
 
     /** The decisions on the transition requests of {@code modelIds}, in the order they were made. */
     List<RequestApprovalRow> ofVersions(Collection<String> modelIds);
+
+    // signing and trust
+
+    /** Every decision of the registry, as recorded. */
+    List<SignedDecision> allSignedDecisions();
+
+    /**
+     * The approvals as stored, keyed by column (untyped: a replay of the signed history compares what is there); those of
+     * {@code requestIds} only, or all when {@code requestIds} is null.
+     */
+    List<Map<String, Object>> rowsAsStored(Set<String> requestIds);
 }

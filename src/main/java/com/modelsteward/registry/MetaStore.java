@@ -1,5 +1,8 @@
 package com.modelsteward.registry;
 
+import java.util.List;
+import java.util.Optional;
+
 /** The store's registry-wide settings and facts: {@code registry_meta}, {@code schema_version}. Bound to one transaction or snapshot by {@link Store}. */
 public interface MetaStore {
 
@@ -12,4 +15,12 @@ public interface MetaStore {
 
     /** Back to SQLite's default page cache (2 MB), before the connection returns to the pool. */
     void restorePageCache();
+
+    // signing and trust
+
+    /** The value stored under {@code key} in {@code registry_meta}, if any. */
+    Optional<String> value(String key);
+
+    /** {@link SchemaTriggers#problems}: one sentence per trigger missing, altered or unknown; empty when they are the schema's. */
+    List<String> triggerProblems();
 }

@@ -1,6 +1,7 @@
 package com.modelsteward.registry;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The store's rule changes and the stored policy: {@code rule_changes}, the policy keys of {@code registry_meta}. Bound to one transaction or snapshot by {@link Store}. */
@@ -39,4 +40,9 @@ public interface RuleStore {
 
     /** Stores {@code text} in {@code format} as the registry's policy, replacing the one stored. */
     void storePolicy(String text, String format);
+
+    // signing and trust
+
+    /** Every rule change as stored, keyed by column (untyped: a replay of the signed history compares what is there). */
+    List<Map<String, Object>> changeRowsAsStored();
 }

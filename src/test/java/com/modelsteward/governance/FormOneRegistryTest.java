@@ -103,7 +103,7 @@ class FormOneRegistryTest {
         assertTrue(chain.ok(), chain.problem());
         SignatureAudit.Report signatures = SignatureAudit.verify(registry);
         assertTrue(signatures.ok(), String.join("\n", signatures.problems()));
-        SignedHistory.Report history = registry.readHandle(SignedHistory::check);
+        SignedHistory.Report history = registry.read(SignedHistory::check);
         assertTrue(history.ok(), String.join("\n", history.sentences()));
     }
 }

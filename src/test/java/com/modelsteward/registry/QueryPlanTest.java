@@ -53,10 +53,16 @@ class QueryPlanTest {
             "instr(payload_json", "a version's audit entries include those whose payload names it, which no index can find: "
                     + "one pass per selected version; the console's check of many versions reads the log once (LineageService)");
 
+    /**
+     * Queries that read a large table whole on purpose, by the END of their SQL (their keyed variants, the same text
+     * followed by a WHERE, are checked): audit verify compares every governed row with the signed history, so it reads
+     * each governed table whole by design.
+     */
+    static final Set<String> WHOLE_TABLE_BY_DESIGN_ENDING = Set.of("archived FROM model_registry", "kind FROM transition_requests",
+            "signature FROM approvals", "payload_json FROM events");
+
     /** Checked by {@code CatalogQueryPlanTest}, from the catalog's own SQL constants (the console's queries). */
     static final Set<String> NOT_SCANNED = Set.of("SqliteCatalog.java",
-            // audit verify compares every governed row with the signed history: it reads each governed table whole by design
-            "SignedHistory.java",
             // runs on an import's own staging file (its tables are not the registry's), read whole by design
             "SqliteScorecardStagingFile.java");
 
@@ -86,7 +92,8 @@ class QueryPlanTest {
         try (Registry registry = TestRegistries.demo(dir)) {
             registry.readHandle(handle -> {
                 for (Query query : queries) {
-                    if (WHOLE_TABLE_BY_DESIGN.keySet().stream().anyMatch(fragment -> normalized(query.sql()).contains(fragment))) {
+                    if (WHOLE_TABLE_BY_DESIGN.keySet().stream().anyMatch(fragment -> normalized(query.sql()).contains(fragment))
+                            || WHOLE_TABLE_BY_DESIGN_ENDING.stream().anyMatch(ending -> normalized(query.sql()).endsWith(ending))) {
                         continue;
                     }
                     largeTableScans(handle.getConnection(), query.sql()).forEach(scan -> scans.add(query.where() + ": " + scan
@@ -240,6 +247,8 @@ class QueryPlanTest {
             if (sql == null) {
                 continue;
             }
+            // A Jdbi list (IN (<ids>)) is planned as a list of one: an index serves IN (?) as it serves IN (?, ?, …).
+            sql = sql.replaceAll("<\\w+>", "?");
             String verb = sql.strip().split("\\s+")[0].toUpperCase(Locale.ROOT);
             if (Set.of("SELECT", "UPDATE", "DELETE", "INSERT", "WITH").contains(verb)) {
                 int line = (int) source.substring(0, call.start()).chars().filter(c -> c == '\n').count() + 1;

@@ -5,8 +5,11 @@ import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.GrantedApproval;
 import com.modelsteward.registry.RecordedDecision;
 import com.modelsteward.registry.RequestApprovalRow;
+import com.modelsteward.registry.SignedDecision;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
@@ -85,5 +88,25 @@ final class SqliteApprovalStore implements ApprovalStore {
     public List<RequestApprovalRow> ofVersions(Collection<String> modelIds) {
         return handle.createQuery(OF_VERSIONS_SQL).bind("ids", CanonicalJson.write(List.copyOf(modelIds)))
                 .map(ConstructorMapper.of(RequestApprovalRow.class)).list();
+    }
+
+    // signing and trust
+
+    @Override
+    public List<SignedDecision> allSignedDecisions() {
+        return handle.createQuery("""
+                        SELECT a.approval_id, a.approver, a.decision, a.comment, a.decided_at, a.signature, a.request_id
+                          FROM approvals a ORDER BY a.approval_id""")
+                .map((row, ctx) -> new SignedDecision(row.getLong("approval_id"), row.getString("request_id"), row.getString("approver"),
+                        row.getString("decision"), row.getString("comment"), row.getString("decided_at"), row.getString("signature")))
+                .list();
+    }
+
+    private static final String APPROVALS_SQL = "SELECT approval_id, request_id, approver, decision, comment, decided_at, signature FROM approvals";
+
+    @Override
+    public List<Map<String, Object>> rowsAsStored(Set<String> requestIds) {
+        return requestIds == null ? handle.createQuery(APPROVALS_SQL).mapToMap().list()
+                : KeyedRows.keyed(handle.createQuery(APPROVALS_SQL + " WHERE request_id IN (<a>)"), requestIds, null);
     }
 }

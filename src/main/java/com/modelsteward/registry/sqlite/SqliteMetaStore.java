@@ -1,6 +1,8 @@
 package com.modelsteward.registry.sqlite;
 
 import com.modelsteward.registry.MetaStore;
+import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** {@link MetaStore} on SQLite. */
@@ -34,5 +36,17 @@ final class SqliteMetaStore implements MetaStore {
     @Override
     public void restorePageCache() {
         handle.execute(DEFAULT_PAGE_CACHE);
+    }
+
+    // signing and trust
+
+    @Override
+    public Optional<String> value(String key) {
+        return handle.createQuery("SELECT value FROM registry_meta WHERE key = :k").bind("k", key).mapTo(String.class).findOne();
+    }
+
+    @Override
+    public List<String> triggerProblems() {
+        return SchemaTriggers.problems(handle);
     }
 }

@@ -124,4 +124,12 @@ final class SqliteRuleStore implements RuleStore {
             handle.createUpdate(UPSERT_META).bind("k", entry.getKey()).bind("v", entry.getValue()).execute();
         }
     }
+
+    // signing and trust
+
+    @Override
+    public List<Map<String, Object>> changeRowsAsStored() {
+        return handle.createQuery("SELECT change_id, kind, target, role, policy_sha256, requested_by, status, decided_by FROM rule_changes")
+                .mapToMap().list();
+    }
 }

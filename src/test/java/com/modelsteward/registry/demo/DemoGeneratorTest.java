@@ -74,7 +74,7 @@ class DemoGeneratorTest {
             assertTrue(drawdown > 0 && drawdown < 1, "max_drawdown is a positive fraction");
             var version = catalog.version(versions.getFirst().modelId()).orElseThrow();
             assertEquals(CanonicalJson.hashOfJson(version.trainingConfigJson()), version.trainingConfigHash(), "hashes are real");
-            assertTrue(registry.readHandle(Signatures::isDemo), "a proven demo: its root key is the demo key derived from its marker");
+            assertTrue(registry.<Boolean>read(Signatures::isDemo), "a proven demo: its root key is the demo key derived from its marker");
         }
     }
 

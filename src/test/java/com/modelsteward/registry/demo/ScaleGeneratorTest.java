@@ -43,7 +43,7 @@ class ScaleGeneratorTest {
             AuditTrail.Verification chain = AuditTrail.verify(registry);
             assertTrue(chain.ok(), chain.problem());
             assertTrue(chain.checked() > 2_500, "a REGISTER entry per version, and the promotions");
-            assertTrue(registry.readHandle(Signatures::isDemo), "a proven demo: its root key is the demo key derived from its marker");
+            assertTrue(registry.<Boolean>read(Signatures::isDemo), "a proven demo: its root key is the demo key derived from its marker");
             // The config hash is written without a JSON round trip: it must still be the hash of the canonical config.
             List<Map<String, Object>> configs = registry.readHandle(h -> h.createQuery(
                     "SELECT training_config_json, training_config_hash FROM model_registry WHERE rowid % 50 = 0").mapToMap().list());
