@@ -8,7 +8,6 @@ import com.modelsteward.registry.Outbox;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
-import com.modelsteward.registry.sqlite.SqliteStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -152,7 +151,7 @@ public final class DriftMonitor {
             String now = Timestamps.now(clock);
             // Drift results and alerts are observations any account may make; they enter the signed history only when the
             // actor can sign (docs/security.md): an unsigned entry would leave the chain's tail outside every signature.
-            boolean attested = Signatures.canSign(SqliteStore.handleOf(store), actor);
+            boolean attested = Signatures.canSign(store, actor);
             List<Breach> breaches = new ArrayList<>();
             for (DriftRow row : report.rows()) {
                 long driftId = insertResult(store, report, row, now);
@@ -161,7 +160,7 @@ public final class DriftMonitor {
                 }
             }
             if (attested && breaches.stream().anyMatch(Breach::newlyOpened)) {
-                Signatures.seal(SqliteStore.handleOf(store), clock, actor);
+                Signatures.seal(store, clock, actor);
             }
             return breaches;
         });

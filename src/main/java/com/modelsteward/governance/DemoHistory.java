@@ -3,11 +3,9 @@ package com.modelsteward.governance;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.PrincipalRoles;
 import com.modelsteward.registry.Store;
-import com.modelsteward.registry.sqlite.SqliteStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
 
 /**
  * What the demo generators record so that the rows they write in bulk are part of the signed history: the principals
@@ -33,11 +31,6 @@ public final class DemoHistory {
         }
     }
 
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public static void principals(Handle handle, Clock clock, String admin) {
-        principals(new SqliteStore(handle), clock, admin);
-    }
-
     /** A REGISTER entry by {@code admin} for each seeded version, recording its state as written, then sealed by {@code admin}. */
     public static void versions(Store store, Clock clock, String admin, List<String> modelIds) {
         for (String id : modelIds) {
@@ -50,11 +43,7 @@ public final class DemoHistory {
             payload.put("demo_seed", true);
             store.audit().append(clock, admin, "REGISTER", "model:" + id, payload);
         }
-        Signatures.seal(SqliteStore.handleOf(store), clock, admin);
+        Signatures.seal(store, clock, admin);
     }
 
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public static void versions(Handle handle, Clock clock, String admin, List<String> modelIds) {
-        versions(new SqliteStore(handle), clock, admin, modelIds);
-    }
 }

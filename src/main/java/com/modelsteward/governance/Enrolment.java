@@ -5,7 +5,6 @@ import com.modelsteward.registry.NewPrincipal;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
-import com.modelsteward.registry.sqlite.SqliteStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Enrolling principals' Ed25519 keys. A user enrols their own key (the private key is created in their data directory,
@@ -202,11 +200,6 @@ public final class Enrolment {
             store.audit().append(clock, rootUser, "KEY_ENROLLED", "principal:" + user, payload);
         }
         Signatures.seal(store, clock, rootUser, rootKey);
-    }
-
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public static void enrollDemoPrincipals(Handle handle, Clock clock, String rootUser) {
-        enrollDemoPrincipals(new SqliteStore(handle), clock, rootUser);
     }
 
     private static EnrolledKey principal(Store store, String user) {

@@ -13,7 +13,6 @@ import com.modelsteward.registry.RequestQueueRow;
 import com.modelsteward.registry.Scorecard;
 import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
-import com.modelsteward.registry.sqlite.SqliteStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -337,9 +336,9 @@ public final class GovernanceDesk {
 
     private static SignatureStatus signatureStatus(Store store, GovernanceService.Request request, RecordedDecision row) {
         String approver = row.approver();
-        Optional<String> problem = Signatures.decisionProblem(SqliteStore.handleOf(store), request, approver, row.decision(),
+        Optional<String> problem = Signatures.decisionProblem(store, request, approver, row.decision(),
                 row.comment(), row.decidedAt(), row.signature());
-        String key = Signatures.trustedKey(SqliteStore.handleOf(store), approver).publicKey();
+        String key = Signatures.trustedKey(store, approver).publicKey();
         return new SignatureStatus(approver, key == null ? null : Keys.fingerprint(key), problem.orElse(null));
     }
 

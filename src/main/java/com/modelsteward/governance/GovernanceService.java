@@ -15,7 +15,6 @@ import com.modelsteward.registry.StoreWork;
 import com.modelsteward.registry.Timestamps;
 import com.modelsteward.registry.VersionRegistration;
 import com.modelsteward.registry.VersionState;
-import com.modelsteward.registry.sqlite.SqliteStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The governance engine: requests, maker-checker decisions, atomic execution, O(1) rollback, history and retention.
@@ -114,11 +112,6 @@ public final class GovernanceService {
         return write(store -> request(store, who, modelId, toState, justification));
     }
 
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public RequestResult request(Handle handle, Identity who, String modelId, String toState, String justification) {
-        return request(new SqliteStore(handle), who, modelId, toState, justification);
-    }
-
     public RequestResult request(Store store, Identity who, String modelId, String toState, String justification) {
         who.require(Role.ANALYST, "requesting a transition");
         if (justification == null || justification.isBlank()) {
@@ -181,7 +174,7 @@ public final class GovernanceService {
             commit(store, who, loadRequest(store, requestId), transition, model, report, digest);
             status = "EXECUTED";
         }
-        Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
+        Signatures.seal(store, clock, who.user());
         return new RequestResult(requestId, modelId, model.state(), toState, status, transition.approvals().count(),
                 transition.approvals().role(), report);
     }
@@ -209,14 +202,9 @@ public final class GovernanceService {
         }
     }
 
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public DecisionResult decide(Handle handle, Identity who, String requestId, String comment, boolean approve) {
-        return decide(new SqliteStore(handle), who, requestId, comment, approve);
-    }
-
     public DecisionResult decide(Store store, Identity who, String requestId, String comment, boolean approve) {
         DecisionResult result = record(store, who, requestId, comment, approve);
-        Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
+        Signatures.seal(store, clock, who.user());
         return result;
     }
 
@@ -252,7 +240,7 @@ public final class GovernanceService {
         }
         String now = Timestamps.now(clock);
         // trust hook: the decision is recorded with the approver's signature over its canonical content (Signatures)
-        String signature = Signatures.signDecision(SqliteStore.handleOf(store), who.user(), request, approve ? "APPROVE" : "REJECT",
+        String signature = Signatures.signDecision(store, who.user(), request, approve ? "APPROVE" : "REJECT",
                 comment.strip(), now);
         store.approvals().insert(requestId, who.user(), approve ? "APPROVE" : "REJECT", comment.strip(), now, signature);
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -329,7 +317,7 @@ public final class GovernanceService {
         write(store -> {
             if (store.requests().markStale(requestId, Timestamps.now(clock))) {
                 store.audit().append(clock, who.user(), "STALE", "request:" + requestId, Map.of("request_id", requestId, "reason", why));
-                Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
+                Signatures.seal(store, clock, who.user());
             }
             return null;
         });
@@ -343,7 +331,7 @@ public final class GovernanceService {
         ModelVersion model = store.versions().find(request.modelId()).orElseThrow();
         String digest = checkNotStale(store, request, model);
         // trust hook: approvals whose signatures do not verify do not count (E_LEARN_APPROVAL_MISSING)
-        Signatures.requireValidApprovals(SqliteStore.handleOf(store), request);
+        Signatures.requireValidApprovals(store, request);
         GateReport report = evaluator.evaluate(store, model, transition);
         if (!report.passed()) {
             throw cannotExecute(request.requestId(), report);
@@ -526,7 +514,7 @@ public final class GovernanceService {
         auditActiveChange(store, who, modelName, target, current, "rollback", requestId);
         event.put("rolled_back_by", who.user());
         store.events().append(clock, who.user(), Outbox.ROLLBACK_COMPLETED, event);
-        Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
+        Signatures.seal(store, clock, who.user());
         return new RollbackResult(requestId, modelName, current, target);
     }
 
@@ -569,7 +557,7 @@ public final class GovernanceService {
     private List<AuditLine> attestedActiveChanges(String modelName) {
         return registry.read(store -> {
             List<AuditLine> rows = store.audit().activeChanges(activeEntity(modelName));
-            Set<Long> attested = SignedHistory.attested(SqliteStore.handleOf(store), rows.stream().map(AuditLine::seq).toList());
+            Set<Long> attested = SignedHistory.attested(store, rows.stream().map(AuditLine::seq).toList());
             return rows.stream().filter(row -> attested.contains(row.seq())).toList();
         });
     }
@@ -630,7 +618,7 @@ public final class GovernanceService {
             payload.put("state_changed_at", registered.stateChangedAt());
             payload.put("created_at", registered.createdAt());
             store.audit().append(clock, who.user(), "REGISTER", "model:" + v.modelId(), payload);
-            Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
+            Signatures.seal(store, clock, who.user());
             return null;
         });
     }
@@ -655,7 +643,7 @@ public final class GovernanceService {
                 payload.put("scorecard_digest", store.scorecards().digest(model.getKey()));
                 store.audit().append(clock, who.user(), "SCORECARDS_IMPORTED", "model:" + model.getKey(), payload);
             }
-            Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
+            Signatures.seal(store, clock, who.user());
             return values.size();
         });
     }
@@ -688,11 +676,6 @@ public final class GovernanceService {
         return store.requests().find(requestId).map(Request::of);
     }
 
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    static Optional<Request> findRequest(Handle handle, String requestId) {
-        return findRequest(new SqliteStore(handle), requestId);
-    }
-
     /** REQ-000001, REQ-000002, …: requests are never deleted, so their numbers are never reused. */
     private static String nextRequestId(Store store) {
         return "REQ-%06d".formatted(store.requests().nextNumber());
@@ -722,7 +705,7 @@ public final class GovernanceService {
         models.add(model.modelId());
         store.versions().pointer(model.modelName()).ifPresent(pointer -> java.util.stream.Stream.of(pointer.activeModelId(),
                 pointer.lastKnownGoodId()).filter(java.util.Objects::nonNull).forEach(models::add));
-        SignedHistory.Report report = SignedHistory.checkTransition(SqliteStore.handleOf(store),
+        SignedHistory.Report report = SignedHistory.checkTransition(store,
                 SignedHistory.Scope.transition(models, requestIds, users, Set.of(model.modelName())));
         if (!report.rowFindings().isEmpty()) {
             List<String> found = report.rowFindings().stream().map(SignedHistory.Finding::sentence).toList();

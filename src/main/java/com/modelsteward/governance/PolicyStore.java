@@ -5,7 +5,6 @@ import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RuleStore;
 import com.modelsteward.registry.Store;
 import com.modelsteward.registry.StoredPolicy;
-import com.modelsteward.registry.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -38,7 +37,7 @@ public final class PolicyStore {
     }
 
     static Policy current(Store store, String where, Map<String, String> env) {
-        PolicyLoader.Environment environment = new PolicyLoader.Environment(env, !Signatures.isDemo(SqliteStore.handleOf(store)));
+        PolicyLoader.Environment environment = new PolicyLoader.Environment(env, !Signatures.isDemo(store));
         StoredPolicy stored = store.rules().storedPolicy();
         String text = stored.text();
         Optional<String> recorded = store.audit().latestPolicySetPayload()
@@ -53,7 +52,7 @@ public final class PolicyStore {
                 // fall through to the attested policy
             }
         }
-        return SignedHistory.attestedPolicy(SqliteStore.handleOf(store))
+        return SignedHistory.attestedPolicy(store)
                 .map(policy -> PolicyLoader.fromText(policy.getKey(), where + " (policy attested by the signed history)",
                         !"json".equals(policy.getValue()), environment))
                 .orElseGet(() -> PolicyLoader.builtIn(environment));
@@ -65,7 +64,7 @@ public final class PolicyStore {
      */
     public static Policy set(Registry registry, Clock clock, Identity admin, Path file, Map<String, String> env) {
         RuleChanges.requestPolicy(registry, clock, admin, file, env);
-        return PolicyLoader.load(file, new PolicyLoader.Environment(env, !registry.read(store -> Signatures.isDemo(SqliteStore.handleOf(store)))));
+        return PolicyLoader.load(file, new PolicyLoader.Environment(env, !registry.read(store -> Signatures.isDemo(store))));
     }
 
     /** The distinct states of the registry's versions (a handful of index lookups whatever the registry's size). */

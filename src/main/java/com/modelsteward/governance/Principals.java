@@ -2,12 +2,10 @@ package com.modelsteward.governance;
 
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.Store;
-import com.modelsteward.registry.sqlite.SqliteStore;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Identity and roles. Identity is the OS account running the process ({@code config.OsAccount}, passed in by the entry
@@ -59,11 +57,6 @@ public final class Principals {
         return roles;
     }
 
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    static Set<Role> roles(Handle handle, String user) {
-        return roles(new SqliteStore(handle), user);
-    }
-
     /**
      * Proposes giving a user a role (creating the principal if needed): a rule change ({@link RuleChanges#requestRoleGrant})
      * that takes effect only when a second ADMIN approves it, or at once while the registry has one ADMIN. Returns the
@@ -71,6 +64,6 @@ public final class Principals {
      */
     public static Set<String> addRole(Registry registry, Clock clock, Identity admin, String user, Role role) {
         RuleChanges.requestRoleGrant(registry, clock, admin, user, role);
-        return registry.read(store -> RuleChanges.principal(SqliteStore.handleOf(store), user).roles());
+        return registry.read(store -> RuleChanges.principal(store, user).roles());
     }
 }

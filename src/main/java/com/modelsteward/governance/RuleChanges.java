@@ -7,7 +7,6 @@ import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RuleChangeRow;
 import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
-import com.modelsteward.registry.sqlite.SqliteStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -183,7 +182,7 @@ public final class RuleChanges {
             RuleChange draft = new RuleChange(id, proposal.kind(), target, proposal.targetUser(),
                     proposal.role() == null ? null : proposal.role().name(), proposal.policyName(), proposal.policyText(),
                     proposal.policyFormat(), sha, base, admin.user(), now, null, fourEyes, "PENDING", null, null, null, null);
-            String signature = Keys.sign(Signatures.signingKey(SqliteStore.handleOf(store), admin.user()), requestContent(draft));
+            String signature = Keys.sign(Signatures.signingKey(store, admin.user()), requestContent(draft));
             store.rules().insertRequest(new RuleChangeRow(id, draft.kind().name(), target, draft.targetUser(), draft.role(),
                     draft.policyName(), draft.policyText(), draft.policyFormat(), sha, base, admin.user(), now, signature, fourEyes,
                     "PENDING", null, null, null, null));
@@ -196,7 +195,7 @@ public final class RuleChanges {
                 apply(store, clock, find(store, id).orElseThrow(), admin.user(), SINGLE_ADMIN + ": applied at once", false);
                 applied = true;
             }
-            Signatures.seal(SqliteStore.handleOf(store), clock, admin.user());
+            Signatures.seal(store, clock, admin.user());
             return new Outcome(find(store, id).orElseThrow(), applied);
         });
     }
@@ -228,7 +227,7 @@ public final class RuleChanges {
                     checkPrincipalChange(store, change.kind(), principal(store, change.targetUser()), change.role(), false);
                 }
                 apply(store, clock, change, who.user(), comment.strip(), true);
-                Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
+                Signatures.seal(store, clock, who.user());
                 return new Outcome(find(store, changeId).orElseThrow(), true);
             });
         } catch (StaleChange stale) {
@@ -249,7 +248,7 @@ public final class RuleChanges {
             payload.put("decided_by", who.user());
             payload.put("comment", comment.strip());
             store.audit().append(clock, who.user(), "RULE_CHANGE_REJECTED", "rule_change:" + changeId, payload);
-            Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
+            Signatures.seal(store, clock, who.user());
             return new Outcome(find(store, changeId).orElseThrow(), false);
         });
     }
@@ -277,7 +276,7 @@ public final class RuleChanges {
         if (change.policyText() != null && !CanonicalJson.sha256Hex(change.policyText()).equals(change.policySha256())) {
             return Optional.of("its policy text does not match its digest (the text was altered)");
         }
-        Signatures.KeyCheck key = Signatures.trustedKey(SqliteStore.handleOf(store), change.requestedBy());
+        Signatures.KeyCheck key = Signatures.trustedKey(store, change.requestedBy());
         if (!key.trusted()) {
             return Optional.of("the requester's key cannot be checked: " + key.problem());
         }
@@ -294,7 +293,7 @@ public final class RuleChanges {
                 payload.put("decided_by", who.user());
                 payload.put("reason", why);
                 store.audit().append(clock, who.user(), "RULE_CHANGE_STALE", "rule_change:" + changeId, payload);
-                Signatures.seal(SqliteStore.handleOf(store), clock, who.user());
+                Signatures.seal(store, clock, who.user());
             }
             return null;
         });
@@ -347,7 +346,7 @@ public final class RuleChanges {
     }
 
     private static void recordDecision(Store store, RuleChange change, String status, String decider, String comment, String at) {
-        String signature = Keys.sign(Signatures.signingKey(SqliteStore.handleOf(store), decider),
+        String signature = Keys.sign(Signatures.signingKey(store, decider),
                 decisionContent(change, status, comment, at, decider));
         store.rules().recordDecision(change.changeId(), status, decider, at, comment, signature);
     }
@@ -411,14 +410,8 @@ public final class RuleChanges {
         return new PrincipalState(user, true, roles, row.get().active());
     }
 
-    /** The principal as it stands, read through {@code handle}. */
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public static PrincipalState principal(org.jdbi.v3.core.Handle handle, String user) {
-        return principal(new SqliteStore(handle), user);
-    }
-
     private static void requireActiveAdmin(Store store, String user, String toDoWhat) {
-        if (!Principals.roles(SqliteStore.handleOf(store), user).contains(Role.ADMIN)) {
+        if (!Principals.roles(store, user).contains(Role.ADMIN)) {
             throw denied(user + " is not an active ADMIN of this registry; " + toDoWhat + " needs an active ADMIN");
         }
     }
@@ -453,7 +446,7 @@ public final class RuleChanges {
             if (!change.pending()) {
                 blockers.add(changeId + " is " + change.status() + "; only a PENDING rule change can be decided");
             }
-            if (!Principals.roles(SqliteStore.handleOf(store), who.user()).contains(Role.ADMIN)) {
+            if (!Principals.roles(store, who.user()).contains(Role.ADMIN)) {
                 blockers.add(who.user() + " is not an active ADMIN; deciding a rule change needs an active ADMIN other than its requester");
             } else if (who.user().equals(change.requestedBy())) {
                 blockers.add(who.user() + " requested " + changeId + " and cannot also decide it; a rule change needs a second ADMIN (four eyes)");

@@ -2,7 +2,6 @@ package com.modelsteward.governance;
 
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.SignedDecision;
-import com.modelsteward.registry.sqlite.SqliteStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +47,7 @@ public final class SignatureAudit {
             List<SignedDecision> decisions = store.approvals().allSignedDecisions();
             for (SignedDecision decision : decisions) {
                 String requestId = decision.requestId();
-                Optional<GovernanceService.Request> request = GovernanceService.findRequest(SqliteStore.handleOf(store), requestId);
+                Optional<GovernanceService.Request> request = GovernanceService.findRequest(store, requestId);
                 String label = "approval " + decision.approvalId() + " (" + decision.decision() + " of " + requestId + " by "
                         + decision.approver() + ")";
                 if (request.isEmpty()) {

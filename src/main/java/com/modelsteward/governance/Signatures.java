@@ -6,7 +6,6 @@ import com.modelsteward.registry.EnrolledKey;
 import com.modelsteward.registry.RecordedDecision;
 import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
-import com.modelsteward.registry.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jdbi.v3.core.Handle;
 
 /**
  * What is signed, by whom, and how a signature is checked against the registry's root of trust.
@@ -113,12 +111,6 @@ public final class Signatures {
                 request.gateReportJson(), decision, comment, decidedAt, approver));
     }
 
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public static String signDecision(Handle handle, String approver, GovernanceService.Request request, String decision,
-                                      String comment, String decidedAt) {
-        return signDecision(new SqliteStore(handle), approver, request, decision, comment, decidedAt);
-    }
-
     /**
      * Refuses ({@code E_LEARN_APPROVAL_MISSING}) unless every approval of the request carries a valid signature by a
      * trusted key: an approval row written into the file by hand, or altered after signing, does not count.
@@ -136,11 +128,6 @@ public final class Signatures {
         }
     }
 
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public static void requireValidApprovals(Handle handle, GovernanceService.Request request) {
-        requireValidApprovals(new SqliteStore(handle), request);
-    }
-
     /**
      * Ends every write transaction that appended audit entries: {@code actor} signs the chain's head as it stands now,
      * so no entry is ever outside a signature and each signed head attests the entries of one transaction by one person
@@ -149,11 +136,6 @@ public final class Signatures {
      */
     public static void seal(Store store, Clock clock, String actor) {
         seal(store, clock, actor, signingKey(store, actor));
-    }
-
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public static void seal(Handle handle, Clock clock, String actor) {
-        seal(new SqliteStore(handle), clock, actor);
     }
 
     /** True when {@code user} holds a trusted key in this registry and can sign with it (their own key file, or a demo key). */
@@ -172,11 +154,6 @@ public final class Signatures {
         } catch (RuntimeException notALogin) {
             return false;
         }
-    }
-
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public static boolean canSign(Handle handle, String user) {
-        return canSign(new SqliteStore(handle), user);
     }
 
     /** {@link #seal} with a key already at hand (the registry's first key, enrolled in this very transaction). */
@@ -205,12 +182,6 @@ public final class Signatures {
                 request.gateReportJson(), decision, comment, decidedAt, approver);
         return Keys.verifyCanonical(key.publicKey(), content, signature) ? Optional.empty()
                 : Optional.of("carries a signature that does not match its content and " + approver + "'s key");
-    }
-
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    static Optional<String> decisionProblem(Handle handle, GovernanceService.Request request, String approver, String decision,
-                                            String comment, String decidedAt, String signature) {
-        return decisionProblem(new SqliteStore(handle), request, approver, decision, comment, decidedAt, signature);
     }
 
     /** The root principal: the one whose key endorses itself. */
@@ -276,11 +247,6 @@ public final class Signatures {
         return new KeyCheck(user, userKey, "its endorsement chain is longer than " + MAX_CHAIN + " keys");
     }
 
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public static KeyCheck trustedKey(Handle handle, String user) {
-        return trustedKey(new SqliteStore(handle), user);
-    }
-
     // ---------------------------------------------------------------------------------------------------------------
     // Private keys
     // ---------------------------------------------------------------------------------------------------------------
@@ -292,11 +258,6 @@ public final class Signatures {
      */
     public static boolean isDemo(Store store) {
         return demoProblem(store).isEmpty();
-    }
-
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public static boolean isDemo(Handle handle) {
-        return isDemo(new SqliteStore(handle));
     }
 
     /** Why this registry is not a proven demo, as the end of a sentence ("… is not a demo: it …"); empty when it is one. */
@@ -351,11 +312,6 @@ public final class Signatures {
                     + " is not the key enrolled for " + user + " in this registry; run `principal enroll`");
         }
         return key;
-    }
-
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public static PrivateKey signingKey(Handle handle, String user) {
-        return signingKey(new SqliteStore(handle), user);
     }
 
     /** A key file read once per process and used again while the file is unchanged (same path, time and size). */

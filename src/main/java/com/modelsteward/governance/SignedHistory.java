@@ -6,7 +6,6 @@ import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.SignedHead;
 import com.modelsteward.registry.Store;
-import com.modelsteward.registry.sqlite.SqliteStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The signed history replayed: which audit entries it vouches for, the governed rows those entries say the registry
@@ -123,11 +121,6 @@ public final class SignedHistory {
         new Attestation(store, history).replayEntities(entities(store, scope));
         List<Finding> rows = history.compare(store, scope);
         return new Report(history.entries, history.attested, List.copyOf(history.entryFindings), List.copyOf(rows));
-    }
-
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public static Report checkTransition(Handle handle, Scope scope) {
-        return checkTransition(new SqliteStore(handle), scope);
     }
 
     /** The audit entities whose entries set the rows of a transition scope. */
@@ -255,11 +248,6 @@ public final class SignedHistory {
         return Optional.of(Map.entry((String) history.policy.get("text"), String.valueOf(history.policy.get("format"))));
     }
 
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public static Optional<Map.Entry<String, String>> attestedPolicy(Handle handle) {
-        return attestedPolicy(new SqliteStore(handle));
-    }
-
     /** Which of these entries the signed history attests, each checked alone (as the engine checks before acting). */
     public static Set<Long> attested(Store store, List<Long> seqs) {
         Attestation attestation = new Attestation(store, new SignedHistory(Signatures.isDemo(store)));
@@ -268,11 +256,6 @@ public final class SignedHistory {
             store.audit().action(seq).map(Entry::of).filter(attestation::attested).ifPresent(entry -> attested.add(entry.seq()));
         }
         return attested;
-    }
-
-    @Deprecated(forRemoval = true) // BRIDGE: until callers move to Store
-    public static Set<Long> attested(Handle handle, List<Long> seqs) {
-        return attested(new SqliteStore(handle), seqs);
     }
 
     /** Which rows to compare. */

@@ -10,7 +10,6 @@ import com.modelsteward.registry.ScorecardStore;
 import com.modelsteward.registry.StagedScorecardRow;
 import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
-import com.modelsteward.registry.sqlite.SqliteStore;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -260,9 +259,9 @@ public final class ScorecardImport {
             payload.put("model_ids_first", summary.firstModels());
             payload.put("model_ids_sha256", summary.modelsSha256());
             // Scorecards are evidence the pipeline also writes unsigned; the import enters the signed history when its actor can sign.
-            if (Signatures.canSign(SqliteStore.handleOf(store), actor)) {
+            if (Signatures.canSign(store, actor)) {
                 store.audit().append(clock, actor, "scorecards.imported", "scorecards", payload);
-                Signatures.seal(SqliteStore.handleOf(store), clock, actor);
+                Signatures.seal(store, clock, actor);
             }
             return new Result(copied, summary.models(), sha256);
         });

@@ -53,12 +53,12 @@ class FormOneRegistryTest {
     void aFormOneRegistryVerifiesThenTakesRfc8785EntriesAndVerifiesAgain() {
         try (Registry registry = Registry.open(dir.resolve("form1.db"))) {
             GovernanceService.Request old = registry.readHandle(h -> h.createQuery("SELECT request_id FROM transition_requests WHERE to_state = 'ACTIVE'")
-                    .mapTo(String.class).list()).stream().map(id -> registry.readHandle(h -> GovernanceService.findRequest(h, id)).orElseThrow())
+                    .mapTo(String.class).list()).stream().map(id -> registry.read(store -> GovernanceService.findRequest(store, id)).orElseThrow())
                     .findFirst().orElseThrow();
             Map<String, Object> approval = registry.readHandle(h -> h.createQuery(
                     "SELECT approver, decision, comment, decided_at, signature FROM approvals WHERE request_id = :r").bind("r", old.requestId())
                     .mapToMap().one());
-            String rachelsKey = registry.readHandle(h -> Signatures.trustedKey(h, "rachel")).publicKey();
+            String rachelsKey = registry.read(store -> Signatures.trustedKey(store, "rachel")).publicKey();
             String formOneConfig = registry.readHandle(h -> h.createQuery(
                     "SELECT training_config_json FROM model_registry WHERE model_id = 'form1-b-1'").mapTo(String.class).one());
             String formOneHash = registry.readHandle(h -> h.createQuery(
@@ -71,8 +71,8 @@ class FormOneRegistryTest {
             assertNotEquals(formOneHash, CanonicalJson.hashOfJson(formOneConfig));
 
             assertVerifies(registry);
-            registry.readHandle(h -> {
-                Signatures.requireValidApprovals(h, old);
+            registry.read(store -> {
+                Signatures.requireValidApprovals(store, old);
                 return null;
             });
 
@@ -87,8 +87,8 @@ class FormOneRegistryTest {
             assertEquals("EXECUTED", decision.status());
             String newSignature = registry.readHandle(h -> h.createQuery("SELECT signature FROM approvals WHERE request_id = :r")
                     .bind("r", promotion.requestId()).mapTo(String.class).one());
-            GovernanceService.Request executed = registry.readHandle(h -> GovernanceService.findRequest(h, promotion.requestId())).orElseThrow();
-            String omarsKey = registry.readHandle(h -> Signatures.trustedKey(h, "omar")).publicKey();
+            GovernanceService.Request executed = registry.read(store -> GovernanceService.findRequest(store, promotion.requestId())).orElseThrow();
+            String omarsKey = registry.read(store -> Signatures.trustedKey(store, "omar")).publicKey();
             assertTrue(Keys.verify(omarsKey, Signatures.decisionContent(executed.requestId(), executed.modelId(), executed.fromState(),
                     executed.toState(), executed.gateReportJson(), "APPROVE", "reviewed \u001b[1mcarefully\u001b[0m",
                     registry.readHandle(h -> h.createQuery("SELECT decided_at FROM approvals WHERE request_id = :r").bind("r", promotion.requestId())

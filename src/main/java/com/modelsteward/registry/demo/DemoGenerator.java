@@ -17,7 +17,6 @@ import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.Scorecard;
 import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
-import com.modelsteward.registry.sqlite.SqliteStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,7 +147,7 @@ public final class DemoGenerator {
         insertPrincipals(store);
         Clock seeding = Clock.fixed(anchor.minus(Duration.ofDays(180)), ZoneOffset.UTC);
         DemoHistory.principals(store, seeding, "ines.admin");
-        Enrolment.enrollDemoPrincipals(SqliteStore.handleOf(store), seeding, "ines.admin");
+        Enrolment.enrollDemoPrincipals(store, seeding, "ines.admin");
         List<DemoVersion> versions = new ArrayList<>();
         for (Line line : LINES) {
             versions.addAll(lineage(line, random));

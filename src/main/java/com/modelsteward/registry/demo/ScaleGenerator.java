@@ -18,7 +18,6 @@ import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.Scorecard;
 import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
-import com.modelsteward.registry.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,7 +95,7 @@ public final class ScaleGenerator {
         // Demo keys, as in the demo: approvals made by the engine below are signed and verified like real ones.
         Clock seeding = Clock.fixed(anchor.minus(Duration.ofDays(800)), ZoneOffset.UTC);
         DemoHistory.principals(store, seeding, operator);
-        Enrolment.enrollDemoPrincipals(SqliteStore.handleOf(store), seeding, operator);
+        Enrolment.enrollDemoPrincipals(store, seeding, operator);
         int nameCount = (versions + VERSIONS_PER_NAME - 1) / VERSIONS_PER_NAME;
         // The REGISTER entries continue the chain the enrolment started.
         String firstPrevHash = store.audit().headHash().orElse(AuditTrail.GENESIS);
@@ -164,7 +163,7 @@ public final class ScaleGenerator {
             // One name's versions are one transaction's worth of REGISTER entries, sealed by their actor as the
             // pipeline's own transaction would be: an entry's attestation walks only to its own head.
             insertBatch(store, models, scorecards, audit);
-            Signatures.seal(SqliteStore.handleOf(store), seeding, "scale.analyst");
+            Signatures.seal(store, seeding, "scale.analyst");
         }
         progress.accept(written);
     }

@@ -34,15 +34,6 @@ public final class SqliteStore implements Store {
         this.handle = handle;
     }
 
-    /**
-     * BRIDGE while callers move onto the aggregates: the connection under a store, for code not yet converted.
-     * Removed when the move is done; the architecture test forbids it above the store layer.
-     */
-    @Deprecated(forRemoval = true)
-    public static Handle handleOf(Store store) {
-        return ((SqliteStore) store).handle;
-    }
-
     @Override
     public ModelVersionStore versions() {
         if (versions == null) {
