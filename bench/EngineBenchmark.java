@@ -85,7 +85,7 @@ public final class EngineBenchmark {
         addCandidates(copyFile, 400);
         try (Registry registry = Registry.open(copyFile)) {
             GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), Clock.systemUTC());
-            List<String> candidates = registry.read(h -> h.createQuery(
+            List<String> candidates = registry.readHandle(h -> h.createQuery(
                     "SELECT model_id FROM model_registry WHERE state = 'CANDIDATE' ORDER BY model_id").mapTo(String.class).list());
             for (int i = 0; i < candidates.size(); i++) {
                 long t = System.nanoTime();
@@ -103,11 +103,11 @@ public final class EngineBenchmark {
             Files.copy(file, copyFile, StandardCopyOption.REPLACE_EXISTING);
             try (Registry registry = Registry.open(copyFile)) {
                 GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), Clock.systemUTC());
-                List<String> names = registry.read(h -> h.createQuery(
+                List<String> names = registry.readHandle(h -> h.createQuery(
                         "SELECT model_name FROM active_pointer WHERE last_known_good_id IS NOT NULL ORDER BY model_name").mapTo(String.class).list());
                 // The first write to a freshly copied file pays for it (pages read, log started); at 1 000 versions every
                 // rollback would be that first write. A throwaway write first: the figure is the rollback's own cost.
-                registry.write(h -> h.execute("INSERT OR REPLACE INTO registry_meta (key, value) VALUES ('bench', 'warm')"));
+                registry.writeHandle(h -> h.execute("INSERT OR REPLACE INTO registry_meta (key, value) VALUES ('bench', 'warm')"));
                 for (String name : names) {
                     long t = System.nanoTime();
                     engine.rollback(officer, name, "benchmark");

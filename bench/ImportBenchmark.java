@@ -50,7 +50,7 @@ public final class ImportBenchmark {
         Path db = folder.resolve("bench.db");
         List<String> models = List.of("momentum_xgb-3.1.0", "crypto_basis_gbm-2.0.0", "momentum_xgb-3.2.0");
         try (Registry registry = Registry.create(db)) {
-            registry.write(h -> {
+            registry.writeHandle(h -> {
                 for (String model : models) {
                     h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version) VALUES (?, ?, 'signal_model', ?)",
                             model, model.substring(0, model.indexOf('-')), model.substring(model.indexOf('-') + 1));

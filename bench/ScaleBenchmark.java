@@ -276,7 +276,7 @@ public final class ScaleBenchmark {
     /** The newest version of the first model name (a 1 000-version line in the scale registry). */
     private static String newestOfFirstName(Path file) {
         try (Registry registry = Registry.open(file)) {
-            return registry.read(h -> h.createQuery("SELECT model_id FROM model_registry WHERE model_name = "
+            return registry.readHandle(h -> h.createQuery("SELECT model_id FROM model_registry WHERE model_name = "
                     + "(SELECT min(model_name) FROM model_registry) ORDER BY created_at DESC, model_id DESC LIMIT 1").mapTo(String.class).one());
         }
     }
@@ -512,9 +512,9 @@ public final class ScaleBenchmark {
             Files.copy(file, copyFile, StandardCopyOption.REPLACE_EXISTING);
             try (Registry registry = Registry.open(copyFile)) {
                 GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), Clock.systemUTC());
-                List<String> candidates = registry.read(h -> h.createQuery(
+                List<String> candidates = registry.readHandle(h -> h.createQuery(
                         "SELECT model_id FROM model_registry WHERE state = 'CANDIDATE' ORDER BY model_id").mapTo(String.class).list());
-                List<String> names = registry.read(h -> h.createQuery(
+                List<String> names = registry.readHandle(h -> h.createQuery(
                         "SELECT model_name FROM active_pointer WHERE last_known_good_id IS NOT NULL ORDER BY model_name").mapTo(String.class).list());
                 for (String candidate : candidates) {
                     long t = System.nanoTime();
