@@ -1,10 +1,10 @@
-import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.governance.Identity;
-import com.modelsteward.governance.PolicyLoader;
+import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.governance.Role;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
-import com.modelsteward.registry.demo.ScaleGenerator;
+import com.modelsteward.demo.ScaleGenerator;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -84,7 +84,7 @@ public final class EngineBenchmark {
         Files.copy(file, copyFile, StandardCopyOption.REPLACE_EXISTING);
         addCandidates(copyFile, 400);
         try (Registry registry = Registry.open(copyFile)) {
-            GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), Clock.systemUTC());
+            GovernanceEngine engine = new GovernanceEngine(registry, PolicyLoader.builtIn(Map.of()), Clock.systemUTC());
             List<String> candidates = registry.readHandle(h -> h.createQuery(
                     "SELECT model_id FROM model_registry WHERE state = 'CANDIDATE' ORDER BY model_id").mapTo(String.class).list());
             for (int i = 0; i < candidates.size(); i++) {
@@ -102,7 +102,7 @@ public final class EngineBenchmark {
         for (int copy = -1; copy < copies; copy++) {
             Files.copy(file, copyFile, StandardCopyOption.REPLACE_EXISTING);
             try (Registry registry = Registry.open(copyFile)) {
-                GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), Clock.systemUTC());
+                GovernanceEngine engine = new GovernanceEngine(registry, PolicyLoader.builtIn(Map.of()), Clock.systemUTC());
                 List<String> names = registry.readHandle(h -> h.createQuery(
                         "SELECT model_name FROM active_pointer WHERE last_known_good_id IS NOT NULL ORDER BY model_name").mapTo(String.class).list());
                 // The first write to a freshly copied file pays for it (pages read, log started); at 1 000 versions every

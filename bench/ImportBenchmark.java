@@ -1,5 +1,5 @@
-import com.modelsteward.lineage.ImportCancelled;
-import com.modelsteward.lineage.ScorecardImport;
+import com.modelsteward.scorecards.ImportCancelled;
+import com.modelsteward.scorecards.ScorecardImport;
 import com.modelsteward.registry.Registry;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;

@@ -1,14 +1,14 @@
 import com.modelsteward.config.AppSettings;
-import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.governance.Identity;
-import com.modelsteward.governance.PolicyLoader;
+import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.governance.Role;
 import com.modelsteward.lineage.GraphLayout;
 import com.modelsteward.lineage.LineageTree;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.Registry;
-import com.modelsteward.registry.demo.ScaleGenerator;
+import com.modelsteward.demo.ScaleGenerator;
 import com.modelsteward.ui.models.ModelsView;
 import com.modelsteward.ui.models.ModelsViewModel;
 import com.modelsteward.ui.shell.ConsoleShell;
@@ -435,7 +435,7 @@ public final class ScaleBenchmark {
             String name = names.get(i % names.size());
             List<ModelSummary> versions = shell.context().catalog().versionsOf(name);
             long t = System.nanoTime();
-            LineageTree tree = LineageTree.build(versions, com.modelsteward.governance.PolicyLoader.builtIn(java.util.Map.of()).liveState());
+            LineageTree tree = LineageTree.build(versions, com.modelsteward.policy.PolicyLoader.builtIn(java.util.Map.of()).liveState());
             GraphLayout.of(tree.group(name).orElseThrow());
             if (i > 0) {
                 pure.add(System.nanoTime() - t);
@@ -511,7 +511,7 @@ public final class ScaleBenchmark {
             Path copyFile = work.resolve("governance-" + size + "-" + copy + ".db");
             Files.copy(file, copyFile, StandardCopyOption.REPLACE_EXISTING);
             try (Registry registry = Registry.open(copyFile)) {
-                GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), Clock.systemUTC());
+                GovernanceEngine engine = new GovernanceEngine(registry, PolicyLoader.builtIn(Map.of()), Clock.systemUTC());
                 List<String> candidates = registry.readHandle(h -> h.createQuery(
                         "SELECT model_id FROM model_registry WHERE state = 'CANDIDATE' ORDER BY model_id").mapTo(String.class).list());
                 List<String> names = registry.readHandle(h -> h.createQuery(

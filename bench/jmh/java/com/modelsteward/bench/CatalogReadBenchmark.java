@@ -51,7 +51,7 @@ public class CatalogReadBenchmark {
     @Setup(Level.Trial)
     public void generate() throws IOException {
         scale = ScaleRegistry.create(size);
-        cache = scale.registry().activeCache(com.modelsteward.governance.PolicyLoader.builtIn(java.util.Map.of()).liveState());
+        cache = scale.registry().activeCache(com.modelsteward.policy.PolicyLoader.builtIn(java.util.Map.of()).liveState());
         activeName = cache.all().keySet().stream().sorted().findFirst()
                 .orElseThrow(() -> new IllegalStateException("the scale registry has no ACTIVE version"));
         cacheLoads = cache.loads();

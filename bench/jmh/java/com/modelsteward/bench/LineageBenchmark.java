@@ -4,7 +4,7 @@ import com.modelsteward.lineage.GraphLayout;
 import com.modelsteward.lineage.LineageTree;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.ModelSummary;
-import com.modelsteward.registry.demo.ScaleGenerator;
+import com.modelsteward.demo.ScaleGenerator;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +58,7 @@ public class LineageBenchmark {
 
     @Benchmark
     public GraphLayout treeAndLayout() {
-        LineageTree tree = LineageTree.build(versions, com.modelsteward.governance.PolicyLoader.builtIn(java.util.Map.of()).liveState());
+        LineageTree tree = LineageTree.build(versions, com.modelsteward.policy.PolicyLoader.builtIn(java.util.Map.of()).liveState());
         return GraphLayout.of(tree.group(name).orElseThrow());
     }
 }

@@ -2,7 +2,7 @@ package com.modelsteward.bench;
 
 import com.modelsteward.config.AppDirs;
 import com.modelsteward.registry.Registry;
-import com.modelsteward.registry.demo.ScaleGenerator;
+import com.modelsteward.demo.ScaleGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

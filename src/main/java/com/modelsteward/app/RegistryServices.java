@@ -2,15 +2,15 @@ package com.modelsteward.app;
 
 import com.modelsteward.config.Environment;
 import com.modelsteward.drift.DriftPolicy;
-import com.modelsteward.governance.GovernanceDesk;
-import com.modelsteward.governance.GovernanceService;
-import com.modelsteward.governance.Policy;
-import com.modelsteward.governance.PolicyStore;
+import com.modelsteward.governance.GovernanceEngine;
+import com.modelsteward.governance.ReviewDesk;
 import com.modelsteward.lineage.LineageService;
-import com.modelsteward.lineage.MetricRules;
-import com.modelsteward.lineage.PolicyMetricRules;
+import com.modelsteward.policy.Policy;
+import com.modelsteward.policy.PolicyStore;
 import com.modelsteward.registry.FileGeneration;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.scorecards.MetricRules;
+import com.modelsteward.scorecards.PolicyMetricRules;
 import java.time.Clock;
 
 /**
@@ -28,7 +28,7 @@ public final class RegistryServices {
     private final LineageService lineage;
     private final DriftPolicy driftPolicy;
     private Policy engineHeldTo;
-    private GovernanceService governance;
+    private GovernanceEngine governance;
 
     public RegistryServices(Registry registry, Environment environment, Clock clock) {
         this.registry = registry;
@@ -53,18 +53,18 @@ public final class RegistryServices {
     }
 
     /** The governance engine under the policy in force. */
-    public synchronized GovernanceService governance() {
+    public synchronized GovernanceEngine governance() {
         Policy now = policy();
         if (governance == null || !now.digest().equals(engineHeldTo.digest())) {
-            governance = new GovernanceService(registry, now, clock);
+            governance = new GovernanceEngine(registry, now, clock);
             engineHeldTo = now;
         }
         return governance;
     }
 
     /** What the console shows around a decision, read with the engine in force. */
-    public GovernanceDesk desk() {
-        return new GovernanceDesk(governance(), registry, clock);
+    public ReviewDesk desk() {
+        return new ReviewDesk(governance(), registry, clock);
     }
 
     public LineageService lineage() {

@@ -1,9 +1,9 @@
 package com.modelsteward.cli;
 
-import com.modelsteward.governance.SignatureAudit;
-import com.modelsteward.governance.TrustStore;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.trust.SignatureAudit;
+import com.modelsteward.trust.TrustStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package com.modelsteward.cli;
 
 import com.modelsteward.config.OsAccount;
-import com.modelsteward.governance.Signatures;
 import com.modelsteward.registry.RegistryException;
+import com.modelsteward.trust.Signatures;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

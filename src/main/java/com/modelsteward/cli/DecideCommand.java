@@ -1,6 +1,6 @@
 package com.modelsteward.cli;
 
-import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.registry.Registry;
 
 /** {@code approve|reject --request ID --comment TEXT}: the approval that completes the quorum executes the transition. */
@@ -24,13 +24,13 @@ final class DecideCommand implements Command {
 
     @Override
     public int run(Args args, CliContext context) {
-        args.allowOnly(GovernanceCli.options("request", "comment"));
+        args.allowOnly(CommandSupport.options("request", "comment"));
         String request = args.required("request");
         String comment = args.required("comment");
         try (Registry registry = context.openRegistry(args)) {
-            GovernanceService service = GovernanceCli.service(registry, args, context);
-            var who = GovernanceCli.identity(registry, args, context);
-            GovernanceService.DecisionResult result = approve ? service.approve(who, request, comment) : service.reject(who, request, comment);
+            GovernanceEngine service = CommandSupport.service(registry, args, context);
+            var who = CommandSupport.identity(registry, args, context);
+            GovernanceEngine.DecisionResult result = approve ? service.approve(who, request, comment) : service.reject(who, request, comment);
             if (args.flag("json")) {
                 context.printJson(result);
             } else if (result.executed()) {

@@ -1,9 +1,9 @@
 package com.modelsteward.cli;
 
 import com.modelsteward.config.AppDirs;
+import com.modelsteward.demo.DemoGenerator;
+import com.modelsteward.demo.ScaleGenerator;
 import com.modelsteward.registry.Registry;
-import com.modelsteward.registry.demo.DemoGenerator;
-import com.modelsteward.registry.demo.ScaleGenerator;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;

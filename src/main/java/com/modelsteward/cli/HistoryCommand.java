@@ -1,6 +1,6 @@
 package com.modelsteward.cli;
 
-import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.Timestamps;
 import java.time.Instant;
@@ -23,10 +23,10 @@ final class HistoryCommand implements Command {
 
     @Override
     public int run(Args args, CliContext context) {
-        args.allowOnly(GovernanceCli.options("model-name", "at"));
+        args.allowOnly(CommandSupport.options("model-name", "at"));
         String name = args.required("model-name");
         try (Registry registry = context.openRegistry(args)) {
-            GovernanceService service = GovernanceCli.service(registry, args, context);
+            GovernanceEngine service = CommandSupport.service(registry, args, context);
             if (args.option("at").isPresent()) {
                 Instant at = parse(args.option("at").get());
                 String active = service.activeAt(name, at).orElse(null);

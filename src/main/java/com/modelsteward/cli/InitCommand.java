@@ -1,8 +1,8 @@
 package com.modelsteward.cli;
 
-import com.modelsteward.governance.Enrolment;
-import com.modelsteward.governance.Keys;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.trust.Enrolment;
+import com.modelsteward.trust.Keys;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,11 +1,11 @@
 package com.modelsteward.cli;
 
 import com.modelsteward.lineage.ArtifactVerifier;
-import com.modelsteward.lineage.MetricRules;
 import com.modelsteward.lineage.LineageService;
-import com.modelsteward.lineage.ModelCard;
-import com.modelsteward.lineage.ModelCardWriter;
+import com.modelsteward.modelcard.ModelCard;
+import com.modelsteward.modelcard.ModelCardWriter;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.scorecards.MetricRules;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;

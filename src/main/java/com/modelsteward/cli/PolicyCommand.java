@@ -1,8 +1,8 @@
 package com.modelsteward.cli;
 
-import com.modelsteward.governance.GateSpec;
-import com.modelsteward.governance.Policy;
 import com.modelsteward.governance.RuleChanges;
+import com.modelsteward.policy.GateSpec;
+import com.modelsteward.policy.Policy;
 import com.modelsteward.registry.Registry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,15 +32,15 @@ final class PolicyCommand implements Command {
 
     @Override
     public int run(Args args, CliContext context) {
-        args.allowOnly(set ? GovernanceCli.options("file") : GovernanceCli.options("type"));
+        args.allowOnly(set ? CommandSupport.options("file") : CommandSupport.options("type"));
         try (Registry registry = context.openRegistry(args)) {
             if (set) {
                 RuleChanges.Outcome outcome = RuleChanges.requestPolicy(registry, context.clock(),
-                        GovernanceCli.identity(registry, args, context), args.requiredPath("file"), context.environment().asMap());
+                        CommandSupport.identity(registry, args, context), args.requiredPath("file"), context.environment().asMap());
                 RulesCommand.printRequested(context, args, outcome, Map.of());
                 return 0;
             }
-            Policy policy = GovernanceCli.policy(registry, context);
+            Policy policy = CommandSupport.policy(registry, context);
             String type = args.option("type").orElse("signal_model");
             Policy.TypeRules rules = policy.rulesFor(type);
             if (args.flag("json")) {

@@ -41,11 +41,11 @@ final class PrincipalChangeCommand implements Command {
     @Override
     public int run(Args args, CliContext context) {
         boolean withRole = change == Change.ADD || change == Change.REVOKE;
-        args.allowOnly(withRole ? GovernanceCli.options("user", "role") : GovernanceCli.options("user"));
+        args.allowOnly(withRole ? CommandSupport.options("user", "role") : CommandSupport.options("user"));
         String user = args.required("user");
         Role role = withRole ? role(args.required("role")) : null;
         try (Registry registry = context.openRegistry(args)) {
-            Identity admin = GovernanceCli.identity(registry, args, context);
+            Identity admin = CommandSupport.identity(registry, args, context);
             RuleChanges.Outcome outcome = switch (change) {
                 case ADD -> RuleChanges.requestRoleGrant(registry, context.clock(), admin, user, role);
                 case REVOKE -> RuleChanges.requestRoleRevoke(registry, context.clock(), admin, user, role);

@@ -1,10 +1,10 @@
 package com.modelsteward.cli;
 
-import com.modelsteward.governance.Enrolment;
 import com.modelsteward.governance.Identity;
-import com.modelsteward.governance.Keys;
 import com.modelsteward.governance.Principals;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.trust.Enrolment;
+import com.modelsteward.trust.Keys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -21,12 +21,12 @@ final class RegisterCommand implements Command {
 
     @Override
     public int run(Args args, CliContext context) {
-        args.allowOnly(GovernanceCli.options("file"));
+        args.allowOnly(CommandSupport.options("file"));
         Path file = args.requiredPath("file");
         InputFiles.NewVersion version = InputFiles.readModel(file);
         try (Registry registry = context.openRegistry(args)) {
-            var service = GovernanceCli.service(registry, args, context);
-            var who = GovernanceCli.identity(registry, args, context);
+            var service = CommandSupport.service(registry, args, context);
+            var who = CommandSupport.identity(registry, args, context);
             try {
                 service.register(who, version);
             } catch (GovernanceException refused) {

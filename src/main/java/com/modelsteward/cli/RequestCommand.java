@@ -1,6 +1,6 @@
 package com.modelsteward.cli;
 
-import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.registry.Registry;
 
 /** {@code request --model ID --to STATE --reason TEXT}: asks for a transition; shows the gate report snapshot. */
@@ -18,13 +18,13 @@ final class RequestCommand implements Command {
 
     @Override
     public int run(Args args, CliContext context) {
-        args.allowOnly(GovernanceCli.options("model", "to", "reason"));
+        args.allowOnly(CommandSupport.options("model", "to", "reason"));
         String model = args.required("model");
         String to = args.required("to");
         String reason = args.required("reason");
         try (Registry registry = context.openRegistry(args)) {
-            GovernanceService service = GovernanceCli.service(registry, args, context);
-            GovernanceService.RequestResult result = service.request(GovernanceCli.identity(registry, args, context), model, to, reason);
+            GovernanceEngine service = CommandSupport.service(registry, args, context);
+            GovernanceEngine.RequestResult result = service.request(CommandSupport.identity(registry, args, context), model, to, reason);
             if (args.flag("json")) {
                 context.printJson(result);
                 return 0;
@@ -37,7 +37,7 @@ final class RequestCommand implements Command {
                         + " is PENDING; it needs " + result.requiredApprovals() + " approval" + (result.requiredApprovals() == 1 ? "" : "s")
                         + " by a " + result.requiredRole());
             }
-            GovernanceCli.printReport(context, result.gateReport());
+            CommandSupport.printReport(context, result.gateReport());
         }
         return 0;
     }

@@ -1,6 +1,6 @@
 package com.modelsteward.cli;
 
-import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.registry.Registry;
 
 /** {@code rollback --model-name NAME --reason TEXT}: back to the last-known-good version (RISK_OFFICER). */
@@ -18,12 +18,12 @@ final class RollbackCommand implements Command {
 
     @Override
     public int run(Args args, CliContext context) {
-        args.allowOnly(GovernanceCli.options("model-name", "reason"));
+        args.allowOnly(CommandSupport.options("model-name", "reason"));
         String name = args.required("model-name");
         String reason = args.required("reason");
         try (Registry registry = context.openRegistry(args)) {
-            GovernanceService service = GovernanceCli.service(registry, args, context);
-            GovernanceService.RollbackResult result = service.rollback(GovernanceCli.identity(registry, args, context), name, reason);
+            GovernanceEngine service = CommandSupport.service(registry, args, context);
+            GovernanceEngine.RollbackResult result = service.rollback(CommandSupport.identity(registry, args, context), name, reason);
             if (args.flag("json")) {
                 context.printJson(result);
             } else {

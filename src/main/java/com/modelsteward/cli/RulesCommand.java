@@ -1,8 +1,8 @@
 package com.modelsteward.cli;
 
 import com.modelsteward.governance.GovernanceException;
-import com.modelsteward.governance.LineDiff;
 import com.modelsteward.governance.RuleChanges;
+import com.modelsteward.policy.LineDiff;
 import com.modelsteward.registry.Registry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +42,9 @@ final class RulesCommand implements Command {
     @Override
     public int run(Args args, CliContext context) {
         switch (action) {
-            case LIST -> args.allowOnly(GovernanceCli.options("status"));
-            case SHOW -> args.allowOnly(GovernanceCli.options("change"));
-            default -> args.allowOnly(GovernanceCli.options("change", "comment"));
+            case LIST -> args.allowOnly(CommandSupport.options("status"));
+            case SHOW -> args.allowOnly(CommandSupport.options("change"));
+            default -> args.allowOnly(CommandSupport.options("change", "comment"));
         }
         try (Registry registry = context.openRegistry(args)) {
             switch (action) {
@@ -75,7 +75,7 @@ final class RulesCommand implements Command {
 
     private void show(Registry registry, Args args, CliContext context) {
         String id = args.required("change");
-        RuleChanges.Evidence evidence = RuleChanges.evidence(registry, id, GovernanceCli.identity(registry, args, context));
+        RuleChanges.Evidence evidence = RuleChanges.evidence(registry, id, CommandSupport.identity(registry, args, context));
         RuleChanges.RuleChange c = evidence.change();
         if (args.flag("json")) {
             Map<String, Object> json = json(c);
@@ -109,7 +109,7 @@ final class RulesCommand implements Command {
             throw new GovernanceException("E_INVALID_INPUT", "--change takes a rule change id such as RC-000001, not \"" + id
                     + "\"; model requests are decided with `approve --request`");
         }
-        var who = GovernanceCli.identity(registry, args, context);
+        var who = CommandSupport.identity(registry, args, context);
         RuleChanges.Outcome outcome = action == Action.APPROVE
                 ? RuleChanges.approve(registry, context.clock(), who, id, comment, context.environment().asMap())
                 : RuleChanges.reject(registry, context.clock(), who, id, comment);

@@ -19,7 +19,7 @@ final class ScorecardsImportCommand implements Command {
 
     @Override
     public int run(Args args, CliContext context) {
-        args.allowOnly(GovernanceCli.options("file"));
+        args.allowOnly(CommandSupport.options("file"));
         return ScorecardsImportCsvCommand.importFile(args, context, args.required("file").toLowerCase(java.util.Locale.ROOT).endsWith(".csv"));
     }
 }

@@ -2,9 +2,9 @@ package com.modelsteward.cli;
 
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.Role;
-import com.modelsteward.lineage.ImportCancelled;
-import com.modelsteward.lineage.ScorecardImport;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.scorecards.ImportCancelled;
+import com.modelsteward.scorecards.ScorecardImport;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +37,7 @@ final class ScorecardsImportCsvCommand implements Command {
 
     @Override
     public int run(Args args, CliContext context) {
-        args.allowOnly(GovernanceCli.options("file"));
+        args.allowOnly(CommandSupport.options("file"));
         return importFile(args, context, true);
     }
 
@@ -48,7 +48,7 @@ final class ScorecardsImportCsvCommand implements Command {
     static int importFile(Args args, CliContext context, boolean csv) {
         Path file = args.requiredPath("file");
         try (Registry registry = context.openRegistry(args)) {
-            Identity who = GovernanceCli.identity(registry, args, context);
+            Identity who = CommandSupport.identity(registry, args, context);
             who.require(Role.ANALYST, "importing scorecards");
             AtomicBoolean cancel = new AtomicBoolean();
             CountDownLatch done = new CountDownLatch(1);

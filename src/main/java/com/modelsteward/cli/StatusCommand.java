@@ -34,7 +34,7 @@ final class StatusCommand implements Command {
                 return showVersion(catalog, args.option("model").get(), args, context);
             }
             List<StateCount> counts = catalog.countsByState();
-            String live = GovernanceCli.policy(registry, context).liveState();
+            String live = CommandSupport.policy(registry, context).liveState();
             List<ModelSummary> active = catalog.versions().stream().filter(v -> v.state().equals(live)).toList();
             if (args.flag("json")) {
                 Map<String, Object> json = new LinkedHashMap<>();

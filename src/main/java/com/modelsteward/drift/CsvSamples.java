@@ -1,6 +1,6 @@
 package com.modelsteward.drift;
 
-import com.modelsteward.io.DecimalText;
+import com.modelsteward.csv.DecimalText;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;

@@ -1,13 +1,13 @@
 package com.modelsteward.drift;
 
-import com.modelsteward.registry.CanonicalJson;
-import com.modelsteward.governance.Signatures;
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.NewDriftIncident;
 import com.modelsteward.registry.NewDriftResult;
 import com.modelsteward.registry.Outbox;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
+import com.modelsteward.trust.Signatures;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

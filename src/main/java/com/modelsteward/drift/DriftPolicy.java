@@ -2,8 +2,8 @@ package com.modelsteward.drift;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.modelsteward.io.BoundedText;
-import com.modelsteward.registry.JsonLimits;
+import com.modelsteward.json.JsonLimits;
+import com.modelsteward.text.BoundedText;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import java.util.List;
  * May this identity approve (or reject) this request now, and if not, why — asked before the decision, so that the
  * console can disable Approve and write the reason next to it instead of letting the engine refuse afterwards.
  *
- * <p>The rules are the engine's ({@link GovernanceService#decide}): PENDING only, the required role (the sentence is the
+ * <p>The rules are the engine's ({@link GovernanceEngine#decide}): PENDING only, the required role (the sentence is the
  * one {@link Identity#require} would throw), maker-checker against requester and creator, one decision per person, and
  * for approval a request that is not stale and a candidate that passes its gates on current data. An approval of a
  * failing candidate is refused here even before the quorum is complete, because that quorum could never execute.
@@ -40,7 +40,7 @@ public final class ApprovalEligibility {
      * @param current the gate report on current data for this request's transition; null when the transition is no
      *                longer allowed by the policy
      */
-    static Verdict check(Store store, Identity who, GovernanceService.Request request, ModelVersion model, GateReport current) {
+    static Verdict check(Store store, Identity who, GovernanceEngine.Request request, ModelVersion model, GateReport current) {
         List<String> both = new ArrayList<>();
         if (!request.status().equals("PENDING")) {
             both.add("request " + request.requestId() + " is " + request.status() + "; only a PENDING request can be decided");
@@ -73,7 +73,7 @@ public final class ApprovalEligibility {
     }
 
     /** The engine's stale-request rules, as sentences (the engine marks such a request STALE when someone approves it). */
-    static List<String> staleness(Store store, GovernanceService.Request request, ModelVersion model) {
+    static List<String> staleness(Store store, GovernanceEngine.Request request, ModelVersion model) {
         List<String> stale = new ArrayList<>();
         if (!model.state().equals(request.fromState())) {
             stale.add("the request is stale: " + model.modelId() + " is now " + model.state() + ", not " + request.fromState());

@@ -1,6 +1,8 @@
 package com.modelsteward.governance;
 
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.policy.GateSpec;
+import com.modelsteward.policy.Policy;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.Scorecard;

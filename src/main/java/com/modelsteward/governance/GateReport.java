@@ -1,7 +1,7 @@
 package com.modelsteward.governance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

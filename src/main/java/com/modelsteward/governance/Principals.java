@@ -2,6 +2,7 @@ package com.modelsteward.governance;
 
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.Store;
+import com.modelsteward.trust.Signatures;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;

@@ -1,12 +1,18 @@
 package com.modelsteward.governance;
 
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.policy.LineDiff;
+import com.modelsteward.policy.Policy;
+import com.modelsteward.policy.PolicyLoader;
+import com.modelsteward.policy.PolicyStore;
 import com.modelsteward.registry.NewPrincipal;
 import com.modelsteward.registry.PrincipalStanding;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RuleChangeRow;
 import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
+import com.modelsteward.trust.Keys;
+import com.modelsteward.trust.Signatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

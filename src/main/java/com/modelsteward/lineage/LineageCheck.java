@@ -1,7 +1,7 @@
 package com.modelsteward.lineage;
 
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.AuditTrail;
-import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Scorecard;
 import java.util.ArrayList;

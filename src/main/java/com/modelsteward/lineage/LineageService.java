@@ -1,7 +1,7 @@
 package com.modelsteward.lineage;
 
-import com.modelsteward.governance.Policy;
-import com.modelsteward.governance.PolicyStore;
+import com.modelsteward.policy.Policy;
+import com.modelsteward.policy.PolicyStore;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.ModelCatalog;

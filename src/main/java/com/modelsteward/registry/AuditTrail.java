@@ -1,5 +1,6 @@
 package com.modelsteward.registry;
 
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.sqlite.SqliteDialect;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,8 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 

@@ -1,5 +1,6 @@
 package com.modelsteward.registry;
 
+import com.modelsteward.json.CanonicalJson;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -44,8 +44,11 @@ class LayeringTest {
 
     @Test
     void engineLayersDependOnNeitherTheCommandLineNorTheUi() {
-        noClasses().that().resideInAnyPackage("com.modelsteward.registry..", "com.modelsteward.governance..",
-                        "com.modelsteward.drift..", "com.modelsteward.lineage..", "com.modelsteward.config..")
+        noClasses().that().resideInAnyPackage("com.modelsteward.registry..", "com.modelsteward.json..", "com.modelsteward.governance..",
+                        "com.modelsteward.policy..", "com.modelsteward.trust..", "com.modelsteward.drift..", "com.modelsteward.lineage..",
+                        "com.modelsteward.scorecards..", "com.modelsteward.modelcard..", "com.modelsteward.export..",
+                        "com.modelsteward.demo..", "com.modelsteward.app..", "com.modelsteward.config..", "com.modelsteward.csv..",
+                        "com.modelsteward.text..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.modelsteward.cli..", "com.modelsteward.ui..", "javafx..")
                 .check(classes);
     }

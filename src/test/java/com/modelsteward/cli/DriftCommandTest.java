@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Endless and huge inputs at the command line: one sentence on the error stream naming the file, the line and the
@@ -91,7 +91,7 @@ class InputBoundsCliTest {
         String row = cli.out().lines().filter(line -> line.strip().startsWith("x ")).findFirst().orElseThrow();
         assertEquals("x 3 0 2 - - - no data", row.strip().replaceAll(" +", " "));
         assertEquals(0, cli.run("cli.tester", "drift", "--reference", reference.toString(), "--current", current.toString(), "--json"));
-        assertEquals("NO_DATA", com.modelsteward.registry.CanonicalJson.parse(cli.out()).path("features").path(0).path("severity").asText());
+        assertEquals("NO_DATA", com.modelsteward.json.CanonicalJson.parse(cli.out()).path("features").path(0).path("severity").asText());
     }
 
     /** A file of {@code size} zero bytes without a newline, made without writing them. */

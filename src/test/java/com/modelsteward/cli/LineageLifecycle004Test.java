@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.InputFiles;
-import com.modelsteward.governance.PolicyStore;
 import com.modelsteward.governance.Principals;
 import com.modelsteward.governance.Role;
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.policy.PolicyStore;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.TestKeys;
 import java.io.ByteArrayOutputStream;
@@ -66,7 +66,7 @@ class LineageLifecycle004Test {
         assertEquals(0, run(start, "policy", "set", "--db", db.toString(), "--file", policy.toString()), err.toString(StandardCharsets.UTF_8));
         try (Registry registry = Registry.open(db)) {
             Clock[] clock = {Clock.fixed(start, ZoneOffset.UTC)};
-            GovernanceService engine = new GovernanceService(registry, PolicyStore.current(registry, Map.of()), new Clock() {
+            GovernanceEngine engine = new GovernanceEngine(registry, PolicyStore.current(registry, Map.of()), new Clock() {
                 @Override
                 public java.time.ZoneId getZone() {
                     return ZoneOffset.UTC;

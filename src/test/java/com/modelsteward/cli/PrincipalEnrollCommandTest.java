@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.modelsteward.governance.Role;
-import com.modelsteward.governance.Principals;
 import com.modelsteward.governance.Identity;
-import com.modelsteward.governance.SignatureAudit;
+import com.modelsteward.governance.Principals;
+import com.modelsteward.governance.Role;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.trust.SignatureAudit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,7 +48,7 @@ class PrincipalEnrollCommandTest {
         assertTrue(cli.out().contains("Read this fingerprint out to an ADMIN"), cli.out());
         String ritasFingerprint = printed.group(1);
         try (Registry registry = Registry.open(db)) {
-            assertEquals(com.modelsteward.governance.TrustStore.Outcome.MATCH, com.modelsteward.governance.TrustStore.load().check(registry).outcome(),
+            assertEquals(com.modelsteward.trust.TrustStore.Outcome.MATCH, com.modelsteward.trust.TrustStore.load().check(registry).outcome(),
                     "the root was pinned on first use");
         }
         assertEquals(2, run("ada", "principal", "enroll", "--db", db.toString(), "--fingerprint", ritasFingerprint));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.TransitionRequestRow;
@@ -32,14 +33,14 @@ class ApprovalEligibilityTest {
 
     private final Clock clock = Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC);
     private Registry registry;
-    private GovernanceService engine;
-    private GovernanceDesk desk;
+    private GovernanceEngine engine;
+    private ReviewDesk desk;
 
     @BeforeEach
     void open() {
         registry = Registry.open(DemoTemplate.copyTo(dir, "eligibility", ready -> { }));
-        engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), clock);
-        desk = new GovernanceDesk(engine, registry, clock);
+        engine = new GovernanceEngine(registry, PolicyLoader.builtIn(Map.of()), clock);
+        desk = new ReviewDesk(engine, registry, clock);
     }
 
     @AfterEach
@@ -59,7 +60,7 @@ class ApprovalEligibilityTest {
     @Test
     void aQualifiedRiskOfficerMayApproveAPassingRequestAndTheEngineAgrees() {
         TransitionRequestRow request = pending("momentum_xgb-3.2.0");
-        GovernanceDesk.Evidence evidence = desk.evidence(request.requestId(), officer("rachel.okafor"));
+        ReviewDesk.Evidence evidence = desk.evidence(request.requestId(), officer("rachel.okafor"));
         assertTrue(evidence.verdict().mayApprove(), evidence.verdict().approveBlockers().toString());
         assertTrue(evidence.verdict().mayReject());
         assertTrue(evidence.currentReport().passed());
@@ -67,7 +68,7 @@ class ApprovalEligibilityTest {
         assertEquals("momentum_xgb-3.1.0", evidence.parent().orElseThrow().modelId());
         assertFalse(evidence.configChanges().isEmpty(), "a retrained version differs from its parent's config");
         assertTrue(evidence.timeInState().satisfied());
-        assertTrue(evidence.artifacts().stream().allMatch(GovernanceDesk.Artifact::present));
+        assertTrue(evidence.artifacts().stream().allMatch(ReviewDesk.Artifact::present));
 
         assertTrue(engine.approve(officer("rachel.okafor"), request.requestId(), "reviewed").executed());
     }
@@ -103,7 +104,7 @@ class ApprovalEligibilityTest {
     @Test
     void failingGatesBlockApprovalButNotRejection() {
         TransitionRequestRow request = pending("mean_reversion_lgbm-3.0.0");
-        GovernanceDesk.Evidence evidence = desk.evidence(request.requestId(), officer("rachel.okafor"));
+        ReviewDesk.Evidence evidence = desk.evidence(request.requestId(), officer("rachel.okafor"));
         assertFalse(evidence.verdict().mayApprove());
         assertTrue(evidence.verdict().mayReject());
         GateReport.GateCheck failed = evidence.currentReport().checks().stream().filter(c -> !c.passed()).findFirst().orElseThrow();

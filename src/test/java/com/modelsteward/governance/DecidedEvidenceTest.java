@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.policy.PolicyLoader;
+import com.modelsteward.trust.Keys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +55,8 @@ class DecidedEvidenceTest {
         }
     }
 
-    private static GovernanceDesk desk(Fixture f) {
-        return new GovernanceDesk(f.engine, f.registry, f.clock);
+    private static ReviewDesk desk(Fixture f) {
+        return new ReviewDesk(f.engine, f.registry, f.clock);
     }
 
     private static String builtInPolicyDigest() throws IOException {
@@ -73,12 +75,12 @@ class DecidedEvidenceTest {
             drift(f, "m-2.0.0", "spread", 0.9, "SEVERE");
             f.clock.advance(Duration.ofDays(30));
 
-            GovernanceDesk.Evidence evidence = desk(f).evidence(request, f.omar);
+            ReviewDesk.Evidence evidence = desk(f).evidence(request, f.omar);
 
-            GovernanceDesk.Decided decided = evidence.decided().orElseThrow();
+            ReviewDesk.Decided decided = evidence.decided().orElseThrow();
             assertEquals("EXECUTED", decided.status());
-            assertEquals(new GovernanceDesk.Replaced(GovernanceDesk.Replaced.Kind.REPLACED, "m-1.0.0"), decided.replaced());
-            GovernanceDesk.Seen seen = decided.atDecision().orElseThrow();
+            assertEquals(new ReviewDesk.Replaced(ReviewDesk.Replaced.Kind.REPLACED, "m-1.0.0"), decided.replaced());
+            ReviewDesk.Seen seen = decided.atDecision().orElseThrow();
             assertEquals("m-1.0.0", seen.replaces());
             assertEquals("SHADOW", seen.timeInState().state(), "the prior state, not today's RETIRED");
             assertEquals(Duration.ofDays(8), seen.timeInState().elapsed());
@@ -96,7 +98,7 @@ class DecidedEvidenceTest {
             assertEquals(evidence.decisions().getLast().decidedAt(), decided.shownAsOf());
             assertTrue(evidence.replaces().isEmpty() && evidence.drift().isEmpty(), "no today's values beside the recorded ones");
 
-            GovernanceDesk.Decision decision = evidence.decisions().getFirst();
+            ReviewDesk.Decision decision = evidence.decisions().getFirst();
             assertEquals("rachel", decision.approver());
             assertTrue(decision.signature().verified(), String.valueOf(decision.signature().problem()));
             String rachelsKey = f.registry.readHandle(h -> h.createQuery("SELECT public_key FROM principals WHERE user_name = 'rachel'")
@@ -116,7 +118,7 @@ class DecidedEvidenceTest {
             f.clock.advance(Duration.ofDays(3));
             String request = f.engine.request(f.bob, v2, "ACTIVE", "early").requestId();
 
-            GovernanceDesk.Evidence evidence = desk(f).evidence(request, f.rachel);
+            ReviewDesk.Evidence evidence = desk(f).evidence(request, f.rachel);
 
             assertTrue(evidence.decided().isEmpty());
             assertEquals("m-1.0.0", evidence.replaces().orElseThrow().modelId());
@@ -136,10 +138,10 @@ class DecidedEvidenceTest {
             f.engine.reject(f.rachel, request, "two days of shadow is not seven");
             f.clock.advance(Duration.ofDays(30));
 
-            GovernanceDesk.Decided decided = desk(f).evidence(request, f.omar).decided().orElseThrow();
+            ReviewDesk.Decided decided = desk(f).evidence(request, f.omar).decided().orElseThrow();
 
             assertEquals("REJECTED", decided.status());
-            assertEquals(new GovernanceDesk.Replaced(GovernanceDesk.Replaced.Kind.WOULD_HAVE_REPLACED, "m-1.0.0"), decided.replaced());
+            assertEquals(new ReviewDesk.Replaced(ReviewDesk.Replaced.Kind.WOULD_HAVE_REPLACED, "m-1.0.0"), decided.replaced());
             assertEquals(Duration.ofDays(2), decided.atDecision().orElseThrow().timeInState().elapsed());
             assertFalse(decided.atDecision().orElseThrow().timeInState().satisfied());
             assertNull(decided.executedAt());
@@ -153,7 +155,7 @@ class DecidedEvidenceTest {
             sql(f, "DROP TRIGGER approvals_no_update",
                     "UPDATE approvals SET signature = 'AAAA' || substr(signature, 5) WHERE request_id = '" + request + "'");
 
-            GovernanceDesk.Decision decision = desk(f).evidence(request, f.omar).decisions().getFirst();
+            ReviewDesk.Decision decision = desk(f).evidence(request, f.omar).decisions().getFirst();
 
             assertFalse(decision.signature().verified());
             assertTrue(decision.signature().problem().contains("does not match its content and rachel's key"), decision.signature().problem());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -82,7 +82,7 @@ class DefaultDenyTest {
             f.scores(candidate, 0.9, 0.10, 0.001);
             f.engine.request(f.bob, candidate, "SHADOW", "shadow");
             f.clock.advance(Duration.ofDays(7));
-            GovernanceService.RequestResult request = f.engine.request(f.bob, candidate, "ACTIVE", "promote");
+            GovernanceEngine.RequestResult request = f.engine.request(f.bob, candidate, "ACTIVE", "promote");
             List<GateReport.GateCheck> sharpe = request.gateReport().checks().stream().filter(c -> c.metric().equals("sharpe")).toList();
             assertEquals(List.of("baseline", "absolute"), sharpe.stream().map(GateReport.GateCheck::basis).toList());
             assertTrue(sharpe.get(0).passed(), "+0.2 over the lowered baseline");
@@ -103,7 +103,7 @@ class DefaultDenyTest {
             f.scores(candidate, 1.25, 0.10, 0.001);
             f.engine.request(f.bob, candidate, "SHADOW", "shadow");
             f.clock.advance(Duration.ofDays(7));
-            GovernanceService.RequestResult request = f.engine.request(f.bob, candidate, "ACTIVE", "promote");
+            GovernanceEngine.RequestResult request = f.engine.request(f.bob, candidate, "ACTIVE", "promote");
             assertFalse(request.gateReport().passed(), "+0.05 is short of the +0.10 the policy asks");
             assertEquals(base, request.gateReport().baselineModelId());
             assertNotNull(request.gateReport().baselineScorecardDigest());

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.policy.GateSpec;
+import com.modelsteward.policy.Policy;
+import com.modelsteward.policy.PolicyStore;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.TestRegistries;
 import java.nio.file.Path;
@@ -59,7 +62,7 @@ class EnvironmentOnlyTightensTest {
             assertEquals(env, policy.rulesFor("signal_model").environment());
 
             String id = f.register("sig", "1");
-            GateReport report = new GovernanceService(f.registry, policy, f.clock).gateEvaluator().evaluate(id);
+            GateReport report = new GovernanceEngine(f.registry, policy, f.clock).gateEvaluator().evaluate(id);
             assertEquals(env, report.environment());
             assertTrue(report.toCanonicalJson().contains("\"environment\":{\"LEARN_EVAL_PACKS\""), report.toCanonicalJson());
         }
@@ -74,7 +77,7 @@ class EnvironmentOnlyTightensTest {
             f.engine.request(f.bob, candidate, "SHADOW", "shadow");
             f.clock.advance(Duration.ofDays(7));
             String request = f.engine.request(f.bob, candidate, "ACTIVE", "promote").requestId();
-            GovernanceService loose = new GovernanceService(f.registry, PolicyStore.current(f.registry, Map.of("LEARN_GATE_DELTA_SHARPE", "0")), f.clock);
+            GovernanceEngine loose = new GovernanceEngine(f.registry, PolicyStore.current(f.registry, Map.of("LEARN_GATE_DELTA_SHARPE", "0")), f.clock);
             GovernanceException refused = assertThrows(GovernanceException.class, () -> loose.approve(f.rachel, request, "fine by my shell"));
             assertEquals(GovernanceException.GATE_FAILED, refused.code());
             assertEquals("SHADOW", f.state(candidate));

@@ -1,6 +1,8 @@
 package com.modelsteward.governance;
 
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.policy.Policy;
+import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.TestKeys;
 import java.nio.file.Path;
@@ -42,7 +44,7 @@ final class Fixture implements AutoCloseable {
     final Registry registry;
     final MutableClock clock = new MutableClock();
     final Policy policy;
-    final GovernanceService engine;
+    final GovernanceEngine engine;
     final Identity alice;
     final Identity bob;
     final Identity rachel;
@@ -59,7 +61,7 @@ final class Fixture implements AutoCloseable {
         roles.put("omar", List.of(Role.RISK_OFFICER));
         roles.put("tara", List.of(Role.RISK_OFFICER));
         TestKeys.principals(registry, "ines", roles);
-        this.engine = new GovernanceService(registry, policy, clock);
+        this.engine = new GovernanceEngine(registry, policy, clock);
         alice = who("alice");
         bob = who("bob");
         rachel = who("rachel");

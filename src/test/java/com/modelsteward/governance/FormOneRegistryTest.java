@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.config.AppDirs;
+import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.registry.AuditTrail;
-import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.FormOneRegistry;
+import com.modelsteward.trust.Keys;
+import com.modelsteward.trust.SignatureAudit;
+import com.modelsteward.trust.Signatures;
+import com.modelsteward.trust.SignedHistory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,8 +57,8 @@ class FormOneRegistryTest {
     @Test
     void aFormOneRegistryVerifiesThenTakesRfc8785EntriesAndVerifiesAgain() {
         try (Registry registry = Registry.open(dir.resolve("form1.db"))) {
-            GovernanceService.Request old = registry.readHandle(h -> h.createQuery("SELECT request_id FROM transition_requests WHERE to_state = 'ACTIVE'")
-                    .mapTo(String.class).list()).stream().map(id -> registry.read(store -> GovernanceService.findRequest(store, id)).orElseThrow())
+            GovernanceEngine.Request old = registry.readHandle(h -> h.createQuery("SELECT request_id FROM transition_requests WHERE to_state = 'ACTIVE'")
+                    .mapTo(String.class).list()).stream().map(id -> registry.read(store -> GovernanceEngine.findRequest(store, id)).orElseThrow())
                     .findFirst().orElseThrow();
             Map<String, Object> approval = registry.readHandle(h -> h.createQuery(
                     "SELECT approver, decision, comment, decided_at, signature FROM approvals WHERE request_id = :r").bind("r", old.requestId())
@@ -77,7 +82,7 @@ class FormOneRegistryTest {
             });
 
             Clock later = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
-            GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), later);
+            GovernanceEngine engine = new GovernanceEngine(registry, PolicyLoader.builtIn(Map.of()), later);
             Identity bob = Principals.resolve(registry, "bob", Optional.empty());
             Identity omar = Principals.resolve(registry, "omar", Optional.empty());
             var promotion = engine.request(bob, "form1-b-1", "ACTIVE", "shadow complete");
@@ -87,7 +92,7 @@ class FormOneRegistryTest {
             assertEquals("EXECUTED", decision.status());
             String newSignature = registry.readHandle(h -> h.createQuery("SELECT signature FROM approvals WHERE request_id = :r")
                     .bind("r", promotion.requestId()).mapTo(String.class).one());
-            GovernanceService.Request executed = registry.read(store -> GovernanceService.findRequest(store, promotion.requestId())).orElseThrow();
+            GovernanceEngine.Request executed = registry.read(store -> GovernanceEngine.findRequest(store, promotion.requestId())).orElseThrow();
             String omarsKey = registry.read(store -> Signatures.trustedKey(store, "omar")).publicKey();
             assertTrue(Keys.verify(omarsKey, Signatures.decisionContent(executed.requestId(), executed.modelId(), executed.fromState(),
                     executed.toState(), executed.gateReportJson(), "APPROVE", "reviewed \u001b[1mcarefully\u001b[0m",

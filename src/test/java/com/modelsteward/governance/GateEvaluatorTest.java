@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.policy.Policy;
+import com.modelsteward.policy.PolicyLoader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

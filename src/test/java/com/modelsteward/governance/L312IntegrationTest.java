@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.AuditTrail;
-import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.TestRegistries;
 import java.nio.file.Files;

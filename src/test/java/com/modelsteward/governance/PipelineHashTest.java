@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.modelsteward.registry.CanonicalJson;
-import com.modelsteward.registry.LegacyCanonicalJson;
+import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.json.LegacyCanonicalJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.modelsteward.app.RegistryServices;
 import com.modelsteward.config.Environment;
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.policy.PolicyStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class RegistryServicesTest {
     void theEngineIsKeptUntilAnotherPolicyIsStored() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             RegistryServices services = new RegistryServices(f.registry, Environment.of(Map.of()), f.clock);
-            GovernanceService first = services.governance();
+            GovernanceEngine first = services.governance();
             f.register("m", "1");
             assertSame(first, services.governance(), "a write that leaves the policy as it was keeps the engine");
 
@@ -34,7 +35,7 @@ class RegistryServicesTest {
             Files.writeString(policy, builtIn + "\n# stored by the team\n");
             PolicyStore.set(f.registry, f.clock, f.ines, policy, Map.of());
 
-            GovernanceService second = services.governance();
+            GovernanceEngine second = services.governance();
             assertNotSame(first, second, "the stored policy governs from the next action on");
             assertNotEquals(first.policy().digest(), second.policy().digest());
             assertEquals(CanonicalJson.sha256Hex(Files.readString(policy)), services.policy().digest());

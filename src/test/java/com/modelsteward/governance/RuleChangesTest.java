@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.policy.Policy;
+import com.modelsteward.policy.PolicyStore;
 import com.modelsteward.registry.RegistryException;
+import com.modelsteward.trust.Enrolment;
+import com.modelsteward.trust.Keys;
+import com.modelsteward.trust.SignatureAudit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,7 +119,7 @@ class RuleChangesTest {
             f.scores(weak, 0.2, 0.5, 0.2);
             f.engine.request(f.bob, weak, "SHADOW", "try it");
             f.clock.advance(Duration.ofDays(8));
-            GovernanceService engine = new GovernanceService(f.registry, inForce(f), f.clock);
+            GovernanceEngine engine = new GovernanceEngine(f.registry, inForce(f), f.clock);
             var request = engine.request(f.bob, weak, "ACTIVE", "loosened?");
             assertFalse(request.gateReport().passed());
             GovernanceException refused = assertThrows(GovernanceException.class, () -> engine.approve(f.rachel, request.requestId(), "ok"));

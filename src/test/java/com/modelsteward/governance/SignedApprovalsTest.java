@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.TestRegistries;
+import com.modelsteward.trust.SignatureAudit;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,8 +51,8 @@ class SignedApprovalsTest {
             assertTrue(report.demoKeys());
             assertTrue(report.decisionsChecked() > 0 && report.headsChecked() > 0, report.toString());
             assertTrue(AuditTrail.verify(registry).ok());
-            GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), clock);
-            GovernanceService.DecisionResult result = engine.approve(rachel, pendingMomentumRequest(registry), "Reviewed the gate report.");
+            GovernanceEngine engine = new GovernanceEngine(registry, PolicyLoader.builtIn(Map.of()), clock);
+            GovernanceEngine.DecisionResult result = engine.approve(rachel, pendingMomentumRequest(registry), "Reviewed the gate report.");
             assertTrue(result.executed());
             assertTrue(SignatureAudit.verify(registry).ok(), SignatureAudit.verify(registry).problems().toString());
         }
@@ -69,10 +71,10 @@ class SignedApprovalsTest {
                             VALUES (:r, 'omar.haddad', 'APPROVE', 'looks fine', '2026-11-01T11:00:00.000Z', 'AAAA')""")
                     .bind("r", requestId).execute());
             Map<String, Object> before = snapshot(registry);
-            GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), clock);
+            GovernanceEngine engine = new GovernanceEngine(registry, PolicyLoader.builtIn(Map.of()), clock);
             GovernanceException refused = assertThrows(GovernanceException.class,
                     () -> engine.approve(rachel, requestId, "Reviewed the gate report."));
-            assertEquals(GovernanceService.TAMPERED, refused.code());
+            assertEquals(GovernanceEngine.TAMPERED, refused.code());
             assertTrue(refused.getMessage().contains("by omar.haddad) is not in the signed history"), refused.getMessage());
             assertEquals(before, snapshot(registry), "nothing of the refused transition was written");
             SignatureAudit.Report report = SignatureAudit.verify(registry);

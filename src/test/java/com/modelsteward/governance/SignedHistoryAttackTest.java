@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.policy.Policy;
+import com.modelsteward.policy.PolicyStore;
 import com.modelsteward.registry.AuditTrail;
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.trust.SignatureAudit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +66,7 @@ class SignedHistoryAttackTest {
         try (Fixture f = new Fixture(dir)) {
             String first = f.activate("m", "1", 1.5, 0.1);
             appendChained(f, "rachel", "ACTIVE_CHANGED", "model_name:m", Map.of("model_name", "m", "active_model_id", "m-evil", "cause", "rollout"));
-            assertEquals(List.of(first), f.engine.history("m").stream().map(GovernanceService.ActivePeriod::modelId).toList());
+            assertEquals(List.of(first), f.engine.history("m").stream().map(GovernanceEngine.ActivePeriod::modelId).toList());
             assertEquals(java.util.Optional.of(first), f.engine.activeAt("m", java.time.Instant.parse("2026-12-01T00:00:00Z")));
             assertReported(f, "(ACTIVE_CHANGED by rachel) is not covered by a valid signed audit head");
         }
@@ -92,7 +95,7 @@ class SignedHistoryAttackTest {
             f.registry.writeHandle(h -> h.execute("UPDATE principals SET roles = 'ANALYST,RISK_OFFICER' WHERE user_name = 'bob'"));
             assertTrue(AuditTrail.verify(f.registry).ok(), "the forged entry is correctly chained");
             GovernanceException refused = assertThrows(GovernanceException.class, () -> f.engine.approve(f.who("bob"), request, "mine now"));
-            assertEquals(GovernanceService.TAMPERED, refused.code());
+            assertEquals(GovernanceEngine.TAMPERED, refused.code());
             assertTrue(refused.getMessage().contains("principal bob has roles"), refused.getMessage());
             assertEquals("SHADOW", f.state(id));
             assertReported(f, "(PRINCIPAL_ROLE_ADDED by ines) is not covered by a valid signed audit head");
@@ -110,7 +113,7 @@ class SignedHistoryAttackTest {
             f.engine.request(f.bob, id, "SHADOW", "shadow");
             f.registry.writeHandle(h -> h.execute("UPDATE model_registry SET state_changed_at = '2026-01-01T00:00:00.000Z' WHERE model_id = ?", id));
             GovernanceException refused = assertThrows(GovernanceException.class, () -> f.engine.request(f.bob, id, "ACTIVE", "early"));
-            assertEquals(GovernanceService.TAMPERED, refused.code());
+            assertEquals(GovernanceEngine.TAMPERED, refused.code());
             assertTrue(refused.getMessage().contains("state_changed_at"), refused.getMessage());
             assertReported(f, "version m-1 has state_changed_at");
         }
@@ -128,7 +131,7 @@ class SignedHistoryAttackTest {
             f.registry.writeHandle(h -> h.execute("DROP TRIGGER model_registry_frozen_once_governed"));
             f.registry.writeHandle(h -> h.execute("UPDATE model_registry SET created_by = 'someone.else', path_ref = 'models/evil.bin' WHERE model_id = ?", id));
             GovernanceException refused = assertThrows(GovernanceException.class, () -> f.engine.approve(f.rachel, request, "ok"));
-            assertEquals(GovernanceService.TAMPERED, refused.code());
+            assertEquals(GovernanceEngine.TAMPERED, refused.code());
             assertEquals("SHADOW", f.state(id));
             assertReported(f, "version m-1 has created_by");
             assertReported(f, "version m-1 has path_ref");
@@ -181,7 +184,7 @@ class SignedHistoryAttackTest {
                     "INSERT INTO model_registry (model_id, model_name, model_type, version, state) VALUES ('x-1', 'x', 'signal_model', '1', 'active')");
             Policy inForce = PolicyStore.current(f.registry, Map.of());
             assertEquals(f.policy.name(), inForce.name(), "the policy the history attests (here the built-in one) keeps governing");
-            new GovernanceService(f.registry, inForce, f.clock).rollback(f.rachel, "m", "the second version drifts");
+            new GovernanceEngine(f.registry, inForce, f.clock).rollback(f.rachel, "m", "the second version drifts");
             assertEquals("ACTIVE", f.state("m-1"));
             assertReported(f, "the stored policy");
             assertReported(f, "version x-1 is active but the signed history never took it there");
@@ -197,7 +200,7 @@ class SignedHistoryAttackTest {
             raw(f.registry.file(), "DROP TRIGGER active_pointer_update",
                     "UPDATE active_pointer SET last_known_good_id = '" + stray + "' WHERE model_name = 'm'");
             GovernanceException refused = assertThrows(GovernanceException.class, () -> f.engine.rollback(f.rachel, "m", "drift"));
-            assertEquals(GovernanceService.TAMPERED, refused.code());
+            assertEquals(GovernanceEngine.TAMPERED, refused.code());
             assertTrue(refused.getMessage().contains("the live pointer of m has last_known_good_id = \"m-0\""), refused.getMessage());
             assertEquals("ACTIVE", f.state("m-2"));
             assertReported(f, "trigger active_pointer_update is missing");
@@ -214,7 +217,7 @@ class SignedHistoryAttackTest {
                 raw(f.registry.file(), "INSERT INTO audit_signatures (seq, head_hash, signer, signed_at, signature) VALUES (" + seq
                         + ", 'x', 'rachel', '2026-01-01T00:00:00.000Z', 'AAAA')");
             }
-            GovernanceService.RollbackResult result = f.engine.rollback(f.rachel, "m", "second version drifts");
+            GovernanceEngine.RollbackResult result = f.engine.rollback(f.rachel, "m", "second version drifts");
             assertEquals(second, result.fromModelId());
             assertEquals("ACTIVE", f.state("m-1"));
             assertReported(f, "does not match the audit chain at that entry");

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.governance.GateEvaluator;
 import com.modelsteward.governance.GateReport;
-import com.modelsteward.governance.Policy;
-import com.modelsteward.governance.PolicyLoader;
-import com.modelsteward.lineage.MetricRules.Outcome;
+import com.modelsteward.policy.Policy;
+import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.registry.Scorecard;
+import com.modelsteward.scorecards.MetricRules.Outcome;
+import com.modelsteward.scorecards.PolicyMetricRules;
+import com.modelsteward.scorecards.ScorecardComparison;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

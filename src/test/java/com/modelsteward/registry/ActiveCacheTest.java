@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.demo.ScaleGenerator;
+import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.governance.Identity;
-import com.modelsteward.governance.PolicyLoader;
 import com.modelsteward.governance.Role;
-import com.modelsteward.registry.demo.ScaleGenerator;
+import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.testsupport.TestRegistries;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,7 +63,7 @@ class ActiveCacheTest {
             ActiveCache cache = registry.activeCache("ACTIVE");
             assertEquals(Optional.of(ACTIVE), cache.activeModelId(NAME));
             long commits = registry.commitCount();
-            new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), Clock.systemUTC()).rollback(OFFICER, NAME, "cache test");
+            new GovernanceEngine(registry, PolicyLoader.builtIn(Map.of()), Clock.systemUTC()).rollback(OFFICER, NAME, "cache test");
             assertNotEquals(commits, registry.commitCount());
             assertEquals(Optional.of(LAST_KNOWN_GOOD), cache.activeModelId(NAME));
             assertEquals(2, cache.loads());
@@ -77,7 +77,7 @@ class ActiveCacheTest {
             ActiveCache cache = console.activeCache("ACTIVE");
             assertEquals(Optional.of(ACTIVE), cache.activeModelId(NAME));
             long commits = console.commitCount();
-            new GovernanceService(other, PolicyLoader.builtIn(Map.of()), Clock.systemUTC()).rollback(OFFICER, NAME, "cache test");
+            new GovernanceEngine(other, PolicyLoader.builtIn(Map.of()), Clock.systemUTC()).rollback(OFFICER, NAME, "cache test");
             assertEquals(commits, console.commitCount(), "the console itself committed nothing");
             assertEquals(Optional.of(LAST_KNOWN_GOOD), cache.activeModelId(NAME));
         }

@@ -1,9 +1,9 @@
 package com.modelsteward.testsupport;
 
-import com.modelsteward.governance.Enrolment;
-import com.modelsteward.governance.Keys;
 import com.modelsteward.governance.Principals;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.trust.Enrolment;
+import com.modelsteward.trust.Keys;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package com.modelsteward.testsupport;
 
+import com.modelsteward.demo.DemoGenerator;
 import com.modelsteward.registry.Registry;
-import com.modelsteward.registry.demo.DemoGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.csv.CsvWriter;
 import com.modelsteward.drift.CsvSamples;
 import com.modelsteward.governance.InputFiles;
-import com.modelsteward.governance.PolicyLoader;
-import com.modelsteward.io.CsvWriter;
-import com.modelsteward.lineage.ScorecardImport;
+import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RegistryException;
+import com.modelsteward.scorecards.ScorecardImport;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,6 @@ import com.modelsteward.cli.Cli;
 import com.modelsteward.cli.CliContext;
 import com.modelsteward.config.AppDirs;
 import com.modelsteward.config.OsAccount;
-import com.modelsteward.governance.SignatureAudit;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.TestRegistries;
 import java.io.ByteArrayOutputStream;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.config.AppDirs;
 import com.modelsteward.governance.Identity;
-import com.modelsteward.governance.PolicyStore;
 import com.modelsteward.governance.Role;
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.policy.PolicyStore;
 import com.modelsteward.registry.Registry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

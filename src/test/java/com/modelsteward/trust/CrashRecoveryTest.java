@@ -3,7 +3,7 @@ package com.modelsteward.trust;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.Registry;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package com.modelsteward.trust;
 
 import com.modelsteward.drift.CsvSamples;
 import com.modelsteward.drift.DriftException;
-import com.modelsteward.lineage.ScorecardImport;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RegistryException;
+import com.modelsteward.scorecards.ScorecardImport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,9 +24,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Fuzzes both CSV readers with jqwik, seeded from bad-input/csv/ and a valid file of each kind, mutated with what breaks
@@ -84,7 +84,7 @@ class CsvReaderFuzzTest {
         dir = Files.createTempDirectory("csv-fuzz");
         registry = Registry.create(dir.resolve("fuzz.db"));
         // The importer holds an enrolled key, so every accepted import is one signed audit entry.
-        com.modelsteward.governance.Enrolment.initialAdmin(registry, CLOCK, "fuzz", com.modelsteward.governance.Keys.directory());
+        com.modelsteward.trust.Enrolment.initialAdmin(registry, CLOCK, "fuzz", com.modelsteward.trust.Keys.directory());
         registry.writeHandle(h -> {
             for (String model : List.of("m-1", "alpha-1")) {
                 h.execute("INSERT INTO model_registry (model_id, model_name, model_type, version) VALUES (?, ?, 'signal_model', '1')",

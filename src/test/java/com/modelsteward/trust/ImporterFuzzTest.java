@@ -2,7 +2,7 @@ package com.modelsteward.trust;
 
 import com.modelsteward.governance.GovernanceException;
 import com.modelsteward.governance.InputFiles;
-import com.modelsteward.governance.PolicyLoader;
+import com.modelsteward.policy.PolicyLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.modelsteward.config.AppDirs;
-import com.modelsteward.governance.Enrolment;
 import com.modelsteward.governance.Identity;
-import com.modelsteward.governance.Keys;
 import com.modelsteward.governance.Principals;
 import com.modelsteward.governance.Role;
-import com.modelsteward.governance.SignatureAudit;
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.AuditTrail;
-import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.Outbox;
 import com.modelsteward.registry.Registry;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package com.modelsteward.trust;
 
+import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.governance.GovernanceException;
-import com.modelsteward.governance.GovernanceService;
 import com.modelsteward.governance.Identity;
-import com.modelsteward.governance.Policy;
-import com.modelsteward.governance.PolicyLoader;
 import com.modelsteward.governance.Role;
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.policy.Policy;
+import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RegistryException;
 import java.io.BufferedWriter;
@@ -26,7 +26,7 @@ import java.util.TreeMap;
 
 /**
  * One OS process of the governance engine under load, run by {@link ConcurrentWritersTest} and {@link CrashRecoveryTest}:
- * registers versions, requests and approves transitions, rolls back — through the same {@link GovernanceService} and
+ * registers versions, requests and approves transitions, rolls back — through the same {@link GovernanceEngine} and
  * {@link Registry#write} the command line uses — on model names shared with the other processes.
  *
  * <p>Before each operation it appends "TRY …" to its acknowledgement file and after the commit returns "ACK …" (flushed
@@ -41,7 +41,7 @@ public final class LoadWorker {
     static final List<String> OFFICERS = List.of("rita.one", "rita.two");
 
     private final Registry registry;
-    private final GovernanceService engine;
+    private final GovernanceEngine engine;
     private final BufferedWriter ack;
     private final Random random;
     private final String workerId;
@@ -54,7 +54,7 @@ public final class LoadWorker {
 
     private LoadWorker(Registry registry, Policy policy, BufferedWriter ack, Random random, String workerId) {
         this.registry = registry;
-        this.engine = new GovernanceService(registry, policy, Clock.systemUTC());
+        this.engine = new GovernanceEngine(registry, policy, Clock.systemUTC());
         this.ack = ack;
         this.random = random;
         this.workerId = workerId;
@@ -100,7 +100,7 @@ public final class LoadWorker {
             } else if (dice < 20) {
                 line("TRY rollback " + name);
                 attempted++;
-                GovernanceService.RollbackResult result = engine.rollback(officer, name, "load test: back to last-known-good");
+                GovernanceEngine.RollbackResult result = engine.rollback(officer, name, "load test: back to last-known-good");
                 executed++;
                 line("ACK EXECUTED " + result.requestId() + " ROLLBACK " + result.toModelId());
             } else if (dice < 35) {
@@ -119,12 +119,12 @@ public final class LoadWorker {
                 }
                 line("TRY request " + candidate.get() + " SHADOW");
                 attempted++;
-                GovernanceService.RequestResult shadow = engine.request(analyst, candidate.get(), "SHADOW", "load test: into shadow");
+                GovernanceEngine.RequestResult shadow = engine.request(analyst, candidate.get(), "SHADOW", "load test: into shadow");
                 executed++;
                 line("ACK " + shadow.status() + " " + shadow.requestId() + " SHADOW " + candidate.get());
                 line("TRY request " + candidate.get() + " ACTIVE");
                 attempted++;
-                GovernanceService.RequestResult active = engine.request(analyst, candidate.get(), "ACTIVE", "load test: promote");
+                GovernanceEngine.RequestResult active = engine.request(analyst, candidate.get(), "ACTIVE", "load test: promote");
                 line("ACK " + active.status() + " " + active.requestId() + " ACTIVE " + candidate.get());
                 decide(officer, active.requestId());
             }
@@ -148,7 +148,7 @@ public final class LoadWorker {
     private void decide(Identity officer, String requestId) throws IOException {
         line("TRY approve " + requestId);
         attempted++;
-        GovernanceService.DecisionResult decision = engine.approve(officer, requestId, "load test: reviewed");
+        GovernanceEngine.DecisionResult decision = engine.approve(officer, requestId, "load test: reviewed");
         if (decision.executed()) {
             executed++;
         }

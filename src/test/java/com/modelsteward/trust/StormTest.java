@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.modelsteward.cli.Cli;
 import com.modelsteward.cli.CliContext;
 import com.modelsteward.config.AppDirs;
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.Registry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package com.modelsteward.trust;
 
 import com.modelsteward.cli.Cli;
 import com.modelsteward.cli.CliContext;
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.WriteStats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

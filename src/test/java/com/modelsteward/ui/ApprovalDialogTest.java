@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.governance.GateReport;
-import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.governance.Identity;
-import com.modelsteward.governance.PolicyLoader;
 import com.modelsteward.governance.Role;
+import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.DemoTemplate;
@@ -59,7 +59,7 @@ class ApprovalDialogTest {
     }
 
     private static void prepare(Registry registry) {
-        GovernanceService engine = new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC));
+        GovernanceEngine engine = new GovernanceEngine(registry, PolicyLoader.builtIn(Map.of()), Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC));
             String demoRequest = new ModelCatalog(registry).requests(Optional.of("PENDING")).stream()
                     .filter(r -> r.modelId().equals("momentum_xgb-3.2.0")).findFirst().orElseThrow().requestId();
             engine.reject(new Identity("omar.haddad", Set.of(Role.RISK_OFFICER), false), demoRequest, "Superseded.");
@@ -138,7 +138,7 @@ class ApprovalDialogTest {
 
     private static String selectedRequest(TableView<?> table) {
         Object row = table.getSelectionModel().getSelectedItem();
-        return row == null ? null : ((com.modelsteward.governance.GovernanceDesk.QueueRow) row).requestId();
+        return row == null ? null : ((com.modelsteward.governance.ReviewDesk.QueueRow) row).requestId();
     }
 
     @Test

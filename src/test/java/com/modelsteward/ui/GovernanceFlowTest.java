@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.config.AppSettings;
 import com.modelsteward.governance.GateReport;
-import com.modelsteward.governance.GovernanceDesk;
-import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.governance.Identity;
-import com.modelsteward.governance.PolicyLoader;
+import com.modelsteward.governance.ReviewDesk;
 import com.modelsteward.governance.Role;
+import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
@@ -73,7 +73,7 @@ class GovernanceFlowTest {
             // The demo already has a pending request for this shadow; it is rejected so that the analyst asks through the UI.
             String pending = new ModelCatalog(registry).requests(Optional.of("PENDING")).stream()
                     .filter(r -> r.modelId().equals(CANDIDATE)).findFirst().orElseThrow().requestId();
-            new GovernanceService(registry, PolicyLoader.builtIn(Map.of()), Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC))
+            new GovernanceEngine(registry, PolicyLoader.builtIn(Map.of()), Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC))
                     .reject(new Identity("omar.haddad", Set.of(Role.RISK_OFFICER), false), pending, "Superseded; please re-request.");
         }
     }
@@ -154,11 +154,11 @@ class GovernanceFlowTest {
         openAs(robot, "rachel.okafor");
         FxWait.clickOn(robot, "#nav-approvals");
         idle();
-        TableView<GovernanceDesk.QueueRow> queue = robot.lookup("#approvals-pending").queryTableView();
+        TableView<ReviewDesk.QueueRow> queue = robot.lookup("#approvals-pending").queryTableView();
         FxWait.until("the queue is loaded", () -> queue.getItems().size() == 3);
         FxWait.until("the badge shows the pending count", () -> shell.badgeText("approvals").equals("3"));
         photograph(robot, queue, "approvals");
-        int row = queue.getItems().stream().map(GovernanceDesk.QueueRow::requestId).toList().indexOf(made.requestId());
+        int row = queue.getItems().stream().map(ReviewDesk.QueueRow::requestId).toList().indexOf(made.requestId());
         robot.interact(() -> queue.getSelectionModel().select(row));
         FxWait.clickOn(robot, "#approvals-open");
         DialogPane approval = dialog(robot, "approval-dialog");
@@ -221,7 +221,7 @@ class GovernanceFlowTest {
         AuditView view = (AuditView) shell.page("audit");
         robot.interact(() -> view.model().timelineNameProperty().set("momentum_xgb"));
         FxWait.until("the timeline is loaded", () -> view.model().timeline().size() >= 3);
-        List<String> actives = view.model().timeline().stream().map(GovernanceService.ActivePeriod::modelId).toList();
+        List<String> actives = view.model().timeline().stream().map(GovernanceEngine.ActivePeriod::modelId).toList();
         assertEquals(List.of("momentum_xgb-3.0.0", PREVIOUS, CANDIDATE, PREVIOUS), actives.subList(actives.size() - 4, actives.size()));
         FxWait.clickOn(robot, "Who was ACTIVE when");
         robot.interact(() -> view.model().activeAtDateProperty().set(java.time.LocalDate.of(2026, 10, 15)));

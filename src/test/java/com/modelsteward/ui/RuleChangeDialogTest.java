@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.governance.Identity;
-import com.modelsteward.governance.LineDiff;
-import com.modelsteward.governance.PolicyStore;
 import com.modelsteward.governance.Role;
 import com.modelsteward.governance.RuleChanges;
+import com.modelsteward.policy.LineDiff;
+import com.modelsteward.policy.PolicyStore;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.DemoTemplate;
 import com.modelsteward.testsupport.FxWait;

@@ -1,7 +1,7 @@
 package com.modelsteward.registry.sqlite;
 
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.ApprovalStore;
-import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.GrantedApproval;
 import com.modelsteward.registry.RecordedDecision;
 import com.modelsteward.registry.RequestApprovalRow;

@@ -1,7 +1,7 @@
 package com.modelsteward.registry.sqlite;
 
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.ActivePointer;
-import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.ModelVersionStore;
 import com.modelsteward.registry.VersionHashRow;

@@ -1,6 +1,6 @@
 package com.modelsteward.registry.sqlite;
 
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.DriftIncidentRow;
 import com.modelsteward.registry.NewDriftIncident;
 import com.modelsteward.registry.RequestQueueRow;

@@ -1,7 +1,7 @@
 package com.modelsteward.registry.sqlite;
 
-import com.modelsteward.registry.CanonicalJson;
-import com.modelsteward.registry.LegacyCanonicalJson;
+import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.json.LegacyCanonicalJson;
 import com.modelsteward.registry.Scorecard;
 import com.modelsteward.registry.ScorecardImportRow;
 import com.modelsteward.registry.ScorecardStore;

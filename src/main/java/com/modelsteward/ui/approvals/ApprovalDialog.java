@@ -1,7 +1,7 @@
 package com.modelsteward.ui.approvals;
 
-import com.modelsteward.governance.GovernanceDesk;
-import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.GovernanceEngine;
+import com.modelsteward.governance.ReviewDesk;
 import com.modelsteward.registry.DriftResultRow;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.RegistryException;
@@ -39,8 +39,8 @@ import javafx.scene.layout.VBox;
 final class ApprovalDialog {
 
     private final GovernanceActions actions;
-    private final GovernanceDesk.Evidence evidence;
-    private final GovernanceService.Request request;
+    private final ReviewDesk.Evidence evidence;
+    private final GovernanceEngine.Request request;
     private final Dialog<Void> dialog;
     private final TextArea comment = DialogFrame.textInput("decision-comment",
             "Comment (required): what you checked and why you approve or reject");
@@ -56,7 +56,7 @@ final class ApprovalDialog {
     private boolean pendingApprove;
     private boolean finished;
 
-    ApprovalDialog(GovernanceActions actions, GovernanceDesk.Evidence evidence) {
+    ApprovalDialog(GovernanceActions actions, ReviewDesk.Evidence evidence) {
         this.actions = actions;
         this.evidence = evidence;
         this.request = evidence.request();
@@ -121,7 +121,7 @@ final class ApprovalDialog {
         long failed = evidence.currentReport() == null ? 0 : evidence.currentReport().checks().stream().filter(c -> !c.passed()).count();
         int checks = evidence.currentReport() == null ? 0 : evidence.currentReport().checks().size();
         long missing = evidence.artifacts().stream().filter(a -> !a.present()).count();
-        GovernanceDesk.TimeInState time = evidence.timeInState();
+        ReviewDesk.TimeInState time = evidence.timeInState();
         HBox chips = new HBox(8,
                 chip(failed == 0, failed == 0 ? "Gates: " + checks + " of " + checks + " pass" : "Gates: " + failed + " of " + checks + " fail"),
                 chip(missing == 0, missing == 0 ? "Artifacts complete" : "Artifacts: " + missing + " missing"),
@@ -143,7 +143,7 @@ final class ApprovalDialog {
     }
 
     /** Says that what follows is the record of a decision, not today's state; symbol and words, not colour alone. */
-    private Node decidedBanner(GovernanceDesk.Decided decided) {
+    private Node decidedBanner(ReviewDesk.Decided decided) {
         Label banner = new Label("▣ " + DecidedText.header(decided));
         banner.setId("decided-header");
         banner.setWrapText(true);
@@ -175,7 +175,7 @@ final class ApprovalDialog {
         return new HBox(14, left, right);
     }
 
-    private Node decidedBody(GovernanceDesk.Decided decided) {
+    private Node decidedBody(ReviewDesk.Decided decided) {
         Label frozen = DialogFrame.muted(DecidedText.gateReport(evidence));
         frozen.setId("decided-gate-note");
         VBox gates = DialogFrame.card("Gate report — as decided on", GateTable.summary(evidence.currentReport()), frozen,
@@ -187,7 +187,7 @@ final class ApprovalDialog {
         return body;
     }
 
-    private VBox decidedLineage(GovernanceDesk.Decided decided) {
+    private VBox decidedLineage(ReviewDesk.Decided decided) {
         ModelVersion model = evidence.model();
         HBox replaced = fact(DecidedText.replacedLabel(decided), DecidedText.replaced(evidence));
         replaced.setId("decided-replaced");
@@ -202,8 +202,8 @@ final class ApprovalDialog {
         return DialogFrame.card("Lineage and policy at the decision", box);
     }
 
-    private VBox decidedTime(GovernanceDesk.Decided decided) {
-        GovernanceDesk.TimeInState time = decided.atDecision().map(GovernanceDesk.Seen::timeInState).orElse(null);
+    private VBox decidedTime(ReviewDesk.Decided decided) {
+        ReviewDesk.TimeInState time = decided.atDecision().map(ReviewDesk.Seen::timeInState).orElse(null);
         VBox box = new VBox(6);
         box.setId("decided-time");
         if (time == null || !time.required()) {
@@ -220,8 +220,8 @@ final class ApprovalDialog {
         return DialogFrame.card("Time in the prior state", box);
     }
 
-    private VBox decidedDrift(GovernanceDesk.Decided decided) {
-        GovernanceDesk.Seen seen = decided.atDecision().orElse(null);
+    private VBox decidedDrift(ReviewDesk.Decided decided) {
+        ReviewDesk.Seen seen = decided.atDecision().orElse(null);
         Label line = seen == null || seen.worstSeverity() == null ? DialogFrame.muted(DecidedText.drift(seen)) : new Label(DecidedText.drift(seen));
         line.setWrapText(true);
         HBox status = seen == null || seen.worstSeverity() == null ? new HBox(line) : new HBox(8, StateBadge.of(seen.worstSeverity()), line);
@@ -238,7 +238,7 @@ final class ApprovalDialog {
                     ? "A rollback needs no approval: " + request.requestedBy() + " executed it." : "No decisions were recorded."));
         }
         int index = 0;
-        for (GovernanceDesk.Decision decision : evidence.decisions()) {
+        for (ReviewDesk.Decision decision : evidence.decisions()) {
             Label what = DialogFrame.verdict(decision.decision().equals("APPROVE"), DecidedText.decision(decision));
             Label signature = DialogFrame.verdict(decision.signature().verified(), DecidedText.signature(decision.signature()));
             signature.setId("signature-status-" + index);
@@ -256,7 +256,7 @@ final class ApprovalDialog {
         VBox list = new VBox(8);
         list.setId("artifact-checklist");
         int row = 0;
-        for (GovernanceDesk.Artifact artifact : evidence.artifacts()) {
+        for (ReviewDesk.Artifact artifact : evidence.artifacts()) {
             Label name = DialogFrame.verdict(artifact.present(), artifact.name());
             name.setMinWidth(Region.USE_PREF_SIZE);
             Label reference = DialogFrame.muted(artifact.reference() == null ? "" : artifact.reference());
@@ -293,7 +293,7 @@ final class ApprovalDialog {
     }
 
     private VBox shadow() {
-        GovernanceDesk.TimeInState time = evidence.timeInState();
+        ReviewDesk.TimeInState time = evidence.timeInState();
         VBox box = new VBox(6);
         box.setId("shadow-period");
         String elapsed = Format.duration(time.elapsed());
@@ -356,7 +356,7 @@ final class ApprovalDialog {
         if (evidence.decisions().isEmpty()) {
             box.getChildren().add(DialogFrame.muted("No decisions yet."));
         }
-        for (GovernanceDesk.Decision decision : evidence.decisions()) {
+        for (ReviewDesk.Decision decision : evidence.decisions()) {
             boolean approved = decision.decision().equals("APPROVE");
             box.getChildren().add(DialogFrame.verdict(approved, decision.approver() + " " + (approved ? "approved" : "rejected")
                     + " on " + Format.time(decision.decidedAt()) + ": “" + decision.comment() + "”"));
@@ -456,7 +456,7 @@ final class ApprovalDialog {
         comment.setDisable(true);
         busy.setVisible(true);
         actions.context().tasks().run((approving ? "Approving " : "Rejecting ") + request.requestId(), () -> {
-            GovernanceService service = actions.service();
+            GovernanceEngine service = actions.service();
             return approving ? service.approve(actions.identity(), request.requestId(), text)
                     : service.reject(actions.identity(), request.requestId(), text);
         }, result -> {
@@ -472,7 +472,7 @@ final class ApprovalDialog {
         });
     }
 
-    private String outcome(GovernanceService.DecisionResult result) {
+    private String outcome(GovernanceEngine.DecisionResult result) {
         ModelVersion model = evidence.model();
         if (result.decision().equals("REJECT")) {
             return result.requestId() + " rejected: " + model.modelId() + " stays " + model.state() + ".";
@@ -516,7 +516,7 @@ final class ApprovalDialog {
      * The training-config differences against another version, each key with its change in full words (list elements
      * named one by one) and wrapped, never cut: a dropped feature must be readable without a tooltip.
      */
-    private static List<Node> configDiff(String id, String against, List<GovernanceDesk.ConfigChange> changes) {
+    private static List<Node> configDiff(String id, String against, List<ReviewDesk.ConfigChange> changes) {
         Label heading = new Label(changes.isEmpty() ? "Training config: identical to " + against
                 : "Training config: " + changes.size() + " key" + (changes.size() == 1 ? "" : "s") + " differ from " + against);
         heading.getStyleClass().add("subheading");
@@ -534,7 +534,7 @@ final class ApprovalDialog {
         what.setHgrow(Priority.ALWAYS);
         diff.getColumnConstraints().addAll(keys, what);
         int row = 0;
-        for (GovernanceDesk.ConfigChange change : changes) {
+        for (ReviewDesk.ConfigChange change : changes) {
             Label name = mono(change.key());
             name.setMinWidth(Region.USE_PREF_SIZE);
             Label described = mono(change.describe());

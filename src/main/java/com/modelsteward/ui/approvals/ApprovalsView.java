@@ -2,7 +2,7 @@ package com.modelsteward.ui.approvals;
 
 import static com.modelsteward.ui.common.Layout.fixed;
 
-import com.modelsteward.governance.GovernanceDesk;
+import com.modelsteward.governance.ReviewDesk;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
 import com.modelsteward.ui.common.LazyPage;
@@ -34,8 +34,8 @@ public final class ApprovalsView extends LazyPage {
     private final AppContext context;
     private final ApprovalsViewModel model;
     private final GovernanceActions actions;
-    private TableView<GovernanceDesk.QueueRow> pendingTable;
-    private TableView<GovernanceDesk.QueueRow> decidedTable;
+    private TableView<ReviewDesk.QueueRow> pendingTable;
+    private TableView<ReviewDesk.QueueRow> decidedTable;
 
     public ApprovalsView(AppContext context) {
         this.context = context;
@@ -78,14 +78,14 @@ public final class ApprovalsView extends LazyPage {
         pendingTable.getColumns().add(ageColumn());
         pendingTable.getColumns().add(gateColumn());
         pendingTable.getColumns().add(Columns.text("Approvals", r -> r.approvals() + " of " + r.requiredApprovals(), 90));
-        pendingTable.getColumns().add(Columns.text("Why", GovernanceDesk.QueueRow::justification, 320));
+        pendingTable.getColumns().add(Columns.text("Why", ReviewDesk.QueueRow::justification, 320));
 
         decidedTable = table("approvals-decided", model.decided(), "No decided requests.");
-        decidedTable.getColumns().add(Columns.badge("Outcome", GovernanceDesk.QueueRow::status, 120));
-        decidedTable.getColumns().add(Columns.text("Decided by", GovernanceDesk.QueueRow::decidedBy, 130));
+        decidedTable.getColumns().add(Columns.badge("Outcome", ReviewDesk.QueueRow::status, 120));
+        decidedTable.getColumns().add(Columns.text("Decided by", ReviewDesk.QueueRow::decidedBy, 130));
         decidedTable.getColumns().add(Columns.text("Decided", r -> Format.time(r.decidedAt()), 150));
         decidedTable.getColumns().add(gateColumn());
-        decidedTable.getColumns().add(Columns.text("Comment", GovernanceDesk.QueueRow::decisionComment, 300));
+        decidedTable.getColumns().add(Columns.text("Comment", ReviewDesk.QueueRow::decisionComment, 300));
 
         Tab pendingTab = new Tab();
         pendingTab.setId("tab-pending");
@@ -100,8 +100,8 @@ public final class ApprovalsView extends LazyPage {
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         open.setOnAction(event -> {
-            TableView<GovernanceDesk.QueueRow> shown = tabs.getSelectionModel().getSelectedItem() == pendingTab ? pendingTable : decidedTable;
-            GovernanceDesk.QueueRow row = shown.getSelectionModel().getSelectedItem();
+            TableView<ReviewDesk.QueueRow> shown = tabs.getSelectionModel().getSelectedItem() == pendingTab ? pendingTable : decidedTable;
+            ReviewDesk.QueueRow row = shown.getSelectionModel().getSelectedItem();
             if (row != null) {
                 actions.openRequest(row.requestId());
             }
@@ -120,21 +120,21 @@ public final class ApprovalsView extends LazyPage {
         return box;
     }
 
-    private TableView<GovernanceDesk.QueueRow> table(String id, ObservableList<GovernanceDesk.QueueRow> rows, String empty) {
-        SortedList<GovernanceDesk.QueueRow> sorted = new SortedList<>(rows);
-        TableView<GovernanceDesk.QueueRow> table = new TableView<>(sorted);
+    private TableView<ReviewDesk.QueueRow> table(String id, ObservableList<ReviewDesk.QueueRow> rows, String empty) {
+        SortedList<ReviewDesk.QueueRow> sorted = new SortedList<>(rows);
+        TableView<ReviewDesk.QueueRow> table = new TableView<>(sorted);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId(id);
         table.setPlaceholder(new Label(empty));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Columns.text("Request", GovernanceDesk.QueueRow::requestId, 110));
+        table.getColumns().add(Columns.text("Request", ReviewDesk.QueueRow::requestId, 110));
         table.getColumns().add(Columns.text("Kind", ApprovalsViewModel::kindLabel, 120));
-        table.getColumns().add(Columns.text("Model or rule", GovernanceDesk.QueueRow::modelName, 190));
-        table.getColumns().add(Columns.text("Version", GovernanceDesk.QueueRow::version, 70));
+        table.getColumns().add(Columns.text("Model or rule", ReviewDesk.QueueRow::modelName, 190));
+        table.getColumns().add(Columns.text("Version", ReviewDesk.QueueRow::version, 70));
         table.getColumns().add(Columns.text("Change", ApprovalsViewModel::change, 200));
-        table.getColumns().add(Columns.text("Requested by", GovernanceDesk.QueueRow::requestedBy, 120));
+        table.getColumns().add(Columns.text("Requested by", ReviewDesk.QueueRow::requestedBy, 120));
         table.setRowFactory(ignored -> {
-            TableRow<GovernanceDesk.QueueRow> row = new TableRow<>();
+            TableRow<ReviewDesk.QueueRow> row = new TableRow<>();
             row.setOnMouseClicked(event -> {
                 if (event.getClickCount() == 2 && !row.isEmpty()) {
                     actions.openRequest(row.getItem().requestId());
@@ -151,8 +151,8 @@ public final class ApprovalsView extends LazyPage {
     }
 
     /** Age since the request, sortable as a duration, written "1 d 6 h". */
-    private TableColumn<GovernanceDesk.QueueRow, Duration> ageColumn() {
-        TableColumn<GovernanceDesk.QueueRow, Duration> column = Columns.value("Age", r -> Format.age(r.requestedAt(), context.clock()), 90);
+    private TableColumn<ReviewDesk.QueueRow, Duration> ageColumn() {
+        TableColumn<ReviewDesk.QueueRow, Duration> column = Columns.value("Age", r -> Format.age(r.requestedAt(), context.clock()), 90);
         column.setCellFactory(ignored -> new TableCell<>() {
             @Override
             protected void updateItem(Duration age, boolean empty) {
@@ -165,8 +165,8 @@ public final class ApprovalsView extends LazyPage {
 
     private static final List<String> GATE_STYLES = List.of("verdict-pass", "verdict-fail", "muted");
 
-    private static TableColumn<GovernanceDesk.QueueRow, String> gateColumn() {
-        TableColumn<GovernanceDesk.QueueRow, String> column = Columns.text("Gates", ApprovalsViewModel::gateSummary, 110);
+    private static TableColumn<ReviewDesk.QueueRow, String> gateColumn() {
+        TableColumn<ReviewDesk.QueueRow, String> column = Columns.text("Gates", ApprovalsViewModel::gateSummary, 110);
         column.setCellFactory(ignored -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {

@@ -1,6 +1,6 @@
 package com.modelsteward.ui.approvals;
 
-import com.modelsteward.governance.GovernanceDesk;
+import com.modelsteward.governance.ReviewDesk;
 import com.modelsteward.governance.RuleChanges;
 import com.modelsteward.ui.common.AppContext;
 import java.util.ArrayList;
@@ -23,9 +23,9 @@ public final class ApprovalsViewModel {
     public static final String GATES_FAIL = "Gates failing";
 
     private final AppContext context;
-    private final ObservableList<GovernanceDesk.QueueRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<GovernanceDesk.QueueRow> pending = new FilteredList<>(rows, r -> r.status().equals("PENDING"));
-    private final FilteredList<GovernanceDesk.QueueRow> decided = new FilteredList<>(rows, r -> !r.status().equals("PENDING"));
+    private final ObservableList<ReviewDesk.QueueRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<ReviewDesk.QueueRow> pending = new FilteredList<>(rows, r -> r.status().equals("PENDING"));
+    private final FilteredList<ReviewDesk.QueueRow> decided = new FilteredList<>(rows, r -> !r.status().equals("PENDING"));
     private final StringProperty search = new SimpleStringProperty("");
     private final StringProperty gateFilter = new SimpleStringProperty(ALL);
     private final ObservableList<String> gateChoices = FXCollections.observableArrayList(ALL, GATES_PASS, GATES_FAIL);
@@ -39,9 +39,9 @@ public final class ApprovalsViewModel {
     /** Loads model requests and rule changes (policy, roles, deactivations) into one queue. */
     public void refresh() {
         context.tasks().run("Loading the approvals queue", () -> {
-            List<GovernanceDesk.QueueRow> queue = new ArrayList<>(new GovernanceActions(context).desk().queue());
+            List<ReviewDesk.QueueRow> queue = new ArrayList<>(new GovernanceActions(context).desk().queue());
             RuleChanges.list(context.registry()).stream().map(ApprovalsViewModel::ruleRow).forEach(queue::add);
-            queue.sort(Comparator.comparing(GovernanceDesk.QueueRow::requestedAt, Comparator.nullsFirst(Comparator.reverseOrder())));
+            queue.sort(Comparator.comparing(ReviewDesk.QueueRow::requestedAt, Comparator.nullsFirst(Comparator.reverseOrder())));
             return queue;
         }, rows::setAll, failure -> context.showFailure("Cannot load the approvals queue", failure));
     }
@@ -56,16 +56,16 @@ public final class ApprovalsViewModel {
      * A rule change as a queue row: its kind label ("Policy change", "Role grant", …), what it targets in the model column,
      * what it does in the change column, one approval by a second ADMIN needed (none when applied by a single ADMIN).
      */
-    static GovernanceDesk.QueueRow ruleRow(RuleChanges.RuleChange change) {
+    static ReviewDesk.QueueRow ruleRow(RuleChanges.RuleChange change) {
         String target = change.kind().policy() ? "policy " + change.policyName() : change.targetUser();
         String why = change.fourEyes() ? "needs a second ADMIN (four eyes)" : "applied at once: " + RuleChanges.SINGLE_ADMIN;
-        return new GovernanceDesk.QueueRow(change.changeId(), change.kind().label(), null, target, "", null, change.summary(),
+        return new ReviewDesk.QueueRow(change.changeId(), change.kind().label(), null, target, "", null, change.summary(),
                 change.requestedBy(), change.requestedAt(), why, change.status(), -1, List.of(), "APPLIED".equals(change.status()) ? 1 : 0,
                 change.fourEyes() ? 1 : 0, change.decidedAt(), change.decidedBy(), change.decisionComment());
     }
 
     /** "Promotion", "Rollback", or a rule change's kind ("Policy change", "Role grant", …). */
-    public static String kindLabel(GovernanceDesk.QueueRow row) {
+    public static String kindLabel(ReviewDesk.QueueRow row) {
         if (RuleChanges.isChangeId(row.requestId()) || row.kind() == null || row.kind().isEmpty()) {
             return row.kind();
         }
@@ -73,17 +73,17 @@ public final class ApprovalsViewModel {
     }
 
     /** "SHADOW → ACTIVE" for a model request, what a rule change does ("grant ADMIN to rita") for a rule change. */
-    public static String change(GovernanceDesk.QueueRow row) {
+    public static String change(ReviewDesk.QueueRow row) {
         return row.fromState() == null ? row.toState() : row.fromState() + " → " + row.toState();
     }
 
     private void applyFilter() {
-        Predicate<GovernanceDesk.QueueRow> matches = predicate(search.get(), gateFilter.get());
+        Predicate<ReviewDesk.QueueRow> matches = predicate(search.get(), gateFilter.get());
         pending.setPredicate(r -> r.status().equals("PENDING") && matches.test(r));
         decided.setPredicate(r -> !r.status().equals("PENDING") && matches.test(r));
     }
 
-    static Predicate<GovernanceDesk.QueueRow> predicate(String text, String gates) {
+    static Predicate<ReviewDesk.QueueRow> predicate(String text, String gates) {
         String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         return row -> (gates == null || ALL.equals(gates)
                 || GATES_PASS.equals(gates) && row.gateFailures() == 0
@@ -94,22 +94,22 @@ public final class ApprovalsViewModel {
     }
 
     /** "✔ all pass", "✖ 2 failed" or "— no gates" (a rollback or a transition without gate checks). */
-    public static String gateSummary(GovernanceDesk.QueueRow row) {
+    public static String gateSummary(ReviewDesk.QueueRow row) {
         if (row.gateFailures() < 0) {
             return "— no gate report";
         }
         return row.gateFailures() == 0 ? "✔ all pass" : "✖ " + row.gateFailures() + " failed";
     }
 
-    public ObservableList<GovernanceDesk.QueueRow> allRows() {
+    public ObservableList<ReviewDesk.QueueRow> allRows() {
         return rows;
     }
 
-    public ObservableList<GovernanceDesk.QueueRow> pending() {
+    public ObservableList<ReviewDesk.QueueRow> pending() {
         return pending;
     }
 
-    public ObservableList<GovernanceDesk.QueueRow> decided() {
+    public ObservableList<ReviewDesk.QueueRow> decided() {
         return decided;
     }
 

@@ -1,7 +1,7 @@
 package com.modelsteward.ui.approvals;
 
-import com.modelsteward.governance.GovernanceDesk;
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.governance.ReviewDesk;
+import com.modelsteward.json.CanonicalJson;
 import java.time.Duration;
 
 /**
@@ -16,13 +16,13 @@ final class DecidedText {
     }
 
     /** "Decided — shown as it was on 2026-10-31 06:00 UTC (EXECUTED)". */
-    static String header(GovernanceDesk.Decided decided) {
+    static String header(ReviewDesk.Decided decided) {
         return "Decided — shown as it was on " + Format.time(decided.shownAsOf()) + " (" + decided.status() + ")";
     }
 
     /** What the request replaced in the live state, as recorded (the ACTIVE_CHANGED entry or the deciding decision). */
-    static String replaced(GovernanceDesk.Evidence evidence) {
-        GovernanceDesk.Replaced replaced = evidence.decided().orElseThrow().replaced();
+    static String replaced(ReviewDesk.Evidence evidence) {
+        ReviewDesk.Replaced replaced = evidence.decided().orElseThrow().replaced();
         String name = evidence.model().modelName();
         String live = evidence.liveState();
         return switch (replaced.kind()) {
@@ -36,12 +36,12 @@ final class DecidedText {
     }
 
     /** The label beside {@link #replaced}: "Replaced" once executed, "Replaces" otherwise. */
-    static String replacedLabel(GovernanceDesk.Decided decided) {
-        return decided.replaced().kind() == GovernanceDesk.Replaced.Kind.REPLACED ? "Replaced" : "Replaces";
+    static String replacedLabel(ReviewDesk.Decided decided) {
+        return decided.replaced().kind() == ReviewDesk.Replaced.Kind.REPLACED ? "Replaced" : "Replaces";
     }
 
     /** Time in the prior state against the requirement, as the deciding approver saw it. */
-    static String timeInState(GovernanceDesk.TimeInState time) {
+    static String timeInState(ReviewDesk.TimeInState time) {
         if (time == null) {
             return "Time in the prior state: " + NOT_RECORDED + ".";
         }
@@ -53,12 +53,12 @@ final class DecidedText {
                 + (time.satisfied() ? "." : " — not complete.");
     }
 
-    static double shadowProgress(GovernanceDesk.TimeInState time) {
+    static double shadowProgress(ReviewDesk.TimeInState time) {
         return Math.min(1.0, time.elapsed().toMinutes() / (double) Duration.ofDays(time.requiredDays()).toMinutes());
     }
 
     /** The worst drift of the version at the decision. */
-    static String drift(GovernanceDesk.Seen seen) {
+    static String drift(ReviewDesk.Seen seen) {
         if (seen == null) {
             return "Drift at the decision: " + NOT_RECORDED + ".";
         }
@@ -70,19 +70,19 @@ final class DecidedText {
     }
 
     /** The policy in force at the decision: name and the SHA-256 of its text. */
-    static String policy(GovernanceDesk.Seen seen) {
+    static String policy(ReviewDesk.Seen seen) {
         return seen == null ? NOT_RECORDED : seen.policyName() + " · sha256 " + seen.policyDigest();
     }
 
     /** One decision as recorded: who, what, when, the comment. */
-    static String decision(GovernanceDesk.Decision decision) {
+    static String decision(ReviewDesk.Decision decision) {
         boolean approved = decision.decision().equals("APPROVE");
         return decision.approver() + " " + (approved ? "approved" : "rejected") + " on " + Format.time(decision.decidedAt())
                 + ": “" + decision.comment() + "”";
     }
 
     /** "Signature verified with rachel's key SHA256:…" or "Signature does not verify: …" — the icon is added by the view. */
-    static String signature(GovernanceDesk.SignatureStatus status) {
+    static String signature(ReviewDesk.SignatureStatus status) {
         if (status.verified()) {
             return "Signature verified with " + status.signer() + "'s key " + status.fingerprint() + ", endorsed up to the root";
         }
@@ -91,8 +91,8 @@ final class DecidedText {
     }
 
     /** What the deciding approver saw of the gate report, against the frozen report shown. */
-    static String gateReport(GovernanceDesk.Evidence evidence) {
-        GovernanceDesk.Decided decided = evidence.decided().orElseThrow();
+    static String gateReport(ReviewDesk.Evidence evidence) {
+        ReviewDesk.Decided decided = evidence.decided().orElseThrow();
         // the digest of the stored text, as signed and audited: re-serialising a report frozen in form 1 would differ
         String stored = evidence.request().gateReportJson();
         String frozen = evidence.currentReport() == null || stored == null ? null : CanonicalJson.sha256Hex(stored);

@@ -1,15 +1,15 @@
 package com.modelsteward.ui.approvals;
 
-import com.modelsteward.governance.GovernanceDesk;
-import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.governance.Identity;
-import com.modelsteward.governance.Policy;
 import com.modelsteward.governance.Principals;
+import com.modelsteward.governance.ReviewDesk;
 import com.modelsteward.governance.RuleChanges;
+import com.modelsteward.policy.Policy;
 import com.modelsteward.ui.common.AppContext;
 import java.util.List;
-import javafx.application.Platform;
 import java.util.Optional;
+import javafx.application.Platform;
 
 /**
  * The console's governance actions, each opening its dialog after the evidence has been read off the FX thread:
@@ -62,13 +62,13 @@ public final class GovernanceActions {
     }
 
     /** The actions offered on a version (policy and rollback target). Runs SQL: call off the FX thread. */
-    public List<GovernanceDesk.VersionAction> actionsFor(String modelId) {
+    public List<ReviewDesk.VersionAction> actionsFor(String modelId) {
         return desk().actionsFor(modelId);
     }
 
     /** Opens the dialog of an action offered by {@link #actionsFor}. */
-    public void perform(String modelId, String modelName, GovernanceDesk.VersionAction action) {
-        if (action.kind() == GovernanceDesk.VersionAction.Kind.ROLL_BACK) {
+    public void perform(String modelId, String modelName, ReviewDesk.VersionAction action) {
+        if (action.kind() == ReviewDesk.VersionAction.Kind.ROLL_BACK) {
             rollBack(modelName);
         } else {
             requestTransition(modelId, action.toState());
@@ -76,7 +76,7 @@ public final class GovernanceActions {
     }
 
     /** Why this user may not take the action (role, read-only), or empty when they may. */
-    public Optional<String> unavailable(GovernanceDesk.VersionAction action) {
+    public Optional<String> unavailable(ReviewDesk.VersionAction action) {
         if (context.registry().isReadOnly()) {
             return Optional.of("the registry is open read-only");
         }
@@ -96,12 +96,12 @@ public final class GovernanceActions {
      * policy), with the LEARN_* environment keys. Kept by the registry's services and rebuilt when the policy in force
      * changes, so a newly stored policy is never missed. It may read the registry: call off the FX thread.
      */
-    GovernanceService service() {
+    GovernanceEngine service() {
         return engine(context);
     }
 
     /** The governance engine for the open registry (see {@link #service()}); call off the FX thread. */
-    public static GovernanceService engine(AppContext context) {
+    public static GovernanceEngine engine(AppContext context) {
         Policy policy = context.services().policy();
         if (!policy.environmentWarnings().isEmpty()) {
             String warning = "⚠ " + String.join(" ", policy.environmentWarnings());
@@ -110,7 +110,7 @@ public final class GovernanceActions {
         return context.services().governance();
     }
 
-    GovernanceDesk desk() {
+    ReviewDesk desk() {
         return context.services().desk();
     }
 

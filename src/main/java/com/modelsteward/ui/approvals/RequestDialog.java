@@ -1,7 +1,7 @@
 package com.modelsteward.ui.approvals;
 
-import com.modelsteward.governance.GovernanceDesk;
-import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.GovernanceEngine;
+import com.modelsteward.governance.ReviewDesk;
 import com.modelsteward.registry.ModelVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ import javafx.scene.layout.VBox;
 final class RequestDialog {
 
     private final GovernanceActions actions;
-    private final GovernanceDesk.RequestPreview preview;
+    private final ReviewDesk.RequestPreview preview;
     private final Dialog<Void> dialog;
     private final TextArea justification = DialogFrame.textInput("request-justification",
             "Justification (required): why this version should move, what you checked");
@@ -38,7 +38,7 @@ final class RequestDialog {
     private final ProgressIndicator busy = new ProgressIndicator();
     private boolean submitting;
 
-    RequestDialog(GovernanceActions actions, GovernanceDesk.RequestPreview preview) {
+    RequestDialog(GovernanceActions actions, ReviewDesk.RequestPreview preview) {
         this.actions = actions;
         this.preview = preview;
         ModelVersion model = preview.model();
@@ -146,7 +146,7 @@ final class RequestDialog {
                 });
     }
 
-    private static String outcome(GovernanceService.RequestResult result) {
+    private static String outcome(GovernanceEngine.RequestResult result) {
         if (result.status().equals("EXECUTED")) {
             return result.modelId() + " moved from " + result.fromState() + " to " + result.toState() + " (" + result.requestId() + ").";
         }

@@ -1,7 +1,7 @@
 package com.modelsteward.ui.approvals;
 
-import com.modelsteward.governance.GovernanceDesk;
-import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.GovernanceEngine;
+import com.modelsteward.governance.ReviewDesk;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.ui.common.Columns;
 import com.modelsteward.ui.common.StateBadge;
@@ -41,7 +41,7 @@ final class RollbackDialog {
     }
 
     private final GovernanceActions actions;
-    private final GovernanceDesk.RollbackPreview preview;
+    private final ReviewDesk.RollbackPreview preview;
     private final Dialog<Void> dialog;
     private final TextArea reasonText = DialogFrame.textInput("rollback-reason-text",
             "Reason (required): what went wrong with the current version");
@@ -55,7 +55,7 @@ final class RollbackDialog {
     private final ProgressIndicator busy = new ProgressIndicator();
     private boolean running;
 
-    RollbackDialog(GovernanceActions actions, GovernanceDesk.RollbackPreview preview) {
+    RollbackDialog(GovernanceActions actions, ReviewDesk.RollbackPreview preview) {
         this.actions = actions;
         this.preview = preview;
         this.dialog = DialogFrame.create(actions.context(), "rollback-dialog", "Roll back " + preview.modelName(), 940, 720);
@@ -225,7 +225,7 @@ final class RollbackDialog {
                 });
     }
 
-    private String outcome(GovernanceService.RollbackResult result) {
+    private String outcome(GovernanceEngine.RollbackResult result) {
         return result.modelName() + " rolled back (" + result.requestId() + "): " + result.toModelId() + " is " + preview.liveState() + " again"
                 + (result.fromModelId() == null ? "." : "; " + result.fromModelId() + " was retired.");
     }

@@ -1,7 +1,7 @@
 package com.modelsteward.ui.approvals;
 
-import com.modelsteward.governance.LineDiff;
 import com.modelsteward.governance.RuleChanges;
+import com.modelsteward.policy.LineDiff;
 import com.modelsteward.ui.common.StyleClasses;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package com.modelsteward.ui.audit;
 
 import static com.modelsteward.ui.common.Layout.fixed;
 
-import com.modelsteward.governance.GovernanceService;
+import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
@@ -188,15 +188,15 @@ public final class AuditView extends LazyPage {
         HBox controls = new HBox(8, fixed(new Label("Model name")), name, fixed(new Label("Which version was ACTIVE on")), day);
         controls.getStyleClass().add("toolbar");
         answer.managedProperty().bind(answer.textProperty().isNotEmpty());
-        TableView<GovernanceService.ActivePeriod> periods = new TableView<>(model.timeline());
+        TableView<GovernanceEngine.ActivePeriod> periods = new TableView<>(model.timeline());
         periods.setId("timeline-table");
         periods.setPlaceholder(new Label("Choose a model name to see which version was ACTIVE when."));
-        periods.getColumns().add(Columns.text("ACTIVE version", GovernanceService.ActivePeriod::modelId, 230));
-        periods.getColumns().add(Columns.text("From", GovernanceService.ActivePeriod::from, 200));
+        periods.getColumns().add(Columns.text("ACTIVE version", GovernanceEngine.ActivePeriod::modelId, 230));
+        periods.getColumns().add(Columns.text("From", GovernanceEngine.ActivePeriod::from, 200));
         periods.getColumns().add(Columns.text("Until", p -> p.until() == null ? "now (current)" : p.until(), 200));
-        periods.getColumns().add(Columns.text("Cause", GovernanceService.ActivePeriod::cause, 110));
-        periods.getColumns().add(Columns.text("By", GovernanceService.ActivePeriod::actor, 130));
-        periods.getColumns().add(Columns.value("Audit seq", GovernanceService.ActivePeriod::auditSeq, 90));
+        periods.getColumns().add(Columns.text("Cause", GovernanceEngine.ActivePeriod::cause, 110));
+        periods.getColumns().add(Columns.text("By", GovernanceEngine.ActivePeriod::actor, 130));
+        periods.getColumns().add(Columns.value("Audit seq", GovernanceEngine.ActivePeriod::auditSeq, 90));
         VBox.setVgrow(periods, Priority.ALWAYS);
         VBox box = new VBox(8, controls, answer, periods);
         box.setPadding(new Insets(8, 0, 0, 0));

@@ -1,10 +1,10 @@
 package com.modelsteward.ui.audit;
 
-import com.modelsteward.governance.GovernanceService;
-import com.modelsteward.io.AuditExport;
+import com.modelsteward.export.AuditExport;
+import com.modelsteward.governance.GovernanceEngine;
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.AuditTrail;
-import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.ui.approvals.GovernanceActions;
 import com.modelsteward.ui.common.AppContext;
@@ -57,7 +57,7 @@ public final class AuditViewModel {
     private final ObjectProperty<Long> firstBadSeq = new SimpleObjectProperty<>();
     private final ObservableList<String> modelNames = FXCollections.observableArrayList();
     private final StringProperty timelineName = new SimpleStringProperty();
-    private final ObservableList<GovernanceService.ActivePeriod> timeline = FXCollections.observableArrayList();
+    private final ObservableList<GovernanceEngine.ActivePeriod> timeline = FXCollections.observableArrayList();
     private final ObjectProperty<LocalDate> activeAtDate = new SimpleObjectProperty<>();
     private final StringProperty activeAtText = new SimpleStringProperty("");
 
@@ -366,7 +366,7 @@ public final class AuditViewModel {
         return timelineName;
     }
 
-    public ObservableList<GovernanceService.ActivePeriod> timeline() {
+    public ObservableList<GovernanceEngine.ActivePeriod> timeline() {
         return timeline;
     }
 

@@ -1,11 +1,11 @@
 package com.modelsteward.ui.lineage;
 
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.lineage.ApprovalEvidence;
 import com.modelsteward.lineage.HistoryEvent;
 import com.modelsteward.lineage.LineageEvidence;
-import com.modelsteward.lineage.ModelCardHtml;
 import com.modelsteward.lineage.RequestEvidence;
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.modelcard.ModelCardHtml;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Scorecard;
 import java.util.List;

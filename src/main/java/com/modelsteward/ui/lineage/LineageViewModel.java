@@ -143,7 +143,7 @@ public final class LineageViewModel {
             if (Objects.equals(modelId, context.selectedModelIdProperty().get())) {
                 evidence.set(loaded.evidence());
                 check.set(loaded.check());
-                showDetail("Training config of " + modelId, com.modelsteward.lineage.ModelCardHtml.prettyConfig(
+                showDetail("Training config of " + modelId, com.modelsteward.modelcard.ModelCardHtml.prettyConfig(
                         loaded.evidence().version().trainingConfigJson()));
             }
         }, failure -> context.showFailure("Cannot check the lineage of " + modelId, failure));

@@ -1,7 +1,7 @@
 package com.modelsteward.ui.lineage;
 
-import com.modelsteward.lineage.ModelCard;
-import com.modelsteward.lineage.ModelCardWriter;
+import com.modelsteward.modelcard.ModelCard;
+import com.modelsteward.modelcard.ModelCardWriter;
 import com.modelsteward.ui.common.AppContext;
 import java.io.File;
 import java.nio.file.Path;

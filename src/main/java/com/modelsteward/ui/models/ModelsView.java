@@ -2,7 +2,7 @@ package com.modelsteward.ui.models;
 
 import static com.modelsteward.ui.common.Layout.fixed;
 
-import com.modelsteward.governance.GovernanceDesk;
+import com.modelsteward.governance.ReviewDesk;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Scorecard;
@@ -154,7 +154,7 @@ public final class ModelsView extends LazyPage {
         actionNote.setId("model-actions-note");
         actionNote.getStyleClass().add("muted");
         actionNote.setWrapText(true);
-        model.detailActions().addListener((ListChangeListener<GovernanceDesk.VersionAction>) change -> {
+        model.detailActions().addListener((ListChangeListener<ReviewDesk.VersionAction>) change -> {
             showActions(actionBar, actionNote);
             refreshOpenMenu();
         });
@@ -241,11 +241,11 @@ public final class ModelsView extends LazyPage {
         bar.getChildren().clear();
         ModelVersion version = model.detailProperty().get();
         List<String> reasons = new ArrayList<>();
-        for (GovernanceDesk.VersionAction action : actionsOf(version)) {
+        for (ReviewDesk.VersionAction action : actionsOf(version)) {
             Button button = new Button(action.label());
             button.setMnemonicParsing(false);
             button.setId("action-" + action.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            button.getStyleClass().add(action.kind() == GovernanceDesk.VersionAction.Kind.PROMOTE ? "primary-button" : "secondary-button");
+            button.getStyleClass().add(action.kind() == ReviewDesk.VersionAction.Kind.PROMOTE ? "primary-button" : "secondary-button");
             model.governance().unavailable(action).ifPresent(reason -> {
                 button.setDisable(true);
                 if (!reasons.contains(reason)) {
@@ -260,7 +260,7 @@ public final class ModelsView extends LazyPage {
         note.setManaged(!reasons.isEmpty());
     }
 
-    private List<GovernanceDesk.VersionAction> actionsOf(ModelVersion version) {
+    private List<ReviewDesk.VersionAction> actionsOf(ModelVersion version) {
         return version == null ? List.of() : List.copyOf(model.detailActions());
     }
 
@@ -324,7 +324,7 @@ public final class ModelsView extends LazyPage {
             return List.of(loading);
         }
         List<MenuItem> items = new ArrayList<>();
-        for (GovernanceDesk.VersionAction action : actionsOf(version)) {
+        for (ReviewDesk.VersionAction action : actionsOf(version)) {
             MenuItem item = new MenuItem(action.label());
             item.setMnemonicParsing(false);
             item.setDisable(model.governance().unavailable(action).isPresent());

@@ -1,6 +1,6 @@
 package com.modelsteward.ui.models;
 
-import com.modelsteward.governance.GovernanceDesk;
+import com.modelsteward.governance.ReviewDesk;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.ModelVersion;
@@ -62,7 +62,7 @@ public final class ModelsViewModel {
     private final StringProperty stateFilter = new SimpleStringProperty(ALL);
     private final ObjectProperty<ModelVersion> detail = new SimpleObjectProperty<>();
     private final ObservableList<Scorecard> detailScorecards = FXCollections.observableArrayList();
-    private final ObservableList<GovernanceDesk.VersionAction> detailActions = FXCollections.observableArrayList();
+    private final ObservableList<ReviewDesk.VersionAction> detailActions = FXCollections.observableArrayList();
     private final GovernanceActions governance;
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
 
@@ -142,7 +142,7 @@ public final class ModelsViewModel {
             detailActions.clear();
             return;
         }
-        record Detail(Optional<ModelVersion> version, List<Scorecard> scorecards, List<GovernanceDesk.VersionAction> actions) {
+        record Detail(Optional<ModelVersion> version, List<Scorecard> scorecards, List<ReviewDesk.VersionAction> actions) {
         }
         context.tasks().run("Loading " + modelId, () -> new Detail(context.catalog().version(modelId), context.catalog().scorecards(modelId),
                         governance.actionsFor(modelId)),
@@ -261,7 +261,7 @@ public final class ModelsViewModel {
     }
 
     /** The governance actions the policy offers on the selected version. */
-    public ObservableList<GovernanceDesk.VersionAction> detailActions() {
+    public ObservableList<ReviewDesk.VersionAction> detailActions() {
         return detailActions;
     }
 

@@ -1,7 +1,7 @@
 package com.modelsteward.ui.overview;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.modelsteward.registry.CanonicalJson;
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.Outbox;
 import com.modelsteward.registry.RegistryEvent;
 import com.modelsteward.registry.Timestamps;

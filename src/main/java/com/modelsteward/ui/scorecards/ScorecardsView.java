@@ -1,8 +1,8 @@
 package com.modelsteward.ui.scorecards;
 
-import com.modelsteward.lineage.MetricRules;
-import com.modelsteward.lineage.ScorecardComparison;
 import com.modelsteward.registry.ModelSummary;
+import com.modelsteward.scorecards.MetricRules;
+import com.modelsteward.scorecards.ScorecardComparison;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.LazyPage;
 import com.modelsteward.ui.lineage.ModelCardAction;

@@ -1,6 +1,6 @@
 package com.modelsteward.ui.shell;
 
-import com.modelsteward.governance.SignatureAudit;
+import com.modelsteward.trust.SignatureAudit;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.FxTaskRunner;
 import com.modelsteward.ui.common.Page;
@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.modelsteward.governance.GovernanceDesk;
+import com.modelsteward.governance.ReviewDesk;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ApprovalsViewModelTest {
 
-    private static GovernanceDesk.QueueRow row(String id, String requester, int failures) {
-        return new GovernanceDesk.QueueRow(id, "PROMOTION", "momentum_xgb-3.2.0", "momentum_xgb", "3.2.0", "SHADOW", "ACTIVE", requester,
+    private static ReviewDesk.QueueRow row(String id, String requester, int failures) {
+        return new ReviewDesk.QueueRow(id, "PROMOTION", "momentum_xgb-3.2.0", "momentum_xgb", "3.2.0", "SHADOW", "ACTIVE", requester,
                 "2026-11-01T10:00:00.000Z", "why", "PENDING", failures, List.of(), 0, 1, null, null, null);
     }
 

@@ -3,10 +3,10 @@ package com.modelsteward.ui.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.demo.ScaleGenerator;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
-import com.modelsteward.registry.demo.ScaleGenerator;
 import com.modelsteward.testsupport.RecordingDialogs;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.SameThreadTaskRunner;

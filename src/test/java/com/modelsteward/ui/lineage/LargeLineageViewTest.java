@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.config.AppSettings;
+import com.modelsteward.demo.ScaleGenerator;
 import com.modelsteward.registry.Registry;
-import com.modelsteward.registry.demo.ScaleGenerator;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.Screenshots;
 import com.modelsteward.testsupport.TestRegistries;

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.config.AppSettings;
+import com.modelsteward.demo.ScaleGenerator;
 import com.modelsteward.lineage.LineageTree;
-import com.modelsteward.registry.demo.ScaleGenerator;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.Screenshots;
 import com.modelsteward.testsupport.TestRegistries;
 import com.modelsteward.ui.shell.ConsoleOptions;
 import com.modelsteward.ui.shell.ConsoleShell;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.config.AppSettings;
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.lineage.LineageTree;
-import com.modelsteward.registry.CanonicalJson;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.Screenshots;
 import com.modelsteward.testsupport.TestRegistries;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.demo.ScaleGenerator;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.Registry;
-import com.modelsteward.registry.demo.ScaleGenerator;
 import com.modelsteward.testsupport.RecordingDialogs;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.TaskRunner;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.config.AppSettings;
-import com.modelsteward.lineage.MetricRules;
-import com.modelsteward.lineage.ScorecardComparison;
+import com.modelsteward.scorecards.MetricRules;
+import com.modelsteward.scorecards.ScorecardComparison;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.Screenshots;
 import com.modelsteward.testsupport.TestRegistries;

@@ -1,0 +1,68 @@
+package com.modelsteward.cli;
+
+import com.modelsteward.governance.GateReport;
+import com.modelsteward.governance.GovernanceEngine;
+import com.modelsteward.governance.Identity;
+import com.modelsteward.governance.Principals;
+import com.modelsteward.policy.Policy;
+import com.modelsteward.policy.PolicyStore;
+import com.modelsteward.registry.Registry;
+import java.util.HashSet;
+import java.util.Set;
+
+/** What the governance commands share: who is acting, which policy applies, the engine. */
+final class CommandSupport {
+
+    /** Options every governance command accepts besides --db and --json. */
+    static final Set<String> COMMON = Set.of("as");
+
+    private CommandSupport() {
+    }
+
+    static Set<String> options(String... own) {
+        Set<String> all = new HashSet<>(COMMON);
+        all.addAll(Set.of(own));
+        return all;
+    }
+
+    /** The OS login; {@code --as USER} only on a demo registry. */
+    static Identity identity(Registry registry, Args args, CliContext context) {
+        return Principals.resolve(registry, context.user(), args.option("as"));
+    }
+
+    /**
+     * The registry's stored policy (or the built-in L3-12 one), with the LEARN_* environment keys on top; a key that the
+     * registry does not let apply (it would loosen a real registry's policy) is named on stderr, one line each.
+     */
+    static Policy policy(Registry registry, CliContext context) {
+        Policy policy = PolicyStore.current(registry, context.environment().asMap());
+        policy.environmentWarnings().forEach(warning -> context.err().println("warning: " + warning));
+        return policy;
+    }
+
+    static GovernanceEngine service(Registry registry, Args args, CliContext context) {
+        return new GovernanceEngine(registry, policy(registry, context), context.clock());
+    }
+
+    static void printReport(CliContext context, GateReport report) {
+        context.out().println("Gate report for " + report.modelId() + " (" + report.fromState() + " -> " + report.toState() + ", policy "
+                + report.policy() + ", baseline " + (report.baselineModelId() == null ? "none: absolute thresholds" : report.baselineModelId())
+                + "): " + (report.passed() ? "PASSED" : "FAILED"));
+        for (GateReport.PrerequisiteCheck p : report.prerequisites()) {
+            context.out().printf("  %-4s %-22s %s%n", p.passed() ? "ok" : "FAIL", p.name(), p.detail());
+        }
+        for (GateReport.GateCheck c : report.checks()) {
+            context.out().printf("  %-4s %-16s %-18s candidate %-10s baseline %-10s delta %-10s needs %-22s %s%n", c.passed() ? "ok" : "FAIL",
+                    c.pack(), c.metric(), number(c.candidate()), number(c.baseline()), number(c.delta()),
+                    c.comparison() == null ? "-" : c.comparison(), c.reason());
+        }
+        if (!report.environment().isEmpty()) {
+            context.out().println("  environment " + report.environment());
+        }
+        context.out().println("  digest " + report.digest());
+    }
+
+    private static String number(Double value) {
+        return value == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f", value);
+    }
+}

@@ -1,0 +1,900 @@
+package com.modelsteward.trust;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.policy.Policy;
+import com.modelsteward.policy.PolicyStore;
+import com.modelsteward.registry.AuditAction;
+import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.SignedHead;
+import com.modelsteward.registry.Store;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The signed history replayed: which audit entries it vouches for, the governed rows those entries say the registry
+ * holds, and every row that disagrees (docs/security.md, "Signed history").
+ *
+ * <p>An entry is <em>attested</em> when the signed head of its own transaction covers it: the first head at or after it
+ * whose signature verifies (by a trusted key, or — for a key submission alone — by the key it submits), whose hash is the
+ * chain's hash at that entry, with every link and hash between intact, and signed by the entry's own actor. Only attested
+ * entries are replayed, so an entry written behind the app's back — even correctly chained after the last signed head,
+ * or covered later by an honest head — never changes what the history says.
+ */
+public final class SignedHistory {
+
+    /** A row that disagrees with the history, or an entry the history cannot vouch for. */
+    public record Finding(String subject, long seq, String problem) {
+
+        public String sentence() {
+            return subject + " " + problem + (seq > 0 ? " (audit entry " + seq + ")" : "");
+        }
+    }
+
+    /** What a replay found: entries walked, entries attested, and the findings about entries and about rows. */
+    public record Report(long entries, long attested, List<Finding> entryFindings, List<Finding> rowFindings) {
+
+        public boolean ok() {
+            return entryFindings.isEmpty() && rowFindings.isEmpty();
+        }
+
+        public List<String> sentences() {
+            List<String> all = new ArrayList<>();
+            entryFindings.forEach(f -> all.add(f.sentence()));
+            rowFindings.forEach(f -> all.add(f.sentence()));
+            return all;
+        }
+    }
+
+    /** The columns of a version that its history records: artifacts, hashes, creator. */
+    private static final List<String> EVIDENCE = List.of("model_name", "model_type", "version", "parent_id", "path_ref",
+            "training_config_json", "training_config_hash", "data_snapshot_ref", "data_snapshot_hash", "feature_graph_hash",
+            "code_commit", "created_by");
+    private static final Set<String> UNGOVERNED = Policy.UNGOVERNED_STATES;
+    private static final Set<String> GOVERNED_ACTIONS = Set.of("PRINCIPAL_ROLE_ADDED", "PRINCIPAL_CHANGED", "KEY_SUBMITTED",
+            "KEY_ENROLLED", "POLICY_SET", "REGISTER", "REQUEST", "APPROVE", "REJECT", "STALE", "TRANSITION", "ROLLBACK",
+            "ACTIVE_CHANGED", "RETENTION", "EVENT_EMITTED", "RULE_CHANGE_REQUESTED", "RULE_CHANGE_APPROVED", "RULE_CHANGE_REJECTED",
+            "RULE_CHANGE_STALE");
+
+    private record Entry(long seq, String actor, String action, String entity, String payload) {
+
+        static Entry of(AuditAction action) {
+            return new Entry(action.seq(), action.actor(), action.action(), action.entity(), action.payloadJson());
+        }
+    }
+
+    private record Head(long seq, String signer, boolean trusted) {
+    }
+
+    // ---- the state the history says ----
+    private final Map<String, Map<String, Object>> versions = new HashMap<>();
+    private final Map<String, Map<String, Object>> requests = new HashMap<>();
+    private final Map<String, Map<String, Object>> approvals = new HashMap<>();
+    private final Map<String, Map<String, Object>> principals = new HashMap<>();
+    private final Map<String, Map<String, Object>> pointers = new HashMap<>();
+    private final Map<Long, Map<String, Object>> events = new HashMap<>();
+    private final Map<String, Map<String, Object>> ruleChanges = new HashMap<>();
+    private Map<String, Object> policy;
+
+    private final boolean demo;
+    private final List<Finding> entryFindings = new ArrayList<>();
+    private long entries;
+    private long attested;
+
+    private SignedHistory(boolean demo) {
+        this.demo = demo;
+    }
+
+    /** Replays the whole history and compares every governed row with it. */
+    public static Report check(Store store) {
+        return check(store, Scope.ALL);
+    }
+
+    /**
+     * Replays the history and compares only the rows in {@code scope}: what the engine does before a transition, so that a
+     * disagreeing row it does not depend on never blocks it (a rollback cannot be held hostage by an unrelated edit).
+     */
+    public static Report check(Store store, Scope scope) {
+        SignedHistory history = new SignedHistory(Signatures.isDemo(store));
+        history.replay(store);
+        List<Finding> rows = history.compare(store, scope);
+        return new Report(history.entries, history.attested, List.copyOf(history.entryFindings), List.copyOf(rows));
+    }
+
+    /**
+     * What the engine runs inside the write transaction of every transition: the rows in {@code scope} compared with
+     * the entries of those rows alone (found by entity), each attested on its own — the chain from it to the first valid
+     * head at or after it intact, that head its actor's. The work depends on the rows involved, not on the size of the
+     * history; {@code audit verify} replays everything.
+     */
+    public static Report checkTransition(Store store, Scope scope) {
+        SignedHistory history = new SignedHistory(Signatures.isDemo(store));
+        new Attestation(store, history).replayEntities(entities(store, scope));
+        List<Finding> rows = history.compare(store, scope);
+        return new Report(history.entries, history.attested, List.copyOf(history.entryFindings), List.copyOf(rows));
+    }
+
+    /** The audit entities whose entries set the rows of a transition scope. */
+    private static List<String> entities(Store store, Scope scope) {
+        Set<String> entities = new TreeSet<>();
+        List<String> models = List.copyOf(scope.modelIds());
+        scope.modelIds().forEach(id -> entities.add("model:" + id));
+        scope.requestIds().forEach(id -> entities.add("request:" + id));
+        scope.users().forEach(user -> entities.add("principal:" + user));
+        scope.names().forEach(name -> entities.add("model_name:" + name));
+        if (!models.isEmpty()) {
+            store.requests().idsForModels(models).forEach(id -> entities.add("request:" + id));
+            store.versions().typesOf(models).forEach(type -> entities.add("model_type:" + type));
+        }
+        return List.copyOf(entities);
+    }
+
+    /** Attests single entries: the chain from each to its covering head, read by sequence number and cached per head. */
+    private static final class Attestation {
+
+        private final Store store;
+        private final SignedHistory history;
+        /** A valid head's signer by sequence number, or "" where no valid head stands; filled as heads are checked. */
+        private final Map<Long, String> headSigner = new HashMap<>();
+        private final Map<String, Signatures.KeyCheck> keys = new HashMap<>();
+        /** The covering head found for every entry already walked through (a bulk transaction's entries share one). */
+        private final Map<Long, long[]> coveredBy = new HashMap<>();
+
+        Attestation(Store store, SignedHistory history) {
+            this.store = store;
+            this.history = history;
+        }
+
+        void replayEntities(List<String> entities) {
+            if (entities.isEmpty()) {
+                return;
+            }
+            List<Entry> found = store.audit().actionsOn(entities).stream().map(Entry::of).toList();
+            for (Entry entry : found) {
+                history.entries++;
+                if (attested(entry) && GOVERNED_ACTIONS.contains(entry.action())) {
+                    history.attested++;
+                    history.apply(entry);
+                }
+            }
+        }
+
+        /** True when the chain from the entry to the first valid head at or after it is intact and that head is its actor's. */
+        private boolean attested(Entry entry) {
+            long[] cover = coveredBy.containsKey(entry.seq()) ? coveredBy.get(entry.seq()) : walk(entry.seq());
+            if (cover == null) {
+                return false;
+            }
+            String signer = headSigner.get(cover[0]);
+            boolean submission = signer.startsWith("\n");
+            return entry.actor().equals(submission ? signer.substring(1) : signer) && (!submission || cover[0] == entry.seq());
+        }
+
+        /**
+         * Walks from {@code from} to the first valid head, checking every hash and link on the way; remembers that head for
+         * every entry walked. Null when the chain breaks first or no valid head follows.
+         */
+        private long[] walk(long from) {
+            List<Long> walked = new ArrayList<>();
+            long[][] found = {null};
+            String[] previousHash = {null};
+            store.audit().walkFrom(from, row -> {
+                long seq = row.seq();
+                String prevHash = row.prevHash();
+                String hash = row.hash();
+                boolean hashOk = AuditTrail.hash(prevHash, seq, row.ts(), row.actor(), row.action(), row.entity(), row.payloadJson())
+                        .equals(hash);
+                if (!hashOk || (previousHash[0] != null && !previousHash[0].equals(prevHash))) {
+                    return false;
+                }
+                walked.add(seq);
+                if (!validHead(seq, hash, row.actor(), row.action(), row.payloadJson()).isEmpty()) {
+                    long[] cover = {seq};
+                    walked.forEach(s -> coveredBy.put(s, cover));
+                    found[0] = cover;
+                    return false;
+                }
+                previousHash[0] = hash;
+                return true;
+            });
+            return found[0];
+        }
+
+        /**
+         * The signer of a valid head at {@code seq} (one whose hash is the chain's there and whose signature verifies by a
+         * trusted key, or by the key a key submission at that very entry submits — marked with a leading newline), or "".
+         */
+        private String validHead(long seq, String chainHash, String actor, String action, String payload) {
+            String known = headSigner.get(seq);
+            if (known != null) {
+                return known;
+            }
+            String signer = "";
+            for (SignedHead row : store.audit().signedHeadsAt(seq)) {
+                String user = row.signer();
+                if (!chainHash.equals(row.headHash())) {
+                    continue;
+                }
+                Signatures.KeyCheck key = keys.computeIfAbsent(user, u -> Signatures.trustedKey(store, u));
+                boolean submission = !key.trusted() && action.equals("KEY_SUBMITTED") && actor.equals(user);
+                String publicKey = submission ? text(CanonicalJson.parse(payload), "public_key") : key.publicKey();
+                if ((key.trusted() || submission) && Keys.verifyCanonical(publicKey, Signatures.headFields(seq, chainHash, user,
+                        row.signedAt()), row.signature())) {
+                    signer = submission ? "\n" + user : user;
+                    break;
+                }
+            }
+            headSigner.put(seq, signer);
+            return signer;
+        }
+    }
+
+    /** The text and format of the newest policy set through the signed history, if any entry recorded its text. */
+    public static Optional<Map.Entry<String, String>> attestedPolicy(Store store) {
+        SignedHistory history = new SignedHistory(Signatures.isDemo(store));
+        history.replay(store);
+        if (history.policy == null || history.policy.get("text") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.entry((String) history.policy.get("text"), String.valueOf(history.policy.get("format"))));
+    }
+
+    /** Which of these entries the signed history attests, each checked alone (as the engine checks before acting). */
+    public static Set<Long> attested(Store store, List<Long> seqs) {
+        Attestation attestation = new Attestation(store, new SignedHistory(Signatures.isDemo(store)));
+        Set<Long> attested = new java.util.HashSet<>();
+        for (long seq : seqs) {
+            store.audit().action(seq).map(Entry::of).filter(attestation::attested).ifPresent(entry -> attested.add(entry.seq()));
+        }
+        return attested;
+    }
+
+    /** Which rows to compare. */
+    public record Scope(Set<String> modelIds, Set<String> requestIds, Set<String> users, Set<String> names, boolean policy, boolean events) {
+
+        public static final Scope ALL = new Scope(null, null, null, null, true, true);
+
+        boolean models(String id) {
+            return modelIds == null || modelIds.contains(id);
+        }
+
+        boolean requests(String id) {
+            return requestIds == null || requestIds.contains(id);
+        }
+
+        boolean principals(String user) {
+            return users == null || users.contains(user);
+        }
+
+        boolean modelNames(String name) {
+            return names == null || names.contains(name);
+        }
+
+        /**
+         * The rows a transition of {@code modelIds} (and its request) depends on. Not the stored policy: the engine is
+         * governed by the policy the history attests whatever that row says (PolicyStore#current), so a rewritten
+         * policy row blocks nothing and is left to {@code audit verify}.
+         */
+        public static Scope transition(Set<String> modelIds, Set<String> requestIds, Set<String> users, Set<String> modelNames) {
+            return new Scope(Set.copyOf(modelIds), Set.copyOf(requestIds), Set.copyOf(users), Set.copyOf(modelNames), false, false);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Attestation
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void replay(Store store) {
+        List<Entry> walked = new ArrayList<>();
+        List<long[]> chain = new ArrayList<>(); // per entry: {seq, hashOk (1/0), linkOk (1/0)}
+        Map<Long, String> storedHash = new HashMap<>();
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JDK has SHA-256", impossible);
+        }
+        HexFormat hex = HexFormat.of();
+        String[] previousHash = {AuditTrail.GENESIS};
+        long[] previousSeq = {0};
+        store.audit().walk(row -> {
+            long seq = row.seq();
+            String action = row.action();
+            String payload = row.payloadJson();
+            String prevHash = row.prevHash();
+            String hash = row.hash();
+            String text = prevHash + "\n" + seq + "\n" + row.ts() + "\n" + row.actor() + "\n" + action + "\n"
+                    + row.entity() + "\n" + payload;
+            boolean hashOk = hex.formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8))).equals(hash);
+            boolean linkOk = seq == previousSeq[0] + 1 && previousHash[0].equals(prevHash);
+            chain.add(new long[] {seq, hashOk ? 1 : 0, linkOk ? 1 : 0});
+            walked.add(new Entry(seq, row.actor(), action, row.entity(), GOVERNED_ACTIONS.contains(action) ? payload : null));
+            storedHash.put(seq, hash);
+            previousHash[0] = hash;
+            previousSeq[0] = seq;
+            return true;
+        });
+        entries = walked.size();
+        Map<Long, Head> heads = validHeads(store, storedHash, walked);
+        boolean[] covered = new boolean[walked.size()];
+        Head cover = null;
+        for (int i = walked.size() - 1; i >= 0; i--) {
+            long[] link = chain.get(i);
+            Entry entry = walked.get(i);
+            Head here = heads.get(entry.seq());
+            if (here != null) {
+                cover = here;
+            }
+            boolean hashOk = link[1] == 1;
+            boolean ok = cover != null && hashOk && entry.actor().equals(cover.signer())
+                    && (cover.trusted() || (cover.seq() == entry.seq() && entry.action().equals("KEY_SUBMITTED")));
+            covered[i] = ok;
+            if (!ok) {
+                entryFindings.add(new Finding("audit entry " + entry.seq() + " (" + entry.action() + " by " + entry.actor() + ")",
+                        0, why(cover, hashOk, entry)));
+            }
+            // A bad hash or a broken link means nothing before this entry is committed to by the heads after it.
+            if (!hashOk || link[2] == 0 || (cover != null && !cover.trusted())) {
+                cover = null;
+            }
+        }
+        java.util.Collections.reverse(entryFindings);
+        for (int i = 0; i < walked.size(); i++) {
+            Entry entry = walked.get(i);
+            if (covered[i]) {
+                attested++;
+                if (entry.payload() != null) {
+                    apply(entry);
+                }
+            }
+        }
+    }
+
+    private static String why(Head cover, boolean hashOk, Entry entry) {
+        if (!hashOk) {
+            return "was altered: its hash does not match its content";
+        }
+        if (cover == null) {
+            return "is not covered by a valid signed audit head (written after the last signed head, or the chain after it was altered)";
+        }
+        if (!cover.trusted()) {
+            return "is covered only by the head of a key submission by " + cover.signer();
+        }
+        return "is covered by the signed head at entry " + cover.seq() + " of " + cover.signer()
+                + ", not by a head of its own actor: it was not written in that person's transaction";
+    }
+
+    /** The heads whose signature verifies against the signer's key and whose hash is the chain's; the rest are reported. */
+    private Map<Long, Head> validHeads(Store store, Map<Long, String> storedHash, List<Entry> walked) {
+        Map<Long, Head> valid = new HashMap<>();
+        Map<String, Signatures.KeyCheck> keys = new HashMap<>();
+        Map<Long, Entry> bySeq = new HashMap<>();
+        walked.forEach(e -> bySeq.put(e.seq(), e));
+        for (SignedHead row : store.audit().signedHeads()) {
+            long seq = row.seq();
+            String signer = row.signer();
+            String label = "signed audit head " + row.signatureId() + " at entry " + seq + " (by " + signer + ")";
+            if (!Objects.equals(storedHash.get(seq), row.headHash())) {
+                entryFindings.add(new Finding(label, 0, "does not match the audit chain at that entry"));
+                continue;
+            }
+            Signatures.KeyCheck key = keys.computeIfAbsent(signer, user -> Signatures.trustedKey(store, user));
+            String publicKey = key.publicKey();
+            boolean submission = false;
+            Entry entry = bySeq.get(seq);
+            if (!key.trusted() && entry != null && entry.action().equals("KEY_SUBMITTED") && entry.actor().equals(signer)) {
+                publicKey = text(CanonicalJson.parse(entry.payload()), "public_key");
+                submission = true;
+            } else if (!key.trusted()) {
+                entryFindings.add(new Finding(label, 0, "cannot be checked: " + key.problem()));
+                continue;
+            }
+            boolean verifies = Keys.verifyCanonical(publicKey, Signatures.headFields(seq, row.headHash(), signer, row.signedAt()),
+                    row.signature());
+            if (!verifies) {
+                entryFindings.add(new Finding(label, 0, "carries a signature that does not verify"));
+                continue;
+            }
+            valid.putIfAbsent(seq, new Head(seq, signer, !submission));
+        }
+        return valid;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Replay
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void apply(Entry entry) {
+        JsonNode p = CanonicalJson.parse(entry.payload());
+        long seq = entry.seq();
+        switch (entry.action()) {
+            case "PRINCIPAL_ROLE_ADDED", "PRINCIPAL_CHANGED" -> {
+                Map<String, Object> principal = principals.computeIfAbsent(text(p, "user"), u -> new HashMap<>());
+                principal.put("roles", roleSet(text(p, "roles")));
+                principal.put("active", !p.has("active") || p.get("active").asBoolean());
+                principal.put("seq", seq);
+            }
+            case "KEY_SUBMITTED", "KEY_ENROLLED" -> {
+                if (p.has("public_key")) {
+                    Map<String, Object> principal = principals.computeIfAbsent(text(p, "user"), u -> new HashMap<>());
+                    principal.put("public_key", text(p, "public_key"));
+                    principal.put("key_endorsed_by", text(p, "endorsed_by"));
+                    principal.put("key_endorsement", text(p, "key_endorsement"));
+                    principal.put("key_enrolled_at", text(p, "key_enrolled_at"));
+                    principal.put("key_seq", seq);
+                }
+            }
+            case "POLICY_SET" -> {
+                policy = new HashMap<>();
+                policy.put("sha256", text(p, "sha256"));
+                policy.put("text", text(p, "text"));
+                policy.put("format", text(p, "format"));
+                policy.put("seq", seq);
+            }
+            case "REGISTER" -> {
+                Map<String, Object> version = versions.computeIfAbsent(entry.entity().substring("model:".length()), id -> new HashMap<>());
+                evidence(version, p, seq);
+                boolean seeded = demo && p.has("demo_seed");
+                if (!seeded) {
+                    version.put("created_by", entry.actor());
+                }
+                String state = text(p, "state");
+                if (state != null && (seeded || UNGOVERNED.contains(state))) {
+                    version.put("state", state);
+                    version.put("state_changed_at", text(p, "state_changed_at"));
+                    version.put("state_seq", seq);
+                }
+                if (seeded && p.has("archived")) {
+                    version.put("archived", p.get("archived").asBoolean());
+                }
+            }
+            case "REQUEST", "ROLLBACK" -> {
+                String requestId = text(p, "request_id");
+                Map<String, Object> request = new HashMap<>();
+                request.put("model_id", text(p, "model_id"));
+                request.put("from_state", text(p, "from_state"));
+                request.put("to_state", text(p, "to_state"));
+                request.put("requested_by", entry.actor());
+                request.put("justification", text(p, entry.action().equals("ROLLBACK") ? "reason" : "justification"));
+                request.put("gate_report_digest", text(p, "gate_report_digest"));
+                request.put("required_approvals", p.has("required_approvals") ? p.get("required_approvals").asInt() : null);
+                request.put("required_role", text(p, "required_role"));
+                request.put("kind", text(p, "kind"));
+                request.put("requested_at", text(p, "requested_at"));
+                request.put("model_row_version", p.has("model_row_version") ? p.get("model_row_version").asLong() : null);
+                request.put("scorecard_digest", text(p, "scorecard_digest"));
+                request.put("status", entry.action().equals("ROLLBACK") ? "EXECUTED" : "PENDING");
+                request.put("seq", seq);
+                requests.put(requestId, request);
+                if (p.has("evidence")) {
+                    evidence(versions.computeIfAbsent(text(p, "model_id"), id -> new HashMap<>()), p.get("evidence"), seq);
+                }
+                if (p.has("states")) {
+                    p.get("states").properties().forEach(state -> setState(state.getKey(), text(state.getValue(), "state"),
+                            text(state.getValue(), "state_changed_at"), seq));
+                }
+            }
+            case "APPROVE", "REJECT" -> {
+                String requestId = text(p, "request_id");
+                Map<String, Object> approval = new HashMap<>();
+                approval.put("decision", entry.action());
+                approval.put("comment", text(p, "comment"));
+                approval.put("decided_at", text(p, "decided_at"));
+                approval.put("signature", text(p, "signature"));
+                approval.put("seq", seq);
+                approvals.put(requestId + "\n" + entry.actor(), approval);
+                if (entry.action().equals("REJECT")) {
+                    status(requestId, "REJECTED", seq);
+                }
+            }
+            case "STALE" -> status(text(p, "request_id"), "STALE", seq);
+            case "TRANSITION" -> {
+                String modelId = text(p, "model_id");
+                if (p.has("state_changed_at")) {
+                    setState(modelId, text(p, "to_state"), text(p, "state_changed_at"), seq);
+                }
+                if (p.has("lineage")) {
+                    evidence(versions.computeIfAbsent(modelId, id -> new HashMap<>()), p.get("lineage"), seq);
+                }
+                status(text(p, "request_id"), "EXECUTED", seq);
+            }
+            case "ACTIVE_CHANGED" -> {
+                if (p.has("last_known_good_id")) {
+                    Map<String, Object> pointer = new HashMap<>();
+                    pointer.put("active_model_id", text(p, "active_model_id"));
+                    pointer.put("last_known_good_id", text(p, "last_known_good_id"));
+                    pointer.put("seq", seq);
+                    pointers.put(text(p, "model_name"), pointer);
+                }
+            }
+            case "RETENTION" -> p.path("archived").forEach(id -> {
+                Map<String, Object> version = versions.computeIfAbsent(id.asText(), v -> new HashMap<>());
+                version.put("archived", true);
+                version.put("archived_seq", seq);
+            });
+            case "RULE_CHANGE_REQUESTED" -> {
+                boolean fourEyes = !p.has("four_eyes") || p.get("four_eyes").asBoolean();
+                Map<String, Object> change = new HashMap<>();
+                change.put("kind", text(p, "change"));
+                change.put("target", text(p, "target"));
+                change.put("role", text(p, "role"));
+                change.put("policy_sha256", text(p, "sha256"));
+                change.put("requested_by", entry.actor());
+                change.put("status", fourEyes ? "PENDING" : "APPLIED");
+                change.put("decided_by", fourEyes ? null : entry.actor());
+                change.put("seq", seq);
+                ruleChanges.put(text(p, "change_id"), change);
+            }
+            case "RULE_CHANGE_APPROVED", "RULE_CHANGE_REJECTED", "RULE_CHANGE_STALE" -> {
+                Map<String, Object> change = ruleChanges.get(text(p, "change_id"));
+                if (change != null) {
+                    change.put("status", switch (entry.action()) {
+                        case "RULE_CHANGE_APPROVED" -> "APPLIED";
+                        case "RULE_CHANGE_REJECTED" -> "REJECTED";
+                        default -> "STALE";
+                    });
+                    change.put("decided_by", entry.action().equals("RULE_CHANGE_STALE") ? change.get("decided_by") : entry.actor());
+                    change.put("status_seq", seq);
+                }
+            }
+            case "EVENT_EMITTED" -> {
+                Map<String, Object> event = new HashMap<>();
+                event.put("event_type", text(p, "event_type"));
+                event.put("payload_sha256", text(p, "payload_sha256"));
+                event.put("seq", seq);
+                events.put(p.get("event_id").asLong(), event);
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void setState(String modelId, String state, String changedAt, long seq) {
+        Map<String, Object> version = versions.computeIfAbsent(modelId, id -> new HashMap<>());
+        version.put("state", state);
+        version.put("state_changed_at", changedAt);
+        version.put("state_seq", seq);
+    }
+
+    private void status(String requestId, String status, long seq) {
+        Map<String, Object> request = requests.get(requestId);
+        if (request != null) {
+            request.put("status", status);
+            request.put("status_seq", seq);
+        }
+    }
+
+    private static void evidence(Map<String, Object> version, JsonNode recorded, long seq) {
+        for (String column : EVIDENCE) {
+            if (recorded.has(column)) {
+                version.put(column, text(recorded, column));
+                version.put(column + "#seq", seq);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Comparison
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private List<Finding> compare(Store store, Scope scope) {
+        List<Finding> findings = new ArrayList<>();
+        compareVersions(store, scope, findings);
+        compareRequests(store, scope, findings);
+        compareApprovals(store, scope, findings);
+        comparePrincipals(store, scope, findings);
+        comparePointers(store, scope, findings);
+        if (scope.policy()) {
+            comparePolicy(store, findings);
+        }
+        if (scope.events()) {
+            compareEvents(store, findings);
+        }
+        if (scope.policy()) {
+            compareRuleChanges(store, findings);
+        }
+        return findings;
+    }
+
+    private void compareVersions(Store store, Scope scope, List<Finding> findings) {
+        Set<String> seen = new TreeSet<>();
+        store.versions().rowsAsStored(scope.modelIds()).forEach(row -> {
+                    String id = (String) row.get("model_id");
+                    if (!scope.models(id)) {
+                        return;
+                    }
+                    seen.add(id);
+                    String subject = "version " + id;
+                    Map<String, Object> expected = versions.get(id);
+                    String state = (String) row.get("state");
+                    if (expected == null || !expected.containsKey("state")) {
+                        if (!UNGOVERNED.contains(state)) {
+                            findings.add(new Finding(subject, 0, "is " + state + " but the signed history never took it there"));
+                        }
+                    } else {
+                        differs(findings, subject, "state", state, expected.get("state"), (Long) expected.get("state_seq"));
+                        if (expected.get("state_changed_at") != null) {
+                            differs(findings, subject, "state_changed_at", row.get("state_changed_at"), expected.get("state_changed_at"),
+                                    (Long) expected.get("state_seq"));
+                        }
+                    }
+                    boolean archived = ((Number) row.get("archived")).intValue() == 1;
+                    boolean expectedArchived = expected != null && Boolean.TRUE.equals(expected.get("archived"));
+                    if (archived != expectedArchived) {
+                        findings.add(new Finding(subject, expected == null ? 0 : (Long) expected.getOrDefault("archived_seq", 0L),
+                                "is " + (archived ? "" : "not ") + "archived, but the signed history says it is" + (expectedArchived ? "" : " not")));
+                    }
+                    if (expected != null) {
+                        for (String column : EVIDENCE) {
+                            if (expected.containsKey(column)) {
+                                differs(findings, subject, column, row.get(column), expected.get(column), (Long) expected.get(column + "#seq"));
+                            }
+                        }
+                    }
+                });
+        versions.forEach((id, expected) -> {
+            if (scope.models(id) && !seen.contains(id) && expected.containsKey("state")) {
+                findings.add(new Finding("version " + id, (Long) expected.get("state_seq"), "is in the signed history but missing from the registry"));
+            }
+        });
+    }
+
+    private void compareRequests(Store store, Scope scope, List<Finding> findings) {
+        Set<String> seen = new TreeSet<>();
+        store.requests().rowsAsStored(scope.requestIds(), scope.modelIds()).forEach(row -> {
+                    String id = (String) row.get("request_id");
+                    if (!scope.requests(id) && !scope.models((String) row.get("model_id"))) {
+                        return;
+                    }
+                    seen.add(id);
+                    String subject = "request " + id;
+                    Map<String, Object> expected = requests.get(id);
+                    if (expected == null) {
+                        findings.add(new Finding(subject, 0, "(" + row.get("kind") + " of " + row.get("model_id") + " to " + row.get("to_state")
+                                + ") is not in the signed history: it was written behind the app's back"));
+                        return;
+                    }
+                    long seq = (Long) expected.get("seq");
+                    for (String column : List.of("model_id", "from_state", "to_state", "requested_by", "justification", "required_role", "kind",
+                            "requested_at", "scorecard_digest")) {
+                        if (expected.get(column) != null) {
+                            differs(findings, subject, column, row.get(column), expected.get(column), seq);
+                        }
+                    }
+                    if (expected.get("required_approvals") != null) {
+                        differs(findings, subject, "required_approvals", ((Number) row.get("required_approvals")).intValue(),
+                                expected.get("required_approvals"), seq);
+                    }
+                    if (expected.get("model_row_version") != null) {
+                        differs(findings, subject, "model_row_version", ((Number) row.get("model_row_version")).longValue(),
+                                expected.get("model_row_version"), seq);
+                    }
+                    if (expected.get("gate_report_digest") != null) {
+                        String json = (String) row.get("gate_report_json");
+                        differs(findings, subject, "gate_report_json (digest)", json == null ? null : CanonicalJson.sha256Hex(json),
+                                expected.get("gate_report_digest"), seq);
+                    }
+                    differs(findings, subject, "status", row.get("status"), expected.get("status"),
+                            (Long) expected.getOrDefault("status_seq", seq));
+                });
+        requests.forEach((id, expected) -> {
+            if (!seen.contains(id) && (scope.requests(id) || scope.models((String) expected.get("model_id")))) {
+                findings.add(new Finding("request " + id, (Long) expected.get("seq"), "is in the signed history but missing from the registry"));
+            }
+        });
+    }
+
+    private void compareApprovals(Store store, Scope scope, List<Finding> findings) {
+        Set<String> seen = new TreeSet<>();
+        store.approvals().rowsAsStored(scope.requestIds()).forEach(row -> {
+                    String requestId = (String) row.get("request_id");
+                    if (!scope.requests(requestId)) {
+                        return;
+                    }
+                    String key = requestId + "\n" + row.get("approver");
+                    seen.add(key);
+                    String subject = "approval " + row.get("approval_id") + " (" + row.get("decision") + " of " + requestId + " by "
+                            + row.get("approver") + ")";
+                    Map<String, Object> expected = approvals.get(key);
+                    if (expected == null) {
+                        findings.add(new Finding(subject, 0, "is not in the signed history: it was written behind the app's back"));
+                        return;
+                    }
+                    long seq = (Long) expected.get("seq");
+                    differs(findings, subject, "decision", row.get("decision"), expected.get("decision"), seq);
+                    differs(findings, subject, "comment", row.get("comment"), expected.get("comment"), seq);
+                    if (expected.get("decided_at") != null) {
+                        differs(findings, subject, "decided_at", row.get("decided_at"), expected.get("decided_at"), seq);
+                        differs(findings, subject, "signature", row.get("signature"), expected.get("signature"), seq);
+                    }
+                });
+        approvals.forEach((key, expected) -> {
+            String requestId = key.substring(0, key.indexOf('\n'));
+            if (!seen.contains(key) && scope.requests(requestId)) {
+                findings.add(new Finding("the " + expected.get("decision") + " of " + requestId + " by " + key.substring(key.indexOf('\n') + 1),
+                        (Long) expected.get("seq"), "is in the signed history but missing from the registry"));
+            }
+        });
+    }
+
+    private void comparePrincipals(Store store, Scope scope, List<Finding> findings) {
+        Set<String> seen = new TreeSet<>();
+        store.principals().rowsAsStored(scope.users()).forEach(row -> {
+                    String user = (String) row.get("user_name");
+                    if (!scope.principals(user)) {
+                        return;
+                    }
+                    seen.add(user);
+                    String subject = "principal " + user;
+                    Map<String, Object> expected = principals.get(user);
+                    Set<String> roles = roleSet((String) row.get("roles"));
+                    boolean active = ((Number) row.get("active")).intValue() == 1;
+                    if (expected == null || !expected.containsKey("roles")) {
+                        if (!roles.isEmpty() && active) {
+                            findings.add(new Finding(subject, 0, "holds " + roles + " but the signed history never granted a role"));
+                        }
+                    } else {
+                        long seq = (Long) expected.get("seq");
+                        differs(findings, subject, "roles", String.join(",", roles), String.join(",", castRoles(expected.get("roles"))), seq);
+                        differs(findings, subject, "active", active, expected.get("active"), seq);
+                    }
+                    if (expected != null && expected.containsKey("public_key")) {
+                        long seq = (Long) expected.get("key_seq");
+                        for (String column : List.of("public_key", "key_endorsed_by", "key_endorsement", "key_enrolled_at")) {
+                            differs(findings, subject, column, row.get(column), expected.get(column), seq);
+                        }
+                    } else if (row.get("public_key") != null && !demo) {
+                        findings.add(new Finding(subject, 0, "has a key (" + Keys.fingerprint((String) row.get("public_key"))
+                                + ") that the signed history never enrolled"));
+                    }
+                });
+        principals.forEach((user, expected) -> {
+            if (!seen.contains(user) && scope.principals(user)) {
+                findings.add(new Finding("principal " + user, (Long) expected.getOrDefault("seq", expected.get("key_seq")),
+                        "is in the signed history but missing from the registry"));
+            }
+        });
+    }
+
+    private void comparePointers(Store store, Scope scope, List<Finding> findings) {
+        Set<String> seen = new TreeSet<>();
+        store.versions().pointerRowsAsStored(scope.names()).forEach(row -> {
+            String name = (String) row.get("model_name");
+            if (!scope.modelNames(name)) {
+                return;
+            }
+            seen.add(name);
+            String subject = "the live pointer of " + name;
+            Map<String, Object> expected = pointers.get(name);
+            if (expected == null) {
+                if (row.get("active_model_id") != null || row.get("last_known_good_id") != null) {
+                    findings.add(new Finding(subject, 0, "names " + row.get("active_model_id") + " (last-known-good "
+                            + row.get("last_known_good_id") + ") but the signed history never moved it"));
+                }
+                return;
+            }
+            long seq = (Long) expected.get("seq");
+            differs(findings, subject, "active_model_id", row.get("active_model_id"), expected.get("active_model_id"), seq);
+            differs(findings, subject, "last_known_good_id", row.get("last_known_good_id"), expected.get("last_known_good_id"), seq);
+        });
+        pointers.forEach((name, expected) -> {
+            if (!seen.contains(name) && scope.modelNames(name)) {
+                findings.add(new Finding("the live pointer of " + name, (Long) expected.get("seq"), "is in the signed history but missing"));
+            }
+        });
+    }
+
+    private void comparePolicy(Store store, List<Finding> findings) {
+        Optional<String> text = store.meta().value(PolicyStore.TEXT_KEY);
+        if (policy == null) {
+            text.ifPresent(stored -> findings.add(new Finding("the stored policy", 0,
+                    "(sha256 " + CanonicalJson.sha256Hex(stored) + ") was never set through the signed history")));
+            return;
+        }
+        long seq = (Long) policy.get("seq");
+        if (text.isEmpty()) {
+            findings.add(new Finding("the stored policy", seq, "set in the signed history is missing from the registry"));
+        } else if (!CanonicalJson.sha256Hex(text.get()).equals(policy.get("sha256"))) {
+            findings.add(new Finding("the stored policy", seq, "has sha256 " + CanonicalJson.sha256Hex(text.get())
+                    + ", but the signed history set " + policy.get("sha256")));
+        }
+    }
+
+    private void compareRuleChanges(Store store, List<Finding> findings) {
+        Set<String> seen = new TreeSet<>();
+        store.rules().changeRowsAsStored().forEach(row -> {
+                    String id = (String) row.get("change_id");
+                    seen.add(id);
+                    String subject = "rule change " + id;
+                    Map<String, Object> expected = ruleChanges.get(id);
+                    if (expected == null) {
+                        findings.add(new Finding(subject, 0, "(" + row.get("kind") + " of " + row.get("target")
+                                + ") is not in the signed history: it was written behind the app's back"));
+                        return;
+                    }
+                    long seq = (Long) expected.get("seq");
+                    for (String column : List.of("kind", "target", "role", "policy_sha256", "requested_by")) {
+                        differs(findings, subject, column, row.get(column), expected.get(column), seq);
+                    }
+                    long statusSeq = (Long) expected.getOrDefault("status_seq", seq);
+                    differs(findings, subject, "status", row.get("status"), expected.get("status"), statusSeq);
+                    if (!"STALE".equals(expected.get("status"))) {
+                        differs(findings, subject, "decided_by", row.get("decided_by"), expected.get("decided_by"), statusSeq);
+                    }
+                });
+        ruleChanges.forEach((id, expected) -> {
+            if (!seen.contains(id)) {
+                findings.add(new Finding("rule change " + id, (Long) expected.get("seq"), "is in the signed history but missing from the registry"));
+            }
+        });
+    }
+
+    private void compareEvents(Store store, List<Finding> findings) {
+        Set<Long> seen = new TreeSet<>();
+        store.events().rowsAsStored().forEach(row -> {
+            long id = ((Number) row.get("event_id")).longValue();
+            seen.add(id);
+            String type = (String) row.get("event_type");
+            Map<String, Object> expected = events.get(id);
+            String subject = "outbox event " + id + " (" + type + ")";
+            if (expected == null) {
+                // Drift alerts by an account without a key are observations outside the history (docs/security.md);
+                // an unattested rollout or rollback event is a forgery the trading system could act on.
+                if (!type.equals(com.modelsteward.registry.Outbox.DRIFT_ALERT)) {
+                    findings.add(new Finding(subject, 0, "is not attested by the signed history: it was written behind the app's back"));
+                }
+                return;
+            }
+            long seq = (Long) expected.get("seq");
+            differs(findings, subject, "event_type", type, expected.get("event_type"), seq);
+            differs(findings, subject, "payload (digest)", CanonicalJson.sha256Hex((String) row.get("payload_json")),
+                    expected.get("payload_sha256"), seq);
+        });
+        events.forEach((id, expected) -> {
+            if (!seen.contains(id)) {
+                findings.add(new Finding("outbox event " + id, (Long) expected.get("seq"), "is in the signed history but missing"));
+            }
+        });
+    }
+
+    private static void differs(List<Finding> findings, String subject, String column, Object actual, Object expected, Long seq) {
+        if (!Objects.equals(actual == null ? null : String.valueOf(actual), expected == null ? null : String.valueOf(expected))) {
+            findings.add(new Finding(subject, seq == null ? 0 : seq, "has " + column + " = " + shorten(actual) + ", but the signed history says "
+                    + shorten(expected)));
+        }
+    }
+
+    private static String shorten(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 80 ? "\"" + text.substring(0, 77) + "…\"" : (value == null ? "null" : "\"" + text + "\"");
+    }
+
+    private static Set<String> roleSet(String roles) {
+        Set<String> set = new TreeSet<>();
+        if (roles != null) {
+            Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).forEach(set::add);
+        }
+        return set;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> castRoles(Object roles) {
+        return (Set<String>) roles;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
