@@ -35,7 +35,7 @@ public final class RegistryServices {
         this.environment = environment;
         this.clock = clock;
         this.policy = new FileGeneration<>(registry);
-        this.lineage = new LineageService(registry, environment.asMap());
+        this.lineage = new LineageService(registry, this::policy);
         this.driftPolicy = DriftPolicy.DEFAULT.withEnvironment(environment.asMap());
     }
 

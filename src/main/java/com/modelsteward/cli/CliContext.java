@@ -2,6 +2,7 @@ package com.modelsteward.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.modelsteward.app.RegistryServices;
 import com.modelsteward.config.AppDirs;
 import com.modelsteward.config.Environment;
 import com.modelsteward.config.OsAccount;
@@ -52,6 +53,11 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
             err.println(head.message());
         }
         return registry;
+    }
+
+    /** The services of a registry this command opened, with this context's environment and clock. */
+    public RegistryServices services(Registry registry) {
+        return new RegistryServices(registry, environment, clock);
     }
 
     /**

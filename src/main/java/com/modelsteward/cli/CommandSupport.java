@@ -1,11 +1,11 @@
 package com.modelsteward.cli;
 
+import com.modelsteward.app.RegistryServices;
 import com.modelsteward.governance.GateReport;
 import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.Principals;
 import com.modelsteward.policy.Policy;
-import com.modelsteward.policy.PolicyStore;
 import com.modelsteward.registry.Registry;
 import java.util.HashSet;
 import java.util.Set;
@@ -35,13 +35,16 @@ final class CommandSupport {
      * registry does not let apply (it would loosen a real registry's policy) is named on stderr, one line each.
      */
     static Policy policy(Registry registry, CliContext context) {
-        Policy policy = PolicyStore.current(registry, context.environment().asMap());
-        policy.environmentWarnings().forEach(warning -> context.err().println("warning: " + warning));
-        return policy;
+        return warned(context.services(registry), context).policy();
     }
 
     static GovernanceEngine service(Registry registry, Args args, CliContext context) {
-        return new GovernanceEngine(registry, policy(registry, context), context.clock());
+        return warned(context.services(registry), context).governance();
+    }
+
+    private static RegistryServices warned(RegistryServices services, CliContext context) {
+        services.policy().environmentWarnings().forEach(warning -> context.err().println("warning: " + warning));
+        return services;
     }
 
     static void printReport(CliContext context, GateReport report) {

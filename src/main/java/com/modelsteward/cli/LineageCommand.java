@@ -32,7 +32,7 @@ final class LineageCommand implements Command {
     public int run(Args args, CliContext context) {
         args.allowOnly(Set.of("model"));
         try (Registry registry = context.openRegistry(args)) {
-            LineageService service = new LineageService(registry, context.environment().asMap());
+            LineageService service = context.services(registry).lineage();
             LineageTree tree = service.tree();
             List<String> ids = args.option("model").map(List::of).orElseGet(() -> tree.groups().stream()
                     .flatMap(g -> g.active().stream()).map(ModelSummary::modelId).toList());

@@ -1,11 +1,11 @@
 package com.modelsteward.cli;
 
+import com.modelsteward.app.RegistryServices;
 import com.modelsteward.lineage.ArtifactVerifier;
 import com.modelsteward.lineage.LineageService;
 import com.modelsteward.modelcard.ModelCard;
 import com.modelsteward.modelcard.ModelCardWriter;
 import com.modelsteward.registry.Registry;
-import com.modelsteward.scorecards.MetricRules;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -37,10 +37,11 @@ final class ModelCardCommand implements Command {
         }
         try (Registry registry = context.openRegistry(args)) {
             Map<String, String> environment = context.environment().asMap();
-            LineageService service = new LineageService(registry, environment);
+            RegistryServices services = context.services(registry);
+            LineageService service = services.lineage();
             ArtifactVerifier.ArtifactRoot root = ArtifactVerifier.ArtifactRoot.of(registry.file(), args.option("artifact-root"), environment,
                     com.modelsteward.config.AppSettings.load().get(ArtifactVerifier.ROOT_SETTING));
-            ModelCard card = ModelCard.gather(service, modelId, MetricRules.configured(registry, environment), context.clock(), context.user(),
+            ModelCard card = ModelCard.gather(service, modelId, services.metricRules(), context.clock(), context.user(),
                     root, (done, total) -> { }, () -> false);
             ModelCardWriter.write(card, out);
             if (args.flag("json")) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Reads lineage evidence and runs the auditable-lineage check. Every method runs SQL: never on the FX thread. */
@@ -27,13 +28,22 @@ public final class LineageService {
 
     private final Registry registry;
     private final ModelCatalog catalog;
-    private final Map<String, String> environment;
+    private final Supplier<Policy> policyInForce;
 
-    /** @param environment the LEARN_* keys the policy in force is read with (the process environment, or a fixed map in tests) */
+    /**
+     * With the policy in force read from the registry on every call that needs it.
+     *
+     * @param environment the LEARN_* keys the policy in force is read with (the process environment, or a fixed map in tests)
+     */
     public LineageService(Registry registry, Map<String, String> environment) {
+        this(registry, () -> PolicyStore.current(registry, Map.copyOf(environment)));
+    }
+
+    /** With the policy in force as the composition root keeps it (app.RegistryServices): read again only when it may have changed. */
+    public LineageService(Registry registry, Supplier<Policy> policyInForce) {
         this.registry = registry;
         this.catalog = new ModelCatalog(registry);
-        this.environment = Map.copyOf(environment);
+        this.policyInForce = policyInForce;
     }
 
     public Registry registry() {
@@ -42,10 +52,6 @@ public final class LineageService {
 
     public ModelCatalog catalog() {
         return catalog;
-    }
-
-    public Map<String, String> environment() {
-        return environment;
     }
 
     public LineageTree tree() {
@@ -119,7 +125,7 @@ public final class LineageService {
 
     /** The check of a version whose evidence is already read (the console shows both, and reads them once). */
     public LineageCheck check(LineageEvidence evidence) {
-        Policy policy = PolicyStore.current(registry, environment);
+        Policy policy = policyInForce.get();
         return LineageCheck.run(evidence, policy.rulesFor(evidence.version().modelType()).evalPacks(), registry.verifiedChain());
     }
 
@@ -129,7 +135,7 @@ public final class LineageService {
      */
     public Map<String, LineageCheck> checks(List<String> modelIds) {
         AuditTrail.Verification chain = registry.verifiedChain();
-        Policy policy = PolicyStore.current(registry, environment);
+        Policy policy = policyInForce.get();
         Map<String, LineageCheck> checks = new LinkedHashMap<>();
         evidences(modelIds).forEach((id, evidence) ->
                 checks.put(id, LineageCheck.run(evidence, policy.rulesFor(evidence.version().modelType()).evalPacks(), chain)));
@@ -138,12 +144,12 @@ public final class LineageService {
 
     /** The governance policy in force (its lifecycle says which state is live). Reads the registry. */
     public Policy policy() {
-        return PolicyStore.current(registry, environment);
+        return policyInForce.get();
     }
 
     /** The BENCH packs a version of this type must be scored on: the registry's governance policy decides. */
     public List<String> requiredPacksFor(String modelType) {
-        return PolicyStore.current(registry, environment).rulesFor(modelType).evalPacks();
+        return policyInForce.get().rulesFor(modelType).evalPacks();
     }
 
     private static Map<String, List<RequestEvidence>> requests(Store store, Set<String> ids) {

@@ -3,8 +3,6 @@ package com.modelsteward.scorecards;
 import com.modelsteward.governance.GateEvaluator;
 import com.modelsteward.governance.GateReport;
 import com.modelsteward.policy.GateSpec;
-import com.modelsteward.policy.PolicyStore;
-import com.modelsteward.registry.Registry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,14 +40,6 @@ public interface MetricRules {
         public String arrow() {
             return arrow;
         }
-    }
-
-    /**
-     * The rules the console and the command line use: the registry's governance policy (the one the engine enforces,
-     * stored or built in). Reads the registry: never on the FX thread.
-     */
-    static MetricRules configured(Registry registry, Map<String, String> environment) {
-        return new PolicyMetricRules(PolicyStore.current(registry, environment));
     }
 
     Direction direction(String modelType, String metric);
