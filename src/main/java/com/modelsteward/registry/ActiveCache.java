@@ -1,6 +1,5 @@
 package com.modelsteward.registry;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,12 +43,8 @@ public final class ActiveCache {
 
     private Map<String, String> current() {
         return generation.get(() -> {
-            Map<String, String> rows = new HashMap<>();
             // One row per name at most: the unique partial indexes of V001/V002 allow one live version per name.
-            registry.readHandle(handle -> handle.createQuery("SELECT model_name, model_id FROM model_registry WHERE state = :state")
-                    .bind("state", liveState)
-                    .map((row, ctx) -> rows.put(row.getString(1), row.getString(2))).list());
-            return Map.copyOf(rows);
+            return Map.copyOf(registry.read(store -> store.versions().idsInStateByName(liveState)));
         });
     }
 }

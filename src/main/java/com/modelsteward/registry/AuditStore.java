@@ -63,7 +63,10 @@ public interface AuditStore {
     /** The stored hash of entry {@code seq}; fails when there is no such entry. */
     String hashAt(long seq);
 
-    /** {@link AuditTrail#intactFrom}: how far the entries after {@code fromSeq} link and hash correctly. */
+    /**
+     * The last sequence number up to which the entries after {@code fromSeq} (whose hash is {@code fromHash}) link and
+     * hash correctly; {@code fromSeq} itself when the next entry is already broken.
+     */
     long intactFrom(long fromSeq, String fromHash);
 
     /**
@@ -98,4 +101,7 @@ public interface AuditStore {
 
     /** How many signed heads there are. */
     int signedHeadCount();
+
+    /** The whole chain walked in seq order: how many entries were checked and the first that does not match, if any. */
+    AuditTrail.Verification verifyChain();
 }

@@ -94,4 +94,7 @@ public interface ModelVersionStore {
 
     /** The live pointers as stored, keyed by column; those of {@code modelNames} only, or all when it is null. */
     List<Map<String, Object>> pointerRowsAsStored(Set<String> modelNames);
+
+    /** model_name → model_id of every version in {@code state} (the live state: one per name). */
+    Map<String, String> idsInStateByName(String state);
 }

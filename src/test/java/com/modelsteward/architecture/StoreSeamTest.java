@@ -71,4 +71,16 @@ class StoreSeamTest {
                 .because("SQLite's own classes are used by its engine only")
                 .check(classes);
     }
+
+    @Test
+    void theStatementsLiveWithTheirEngine() {
+        noClasses().that().resideInAPackage("com.modelsteward.registry").and().doNotBelongToAnyOf(com.modelsteward.registry.Registry.class)
+                .should().callMethod(org.jdbi.v3.core.Handle.class, "createQuery", String.class)
+                .orShould().callMethod(org.jdbi.v3.core.Handle.class, "createUpdate", String.class)
+                .orShould().callMethod(org.jdbi.v3.core.Handle.class, "prepareBatch", String.class)
+                .orShould().callMethod(org.jdbi.v3.core.Handle.class, "execute", String.class, Object[].class)
+                .orShould().callMethod(java.sql.Connection.class, "prepareStatement", String.class)
+                .because("the store's interfaces are engine-neutral; each statement is in its engine's package (registry.sqlite)")
+                .check(classes);
+    }
 }

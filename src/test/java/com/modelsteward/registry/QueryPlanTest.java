@@ -147,7 +147,7 @@ class QueryPlanTest {
                 END""");
         assertEquals(List.of("SELECT 1 WHERE ? = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM approvals a WHERE a.request_id = ?)",
                 "SELECT NULL WHERE ? = 1", "UPDATE events SET published_at = ? WHERE event_type = ?"), trigger);
-        assertFalse(sourceQueries(Path.of("src", "main", "java", "com", "modelsteward", "registry", "AuditTrail.java")).isEmpty());
+        assertFalse(sourceQueries(Path.of("src", "main", "java", "com", "modelsteward", "registry", "sqlite", "SqliteAuditStore.java")).isEmpty());
     }
 
     /** "SCAN alias (table)" for every full scan of a large table in the plan of {@code sql}. */

@@ -1,5 +1,6 @@
 package com.modelsteward.registry.sqlite;
 
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.ActorPayload;
 import com.modelsteward.registry.AuditAction;
 import com.modelsteward.registry.AuditEntry;
@@ -8,10 +9,15 @@ import com.modelsteward.registry.AuditStore;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.ChainHead;
 import com.modelsteward.registry.SignedHead;
+import com.modelsteward.registry.Timestamps;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -30,9 +36,23 @@ final class SqliteAuditStore implements AuditStore {
 
     // governance engine
 
+    /** Appends one entry inside the caller's write transaction; the payload is stored as canonical JSON. */
     @Override
     public AuditEntry append(Clock clock, String actor, String action, String entity, Object payload) {
-        return AuditTrail.append(handle, clock, actor, action, entity, payload);
+        String payloadJson = CanonicalJson.write(payload);
+        var head = handle.createQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+                .map((rows, ctx) -> new Object[] {rows.getLong(1), rows.getString(2)}).findOne();
+        long seq = head.map(row -> (Long) row[0] + 1).orElse(1L);
+        String prevHash = head.map(row -> (String) row[1]).orElse(AuditTrail.GENESIS);
+        String ts = Timestamps.now(clock);
+        String hash = AuditTrail.hash(prevHash, seq, ts, actor, action, entity, payloadJson);
+        handle.createUpdate("""
+                        INSERT INTO audit_log (seq, ts, actor, action, entity, payload_json, prev_hash, hash)
+                        VALUES (:seq, :ts, :actor, :action, :entity, :payload, :prev, :hash)""")
+                .bind("seq", seq).bind("ts", ts).bind("actor", actor).bind("action", action).bind("entity", entity)
+                .bind("payload", payloadJson).bind("prev", prevHash).bind("hash", hash)
+                .execute();
+        return new AuditEntry(seq, ts, actor, action, entity, payloadJson, prevHash, hash);
     }
 
     private static final String ACTIVE_CHANGES =
@@ -167,9 +187,69 @@ final class SqliteAuditStore implements AuditStore {
 
     @Override
     public long intactFrom(long fromSeq, String fromHash) {
-        return AuditTrail.intactFrom(handle, fromSeq, fromHash);
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(
+                "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq")) {
+            statement.setLong(1, fromSeq);
+            try (ResultSet rows = statement.executeQuery()) {
+                long last = fromSeq;
+                String prev = fromHash;
+                while (rows.next()) {
+                    long seq = rows.getLong(1);
+                    String hash = rows.getString(8);
+                    if (seq != last + 1 || !prev.equals(rows.getString(7)) || !AuditTrail.hash(rows.getString(7), seq, rows.getString(2),
+                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6)).equals(hash)) {
+                        break;
+                    }
+                    last = seq;
+                    prev = hash;
+                }
+                return last;
+            }
+        } catch (SQLException failed) {
+            throw new IllegalStateException("cannot read the audit log: " + failed.getMessage(), failed);
+        }
     }
 
+    /** One forward-only cursor, no row objects, one reused digest: this is the hot loop of {@code audit verify}. */
+    @Override
+    public AuditTrail.Verification verifyChain() {
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(
+                     "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq");
+             ResultSet rows = statement.executeQuery()) {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            HexFormat hex = HexFormat.of();
+            String expectedPrev = AuditTrail.GENESIS;
+            long checked = 0;
+            while (rows.next()) {
+                long seq = rows.getLong(1);
+                String prevHash = rows.getString(7);
+                String problem = null;
+                if (seq != checked + 1) {
+                    problem = "entry " + (checked + 1) + " is missing (next entry is " + seq + ")";
+                } else if (!expectedPrev.equals(prevHash)) {
+                    problem = "entry " + seq + " does not link to the entry before it (prev_hash differs)";
+                } else {
+                    String text = AuditTrail.chainText(prevHash, seq, rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                            rows.getString(6));
+                    String hash = rows.getString(8);
+                    if (!hex.formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8))).equals(hash)) {
+                        problem = "entry " + seq + " was altered (its hash does not match its content)";
+                    }
+                    expectedPrev = hash;
+                }
+                if (problem != null) {
+                    return new AuditTrail.Verification(checked, Optional.of(seq), problem);
+                }
+                checked++;
+            }
+            return new AuditTrail.Verification(checked, Optional.empty(), "");
+        } catch (SQLException failed) {
+            // Registry.read turns it into a sentence naming the file (SqliteDialect.translate reads the cause).
+            throw new IllegalStateException("cannot read the audit log: " + failed.getMessage(), failed);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JDK has SHA-256", impossible);
+        }
+    }
     @Override
     public void walk(Predicate<AuditEntry> visitor) {
         try (PreparedStatement statement = handle.getConnection().prepareStatement(

@@ -1,8 +1,10 @@
 package com.modelsteward.registry.sqlite;
 
+import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.EventStore;
-import com.modelsteward.registry.Outbox;
+import com.modelsteward.registry.Timestamps;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -18,9 +20,26 @@ final class SqliteEventStore implements EventStore {
 
     // governance engine
 
+    /**
+     * Writes the event and, when {@code attestedBy} is not null, an EVENT_EMITTED audit entry by that actor carrying the
+     * event's digest, so that an event written or altered behind the app's back has no matching entry.
+     */
     @Override
     public long append(Clock clock, String attestedBy, String eventType, Object payload) {
-        return Outbox.append(handle, clock, attestedBy, eventType, payload);
+        String json = CanonicalJson.write(payload);
+        long id = handle.createUpdate("INSERT INTO events (event_type, payload_json, created_at) VALUES (:type, :payload, :at)")
+                .bind("type", eventType)
+                .bind("payload", json)
+                .bind("at", Timestamps.now(clock))
+                .executeAndReturnGeneratedKeys("event_id").mapTo(Long.class).one();
+        if (attestedBy != null) {
+            Map<String, Object> attestation = new LinkedHashMap<>();
+            attestation.put("event_id", id);
+            attestation.put("event_type", eventType);
+            attestation.put("payload_sha256", CanonicalJson.sha256Hex(json));
+            new SqliteAuditStore(handle).append(clock, attestedBy, "EVENT_EMITTED", "event:" + id, attestation);
+        }
+        return id;
     }
 
     // signing and trust

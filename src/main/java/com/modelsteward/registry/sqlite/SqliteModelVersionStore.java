@@ -10,6 +10,7 @@ import com.modelsteward.registry.VersionState;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -296,5 +297,16 @@ final class SqliteModelVersionStore implements ModelVersionStore {
     public List<Map<String, Object>> pointerRowsAsStored(Set<String> modelNames) {
         return modelNames == null ? handle.createQuery(POINTERS_SQL).mapToMap().list()
                 : KeyedRows.keyed(handle.createQuery(POINTERS_SQL + " WHERE model_name IN (<a>)"), modelNames, null);
+    }
+
+    // the live cache
+
+    @Override
+    public Map<String, String> idsInStateByName(String state) {
+        Map<String, String> rows = new HashMap<>();
+        handle.createQuery("SELECT model_name, model_id FROM model_registry WHERE state = :state")
+                .bind("state", state)
+                .map((row, ctx) -> rows.put(row.getString(1), row.getString(2))).list();
+        return rows;
     }
 }
