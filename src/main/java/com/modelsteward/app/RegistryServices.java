@@ -1,6 +1,7 @@
 package com.modelsteward.app;
 
 import com.modelsteward.config.Environment;
+import com.modelsteward.drift.DriftMonitor;
 import com.modelsteward.drift.DriftPolicy;
 import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.governance.ReviewDesk;
@@ -15,7 +16,7 @@ import java.time.Clock;
 
 /**
  * The services of one open registry, built once per registry and environment (the composition root of docs/architecture.md):
- * the policy in force, the governance engine held to it, lineage and the drift policy. The policy is read again only when
+ * the policy in force, the governance engine held to it, lineage, the drift policy and the drift monitor. The policy is read again only when
  * the file may have changed ({@link FileGeneration}), and the engine is rebuilt only when that policy is another text (its digest) — not on
  * every action, and never missing a policy another user stored. Every method may read the registry: never on the FX thread.
  */
@@ -27,6 +28,7 @@ public final class RegistryServices {
     private final FileGeneration<Policy> policy;
     private final LineageService lineage;
     private final DriftPolicy driftPolicy;
+    private final DriftMonitor driftMonitor;
     private Policy engineHeldTo;
     private GovernanceEngine governance;
 
@@ -37,6 +39,7 @@ public final class RegistryServices {
         this.policy = new FileGeneration<>(registry);
         this.lineage = new LineageService(registry, this::policy);
         this.driftPolicy = DriftPolicy.DEFAULT.withEnvironment(environment.asMap());
+        this.driftMonitor = new DriftMonitor(registry, clock, driftPolicy);
     }
 
     public Registry registry() {
@@ -79,5 +82,10 @@ public final class RegistryServices {
     /** The default drift thresholds with the environment's overrides. */
     public DriftPolicy driftPolicy() {
         return driftPolicy;
+    }
+
+    /** Drift computed and stored under {@link #driftPolicy()}: breaches open incidents and alert in the same transaction. */
+    public DriftMonitor driftMonitor() {
+        return driftMonitor;
     }
 }

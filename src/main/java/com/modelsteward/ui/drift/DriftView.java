@@ -52,7 +52,7 @@ public final class DriftView extends LazyPage {
     /** @param rollback where "Roll back…" leads: the shell wires it to the governance rollback confirmation */
     public DriftView(AppContext context, RollbackRequester rollback) {
         this.context = context;
-        this.model = new DriftViewModel(context, context.services().driftPolicy(), rollback);
+        this.model = new DriftViewModel(context, rollback);
     }
 
     public DriftViewModel model() {

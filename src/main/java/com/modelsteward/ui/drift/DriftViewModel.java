@@ -61,9 +61,18 @@ public final class DriftViewModel {
     private TaskRunner.Running running;
     private String computedFor;
 
+    /** With the registry's drift monitor (the composition root's, {@code context.services().driftMonitor()}). */
+    public DriftViewModel(AppContext context, RollbackRequester rollback) {
+        this(context, context.services().driftMonitor(), rollback);
+    }
+
     public DriftViewModel(AppContext context, DriftPolicy policy, RollbackRequester rollback) {
+        this(context, new DriftMonitor(context.registry(), context.clock(), policy), rollback);
+    }
+
+    private DriftViewModel(AppContext context, DriftMonitor monitor, RollbackRequester rollback) {
         this.context = context;
-        this.monitor = new DriftMonitor(context.registry(), context.clock(), policy);
+        this.monitor = monitor;
         this.rollback = rollback;
         selected.addListener((obs, old, now) -> {
             if (now != null) {
