@@ -15,10 +15,13 @@ import com.modelsteward.scorecards.PolicyMetricRules;
 import java.time.Clock;
 
 /**
- * The services of one open registry, built once per registry and environment (the composition root of docs/architecture.md):
- * the policy in force, the governance engine held to it, lineage, the drift policy and the drift monitor. The policy is read again only when
- * the file may have changed ({@link FileGeneration}), and the engine is rebuilt only when that policy is another text (its digest) — not on
- * every action, and never missing a policy another user stored. Every method may read the registry: never on the FX thread.
+ * The services of one open registry, built once per registry and environment (the composition root of
+ * docs/architecture.md): the policy in force, the governance engine held to it, lineage, the drift policy and the drift
+ * monitor. The policy is read again only when the file may have changed ({@link FileGeneration}), and the engine is
+ * rebuilt only when that policy is another text (its digest) — not on every action, and never missing a policy another
+ * user stored. Each service is made on first use, so opening a registry costs none of them (the drift engine's classes
+ * load with the Drift page, as before). {@link #policy()}, {@link #governance()} and {@link #desk()} may read the
+ * registry: never call them on the FX thread.
  */
 public final class RegistryServices {
 
@@ -26,9 +29,9 @@ public final class RegistryServices {
     private final Environment environment;
     private final Clock clock;
     private final FileGeneration<Policy> policy;
-    private final LineageService lineage;
-    private final DriftPolicy driftPolicy;
-    private final DriftMonitor driftMonitor;
+    private LineageService lineage;
+    private DriftPolicy driftPolicy;
+    private DriftMonitor driftMonitor;
     private Policy engineHeldTo;
     private GovernanceEngine governance;
 
@@ -37,9 +40,6 @@ public final class RegistryServices {
         this.environment = environment;
         this.clock = clock;
         this.policy = new FileGeneration<>(registry);
-        this.lineage = new LineageService(registry, this::policy);
-        this.driftPolicy = DriftPolicy.DEFAULT.withEnvironment(environment.asMap());
-        this.driftMonitor = new DriftMonitor(registry, clock, driftPolicy);
     }
 
     public Registry registry() {
@@ -70,7 +70,10 @@ public final class RegistryServices {
         return new ReviewDesk(governance(), registry, clock);
     }
 
-    public LineageService lineage() {
+    public synchronized LineageService lineage() {
+        if (lineage == null) {
+            lineage = new LineageService(registry, this::policy);
+        }
         return lineage;
     }
 
@@ -80,12 +83,18 @@ public final class RegistryServices {
     }
 
     /** The default drift thresholds with the environment's overrides. */
-    public DriftPolicy driftPolicy() {
+    public synchronized DriftPolicy driftPolicy() {
+        if (driftPolicy == null) {
+            driftPolicy = DriftPolicy.DEFAULT.withEnvironment(environment.asMap());
+        }
         return driftPolicy;
     }
 
     /** Drift computed and stored under {@link #driftPolicy()}: breaches open incidents and alert in the same transaction. */
-    public DriftMonitor driftMonitor() {
+    public synchronized DriftMonitor driftMonitor() {
+        if (driftMonitor == null) {
+            driftMonitor = new DriftMonitor(registry, clock, driftPolicy());
+        }
         return driftMonitor;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.modelsteward.registry.Registry;
+import com.modelsteward.testsupport.CliHarness;
 import com.modelsteward.testsupport.TestRegistries;
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.testsupport.CliHarness;
 import com.modelsteward.testsupport.TestRegistries;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.Principals;
 import com.modelsteward.governance.Role;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.testsupport.CliHarness;
 import com.modelsteward.trust.SignatureAudit;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.registry.Registry;
+import com.modelsteward.testsupport.CliHarness;
 import com.modelsteward.trust.SignatureAudit;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** {@link ApprovalStore} on SQLite. */
 final class SqliteApprovalStore implements ApprovalStore {
@@ -87,7 +86,7 @@ final class SqliteApprovalStore implements ApprovalStore {
     @Override
     public List<RequestApprovalRow> ofVersions(Collection<String> modelIds) {
         return handle.createQuery(OF_VERSIONS_SQL).bind("ids", CanonicalJson.write(List.copyOf(modelIds)))
-                .map(ConstructorMapper.of(RequestApprovalRow.class)).list();
+                .mapTo(RequestApprovalRow.class).list();
     }
 
     // signing and trust

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** {@link ModelVersionStore} on SQLite. */
 final class SqliteModelVersionStore implements ModelVersionStore {
@@ -181,7 +180,7 @@ final class SqliteModelVersionStore implements ModelVersionStore {
 
     @Override
     public List<VersionHashRow> hashes() {
-        return handle.createQuery(HASHES_SQL).map(ConstructorMapper.of(VersionHashRow.class)).list();
+        return handle.createQuery(HASHES_SQL).mapTo(VersionHashRow.class).list();
     }
 
     // Several versions are asked about with their ids as one JSON array, :ids, read by json_each.

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** {@link RequestStore} on SQLite. */
 final class SqliteRequestStore implements RequestStore {
@@ -128,7 +127,7 @@ final class SqliteRequestStore implements RequestStore {
 
     @Override
     public List<RequestQueueRow> queue() {
-        return handle.createQuery(QUEUE).map(ConstructorMapper.of(RequestQueueRow.class)).list();
+        return handle.createQuery(QUEUE).mapTo(RequestQueueRow.class).list();
     }
 
     // lineage, scorecards and drift
@@ -182,7 +181,7 @@ final class SqliteRequestStore implements RequestStore {
     @Override
     public List<VersionRequestRow> ofVersions(Collection<String> modelIds) {
         return handle.createQuery(OF_VERSIONS_SQL).bind("ids", CanonicalJson.write(List.copyOf(modelIds)))
-                .map(ConstructorMapper.of(VersionRequestRow.class)).list();
+                .mapTo(VersionRequestRow.class).list();
     }
 
     // signing and trust

@@ -19,7 +19,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** {@link ScorecardStore} on SQLite. */
@@ -78,7 +77,7 @@ final class SqliteScorecardStore implements ScorecardStore {
 
     @Override
     public List<Scorecard> latestOfName(String modelName) {
-        return handle.createQuery(LATEST_OF_NAME_SQL).bind("name", modelName).map(ConstructorMapper.of(Scorecard.class)).list();
+        return handle.createQuery(LATEST_OF_NAME_SQL).bind("name", modelName).mapTo(Scorecard.class).list();
     }
 
     /** The latest value of each (pack, metric), as {@code ModelCatalog#scorecards} reads it for one version; ids as a JSON array. */

@@ -1,7 +1,8 @@
-package com.modelsteward.cli;
+package com.modelsteward.testsupport;
 
+import com.modelsteward.cli.Cli;
+import com.modelsteward.cli.CliContext;
 import com.modelsteward.config.AppDirs;
-import com.modelsteward.testsupport.TestRegistries;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The command line run in-process as a named user (trusted test code playing several people), with a data folder of
  * its own for each test (keys, pins, settings) and what each run printed. Register with {@code @RegisterExtension}.
  */
-final class CliHarness implements BeforeEachCallback, AfterEachCallback {
+public final class CliHarness implements BeforeEachCallback, AfterEachCallback {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -42,7 +43,7 @@ final class CliHarness implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Runs one command as {@code user} at the tests' fixed "now"; returns its exit status. */
-    int run(String user, String... args) {
+    public int run(String user, String... args) {
         out.reset();
         err.reset();
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
@@ -51,17 +52,17 @@ final class CliHarness implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** What the last run printed on its standard output. */
-    String out() {
+    public String out() {
         return out.toString(StandardCharsets.UTF_8);
     }
 
     /** What the last run printed on its error stream. */
-    String err() {
+    public String err() {
         return err.toString(StandardCharsets.UTF_8);
     }
 
     /** This test's data folder. */
-    Path home() {
+    public Path home() {
         return home;
     }
 }
