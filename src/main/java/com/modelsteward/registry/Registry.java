@@ -371,9 +371,12 @@ public final class Registry implements AutoCloseable {
 
     @Override
     public void close() {
-        connections.close();
         changeFeed.close();
-        if (removeSideFilesOnClose) {
+        connections.close();
+        // SQLite checkpoints the WAL and removes -wal/-shm only when the last connection to close may write. A write that
+        // failed discards its connection while the change feed's read-only one is still open, so nothing did: sweep, so
+        // a refused write leaves the folder as it found it. (SQLite leaves them while another process has the file open.)
+        if (removeSideFilesOnClose || !isReadOnly()) {
             engine.removeSideFiles(file);
         }
     }
