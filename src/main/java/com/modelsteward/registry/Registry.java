@@ -1,5 +1,6 @@
 package com.modelsteward.registry;
 
+import com.modelsteward.registry.sqlite.SqliteEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,18 +8,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import com.modelsteward.registry.sqlite.SqliteEngine;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * One open registry file: its {@link Jdbi}, whether it may be written, and the single writer path of this process.
+ * One open registry: its {@link Engine} and {@link Jdbi}, whether it may be written, and the single writer path of this
+ * process. Callers work on the {@link Store} aggregates of one read snapshot ({@link #read}) or one write transaction
+ * ({@link #write}); only the store layer and tests use the raw handle.
  *
  * <p>Opening never writes to a file that is not a registry: the file is probed read-only first, and only a registry at an
  * older schema version is migrated. A registry whose schema is newer than this app, or a file the user may not write,

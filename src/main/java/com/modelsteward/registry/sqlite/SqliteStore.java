@@ -1,8 +1,8 @@
 package com.modelsteward.registry.sqlite;
 
 import com.modelsteward.registry.ApprovalStore;
-import com.modelsteward.registry.CatalogStore;
 import com.modelsteward.registry.AuditStore;
+import com.modelsteward.registry.CatalogStore;
 import com.modelsteward.registry.DriftStore;
 import com.modelsteward.registry.EventStore;
 import com.modelsteward.registry.MetaStore;

@@ -1,12 +1,11 @@
 package com.modelsteward.registry.sqlite;
 
-import com.modelsteward.registry.ModelCatalog;
-import com.modelsteward.registry.Registry;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.registry.ModelCatalog;
+import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.TestRegistries;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -24,8 +23,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
