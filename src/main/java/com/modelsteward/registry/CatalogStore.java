@@ -24,9 +24,6 @@ public interface CatalogStore {
     /** The version of a name in the given live state, if any. */
     Optional<ModelSummary> liveVersionOf(String modelName, String liveState);
 
-    /** The latest value of each (pack, metric) of a version. */
-    List<Scorecard> scorecards(String modelId);
-
     List<StateCount> countsByState();
 
     List<String> modelTypes();

@@ -51,7 +51,7 @@ public final class ModelCatalog {
 
     /** The latest value of each (pack, metric) of a version. */
     public List<Scorecard> scorecards(String modelId) {
-        return registry.read(store -> store.catalog().scorecards(modelId));
+        return registry.read(store -> store.scorecards().latest(modelId));
     }
 
     public List<StateCount> countsByState() {

@@ -7,7 +7,6 @@ import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.RegistryEvent;
-import com.modelsteward.registry.Scorecard;
 import com.modelsteward.registry.StateCount;
 import com.modelsteward.registry.TransitionRequestRow;
 import java.util.List;
@@ -34,13 +33,6 @@ final class SqliteCatalog implements CatalogStore {
     static final String VERSION_SQL = "SELECT * FROM model_registry WHERE model_id = :id";
     static final String ACTIVE_VERSION_OF_SQL =
             "SELECT " + SUMMARY_COLUMNS + " FROM model_registry WHERE model_name = :name AND state = :state";
-    static final String SCORECARDS_SQL = """
-            SELECT s.model_id, s.pack_id, s.metric, s.value, s.generated_at
-              FROM scorecards s
-             WHERE s.model_id = :id
-               AND s.scorecard_id = (SELECT max(l.scorecard_id) FROM scorecards l
-                                      WHERE l.model_id = s.model_id AND l.pack_id = s.pack_id AND l.metric = s.metric)
-             ORDER BY s.pack_id, s.metric""";
     static final String COUNTS_BY_STATE_SQL = "SELECT state, count(*) AS count FROM model_registry GROUP BY state ORDER BY state";
     static final String MODEL_TYPES_SQL = "SELECT DISTINCT model_type FROM model_registry ORDER BY model_type";
     /** Distinct over the model_registry_name index: the pickers need the names, not 100 000 versions. */
@@ -131,10 +123,6 @@ final class SqliteCatalog implements CatalogStore {
         return handle.createQuery(ACTIVE_VERSION_OF_SQL).bind("name", modelName).bind("state", liveState).mapTo(ModelSummary.class).findOne();
     }
 
-    @Override
-    public List<Scorecard> scorecards(String modelId) {
-        return handle.createQuery(SCORECARDS_SQL).bind("id", modelId).mapTo(Scorecard.class).list();
-    }
 
     @Override
     public List<StateCount> countsByState() {
