@@ -51,13 +51,13 @@ final class AuditVerifyCommand implements Command {
                 signatures.problems().forEach(problem -> context.out().println("  ✖ " + problem));
             }
             if (!result.ok()) {
-                throw new CliException("E_AUDIT_BROKEN", "audit trail of " + registry.file() + " does not verify: " + result.problem()
+                throw new CliException("E_AUDIT_BROKEN", "audit trail of " + registry.location() + " does not verify: " + result.problem()
                         + " (" + result.checked() + " entries before it verified)");
             }
             TrustStore trust = TrustStore.load();
             TrustStore.Check root = trust.check(registry);
             if (root.alarming()) {
-                throw new CliException("E_AUDIT_ROOT_CHANGED", root.message().lines().findFirst().orElse("") + " (" + registry.file() + ")");
+                throw new CliException("E_AUDIT_ROOT_CHANGED", root.message().lines().findFirst().orElse("") + " (" + registry.location() + ")");
             }
             TrustStore.HeadCheck head = trust.checkHead(registry);
             if (head.alarming()) {
@@ -65,7 +65,7 @@ final class AuditVerifyCommand implements Command {
             }
             if (!signatures.ok()) {
                 throw new CliException("E_AUDIT_SIGNATURE", signatures.problems().size() + " unsigned or badly signed record(s) in "
-                        + registry.file() + "; first: " + signatures.problems().getFirst());
+                        + registry.location() + "; first: " + signatures.problems().getFirst());
             }
         }
         return 0;

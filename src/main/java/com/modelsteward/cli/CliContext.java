@@ -7,7 +7,10 @@ import com.modelsteward.config.AppDirs;
 import com.modelsteward.config.Environment;
 import com.modelsteward.config.OsAccount;
 import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.registry.Location;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.RegistryException;
+import com.modelsteward.registry.ServerLogin;
 import com.modelsteward.trust.TrustStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -33,14 +36,40 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
                 OsAccount.current().name(), Environment.process());
     }
 
-    /** The registry named by --db, or the per-user demo registry when --db is absent. */
-    public Path registryPath(Args args) {
-        return args.option("db").map(Path::of).orElseGet(AppDirs::demoRegistry);
+    /** The registry named by --db (a file or a server), or the per-user demo registry when --db is absent. */
+    public Location registryLocation(Args args) {
+        Location location = args.option("db").map(Location::parse).orElseGet(() -> new Location.File(AppDirs.demoRegistry()));
+        if (location instanceof Location.Server server) {
+            return ServerLogin.resolve(server, environment.asMap(), user, environment.get("HOME").map(Path::of).orElse(null));
+        }
+        return location;
+    }
+
+    /**
+     * Runs {@code open} on the registry --db names; when a server asks for a password nobody gave and a person is at the
+     * terminal, asks once (without echo) and tries again.
+     */
+    public <R> R withRegistryLocation(Args args, java.util.function.Function<Location, R> open) {
+        Location location = registryLocation(args);
+        try {
+            return open.apply(location);
+        } catch (RegistryException refused) {
+            java.io.Console console = System.console();
+            if (!RegistryException.PASSWORD_NEEDED.equals(refused.code()) || console == null
+                    || !(location instanceof Location.Server server)) {
+                throw refused;
+            }
+            char[] typed = console.readPassword("Password for %s on %s: ", server.user(), server.server());
+            if (typed == null) {
+                throw refused;
+            }
+            return open.apply(server.as(server.user(), new String(typed)));
+        }
     }
 
     /** Opens the registry and checks its root key against the one this user pinned (trust on first use). */
     public Registry openRegistry(Args args) {
-        Registry registry = Registry.open(registryPath(args));
+        Registry registry = withRegistryLocation(args, Registry::open);
         TrustStore.Check trust = TrustStore.load().check(registry);
         // A changed root key is always said; the first-use note only to a person at a terminal, so scripts and cron
         // jobs get clean output.

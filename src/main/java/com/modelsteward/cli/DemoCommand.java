@@ -3,8 +3,8 @@ package com.modelsteward.cli;
 import com.modelsteward.config.AppDirs;
 import com.modelsteward.demo.DemoGenerator;
 import com.modelsteward.demo.ScaleGenerator;
+import com.modelsteward.registry.Location;
 import com.modelsteward.registry.Registry;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,7 +24,7 @@ final class DemoCommand implements Command {
     @Override
     public int run(Args args, CliContext context) throws Exception {
         args.allowOnly(Set.of("seed", "versions"));
-        Path file = context.registryPath(args);
+        Location location = context.registryLocation(args);
         if (args.option("db").isEmpty()) {
             AppDirs.ensureDataDir();
         }
@@ -35,21 +35,21 @@ final class DemoCommand implements Command {
         }
         long started = System.nanoTime();
         try (Registry registry = scale > 0
-                ? new ScaleGenerator(seed, context.clock().instant(), context.user()).create(file, scale, done -> {
+                ? new ScaleGenerator(seed, context.clock().instant(), context.user()).create(location, scale, done -> {
                     if (!args.flag("json")) {
                         context.err().print("\r" + done + " / " + scale + " versions");
                     }
                 })
-                : new DemoGenerator(seed, context.clock().instant(), context.user()).createWithDriftRun(file)) {
+                : new DemoGenerator(seed, context.clock().instant(), context.user()).createWithDriftRun(location)) {
             if (scale > 0 && !args.flag("json")) {
                 context.err().println();
             }
             // A count, not the catalog's list: mapping 100 000 summaries only to count them took 5–10 s of the command.
             long versions = registry.read(store -> store.versions().count());
             if (args.flag("json")) {
-                context.printJson(Map.of("db", registry.file().toString(), "versions", versions, "seed", seed));
+                context.printJson(Map.of("db", registry.location().toString(), "versions", versions, "seed", seed));
             } else {
-                context.out().printf("Created demo registry %s with %d model versions (seed %d) in %.1f s%n", registry.file(), versions, seed,
+                context.out().printf("Created demo registry %s with %d model versions (seed %d) in %.1f s%n", registry.location(), versions, seed,
                         (System.nanoTime() - started) / 1e9);
             }
         }

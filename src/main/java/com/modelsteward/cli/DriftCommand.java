@@ -84,7 +84,7 @@ final class DriftCommand implements Command {
             } else {
                 String modelId = args.required("model");
                 if (new ModelCatalog(registry).version(modelId).isEmpty()) {
-                    throw new CliException("E_NOT_FOUND", "no model version with id \"" + modelId + "\" in " + registry.file());
+                    throw new CliException("E_NOT_FOUND", "no model version with id \"" + modelId + "\" in " + registry.location());
                 }
                 models = List.of(modelId);
             }

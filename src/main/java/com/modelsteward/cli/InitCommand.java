@@ -6,7 +6,10 @@ import com.modelsteward.trust.Keys;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code init --db PATH}: creates an empty registry; the user who runs it becomes its first ADMIN. */
+/**
+ * {@code init --db FILE|postgresql://…}: creates an empty registry; the user who runs it (on a server, the login) becomes its
+ * first ADMIN. {@code init --print-sql} prints what it runs on a server, for a DBA.
+ */
 final class InitCommand implements Command {
 
     @Override
@@ -21,15 +24,22 @@ final class InitCommand implements Command {
 
     @Override
     public int run(Args args, CliContext context) {
-        args.allowOnly(Set.of());
-        try (Registry registry = Registry.create(args.requiredPath("db"))) {
-            Enrolment.Result root = Enrolment.initialAdmin(registry, context.clock(), context.user(), Keys.directory());
+        args.allowOnly(Set.of("print-sql"));
+        if (args.flag("print-sql")) {
+            // What init runs on a server, for a DBA who runs it by hand (docs/deployment.md); nothing is connected to.
+            context.out().print(Registry.serverSetupSql());
+            return 0;
+        }
+        args.required("db");
+        try (Registry registry = context.withRegistryLocation(args, Registry::create)) {
+            String admin = registry.actingUser(context.user());
+            Enrolment.Result root = Enrolment.initialAdmin(registry, context.clock(), admin, Keys.directory());
             if (args.flag("json")) {
-                context.printJson(Map.of("db", registry.file().toString(), "admin", context.user(), "schema_version", registry.schemaVersion(),
+                context.printJson(Map.of("db", registry.location().toString(), "admin", admin, "schema_version", registry.schemaVersion(),
                         "root_key", root.fingerprint()));
             } else {
-                context.out().println("Created registry " + registry.file() + " (schema version " + registry.schemaVersion()
-                        + "); " + context.user() + " is its first ADMIN");
+                context.out().println("Created registry " + registry.location() + " (schema version " + registry.schemaVersion()
+                        + "); " + admin + " is its first ADMIN");
                 context.out().println("Its root key is " + root.fingerprint() + (root.createdPrivateKey() ? " (new private key: "
                         + root.privateKeyFile() + ")" : " (your existing key)") + "; give this fingerprint to every user out of band.");
             }

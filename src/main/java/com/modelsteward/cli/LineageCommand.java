@@ -63,7 +63,7 @@ final class LineageCommand implements Command {
             } else {
                 tree.problems().forEach(problem -> context.out().println("warning: " + problem));
                 if (ids.isEmpty()) {
-                    context.out().println("No " + tree.liveState() + " version in " + registry.file());
+                    context.out().println("No " + tree.liveState() + " version in " + registry.location());
                 }
             }
             if (!incomplete.isEmpty()) {

@@ -39,7 +39,7 @@ final class ModelCardCommand implements Command {
             Map<String, String> environment = context.environment().asMap();
             RegistryServices services = context.services(registry);
             LineageService service = services.lineage();
-            ArtifactVerifier.ArtifactRoot root = ArtifactVerifier.ArtifactRoot.of(registry.file(), args.option("artifact-root"), environment,
+            ArtifactVerifier.ArtifactRoot root = ArtifactVerifier.ArtifactRoot.of(registry.location(), args.option("artifact-root"), environment,
                     com.modelsteward.config.AppSettings.load().get(ArtifactVerifier.ROOT_SETTING));
             ModelCard card = ModelCard.gather(service, modelId, services.metricRules(), context.clock(), context.user(),
                     root, (done, total) -> { }, () -> false);

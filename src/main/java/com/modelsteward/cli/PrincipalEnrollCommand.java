@@ -47,7 +47,7 @@ final class PrincipalEnrollCommand implements Command {
                 json.put("private_key_file", result.privateKeyFile() == null ? null : result.privateKeyFile().toString());
                 context.printJson(json);
             } else if (result.root()) {
-                context.out().println("Enrolled " + result.user() + "'s key " + result.fingerprint() + " as the root key of " + registry.file()
+                context.out().println("Enrolled " + result.user() + "'s key " + result.fingerprint() + " as the root key of " + registry.location()
                         + (result.createdPrivateKey() ? "; private key created at " + result.privateKeyFile() + " (owner-only)" : ""));
             } else if (result.endorsedBy() == null) {
                 context.out().println("Submitted " + result.user() + "'s key " + result.fingerprint()

@@ -38,7 +38,7 @@ final class StatusCommand implements Command {
             List<ModelSummary> active = catalog.versions().stream().filter(v -> v.state().equals(live)).toList();
             if (args.flag("json")) {
                 Map<String, Object> json = new LinkedHashMap<>();
-                json.put("db", registry.file().toString());
+                json.put("db", registry.location().toString());
                 json.put("schema_version", registry.schemaVersion());
                 json.put("read_only", registry.isReadOnly());
                 Map<String, Long> byState = new LinkedHashMap<>();
@@ -51,7 +51,7 @@ final class StatusCommand implements Command {
                 context.printJson(json);
                 return 0;
             }
-            context.out().println("Registry " + registry.file() + " (schema version " + registry.schemaVersion() + ")"
+            context.out().println("Registry " + registry.location() + " (schema version " + registry.schemaVersion() + ")"
                     + registry.readOnlyReason().map(r -> " — read-only: " + r).orElse(""));
             counts.forEach(c -> context.out().printf("  %-10s %6d%n", c.state(), c.count()));
             context.out().println(live + " versions:");

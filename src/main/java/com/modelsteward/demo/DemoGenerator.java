@@ -9,6 +9,7 @@ import com.modelsteward.governance.Role;
 import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.registry.DriftSampleRow;
+import com.modelsteward.registry.Location;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.NewPrincipal;
 import com.modelsteward.registry.Registry;
@@ -86,14 +87,22 @@ public final class DemoGenerator {
      * was registered and so shows what a failed check looks like.
      */
     public Registry create(java.nio.file.Path file) {
-        Registry registry = Registry.create(file);
+        return create(new Location.File(file));
+    }
+
+    /**
+     * The same in any registry; on a server (built by its owner, whose writes the triggers let through, docs/security.md)
+     * the artifact files go to the working folder, where {@link Location#folder} looks for them.
+     */
+    public Registry create(Location location) {
+        Registry registry = Registry.create(location);
         List<DemoVersion> versions = registry.write(store -> populate(registry, store));
         try {
-            writeArtifacts(file.toAbsolutePath().getParent(), versions);
+            writeArtifacts(location.folder(), versions);
         } catch (java.io.IOException | RuntimeException failed) {
             registry.close();
             throw new com.modelsteward.registry.RegistryException("E_DEMO_ARTIFACTS", "cannot write the demo's artifact files next to "
-                    + file + ": " + failed.getMessage());
+                    + location + ": " + failed.getMessage());
         }
         return registry;
     }
@@ -128,8 +137,8 @@ public final class DemoGenerator {
      * The demo people see (the console's first run, {@code demo}): also the results a drift monitoring run would have
      * stored, so the Overview's alerts and the Drift view start populated, with their incidents, audit entries and events.
      */
-    public Registry createWithDriftRun(java.nio.file.Path file) {
-        Registry registry = create(file);
+    public Registry createWithDriftRun(Location location) {
+        Registry registry = create(location);
         try {
             new DriftMonitor(registry, Clock.fixed(anchor, ZoneOffset.UTC), DriftPolicy.DEFAULT).computeAndStoreAll("ines.admin");
         } catch (RuntimeException failed) {

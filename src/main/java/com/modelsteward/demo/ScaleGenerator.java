@@ -9,6 +9,7 @@ import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.DriftResultRow;
+import com.modelsteward.registry.Location;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.NewPrincipal;
 import com.modelsteward.registry.Registry;
@@ -56,10 +57,15 @@ public final class ScaleGenerator {
 
     /** Creates the file; {@code progress} hears the number of versions written so far. */
     public Registry create(Path file, int versions, LongConsumer progress) {
+        return create(new Location.File(file), versions, progress);
+    }
+
+    /** The same in any registry (on a server, as its owner). */
+    public Registry create(Location location, int versions, LongConsumer progress) {
         if (versions < 3) {
             throw new IllegalArgumentException("a scale registry needs at least 3 versions");
         }
-        Registry registry = Registry.create(file);
+        Registry registry = Registry.create(location);
         try {
             registry.write(store -> {
                 populate(registry, store, versions, progress);

@@ -94,7 +94,7 @@ public final class DriftMonitor {
     public ModelReport compute(String modelId, Progress progress) {
         Map<String, Samples> byFeature = load(modelId);
         if (byFeature.isEmpty()) {
-            throw new DriftException("E_DRIFT_NO_SAMPLES", "model version \"" + modelId + "\" has no drift samples in " + registry.file());
+            throw new DriftException("E_DRIFT_NO_SAMPLES", "model version \"" + modelId + "\" has no drift samples in " + registry.location());
         }
         List<FeatureReport> features = new ArrayList<>();
         List<DriftRow> rows = new ArrayList<>();

@@ -22,18 +22,25 @@ public final class Principals {
     }
 
     /**
-     * @param osUser the OS account of the person running the app (tests, trusted code, pass any name to play several people)
+     * @param osUser the OS account of the person running the app (tests, trusted code, pass any name to play several
+     *               people); on a server registry the login the server authenticated acts instead, whatever this says
      * @param actAs  a demo user to act as ({@code --as}); refused unless the registry is a proven demo
      */
     public static Identity resolve(Registry registry, String osUser, Optional<String> actAs) {
+        Optional<String> login = registry.authenticatedUser();
+        if (login.isPresent() && actAs.isPresent()) {
+            throw new GovernanceException(GovernanceException.ROLLOUT_DENIED, "acting as another user (--as " + actAs.get()
+                    + ") is not possible on a server registry: the server knows you as " + login.get() + "; log in as the other user instead");
+        }
+        String user = login.orElse(osUser);
         return registry.read(store -> {
             if (actAs.isEmpty()) {
-                return new Identity(osUser, roles(store, osUser), false);
+                return new Identity(user, roles(store, user), false);
             }
             Optional<String> notADemo = Signatures.demoProblem(store);
             if (notADemo.isPresent()) {
                 throw new GovernanceException(GovernanceException.ROLLOUT_DENIED, "acting as another user (--as " + actAs.get()
-                        + ") is only possible on a demo registry, and " + registry.file() + " is not one: " + notADemo.get() + " (you act as "
+                        + ") is only possible on a demo registry, and " + registry.location() + " is not one: " + notADemo.get() + " (you act as "
                         + osUser + ")");
             }
             Set<Role> roles = roles(store, actAs.get());

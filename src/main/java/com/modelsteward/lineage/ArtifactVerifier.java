@@ -3,6 +3,7 @@ package com.modelsteward.lineage;
 import com.modelsteward.config.AppSettings;
 import com.modelsteward.config.Environment;
 import com.modelsteward.config.OsAccount;
+import com.modelsteward.registry.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -62,20 +63,19 @@ public final class ArtifactVerifier {
         }
 
         /** The registry's folder, unless the option, the environment or the settings name another, in that order. */
-        public static ArtifactRoot of(Path registryFile, Optional<String> option, Map<String, String> env, Optional<String> setting) {
+        public static ArtifactRoot of(Location registry, Optional<String> option, Map<String, String> env, Optional<String> setting) {
             Optional<String> chosen = option.filter(v -> !v.isBlank())
                     .or(() -> Optional.ofNullable(env.get(ROOT_ENV)).filter(v -> !v.isBlank()))
                     .or(() -> setting.filter(v -> !v.isBlank()));
             if (chosen.isPresent()) {
                 return new ArtifactRoot(Path.of(chosen.get()), true);
             }
-            Path folder = registryFile.toAbsolutePath().getParent();
-            return new ArtifactRoot(folder == null ? Path.of("").toAbsolutePath() : folder, false);
+            return new ArtifactRoot(registry.folder(), false);
         }
 
         /** As {@link #of} with the process's environment and the user's settings and no option. */
-        public static ArtifactRoot configured(Path registryFile) {
-            return of(registryFile, Optional.empty(), Environment.process().asMap(), AppSettings.load().get(ROOT_SETTING));
+        public static ArtifactRoot configured(Location registry) {
+            return of(registry, Optional.empty(), Environment.process().asMap(), AppSettings.load().get(ROOT_SETTING));
         }
     }
 
@@ -105,7 +105,7 @@ public final class ArtifactVerifier {
     }
 
     /** The local file {@code path_ref} names, relative paths taken from the registry's folder; empty for remote URIs. */
-    public static Optional<Path> resolve(String pathRef, Path registryFile) {
+    public static Optional<Path> resolve(String pathRef, Location registry) {
         if (pathRef == null || pathRef.isBlank()) {
             return Optional.empty();
         }
@@ -117,23 +117,22 @@ public final class ArtifactVerifier {
             return Optional.empty();
         }
         Path path = Path.of(location);
-        Path folder = registryFile.toAbsolutePath().getParent();
-        return Optional.of(path.isAbsolute() || folder == null ? path : folder.resolve(path).normalize());
+        return Optional.of(path.isAbsolute() ? path : registry.folder().resolve(path).normalize());
     }
 
     /**
      * Streams the file through SHA-256, reporting progress and stopping with {@link CancellationException} as soon as
      * {@code cancelled} says so.
      */
-    public static Result verify(String pathRef, Path registryFile, Progress progress, BooleanSupplier cancelled) {
-        return verify(pathRef, registryFile, ArtifactRoot.configured(registryFile), superuser(), progress, cancelled);
+    public static Result verify(String pathRef, Location registry, Progress progress, BooleanSupplier cancelled) {
+        return verify(pathRef, registry, ArtifactRoot.configured(registry), superuser(), progress, cancelled);
     }
 
     /**
-     * As {@link #verify(String, Path, Progress, BooleanSupplier)} within {@code root}; {@code superuser} says whether
+     * As {@link #verify(String, Location, Progress, BooleanSupplier)} within {@code root}; {@code superuser} says whether
      * this process runs as root (uid 0), in which case an implicit root must be root's own.
      */
-    public static Result verify(String pathRef, Path registryFile, ArtifactRoot root, boolean superuser, Progress progress,
+    public static Result verify(String pathRef, Location registry, ArtifactRoot root, boolean superuser, Progress progress,
                                 BooleanSupplier cancelled) {
         if (pathRef == null || pathRef.isBlank()) {
             return new Result(Status.NO_PATH, pathRef, null, null, null, 0, "the version has no path_ref, so there is no artifact to verify");
@@ -141,7 +140,7 @@ public final class ArtifactVerifier {
         String expected = expectedHash(pathRef).orElse(null);
         Optional<Path> resolved;
         try {
-            resolved = resolve(pathRef, registryFile);
+            resolved = resolve(pathRef, registry);
         } catch (IllegalArgumentException bad) {
             return new Result(Status.UNREADABLE, pathRef, null, expected, null, 0, "path_ref \"" + pathRef + "\" is not a valid path: " + bad.getMessage());
         }

@@ -84,7 +84,7 @@ public final class LineageService {
     }
 
     private RegistryException notFound(String modelId) {
-        return new RegistryException("E_NOT_FOUND", "no model version with id \"" + modelId + "\" in " + registry.file());
+        return new RegistryException("E_NOT_FOUND", "no model version with id \"" + modelId + "\" in " + registry.location());
     }
 
     /**

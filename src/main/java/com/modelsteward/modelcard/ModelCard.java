@@ -51,7 +51,7 @@ public record ModelCard(
      */
     public static ModelCard gather(LineageService service, String modelId, MetricRules rules, Clock clock, String user,
                                    ArtifactVerifier.Progress progress, java.util.function.BooleanSupplier cancelled) {
-        return gather(service, modelId, rules, clock, user, ArtifactVerifier.ArtifactRoot.configured(service.registry().file()),
+        return gather(service, modelId, rules, clock, user, ArtifactVerifier.ArtifactRoot.configured(service.registry().location()),
                 progress, cancelled);
     }
 
@@ -69,7 +69,7 @@ public record ModelCard(
         }
         AuditTrail.Verification auditChain = AuditTrail.verify(service.registry());
         LineageCheck check = LineageCheck.run(evidence, service.requiredPacksFor(version.modelType()), auditChain);
-        ArtifactVerifier.Result artifact = ArtifactVerifier.verify(version.pathRef(), service.registry().file(), root,
+        ArtifactVerifier.Result artifact = ArtifactVerifier.verify(version.pathRef(), service.registry().location(), root,
                 ArtifactVerifier.superuser(), progress, cancelled);
         String live = service.policy().liveState();
         Optional<String> baselineId = service.catalog().liveVersionOf(version.modelName(), live).map(ModelSummary::modelId)
@@ -86,7 +86,7 @@ public record ModelCard(
         compared.add(new ScorecardComparison.Version(version.modelId(), version.version(), version.modelType(), evidence.scorecards()));
         ScorecardComparison comparison = ScorecardComparison.compare(compared, baselineId.isPresent() ? 0 : -1, rules);
         List<DriftResultRow> drift = service.catalog().latestDrift().stream().filter(row -> row.modelId().equals(modelId)).toList();
-        return new ModelCard(Timestamps.now(clock), user, service.registry().file().toString(), evidence, List.copyOf(chain), check,
+        return new ModelCard(Timestamps.now(clock), user, service.registry().location().toString(), evidence, List.copyOf(chain), check,
                 artifact, baselineId, comparison, drift, auditChain, tree.problems().stream().filter(p -> mentions(p, tree, modelId)).toList());
     }
 

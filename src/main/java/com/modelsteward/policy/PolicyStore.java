@@ -38,7 +38,7 @@ public final class PolicyStore {
      * (docs/decisions/0012).
      */
     public static Policy current(Registry registry, Map<String, String> env) {
-        return registry.read(store -> current(store, registry.file().toString(), env));
+        return registry.read(store -> current(store, registry.location().toString(), env));
     }
 
     static Policy current(Store store, String where, Map<String, String> env) {

@@ -12,7 +12,8 @@ import org.jdbi.v3.core.Handle;
  * rules every engine shares — one writer path per process, exactly-once commits, read-only opens, the caches — and asks
  * its engine for the rest: opening and probing a location, taking the write lock, the change feed, the bulk copy of an
  * import, error translation, the schema migrations and the statements behind the {@link Store}. SQLite
- * ({@code registry.sqlite.SqliteEngine}) is the only engine today.
+ * ({@code registry.sqlite.SqliteEngine}) is the embedded default; PostgreSQL ({@code registry.postgresql.PostgresEngine}) serves
+ * a team from a server (docs/decisions/0016-postgresql.md).
  */
 public interface Engine {
 
@@ -23,13 +24,22 @@ public interface Engine {
      * Checks, without writing anything, that the location holds a registry of this engine, and returns its schema version.
      * Anything else is refused with a {@link RegistryException} that names the location and what is wrong.
      */
-    int probe(Path location);
+    int probe(Location location);
+
+    /** Why this user may only read the location (a file they may not write; a login without write privileges), if so. */
+    java.util.Optional<String> readOnlyReason(Location location);
+
+    /** Refuses, with a sentence, a location where a new registry cannot be made (an existing file, an existing schema). */
+    void checkCreatable(Location location);
+
+    /** Removes what a failed {@link Registry#create} left behind; best effort. */
+    void discardCreated(Location location);
 
     /** Connections that may write: every transaction is begun by {@link #begin}. */
-    DataSource readWrite(Path location);
+    DataSource readWrite(Location location);
 
     /** Connections that never change the location, not even its journal settings. */
-    DataSource readOnly(Path location);
+    DataSource readOnly(Location location);
 
     /** Takes the write lock on {@code connection}, waiting at most {@code slice} for another program's lock. */
     void begin(Connection connection, Duration slice) throws SQLException;
@@ -38,13 +48,13 @@ public interface Engine {
     boolean isBusy(Throwable failure);
 
     /** A failure of a read as one sentence a user can act on, naming the location. */
-    RegistryException translate(Throwable failure, Path location);
+    RegistryException translate(Throwable failure, Location location);
 
     /** A failure as one sentence a user can act on, naming the location; {@code waited} is how long a write waited for the lock. */
-    RegistryException translate(Throwable failure, Path location, Duration waited);
+    RegistryException translate(Throwable failure, Location location, Duration waited);
 
     /** The change feed: a number that moves whenever any connection, another process's included, commits to the location. */
-    ChangeFeed changeFeed(Path location);
+    ChangeFeed changeFeed(Location location);
 
     /** The forward-only migrations that bring a registry of this engine to the latest schema. */
     SchemaMigrations migrations();
@@ -56,10 +66,16 @@ public interface Engine {
     void detachStaging(Handle handle);
 
     /** Whether a read-only open leaves files beside the location (SQLite's -wal/-shm) that must be swept on close. */
-    boolean hasSideFiles(Path location);
+    boolean hasSideFiles(Location location);
 
     /** Removes what {@link #hasSideFiles} found, when no other connection uses the location; best effort. */
-    void removeSideFiles(Path location);
+    void removeSideFiles(Location location);
+
+    /**
+     * The login the database itself authenticated this connection as, when the engine has logins (PostgreSQL's
+     * {@code session_user}); empty for a file, where the OS account is who acts.
+     */
+    java.util.Optional<String> authenticatedUser(Handle handle);
 
     /** The aggregates on this connection, inside whatever transaction it is in. */
     Store store(Handle handle);

@@ -1,6 +1,5 @@
 package com.modelsteward.registry;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,7 +21,7 @@ final class LockWait {
     private static final int AGED_SLICE_MIN_MS = 10;
     private static final int AGED_SLICE_JITTER_MS = 20;
 
-    private final Path file;
+    private final Location location;
     private final long budgetNanos;
     private final LockWaitListener listener;
     private final long started = System.nanoTime();
@@ -31,9 +30,9 @@ final class LockWait {
 
     private final Engine engine;
 
-    LockWait(Engine engine, Path file, long budgetNanos, LockWaitListener listener) {
+    LockWait(Engine engine, Location location, long budgetNanos, LockWaitListener listener) {
         this.engine = engine;
-        this.file = file;
+        this.location = location;
         this.budgetNanos = budgetNanos;
         this.listener = listener;
     }
@@ -60,7 +59,7 @@ final class LockWait {
         long elapsed = System.nanoTime() - started;
         if (!noted && elapsed >= Registry.NOTE_AFTER.toNanos()) {
             noted = true;
-            listener.waiting(file, Duration.ofNanos(elapsed), Duration.ofNanos(budgetNanos));
+            listener.waiting(location, Duration.ofNanos(elapsed), Duration.ofNanos(budgetNanos));
         }
         return elapsed < budgetNanos;
     }

@@ -1,8 +1,8 @@
 package com.modelsteward.registry;
 
+import com.modelsteward.registry.postgresql.PostgresEngine;
+import com.modelsteward.registry.postgresql.PostgresMigrations;
 import com.modelsteward.registry.sqlite.SqliteEngine;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +38,9 @@ public final class Registry implements AutoCloseable {
 
     private final Engine engine;
     private final Engine.ChangeFeed changeFeed;
-    private final Path file;
+    private final Location location;
+    /** Asked of the database once: a connection's login does not change while the registry is open. */
+    private volatile Optional<String> authenticatedUser;
     private final ConnectionPool connections;
     private final Jdbi jdbi;
     private final AtomicLong commits = new AtomicLong();
@@ -55,10 +57,10 @@ public final class Registry implements AutoCloseable {
     private volatile LockWaitListener waitListener = LockWaitListener.TERMINAL;
     private volatile Runnable afterCommit = () -> { };
 
-    private Registry(Engine engine, Path file, DataSource dataSource, int schemaVersion, String readOnlyReason) {
+    private Registry(Engine engine, Location location, DataSource dataSource, int schemaVersion, String readOnlyReason) {
         this.engine = engine;
-        this.changeFeed = engine.changeFeed(file);
-        this.file = file;
+        this.changeFeed = engine.changeFeed(location);
+        this.location = location;
         this.connections = new ConnectionPool(dataSource);
         this.jdbi = Jdbi.create(connections).installPlugin(new SqlObjectPlugin());
         RowMappers.register(jdbi);
@@ -66,39 +68,46 @@ public final class Registry implements AutoCloseable {
         this.readOnlyReason = readOnlyReason;
     }
 
-    /** Opens an existing registry, migrating it forward when it is older than this app. */
+    /** Opens an existing registry file, migrating it forward when it is older than this app. */
     public static Registry open(Path path) {
-        Path file = path.toAbsolutePath().normalize();
-        Engine engine = engineFor(file);
+        return open(new Location.File(path));
+    }
+
+    /**
+     * Opens an existing registry, a file or a server database, migrating it forward when it is older than this app (on a
+     * server, only the schema owner may). Nothing is written to a location that is not a registry.
+     */
+    public static Registry open(Location location) {
+        Engine engine = engineFor(location);
         int latest = engine.migrations().latest();
-        boolean sideFilesBefore = engine.hasSideFiles(file);
+        boolean sideFilesBefore = engine.hasSideFiles(location);
         int version;
         try {
-            version = engine.probe(file);
+            version = engine.probe(location);
         } catch (RuntimeException refused) {
             if (!sideFilesBefore) {
-                engine.removeSideFiles(file);
+                engine.removeSideFiles(location);
             }
             throw refused;
         }
-        boolean writable = Files.isWritable(file) && Files.isWritable(file.getParent());
+        Optional<String> mayNotWrite = engine.readOnlyReason(location);
         if (version > latest) {
-            Registry registry = new Registry(engine, file, engine.readOnly(file), version,
+            Registry registry = new Registry(engine, location, engine.readOnly(location), version,
                     "its schema (version " + version + ") is newer than this app (version " + latest
                             + "); it is opened read-only and will not be modified");
             registry.removeSideFilesOnClose = !sideFilesBefore;
             return registry;
         }
-        if (!writable) {
+        if (mayNotWrite.isPresent()) {
             if (version < latest) {
-                throw new RegistryException("E_REGISTRY_READ_ONLY", file + " is read-only and needs an upgrade from schema version "
+                throw new RegistryException("E_REGISTRY_READ_ONLY", location + " is read-only and needs an upgrade from schema version "
                         + version + " to " + latest + "; open it from a folder you may write to");
             }
-            Registry registry = new Registry(engine, file, engine.readOnly(file), version, "you may not write to the file");
+            Registry registry = new Registry(engine, location, engine.readOnly(location), version, mayNotWrite.get());
             registry.removeSideFilesOnClose = !sideFilesBefore;
             return registry;
         }
-        Registry registry = new Registry(engine, file, engine.readWrite(file), latest, null);
+        Registry registry = new Registry(engine, location, engine.readWrite(location), latest, null);
         if (version < latest) {
             try {
                 registry.writeHandle(handle -> {
@@ -113,19 +122,20 @@ public final class Registry implements AutoCloseable {
         return registry;
     }
 
-    /** Creates a new, empty registry at the latest schema. The file must not exist yet (or be an empty file this app made). */
+    /** Creates a new, empty registry file at the latest schema. The file must not exist yet (or be an empty file this app made). */
     public static Registry create(Path path) {
-        Path file = path.toAbsolutePath().normalize();
-        checkFolder(file);
-        try {
-            if (Files.exists(file) && Files.size(file) > 0) {
-                throw new RegistryException("E_REGISTRY_EXISTS", file + " already exists; choose a new file name (nothing was changed)");
-            }
-        } catch (IOException unreadable) {
-            throw new RegistryException("E_REGISTRY_CANT_OPEN", file + " cannot be read: " + unreadable.getMessage(), unreadable);
-        }
-        Engine engine = engineFor(file);
-        Registry registry = new Registry(engine, file, engine.readWrite(file), engine.migrations().latest(), null);
+        return create(new Location.File(path));
+    }
+
+    /**
+     * Creates a new, empty registry at the latest schema: a file that does not exist yet (or an empty file this app
+     * made), or a server database that has no registry yet (its schema and the registry's group roles are made; the
+     * login needs to be a superuser or the schema owner).
+     */
+    public static Registry create(Location location) {
+        Engine engine = engineFor(location);
+        engine.checkCreatable(location);
+        Registry registry = new Registry(engine, location, engine.readWrite(location), engine.migrations().latest(), null);
         try {
             registry.writeHandle(handle -> {
                 engine.migrations().applyAfter(handle, 0);
@@ -133,14 +143,41 @@ public final class Registry implements AutoCloseable {
             });
         } catch (RuntimeException failed) {
             registry.close();
-            deleteQuietly(file);
+            engine.discardCreated(location);
             throw failed;
         }
         return registry;
     }
 
+    /** The file of a SQLite registry (tools and tests that write it behind the app's back); a server registry has none. */
     public Path file() {
-        return file;
+        if (location instanceof Location.File file) {
+            return file.path();
+        }
+        throw new IllegalStateException(location + " is a server registry, not a file");
+    }
+
+    /** Where the registry is: a file or a server database. */
+    public Location location() {
+        return location;
+    }
+
+    /** The login the database authenticated this registry's connections as (PostgreSQL); empty for a file. */
+    public Optional<String> authenticatedUser() {
+        Optional<String> user = authenticatedUser;
+        if (user == null) {
+            user = readHandle(engine::authenticatedUser);
+            authenticatedUser = user;
+        }
+        return user;
+    }
+
+    /**
+     * Who acts when {@code osUser} runs the app on this registry: on a server, the login the server authenticated —
+     * whatever the OS account, a setting or an option claims; on a file, the OS account.
+     */
+    public String actingUser(String osUser) {
+        return authenticatedUser().orElse(osUser);
     }
 
     /** The engine this registry is stored in. */
@@ -153,9 +190,14 @@ public final class Registry implements AutoCloseable {
         return SqliteEngine.INSTANCE.migrations().latest();
     }
 
-    /** The engine of a location; SQLite files are the only kind today (docs/decisions/0015-store-seam.md). */
-    private static Engine engineFor(Path location) {
-        return SqliteEngine.INSTANCE;
+    /** What {@code init} runs on a PostgreSQL server (roles, schema, triggers, privileges), as one script a DBA can run by hand. */
+    public static String serverSetupSql() {
+        return PostgresMigrations.fullScript();
+    }
+
+    /** The engine of a location: SQLite for a file, PostgreSQL for a server (docs/decisions/0016-postgresql.md). */
+    private static Engine engineFor(Location location) {
+        return location instanceof Location.Server ? PostgresEngine.INSTANCE : SqliteEngine.INSTANCE;
     }
 
     public int schemaVersion() {
@@ -190,7 +232,7 @@ public final class Registry implements AutoCloseable {
         try {
             return jdbi.withHandle(discardOnFailure(callback));
         } catch (RuntimeException failed) {
-            throw engine.translate(failed, file);
+            throw engine.translate(failed, location);
         }
     }
 
@@ -216,12 +258,12 @@ public final class Registry implements AutoCloseable {
 
     private <R> R write(HandleCallback<R, RuntimeException> callback, Path staging) {
         if (isReadOnly()) {
-            throw new RegistryException("E_REGISTRY_READ_ONLY", file + " is open read-only (" + readOnlyReason + "); nothing was written");
+            throw new RegistryException("E_REGISTRY_READ_ONLY", location + " is open read-only (" + readOnlyReason + "); nothing was written");
         }
         writeLock.lock();
         try {
             Duration budget = lockBudget;
-            LockWait wait = new LockWait(engine, file, budget.toNanos(), waitListener);
+            LockWait wait = new LockWait(engine, location, budget.toNanos(), waitListener);
             for (int attempt = 1; ; attempt++) {
                 try {
                     R result = attempt(callback, staging, wait);
@@ -230,7 +272,7 @@ public final class Registry implements AutoCloseable {
                 } catch (RuntimeException failed) {
                     if (!engine.isBusy(failed) || !wait.mayRetry()) {
                         WriteStats.failed(engine.isBusy(failed));
-                        throw engine.translate(failed, file, budget);
+                        throw engine.translate(failed, location, budget);
                     }
                 }
             }
@@ -379,7 +421,7 @@ public final class Registry implements AutoCloseable {
         // failed discards its connection while the change feed's read-only one is still open, so nothing did: sweep, so
         // a refused write leaves the folder as it found it. (SQLite leaves them while another process has the file open.)
         if (removeSideFilesOnClose || !isReadOnly()) {
-            engine.removeSideFiles(file);
+            engine.removeSideFiles(location);
         }
     }
 
@@ -393,22 +435,5 @@ public final class Registry implements AutoCloseable {
                 throw failed;
             }
         };
-    }
-
-    private static void checkFolder(Path file) {
-        Path folder = file.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new RegistryException("E_REGISTRY_NO_FOLDER", "the folder " + folder + " does not exist (for registry " + file + ")");
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
-            try {
-                Files.deleteIfExists(Path.of(file + suffix));
-            } catch (IOException ignored) {
-                // best effort: the file was created by this call and is incomplete
-            }
-        }
     }
 }

@@ -6,6 +6,9 @@ package com.modelsteward.registry;
  */
 public class RegistryException extends RuntimeException {
 
+    /** A server asked for a password that was not given; the caller may ask the person and open again. */
+    public static final String PASSWORD_NEEDED = "E_REGISTRY_PASSWORD_NEEDED";
+
     private final String code;
 
     public RegistryException(String message) {

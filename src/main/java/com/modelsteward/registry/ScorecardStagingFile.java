@@ -34,7 +34,7 @@ public interface ScorecardStagingFile extends AutoCloseable {
     static <R> R readBeside(Registry registry, Path staging, StoreWork<R> work) {
         Engine engine = registry.engine();
         try {
-            return Jdbi.create(engine.readOnly(registry.file())).withHandle(handle -> {
+            return Jdbi.create(engine.readOnly(registry.location())).withHandle(handle -> {
                 // Attached before the transaction begins and detached after it ends (SQLite refuses ATTACH inside one).
                 engine.attachStaging(handle, staging);
                 try {
@@ -51,7 +51,7 @@ public interface ScorecardStagingFile extends AutoCloseable {
         } catch (RegistryException refused) {
             throw refused;
         } catch (RuntimeException failed) {
-            throw engine.translate(failed, registry.file());
+            throw engine.translate(failed, registry.location());
         }
     }
 

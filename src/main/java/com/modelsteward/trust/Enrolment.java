@@ -80,7 +80,7 @@ public final class Enrolment {
                 String state = existing.endorsement() == null ? "waiting for an ADMIN to endorse it: read the fingerprint out to "
                         + "them (`principal enroll --user " + who.user() + " --fingerprint " + fingerprint + "`)"
                         : "endorsed by " + existing.endorsedBy();
-                throw new GovernanceException("E_KEY_EXISTS", who.user() + " already has a key enrolled in " + registry.file() + " ("
+                throw new GovernanceException("E_KEY_EXISTS", who.user() + " already has a key enrolled in " + registry.location() + " ("
                         + fingerprint + "), " + state);
             }
             Path file = Keys.privateKeyFile(keyDirectory, who.user());

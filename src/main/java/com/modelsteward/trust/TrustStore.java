@@ -42,7 +42,7 @@ public final class TrustStore {
     /** Compares the registry's root key with the pinned one, pinning it on first use. */
     public Check check(Registry registry) {
         Optional<Signatures.KeyCheck> root = registry.read(Signatures::root);
-        String path = registry.file().toAbsolutePath().normalize().toString();
+        String path = registry.location().key();
         Optional<String> pinned = settings.get(PREFIX + path);
         if (root.isEmpty()) {
             return new Check(Outcome.NO_ROOT_YET, path, pinned, Optional.empty(), pinned.isEmpty() ? ""
@@ -82,7 +82,7 @@ public final class TrustStore {
      * detected only by a client that saw a newer head (docs/security.md).
      */
     public HeadCheck checkHead(Registry registry) {
-        String path = registry.file().toAbsolutePath().normalize().toString();
+        String path = registry.location().key();
         Optional<String> pinned = settings.get(HEAD_PREFIX + path);
         long pinnedSeq = pinned.map(text -> Long.parseLong(text.substring(0, text.indexOf(':')))).orElse(0L);
         String pinnedHash = pinned.map(text -> text.substring(text.indexOf(':') + 1)).orElse(AuditTrail.GENESIS);

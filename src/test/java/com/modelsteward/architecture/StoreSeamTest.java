@@ -59,7 +59,8 @@ class StoreSeamTest {
     @Test
     void onlyTheStoreSeesAnEnginesImplementation() {
         noClasses().that().resideOutsideOfPackage("com.modelsteward.registry..")
-                .should().dependOnClassesThat().resideInAPackage("com.modelsteward.registry.sqlite..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.modelsteward.registry.sqlite..", "com.modelsteward.registry.postgresql..",
+                        "com.modelsteward.registry.sql..")
                 .because("callers use the Store aggregates; the engine behind them is the registry's business (ADR 15)")
                 .check(classes);
     }
@@ -73,6 +74,23 @@ class StoreSeamTest {
     }
 
     @Test
+    void theSharedStatementsKnowNoEngine() {
+        noClasses().that().resideInAPackage("com.modelsteward.registry.sql..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "org.postgresql..", "com.modelsteward.registry.sqlite..",
+                        "com.modelsteward.registry.postgresql..")
+                .because("the statements every engine runs differ only through their Dialect (ADR 16)")
+                .check(classes);
+    }
+
+    @Test
+    void eachEngineKeepsToItself() {
+        noClasses().that().resideInAPackage("com.modelsteward.registry.sqlite..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..", "com.modelsteward.registry.postgresql..")
+                .because("SQLite's engine works without a server driver")
+                .check(classes);
+    }
+
+    @Test
     void theStatementsLiveWithTheirEngine() {
         noClasses().that().resideInAPackage("com.modelsteward.registry").and().doNotBelongToAnyOf(com.modelsteward.registry.Registry.class)
                 .should().callMethod(org.jdbi.v3.core.Handle.class, "createQuery", String.class)
@@ -80,7 +98,7 @@ class StoreSeamTest {
                 .orShould().callMethod(org.jdbi.v3.core.Handle.class, "prepareBatch", String.class)
                 .orShould().callMethod(org.jdbi.v3.core.Handle.class, "execute", String.class, Object[].class)
                 .orShould().callMethod(java.sql.Connection.class, "prepareStatement", String.class)
-                .because("the store's interfaces are engine-neutral; each statement is in its engine's package (registry.sqlite)")
+                .because("the store's interfaces are engine-neutral; each statement is in the shared store (registry.sql) or its engine's package")
                 .check(classes);
     }
 }

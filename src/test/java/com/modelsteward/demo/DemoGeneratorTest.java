@@ -33,7 +33,7 @@ class DemoGeneratorTest {
             List<String> differ = new java.util.ArrayList<>();
             for (ModelSummary summary : new ModelCatalog(registry).versions()) {
                 String pathRef = new ModelCatalog(registry).version(summary.modelId()).orElseThrow().pathRef();
-                var result = com.modelsteward.lineage.ArtifactVerifier.verify(pathRef, file, root, false, (done, total) -> { }, () -> false);
+                var result = com.modelsteward.lineage.ArtifactVerifier.verify(pathRef, registry.location(), root, false, (done, total) -> { }, () -> false);
                 if (result.status() != com.modelsteward.lineage.ArtifactVerifier.Status.MATCHES) {
                     differ.add(summary.modelId() + " " + result.status());
                 }

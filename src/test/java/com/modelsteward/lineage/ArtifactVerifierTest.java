@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.registry.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -18,8 +19,8 @@ class ArtifactVerifierTest {
     @TempDir
     Path dir;
 
-    private Path registryFile() {
-        return dir.resolve("registry.db");
+    private Location registryFile() {
+        return new Location.File(dir.resolve("registry.db"));
     }
 
     private byte[] artifact(String relative, int size) throws Exception {
@@ -84,7 +85,7 @@ class ArtifactVerifierTest {
     // path_ref is a reference inside the artifact root, never a path to follow anywhere (issue 19)
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static ArtifactVerifier.Result verifyIn(String ref, Path registryFile, ArtifactVerifier.ArtifactRoot root, boolean superuser) {
+    private static ArtifactVerifier.Result verifyIn(String ref, Location registryFile, ArtifactVerifier.ArtifactRoot root, boolean superuser) {
         return ArtifactVerifier.verify(ref, registryFile, root, superuser, (d, t) -> { }, () -> false);
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.Registry;
-import com.modelsteward.registry.sqlite.SqliteStore;
+import com.modelsteward.registry.sqlite.SqliteEngine;
 import com.modelsteward.testsupport.TestRegistries;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,10 +35,10 @@ class LineageEvidenceBatchTest {
             List<AuditEntry> added = registry.writeHandle(handle -> {
                 Clock clock = Clock.systemUTC();
                 return List.of(
-                        new SqliteStore(handle).audit().append(clock, "pipeline", "NOTE", "model/" + a, Map.of()),
-                        new SqliteStore(handle).audit().append(clock, "pipeline", "NOTE", "model:" + b, Map.of("also", c)),
-                        new SqliteStore(handle).audit().append(clock, "pipeline", "NOTE", "other", Map.of("ids", List.of(a, b), "text", "about " + c)),
-                        new SqliteStore(handle).audit().append(clock, "pipeline", "NOTE", "other", Map.of("prefix", c + "-shadow", "quote", "\"" + a + "\"")));
+                        SqliteEngine.INSTANCE.store(handle).audit().append(clock, "pipeline", "NOTE", "model/" + a, Map.of()),
+                        SqliteEngine.INSTANCE.store(handle).audit().append(clock, "pipeline", "NOTE", "model:" + b, Map.of("also", c)),
+                        SqliteEngine.INSTANCE.store(handle).audit().append(clock, "pipeline", "NOTE", "other", Map.of("ids", List.of(a, b), "text", "about " + c)),
+                        SqliteEngine.INSTANCE.store(handle).audit().append(clock, "pipeline", "NOTE", "other", Map.of("prefix", c + "-shadow", "quote", "\"" + a + "\"")));
             });
             LineageService service = new LineageService(registry, Map.of());
             Map<String, LineageEvidence> together = service.evidences(ids);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.json.CanonicalJson;
-import com.modelsteward.registry.sqlite.SqliteStore;
+import com.modelsteward.registry.sqlite.SqliteEngine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,7 +30,7 @@ class AuditTrailTest {
         try (Registry registry = Registry.create(file)) {
             registry.writeHandle(h -> {
                 for (int i = 1; i <= 5; i++) {
-                    new SqliteStore(h).audit().append(clock, "rachel", "APPROVE", "request:R-" + i, Map.of("comment", "ok " + i, "n", i));
+                    SqliteEngine.INSTANCE.store(h).audit().append(clock, "rachel", "APPROVE", "request:R-" + i, Map.of("comment", "ok " + i, "n", i));
                 }
                 return null;
             });
@@ -58,7 +58,7 @@ class AuditTrailTest {
         try (Registry registry = Registry.create(file)) {
             registry.writeHandle(h -> {
                 for (int i = 1; i <= 5; i++) {
-                    new SqliteStore(h).audit().append(clock, "rachel", "APPROVE", "request:R-" + i, Map.of("n", i));
+                    SqliteEngine.INSTANCE.store(h).audit().append(clock, "rachel", "APPROVE", "request:R-" + i, Map.of("n", i));
                 }
                 return null;
             });
@@ -80,9 +80,9 @@ class AuditTrailTest {
     void anAppendThroughThisRegistryIsCountedInTheKeptVerification() {
         Path file = dir.resolve("append.db");
         try (Registry registry = Registry.create(file)) {
-            registry.writeHandle(h -> new SqliteStore(h).audit().append(clock, "rachel", "APPROVE", "request:R-1", Map.of("n", 1)));
+            registry.writeHandle(h -> SqliteEngine.INSTANCE.store(h).audit().append(clock, "rachel", "APPROVE", "request:R-1", Map.of("n", 1)));
             assertEquals(1, registry.verifiedChain().checked());
-            registry.writeHandle(h -> new SqliteStore(h).audit().append(clock, "rachel", "APPROVE", "request:R-2", Map.of("n", 2)));
+            registry.writeHandle(h -> SqliteEngine.INSTANCE.store(h).audit().append(clock, "rachel", "APPROVE", "request:R-2", Map.of("n", 2)));
             assertEquals(2, registry.verifiedChain().checked());
         }
     }

@@ -62,7 +62,7 @@ class QueryPlanTest {
             "signature FROM approvals", "payload_json FROM events");
 
     /** Checked by {@code CatalogQueryPlanTest}, from the catalog's own SQL constants (the console's queries). */
-    static final Set<String> NOT_SCANNED = Set.of("SqliteCatalog.java",
+    static final Set<String> NOT_SCANNED = Set.of("SqlCatalog.java",
             // runs on an import's own staging file (its tables are not the registry's), read whole by design
             "SqliteScorecardStagingFile.java");
 
@@ -147,7 +147,7 @@ class QueryPlanTest {
                 END""");
         assertEquals(List.of("SELECT 1 WHERE ? = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM approvals a WHERE a.request_id = ?)",
                 "SELECT NULL WHERE ? = 1", "UPDATE events SET published_at = ? WHERE event_type = ?"), trigger);
-        assertFalse(sourceQueries(Path.of("src", "main", "java", "com", "modelsteward", "registry", "sqlite", "SqliteAuditStore.java")).isEmpty());
+        assertFalse(sourceQueries(Path.of("src", "main", "java", "com", "modelsteward", "registry", "sql", "SqlAuditStore.java")).isEmpty());
     }
 
     /** "SCAN alias (table)" for every full scan of a large table in the plan of {@code sql}. */
@@ -216,7 +216,8 @@ class QueryPlanTest {
         List<Query> queries = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src", "main", "java", "com", "modelsteward"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                if (!NOT_SCANNED.contains(file.getFileName().toString())) {
+                // PostgreSQL's own statements (catalog look-ups, locks) run on the server; its plans are its own business.
+                if (!NOT_SCANNED.contains(file.getFileName().toString()) && !file.toString().contains("registry/postgresql")) {
                     queries.addAll(sourceQueries(file));
                 }
             }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.modelsteward.config.AppSettings;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.Registry;
-import com.modelsteward.registry.sqlite.SqliteStore;
+import com.modelsteward.registry.sqlite.SqliteEngine;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.Screenshots;
 import com.modelsteward.testsupport.TestRegistries;
@@ -57,9 +57,9 @@ class AuditViewTest {
         // An empty registry: since the demo builds its governance history through the engine, its trail is not empty.
         try (Registry registry = TestRegistries.empty(folder)) {
             registry.writeHandle(h -> {
-                new SqliteStore(h).audit().append(clock, "alice.nguyen", "REQUEST", "model:momentum_xgb-3.2.0", Map.of("to_state", "ACTIVE", "reason", "beats baseline"));
-                new SqliteStore(h).audit().append(clock, "rachel.okafor", "APPROVE", "=HYPERLINK(\"http://evil.example\")", Map.of("comment", "ok", "model_id", "momentum_xgb-3.2.0"));
-                new SqliteStore(h).audit().append(clock, "rachel.okafor", "ROLLBACK", "model_name:momentum_xgb", Map.of("reason", "drift", "from", "3.2.0", "to", "3.1.0"));
+                SqliteEngine.INSTANCE.store(h).audit().append(clock, "alice.nguyen", "REQUEST", "model:momentum_xgb-3.2.0", Map.of("to_state", "ACTIVE", "reason", "beats baseline"));
+                SqliteEngine.INSTANCE.store(h).audit().append(clock, "rachel.okafor", "APPROVE", "=HYPERLINK(\"http://evil.example\")", Map.of("comment", "ok", "model_id", "momentum_xgb-3.2.0"));
+                SqliteEngine.INSTANCE.store(h).audit().append(clock, "rachel.okafor", "ROLLBACK", "model_name:momentum_xgb", Map.of("reason", "drift", "from", "3.2.0", "to", "3.1.0"));
                 return null;
             });
         }

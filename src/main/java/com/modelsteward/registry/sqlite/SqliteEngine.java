@@ -1,8 +1,10 @@
 package com.modelsteward.registry.sqlite;
 
 import com.modelsteward.registry.Engine;
+import com.modelsteward.registry.Location;
 import com.modelsteward.registry.RegistryException;
 import com.modelsteward.registry.Store;
+import com.modelsteward.registry.sql.SqlStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.sqlite.SQLiteConnection;
 
-/** The registry as one SQLite file (the embedded default): the only {@link Engine} today. */
+/** The registry as one SQLite file: the embedded default {@link Engine} (the demo, one workstation, the trading system's file). */
 public final class SqliteEngine implements Engine {
 
     public static final SqliteEngine INSTANCE = new SqliteEngine();
@@ -46,7 +49,8 @@ public final class SqliteEngine implements Engine {
     }
 
     @Override
-    public int probe(Path file) {
+    public int probe(Location location) {
+        Path file = file(location);
         checkReadableRegistryFile(file);
         try (Connection connection = SqliteDialect.readOnly(file).getConnection();
              Statement statement = connection.createStatement()) {
@@ -68,13 +72,48 @@ public final class SqliteEngine implements Engine {
     }
 
     @Override
-    public DataSource readWrite(Path file) {
-        return SqliteDialect.readWrite(file);
+    public Optional<String> readOnlyReason(Location location) {
+        Path file = file(location);
+        return Files.isWritable(file) && Files.isWritable(file.getParent()) ? Optional.empty() : Optional.of("you may not write to the file");
     }
 
     @Override
-    public DataSource readOnly(Path file) {
-        return SqliteDialect.readOnly(file);
+    public void checkCreatable(Location location) {
+        Path file = file(location);
+        Path folder = file.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new RegistryException("E_REGISTRY_NO_FOLDER", "the folder " + folder + " does not exist (for registry " + file + ")");
+        }
+        try {
+            if (Files.exists(file) && Files.size(file) > 0) {
+                throw new RegistryException("E_REGISTRY_EXISTS", file + " already exists; choose a new file name (nothing was changed)");
+            }
+        } catch (IOException unreadable) {
+            throw new RegistryException("E_REGISTRY_CANT_OPEN", file + " cannot be read: " + unreadable.getMessage(), unreadable);
+        }
+    }
+
+    /** The file was created by the failed call and is incomplete. */
+    @Override
+    public void discardCreated(Location location) {
+        Path file = file(location);
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            try {
+                Files.deleteIfExists(Path.of(file + suffix));
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+    }
+
+    @Override
+    public DataSource readWrite(Location location) {
+        return SqliteDialect.readWrite(file(location));
+    }
+
+    @Override
+    public DataSource readOnly(Location location) {
+        return SqliteDialect.readOnly(file(location));
     }
 
     /** {@code BEGIN IMMEDIATE} with SQLite's busy handler limited to the slice, then back to the connection's default. */
@@ -95,12 +134,14 @@ public final class SqliteEngine implements Engine {
     }
 
     @Override
-    public RegistryException translate(Throwable failure, Path file) {
+    public RegistryException translate(Throwable failure, Location location) {
+        Path file = file(location);
         return SqliteDialect.translate(failure, file);
     }
 
     @Override
-    public RegistryException translate(Throwable failure, Path file, Duration waited) {
+    public RegistryException translate(Throwable failure, Location location, Duration waited) {
+        Path file = file(location);
         return SqliteDialect.translate(failure, file, waited);
     }
 
@@ -109,7 +150,8 @@ public final class SqliteEngine implements Engine {
      * other connection commits. SQLite does not report a connection's own commits; the registry counts those itself.
      */
     @Override
-    public ChangeFeed changeFeed(Path file) {
+    public ChangeFeed changeFeed(Location location) {
+        Path file = file(location);
         return new ChangeFeed() {
             private Connection connection;
 
@@ -160,7 +202,8 @@ public final class SqliteEngine implements Engine {
     }
 
     @Override
-    public boolean hasSideFiles(Path file) {
+    public boolean hasSideFiles(Location location) {
+        Path file = file(location);
         return Files.exists(Path.of(file + "-wal")) || Files.exists(Path.of(file + "-shm"));
     }
 
@@ -170,8 +213,9 @@ public final class SqliteEngine implements Engine {
      * were, and deletes both files — and leaves them when any other connection still has the file open.
      */
     @Override
-    public void removeSideFiles(Path file) {
-        if (!Files.isRegularFile(file) || !hasSideFiles(file)) {
+    public void removeSideFiles(Location location) {
+        Path file = file(location);
+        if (!Files.isRegularFile(file) || !hasSideFiles(location)) {
             return; // a read-write open of a missing file would create it
         }
         try (Connection sweeper = SqliteDialect.sideFileSweeper(file).getConnection()) {
@@ -181,9 +225,22 @@ public final class SqliteEngine implements Engine {
         }
     }
 
+    /** A file has no logins: the OS account running the app is who acts. */
+    @Override
+    public Optional<String> authenticatedUser(Handle handle) {
+        return Optional.empty();
+    }
+
     @Override
     public Store store(Handle handle) {
-        return new SqliteStore(handle);
+        return new SqlStore(handle, SqliteSql.INSTANCE);
+    }
+
+    private static Path file(Location location) {
+        if (location instanceof Location.File file) {
+            return file.path();
+        }
+        throw new IllegalArgumentException(location + " is not a SQLite file");
     }
 
     private static void checkReadableRegistryFile(Path file) {

@@ -166,7 +166,7 @@ public final class LineageViewModel {
         artifactStatus.set(null);
         artifactMessage.set("Hashing " + pathRef + " …");
         verification = context.tasks().runWithProgress("Verifying the artifact of " + current.version().modelId(),
-                progress -> ArtifactVerifier.verify(pathRef, context.registry().file(), progress::update, progress::isCancelled),
+                progress -> ArtifactVerifier.verify(pathRef, context.registry().location(), progress::update, progress::isCancelled),
                 result -> {
                     verifying.set(false);
                     artifactProgress.set(1);

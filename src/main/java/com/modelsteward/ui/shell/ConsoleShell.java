@@ -5,6 +5,7 @@ import com.modelsteward.config.AppSettings;
 import com.modelsteward.config.AppVersion;
 import com.modelsteward.config.RecentRegistries;
 import com.modelsteward.demo.DemoGenerator;
+import com.modelsteward.registry.Location;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.trust.Signatures;
@@ -159,11 +160,11 @@ public final class ConsoleShell implements AutoCloseable {
                 // For whoever started the console from a terminal and sees no window content yet.
                 System.err.println("Model Steward: creating the demo registry " + file + " (first start, a few seconds)…");
                 AppDirs.ensureDataDir();
-                new DemoGenerator(DemoGenerator.DEFAULT_SEED, clock.instant(), user).createWithDriftRun(file).close();
+                new DemoGenerator(DemoGenerator.DEFAULT_SEED, clock.instant(), user).createWithDriftRun(new Location.File(file)).close();
             }
             Registry opened = Registry.open(file);
             try {
-                Set<String> roles = new ModelCatalog(opened).rolesOf(user);
+                Set<String> roles = new ModelCatalog(opened).rolesOf(opened.actingUser(user));
                 TrustStore trust = new TrustStore(settings);
                 return new Opened(opened, roles, trust.check(opened), trust.checkHead(opened), opened.changeCounter());
             } catch (RuntimeException failed) {
@@ -172,7 +173,7 @@ public final class ConsoleShell implements AutoCloseable {
             }
         }, this::attach, failure -> {
             if (registry != null) {
-                dialogs.showError("Cannot open the registry", DialogService.describe(failure) + "\n\n" + registry.file() + " is still open.");
+                dialogs.showError("Cannot open the registry", DialogService.describe(failure) + "\n\n" + registry.location() + " is still open.");
                 return;
             }
             String message = DialogService.describe(failure);
@@ -193,14 +194,15 @@ public final class ConsoleShell implements AutoCloseable {
     private void attach(Opened opened) {
         closeRegistry();
         registry = opened.registry();
-        context = new AppContext(registry, tasks, dialogs, user, opened.roles(), clock);
+        context = new AppContext(registry, tasks, dialogs, registry.actingUser(user), opened.roles(), clock);
         // The first approval or request signs: read the key now, not inside the write's lock.
         Signatures.prepareInBackground(user);
         window.attach(context);
-        stage.setTitle("Model Steward — " + registry.file().getFileName() + " — " + registry.file()
-                + (registry.isReadOnly() ? " (read-only)" : ""));
-        settings.put(LAST_REGISTRY, registry.file().toString());
-        window.menu().showRecent(RecentRegistries.remember(settings, registry.file()));
+        stage.setTitle("Model Steward — " + registry.location().shortName() + (registry.isReadOnly() ? " (read-only)" : ""));
+        settings.put(LAST_REGISTRY, registry.location().toString());
+        if (registry.location() instanceof Location.File file) {
+            window.menu().showRecent(RecentRegistries.remember(settings, file.path()));
+        }
         saveInBackground();
         monitor = new RefreshMonitor(registry, opened.changeCounter(), window::registryChanged,
                 failure -> javafx.application.Platform.runLater(() -> window.monitorFailed(DialogService.describe(failure))));

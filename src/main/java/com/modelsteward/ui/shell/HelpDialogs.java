@@ -48,7 +48,7 @@ final class HelpDialogs {
         if (registry == null) {
             text.append("No registry is open. This build reads and writes registry schema v").append(Registry.latestSchemaVersion()).append('.');
         } else {
-            text.append("Registry: ").append(registry.file()).append('\n')
+            text.append("Registry: ").append(registry.location()).append('\n')
                     .append("Schema version: v").append(registry.schemaVersion())
                     .append(" (this build writes v").append(Registry.latestSchemaVersion()).append(')')
                     .append(registry.isReadOnly() ? "\nOpened read-only." : "");

@@ -158,11 +158,11 @@ final class MainWindow {
         newContext.setNavigator(this::show);
         newContext.setNotifier(this::notify);
         newContext.setChangeListener(this::registryChanged);
-        registryLabel.setText("Registry: " + newContext.registry().file() + " (schema v" + newContext.registry().schemaVersion() + ")");
+        registryLabel.setText("Registry: " + newContext.registry().location() + " (schema v" + newContext.registry().schemaVersion() + ")");
         userLabel.setText("User: " + newContext.user() + (newContext.roles().isEmpty() ? " (no role: view only)" : " (" + String.join(", ", newContext.roles()) + ")"));
         banners.getChildren().clear();
         newContext.registry().readOnlyReason().ifPresent(reason -> banners.getChildren().add(banner("banner-read-only",
-                "⚠ Read-only: " + newContext.registry().file().getFileName() + " is open read-only because " + reason + ".")));
+                "⚠ Read-only: " + newContext.registry().location().shortName() + " is open read-only because " + reason + ".")));
         if (newContext.roles().isEmpty()) {
             banners.getChildren().add(banner("banner-no-role", "⚠ View only: " + newContext.user()
                     + " is not in this registry's principals, so the console only shows data. Ask an ADMIN to add you."));
@@ -415,7 +415,7 @@ final class MainWindow {
             if (context != checked || report.ok()) {
                 return;
             }
-            Node tampered = banner("banner-tampered", "✖ Tampered: " + checked.registry().file().getFileName() + " disagrees with its signed "
+            Node tampered = banner("banner-tampered", "✖ Tampered: " + checked.registry().location().shortName() + " disagrees with its signed "
                     + "history (" + report.problems().size() + " problem" + (report.problems().size() == 1 ? "" : "s") + "). First: "
                     + report.problems().getFirst() + ". Run `audit verify`; decisions that depend on these rows are refused.");
             tampered.getStyleClass().add("banner-danger");

@@ -1,4 +1,4 @@
-package com.modelsteward.registry.sqlite;
+package com.modelsteward.registry.sql;
 
 import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.ActorPayload;
@@ -25,12 +25,12 @@ import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 
-/** {@link AuditStore} on SQLite. */
-final class SqliteAuditStore implements AuditStore {
+/** {@link AuditStore} in SQL that every engine runs ({@link Dialect}). */
+final class SqlAuditStore implements AuditStore {
 
     private final Handle handle;
 
-    SqliteAuditStore(Handle handle) {
+    SqlAuditStore(Handle handle) {
         this.handle = handle;
     }
 

@@ -1,4 +1,4 @@
-package com.modelsteward.registry.sqlite;
+package com.modelsteward.registry.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -84,20 +84,20 @@ class CatalogQueryPlanTest {
     /** A query written inline in a method would escape the plan check: every createQuery takes a checked constant. */
     @Test
     void everyCatalogQueryIsAConstantThisTestChecks() throws Exception {
-        String source = Files.readString(Path.of("src/main/java/com/modelsteward/registry/sqlite/SqliteCatalog.java"));
+        String source = Files.readString(Path.of("src/main/java/com/modelsteward/registry/sql/SqlCatalog.java"));
         Matcher call = Pattern.compile("createQuery\\(([^)]*)\\)").matcher(source);
         Set<String> checked = catalogQueries().keySet();
         int calls = 0;
         while (call.find()) {
             calls++;
-            assertTrue(checked.contains(call.group(1).strip()), "SqliteCatalog runs SQL that is not a *_SQL constant: " + call.group());
+            assertTrue(checked.contains(call.group(1).strip()), "SqlCatalog runs SQL that is not a *_SQL constant: " + call.group());
         }
         assertTrue(calls >= checked.size(), calls + " queries run, " + checked.size() + " constants");
     }
 
     @Test
     void theVersionsListIsReadInIndexOrderWithoutSortingEveryRow() {
-        for (String sql : List.of(SqliteCatalog.VERSIONS_SQL, SqliteCatalog.VERSIONS_PAGE_SQL)) {
+        for (String sql : List.of(SqlCatalog.VERSIONS_SQL, SqlCatalog.VERSIONS_PAGE_SQL)) {
             List<String> plan = plan(sql);
             assertTrue(plan.stream().anyMatch(step -> step.contains("model_registry_created")), sql + ": " + plan);
             assertFalse(plan.stream().anyMatch(step -> step.contains("TEMP B-TREE")), sql + ": " + plan);
@@ -106,7 +106,7 @@ class CatalogQueryPlanTest {
 
     @Test
     void theLatestDriftIsGroupedOverTheCoveringIndex() {
-        for (String sql : List.of(SqliteCatalog.LATEST_DRIFT_SQL, SqliteCatalog.DRIFT_ALERT_COUNT_SQL)) {
+        for (String sql : List.of(SqlCatalog.LATEST_DRIFT_SQL, SqlCatalog.DRIFT_ALERT_COUNT_SQL)) {
             List<String> plan = plan(sql);
             assertTrue(plan.stream().anyMatch(step -> step.contains("COVERING INDEX model_drift_latest")), sql + ": " + plan);
         }
@@ -121,12 +121,12 @@ class CatalogQueryPlanTest {
         assertTrue(found.getFirst().contains("model_drift"), found.getFirst());
         String unlimited = "SELECT * FROM audit_log ORDER BY actor";
         assertEquals(1, problems("UNLIMITED", unlimited, plan(unlimited)).size());
-        assertEquals(List.of(), problems("INDEXED", SqliteCatalog.VERSION_SQL, plan(SqliteCatalog.VERSION_SQL)));
+        assertEquals(List.of(), problems("INDEXED", SqlCatalog.VERSION_SQL, plan(SqlCatalog.VERSION_SQL)));
     }
 
     static Map<String, String> catalogQueries() throws IllegalAccessException {
         Map<String, String> queries = new TreeMap<>();
-        for (Field field : SqliteCatalog.class.getDeclaredFields()) {
+        for (Field field : SqlCatalog.class.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && field.getName().endsWith("_SQL")) {
                 field.setAccessible(true);
                 queries.put(field.getName(), (String) field.get(null));

@@ -1,4 +1,4 @@
-package com.modelsteward.registry.sqlite;
+package com.modelsteward.registry.sql;
 
 import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.json.LegacyCanonicalJson;
@@ -21,13 +21,15 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** {@link ScorecardStore} on SQLite. */
-final class SqliteScorecardStore implements ScorecardStore {
+/** {@link ScorecardStore} in SQL that every engine runs ({@link Dialect}). */
+final class SqlScorecardStore implements ScorecardStore {
 
     private final Handle handle;
+    private final Dialect dialect;
 
-    SqliteScorecardStore(Handle handle) {
+    SqlScorecardStore(Handle handle, Dialect dialect) {
         this.handle = handle;
+        this.dialect = dialect;
     }
 
     // governance engine
@@ -100,7 +102,7 @@ final class SqliteScorecardStore implements ScorecardStore {
     private static final long CANCEL_POLL_NANOS = 50_000_000;
 
     private static final String IMPORT_OF_SQL = """
-            SELECT file_sha256, file_name, rows, imported_by, imported_at FROM main.scorecard_imports WHERE file_sha256 = :sha""";
+            SELECT file_sha256, file_name, rows, imported_by, imported_at FROM scorecard_imports WHERE file_sha256 = :sha""";
 
     @Override
     public Optional<ScorecardImportRow> importOf(String fileSha256) {
@@ -110,14 +112,14 @@ final class SqliteScorecardStore implements ScorecardStore {
                 .findOne();
     }
 
-    private static final String HIGHEST_ID_SQL = "SELECT coalesce(max(scorecard_id), 0) FROM main.scorecards";
+    private static final String HIGHEST_ID_SQL = "SELECT coalesce(max(scorecard_id), 0) FROM scorecards";
 
     @Override
     public long highestId() {
         return handle.createQuery(HIGHEST_ID_SQL).mapTo(Long.class).one();
     }
 
-    private static final String COUNT_UP_TO_SQL = "SELECT count(*) FROM main.scorecards WHERE scorecard_id <= :mark";
+    private static final String COUNT_UP_TO_SQL = "SELECT count(*) FROM scorecards WHERE scorecard_id <= :mark";
 
     @Override
     public long countUpTo(long mark) {
@@ -128,14 +130,14 @@ final class SqliteScorecardStore implements ScorecardStore {
 
     @Override
     public long stagedCount() {
-        return handle.createQuery(STAGED_COUNT_SQL).mapTo(Long.class).one();
+        return handle.createQuery(dialect.staged(STAGED_COUNT_SQL)).mapTo(Long.class).one();
     }
 
     private static final String STAGED_MODEL_IDS_SQL = "SELECT DISTINCT model_id FROM staging.staged_scorecards ORDER BY model_id";
 
     @Override
     public void stagedModelIds(Consumer<String> id) {
-        try (var ids = handle.createQuery(STAGED_MODEL_IDS_SQL).mapTo(String.class).stream()) {
+        try (var ids = handle.createQuery(dialect.staged(STAGED_MODEL_IDS_SQL)).mapTo(String.class).stream()) {
             ids.forEach(id);
         }
     }
@@ -144,21 +146,21 @@ final class SqliteScorecardStore implements ScorecardStore {
             SELECT s.line, s.model_id, s.pack_id, s.metric, s.generated_at
               FROM staging.staged_scorecards s
              WHERE s.generated_at IS NOT NULL
-               AND EXISTS (SELECT 1 FROM main.scorecards c
+               AND EXISTS (SELECT 1 FROM scorecards c
                             WHERE c.model_id = s.model_id AND c.pack_id = s.pack_id AND c.metric = s.metric
                               AND c.generated_at = s.generated_at)
              ORDER BY s.rowid LIMIT 1""";
 
     @Override
     public Optional<StagedScorecardRow> firstStagedDuplicate() {
-        return handle.createQuery(FIRST_STAGED_DUPLICATE_SQL)
+        return handle.createQuery(dialect.staged(FIRST_STAGED_DUPLICATE_SQL))
                 .map((r, ctx) -> new StagedScorecardRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)))
                 .findOne();
     }
 
     private static final String FIRST_STAGED_DUPLICATE_AFTER_SQL = """
             SELECT s.line, s.model_id, s.pack_id, s.metric, s.generated_at
-              FROM main.scorecards c
+              FROM scorecards c
               JOIN staging.staged_scorecards s
                 ON s.model_id = c.model_id AND s.pack_id = c.pack_id AND s.metric = c.metric
                AND coalesce(s.generated_at, '') = c.generated_at
@@ -167,7 +169,7 @@ final class SqliteScorecardStore implements ScorecardStore {
 
     @Override
     public Optional<StagedScorecardRow> firstStagedDuplicateAfter(long afterId) {
-        return handle.createQuery(FIRST_STAGED_DUPLICATE_AFTER_SQL)
+        return handle.createQuery(dialect.staged(FIRST_STAGED_DUPLICATE_AFTER_SQL))
                 .bind("after", afterId)
                 .map((r, ctx) -> new StagedScorecardRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)))
                 .findOne();
@@ -175,17 +177,17 @@ final class SqliteScorecardStore implements ScorecardStore {
 
     private static final String FIRST_STAGED_OF_UNKNOWN_VERSION_SQL = """
             SELECT s.line, s.model_id FROM staging.staged_scorecards s
-             WHERE NOT EXISTS (SELECT 1 FROM main.model_registry m WHERE m.model_id = s.model_id) LIMIT 1""";
+             WHERE NOT EXISTS (SELECT 1 FROM model_registry m WHERE m.model_id = s.model_id) LIMIT 1""";
 
     @Override
     public Optional<StagedModelLine> firstStagedOfUnknownVersion() {
-        return handle.createQuery(FIRST_STAGED_OF_UNKNOWN_VERSION_SQL)
+        return handle.createQuery(dialect.staged(FIRST_STAGED_OF_UNKNOWN_VERSION_SQL))
                 .map((r, ctx) -> new StagedModelLine(r.getLong(1), r.getString(2)))
                 .findOne();
     }
 
     private static final String COPY_FROM_STAGING_SQL = """
-            INSERT INTO main.scorecards (model_id, pack_id, metric, value, generated_at, source)
+            INSERT INTO scorecards (model_id, pack_id, metric, value, generated_at, source)
             SELECT model_id, pack_id, metric, value, coalesce(generated_at, ?), ?
               FROM staging.staged_scorecards ORDER BY model_id, pack_id, metric, coalesce(generated_at, '')""";
 
@@ -197,7 +199,7 @@ final class SqliteScorecardStore implements ScorecardStore {
      */
     @Override
     public long copyFromStaging(String now, String source, BooleanSupplier cancelled) {
-        try (PreparedStatement insert = handle.getConnection().prepareStatement(COPY_FROM_STAGING_SQL)) {
+        try (PreparedStatement insert = handle.getConnection().prepareStatement(dialect.staged(COPY_FROM_STAGING_SQL))) {
             insert.setString(1, now);
             insert.setString(2, source);
             AtomicBoolean done = new AtomicBoolean();
@@ -233,7 +235,7 @@ final class SqliteScorecardStore implements ScorecardStore {
     }
 
     private static final String RECORD_IMPORT_SQL = """
-            INSERT INTO main.scorecard_imports
+            INSERT INTO scorecard_imports
                 (file_sha256, file_name, rows, models, model_ids_sha256, source, imported_by, imported_at)
             VALUES (:sha, :name, :rows, :models, :ids, :source, :actor, :now)""";
 

@@ -1,4 +1,4 @@
-package com.modelsteward.registry.sqlite;
+package com.modelsteward.registry.sql;
 
 import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.ActivePointer;
@@ -18,12 +18,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
-/** {@link ModelVersionStore} on SQLite. */
-final class SqliteModelVersionStore implements ModelVersionStore {
+/** {@link ModelVersionStore} in SQL that every engine runs ({@link Dialect}). */
+final class SqlModelVersionStore implements ModelVersionStore {
 
     private final Handle handle;
 
-    SqliteModelVersionStore(Handle handle) {
+    SqlModelVersionStore(Handle handle) {
         this.handle = handle;
     }
 

@@ -1,4 +1,4 @@
-package com.modelsteward.registry.sqlite;
+package com.modelsteward.registry.sql;
 
 import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.EventStore;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
-/** {@link EventStore} on SQLite. */
-final class SqliteEventStore implements EventStore {
+/** {@link EventStore} in SQL that every engine runs ({@link Dialect}). */
+final class SqlEventStore implements EventStore {
 
     private final Handle handle;
 
-    SqliteEventStore(Handle handle) {
+    SqlEventStore(Handle handle) {
         this.handle = handle;
     }
 
@@ -37,7 +37,7 @@ final class SqliteEventStore implements EventStore {
             attestation.put("event_id", id);
             attestation.put("event_type", eventType);
             attestation.put("payload_sha256", CanonicalJson.sha256Hex(json));
-            new SqliteAuditStore(handle).append(clock, attestedBy, "EVENT_EMITTED", "event:" + id, attestation);
+            new SqlAuditStore(handle).append(clock, attestedBy, "EVENT_EMITTED", "event:" + id, attestation);
         }
         return id;
     }

@@ -1,4 +1,4 @@
-package com.modelsteward.registry.sqlite;
+package com.modelsteward.registry.sql;
 
 import com.modelsteward.registry.EnrolledKey;
 import com.modelsteward.registry.NewPrincipal;
@@ -12,12 +12,12 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** {@link PrincipalStore} on SQLite. */
-final class SqlitePrincipalStore implements PrincipalStore {
+/** {@link PrincipalStore} in SQL that every engine runs ({@link Dialect}). */
+final class SqlPrincipalStore implements PrincipalStore {
 
     private final Handle handle;
 
-    SqlitePrincipalStore(Handle handle) {
+    SqlPrincipalStore(Handle handle) {
         this.handle = handle;
     }
 

@@ -1,4 +1,4 @@
-package com.modelsteward.registry.sqlite;
+package com.modelsteward.registry.sql;
 
 import com.modelsteward.registry.DriftResultRow;
 import com.modelsteward.registry.DriftSampleRow;
@@ -8,12 +8,12 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** {@link DriftStore} on SQLite. */
-final class SqliteDriftStore implements DriftStore {
+/** {@link DriftStore} in SQL that every engine runs ({@link Dialect}). */
+final class SqlDriftStore implements DriftStore {
 
     private final Handle handle;
 
-    SqliteDriftStore(Handle handle) {
+    SqlDriftStore(Handle handle) {
         this.handle = handle;
     }
 

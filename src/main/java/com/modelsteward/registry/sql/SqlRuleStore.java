@@ -1,4 +1,4 @@
-package com.modelsteward.registry.sqlite;
+package com.modelsteward.registry.sql;
 
 import com.modelsteward.registry.RuleChangeRow;
 import com.modelsteward.registry.RuleStore;
@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** {@link RuleStore} on SQLite. */
-final class SqliteRuleStore implements RuleStore {
+/** {@link RuleStore} in SQL that every engine runs ({@link Dialect}). */
+final class SqlRuleStore implements RuleStore {
 
     private final Handle handle;
+    private final Dialect dialect;
 
-    SqliteRuleStore(Handle handle) {
+    SqlRuleStore(Handle handle, Dialect dialect) {
         this.handle = handle;
+        this.dialect = dialect;
     }
 
     // rules, policy, command line and demo data
@@ -56,11 +58,9 @@ final class SqliteRuleStore implements RuleStore {
         return handle.createQuery(PENDING_COUNT).mapTo(Long.class).one();
     }
 
-    private static final String NEXT_NUMBER = "SELECT coalesce(max(rowid), 0) + 1 FROM rule_changes";
-
     @Override
     public long nextNumber() {
-        return handle.createQuery(NEXT_NUMBER).mapTo(Long.class).one();
+        return handle.createQuery(dialect.nextNumberSql("rule_changes")).mapTo(Long.class).one();
     }
 
     private static final String INSERT_REQUEST = """

@@ -1,4 +1,4 @@
-package com.modelsteward.registry.sqlite;
+package com.modelsteward.registry.sql;
 
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.CatalogStore;
@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** {@link CatalogStore} on SQLite: the statements behind {@link ModelCatalog}. */
-final class SqliteCatalog implements CatalogStore {
+/** {@link CatalogStore} for every engine: the statements behind {@link ModelCatalog}. */
+final class SqlCatalog implements CatalogStore {
 
     private static final String SUMMARY_COLUMNS =
             "model_id, model_name, model_type, version, state, parent_id, created_at, created_by, archived";
@@ -89,7 +89,7 @@ final class SqliteCatalog implements CatalogStore {
 
     private final Handle handle;
 
-    SqliteCatalog(Handle handle) {
+    SqlCatalog(Handle handle) {
         this.handle = handle;
     }
 

@@ -1,17 +1,19 @@
-package com.modelsteward.registry.sqlite;
+package com.modelsteward.registry.sql;
 
 import com.modelsteward.registry.MetaStore;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** {@link MetaStore} on SQLite. */
-final class SqliteMetaStore implements MetaStore {
+/** {@link MetaStore} in SQL that every engine runs ({@link Dialect}). */
+final class SqlMetaStore implements MetaStore {
 
     private final Handle handle;
+    private final Dialect dialect;
 
-    SqliteMetaStore(Handle handle) {
+    SqlMetaStore(Handle handle, Dialect dialect) {
         this.handle = handle;
+        this.dialect = dialect;
     }
 
     // rules, policy, command line and demo data
@@ -23,19 +25,14 @@ final class SqliteMetaStore implements MetaStore {
         handle.execute(INSERT, key, value);
     }
 
-    // The indexes of 2 million rows do not fit SQLite's default 2 MB page cache: without room, every batch evicts and
-    // re-reads index pages (and spills dirty ones to the log).
-    private static final String WIDE_PAGE_CACHE = "PRAGMA cache_size = -262144";
-    private static final String DEFAULT_PAGE_CACHE = "PRAGMA cache_size = -2000";
-
     @Override
     public void widenPageCache() {
-        handle.execute(WIDE_PAGE_CACHE);
+        dialect.pageCache(handle, true);
     }
 
     @Override
     public void restorePageCache() {
-        handle.execute(DEFAULT_PAGE_CACHE);
+        dialect.pageCache(handle, false);
     }
 
     // signing and trust
@@ -47,6 +44,6 @@ final class SqliteMetaStore implements MetaStore {
 
     @Override
     public List<String> triggerProblems() {
-        return SchemaTriggers.problems(handle);
+        return dialect.triggerProblems(handle);
     }
 }

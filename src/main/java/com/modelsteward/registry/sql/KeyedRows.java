@@ -1,4 +1,4 @@
-package com.modelsteward.registry.sqlite;
+package com.modelsteward.registry.sql;
 
 import java.util.List;
 import java.util.Map;

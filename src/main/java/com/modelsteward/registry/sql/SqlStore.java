@@ -1,4 +1,4 @@
-package com.modelsteward.registry.sqlite;
+package com.modelsteward.registry.sql;
 
 import com.modelsteward.registry.ApprovalStore;
 import com.modelsteward.registry.AuditStore;
@@ -14,10 +14,11 @@ import com.modelsteward.registry.ScorecardStore;
 import com.modelsteward.registry.Store;
 import org.jdbi.v3.core.Handle;
 
-/** The aggregates on one SQLite connection, inside whatever transaction the caller of {@link com.modelsteward.registry.Registry} began. */
-public final class SqliteStore implements Store {
+/** The aggregates on one connection of any engine, inside whatever transaction the caller of {@link com.modelsteward.registry.Registry} began. */
+public final class SqlStore implements Store {
 
     private final Handle handle;
+    private final Dialect dialect;
     private ModelVersionStore versions;
     private ScorecardStore scorecards;
     private RequestStore requests;
@@ -30,14 +31,15 @@ public final class SqliteStore implements Store {
     private MetaStore meta;
     private CatalogStore catalog;
 
-    public SqliteStore(Handle handle) {
+    public SqlStore(Handle handle, Dialect dialect) {
         this.handle = handle;
+        this.dialect = dialect;
     }
 
     @Override
     public ModelVersionStore versions() {
         if (versions == null) {
-            versions = new SqliteModelVersionStore(handle);
+            versions = new SqlModelVersionStore(handle);
         }
         return versions;
     }
@@ -45,7 +47,7 @@ public final class SqliteStore implements Store {
     @Override
     public ScorecardStore scorecards() {
         if (scorecards == null) {
-            scorecards = new SqliteScorecardStore(handle);
+            scorecards = new SqlScorecardStore(handle, dialect);
         }
         return scorecards;
     }
@@ -53,7 +55,7 @@ public final class SqliteStore implements Store {
     @Override
     public RequestStore requests() {
         if (requests == null) {
-            requests = new SqliteRequestStore(handle);
+            requests = new SqlRequestStore(handle, dialect);
         }
         return requests;
     }
@@ -61,7 +63,7 @@ public final class SqliteStore implements Store {
     @Override
     public ApprovalStore approvals() {
         if (approvals == null) {
-            approvals = new SqliteApprovalStore(handle);
+            approvals = new SqlApprovalStore(handle);
         }
         return approvals;
     }
@@ -69,7 +71,7 @@ public final class SqliteStore implements Store {
     @Override
     public AuditStore audit() {
         if (audit == null) {
-            audit = new SqliteAuditStore(handle);
+            audit = new SqlAuditStore(handle);
         }
         return audit;
     }
@@ -77,7 +79,7 @@ public final class SqliteStore implements Store {
     @Override
     public EventStore events() {
         if (events == null) {
-            events = new SqliteEventStore(handle);
+            events = new SqlEventStore(handle);
         }
         return events;
     }
@@ -85,7 +87,7 @@ public final class SqliteStore implements Store {
     @Override
     public PrincipalStore principals() {
         if (principals == null) {
-            principals = new SqlitePrincipalStore(handle);
+            principals = new SqlPrincipalStore(handle);
         }
         return principals;
     }
@@ -93,7 +95,7 @@ public final class SqliteStore implements Store {
     @Override
     public RuleStore rules() {
         if (rules == null) {
-            rules = new SqliteRuleStore(handle);
+            rules = new SqlRuleStore(handle, dialect);
         }
         return rules;
     }
@@ -101,7 +103,7 @@ public final class SqliteStore implements Store {
     @Override
     public DriftStore drift() {
         if (drift == null) {
-            drift = new SqliteDriftStore(handle);
+            drift = new SqlDriftStore(handle);
         }
         return drift;
     }
@@ -109,7 +111,7 @@ public final class SqliteStore implements Store {
     @Override
     public MetaStore meta() {
         if (meta == null) {
-            meta = new SqliteMetaStore(handle);
+            meta = new SqlMetaStore(handle, dialect);
         }
         return meta;
     }
@@ -117,7 +119,7 @@ public final class SqliteStore implements Store {
     @Override
     public CatalogStore catalog() {
         if (catalog == null) {
-            catalog = new SqliteCatalog(handle);
+            catalog = new SqlCatalog(handle);
         }
         return catalog;
     }

@@ -1,4 +1,4 @@
-package com.modelsteward.registry.sqlite;
+package com.modelsteward.registry.sql;
 
 import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.DriftIncidentRow;
@@ -14,13 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
-/** {@link RequestStore} on SQLite. */
-final class SqliteRequestStore implements RequestStore {
+/** {@link RequestStore} in SQL that every engine runs ({@link Dialect}). */
+final class SqlRequestStore implements RequestStore {
 
     private final Handle handle;
+    private final Dialect dialect;
 
-    SqliteRequestStore(Handle handle) {
+    SqlRequestStore(Handle handle, Dialect dialect) {
         this.handle = handle;
+        this.dialect = dialect;
     }
 
     // governance engine
@@ -48,12 +50,9 @@ final class SqliteRequestStore implements RequestStore {
         return handle.createQuery(PENDING_FOR).bind("m", modelId).mapTo(String.class).findFirst();
     }
 
-    /** Requests are never deleted, so max(rowid) + 1 numbers them without counting rows. */
-    private static final String NEXT_NUMBER = "SELECT coalesce(max(rowid), 0) + 1 FROM transition_requests";
-
     @Override
     public long nextNumber() {
-        return handle.createQuery(NEXT_NUMBER).mapTo(Long.class).one();
+        return handle.createQuery(dialect.nextNumberSql("transition_requests")).mapTo(Long.class).one();
     }
 
     private static final String INSERT_PROMOTION = """

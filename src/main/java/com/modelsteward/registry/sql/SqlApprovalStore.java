@@ -1,4 +1,4 @@
-package com.modelsteward.registry.sqlite;
+package com.modelsteward.registry.sql;
 
 import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.ApprovalStore;
@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
-/** {@link ApprovalStore} on SQLite. */
-final class SqliteApprovalStore implements ApprovalStore {
+/** {@link ApprovalStore} in SQL that every engine runs ({@link Dialect}). */
+final class SqlApprovalStore implements ApprovalStore {
 
     private final Handle handle;
 
-    SqliteApprovalStore(Handle handle) {
+    SqlApprovalStore(Handle handle) {
         this.handle = handle;
     }
 

@@ -1,0 +1,72 @@
+package com.modelsteward.registry.postgresql;
+
+import com.modelsteward.registry.Engine;
+import com.modelsteward.registry.Location;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * The change feed of a server registry: one connection that {@code LISTEN}s on {@link PostgresEngine#CHANNEL}, where the
+ * registry's triggers announce every commit (the server delivers a notification only when its transaction commits). The
+ * counter moves on every notification received and on every reconnection: a connection that dropped may have missed
+ * some, so the reader catches up by re-reading (from the last audit sequence it saw), and nothing is lost. Reading it
+ * runs no query: it only takes what the server has already sent.
+ */
+final class ChangeListener implements Engine.ChangeFeed {
+
+    @FunctionalInterface
+    interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    private final Location.Server server;
+    private final Connector connector;
+    private Connection connection;
+    private long counter;
+
+    ChangeListener(Location.Server server, Connector connector) {
+        this.server = server;
+        this.connector = connector;
+    }
+
+    @Override
+    public synchronized long current() {
+        try {
+            if (connection == null) {
+                connection = connector.connect();
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("LISTEN " + PostgresEngine.CHANNEL);
+                }
+                counter++;
+            }
+            // A short wait reads what has arrived on the socket without sending anything to the server.
+            PGNotification[] received = connection.unwrap(PGConnection.class).getNotifications(1);
+            if (received != null) {
+                counter += received.length;
+            }
+            return counter;
+        } catch (SQLException failed) {
+            drop();
+            throw PostgresErrors.translate(failed, server, null);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        drop();
+    }
+
+    private void drop() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // a listening connection holds no data
+            }
+            connection = null;
+        }
+    }
+}

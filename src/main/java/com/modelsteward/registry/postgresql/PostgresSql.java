@@ -1,0 +1,52 @@
+package com.modelsteward.registry.postgresql;
+
+import com.modelsteward.registry.sql.Dialect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+
+/** PostgreSQL's side of the store's statements: the import's rows are a temporary table, tables have no rowid. */
+final class PostgresSql implements Dialect {
+
+    static final PostgresSql INSTANCE = new PostgresSql();
+
+    private static final String ENABLED_TRIGGERS = """
+            SELECT t.tgname FROM pg_trigger t
+              JOIN pg_class c ON c.oid = t.tgrelid
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'steward' AND NOT t.tgisinternal AND t.tgenabled <> 'D'""";
+
+    private PostgresSql() {
+    }
+
+    /** Requests and rule changes are never deleted (no one may): their count is the highest number. */
+    @Override
+    public String nextNumberSql(String table) {
+        return "SELECT count(*) + 1 FROM " + table;
+    }
+
+    @Override
+    public String staged(String sql) {
+        return sql.replace("staging.staged_scorecards", "pg_temp.staged_scorecards");
+    }
+
+    /** A trigger the schema defines that is missing or disabled (only the owner can do either) is a problem. */
+    @Override
+    public List<String> triggerProblems(Handle handle) {
+        Set<String> present = new TreeSet<>(handle.createQuery(ENABLED_TRIGGERS).mapTo(String.class).list());
+        List<String> problems = new ArrayList<>();
+        for (String expected : PostgresMigrations.triggerNames()) {
+            if (!present.contains(expected)) {
+                problems.add("trigger " + expected + " is missing or disabled");
+            }
+        }
+        return problems;
+    }
+
+    /** The server's shared buffers serve every connection; there is no per-connection cache to widen. */
+    @Override
+    public void pageCache(Handle handle, boolean wide) {
+    }
+}

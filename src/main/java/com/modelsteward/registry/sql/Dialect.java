@@ -1,0 +1,27 @@
+package com.modelsteward.registry.sql;
+
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The few places where the store's statements cannot be written the same for every engine. Everything else in this
+ * package runs as written on SQLite and on PostgreSQL (whose registry schema supplies SQLite's {@code instr} and
+ * {@code json_each(text)}; docs/schema.md, "PostgreSQL"), and the contract suite runs it on both.
+ */
+public interface Dialect {
+
+    /** The number after the highest of a table whose rows are never deleted (requests, rule changes). */
+    String nextNumberSql(String table);
+
+    /**
+     * A statement that names the import's staging rows as {@code staging.staged_scorecards} (SQLite attaches the staging
+     * file as schema {@code staging}), rewritten for this engine.
+     */
+    String staged(String sql);
+
+    /** What is wrong with the registry's triggers against the ones the latest schema defines (empty when intact). */
+    List<String> triggerProblems(Handle handle);
+
+    /** Gives a long bulk write more cache than an ordinary transaction, or takes it back; engines that share one do nothing. */
+    void pageCache(Handle handle, boolean wide);
+}

@@ -1,0 +1,44 @@
+package com.modelsteward.registry.sqlite;
+
+import com.modelsteward.registry.sql.Dialect;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/** SQLite's side of the store's statements: the staging file is attached as schema {@code staging}, rowids number rows. */
+final class SqliteSql implements Dialect {
+
+    static final SqliteSql INSTANCE = new SqliteSql();
+
+    // The indexes of 2 million rows do not fit SQLite's default 2 MB page cache: without room, every batch evicts and
+    // re-reads index pages (and spills dirty ones to the log).
+    private static final String WIDE_PAGE_CACHE = "PRAGMA cache_size = -262144";
+    private static final String DEFAULT_PAGE_CACHE = "PRAGMA cache_size = -2000";
+
+    private SqliteSql() {
+    }
+
+    /** The rows are never deleted, so max(rowid) + 1 numbers them without counting rows. */
+    @Override
+    public String nextNumberSql(String table) {
+        return "SELECT coalesce(max(rowid), 0) + 1 FROM " + table;
+    }
+
+    @Override
+    public String staged(String sql) {
+        return sql;
+    }
+
+    @Override
+    public List<String> triggerProblems(Handle handle) {
+        return SchemaTriggers.problems(handle);
+    }
+
+    @Override
+    public void pageCache(Handle handle, boolean wide) {
+        if (wide) {
+            handle.execute(WIDE_PAGE_CACHE);
+        } else {
+            handle.execute(DEFAULT_PAGE_CACHE);
+        }
+    }
+}
