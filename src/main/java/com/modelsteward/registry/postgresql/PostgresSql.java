@@ -1,8 +1,10 @@
 package com.modelsteward.registry.postgresql;
 
+import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.sql.Dialect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
@@ -43,6 +45,27 @@ final class PostgresSql implements Dialect {
             }
         }
         return problems;
+    }
+
+    private static final String IS_OWNER = "SELECT steward.is_owner()";
+    private static final String LOCK_CHAIN = "LOCK TABLE steward.audit_log IN SHARE ROW EXCLUSIVE MODE";
+    private static final String APPEND = "SELECT seq, ts, actor, prev_hash, hash FROM steward.append_audit(:action, :entity, :payload)";
+
+    /**
+     * Everyone but the owner appends through {@code append_audit}, which takes the chain's lock and records
+     * {@code session_user} and the server's time; the owner (copying a history in {@code migrate} or {@code demo}) appends
+     * the entries as given, under the same lock.
+     */
+    @Override
+    public Optional<AuditEntry> appendAudit(Handle handle, String action, String entity, String payloadJson) {
+        if (handle.createQuery(IS_OWNER).mapTo(Boolean.class).one()) {
+            handle.execute(LOCK_CHAIN);
+            return Optional.empty();
+        }
+        return Optional.of(handle.createQuery(APPEND).bind("action", action).bind("entity", entity).bind("payload", payloadJson)
+                .map((row, ctx) -> new AuditEntry(row.getLong("seq"), row.getString("ts"), row.getString("actor"), action, entity,
+                        payloadJson, row.getString("prev_hash"), row.getString("hash")))
+                .one());
     }
 
     /** The server's shared buffers serve every connection; there is no per-connection cache to widen. */

@@ -1,6 +1,8 @@
 package com.modelsteward.registry.sql;
 
+import com.modelsteward.registry.AuditEntry;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -21,6 +23,13 @@ public interface Dialect {
 
     /** What is wrong with the registry's triggers against the ones the latest schema defines (empty when intact). */
     List<String> triggerProblems(Handle handle);
+
+    /**
+     * Appends an audit entry the engine's own way — on a server, its function records the login it authenticated and its
+     * own clock — or returns empty after readying the chain for the store to append the entry itself (a file; a server's
+     * owner copying a history, under the chain's lock).
+     */
+    Optional<AuditEntry> appendAudit(Handle handle, String action, String entity, String payloadJson);
 
     /** Gives a long bulk write more cache than an ordinary transaction, or takes it back; engines that share one do nothing. */
     void pageCache(Handle handle, boolean wide);

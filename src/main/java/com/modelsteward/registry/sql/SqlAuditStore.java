@@ -29,9 +29,11 @@ import org.jdbi.v3.core.Handle;
 final class SqlAuditStore implements AuditStore {
 
     private final Handle handle;
+    private final Dialect dialect;
 
-    SqlAuditStore(Handle handle) {
+    SqlAuditStore(Handle handle, Dialect dialect) {
         this.handle = handle;
+        this.dialect = dialect;
     }
 
     // governance engine
@@ -40,6 +42,10 @@ final class SqlAuditStore implements AuditStore {
     @Override
     public AuditEntry append(Clock clock, String actor, String action, String entity, Object payload) {
         String payloadJson = CanonicalJson.write(payload);
+        Optional<AuditEntry> appended = dialect.appendAudit(handle, action, entity, payloadJson);
+        if (appended.isPresent()) {
+            return appended.get();
+        }
         var head = handle.createQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
                 .map((rows, ctx) -> new Object[] {rows.getLong(1), rows.getString(2)}).findOne();
         long seq = head.map(row -> (Long) row[0] + 1).orElse(1L);

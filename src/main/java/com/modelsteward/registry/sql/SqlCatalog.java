@@ -52,7 +52,7 @@ final class SqlCatalog implements CatalogStore {
             "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq DESC LIMIT :n";
     /**
      * The entries of the whole trail that pass the Audit view's filters, newest first: a walk down the primary key that
-     * stops at the limit (LIMIT -1: none). A filter left NULL lets every entry through; the text is matched lower-case in
+     * stops at the limit (a negative limit: none, bound as the largest long, which both engines read as "no limit"). A filter left NULL lets every entry through; the text is matched lower-case in
      * the entity and the payload.
      */
     static final String AUDIT_SEARCH_SQL = """
@@ -169,7 +169,7 @@ final class SqlCatalog implements CatalogStore {
                 .bind("text", filter.text() == null ? null : filter.text().toLowerCase(Locale.ROOT))
                 .bind("fromDay", filter.fromDay())
                 .bind("toDay", filter.toDay())
-                .bind("n", limit)
+                .bind("n", limit < 0 ? Long.MAX_VALUE : limit)
                 .mapTo(AuditEntry.class).list();
     }
 

@@ -1,6 +1,7 @@
 package com.modelsteward.registry.sql;
 
 import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.registry.AuditStore;
 import com.modelsteward.registry.EventStore;
 import com.modelsteward.registry.Timestamps;
 import java.time.Clock;
@@ -13,9 +14,11 @@ import org.jdbi.v3.core.Handle;
 final class SqlEventStore implements EventStore {
 
     private final Handle handle;
+    private final AuditStore audit;
 
-    SqlEventStore(Handle handle) {
+    SqlEventStore(Handle handle, AuditStore audit) {
         this.handle = handle;
+        this.audit = audit;
     }
 
     // governance engine
@@ -37,7 +40,7 @@ final class SqlEventStore implements EventStore {
             attestation.put("event_id", id);
             attestation.put("event_type", eventType);
             attestation.put("payload_sha256", CanonicalJson.sha256Hex(json));
-            new SqlAuditStore(handle).append(clock, attestedBy, "EVENT_EMITTED", "event:" + id, attestation);
+            audit.append(clock, attestedBy, "EVENT_EMITTED", "event:" + id, attestation);
         }
         return id;
     }

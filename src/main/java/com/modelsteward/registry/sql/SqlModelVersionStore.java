@@ -92,12 +92,13 @@ final class SqlModelVersionStore implements ModelVersionStore {
         return handle.createQuery(STATE_CHANGED_AT).bind("id", modelId).mapTo(String.class).one();
     }
 
+    // SQLite needs a LIMIT before OFFSET and PostgreSQL refuses a negative one: the largest long means "all" to both.
     private static final String ARCHIVABLE_RETIRED = """
             SELECT model_id FROM model_registry
              WHERE model_type = :t AND state = :retired AND archived = 0
                AND model_id NOT IN (SELECT last_known_good_id FROM active_pointer WHERE last_known_good_id IS NOT NULL)
              ORDER BY state_changed_at DESC, model_id DESC
-             LIMIT -1 OFFSET :keep""";
+             LIMIT 9223372036854775807 OFFSET :keep""";
 
     @Override
     public List<String> archivableRetired(String modelType, String retiredState, int keep) {

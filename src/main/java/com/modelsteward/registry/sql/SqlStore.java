@@ -71,7 +71,7 @@ public final class SqlStore implements Store {
     @Override
     public AuditStore audit() {
         if (audit == null) {
-            audit = new SqlAuditStore(handle);
+            audit = new SqlAuditStore(handle, dialect);
         }
         return audit;
     }
@@ -79,7 +79,7 @@ public final class SqlStore implements Store {
     @Override
     public EventStore events() {
         if (events == null) {
-            events = new SqlEventStore(handle);
+            events = new SqlEventStore(handle, audit());
         }
         return events;
     }

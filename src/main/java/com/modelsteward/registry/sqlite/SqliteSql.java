@@ -1,7 +1,9 @@
 package com.modelsteward.registry.sqlite;
 
+import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.sql.Dialect;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** SQLite's side of the store's statements: the staging file is attached as schema {@code staging}, rowids number rows. */
@@ -31,6 +33,12 @@ final class SqliteSql implements Dialect {
     @Override
     public List<String> triggerProblems(Handle handle) {
         return SchemaTriggers.problems(handle);
+    }
+
+    /** The write transaction already holds the file's one write lock: the store chains the entry itself. */
+    @Override
+    public Optional<AuditEntry> appendAudit(Handle handle, String action, String entity, String payloadJson) {
+        return Optional.empty();
     }
 
     @Override

@@ -1,0 +1,240 @@
+package com.modelsteward.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelsteward.governance.GovernanceEngine;
+import com.modelsteward.governance.GovernanceException;
+import com.modelsteward.governance.Identity;
+import com.modelsteward.governance.InputFiles;
+import com.modelsteward.governance.Principals;
+import com.modelsteward.governance.Role;
+import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.policy.Policy;
+import com.modelsteward.policy.PolicyLoader;
+import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.RegistryException;
+import com.modelsteward.testsupport.Team;
+import com.modelsteward.trust.SignatureAudit;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The promise on every engine: the same governance flow, refusals and detection, run by {@link SqliteContractTest} on a
+ * registry file and by {@link PostgresContractTest} on a PostgreSQL server, where each person is their own login.
+ */
+abstract class GovernanceContract {
+
+    /** A clock the test moves (shadow periods are days long). */
+    static final class MovingClock extends Clock {
+        Instant now = Instant.parse("2026-11-01T12:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    protected Team team;
+    final MovingClock clock = new MovingClock();
+    final Policy policy = PolicyLoader.builtIn(Map.of());
+    private final Map<String, GovernanceEngine> engines = new HashMap<>();
+
+    /** A fresh registry of the engine under test, its team enrolled. */
+    protected abstract Team newTeam();
+
+    /** Runs {@code sql} as the owner with the registry's refusals switched off for that table, as only an owner can. */
+    protected abstract void ownerEditsBehindTheTriggers(String table, String sql);
+
+    @BeforeEach
+    void enrol() {
+        team = newTeam();
+        team.enrolTeam();
+    }
+
+    @AfterEach
+    void close() {
+        team.close();
+    }
+
+    GovernanceEngine engine(String user) {
+        return engines.computeIfAbsent(user, u -> new GovernanceEngine(team.as(u), policy, clock));
+    }
+
+    Identity who(String user) {
+        return team.who(user);
+    }
+
+    String register(String creator, String name, String version) {
+        return register(creator, name, version, 1.5);
+    }
+
+    String register(String creator, String name, String version, double sharpe) {
+        String configJson = CanonicalJson.write(Map.of("lr", 0.05, "name", name, "version", version));
+        engine(creator).register(who(creator), new InputFiles.NewVersion(name + "-" + version, name, "signal_model", version, null,
+                "models/" + name + "/" + version, configJson, CanonicalJson.sha256Hex(configJson), "s3://data/" + name + "/" + version,
+                "a".repeat(64), null, null));
+        engine(creator).importScorecards(who(creator), List.of(
+                new InputFiles.ScorecardValue(name + "-" + version, "bench_core_v1", "sharpe", sharpe, "2026-11-01T00:00:00.000Z", "test", 1),
+                new InputFiles.ScorecardValue(name + "-" + version, "bench_core_v1", "max_drawdown", 0.1, "2026-11-01T00:00:00.000Z", "test", 2),
+                new InputFiles.ScorecardValue(name + "-" + version, "bench_core_v1", "error_rate", 0.001, "2026-11-01T00:00:00.000Z", "test", 3)));
+        return name + "-" + version;
+    }
+
+    /** Shadows the version for seven days and returns bob's request to make it ACTIVE. */
+    String requestActive(String id) {
+        engine("bob").request(who("bob"), id, "SHADOW", "ready for shadow");
+        clock.advance(Duration.ofDays(7));
+        return engine("bob").request(who("bob"), id, "ACTIVE", "shadow complete").requestId();
+    }
+
+    String state(String id) {
+        return team.as("alice").read(store -> store.versions().find(id).orElseThrow().state());
+    }
+
+    String liveOf(String name) {
+        return team.as("alice").read(store -> store.versions().inState(name, "ACTIVE").map(v -> v.modelId()).orElse(null));
+    }
+
+    @Test
+    void aVersionGoesLiveThroughItsGatesAndAnApprovalAndTheTrailNamesWhoDidWhat() {
+        String id = register("alice", "m", "1");
+        String request = requestActive(id);
+        assertEquals("SHADOW", state(id), "a request alone changes nothing");
+        engine("rachel").approve(who("rachel"), request, "reviewed");
+        assertEquals("ACTIVE", state(id));
+        assertEquals(id, liveOf("m"));
+
+        Registry auditor = team.as("alice");
+        AuditTrail.Verification chain = AuditTrail.verify(auditor);
+        assertTrue(chain.ok(), chain.problem());
+        List<String> actors = auditor.read(store -> store.audit().decisionEntries("request:" + request)).stream().map(e -> e.actor()).toList();
+        assertEquals(List.of("rachel"), actors);
+        SignatureAudit.Report signatures = SignatureAudit.verify(auditor);
+        assertTrue(signatures.ok(), String.join("\n", signatures.problems()));
+    }
+
+    @Test
+    void neitherTheRequesterNorTheCreatorNorAnotherRoleMayApprove() {
+        for (String analyst : List.of("alice", "bob")) {
+            Principals.addRole(team.as(Team.ADMIN), clock, who(Team.ADMIN), analyst, Role.RISK_OFFICER);
+        }
+        String id = register("alice", "m", "1");
+        String request = requestActive(id);
+        GovernanceException requester = assertThrows(GovernanceException.class, () -> engine("bob").approve(who("bob"), request, "mine"));
+        assertTrue(requester.getMessage().contains("requested"), requester.getMessage());
+        GovernanceException creator = assertThrows(GovernanceException.class, () -> engine("alice").approve(who("alice"), request, "I built it"));
+        assertTrue(creator.getMessage().contains("created"), creator.getMessage());
+        GovernanceException admin = assertThrows(GovernanceException.class, () -> engine(Team.ADMIN).approve(who(Team.ADMIN), request, "fine"));
+        assertTrue(admin.getMessage().contains("needs the RISK_OFFICER role"), admin.getMessage());
+        assertEquals("SHADOW", state(id));
+        engine("omar").approve(who("omar"), request, "independent review");
+        assertEquals("ACTIVE", state(id));
+    }
+
+    @Test
+    void aRollbackReturnsToTheLastKnownGoodVersion() {
+        String first = register("alice", "m", "1");
+        engine("rachel").approve(who("rachel"), requestActive(first), "ok");
+        clock.advance(Duration.ofHours(1));
+        String second = register("alice", "m", "2", 1.8);
+        engine("omar").approve(who("omar"), requestActive(second), "ok");
+        assertEquals(second, liveOf("m"));
+        engine("rachel").rollback(who("rachel"), "m", "drift breach");
+        assertEquals(first, liveOf("m"));
+        assertEquals("RETIRED", state(second));
+        assertTrue(AuditTrail.verify(team.as("bob")).ok());
+    }
+
+    @Test
+    void aPersonWhoSkipsTheAppIsRefusedByTheRegistry() {
+        String id = register("alice", "m", "1");
+        String request = requestActive(id);
+        Registry bob = team.as("bob");
+        List<String> attempts = List.of(
+                "UPDATE model_registry SET state = 'ACTIVE' WHERE model_id = '" + id + "'",
+                "UPDATE transition_requests SET status = 'EXECUTING' WHERE request_id = '" + request + "'",
+                "UPDATE audit_log SET actor = 'rachel' WHERE seq = 1",
+                "DELETE FROM audit_log WHERE seq = 1",
+                "DELETE FROM transition_requests WHERE request_id = '" + request + "'");
+        int refused = 0;
+        for (String sql : attempts) {
+            try {
+                bob.writeHandle(h -> h.execute(sql));
+            } catch (RegistryException expected) {
+                refused++;
+            }
+        }
+        assertEquals(attempts.size(), refused, "every raw write was refused");
+        assertEquals("SHADOW", state(id));
+        assertTrue(AuditTrail.verify(bob).ok());
+    }
+
+    /**
+     * bob writes an approval in rachel's name. A file cannot know who wrote a row: the approval carries no valid
+     * signature, so the engine does not count it and {@code audit verify} names it. A server knows: it refuses the row.
+     */
+    @Test
+    void anApprovalInAnotherPersonsNameNeverCounts() {
+        String id = register("alice", "m", "1");
+        String request = requestActive(id);
+        String forge = "INSERT INTO approvals (request_id, approver, decision, comment) VALUES ('" + request + "', 'rachel', 'APPROVE', 'forged')";
+        forgedApprovalIs(() -> team.as("bob").writeHandle(h -> h.execute(forge)));
+        assertEquals("SHADOW", state(id));
+        GovernanceException stillPending = assertThrows(GovernanceException.class,
+                () -> engine("bob").request(who("bob"), id, "ACTIVE", "again"));
+        assertTrue(stillPending.getMessage().contains(request), stillPending.getMessage());
+    }
+
+    /** What the engine does with a forged approval written by {@code forge}: detect it (a file) or refuse it (a server). */
+    protected abstract void forgedApprovalIs(Runnable forge);
+
+    @Test
+    void anAuditEntryEditedByTheOwnerIsDetected() {
+        String id = register("alice", "m", "1");
+        engine("rachel").approve(who("rachel"), requestActive(id), "ok");
+        long seq = team.as("alice").read(store -> store.audit().lastSeq());
+        ownerEditsBehindTheTriggers("audit_log", "UPDATE audit_log SET actor = 'mallory' WHERE seq = " + (seq - 1));
+        AuditTrail.Verification chain = AuditTrail.verify(team.as("alice"));
+        assertFalse(chain.ok());
+        assertEquals(seq - 1, chain.firstBadSeq().orElseThrow());
+    }
+
+    @Test
+    void anotherPersonsCommitMovesTheChangeCounter() throws InterruptedException {
+        Registry watcher = team.as("omar");
+        long before = watcher.changeCounter();
+        register("alice", "m", "1");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (watcher.changeCounter() == before && watcher.commitCount() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(watcher.changeCounter() != before || watcher.commitCount() > 0, "the watcher saw the commit");
+    }
+}
