@@ -1,6 +1,8 @@
 package com.modelsteward.cli;
 
+import com.modelsteward.registry.Location;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.RegistryException;
 import com.modelsteward.trust.Enrolment;
 import com.modelsteward.trust.Keys;
 import java.util.Map;
@@ -31,7 +33,7 @@ final class InitCommand implements Command {
             return 0;
         }
         args.required("db");
-        try (Registry registry = context.withRegistryLocation(args, Registry::create)) {
+        try (Registry registry = context.withRegistryLocation(args, InitCommand::createOrAdopt)) {
             String admin = registry.actingUser(context.user());
             Enrolment.Result root = Enrolment.initialAdmin(registry, context.clock(), admin, Keys.directory());
             if (args.flag("json")) {
@@ -45,5 +47,26 @@ final class InitCommand implements Command {
             }
         }
         return 0;
+    }
+
+    /**
+     * Creates the registry; on a server whose schema a DBA already made by hand ({@code init --print-sql}) and that has
+     * no principal yet, the person running {@code init} becomes its first ADMIN instead (their login must be in
+     * steward_admin, which the server checks).
+     */
+    private static Registry createOrAdopt(Location location) {
+        try {
+            return Registry.create(location);
+        } catch (RegistryException exists) {
+            if (!(location instanceof Location.Server) || !"E_REGISTRY_EXISTS".equals(exists.code())) {
+                throw exists;
+            }
+            Registry registry = Registry.open(location);
+            if (registry.read(store -> store.principals().rolesByName().isEmpty())) {
+                return registry;
+            }
+            registry.close();
+            throw new RegistryException("E_REGISTRY_EXISTS", location + " already holds a registry with principals; nothing was changed");
+        }
     }
 }

@@ -39,6 +39,8 @@ final class StatusCommand implements Command {
             if (args.flag("json")) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("db", registry.location().toString());
+                json.put("engine", registry.engine().name());
+                registry.authenticatedUser().ifPresent(login -> json.put("logged_in_as", login));
                 json.put("schema_version", registry.schemaVersion());
                 json.put("read_only", registry.isReadOnly());
                 Map<String, Long> byState = new LinkedHashMap<>();
@@ -51,8 +53,9 @@ final class StatusCommand implements Command {
                 context.printJson(json);
                 return 0;
             }
-            context.out().println("Registry " + registry.location() + " (schema version " + registry.schemaVersion() + ")"
-                    + registry.readOnlyReason().map(r -> " — read-only: " + r).orElse(""));
+            context.out().println("Registry " + registry.location() + " (" + registry.engine().name() + ", schema version "
+                    + registry.schemaVersion() + ")" + registry.readOnlyReason().map(r -> " — read-only: " + r).orElse(""));
+            registry.authenticatedUser().ifPresent(login -> context.out().println("Logged in as " + login + " (the server checks who you are)"));
             counts.forEach(c -> context.out().printf("  %-10s %6d%n", c.state(), c.count()));
             context.out().println(live + " versions:");
             if (active.isEmpty()) {
