@@ -1003,8 +1003,11 @@ BEGIN
             USING ERRCODE = 'P0001';
     END IF;
     -- One appender at a time for the whole chain, until the appending transaction ends: two transactions never read the
-    -- same head. The head is read after the lock, so it is the last committed one (READ COMMITTED).
-    PERFORM pg_advisory_xact_lock(hashtext('steward.audit_log')::bigint);
+    -- same head. The head is read after the lock, so it is the last committed one (READ COMMITTED). A table lock, not an
+    -- advisory one: any login may take any advisory lock and hold it, and so stall every governed write. SHARE ROW
+    -- EXCLUSIVE conflicts with itself and with other writers of audit_log (the owner's copies), not with readers, and
+    -- takes a privilege on audit_log that only its owner has.
+    LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE;
     SELECT a.seq, a.hash INTO v_seq, v_prev FROM audit_log a ORDER BY a.seq DESC LIMIT 1;
     v_seq := coalesce(v_seq, 0) + 1;
     v_prev := coalesce(v_prev, repeat('0', 64));
