@@ -61,7 +61,7 @@ class PostgresSchemaTest {
         assertEquals("alpha-1", f.text("SELECT active_model_id FROM active_pointer WHERE model_name = 'alpha'"));
         assertEquals(List.of("1\tpipe\tREGISTER", "2\tana\tREQUEST", "3\trita\tTRANSITION"),
                 f.rows("SELECT seq, actor, action FROM audit_log ORDER BY seq"));
-        assertEquals(3, verifiedChain(f));
+        assertEquals(3, f.verifiedChain());
     }
 
     @Test
@@ -381,7 +381,7 @@ class PostgresSchemaTest {
             assertEquals("E_INVALID_INPUT: an audit entry needs an action, an entity and a payload", SchemaFixture.message(missing));
         }
         assertEquals(AuditTrail.GENESIS, f.text("SELECT prev_hash FROM audit_log WHERE seq = 1"));
-        assertEquals(payloads.length, verifiedChain(f));
+        assertEquals(payloads.length, f.verifiedChain());
     }
 
     @Test
@@ -415,7 +415,7 @@ class PostgresSchemaTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(2L * perThread, verifiedChain(f));
+        assertEquals(2L * perThread, f.verifiedChain());
         assertEquals(List.of("pipe\t" + perThread, "rita\t" + perThread), f.rows("SELECT actor, count(*) FROM audit_log GROUP BY actor ORDER BY actor"));
     }
 
@@ -463,28 +463,5 @@ class PostgresSchemaTest {
         assertEquals(List.of("23505", "promoted"), outcomes, "the second promotion meets model_registry_one_active");
         assertEquals(1, f.number("SELECT count(*) FROM model_registry WHERE model_name = 'alpha' AND state = 'ACTIVE'"));
         assertEquals(List.of("EXECUTED", "PENDING"), f.rows("SELECT status FROM transition_requests ORDER BY status"));
-    }
-
-    /** Walks audit_log as an auditor would and returns how many entries verified; fails on the first that does not. */
-    static long verifiedChain(SchemaFixture f) throws SQLException {
-        String prev = AuditTrail.GENESIS;
-        long expected = 1;
-        String lastTs = "";
-        try (Connection c = f.as("audrey"); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq")) {
-            while (rows.next()) {
-                long seq = rows.getLong("seq");
-                assertEquals(expected, seq, "no gap and no duplicate");
-                assertEquals(prev, rows.getString("prev_hash"), "entry " + seq + " links to the one before it");
-                String hash = AuditTrail.hash(prev, seq, rows.getString("ts"), rows.getString("actor"), rows.getString("action"),
-                        rows.getString("entity"), rows.getString("payload_json"));
-                assertEquals(hash, rows.getString("hash"), "entry " + seq + " hashes as AuditTrail.hash");
-                assertTrue(rows.getString("ts").compareTo(lastTs) >= 0, "ts follows seq at entry " + seq);
-                lastTs = rows.getString("ts");
-                prev = hash;
-                expected++;
-            }
-        }
-        return expected - 1;
     }
 }

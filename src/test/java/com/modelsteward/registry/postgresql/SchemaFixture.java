@@ -1,7 +1,10 @@
 package com.modelsteward.registry.postgresql;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.testsupport.PostgresServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -178,6 +181,29 @@ final class SchemaFixture {
     static String message(SQLException refusal) {
         return refusal instanceof PSQLException server && server.getServerErrorMessage() != null
                 ? server.getServerErrorMessage().getMessage() : refusal.getMessage();
+    }
+
+    /** Walks audit_log as an auditor would and returns how many entries verified; fails on the first that does not. */
+    long verifiedChain() throws SQLException {
+        String prev = AuditTrail.GENESIS;
+        long expected = 1;
+        String lastTs = "";
+        try (Connection c = as("audrey"); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq")) {
+            while (rows.next()) {
+                long seq = rows.getLong("seq");
+                assertEquals(expected, seq, "no gap and no duplicate");
+                assertEquals(prev, rows.getString("prev_hash"), "entry " + seq + " links to the one before it");
+                String hash = AuditTrail.hash(prev, seq, rows.getString("ts"), rows.getString("actor"), rows.getString("action"),
+                        rows.getString("entity"), rows.getString("payload_json"));
+                assertEquals(hash, rows.getString("hash"), "entry " + seq + " hashes as AuditTrail.hash");
+                assertTrue(rows.getString("ts").compareTo(lastTs) >= 0, "ts follows seq at entry " + seq);
+                lastTs = rows.getString("ts");
+                prev = hash;
+                expected++;
+            }
+        }
+        return expected - 1;
     }
 
     // The registry's ordinary writes, as SQL a writer types.
