@@ -72,7 +72,11 @@ public final class PostgresEngine implements Engine {
         }
     }
 
-    /** A login in neither the console's nor the pipeline's group may only read (an auditor, or nobody yet). */
+    /**
+     * A login in neither the console's nor the pipeline's group may only read (an auditor, or nobody yet). A group counts
+     * as the schema's own checks count it (steward.login_in_group): its privileges or the right to SET ROLE to it, not an
+     * ADMIN OPTION alone.
+     */
     @Override
     public Optional<String> readOnlyReason(Location location) {
         Location.Server server = server(location);
@@ -80,7 +84,7 @@ public final class PostgresEngine implements Engine {
              PreparedStatement query = connection.prepareStatement("""
                      SELECT session_user,
                             EXISTS (SELECT 1 FROM pg_roles WHERE rolname IN ('steward_console', 'steward_pipeline', 'steward_owner')
-                                      AND pg_has_role(session_user, oid, 'MEMBER'))""");
+                                      AND (pg_has_role(session_user, oid, 'USAGE') OR pg_has_role(session_user, oid, 'SET')))""");
              ResultSet row = query.executeQuery()) {
             row.next();
             return row.getBoolean(2) ? Optional.empty()
