@@ -1109,7 +1109,7 @@ GRANT USAGE ON SEQUENCE scorecards_scorecard_id_seq, drift_samples_sample_id_seq
 -- SQLite's instr and json_each(text), so that the app's statements run as written on both engines (registry.sql).
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE FUNCTION instr(haystack text, needle text) RETURNS integer
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog AS $$ SELECT strpos(haystack, needle) $$;
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = steward, pg_temp AS $$ SELECT strpos(haystack, needle) $$;
 CREATE FUNCTION json_each(items text) RETURNS TABLE (value text)
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog AS $$ SELECT jsonb_array_elements_text(items::jsonb) $$;
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = steward, pg_temp AS $$ SELECT jsonb_array_elements_text(items::jsonb) $$;
 GRANT EXECUTE ON FUNCTION instr(text, text), json_each(text) TO steward_console, steward_pipeline, steward_auditor;
