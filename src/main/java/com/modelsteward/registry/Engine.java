@@ -59,6 +59,12 @@ public interface Engine {
     /** The forward-only migrations that bring a registry of this engine to the latest schema. */
     SchemaMigrations migrations();
 
+    /**
+     * Connections for an import's look at its staging rows beside the registry ({@link ScorecardStagingFile#readBeside}):
+     * they never take the write lock, and what they write (a server's temporary staging table) is rolled back.
+     */
+    DataSource stagingReader(Location location);
+
     /** Makes the prepared rows of a bulk import (a file of this engine) readable as {@code staging} on this connection. */
     void attachStaging(Handle handle, Path staging);
 

@@ -27,14 +27,14 @@ public interface ScorecardStagingFile extends AutoCloseable {
 
     /**
      * Runs {@code work} on one read snapshot of {@code registry} with {@code staging} attached, taking no write lock: the
-     * import's look at what it is about to copy, before the copy's short transaction. A read-only connection: its BEGIN
-     * is a plain read transaction (one snapshot for everything the work reads), where the registry's own connections
-     * begin IMMEDIATE and would take the write lock this step exists to avoid.
+     * import's look at what it is about to copy, before the copy's short transaction. The engine's staging reader: its
+     * plain BEGIN takes no write lock, where the registry's own writes take the lock this step exists to avoid. What it
+     * finds is checked again inside the copy's transaction.
      */
     static <R> R readBeside(Registry registry, Path staging, StoreWork<R> work) {
         Engine engine = registry.engine();
         try {
-            return Jdbi.create(engine.readOnly(registry.location())).withHandle(handle -> {
+            return Jdbi.create(engine.stagingReader(registry.location())).withHandle(handle -> {
                 // Attached before the transaction begins and detached after it ends (SQLite refuses ATTACH inside one).
                 engine.attachStaging(handle, staging);
                 try {

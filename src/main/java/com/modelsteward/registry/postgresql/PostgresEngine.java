@@ -169,6 +169,15 @@ public final class PostgresEngine implements Engine {
     }
 
     /**
+     * A read-write connection: the staging rows go into a temporary table, which a READ ONLY transaction refuses. Its
+     * plain BEGIN takes no write lock, and the reader rolls back.
+     */
+    @Override
+    public DataSource stagingReader(Location location) {
+        return readWrite(location);
+    }
+
+    /**
      * The import's prepared rows (a SQLite staging file, docs/decisions/0008) copied with {@code COPY} into a temporary
      * table {@code pg_temp.staged_scorecards} of this connection, which the statements name as {@code staging}'s.
      */

@@ -190,6 +190,12 @@ public final class SqliteEngine implements Engine {
         return MIGRATIONS;
     }
 
+    /** A read-only connection: its BEGIN is a plain read transaction, and ATTACH of the staging file is no write. */
+    @Override
+    public DataSource stagingReader(Location location) {
+        return readOnly(location);
+    }
+
     /** SQLite refuses ATTACH inside a transaction: the caller attaches before BEGIN and detaches after COMMIT or ROLLBACK. */
     @Override
     public void attachStaging(Handle handle, Path staging) {
