@@ -33,10 +33,15 @@ CREATE FUNCTION now_text() RETURNS text
 AS $$ SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') $$;
 
 -- A login counts as in a group when it has the group's privileges or may SET ROLE to it. ADMIN OPTION alone (what
--- PostgreSQL 16 gives a CREATEROLE login over the roles it creates) manages members and does not count.
+-- PostgreSQL 16 gives a CREATEROLE login over the roles it creates) manages members and does not count. Before 16 there
+-- is no SET privilege and no ADMIN OPTION without membership: a member is in the group (CASE keeps 15 from seeing 'SET').
 CREATE FUNCTION login_in_group(p_group text) RETURNS boolean
     LANGUAGE sql STABLE SET search_path = steward, pg_temp
-AS $$ SELECT coalesce(pg_has_role(session_user, p_group, 'USAGE') OR pg_has_role(session_user, p_group, 'SET'), false) $$;
+AS $$
+    SELECT coalesce(pg_has_role(session_user, p_group, 'USAGE')
+                    OR CASE WHEN current_setting('server_version_num')::int >= 160000 THEN pg_has_role(session_user, p_group, 'SET')
+                            ELSE pg_has_role(session_user, p_group, 'MEMBER') END, false)
+$$;
 
 -- The owner (a superuser counts) copies whole histories (migrate, demo) and could drop every trigger anyway: no
 -- trigger refuses it, and no identity is forced on it. session_user, not current_user: SECURITY DEFINER functions and

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's team registry on PostgreSQL, run as written: the DBA's script from {@code init --print-sql}, then every
  * command as its own process, each person logged in as themselves with their password in ~/.pgpass.
  */
+@Tag("postgresql")
 class ServerExampleTest {
 
     @TempDir

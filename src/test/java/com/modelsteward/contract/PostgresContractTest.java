@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.modelsteward.registry.RegistryException;
 import com.modelsteward.testsupport.PostgresTeam;
 import com.modelsteward.testsupport.Team;
+import org.junit.jupiter.api.Tag;
 
 /** The contract on a PostgreSQL server, each person logged in as themselves. */
+@Tag("postgresql")
 class PostgresContractTest extends GovernanceContract {
 
     @Override

@@ -3,6 +3,7 @@ package com.modelsteward.testsupport;
 import com.modelsteward.cli.Cli;
 import com.modelsteward.cli.CliContext;
 import com.modelsteward.config.AppDirs;
+import com.modelsteward.config.Environment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -44,10 +46,15 @@ public final class CliHarness implements BeforeEachCallback, AfterEachCallback {
 
     /** Runs one command as {@code user} at the tests' fixed "now"; returns its exit status. */
     public int run(String user, String... args) {
+        return run(user, Map.of(), args);
+    }
+
+    /** The same with {@code environment} as the process's environment (PGPASSWORD, HOME, …). */
+    public int run(String user, Map<String, String> environment, String... args) {
         out.reset();
         err.reset();
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC), user);
+                Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC), user, Environment.of(environment));
         return new Cli(context).execute(args);
     }
 

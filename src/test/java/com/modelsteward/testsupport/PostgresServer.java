@@ -136,9 +136,10 @@ public final class PostgresServer {
         return "postgresql://" + login + "@" + host + ":" + port + "/" + database;
     }
 
-    /** The superuser's address of {@code database}. */
+    /** The superuser's address of {@code database}, with the superuser's password when the server needs one. */
     public String superuserUrl(String database) {
-        return url(superuser, database);
+        return superPassword == null ? url(superuser, database)
+                : "postgresql://" + superuser + ":" + superPassword + "@" + host + ":" + port + "/" + database;
     }
 
     public String superuser() {

@@ -84,7 +84,10 @@ public final class PostgresEngine implements Engine {
              PreparedStatement query = connection.prepareStatement("""
                      SELECT session_user,
                             EXISTS (SELECT 1 FROM pg_roles WHERE rolname IN ('steward_console', 'steward_pipeline', 'steward_owner')
-                                      AND (pg_has_role(session_user, oid, 'USAGE') OR pg_has_role(session_user, oid, 'SET')))""");
+                                      AND (pg_has_role(session_user, oid, 'USAGE')
+                                           OR CASE WHEN current_setting('server_version_num')::int >= 160000
+                                                   THEN pg_has_role(session_user, oid, 'SET')
+                                                   ELSE pg_has_role(session_user, oid, 'MEMBER') END))""");
              ResultSet row = query.executeQuery()) {
             row.next();
             return row.getBoolean(2) ? Optional.empty()

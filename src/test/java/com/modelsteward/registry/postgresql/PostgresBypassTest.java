@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * attack is refused — by a privilege the login lacks, by a trigger, or by the identity check — and nothing changes. The
  * test prints one line per attack and the total, and writes them to target/postgresql/bypass.txt.
  */
+@Tag("postgresql")
 class PostgresBypassTest {
 
     /** What refuses an attack, and how the server says so. */

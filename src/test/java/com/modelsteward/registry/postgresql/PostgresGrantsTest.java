@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /** What each group may do, exactly (V008.sql's grants), the roles script run again and again, and the announcements. */
+@Tag("postgresql")
 class PostgresGrantsTest {
 
     private static final List<String> GROUPS = List.of("steward_owner", "steward_console", "steward_analyst", "steward_risk_officer",

@@ -20,12 +20,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The PostgreSQL schema (db/migration/postgresql/V008.sql) against a real server: the governed flow done by hand in SQL
  * works, and every refusal of SQLite's triggers comes with SQLite's message, whoever the login.
  */
+@Tag("postgresql")
 class PostgresSchemaTest {
 
     private static final String TS = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";

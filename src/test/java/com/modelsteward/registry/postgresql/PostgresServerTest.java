@@ -8,9 +8,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The server suite's own footing: a real server that knows its logins by password. */
+@Tag("postgresql")
 class PostgresServerTest {
 
     @Test

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The PostgreSQL schema is SQLite's latest one, object by object: a trigger, column or index added to a SQLite migration
  * without its PostgreSQL twin fails here, naming it.
  */
+@Tag("postgresql")
 class PostgresTriggerParityTest {
 
     /** INTEGER columns that hold 0/1 (integer with a CHECK on PostgreSQL); every other INTEGER is bigint. */
