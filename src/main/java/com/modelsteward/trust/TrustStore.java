@@ -90,7 +90,7 @@ public final class TrustStore {
             long last = store.audit().lastSeq();
             if (pinnedSeq > last) {
                 return new HeadCheck(true, "WARNING: THE AUDIT TRAIL OF " + path + " WENT BACKWARD: you verified it up to entry " + pinnedSeq
-                        + " and it now ends at entry " + last + ". Entries were removed, or an older copy of the file was put back.");
+                        + " and it now ends at entry " + last + ". Entries were removed, or an older copy of the registry was put back.");
             }
             if (pinnedSeq > 0) {
                 String now = store.audit().hashAt(pinnedSeq);

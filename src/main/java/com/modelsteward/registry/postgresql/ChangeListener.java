@@ -14,6 +14,9 @@ import org.postgresql.PGNotification;
  * counter moves on every notification received and on every reconnection: a connection that dropped may have missed
  * some, so the reader catches up by re-reading (from the last audit sequence it saw), and nothing is lost. Reading it
  * runs no query: it only takes what the server has already sent.
+ *
+ * <p>A hot standby (auditors on a replica, docs/deployment.md) refuses LISTEN; there the counter follows the position of
+ * the replayed log instead, read with one small query each time, which moves whenever the primary's commits arrive.
  */
 final class ChangeListener implements Engine.ChangeFeed {
 
@@ -26,6 +29,8 @@ final class ChangeListener implements Engine.ChangeFeed {
     private final Connector connector;
     private Connection connection;
     private long counter;
+    /** On a standby: the replayed log position last read (null when listening). */
+    private String replayed;
 
     ChangeListener(Location.Server server, Connector connector) {
         this.server = server;
@@ -37,10 +42,25 @@ final class ChangeListener implements Engine.ChangeFeed {
         try {
             if (connection == null) {
                 connection = connector.connect();
+                replayed = null;
                 try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + PostgresEngine.CHANNEL);
+                    if (inRecovery(listen)) {
+                        replayed = replayPosition(listen);
+                    } else {
+                        listen.execute(LISTEN);
+                    }
                 }
                 counter++;
+            }
+            if (replayed != null) {
+                try (Statement poll = connection.createStatement()) {
+                    String position = replayPosition(poll);
+                    if (!position.equals(replayed)) {
+                        replayed = position;
+                        counter++;
+                    }
+                }
+                return counter;
             }
             // A short wait reads what has arrived on the socket without sending anything to the server.
             PGNotification[] received = connection.unwrap(PGConnection.class).getNotifications(1);
@@ -51,6 +71,24 @@ final class ChangeListener implements Engine.ChangeFeed {
         } catch (SQLException failed) {
             drop();
             throw PostgresErrors.translate(failed, server, null);
+        }
+    }
+
+    private static final String LISTEN = "LISTEN " + PostgresEngine.CHANNEL;
+    private static final String IN_RECOVERY = "SELECT pg_is_in_recovery()";
+    private static final String REPLAY_POSITION = "SELECT coalesce(pg_last_wal_replay_lsn()::text, '')";
+
+    private static boolean inRecovery(Statement statement) throws SQLException {
+        try (var row = statement.executeQuery(IN_RECOVERY)) {
+            row.next();
+            return row.getBoolean(1);
+        }
+    }
+
+    private static String replayPosition(Statement statement) throws SQLException {
+        try (var row = statement.executeQuery(REPLAY_POSITION)) {
+            row.next();
+            return row.getString(1);
         }
     }
 

@@ -73,7 +73,8 @@ public final class PostgresEngine implements Engine {
     }
 
     /**
-     * A login in neither the console's nor the pipeline's group may only read (an auditor, or nobody yet). A group counts
+     * A standby may only be read, and so may a login in neither the console's nor the pipeline's group (an auditor, or
+     * nobody yet). A group counts
      * as the schema's own checks count it (steward.login_in_group): its privileges or the right to SET ROLE to it, not an
      * ADMIN OPTION alone.
      */
@@ -87,9 +88,13 @@ public final class PostgresEngine implements Engine {
                                       AND (pg_has_role(session_user, oid, 'USAGE')
                                            OR CASE WHEN current_setting('server_version_num')::int >= 160000
                                                    THEN pg_has_role(session_user, oid, 'SET')
-                                                   ELSE pg_has_role(session_user, oid, 'MEMBER') END))""");
+                                                   ELSE pg_has_role(session_user, oid, 'MEMBER') END)),
+                            pg_is_in_recovery()""");
              ResultSet row = query.executeQuery()) {
             row.next();
+            if (row.getBoolean(3)) {
+                return Optional.of("the server is a standby, which only reads (write on the primary)");
+            }
             return row.getBoolean(2) ? Optional.empty()
                     : Optional.of(row.getString(1) + " is in none of the registry's writing groups (steward_analyst, steward_risk_officer, "
                             + "steward_admin, steward_pipeline) and may only read");
