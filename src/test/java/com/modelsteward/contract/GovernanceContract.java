@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.drift.DriftMonitor;
+import com.modelsteward.drift.DriftPolicy;
 import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.governance.GovernanceException;
 import com.modelsteward.governance.Identity;
@@ -15,8 +17,10 @@ import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.policy.Policy;
 import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.DriftSampleRow;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RegistryException;
+import com.modelsteward.scorecards.ScorecardImport;
 import com.modelsteward.testsupport.Team;
 import com.modelsteward.trust.SignatureAudit;
 import java.time.Clock;
@@ -225,6 +229,70 @@ abstract class GovernanceContract {
         assertFalse(chain.ok());
         assertEquals(seq - 1, chain.firstBadSeq().orElseThrow());
     }
+
+    @Test
+    void aQuorumOfTwoNeedsTwoDifferentOfficers() {
+        Policy twoEyes = PolicyLoader.fromText("""
+                name: two-officers
+                transitions:
+                  - {from: CANDIDATE, to: SHADOW, requires: [artifacts, scorecards]}
+                  - {from: SHADOW, to: ACTIVE, requires: [artifacts, scorecards, gates], approvals: {count: 2, role: RISK_OFFICER}}
+                """, "two-officers.yaml", true, Map.of());
+        String id = register("alice", "m", "1");
+        GovernanceEngine bob = new GovernanceEngine(team.as("bob"), twoEyes, clock);
+        bob.request(who("bob"), id, "SHADOW", "shadow");
+        String request = bob.request(who("bob"), id, "ACTIVE", "two officers please").requestId();
+        var first = new GovernanceEngine(team.as("rachel"), twoEyes, clock).approve(who("rachel"), request, "one");
+        assertEquals("PENDING", first.status());
+        assertEquals("SHADOW", state(id));
+        GovernanceException again = assertThrows(GovernanceException.class,
+                () -> new GovernanceEngine(team.as("rachel"), twoEyes, clock).approve(who("rachel"), request, "one more"));
+        assertTrue(again.getMessage().contains("already"), again.getMessage());
+        new GovernanceEngine(team.as("omar"), twoEyes, clock).approve(who("omar"), request, "two");
+        assertEquals("ACTIVE", state(id));
+    }
+
+    @Test
+    void aScorecardFileImportsOnceThroughItsStagingRows() throws Exception {
+        register("alice", "m", "1");
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("cards", ".csv");
+        StringBuilder rows = new StringBuilder("model_id,pack_id,metric,value,generated_at\n");
+        for (int i = 0; i < 2_000; i++) {
+            rows.append("m-1,bench_extra,metric_").append(i).append(',').append(i / 7.0).append(",2026-11-02T00:00:00Z\n");
+        }
+        java.nio.file.Files.writeString(csv, rows);
+        ScorecardImport.Listener quiet = (done, read, total) -> { };
+        ScorecardImport.Result imported = ScorecardImport.importCsv(team.as("alice"), csv, clock, who("alice").user(), quiet);
+        assertEquals(2_000, imported.rows());
+        RegistryException again = assertThrows(RegistryException.class,
+                () -> ScorecardImport.importCsv(team.as("bob"), csv, clock, who("bob").user(), quiet));
+        assertTrue(again.getMessage().contains("was already imported") && again.getMessage().contains("by alice"), again.getMessage());
+        long stored = team.as("omar").read(store -> store.scorecards().latest("m-1").size());
+        assertEquals(2_003, stored, "the file's rows once, beside the three from registration");
+        assertTrue(AuditTrail.verify(team.as("omar")).ok());
+    }
+
+    @Test
+    void driftFromThePipelinesSamplesIsComputedStoredAndAttested() {
+        String id = register("alice", "m", "1");
+        List<DriftSampleRow> samples = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            samples.add(new DriftSampleRow(id, "spread", "REFERENCE", i % 50, "2026-11-01T00:00:00.000Z"));
+            samples.add(new DriftSampleRow(id, "spread", "CURRENT", 40 + i % 50, "2026-11-02T00:00:00.000Z"));
+        }
+        pipelineInserts(samples);
+        DriftMonitor monitor = new DriftMonitor(team.as("rachel"), clock, DriftPolicy.DEFAULT);
+        List<DriftMonitor.Breach> breaches = monitor.computeAndStoreAll(who("rachel").user());
+        assertEquals(1, breaches.size(), "the shifted feature breaches");
+        assertEquals(id, breaches.getFirst().modelId());
+        assertTrue(AuditTrail.verify(team.as("alice")).ok());
+        List<String> attested = team.as("alice").read(store -> store.audit().about(id)).stream()
+                .filter(entry -> entry.action().equals("drift.breach")).map(entry -> entry.actor()).toList();
+        assertEquals(List.of("rachel"), attested);
+    }
+
+    /** The pipeline's own write of drift samples (on a server, as its login). */
+    protected abstract void pipelineInserts(List<DriftSampleRow> samples);
 
     @Test
     void anotherPersonsCommitMovesTheChangeCounter() throws InterruptedException {

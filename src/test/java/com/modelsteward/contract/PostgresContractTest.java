@@ -3,9 +3,11 @@ package com.modelsteward.contract;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.registry.DriftSampleRow;
 import com.modelsteward.registry.RegistryException;
 import com.modelsteward.testsupport.PostgresTeam;
 import com.modelsteward.testsupport.Team;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 
 /** The contract on a PostgreSQL server, each person logged in as themselves. */
@@ -21,6 +23,15 @@ class PostgresContractTest extends GovernanceContract {
     protected void forgedApprovalIs(Runnable forge) {
         RegistryException refused = assertThrows(RegistryException.class, forge::run);
         assertTrue(refused.getMessage().contains("E_IDENTITY"), refused.getMessage());
+    }
+
+    /** The pipeline's login, which may insert samples and nothing that governs. */
+    @Override
+    protected void pipelineInserts(List<DriftSampleRow> samples) {
+        team.as("pipe").write(store -> {
+            store.drift().insertSamples(samples);
+            return null;
+        });
     }
 
     /** Only the owner (here the superuser) may switch a table's triggers off; the registry's people may not (PostgresBypassTest). */

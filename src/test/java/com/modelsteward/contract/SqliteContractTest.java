@@ -3,10 +3,12 @@ package com.modelsteward.contract;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.registry.DriftSampleRow;
 import com.modelsteward.testsupport.SqliteTeam;
 import com.modelsteward.testsupport.Team;
 import com.modelsteward.trust.SignatureAudit;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The contract on a registry file. */
@@ -26,6 +28,14 @@ class SqliteContractTest extends GovernanceContract {
         SignatureAudit.Report report = SignatureAudit.verify(team.owner());
         assertFalse(report.ok());
         assertTrue(report.problems().stream().anyMatch(p -> p.contains("rachel")), String.join("\n", report.problems()));
+    }
+
+    @Override
+    protected void pipelineInserts(List<DriftSampleRow> samples) {
+        team.owner().write(store -> {
+            store.drift().insertSamples(samples);
+            return null;
+        });
     }
 
     /** Whoever can write the file can drop a trigger: SQLite detects what follows, it cannot refuse it. */
