@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -225,23 +226,17 @@ public final class ConsoleShell implements AutoCloseable {
                 opened.close();
                 throw failed;
             }
-        }, this::attach, failure -> openFailed(tried.get(), failure));
+        }, this::attach, failure -> Platform.runLater(() -> openFailed(tried.get(), failure)));
     }
 
+    /**
+     * Says why an open failed, or asks for a password. Posted to run after the opening task has ended: inside its
+     * callback the task still counts as running, and the status bar said "Connecting to …" with a busy bar while the
+     * dialog waited for the person.
+     */
     private void openFailed(Location tried, Throwable failure) {
         if (askForPasswords && tried instanceof Location.Server server && passwordWouldHelp(failure)) {
-            Optional<Location.Server> login = PasswordDialog.ask(dialogs, server, passwordReason(server, failure));
-            if (login.isPresent()) {
-                open(login.get(), false);
-                return;
-            }
-            if (registry != null) {
-                // Cancel: the registry that was open stays open, as if nothing had been chosen.
-                return;
-            }
-            window.detach("No registry is open.\n\n" + RegistryNames.serverName(server) + " was not opened: no password was given for "
-                    + server.user() + ".\n\nUse \"Open registry…\" to try again or to choose another registry.");
-            stage.setTitle("Model Steward");
+            askForPassword(server, failure);
             return;
         }
         if (registry != null) {
@@ -253,6 +248,24 @@ public final class ConsoleShell implements AutoCloseable {
         window.detach("No registry is open.\n\n" + message + "\n\nUse \"Open registry…\" to choose another file or server.");
         stage.setTitle("Model Steward");
         onOpenFailed.accept(failure);
+    }
+
+    private void askForPassword(Location.Server server, Throwable failure) {
+        if (registry == null) {
+            window.showMessage("Logging in to " + RegistryNames.serverName(server) + " as " + server.user() + ": waiting for the password…");
+        }
+        Optional<Location.Server> login = PasswordDialog.ask(dialogs, server, passwordReason(server, failure));
+        if (login.isPresent()) {
+            open(login.get(), false);
+            return;
+        }
+        if (registry != null) {
+            // Cancel: the registry that was open stays open, as if nothing had been chosen.
+            return;
+        }
+        window.detach("No registry is open.\n\n" + RegistryNames.serverName(server) + " was not opened: no password was given for "
+                + server.user() + ".\n\nUse \"Open registry…\" to try again or to choose another registry.");
+        stage.setTitle("Model Steward");
     }
 
     /** The server wants a password none gave, or refused the one given: asking (again) may open it. */
@@ -350,9 +363,10 @@ public final class ConsoleShell implements AutoCloseable {
     private void showAbout() {
         Registry shown = registry;
         String shownUser = context == null ? user : context.user();
+        // Shown after the task has ended, so the status bar does not say "Reading the version" while About is open.
         tasks.run("Reading the version", AppVersion::current,
-                version -> dialogs.showInfo("About Model Steward", HelpDialogs.aboutText(version, shown, shownUser)),
-                failure -> dialogs.showInfo("About Model Steward", HelpDialogs.aboutText("unknown", shown, shownUser)));
+                version -> Platform.runLater(() -> dialogs.showInfo("About Model Steward", HelpDialogs.aboutText(version, shown, shownUser))),
+                failure -> Platform.runLater(() -> dialogs.showInfo("About Model Steward", HelpDialogs.aboutText("unknown", shown, shownUser))));
     }
 
     /** File ▸ Open registry…: a file or a server, starting on the kind of registry open now. */

@@ -121,6 +121,8 @@ final class MainWindow {
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
         registryLabel.setId("status-registry");
+        // Who is logged in to what stays readable; a long background task's description is cut instead.
+        registryLabel.setMinWidth(Region.USE_PREF_SIZE);
         userLabel.setId("status-user");
 
         content.getStyleClass().add("content");

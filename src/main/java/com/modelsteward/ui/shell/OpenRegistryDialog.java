@@ -23,6 +23,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -32,6 +33,14 @@ import javafx.stage.FileChooser;
  * wrong). Nothing is opened here; the console opens what this returns, in the background.
  */
 final class OpenRegistryDialog {
+
+    /**
+     * The width wrapped sentences are laid out at. Given, not left to the label: a wrapping label's preferred height is
+     * computed at its preferred width, which is otherwise its text on one line, and the dialog cut it to that one line.
+     */
+    private static final double WRAP_WIDTH = 520;
+    /** Two lines of text. */
+    private static final double PROBLEM_HEIGHT = 36;
 
     /** What a user may be in the middle of typing before an address can be read at all. */
     private static final List<String> SCHEMES = List.of("postgresql://", "postgres://", "jdbc:postgresql://");
@@ -69,10 +78,11 @@ final class OpenRegistryDialog {
         problem.setId("open-server-problem");
         problem.getStyleClass().add("field-problem");
         problem.setWrapText(true);
-        problem.setMaxWidth(520);
+        problem.setPrefWidth(WRAP_WIDTH);
         problem.textProperty().bind(Bindings.createStringBinding(() -> problem(address.getText()), address.textProperty()));
-        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        // Room for two lines is kept while nothing is wrong: the dialog keeps the size it opened with, so a sentence that
+        // appeared later was cut to one line ending in "…", and so was the hint below it.
+        problem.setMinHeight(PROBLEM_HEIGHT);
         VBox serverBox = new VBox(8, muted("A registry database on a PostgreSQL server, shared by the team."),
                 labelFor("Server _address", address), address, problem,
                 muted("postgresql://[user@]host[:port]/database[?sslmode=…]. The login is the one in the address, else PGUSER, else "
@@ -158,7 +168,8 @@ final class OpenRegistryDialog {
         Label label = new Label(text);
         label.getStyleClass().add("muted");
         label.setWrapText(true);
-        label.setMaxWidth(520);
+        label.setPrefWidth(WRAP_WIDTH);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -37,7 +37,8 @@ final class PasswordDialog {
         Label why = new Label(reason);
         why.setId("password-reason");
         why.setWrapText(true);
-        why.setMaxWidth(460);
+        // A wrapping label is as tall as its text is at its preferred width: given here, not left to its one-line width.
+        why.setPrefWidth(460);
         TextField login = new TextField(server.user());
         login.setId("password-login");
         PasswordField password = new PasswordField();
@@ -53,7 +54,7 @@ final class PasswordDialog {
         Label note = new Label("The password is used for this connection only and is never saved. To be asked no more, put it in ~/.pgpass.");
         note.getStyleClass().add("muted");
         note.setWrapText(true);
-        note.setMaxWidth(460);
+        note.setPrefWidth(460);
         VBox content = new VBox(12, why, grid, note);
         content.setPrefWidth(480);
         pane.setContent(content);
