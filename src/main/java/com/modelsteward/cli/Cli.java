@@ -83,6 +83,7 @@ public final class Cli {
         context.out().println();
         context.out().println("Usage: model-steward                 open the console on the demo registry (or the last one used)");
         context.out().println("       model-steward --db PATH       open the console on PATH");
+        context.out().println("       model-steward --db postgresql://[user@]host[:port]/db   open the console on a server registry");
         context.out().println("       model-steward <command> [--db PATH] [--json] [options]");
         context.out().println("       (PATH is a registry file or a server: postgresql://[user@]host[:port]/database)");
         context.out().println();

@@ -1,13 +1,13 @@
 package com.modelsteward.config;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The registries this user opened last, newest first, kept in the settings as {@code registry.recent.0} … so that
- * File ▸ Open recent lists them. A path is listed once (the same file reached by another spelling counts once).
+ * File ▸ Open recent lists them. Each is kept as the console shows it: a file's absolute path, or a server's address
+ * without its password ({@code postgresql://rachel@db.example:5432/steward}); an entry is listed once.
  */
 public final class RecentRegistries {
 
@@ -18,24 +18,26 @@ public final class RecentRegistries {
     private RecentRegistries() {
     }
 
-    public static List<Path> read(AppSettings settings) {
-        List<Path> recent = new ArrayList<>();
+    public static List<String> read(AppSettings settings) {
+        List<String> recent = new ArrayList<>();
         for (int i = 0; i < LIMIT; i++) {
             Optional<String> value = settings.get(KEY + i);
             if (value.isEmpty()) {
                 break;
             }
-            recent.add(Path.of(value.get()));
+            recent.add(value.get());
         }
         return recent;
     }
 
-    /** Puts {@code file} first and returns the new list; the oldest falls off past {@link #LIMIT}. */
-    public static List<Path> remember(AppSettings settings, Path file) {
-        Path normal = file.toAbsolutePath().normalize();
-        List<Path> recent = new ArrayList<>(List.of(normal));
-        for (Path earlier : read(settings)) {
-            if (!earlier.toAbsolutePath().normalize().equals(normal) && recent.size() < LIMIT) {
+    /**
+     * Puts {@code registry} first and returns the new list; the oldest falls off past {@link #LIMIT}. The caller gives
+     * one spelling per registry (a normalised path; an address that holds no password).
+     */
+    public static List<String> remember(AppSettings settings, String registry) {
+        List<String> recent = new ArrayList<>(List.of(registry));
+        for (String earlier : read(settings)) {
+            if (!earlier.equals(registry) && recent.size() < LIMIT) {
                 recent.add(earlier);
             }
         }
@@ -47,10 +49,10 @@ public final class RecentRegistries {
         write(settings, List.of());
     }
 
-    private static void write(AppSettings settings, List<Path> recent) {
+    private static void write(AppSettings settings, List<String> recent) {
         for (int i = 0; i < LIMIT; i++) {
             if (i < recent.size()) {
-                settings.put(KEY + i, recent.get(i).toString());
+                settings.put(KEY + i, recent.get(i));
             } else {
                 settings.remove(KEY + i);
             }

@@ -57,16 +57,21 @@ final class ConnectionPool implements ConnectionFactory, AutoCloseable {
         failed.add(connection);
     }
 
-    /** Closes the idle connections; connections in use are closed when they are handed back. */
-    @Override
-    public void close() {
-        closed = true;
+    /** Closes the idle connections, which may be used no more (their server went away); new ones are opened as needed. */
+    void closeIdle() {
         for (Connection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
             try {
                 connection.close();
             } catch (SQLException ignored) {
-                // closing a connection with no open transaction cannot lose data
+                // an idle connection holds no transaction: closing it cannot lose data
             }
         }
+    }
+
+    /** Closes the idle connections; connections in use are closed when they are handed back. */
+    @Override
+    public void close() {
+        closed = true;
+        closeIdle();
     }
 }

@@ -407,10 +407,20 @@ public final class Registry implements AutoCloseable {
 
     /**
      * A number that changes whenever any connection (another process included) commits to the file.
-     * The engine's change feed (on SQLite, {@code PRAGMA data_version} on one long-lived connection).
+     * The engine's change feed (on SQLite, {@code PRAGMA data_version} on one long-lived connection; on a server, the
+     * notifications received on a listening connection, and every reconnection of it).
+     *
+     * <p>When the feed cannot be read its connection was lost, and the idle connections were most likely lost with it (the
+     * server restarted, or ended this app's sessions): they are closed, so the next read opens a fresh one rather than
+     * failing once on each dead one.
      */
     public long changeCounter() {
-        return changeFeed.current();
+        try {
+            return changeFeed.current();
+        } catch (RuntimeException lost) {
+            connections.closeIdle();
+            throw lost;
+        }
     }
 
     @Override

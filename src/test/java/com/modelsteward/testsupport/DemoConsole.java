@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import javafx.stage.Stage;
 
 /** The whole console on a fresh copy of the demo registry, as a TestFX {@code @Start} method opens it. */
@@ -33,7 +32,7 @@ public final class DemoConsole {
         stage.setX(0);
         stage.setY(0);
         stage.show();
-        shell.start(new ConsoleOptions(Optional.of(folder.resolve("demo.db")), false));
+        shell.start(ConsoleOptions.opening(folder.resolve("demo.db")));
         return shell;
     }
 }

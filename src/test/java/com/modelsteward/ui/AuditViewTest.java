@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -66,7 +65,7 @@ class AuditViewTest {
         db = folder.resolve("empty.db");
         shell = new ConsoleShell(stage, TestRegistries.OPERATOR, clock, new AppSettings(dir.resolve("settings.properties")));
         stage.show();
-        shell.start(new ConsoleOptions(Optional.of(db), false));
+        shell.start(ConsoleOptions.opening(db));
     }
 
     @AfterEach

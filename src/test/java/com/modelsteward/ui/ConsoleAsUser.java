@@ -9,7 +9,6 @@ import com.modelsteward.ui.shell.ConsoleShell;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
@@ -26,7 +25,7 @@ final class ConsoleAsUser {
         robot.interact(() -> {
             shell = new ConsoleShell(stage, user, clock, new AppSettings(settingsFolder.resolve("settings-" + user + ".properties")));
             stage.show();
-            shell.start(new ConsoleOptions(Optional.of(registry), false));
+            shell.start(ConsoleOptions.opening(registry));
         });
         FxWait.until("the registry is open for " + user, () -> shell.context() != null);
     }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -46,7 +45,7 @@ class ConsoleBadInputTest {
         shell = new ConsoleShell(stage, TestRegistries.OPERATOR, Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC),
                 new AppSettings(dir.resolve("settings.properties")));
         stage.show();
-        shell.start(new ConsoleOptions(Optional.of(notes), false));
+        shell.start(ConsoleOptions.opening(notes));
     }
 
     @AfterEach

@@ -22,7 +22,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.Set;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -56,7 +55,7 @@ class ConsoleShellTest {
         shell = new ConsoleShell(stage, TestRegistries.OPERATOR, Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC),
                 new AppSettings(dir.resolve("settings.properties")));
         stage.show();
-        shell.start(new ConsoleOptions(Optional.of(db), false));
+        shell.start(ConsoleOptions.opening(db));
     }
 
     @AfterEach

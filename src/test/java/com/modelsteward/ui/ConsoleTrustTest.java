@@ -11,7 +11,6 @@ import com.modelsteward.ui.shell.ConsoleShell;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -44,7 +43,7 @@ class ConsoleTrustTest {
         settings.put("trust.root." + registry.toAbsolutePath().normalize(), "SHA256:" + "0".repeat(64));
         shell = new ConsoleShell(stage, TestRegistries.OPERATOR, Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC), settings);
         stage.show();
-        shell.start(new ConsoleOptions(Optional.of(registry), false));
+        shell.start(ConsoleOptions.opening(registry));
     }
 
     @AfterEach

@@ -97,7 +97,7 @@ class GovernanceFlowTest {
             shell = new ConsoleShell(stage, user, clock, new AppSettings(dir.resolve("settings-" + user + ".properties")));
             stage.show();
             stage.toFront();
-            shell.start(new ConsoleOptions(Optional.of(db), false));
+            shell.start(ConsoleOptions.opening(db));
         });
         FxWait.until("the registry is open for " + user, () -> shell.context() != null);
     }

@@ -2,8 +2,12 @@ package com.modelsteward.registry.postgresql;
 
 import com.modelsteward.registry.Location;
 import com.modelsteward.registry.RegistryException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
@@ -48,6 +52,12 @@ final class PostgresErrors {
             return new RegistryException(PASSWORD_NEEDED, "the server " + server.server() + " asks for " + login
                     + "'s password; put it in ~/.pgpass (or PGPASSFILE, PGPASSWORD), or run from a terminal to be asked", failure);
         }
+        String sslMode = server.parameters().getOrDefault("sslmode", "");
+        if ("08004".equals(state) && Set.of("require", "verify-ca", "verify-full").contains(sslMode) && message.contains("SSL")) {
+            return new RegistryException("E_REGISTRY_UNREACHABLE", "the server " + server.server() + " does not offer TLS, and the address "
+                    + "requires it (sslmode=" + sslMode + "); nothing was sent. Ask the server's DBA to turn TLS on (a lower sslmode "
+                    + "sends passwords and data unencrypted)", failure);
+        }
         return switch (state) {
             case "28P01" -> new RegistryException("E_REGISTRY_AUTH", "the server " + server.server() + " refused the password for "
                     + login + " (database " + server.database() + ")", failure);
@@ -65,11 +75,27 @@ final class PostgresErrors {
             case "53100", "53200", "53300" -> new RegistryException("E_REGISTRY_FULL", where + ": the server is out of resources ("
                     + message + "); nothing was written", failure);
             default -> connectionProblem(state) ? new RegistryException("E_REGISTRY_UNREACHABLE", "cannot reach the server "
-                    + server.server() + " for database " + server.database() + ": " + message
+                    + server.server() + " for database " + server.database() + ": " + connectionReason(failure, server, message)
                     + (state.startsWith("08") && isMidTransaction(failure) ? " (the change may not have been written; check before you retry)" : ""),
                     failure)
                     : new RegistryException("E_REGISTRY", where + ": " + message, failure);
         };
+    }
+
+    /** Why a connection could not be made, in the words of the person who typed the address rather than the driver's. */
+    private static String connectionReason(Throwable failure, Location.Server server, String message) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "the connection was refused (is the server running, and listening on port " + server.port() + "?)";
+            }
+            if (t instanceof UnknownHostException) {
+                return "no host named " + server.host() + " is known";
+            }
+            if (t instanceof SocketTimeoutException) {
+                return "the server did not answer in time";
+            }
+        }
+        return message;
     }
 
     /** Class 08 (connection exception), 57P0x (the server is shutting down), and the driver's own I/O failures. */

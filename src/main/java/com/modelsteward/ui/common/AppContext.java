@@ -30,6 +30,7 @@ public final class AppContext {
     private String shownPage;
     private Consumer<String> notifier = message -> { };
     private Runnable changeListener = () -> { };
+    private boolean connectionLost;
 
     public AppContext(Registry registry, TaskRunner tasks, DialogService dialogs, String user, Set<String> roles, Clock clock) {
         this(registry, tasks, dialogs, user, roles, clock, Environment.process());
@@ -134,8 +135,21 @@ public final class AppContext {
         this.changeListener = changeListener;
     }
 
-    /** Reports a background failure to the user as a plain sentence. */
+    /**
+     * Reports a background failure to the user as a plain sentence. While the connection to the server is lost (a banner
+     * says so) a view that cannot load says it in a notification instead of a dialog: one dialog per click would stand
+     * between the user and the window until the server is back.
+     */
     public void showFailure(String what, Throwable failure) {
+        if (connectionLost) {
+            notify("⚠ " + what + ": the server does not answer. The view refreshes once the connection is back.");
+            return;
+        }
         dialogs.showError(what, DialogService.describe(failure));
+    }
+
+    /** Set by the window while the registry's server does not answer, and cleared when it does again. */
+    public void setConnectionLost(boolean lost) {
+        this.connectionLost = lost;
     }
 }

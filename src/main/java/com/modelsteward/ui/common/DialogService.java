@@ -11,6 +11,18 @@ public interface DialogService {
 
     boolean confirm(String title, String message);
 
+    /**
+     * A message written for one line of a terminal ("cannot reach the server …") as a dialog's sentence: a capital first
+     * letter and a full stop.
+     */
+    static String sentence(String message) {
+        if (message == null || message.isBlank()) {
+            return "";
+        }
+        String text = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        return text.endsWith(".") || text.endsWith("?") || text.endsWith("!") ? text : text + ".";
+    }
+
     /** Turns any failure into a sentence a user can act on; never a stack trace. */
     static String describe(Throwable failure) {
         Throwable shown = failure;

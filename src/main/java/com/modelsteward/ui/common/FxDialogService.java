@@ -60,6 +60,9 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(title);
         Label text = new Label(message);
         text.setWrapText(true);
+        // A label's preferred width is its text on one line, and the dialog took it: a long sentence made it wider than
+        // the screen. At 520 px the text wraps.
+        text.setPrefWidth(520);
         text.setMaxWidth(520);
         alert.getDialogPane().setContent(text);
         style(alert.getDialogPane());

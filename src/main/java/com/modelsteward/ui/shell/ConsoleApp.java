@@ -33,6 +33,7 @@ public final class ConsoleApp extends Application {
             }
         })));
         if (options.smoke()) {
+            shell.setAskForPasswords(false);
             shell.setOnOpenFailed(failure -> {
                 System.err.println(oneLine(failure));
                 exitStatus = 1;

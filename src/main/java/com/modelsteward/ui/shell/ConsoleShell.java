@@ -3,11 +3,14 @@ package com.modelsteward.ui.shell;
 import com.modelsteward.config.AppDirs;
 import com.modelsteward.config.AppSettings;
 import com.modelsteward.config.AppVersion;
+import com.modelsteward.config.Environment;
 import com.modelsteward.config.RecentRegistries;
 import com.modelsteward.demo.DemoGenerator;
 import com.modelsteward.registry.Location;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.RegistryException;
+import com.modelsteward.registry.ServerLogin;
 import com.modelsteward.trust.Signatures;
 import com.modelsteward.trust.TrustStore;
 import com.modelsteward.ui.common.AppContext;
@@ -21,13 +24,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
@@ -43,6 +47,8 @@ public final class ConsoleShell implements AutoCloseable {
     private final String user;
     private final Clock clock;
     private final AppSettings settings;
+    /** The process environment: PGUSER, PGPASSWORD, PGPASSFILE and HOME say how to log in to a server (libpq's rules). */
+    private final Environment environment;
     /** The theme's stylesheets: the scene and every dialog follow this list. */
     private final ObservableList<String> stylesheets;
     private Theme theme;
@@ -55,12 +61,19 @@ public final class ConsoleShell implements AutoCloseable {
     private Consumer<AppContext> onOpened = ignored -> { };
     private FrameWatchdog watchdog;
     private Consumer<Throwable> onOpenFailed;
+    private boolean askForPasswords = true;
 
     public ConsoleShell(Stage stage, String user, Clock clock, AppSettings settings) {
+        this(stage, user, clock, settings, Environment.process());
+    }
+
+    /** @param user the OS account running the console; on a server registry the login the server authenticates acts instead */
+    public ConsoleShell(Stage stage, String user, Clock clock, AppSettings settings, Environment environment) {
         this.stage = stage;
         this.user = user;
         this.clock = clock;
         this.settings = settings;
+        this.environment = environment;
         this.theme = Theme.named(settings.get(Theme.SETTING));
         this.stylesheets = FXCollections.observableArrayList(theme.stylesheets());
         this.dialogs = new FxDialogService(stage, stylesheets);
@@ -71,8 +84,8 @@ public final class ConsoleShell implements AutoCloseable {
             }
 
             @Override
-            public void openRecent(Path file) {
-                open(file, false);
+            public void openRecent(Location location) {
+                open(location, false);
             }
 
             @Override
@@ -103,8 +116,8 @@ public final class ConsoleShell implements AutoCloseable {
                 ConsoleShell.this.showAbout();
             }
         });
-        this.onOpenFailed = failure -> dialogs.showError("Cannot open the registry", DialogService.describe(failure));
-        window.menu().showRecent(RecentRegistries.read(settings));
+        this.onOpenFailed = failure -> dialogs.showError("Cannot open the registry", DialogService.sentence(DialogService.describe(failure)));
+        window.menu().showRecent(locations(RecentRegistries.read(settings)));
         window.menu().themeShown(theme);
         Scene scene = new Scene(window.root(), 1280, 800);
         Bindings.bindContent(scene.getStylesheets(), stylesheets);
@@ -129,10 +142,32 @@ public final class ConsoleShell implements AutoCloseable {
         }
     }
 
-    /** Opens {@code --db}, else the last registry used, else the demo registry (created on first run). */
+    /** Opens {@code --db}, else the last registry used (a file still there, or a server), else the demo registry (created on first run). */
     public void start(ConsoleOptions options) {
-        Optional<Path> chosen = options.db().or(() -> settings.get(LAST_REGISTRY).map(Path::of).filter(Files::isRegularFile));
-        open(chosen.orElse(AppDirs.demoRegistry()), chosen.isEmpty());
+        Optional<Location> chosen = options.db().or(this::lastRegistry);
+        open(chosen.orElseGet(() -> new Location.File(AppDirs.demoRegistry())), chosen.isEmpty());
+    }
+
+    private Optional<Location> lastRegistry() {
+        try {
+            return settings.get(LAST_REGISTRY).map(Location::parse)
+                    .filter(location -> !(location instanceof Location.File file) || Files.isRegularFile(file.path()));
+        } catch (RegistryException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The recent list as locations; an entry that no longer reads as one (edited by hand) is left out. */
+    private static List<Location> locations(List<String> recent) {
+        List<Location> locations = new java.util.ArrayList<>();
+        for (String entry : recent) {
+            try {
+                locations.add(Location.parse(entry));
+            } catch (RegistryException unreadable) {
+                // not offered: the menu lists what can be opened
+            }
+        }
+        return locations;
     }
 
     public void setOnOpened(Consumer<AppContext> onOpened) {
@@ -144,68 +179,141 @@ public final class ConsoleShell implements AutoCloseable {
         this.onOpenFailed = onOpenFailed;
     }
 
-    /**
-     * Opens a registry off the FX thread; on failure says why and leaves the console usable for another file. While a
-     * registry is open it stays open and on screen until the new one has opened: a file that fails to open replaces
-     * nothing.
-     */
+    /** Whether a server that wants a password gets a password dialog; the smoke run, which nobody watches, fails instead. */
+    public void setAskForPasswords(boolean askForPasswords) {
+        this.askForPasswords = askForPasswords;
+    }
+
     public void open(Path file, boolean createDemoIfMissing) {
+        open(new Location.File(file), createDemoIfMissing);
+    }
+
+    /**
+     * Opens a registry off the FX thread; on failure says why and leaves the console usable for another one. While a
+     * registry is open it stays open and on screen until the new one has opened: a location that fails to open replaces
+     * nothing. A server's login and password are found as libpq finds them ({@link ServerLogin}); when the server asks
+     * for a password none gave, or refuses the one given, a dialog asks and the open is tried again.
+     */
+    public void open(Location location, boolean createDemoIfMissing) {
+        String name = location instanceof Location.Server server ? RegistryNames.serverName(server) : String.valueOf(
+                ((Location.File) location).path().getFileName());
         if (registry == null) {
             // No file check here (the FX thread does no I/O): the demo case says what a first start is waiting for.
-            window.showMessage(createDemoIfMissing ? "Opening the demo registry " + file + " …\nOn the first start it is created first"
-                    + " (a few seconds): example models, scorecards, drift samples and a signed audit trail." : "Opening " + file + " …");
+            window.showMessage(createDemoIfMissing ? "Opening the demo registry " + location + " …\nOn the first start it is created first"
+                    + " (a few seconds): example models, scorecards, drift samples and a signed audit trail."
+                    : location instanceof Location.Server ? "Connecting to " + name + " …" : "Opening " + location + " …");
         }
-        tasks.run("Opening " + file.getFileName(), () -> {
-            if (createDemoIfMissing && !Files.exists(file)) {
+        // The address as tried, its login and password filled in: what the password dialog names when the server refuses.
+        AtomicReference<Location> tried = new AtomicReference<>(location);
+        tasks.run(location instanceof Location.Server ? "Connecting to " + name : "Opening " + name, () -> {
+            Location resolved = location;
+            if (location instanceof Location.Server server) {
+                resolved = ServerLogin.resolve(server, environment.asMap(), user, environment.get("HOME").map(Path::of).orElse(null));
+                tried.set(resolved);
+            } else if (createDemoIfMissing && location instanceof Location.File file && !Files.exists(file.path())) {
                 // For whoever started the console from a terminal and sees no window content yet.
                 System.err.println("Model Steward: creating the demo registry " + file + " (first start, a few seconds)…");
                 AppDirs.ensureDataDir();
-                new DemoGenerator(DemoGenerator.DEFAULT_SEED, clock.instant(), user).createWithDriftRun(new Location.File(file)).close();
+                new DemoGenerator(DemoGenerator.DEFAULT_SEED, clock.instant(), user).createWithDriftRun(file).close();
             }
-            Registry opened = Registry.open(file);
+            Registry opened = Registry.open(resolved);
             try {
-                Set<String> roles = new ModelCatalog(opened).rolesOf(opened.actingUser(user));
+                String acting = opened.actingUser(user);
+                Set<String> roles = new ModelCatalog(opened).rolesOf(acting);
                 TrustStore trust = new TrustStore(settings);
-                return new Opened(opened, roles, trust.check(opened), trust.checkHead(opened), opened.changeCounter());
+                return new Opened(opened, acting, roles, trust.check(opened), trust.checkHead(opened), opened.changeCounter());
             } catch (RuntimeException failed) {
                 opened.close();
                 throw failed;
             }
-        }, this::attach, failure -> {
-            if (registry != null) {
-                dialogs.showError("Cannot open the registry", DialogService.describe(failure) + "\n\n" + registry.location() + " is still open.");
-                return;
-            }
-            String message = DialogService.describe(failure);
-            window.detach("No registry is open.\n\n" + message + "\n\nUse \"Open registry…\" to choose another file.");
-            stage.setTitle("Model Steward");
-            onOpenFailed.accept(failure);
-        });
+        }, this::attach, failure -> Platform.runLater(() -> openFailed(tried.get(), failure)));
     }
 
     /**
+     * Says why an open failed, or asks for a password. Posted to run after the opening task has ended: inside its
+     * callback the task still counts as running, and the status bar said "Connecting to …" with a busy bar while the
+     * dialog waited for the person.
+     */
+    private void openFailed(Location tried, Throwable failure) {
+        if (askForPasswords && tried instanceof Location.Server server && passwordWouldHelp(failure)) {
+            askForPassword(server, failure);
+            return;
+        }
+        if (registry != null) {
+            dialogs.showError("Cannot open the registry", DialogService.sentence(DialogService.describe(failure)) + "\n\n" + registry.location()
+                    + " is still open.");
+            return;
+        }
+        String message = DialogService.describe(failure);
+        window.detach("No registry is open.\n\n" + message + "\n\nUse \"Open registry…\" to choose another file or server.");
+        stage.setTitle("Model Steward");
+        onOpenFailed.accept(failure);
+    }
+
+    private void askForPassword(Location.Server server, Throwable failure) {
+        if (registry == null) {
+            window.showMessage("Logging in to " + RegistryNames.serverName(server) + " as " + server.user() + ": waiting for the password…");
+        }
+        Optional<Location.Server> login = PasswordDialog.ask(dialogs, server, passwordReason(server, failure));
+        if (login.isPresent()) {
+            open(login.get(), false);
+            return;
+        }
+        if (registry != null) {
+            // Cancel: the registry that was open stays open, as if nothing had been chosen.
+            return;
+        }
+        window.detach("No registry is open.\n\n" + RegistryNames.serverName(server) + " was not opened: no password was given for "
+                + server.user() + ".\n\nUse \"Open registry…\" to try again or to choose another registry.");
+        stage.setTitle("Model Steward");
+    }
+
+    /** The server wants a password none gave, or refused the one given: asking (again) may open it. */
+    private static boolean passwordWouldHelp(Throwable failure) {
+        String code = registryCode(failure);
+        return RegistryException.PASSWORD_NEEDED.equals(code) || "E_REGISTRY_AUTH".equals(code);
+    }
+
+    private static String registryCode(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RegistryException registryError) {
+                return registryError.code();
+            }
+        }
+        return "";
+    }
+
+    /** The first sentence of the password dialog: why it asks. */
+    private static String passwordReason(Location.Server server, Throwable failure) {
+        if (RegistryException.PASSWORD_NEEDED.equals(registryCode(failure))) {
+            return "The server " + server.server() + " asks for the password of " + server.user() + " to open database " + server.database() + ".";
+        }
+        return DialogService.sentence(DialogService.describe(failure));
+    }
+
+    /**
+     * @param actingUser who acts: the OS account on a file, the login the server authenticated on a server
      * @param trust the root key compared with the one this user pinned (trust on first use, docs/security.md)
      * @param head the audit chain compared with the highest signed head this user verified before
      * @param changeCounter the file's change counter when opened, where the refresh monitor starts
      */
-    private record Opened(Registry registry, Set<String> roles, TrustStore.Check trust, TrustStore.HeadCheck head, long changeCounter) {
+    private record Opened(Registry registry, String actingUser, Set<String> roles, TrustStore.Check trust, TrustStore.HeadCheck head,
+            long changeCounter) {
     }
 
     private void attach(Opened opened) {
         closeRegistry();
         registry = opened.registry();
-        context = new AppContext(registry, tasks, dialogs, registry.actingUser(user), opened.roles(), clock);
+        context = new AppContext(registry, tasks, dialogs, opened.actingUser(), opened.roles(), clock, environment);
         // The first approval or request signs: read the key now, not inside the write's lock.
-        Signatures.prepareInBackground(user);
+        Signatures.prepareInBackground(opened.actingUser());
         window.attach(context);
-        stage.setTitle("Model Steward — " + registry.location().shortName() + (registry.isReadOnly() ? " (read-only)" : ""));
+        stage.setTitle(RegistryNames.title(registry, opened.actingUser()));
+        // Location.toString never holds a password: neither the settings nor the menu ever see one.
         settings.put(LAST_REGISTRY, registry.location().toString());
-        if (registry.location() instanceof Location.File file) {
-            window.menu().showRecent(RecentRegistries.remember(settings, file.path()));
-        }
+        window.menu().showRecent(locations(RecentRegistries.remember(settings, registry.location().toString())));
         saveInBackground();
-        monitor = new RefreshMonitor(registry, opened.changeCounter(), window::registryChanged,
-                failure -> javafx.application.Platform.runLater(() -> window.monitorFailed(DialogService.describe(failure))));
+        monitor = new RefreshMonitor(registry, opened.changeCounter(), monitorListener(registry));
         onOpened.accept(context);
         if (opened.trust().alarming()) {
             dialogs.showError("The registry's root key has changed", opened.trust().message());
@@ -215,23 +323,55 @@ public final class ConsoleShell implements AutoCloseable {
         }
     }
 
+    /**
+     * What the window shows of the change monitor of {@code watched}: on a server a banner while the connection is lost,
+     * on a file a note in the status bar. Reports of a registry no longer open are dropped.
+     */
+    private RefreshMonitor.Listener monitorListener(Registry watched) {
+        return new RefreshMonitor.Listener() {
+            @Override
+            public void changed() {
+                if (registry == watched) {
+                    window.registryChanged();
+                }
+            }
+
+            @Override
+            public void lost(Throwable failure) {
+                if (registry != watched) {
+                    return;
+                }
+                if (watched.location() instanceof Location.Server server) {
+                    context.setConnectionLost(true);
+                    window.connectionLost(RegistryNames.serverName(server), DialogService.describe(failure));
+                } else {
+                    window.monitorFailed(DialogService.describe(failure));
+                }
+            }
+
+            @Override
+            public void recovered() {
+                if (registry == watched) {
+                    context.setConnectionLost(false);
+                    window.monitorRecovered();
+                }
+            }
+        };
+    }
+
     /** The version is read from the jar in the background; the registry's schema version is known since it opened. */
     private void showAbout() {
         Registry shown = registry;
+        String shownUser = context == null ? user : context.user();
+        // Shown after the task has ended, so the status bar does not say "Reading the version" while About is open.
         tasks.run("Reading the version", AppVersion::current,
-                version -> dialogs.showInfo("About Model Steward", HelpDialogs.aboutText(version, shown)),
-                failure -> dialogs.showInfo("About Model Steward", HelpDialogs.aboutText("unknown", shown)));
+                version -> Platform.runLater(() -> dialogs.showInfo("About Model Steward", HelpDialogs.aboutText(version, shown, shownUser))),
+                failure -> Platform.runLater(() -> dialogs.showInfo("About Model Steward", HelpDialogs.aboutText("unknown", shown, shownUser))));
     }
 
+    /** File ▸ Open registry…: a file or a server, starting on the kind of registry open now. */
     private void chooseRegistry() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a model registry");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("SQLite registry", "*.db", "*.sqlite", "*.sqlite3"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        var file = chooser.showOpenDialog(stage);
-        if (file != null) {
-            open(file.toPath(), false);
-        }
+        OpenRegistryDialog.ask(dialogs, registry == null ? null : registry.location()).ifPresent(location -> open(location, false));
     }
 
     public Stage stage() {
@@ -261,6 +401,11 @@ public final class ConsoleShell implements AutoCloseable {
         return window.notificationText();
     }
 
+    /** The lost-connection banner's text, empty when none is shown. */
+    public String connectionBannerText() {
+        return window.connectionBannerText();
+    }
+
     public void show(String pageId) {
         window.show(pageId);
     }
@@ -275,8 +420,14 @@ public final class ConsoleShell implements AutoCloseable {
             monitor = null;
         }
         if (registry != null) {
-            registry.close();
+            Registry closing = registry;
             registry = null;
+            if (closing.location() instanceof Location.Server) {
+                // Ending a server session is network I/O, which the FX thread never waits for (the server may be gone).
+                Thread.ofVirtual().name("registry-closer").start(closing::close);
+            } else {
+                closing.close();
+            }
         }
     }
 
@@ -307,7 +458,7 @@ public final class ConsoleShell implements AutoCloseable {
         });
     }
 
-    /** Remembers the window and the last registry, then releases the file. */
+    /** Remembers the window and the last registry, then releases the file or the server's connections. */
     @Override
     public void close() {
         WindowGeometry.save(stage, settings);

@@ -1,5 +1,6 @@
 package com.modelsteward.ui.shell;
 
+import com.modelsteward.registry.Location;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.ui.common.FxDialogService;
 import javafx.scene.control.ButtonType;
@@ -39,17 +40,21 @@ final class HelpDialogs {
 
     /**
      * What About says: the app's version, the Java and JavaFX it runs on, and the open registry with its schema version
-     * (the one this build writes, too, since an older registry is migrated when opened).
+     * (the one this build writes, too, since an older registry is migrated when opened); for a server registry, the login
+     * the server authenticated.
      */
-    static String aboutText(String appVersion, Registry registry) {
+    static String aboutText(String appVersion, Registry registry, String user) {
         StringBuilder text = new StringBuilder("Model Steward ").append(appVersion).append('\n')
                 .append("Java ").append(System.getProperty("java.runtime.version"))
                 .append(", JavaFX ").append(System.getProperty("javafx.runtime.version", "unknown")).append("\n\n");
         if (registry == null) {
             text.append("No registry is open. This build reads and writes registry schema v").append(Registry.latestSchemaVersion()).append('.');
         } else {
-            text.append("Registry: ").append(registry.location()).append('\n')
-                    .append("Schema version: v").append(registry.schemaVersion())
+            text.append("Registry: ").append(registry.location()).append('\n');
+            if (registry.location() instanceof Location.Server) {
+                text.append("Logged in as: ").append(user).append('\n');
+            }
+            text.append("Schema version: v").append(registry.schemaVersion())
                     .append(" (this build writes v").append(Registry.latestSchemaVersion()).append(')')
                     .append(registry.isReadOnly() ? "\nOpened read-only." : "");
         }

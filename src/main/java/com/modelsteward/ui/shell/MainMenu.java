@@ -1,5 +1,6 @@
 package com.modelsteward.ui.shell;
 
+import com.modelsteward.registry.Location;
 import com.modelsteward.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -26,7 +27,7 @@ final class MainMenu {
     interface Commands {
         void openRegistry();
 
-        void openRecent(Path file);
+        void openRecent(Location location);
 
         void clearRecent();
 
@@ -98,19 +99,18 @@ final class MainMenu {
     }
 
     /**
-     * Lists the recent registries, newest first: the file name with its digit as the mnemonic, then the folder, so two
-     * files with one name are told apart. With none, a disabled line says so.
+     * Lists the recent registries, newest first, each with its digit as the mnemonic: a file's name, then its folder, so
+     * two files with one name are told apart; a server's database and server, then the login. With none, a disabled line
+     * says so.
      */
-    void showRecent(List<Path> files) {
+    void showRecent(List<Location> locations) {
         recent.getItems().clear();
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
-            Path folder = file.getParent();
-            MenuItem item = item("menu-recent-" + i, "_" + (i + 1) + "  " + file.getFileName() + (folder == null ? "" : "  —  " + folder),
-                    () -> commands.openRecent(file));
+        for (int i = 0; i < locations.size(); i++) {
+            Location location = locations.get(i);
+            MenuItem item = item("menu-recent-" + i, "_" + (i + 1) + "  " + recentLabel(location), () -> commands.openRecent(location));
             recent.getItems().add(item);
         }
-        if (files.isEmpty()) {
+        if (locations.isEmpty()) {
             MenuItem none = new MenuItem("No recent registries");
             none.setId("menu-recent-none");
             none.setDisable(true);
@@ -118,6 +118,17 @@ final class MainMenu {
         } else {
             recent.getItems().addAll(new SeparatorMenuItem(), item("menu-recent-clear", "_Clear the list", commands::clearRecent));
         }
+    }
+
+    /** "demo.db  —  /home/rachel/registries" or "steward on db.example:5432  —  rachel". */
+    static String recentLabel(Location location) {
+        return switch (location) {
+            case Location.File file -> {
+                Path folder = file.path().getParent();
+                yield file.path().getFileName() + (folder == null ? "" : "  —  " + folder);
+            }
+            case Location.Server server -> RegistryNames.serverName(server) + (server.user().isEmpty() ? "" : "  —  " + server.user());
+        };
     }
 
     /** Checks the theme in use (a check mark, as for the page shown). */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.animation.PauseTransition;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.InputEvent;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -33,6 +35,9 @@ import javafx.util.Duration;
  * a banner for read-only states, and a status bar.
  */
 final class MainWindow {
+
+    static final String CONNECTION_BANNER = "banner-connection";
+    private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
     /** How long the console must have been quiet before it builds a page not shown yet. */
     private static final long QUIET_NANOS = 1_000_000_000L;
@@ -115,6 +120,9 @@ final class MainWindow {
         HBox status = new HBox(12, registryLabel, userLabel, monitorLabel, grow, taskLabel, progress);
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
+        registryLabel.setId("status-registry");
+        // Who is logged in to what stays readable; a long background task's description is cut instead.
+        registryLabel.setMinWidth(Region.USE_PREF_SIZE);
         userLabel.setId("status-user");
 
         content.getStyleClass().add("content");
@@ -158,8 +166,10 @@ final class MainWindow {
         newContext.setNavigator(this::show);
         newContext.setNotifier(this::notify);
         newContext.setChangeListener(this::registryChanged);
-        registryLabel.setText("Registry: " + newContext.registry().location() + " (schema v" + newContext.registry().schemaVersion() + ")");
-        userLabel.setText("User: " + newContext.user() + (newContext.roles().isEmpty() ? " (no role: view only)" : " (" + String.join(", ", newContext.roles()) + ")"));
+        registryLabel.setText(RegistryNames.registryStatus(newContext.registry(), newContext.user(), newContext.roles()));
+        registryLabel.setTooltip(new Tooltip(newContext.registry().location() + " (schema v" + newContext.registry().schemaVersion() + ")"));
+        userLabel.setText(RegistryNames.userStatus(newContext.registry(), newContext.user(), newContext.roles()));
+        monitorLabel.setText("");
         banners.getChildren().clear();
         newContext.registry().readOnlyReason().ifPresent(reason -> banners.getChildren().add(banner("banner-read-only",
                 "⚠ Read-only: " + newContext.registry().location().shortName() + " is open read-only because " + reason + ".")));
@@ -362,6 +372,7 @@ final class MainWindow {
     /** A result message floating over the page; it stays a few seconds, or until dismissed. */
     void notify(String message) {
         notificationText.setText(message);
+        notification.pseudoClassStateChanged(WARNING, message.startsWith("⚠"));
         notification.setVisible(true);
         notification.setManaged(true);
         notificationTimer.playFromStart();
@@ -378,6 +389,45 @@ final class MainWindow {
 
     void monitorFailed(String message) {
         monitorLabel.setText("⚠ live refresh paused: " + message);
+    }
+
+    /**
+     * The server of the open registry stopped answering: a banner says so — an icon and a headline, then what the
+     * window shows meanwhile and the last try's reason — until {@link #monitorRecovered()}. The pages stay as they were
+     * read and usable; the monitor keeps trying.
+     */
+    void connectionLost(String server, String reason) {
+        Label headline = new Label("Connection to " + server + " lost — reconnecting…");
+        headline.setId("banner-connection-headline");
+        headline.getStyleClass().add("banner-headline");
+        Label detail = new Label("The views show what was read before. Last try: " + reason);
+        detail.setId("banner-connection-detail");
+        detail.setWrapText(true);
+        detail.getStyleClass().add("banner-detail");
+        Label icon = new Label("⚠");
+        icon.getStyleClass().add("banner-icon");
+        VBox text = new VBox(2, headline, detail);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox banner = new HBox(10, icon, text);
+        banner.setId(CONNECTION_BANNER);
+        banner.getStyleClass().addAll("banner", "banner-connection");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banners.getChildren().removeIf(node -> CONNECTION_BANNER.equals(node.getId()));
+        banners.getChildren().addFirst(banner);
+    }
+
+    /** The change counter reads again: the banner or the status note goes (the views refresh as the counter moved). */
+    void monitorRecovered() {
+        banners.getChildren().removeIf(node -> CONNECTION_BANNER.equals(node.getId()));
+        monitorLabel.setText("");
+    }
+
+    /** The connection banner's text as read aloud: icon, headline, detail; empty when none is shown. */
+    String connectionBannerText() {
+        return banners.getChildren().stream().filter(node -> CONNECTION_BANNER.equals(node.getId())).findFirst()
+                .map(node -> node.lookupAll(".label").stream().map(label -> ((Label) label).getText())
+                        .collect(java.util.stream.Collectors.joining(" ")))
+                .orElse("");
     }
 
     void showMessage(String message) {
@@ -401,7 +451,9 @@ final class MainWindow {
         menu.setPagesEnabled(false);
         menu.pageShown(null);
         registryLabel.setText("No registry open");
+        registryLabel.setTooltip(null);
         userLabel.setText("");
+        monitorLabel.setText("");
         navBadges.values().forEach(badge -> badge.setText(""));
         showMessage(message);
     }

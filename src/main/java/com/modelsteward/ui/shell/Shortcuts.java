@@ -39,7 +39,7 @@ final class Shortcuts {
         rows.add(new Row("↑ / ↓, Home / End", "In the sidebar: move to the previous, next, first or last page"));
         rows.add(new Row("Enter / Space", "In the sidebar: show the page that has the focus"));
         rows.add(new Row("Shift+F10 / Menu key", "In the Models table: the selected version's actions"));
-        rows.add(new Row(OPEN_REGISTRY.getDisplayText(), "Open a registry file"));
+        rows.add(new Row(OPEN_REGISTRY.getDisplayText(), "Open a registry: a file or a server"));
         rows.add(new Row(QUIT.getDisplayText(), "Quit"));
         rows.add(new Row(SHOW_SHORTCUTS.getDisplayText(), "This list of keyboard shortcuts"));
         rows.add(new Row("Alt+F / Alt+V / Alt+H", "Open the File, View or Help menu"));

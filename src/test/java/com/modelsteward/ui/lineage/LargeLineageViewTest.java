@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
@@ -78,7 +77,7 @@ class LargeLineageViewTest {
         stage.setWidth(1000);
         stage.setHeight(800);
         stage.show();
-        shell.start(new ConsoleOptions(Optional.of(db), false));
+        shell.start(ConsoleOptions.opening(db));
     }
 
     @AfterEach

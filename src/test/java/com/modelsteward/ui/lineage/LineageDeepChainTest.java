@@ -21,7 +21,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -62,7 +61,7 @@ class LineageDeepChainTest {
         stage.setWidth(1440);
         stage.setHeight(900);
         stage.show();
-        shell.start(new ConsoleOptions(Optional.of(registry), false));
+        shell.start(ConsoleOptions.opening(registry));
     }
 
     @AfterEach

@@ -91,7 +91,7 @@ class LineageViewTest {
         stage.setWidth(1440);
         stage.setHeight(900);
         stage.show();
-        shell.start(new ConsoleOptions(Optional.of(db), false));
+        shell.start(ConsoleOptions.opening(db));
     }
 
     @AfterEach

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -59,7 +58,7 @@ class ModelsViewTest {
         stage.setWidth(1440);
         stage.setHeight(900);
         stage.show();
-        shell.start(new ConsoleOptions(Optional.of(folder.resolve("demo.db")), false));
+        shell.start(ConsoleOptions.opening(folder.resolve("demo.db")));
     }
 
     @AfterEach

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
@@ -63,7 +62,7 @@ class ScorecardsViewTest {
         stage.setWidth(1440);
         stage.setHeight(900);
         stage.show();
-        shell.start(new ConsoleOptions(Optional.of(folder.resolve("demo.db")), false));
+        shell.start(ConsoleOptions.opening(folder.resolve("demo.db")));
     }
 
     @AfterEach

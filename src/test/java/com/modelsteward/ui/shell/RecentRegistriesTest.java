@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -45,7 +44,7 @@ class RecentRegistriesTest {
         settingsFile = dir.resolve("settings-" + System.nanoTime() + ".properties");
         shell = new ConsoleShell(stage, TestRegistries.OPERATOR, Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC), new AppSettings(settingsFile));
         stage.show();
-        shell.start(new ConsoleOptions(Optional.of(first), false));
+        shell.start(ConsoleOptions.opening(first));
     }
 
     @AfterEach
@@ -63,7 +62,7 @@ class RecentRegistriesTest {
         assertEquals("_1  demo.db  —  " + second.getParent(), items.get(0).getText());
         assertEquals("_2  demo.db  —  " + first.getParent(), items.get(1).getText());
         // Written as they change: a console killed now (no close, no save on exit) still remembers both.
-        FxWait.until("the settings file lists both", () -> RecentRegistries.read(new AppSettings(settingsFile)).equals(List.of(second, first)));
+        FxWait.until("the settings file lists both", () -> RecentRegistries.read(new AppSettings(settingsFile)).equals(List.of(second.toString(), first.toString())));
 
         robot.interact(() -> items.get(1).fire());
         FxWait.until("the older registry opens again", () -> shell.context().registry().file().equals(first));
