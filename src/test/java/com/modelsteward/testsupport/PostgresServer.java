@@ -164,6 +164,20 @@ public final class PostgresServer {
         return DriverManager.getConnection(jdbcUrl(database), props);
     }
 
+    /**
+     * Address parameters asking for TLS this server cannot give: sslmode=require of a server without TLS (the embedded
+     * one), else verify-full against a root certificate that signed nothing (Debian's server has its own certificate).
+     */
+    public String tlsItCannotGive() {
+        try (Connection c = superConnection("postgres"); Statement s = c.createStatement(); var ssl = s.executeQuery("SHOW ssl")) {
+            ssl.next();
+            return ssl.getString(1).equals("on")
+                    ? "?sslmode=verify-full&sslrootcert=" + Files.createTempFile("no-root", ".crt") : "?sslmode=require";
+        } catch (SQLException | IOException failed) {
+            throw new IllegalStateException("cannot ask the server about TLS: " + failed.getMessage(), failed);
+        }
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }

@@ -61,7 +61,7 @@ final class PostgresErrors {
         return switch (state) {
             case "28P01" -> new RegistryException("E_REGISTRY_AUTH", "the server " + server.server() + " refused the password for "
                     + login + " (database " + server.database() + ")", failure);
-            case "28000" -> new RegistryException("E_REGISTRY_AUTH", "the server " + server.server() + " does not let " + login
+            case "28000" -> new RegistryException("E_REGISTRY_NOT_ALLOWED", "the server " + server.server() + " does not let " + login
                     + " connect to database " + server.database() + " (" + message + ")", failure);
             case "3D000" -> new RegistryException("E_REGISTRY_MISSING", "the server " + server.server() + " has no database \""
                     + server.database() + "\"; ask the DBA to create it, then run `init --db " + where + "`", failure);

@@ -47,6 +47,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the login the server vouches for; another login's commit shown within a second; sessions ended by the server.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("postgresql")
 @Tag("console")
 class ServerConsoleTest {
 

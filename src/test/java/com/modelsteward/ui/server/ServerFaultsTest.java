@@ -19,6 +19,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import org.testfx.framework.junit5.Start;
  * the problem — never a stack trace, never the password — and the console stays usable for another registry.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("postgresql")
 class ServerFaultsTest {
 
     @TempDir
@@ -87,7 +89,6 @@ class ServerFaultsTest {
         ConsoleShell shell = console.start(robot, stage, Files.createTempFile(dir, "settings", ".properties"), wrong);
         DialogPane dialog = ServerConsole.dialog(robot, "password-dialog");
         String reason = robot.from(dialog).lookup("#password-reason").queryAs(Label.class).getText();
-        System.out.println("WRONG PASSWORD: " + reason);
         assertTrue(reason.contains(server()) && reason.contains("refused the password for rachel"), reason);
         FxWait.clickOn(robot, "Cancel");
         FxWait.until("the window says nothing is open", () -> shell.context() == null && robot.lookup("#nav-models").query().isDisabled());
@@ -101,7 +102,6 @@ class ServerFaultsTest {
         }
         openOn(robot, "postgresql://rachel@127.0.0.1:" + unused + "/steward");
         String text = faultSaid(robot, "server-fault-down");
-        System.out.println("DOWN: " + text);
         assertTrue(text.contains("127.0.0.1:" + unused), text);
     }
 
@@ -111,7 +111,6 @@ class ServerFaultsTest {
         console.start(robot, stage, Files.createTempFile(dir, "settings", ".properties"),
                 ((Location.Server) Location.parse(PostgresServer.get().url("rachel", "no_such_registry"))).as("rachel", PostgresServer.passwordOf("rachel")));
         String text = faultSaid(robot, "server-fault-unknown-database");
-        System.out.println("UNKNOWN DB: " + text);
         assertTrue(text.contains(server()) && text.contains("no_such_registry"), text);
     }
 
@@ -120,15 +119,13 @@ class ServerFaultsTest {
         String plain = PostgresServer.get().freshDatabase();
         openOn(robot, PostgresServer.get().superuserUrl(plain));
         String text = faultSaid(robot, "server-fault-not-a-registry");
-        System.out.println("NOT A REGISTRY: " + text);
         assertTrue(text.contains(plain) && text.contains("not a Model Steward registry"), text);
     }
 
     @Test
     void tlsRequiredOfAServerWithoutTlsIsNamed(FxRobot robot) throws Exception {
-        openOn(robot, PostgresServer.get().url("rachel", team.database()) + "?sslmode=require");
+        openOn(robot, PostgresServer.get().url("rachel", team.database()) + PostgresServer.get().tlsItCannotGive());
         String text = faultSaid(robot, "server-fault-tls");
-        System.out.println("TLS: " + text);
         assertTrue(text.contains(server()), text);
     }
 }
