@@ -255,9 +255,14 @@ class MigrateCommandTest {
     void theTeamGoesOnWorkingOnTheServer() {
         Path file = demoFile();
         assertEquals(0, run("init", "--schema-only", "--db", owner), cli.err());
-        assertEquals(0, run("migrate", "--from", file.toString(), "--to", owner), cli.err());
-        assertTrue(cli.out().startsWith("Copied " + file + " to " + owner + " in "), cli.out());
-        assertTrue(cli.out().contains("Verified at " + owner + " before the commit: the audit chain's "), cli.out());
+        // The owner need not be a superuser: a member of steward_owner, as a DBA would hand the migration to.
+        server.createLogin("mig.owner", "steward_owner");
+        String migrator = "postgresql://mig.owner:" + PostgresServer.passwordOf("mig.owner") + "@" + server.host() + ":" + server.port()
+                + "/" + database;
+        assertEquals(0, run("migrate", "--from", file.toString(), "--to", migrator), cli.err());
+        String shown = server.url("mig.owner", database);
+        assertTrue(cli.out().startsWith("Copied " + file + " to " + shown + " in "), cli.out());
+        assertTrue(cli.out().contains("Verified at " + shown + " before the commit: the audit chain's "), cli.out());
         assertTrue(cli.err().startsWith("copied drift_samples: 121500 rows (") && cli.err().contains("verifying the copy before it commits"),
                 "a large table's progress on standard error: " + cli.err());
         long highestScorecard;
