@@ -1,5 +1,6 @@
 package com.modelsteward.cli;
 
+import com.modelsteward.registry.Location;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.trust.Enrolment;
 import com.modelsteward.trust.Keys;
@@ -32,6 +33,9 @@ final class InitCommand implements Command {
             return 0;
         }
         args.required("db");
+        if (args.flag("schema-only") && !(context.registryLocation(args) instanceof Location.Server)) {
+            throw new CliException("E_USAGE", "--schema-only makes a server registry for `migrate` to fill; a registry file is copied as a file");
+        }
         try (Registry registry = context.withRegistryLocation(args, Registry::create)) {
             if (args.flag("schema-only")) {
                 if (args.flag("json")) {

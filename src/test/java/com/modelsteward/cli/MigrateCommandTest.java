@@ -101,6 +101,8 @@ class MigrateCommandTest {
         assertEquals(2, run("migrate", "--from", owner, "--to", owner));
         assertTrue(cli.err().startsWith("E_USAGE: --from names the registry file to copy, not a server"), cli.err());
         assertEquals(2, run("migrate", "--db", file.toString(), "--from", file.toString(), "--to", owner));
+        assertEquals(2, run("init", "--schema-only", "--db", file.toString()));
+        assertTrue(cli.err().startsWith("E_USAGE: --schema-only makes a server registry"), cli.err());
         assertEquals(1, run("migrate", "--from", file.toString(), "--to", owner));
         assertTrue(cli.err().startsWith("E_REGISTRY_MISSING: " + file + " does not exist"), cli.err());
         assertFalse(Files.exists(file), "a missing file is not created");
