@@ -12,7 +12,7 @@ import java.util.Set;
 public final class Args {
 
     /** Options that take no value. */
-    private static final Set<String> FLAGS = Set.of("json", "all", "force", "smoke", "help");
+    private static final Set<String> FLAGS = Set.of("json", "all", "force", "smoke", "help", "print-sql", "schema-only");
 
     private final List<String> words;
     private final Map<String, String> options;

@@ -38,7 +38,12 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
 
     /** The registry named by --db (a file or a server), or the per-user demo registry when --db is absent. */
     public Location registryLocation(Args args) {
-        Location location = args.option("db").map(Location::parse).orElseGet(() -> new Location.File(AppDirs.demoRegistry()));
+        return args.option("db").map(this::location).orElseGet(() -> new Location.File(AppDirs.demoRegistry()));
+    }
+
+    /** What an option names (a file, or a server with its login and password found as libpq finds them). */
+    public Location location(String address) {
+        Location location = Location.parse(address);
         if (location instanceof Location.Server server) {
             return ServerLogin.resolve(server, environment.asMap(), user, environment.get("HOME").map(Path::of).orElse(null));
         }
@@ -50,7 +55,11 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
      * terminal, asks once (without echo) and tries again.
      */
     public <R> R withRegistryLocation(Args args, java.util.function.Function<Location, R> open) {
-        Location location = registryLocation(args);
+        return withLocation(registryLocation(args), open);
+    }
+
+    /** {@link #withRegistryLocation} for a location another option names ({@code migrate --to}). */
+    public <R> R withLocation(Location location, java.util.function.Function<Location, R> open) {
         try {
             return open.apply(location);
         } catch (RegistryException refused) {

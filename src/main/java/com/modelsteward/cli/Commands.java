@@ -12,6 +12,7 @@ final class Commands {
         return List.of(
                 new InitCommand(),
                 new DemoCommand(),
+                new MigrateCommand(),
                 new StatusCommand(),
                 new RegisterCommand(),
                 new ScorecardsImportCommand(),

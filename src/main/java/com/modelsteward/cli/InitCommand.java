@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * {@code init --db FILE|postgresql://…}: creates an empty registry; the user who runs it (on a server, the login) becomes its
- * first ADMIN. {@code init --print-sql} prints what it runs on a server, for a DBA.
+ * first ADMIN. {@code init --print-sql} prints what it runs on a server, for a DBA; {@code init --schema-only} makes the
+ * schema without an ADMIN, for {@code migrate} to fill with a registry's own principals and root key.
  */
 final class InitCommand implements Command {
 
@@ -26,13 +27,27 @@ final class InitCommand implements Command {
 
     @Override
     public int run(Args args, CliContext context) {
-        args.allowOnly(Set.of("print-sql"));
+        args.allowOnly(Set.of("print-sql", "schema-only"));
         if (args.flag("print-sql")) {
             // What init runs on a server, for a DBA who runs it by hand (docs/deployment.md); nothing is connected to.
             context.out().print(Registry.serverSetupSql());
             return 0;
         }
         args.required("db");
+        if (args.flag("schema-only") && !(context.registryLocation(args) instanceof Location.Server)) {
+            throw new CliException("E_USAGE", "--schema-only makes a server registry for `migrate` to fill; a registry file is copied as a file");
+        }
+        if (args.flag("schema-only")) {
+            try (Registry registry = context.withRegistryLocation(args, Registry::create)) {
+                if (args.flag("json")) {
+                    context.printJson(Map.of("db", registry.location().toString(), "schema_version", registry.schemaVersion()));
+                } else {
+                    context.out().println("Created registry " + registry.location() + " (schema version " + registry.schemaVersion()
+                            + ") with no principal: fill it with `migrate --from FILE --to " + registry.location() + "`");
+                }
+                return 0;
+            }
+        }
         try (Registry registry = context.withRegistryLocation(args, InitCommand::createOrAdopt)) {
             String admin = registry.actingUser(context.user());
             Enrolment.Result root = Enrolment.initialAdmin(registry, context.clock(), admin, Keys.directory());

@@ -95,14 +95,19 @@ public final class DemoGenerator {
      * the artifact files go to the working folder, where {@link Location#folder} looks for them.
      */
     public Registry create(Location location) {
+        return create(location, location.folder());
+    }
+
+    /** The same with the artifact files in {@code artifacts} (a server registry's, for a test). */
+    public Registry create(Location location, java.nio.file.Path artifacts) {
         Registry registry = Registry.create(location);
         List<DemoVersion> versions = registry.write(store -> populate(registry, store));
         try {
-            writeArtifacts(location.folder(), versions);
+            writeArtifacts(artifacts, versions);
         } catch (java.io.IOException | RuntimeException failed) {
             registry.close();
-            throw new com.modelsteward.registry.RegistryException("E_DEMO_ARTIFACTS", "cannot write the demo's artifact files next to "
-                    + location + ": " + failed.getMessage());
+            throw new com.modelsteward.registry.RegistryException("E_DEMO_ARTIFACTS", "cannot write the demo's artifact files to "
+                    + artifacts + " (for " + location + "): " + failed.getMessage());
         }
         return registry;
     }
@@ -138,7 +143,12 @@ public final class DemoGenerator {
      * stored, so the Overview's alerts and the Drift view start populated, with their incidents, audit entries and events.
      */
     public Registry createWithDriftRun(Location location) {
-        Registry registry = create(location);
+        return createWithDriftRun(location, location.folder());
+    }
+
+    /** The same with the artifact files in {@code artifacts}. */
+    public Registry createWithDriftRun(Location location, java.nio.file.Path artifacts) {
+        Registry registry = create(location, artifacts);
         try {
             new DriftMonitor(registry, Clock.fixed(anchor, ZoneOffset.UTC), DriftPolicy.DEFAULT).computeAndStoreAll("ines.admin");
         } catch (RuntimeException failed) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * What differs between database engines, and nothing else (docs/decisions/0015-store-seam.md). {@link Registry} keeps the
@@ -82,6 +83,9 @@ public interface Engine {
      * {@code session_user}); empty for a file, where the OS account is who acts.
      */
     java.util.Optional<String> authenticatedUser(Handle handle);
+
+    /** The isolation level at which one read transaction sees one snapshot of the whole registry. */
+    TransactionIsolationLevel snapshotIsolation();
 
     /** The aggregates on this connection, inside whatever transaction it is in. */
     Store store(Handle handle);

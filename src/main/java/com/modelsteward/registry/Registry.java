@@ -122,6 +122,27 @@ public final class Registry implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * Opens a registry only to read it, whether or not this user may write it, at whatever schema version it has: nothing
+     * is migrated or written ({@code migrate}'s source, which it never changes). {@link #schemaVersion} says what it is.
+     */
+    public static Registry openReadOnly(Location location) {
+        Engine engine = engineFor(location);
+        boolean sideFilesBefore = engine.hasSideFiles(location);
+        int version;
+        try {
+            version = engine.probe(location);
+        } catch (RuntimeException refused) {
+            if (!sideFilesBefore) {
+                engine.removeSideFiles(location);
+            }
+            throw refused;
+        }
+        Registry registry = new Registry(engine, location, engine.readOnly(location), version, "it was opened only to be read");
+        registry.removeSideFilesOnClose = !sideFilesBefore;
+        return registry;
+    }
+
     /** Creates a new, empty registry file at the latest schema. The file must not exist yet (or be an empty file this app made). */
     public static Registry create(Path path) {
         return create(new Location.File(path));
@@ -215,6 +236,14 @@ public final class Registry implements AutoCloseable {
     /** Runs {@code work} on one read snapshot of the registry's aggregates. */
     public <R> R read(StoreWork<R> work) {
         return readHandle(handle -> work.run(engine.store(handle)));
+    }
+
+    /**
+     * Runs {@code work} in one read transaction, so that all it reads is one snapshot however long it takes and whoever
+     * commits meanwhile ({@link #read} gives each statement the newest data): a copy of the whole registry reads it so.
+     */
+    public <R> R readSnapshot(StoreWork<R> work) {
+        return readHandle(handle -> handle.inTransaction(engine.snapshotIsolation(), h -> work.run(engine.store(h))));
     }
 
     /** Runs {@code work} in one write transaction (see {@link #writeHandle}): all of it commits, exactly once, or none. */

@@ -29,4 +29,7 @@ public interface Store {
 
     /** The read side behind {@link ModelCatalog}: lists and counts for the console and the command line. */
     CatalogStore catalog();
+
+    /** Every table row by row, for copying a whole registry ({@code migrate}). */
+    CopyStore copy();
 }

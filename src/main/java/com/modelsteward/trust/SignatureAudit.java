@@ -4,6 +4,7 @@ import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.governance.Principals;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.SignedDecision;
+import com.modelsteward.registry.Store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,45 +33,48 @@ public final class SignatureAudit {
     }
 
     public static Report verify(Registry registry) {
-        return registry.read(store -> {
-            List<String> problems = new ArrayList<>();
-            Optional<Signatures.KeyCheck> root = Signatures.root(store);
-            root.filter(r -> !r.trusted()).ifPresent(r -> problems.add("root key of " + r.user() + ": " + r.problem()));
-            if (Signatures.demoMarker(store).isPresent()) {
-                Signatures.demoProblem(store).ifPresent(notADemo -> problems.add("registry_meta carries the demo marker, but " + notADemo));
+        return registry.read(SignatureAudit::verify);
+    }
+
+    /** The same inside a transaction the caller holds: {@code migrate} checks its copy before it commits it. */
+    public static Report verify(Store store) {
+        List<String> problems = new ArrayList<>();
+        Optional<Signatures.KeyCheck> root = Signatures.root(store);
+        root.filter(r -> !r.trusted()).ifPresent(r -> problems.add("root key of " + r.user() + ": " + r.problem()));
+        if (Signatures.demoMarker(store).isPresent()) {
+            Signatures.demoProblem(store).ifPresent(notADemo -> problems.add("registry_meta carries the demo marker, but " + notADemo));
+        }
+        List<String> enrolled = store.principals().withKeys();
+        for (String user : enrolled) {
+            Signatures.KeyCheck key = Signatures.trustedKey(store, user);
+            if (!key.trusted()) {
+                problems.add("key of " + user + ": " + key.problem());
             }
-            List<String> enrolled = store.principals().withKeys();
-            for (String user : enrolled) {
-                Signatures.KeyCheck key = Signatures.trustedKey(store, user);
-                if (!key.trusted()) {
-                    problems.add("key of " + user + ": " + key.problem());
-                }
+        }
+        List<SignedDecision> decisions = store.approvals().allSignedDecisions();
+        for (SignedDecision decision : decisions) {
+            String requestId = decision.requestId();
+            Optional<GovernanceEngine.Request> request = GovernanceEngine.findRequest(store, requestId);
+            String label = "approval " + decision.approvalId() + " (" + decision.decision() + " of " + requestId + " by "
+                    + decision.approver() + ")";
+            if (request.isEmpty()) {
+                problems.add(label + " refers to a request that does not exist");
+                continue;
             }
-            List<SignedDecision> decisions = store.approvals().allSignedDecisions();
-            for (SignedDecision decision : decisions) {
-                String requestId = decision.requestId();
-                Optional<GovernanceEngine.Request> request = GovernanceEngine.findRequest(store, requestId);
-                String label = "approval " + decision.approvalId() + " (" + decision.decision() + " of " + requestId + " by "
-                        + decision.approver() + ")";
-                if (request.isEmpty()) {
-                    problems.add(label + " refers to a request that does not exist");
-                    continue;
-                }
-                Signatures.decisionProblem(store, request.get(), decision.approver(), decision.decision(), decision.comment(),
-                                decision.decidedAt(), decision.signature())
-                        .ifPresent(problem -> problems.add(label + " " + problem));
-            }
-            problems.addAll(store.meta().triggerProblems());
-            SignedHistory.Report history = SignedHistory.check(store);
-            problems.addAll(history.sentences());
-            Optional<String> marker = store.meta().value(Principals.DEMO_MARKER);
-            if (marker.isPresent() && !Signatures.isDemo(store)) {
-                problems.add("registry_meta holds a demo marker, but this registry's root key is not the demo key: the marker was "
-                        + "inserted behind the app's back (it does not make a registry a demo)");
-            }
-            int heads = store.audit().signedHeadCount();
-            return new Report(root.filter(Signatures.KeyCheck::trusted).map(r -> Keys.fingerprint(r.publicKey())),
-                    Signatures.isDemo(store), enrolled.size(), decisions.size(), heads, List.copyOf(problems));
-        });
+            Signatures.decisionProblem(store, request.get(), decision.approver(), decision.decision(), decision.comment(),
+                            decision.decidedAt(), decision.signature())
+                    .ifPresent(problem -> problems.add(label + " " + problem));
+        }
+        problems.addAll(store.meta().triggerProblems());
+        SignedHistory.Report history = SignedHistory.check(store);
+        problems.addAll(history.sentences());
+        Optional<String> marker = store.meta().value(Principals.DEMO_MARKER);
+        if (marker.isPresent() && !Signatures.isDemo(store)) {
+            problems.add("registry_meta holds a demo marker, but this registry's root key is not the demo key: the marker was "
+                    + "inserted behind the app's back (it does not make a registry a demo)");
+        }
+        int heads = store.audit().signedHeadCount();
+        return new Report(root.filter(Signatures.KeyCheck::trusted).map(r -> Keys.fingerprint(r.publicKey())),
+                Signatures.isDemo(store), enrolled.size(), decisions.size(), heads, List.copyOf(problems));
     }
 }

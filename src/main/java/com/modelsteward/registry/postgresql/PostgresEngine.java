@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -260,6 +261,12 @@ public final class PostgresEngine implements Engine {
     @Override
     public Optional<String> authenticatedUser(Handle handle) {
         return Optional.of(handle.createQuery("SELECT session_user").mapTo(String.class).one());
+    }
+
+    /** READ COMMITTED, the server's default, takes a new snapshot per statement; REPEATABLE READ keeps the first. */
+    @Override
+    public TransactionIsolationLevel snapshotIsolation() {
+        return TransactionIsolationLevel.REPEATABLE_READ;
     }
 
     @Override

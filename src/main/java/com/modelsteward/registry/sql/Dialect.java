@@ -1,6 +1,7 @@
 package com.modelsteward.registry.sql;
 
 import com.modelsteward.registry.AuditEntry;
+import com.modelsteward.registry.RegistryTable;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -33,4 +34,19 @@ public interface Dialect {
 
     /** Gives a long bulk write more cache than an ordinary transaction, or takes it back; engines that share one do nothing. */
     void pageCache(Handle handle, boolean wide);
+
+    /**
+     * Inserts rows given with their keys through the engine's bulk path and returns true, or returns false when the
+     * engine has none worth its while and the store inserts them in batches ({@link com.modelsteward.registry.CopyStore#insert}).
+     */
+    boolean copyIn(Handle handle, RegistryTable table, List<Object[]> rows);
+
+    /** Moves the table's id generator past its highest key after rows were inserted with their own; engines that number rows by max(rowid) do nothing. */
+    void continueIdentity(Handle handle, RegistryTable table);
+
+    /** Whether this connection's writes pass the registry's triggers as given: the server's schema owner; never on a file. */
+    boolean writesRowsAsGiven(Handle handle);
+
+    /** Keeps every other writer off every registry table until the transaction ends; a file's write transaction already does. */
+    void excludeOtherWriters(Handle handle);
 }

@@ -3,6 +3,7 @@ package com.modelsteward.registry.sql;
 import com.modelsteward.registry.ApprovalStore;
 import com.modelsteward.registry.AuditStore;
 import com.modelsteward.registry.CatalogStore;
+import com.modelsteward.registry.CopyStore;
 import com.modelsteward.registry.DriftStore;
 import com.modelsteward.registry.EventStore;
 import com.modelsteward.registry.MetaStore;
@@ -30,6 +31,7 @@ public final class SqlStore implements Store {
     private DriftStore drift;
     private MetaStore meta;
     private CatalogStore catalog;
+    private CopyStore copy;
 
     public SqlStore(Handle handle, Dialect dialect) {
         this.handle = handle;
@@ -122,5 +124,13 @@ public final class SqlStore implements Store {
             catalog = new SqlCatalog(handle);
         }
         return catalog;
+    }
+
+    @Override
+    public CopyStore copy() {
+        if (copy == null) {
+            copy = new SqlCopyStore(handle, dialect);
+        }
+        return copy;
     }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.sqlite.SQLiteConnection;
 
 /** The registry as one SQLite file: the embedded default {@link Engine} (the demo, one workstation, the trading system's file). */
@@ -235,6 +236,12 @@ public final class SqliteEngine implements Engine {
     @Override
     public Optional<String> authenticatedUser(Handle handle) {
         return Optional.empty();
+    }
+
+    /** Every SQLite transaction reads one snapshot; SERIALIZABLE is its default level, so nothing is set. */
+    @Override
+    public TransactionIsolationLevel snapshotIsolation() {
+        return TransactionIsolationLevel.SERIALIZABLE;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.modelsteward.registry.sqlite;
 
 import com.modelsteward.registry.AuditEntry;
+import com.modelsteward.registry.RegistryTable;
 import com.modelsteward.registry.sql.Dialect;
 import java.util.List;
 import java.util.Optional;
@@ -48,5 +49,27 @@ final class SqliteSql implements Dialect {
         } else {
             handle.execute(DEFAULT_PAGE_CACHE);
         }
+    }
+
+    /** Batched inserts are SQLite's bulk path: one transaction, one prepared statement. */
+    @Override
+    public boolean copyIn(Handle handle, RegistryTable table, List<Object[]> rows) {
+        return false;
+    }
+
+    /** An INTEGER PRIMARY KEY is numbered max(rowid) + 1: rows inserted with their own keys need nothing more. */
+    @Override
+    public void continueIdentity(Handle handle, RegistryTable table) {
+    }
+
+    /** A file's triggers refuse a history written row by row (a version inserted as ACTIVE): a file is copied as a file. */
+    @Override
+    public boolean writesRowsAsGiven(Handle handle) {
+        return false;
+    }
+
+    /** BEGIN IMMEDIATE already holds the file's one write lock. */
+    @Override
+    public void excludeOtherWriters(Handle handle) {
     }
 }

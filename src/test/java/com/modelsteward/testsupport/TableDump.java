@@ -1,0 +1,152 @@
+package com.modelsteward.testsupport;
+
+import com.modelsteward.registry.Location;
+import com.modelsteward.registry.Registry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every data table of a registry, file or server, as text: rows in the order of the table's primary key, each value as
+ * Java prints what the driver read (whole numbers as {@link Long}, so that SQLite's and PostgreSQL's widths compare equal).
+ * Read from each engine's own catalogue, not from the app's list of tables, so a table the app forgets is seen.
+ */
+public final class TableDump {
+
+    private TableDump() {
+    }
+
+    /** Table name → its rows, for every table but {@code schema_version}, sorted by name. */
+    public static Map<String, List<List<String>>> of(Registry registry) {
+        return of(registry, java.util.Set.of());
+    }
+
+    /** The same without the columns {@code "table.column"} named (values the wall clock wrote, which no two runs share). */
+    public static Map<String, List<List<String>>> of(Registry registry, java.util.Set<String> without) {
+        return registry.readHandle(handle -> {
+            try (Statement statement = handle.getConnection().createStatement()) {
+                boolean server = registry.location() instanceof Location.Server;
+                Map<String, List<String>> keyed = server ? serverTables(statement) : fileTables(statement);
+                Map<String, List<List<String>>> dump = new TreeMap<>();
+                for (Map.Entry<String, List<String>> table : keyed.entrySet()) {
+                    List<String> columns = table.getValue().stream().filter(column -> !without.contains(table.getKey() + "." + column)).toList();
+                    dump.put(table.getKey(), rows(statement, table.getKey(), columns));
+                }
+                return dump;
+            } catch (SQLException failed) {
+                throw new IllegalStateException(failed);
+            }
+        });
+    }
+
+    /**
+     * Where two dumps first differ, as a sentence ("scorecards row 17: …"), or empty when they hold the same tables, rows and
+     * values: an assertion message a person can read, where the whole dump would be megabytes.
+     */
+    public static String firstDifference(Map<String, List<List<String>>> expected, Map<String, List<List<String>>> actual) {
+        if (!expected.keySet().equals(actual.keySet())) {
+            return "the tables differ: " + expected.keySet() + " against " + actual.keySet();
+        }
+        for (String table : expected.keySet()) {
+            List<List<String>> a = expected.get(table);
+            List<List<String>> b = actual.get(table);
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                if (!a.get(i).equals(b.get(i))) {
+                    List<String> differing = new ArrayList<>();
+                    for (int c = 0; c < Math.min(a.get(i).size(), b.get(i).size()); c++) {
+                        if (!a.get(i).get(c).equals(b.get(i).get(c))) {
+                            differing.add(a.get(i).get(c) + " against " + b.get(i).get(c));
+                        }
+                    }
+                    return table + " row " + (i + 1) + " (" + a.get(i).getFirst() + "): " + (differing.isEmpty() ? a.get(i) + " against " + b.get(i)
+                            : String.join("; ", differing));
+                }
+            }
+            if (a.size() != b.size()) {
+                return table + " holds " + a.size() + " rows against " + b.size();
+            }
+        }
+        return "";
+    }
+
+    /** The rows of every table, counted. */
+    public static Map<String, Integer> counts(Registry registry) {
+        Map<String, Integer> counts = new TreeMap<>();
+        of(registry).forEach((table, rows) -> counts.put(table, rows.size()));
+        return counts;
+    }
+
+    /** Table → its columns, the primary key first (every data table has a one-column key). */
+    private static Map<String, List<String>> fileTables(Statement statement) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version'")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        for (String name : names) {
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("PRAGMA table_info(" + name + ")")) {
+                while (rows.next()) {
+                    if (rows.getInt("pk") > 0) {
+                        columns.addFirst(rows.getString("name"));
+                    } else {
+                        columns.add(rows.getString("name"));
+                    }
+                }
+            }
+            tables.put(name, columns);
+        }
+        return tables;
+    }
+
+    private static Map<String, List<String>> serverTables(Statement statement) throws SQLException {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        try (ResultSet rows = statement.executeQuery("""
+                SELECT c.table_name, c.column_name,
+                       EXISTS (SELECT 1 FROM information_schema.table_constraints t
+                                 JOIN information_schema.key_column_usage k
+                                   ON k.constraint_name = t.constraint_name AND k.table_schema = t.table_schema
+                                WHERE t.table_schema = c.table_schema AND t.table_name = c.table_name
+                                  AND t.constraint_type = 'PRIMARY KEY' AND k.column_name = c.column_name) AS pk
+                  FROM information_schema.columns c
+                 WHERE c.table_schema = 'steward' AND c.table_name <> 'schema_version'
+                 ORDER BY c.table_name, c.ordinal_position""")) {
+            while (rows.next()) {
+                List<String> columns = tables.computeIfAbsent(rows.getString(1), t -> new ArrayList<>());
+                if (rows.getBoolean(3)) {
+                    columns.addFirst(rows.getString(2));
+                } else {
+                    columns.add(rows.getString(2));
+                }
+            }
+        }
+        return tables;
+    }
+
+    private static List<List<String>> rows(Statement statement, String table, List<String> columns) throws SQLException {
+        List<String> sorted = new ArrayList<>(columns.subList(1, columns.size()));
+        sorted.sort(null);
+        sorted.addFirst(columns.getFirst());
+        List<List<String>> rows = new ArrayList<>();
+        try (ResultSet result = statement.executeQuery("SELECT " + String.join(", ", sorted) + " FROM " + table + " ORDER BY " + columns.getFirst())) {
+            while (result.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= sorted.size(); i++) {
+                    Object value = result.getObject(i);
+                    row.add(sorted.get(i - 1) + "=" + (value instanceof Integer || value instanceof Short ? Long.toString(((Number) value).longValue())
+                            : String.valueOf(value)));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}
