@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The audit store's walks on every engine: a walk reads the log in pages yet sees every entry in order, and what a
+ * The audit store's walks on every engine: a walk reads the log in pages yet sees every entry in order, what a
  * transition's attestation reads ahead ({@code actionsOn}) is exactly what the log holds — also after the transaction
- * itself appends. Run by {@link SqliteAuditWalkTest} and {@code PostgresAuditWalkTest}.
+ * itself appends — and the scans for a version's mentions (each engine's own text search) find the same entries. Run by {@link SqliteAuditWalkTest} and {@code PostgresAuditWalkTest}.
  */
 abstract class AuditWalkContract {
 
@@ -81,6 +81,24 @@ abstract class AuditWalkContract {
             List<Long> seen = new ArrayList<>();
             store.audit().walkFrom(before, entry -> seen.add(entry.seq()));
             assertEquals(List.of(before, added.seq()), seen);
+            throw new RegistryException("E_TEST", "rolled back on purpose");
+        }));
+        assertEquals("E_TEST", rolledBack.code());
+    }
+
+    @Test
+    void aVersionsMentionsAreFoundInPayloadsAndALongerIdIsNotMistakenForIt() {
+        Registry registry = team.as("alice");
+        RegistryException rolledBack = assertThrows(RegistryException.class, () -> registry.write(store -> {
+            AuditEntry mention = store.audit().append(Clock.systemUTC(), "alice", "NOTE", "elsewhere", Map.of("model_id", "m-3"));
+            AuditEntry longer = store.audit().append(Clock.systemUTC(), "alice", "NOTE", "elsewhere", Map.of("model_id", "m-30"));
+            List<Long> about = store.audit().about("m-3").stream().map(AuditEntry::seq).toList();
+            assertTrue(about.contains(mention.seq()), about.toString());
+            assertTrue(!about.contains(longer.seq()), about.toString());
+            assertTrue(about.size() >= 2, "the REGISTER entry of m-3 and the note: " + about);
+            List<Long> searched = store.catalog().searchAudit(new ModelCatalog.AuditFilter(null, "NOTE", "\"m-30\"", null, null), 10)
+                    .stream().map(AuditEntry::seq).toList();
+            assertEquals(List.of(longer.seq()), searched);
             throw new RegistryException("E_TEST", "rolled back on purpose");
         }));
         assertEquals("E_TEST", rolledBack.code());

@@ -123,7 +123,7 @@ final class SqlAuditStore implements AuditStore {
 
     @Override
     public List<AuditEntry> about(String modelId) {
-        return handle.createQuery(ABOUT_SQL).bind("id", modelId).mapTo(AuditEntry.class).list();
+        return handle.createQuery(dialect.textSearch(ABOUT_SQL)).bind("id", modelId).mapTo(AuditEntry.class).list();
     }
 
     private static final String SCAN_SQL = "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq";

@@ -31,6 +31,11 @@ final class SqliteSql implements Dialect {
     }
 
     @Override
+    public String textSearch(String sql) {
+        return sql;
+    }
+
+    @Override
     public List<String> triggerProblems(Handle handle) {
         return SchemaTriggers.problems(handle);
     }
