@@ -45,6 +45,13 @@ public interface Engine {
     /** Takes the write lock on {@code connection}, waiting at most {@code slice} for another program's lock. */
     void begin(Connection connection, Duration slice) throws SQLException;
 
+    /**
+     * Whether writers waiting for the write lock wait in the engine's own queue, first come first served and without
+     * polling (PostgreSQL's lock manager), so that one wait for the whole budget is fairest and cheapest. SQLite's busy
+     * handler polls and favours newcomers: a waiter there tries again in short slices ({@link LockWait}).
+     */
+    boolean queuesWriters();
+
     /** Whether a failure means only that another program held the lock, so nothing was done and a retry is safe. */
     boolean isBusy(Throwable failure);
 

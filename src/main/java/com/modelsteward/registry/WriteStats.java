@@ -20,6 +20,7 @@ public final class WriteStats {
     private static final AtomicLong WAITED_TOTAL = new AtomicLong();
     private static final LongAccumulator MAX_WAIT = new LongAccumulator(Math::max, 0);
     private static final LongAccumulator MAX_HELD = new LongAccumulator(Math::max, 0);
+    private static final AtomicLong HELD_TOTAL = new AtomicLong();
     private static final AtomicLong LOCK_FAILURES = new AtomicLong();
 
     private WriteStats() {
@@ -37,6 +38,7 @@ public final class WriteStats {
 
     static void held(long nanos) {
         MAX_HELD.accumulate(nanos);
+        HELD_TOTAL.addAndGet(nanos);
     }
 
     static void failed(boolean lock) {
@@ -45,7 +47,7 @@ public final class WriteStats {
         }
     }
 
-    /** Committed writes, retried BEGINs, writes that waited, total and longest wait, longest lock hold (ms), lock failures. */
+    /** Committed writes, retried BEGINs, writes that waited, total and longest wait, total and longest lock hold (ms), lock failures. */
     public static Map<String, Long> snapshot() {
         Map<String, Long> figures = new LinkedHashMap<>();
         figures.put("writes", WRITES.get());
@@ -53,6 +55,7 @@ public final class WriteStats {
         figures.put("waits", WAITS.get());
         figures.put("waited_ms", WAITED_TOTAL.get() / 1_000_000);
         figures.put("max_wait_ms", MAX_WAIT.get() / 1_000_000);
+        figures.put("held_ms", HELD_TOTAL.get() / 1_000_000);
         figures.put("max_held_ms", MAX_HELD.get() / 1_000_000);
         figures.put("lock_failures", LOCK_FAILURES.get());
         return figures;

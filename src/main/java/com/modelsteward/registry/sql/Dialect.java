@@ -22,6 +22,12 @@ public interface Dialect {
      */
     String staged(String sql);
 
+    /**
+     * A statement that looks for text inside a column with SQLite's {@code instr(haystack, needle)} — the scans of the
+     * audit log for a mention of a version, which no index serves — rewritten to this engine's own function.
+     */
+    String textSearch(String sql);
+
     /** What is wrong with the registry's triggers against the ones the latest schema defines (empty when intact). */
     List<String> triggerProblems(Handle handle);
 

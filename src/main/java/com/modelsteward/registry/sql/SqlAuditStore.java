@@ -17,9 +17,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -30,6 +35,15 @@ final class SqlAuditStore implements AuditStore {
 
     private final Handle handle;
     private final Dialect dialect;
+    /**
+     * What the attestation of a transition walks, read ahead in two queries ({@link #actionsOn}, {@link #readAhead}):
+     * each entry's stretch of the chain up to the first signed head at or after it, and the heads there. A server
+     * answers each query a round trip later; reading these one by one was 100–200 round trips per transition under issue
+     * 21's load, most of the time the write lock was held. Forgotten on every write to the log or its heads.
+     */
+    private final List<long[]> windows = new ArrayList<>();
+    private final Map<Long, AuditEntry> rowsAhead = new HashMap<>();
+    private final Map<Long, List<SignedHead>> headsAhead = new HashMap<>();
 
     SqlAuditStore(Handle handle, Dialect dialect) {
         this.handle = handle;
@@ -41,6 +55,7 @@ final class SqlAuditStore implements AuditStore {
     /** Appends one entry inside the caller's write transaction; the payload is stored as canonical JSON. */
     @Override
     public AuditEntry append(Clock clock, String actor, String action, String entity, Object payload) {
+        forgetReadAhead();
         String payloadJson = CanonicalJson.write(payload);
         Optional<AuditEntry> appended = dialect.appendAudit(handle, action, entity, payloadJson);
         if (appended.isPresent()) {
@@ -108,7 +123,7 @@ final class SqlAuditStore implements AuditStore {
 
     @Override
     public List<AuditEntry> about(String modelId) {
-        return handle.createQuery(ABOUT_SQL).bind("id", modelId).mapTo(AuditEntry.class).list();
+        return handle.createQuery(dialect.textSearch(ABOUT_SQL)).bind("id", modelId).mapTo(AuditEntry.class).list();
     }
 
     private static final String SCAN_SQL = "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq";
@@ -160,6 +175,7 @@ final class SqlAuditStore implements AuditStore {
     /** A plain JDBC batch with positional parameters: binding by name cost a map lookup per value (scale registries). */
     @Override
     public void insertChained(List<AuditEntry> entries) {
+        forgetReadAhead();
         try (PreparedStatement statement = handle.getConnection().prepareStatement(INSERT_CHAINED)) {
             for (AuditEntry entry : entries) {
                 statement.setLong(1, entry.seq());
@@ -266,36 +282,140 @@ final class SqlAuditStore implements AuditStore {
         }
     }
 
+    private static final String WALK_PAGE_SQL =
+            "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log WHERE seq >= ? ORDER BY seq LIMIT ?";
+    private static final int FIRST_WALK_PAGE = 32;
+    private static final int LAST_WALK_PAGE = 4096;
+
+    /**
+     * Reads in pages that double from 32 entries, because a walk usually stops a few entries on (at its transaction's
+     * signed head) and a server sends a query's whole result before the first row is read: one query over the rest of
+     * the log cost every transition on PostgreSQL a copy of the log's tail, payloads and all, from the entry walked.
+     */
     @Override
     public void walkFrom(long fromSeq, Predicate<AuditEntry> visitor) {
-        try (PreparedStatement statement = handle.getConnection().prepareStatement(
-                "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log WHERE seq >= ? ORDER BY seq")) {
-            statement.setLong(1, fromSeq);
-            visit(statement, visitor);
+        readAhead(fromSeq);
+        long next = fromSeq;
+        for (AuditEntry ahead = rowsAhead.get(next); ahead != null; ahead = rowsAhead.get(next)) {
+            if (!visitor.test(ahead)) {
+                return;
+            }
+            next++;
+        }
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(WALK_PAGE_SQL)) {
+            for (int page = FIRST_WALK_PAGE; ; page = Math.min(page * 2, LAST_WALK_PAGE)) {
+                statement.setLong(1, next);
+                statement.setInt(2, page);
+                long[] last = {Long.MIN_VALUE};
+                int[] read = {0};
+                boolean more = visit(statement, entry -> {
+                    last[0] = entry.seq();
+                    read[0]++;
+                    return visitor.test(entry);
+                });
+                if (!more || read[0] < page) {
+                    return;
+                }
+                next = last[0] + 1;
+            }
         } catch (SQLException failed) {
             throw new IllegalStateException("cannot read the audit log: " + failed.getMessage(), failed);
         }
     }
 
-    /** One forward-only cursor, no row objects kept: the replay of the whole history is the hot loop of {@code audit verify}. */
-    private static void visit(PreparedStatement statement, Predicate<AuditEntry> visitor) throws SQLException {
+    /**
+     * One forward-only cursor, no row objects kept: the replay of the whole history is the hot loop of {@code audit verify}.
+     * False when the visitor stopped the walk.
+     */
+    private static boolean visit(PreparedStatement statement, Predicate<AuditEntry> visitor) throws SQLException {
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 AuditEntry entry = new AuditEntry(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
                         rows.getString(6), rows.getString(7), rows.getString(8));
                 if (!visitor.test(entry)) {
-                    return;
+                    return false;
                 }
             }
         }
+        return true;
     }
+
+    /** With each entry, the first signed head at or after it (by the heads' index): where its attestation walk ends. */
+    private static final String ACTIONS_ON_SQL = """
+            SELECT l.seq, l.actor, l.action, l.entity, l.payload_json,
+                   (SELECT min(s.seq) FROM audit_signatures s WHERE s.seq >= l.seq) AS next_head
+              FROM audit_log l WHERE l.entity IN (<e>) ORDER BY l.seq""";
+    /** A walk longer than this (a bulk transaction's entries under one head) goes on page by page from the log. */
+    private static final int READ_AHEAD_PER_ENTRY = 64;
+    /** Beyond this many entries read ahead, the rest are read as walked. */
+    private static final int READ_AHEAD_MAX = 4096;
 
     @Override
     public List<AuditAction> actionsOn(List<String> entities) {
-        return handle.createQuery("SELECT seq, actor, action, entity, payload_json FROM audit_log WHERE entity IN (<e>) ORDER BY seq")
-                .bindList("e", entities)
-                .map((row, ctx) -> new AuditAction(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)))
-                .list();
+        List<AuditAction> actions = new ArrayList<>();
+        handle.createQuery(ACTIONS_ON_SQL).bindList("e", entities).scanResultSet((supplier, context) -> {
+            ResultSet row = supplier.get();
+            while (row.next()) {
+                long seq = row.getLong(1);
+                actions.add(new AuditAction(seq, row.getString(2), row.getString(3), row.getString(4), row.getString(5)));
+                long head = row.getLong(6);
+                windows.add(new long[] {seq, row.wasNull() ? 0 : head});
+            }
+            return null;
+        });
+        return actions;
+    }
+
+    /**
+     * Reads ahead, when {@code seq} starts a window of {@link #actionsOn} not read yet, every such window: the entries from
+     * each to its next head (at most {@link #READ_AHEAD_PER_ENTRY}) and the heads at those. An entry before its next head
+     * has no head of its own, so it is known to have none; past the window the walk reads on from the log as before.
+     */
+    private void readAhead(long seq) {
+        if (windows.stream().noneMatch(window -> window[0] == seq)) {
+            return;
+        }
+        Set<Long> wanted = new TreeSet<>();
+        Set<Long> heads = new TreeSet<>();
+        for (long[] window : windows) {
+            long first = window[0];
+            long head = window[1];
+            long last = head == 0 ? first : Math.min(head, first + READ_AHEAD_PER_ENTRY - 1);
+            if (wanted.size() + (last - first + 1) > READ_AHEAD_MAX) {
+                break;
+            }
+            for (long at = first; at <= last; at++) {
+                if (!headsAhead.containsKey(at)) {
+                    wanted.add(at);
+                    headsAhead.put(at, List.of());
+                }
+            }
+            if (head != 0 && head == last) {
+                heads.add(head);
+            }
+        }
+        windows.clear();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        handle.createQuery("SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log WHERE seq IN (<s>)")
+                .bindList("s", List.copyOf(wanted)).mapTo(AuditEntry.class).forEach(entry -> rowsAhead.put(entry.seq(), entry));
+        if (!heads.isEmpty()) {
+            Map<Long, List<SignedHead>> found = new HashMap<>();
+            handle.createQuery("""
+                            SELECT seq, head_hash, signer, signed_at, signature FROM audit_signatures
+                             WHERE seq IN (<s>) ORDER BY seq, signature_id""")
+                    .bindList("s", List.copyOf(heads))
+                    .map((row, ctx) -> new SignedHead(0, row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)))
+                    .forEach(head -> found.computeIfAbsent(head.seq(), k -> new ArrayList<>()).add(head));
+            heads.forEach(head -> headsAhead.put(head, List.copyOf(found.getOrDefault(head, List.of()))));
+        }
+    }
+
+    private void forgetReadAhead() {
+        windows.clear();
+        rowsAhead.clear();
+        headsAhead.clear();
     }
 
     @Override
@@ -307,6 +427,7 @@ final class SqlAuditStore implements AuditStore {
 
     @Override
     public void addSignedHead(long seq, String headHash, String signer, String signedAt, String signature) {
+        forgetReadAhead();
         handle.createUpdate("INSERT INTO audit_signatures (seq, head_hash, signer, signed_at, signature) VALUES (:s, :h, :u, :at, :sig)")
                 .bind("s", seq).bind("h", headHash).bind("u", signer).bind("at", signedAt).bind("sig", signature).execute();
     }
@@ -322,6 +443,10 @@ final class SqlAuditStore implements AuditStore {
 
     @Override
     public List<SignedHead> signedHeadsAt(long seq) {
+        List<SignedHead> ahead = headsAhead.get(seq);
+        if (ahead != null) {
+            return ahead;
+        }
         return handle.createQuery("SELECT head_hash, signer, signed_at, signature FROM audit_signatures WHERE seq = :s ORDER BY signature_id")
                 .bind("s", seq)
                 .map((row, ctx) -> new SignedHead(0, seq, row.getString("head_hash"), row.getString("signer"), row.getString("signed_at"),

@@ -88,9 +88,11 @@ final class SqlCatalog implements CatalogStore {
 
 
     private final Handle handle;
+    private final Dialect dialect;
 
-    SqlCatalog(Handle handle) {
+    SqlCatalog(Handle handle, Dialect dialect) {
         this.handle = handle;
+        this.dialect = dialect;
     }
 
     @Override
@@ -163,7 +165,7 @@ final class SqlCatalog implements CatalogStore {
 
     @Override
     public List<AuditEntry> searchAudit(ModelCatalog.AuditFilter filter, int limit) {
-        return handle.createQuery(AUDIT_SEARCH_SQL)
+        return handle.createQuery(dialect.textSearch(AUDIT_SEARCH_SQL))
                 .bind("actor", filter.actor())
                 .bind("action", filter.action())
                 .bind("text", filter.text() == null ? null : filter.text().toLowerCase(Locale.ROOT))

@@ -121,7 +121,7 @@ public final class SqlStore implements Store {
     @Override
     public CatalogStore catalog() {
         if (catalog == null) {
-            catalog = new SqlCatalog(handle);
+            catalog = new SqlCatalog(handle, dialect);
         }
         return catalog;
     }

@@ -129,6 +129,12 @@ public final class SqliteEngine implements Engine {
         }
     }
 
+    /** SQLite's waiters poll (its busy handler): the registry tries again in short slices to keep that fair. */
+    @Override
+    public boolean queuesWriters() {
+        return false;
+    }
+
     @Override
     public boolean isBusy(Throwable failure) {
         return SqliteDialect.isBusy(failure);

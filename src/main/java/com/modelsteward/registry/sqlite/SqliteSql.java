@@ -32,6 +32,11 @@ final class SqliteSql implements Dialect {
     }
 
     @Override
+    public String textSearch(String sql) {
+        return sql;
+    }
+
+    @Override
     public List<String> triggerProblems(Handle handle) {
         return SchemaTriggers.problems(handle);
     }

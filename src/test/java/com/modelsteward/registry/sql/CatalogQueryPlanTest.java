@@ -90,7 +90,9 @@ class CatalogQueryPlanTest {
         int calls = 0;
         while (call.find()) {
             calls++;
-            assertTrue(checked.contains(call.group(1).strip()), "SqlCatalog runs SQL that is not a *_SQL constant: " + call.group());
+            // A constant handed through the store's Dialect (which only renames or picks a function per engine) is still it.
+            String query = call.group(1).strip().replaceFirst("^dialect\\.\\w+\\(", "");
+            assertTrue(checked.contains(query), "SqlCatalog runs SQL that is not a *_SQL constant: " + call.group());
         }
         assertTrue(calls >= checked.size(), calls + " queries run, " + checked.size() + " constants");
     }
