@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ParallelCsvReader {
 
     /** Bytes per chunk: a chunk is the lines that start in it, so a worker's buffer holds a chunk and one longest line. */
-    static final int CHUNK_BYTES = 4 << 20;
+    static final int CHUNK_BYTES = 2 << 20;
     private static final int BUFFER_BYTES = CHUNK_BYTES + CsvSamples.MAX_LINE_CHARS + 2;
     /** The header is looked for in this many bytes (a longer header is the sequential reader's to refuse or read). */
     private static final int HEADER_BYTES = CsvSamples.MAX_LINE_CHARS + 2;
@@ -425,10 +425,11 @@ final class ParallelCsvReader {
 
         /**
          * The plain decimal starting at i ({@code [+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?}, the grammar of
-         * {@code csv.DecimalText}), its end left in {@link #end}; NaN when the text there is not one. Up to 19 digits the
-         * significand is exact and {@link DecimalDigits} rounds it; longer numbers, and anything it declines, go to
-         * {@link Double#parseDouble}. Fraction digits are taken eight at a time: one digit after another is a chain of
-         * dependent multiplications, and it was most of the parsing time.
+         * {@code csv.DecimalText}), its end left in {@link #end}; NaN when the text there is not one. Up to 19 significant
+         * digits the significand is exact and {@link DecimalDigits} rounds it; longer numbers, and anything it declines,
+         * go to {@link Double#parseDouble}. Fraction digits are taken eight at a time where there are eight: a shorter
+         * chain of dependent multiplications than one digit after another. Kept under the JIT's inlining size (325
+         * bytecodes), the rare exponent in its own method.
          */
         private double number(byte[] b, int i, int to) {
             int textStart = i;
@@ -443,10 +444,15 @@ final class ParallelCsvReader {
                 i++;
             }
             int digits = i - start;
+            int significant = significand == 0 ? 0 : digits;
             int exponent = 0;
             if (i < to && b[i] == '.') {
                 i++;
                 int fraction = i;
+                if (significand == 0) {
+                    i = afterZeros(b, i, to); // the zeros of 0.00123 count in the exponent, not among the 19 digits
+                }
+                int zeros = i - fraction;
                 while (i + 8 <= to && areEightDigits(b, i)) {
                     significand = significand * 100_000_000 + valueOfEightDigits(b, i);
                     i += 8;
@@ -457,21 +463,21 @@ final class ParallelCsvReader {
                 }
                 exponent = fraction - i;
                 digits += i - fraction;
+                significant += i - fraction - zeros;
             }
             if (digits == 0) {
                 end = i;
                 return Double.NaN;
             }
             if (i < to && (b[i] | 0x20) == 'e') {
-                return withExponent(b, textStart, i, to, negative, significand, exponent, digits);
+                return withExponent(b, textStart, i, to, negative, significand, exponent, significant);
             }
             end = i;
-            double value = digits <= 19 ? DecimalDigits.toDouble(negative, significand, exponent) : Double.NaN;
-            return Double.isNaN(value) ? slowNumber(b, textStart, i) : value;
+            return value(b, textStart, i, negative, significand, exponent, significant <= 19);
         }
 
         /** The rest of {@link #number} when an exponent follows the digits at i: rare, so out of the inlined code. */
-        private double withExponent(byte[] b, int textStart, int i, int to, boolean negative, long significand, int exponent, int digits) {
+        private double withExponent(byte[] b, int textStart, int i, int to, boolean negative, long significand, int exponent, int significant) {
             int e = i + 1;
             boolean negativeExponent = false;
             if (e < to && (b[e] == '-' || b[e] == '+')) {
@@ -490,9 +496,14 @@ final class ParallelCsvReader {
             if (e == exponentStart) {
                 return Double.NaN;
             }
-            boolean exact = digits <= 19 && explicit < 100_000;
-            double value = exact ? DecimalDigits.toDouble(negative, significand, exponent + (negativeExponent ? -explicit : explicit)) : Double.NaN;
-            return Double.isNaN(value) ? slowNumber(b, textStart, e) : value;
+            return value(b, textStart, e, negative, significand, exponent + (negativeExponent ? -explicit : explicit),
+                    significant <= 19 && explicit < 100_000);
+        }
+
+        /** The number's double: from its digits when they are all in the significand and DecimalDigits answers, else parsed. */
+        private static double value(byte[] b, int from, int to, boolean negative, long significand, int exponent, boolean exact) {
+            double value = exact ? DecimalDigits.toDouble(negative, significand, exponent) : Double.NaN;
+            return Double.isNaN(value) ? slowNumber(b, from, to) : value;
         }
 
         /** What {@link DecimalDigits} declines, and numbers of more than 19 digits: rare, and kept out of the hot code. */
@@ -512,6 +523,13 @@ final class ParallelCsvReader {
             v = ((v & 0x0F0F0F0F0F0F0F0FL) * 2561) >>> 8;
             v = ((v & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
             return ((v & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
+        }
+
+        private static int afterZeros(byte[] b, int i, int to) {
+            while (i < to && b[i] == '0') {
+                i++;
+            }
+            return i;
         }
 
         private static boolean isDigit(byte b) {
