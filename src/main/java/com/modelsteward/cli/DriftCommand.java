@@ -35,6 +35,12 @@ final class DriftCommand implements Command {
         return "PSI/KS drift: --reference a.csv --current b.csv, or --model ID / --all to compute and store from the registry";
     }
 
+    /** Only the registry forms store results and open incidents; comparing two CSV files signs nothing. */
+    @Override
+    public boolean maySign(Args args) {
+        return args.option("model").isPresent() || args.flag("all");
+    }
+
     @Override
     public int run(Args args, CliContext context) {
         args.allowOnly(Set.of("reference", "current", "bins", "policy", "model", "all"));
