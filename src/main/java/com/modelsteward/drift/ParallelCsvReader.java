@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * The drift CSV reader for a regular file: the file is cut into chunks of whole lines that are parsed in parallel,
@@ -100,7 +101,9 @@ final class ParallelCsvReader {
         }
         CsvSamples.requireMemory(file, lines * columns, memoryLimit);
 
-        double[][] values = new double[columns][(int) lines];
+        // Zeroing a new array and faulting its pages in is serial work per array: spread over the cores, which wait here.
+        double[][] values = new double[columns][];
+        IntStream.range(0, columns).parallel().forEach(c -> values[c] = new double[(int) lines]);
         int[][] kept = new int[chunks][];
         long[] firstRow = new long[chunks];
         int[] rows = new int[chunks];
