@@ -1,142 +1,470 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.modelsteward.drift.CsvSamples;
 import com.modelsteward.drift.DriftEngine;
+import com.modelsteward.drift.DriftKinds;
 import com.modelsteward.drift.DriftPolicy;
 import com.modelsteward.drift.FeatureDrift;
-import com.modelsteward.drift.ReferenceProfile;
 import com.modelsteward.drift.SyntheticSamples;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+import java.util.stream.IntStream;
 
 /**
- * PSI + KS for 20 features of 1 000 000 reference × 1 000 000 current values, this engine against numpy + scipy in the
- * same run on the same data (bench/drift_bench.py regenerates it bit for bit). Not a test: run it by hand (docs/drift.md):
+ * Drift of 20 features, 1 000 000 reference × 1 000 000 current rows, this engine against numpy + scipy doing the same
+ * work (bench/drift_bench.py), measured as PAIRED, INTERLEAVED runs in one invocation so that whatever else the machine
+ * does hits both sides alike (docs/drift.md, "Performance"). Not a test: run it by hand from the project's folder.
  *
  * <pre>mvn -B -o -q package -DskipTests
- * java -Xmx4g -cp "target/classes:target/lib/*" bench/DriftBenchmark.java [repeats]</pre>
+ * java -cp "target/classes:target/lib/*" bench/DriftBenchmark.java [pairs, default 7]</pre>
  *
- * Cold = nothing cached: both samples from arrays in memory, the reference sorted and binned inside the timing. Warm = the
- * reference already sorted and binned (a ReferenceProfile), the console's real case. Times are the median of the repeats
- * after one untimed pass (JIT warm-up for Java; imports and page faults for Python).
+ * <ol>
+ *   <li>Writes the two CSV files once to a temp folder (Double.toString, the shortest text that reads back to the same
+ *       double, so both sides read the same values).</li>
+ *   <li>End to end, as a user waits for it: A = {@code java -cp "target/classes:target/lib/*" com.modelsteward.Main
+ *       drift --reference … --current … --json}, B = {@code python3 bench/drift_bench.py e2e …} (np.loadtxt of both
+ *       files, then the drift), each a whole process under /usr/bin/time for its peak resident memory; A B on even
+ *       pairs, B A on odd ones. A side row H runs A with {@code -XX:+UseTransparentHugePages} in the same pairs (A B H,
+ *       H B A): numpy asks for huge pages for its large arrays, the JVM only with that option, and on this machine the
+ *       4 KB page faults of 320 MB of fresh arrays are a large part of A's system time.</li>
+ *   <li>Compute only, both samples in memory: A = {@link DriftEngine#compareInPlace} for every feature, a feature per
+ *       core (the command's own path), on fresh copies; B = the same drift in a Python process that loaded the files
+ *       once; interleaved the same way.</li>
+ *   <li>The command's reading alone in this JVM (CsvSamples.read of both files, JIT cold and warm), and the floors on
+ *       this machine: one pass over the files' bytes ({@code cat}, and a Java read), one LSD radix sort and one
+ *       Arrays.sort of 10^6 doubles, one np.sort; and the start-up of each side.</li>
+ * </ol>
+ * Every pair's results must agree: PSI and D to 1e-9 relative, p to 1e-6 relative (0 and 0 agree).
  */
 public final class DriftBenchmark {
 
     private static final int FEATURES = 20;
     private static final int N = 1_000_000;
     private static final String[] KINDS = {"bell", "heavy", "int"};
+    private static final String CLASS_PATH = "target/classes" + File.pathSeparator + "target/lib/*";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Spec(String kind, long seed, int n, double scale, double shift, double quantum) {
-        String json() {
-            return String.format(Locale.ROOT, "{\"kind\":\"%s\",\"seed\":%d,\"n\":%d,\"scale\":%s,\"shift\":%s,\"quantum\":%s}", kind, seed, n,
-                    scale, shift, quantum);
+    public static void main(String[] args) throws Exception {
+        int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        if (!Files.isExecutable(Path.of("/usr/bin/time"))) {
+            throw new IllegalStateException("/usr/bin/time (GNU time) measures each side's peak memory: apt-get install time");
         }
+        double loadAtStart = load();
+        Path dir = Files.createTempDirectory("drift-bench");
+        double[][][] data = generate();
+        Path reference = write(dir.resolve("reference.csv"), data, 0);
+        Path current = write(dir.resolve("current.csv"), data, 1);
+        long bytes = Files.size(reference) + Files.size(current);
+        System.out.printf(Locale.ROOT, "Drift benchmark: %d features, %,d reference × %,d current rows; %s %.0f MB, %s %.0f MB%n", FEATURES, N,
+                N, reference.getFileName(), Files.size(reference) / 1e6, current.getFileName(), Files.size(current) / 1e6);
+        System.out.printf(Locale.ROOT, "Machine: %d processors, Java %s; load average %.2f at start%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAtStart);
 
-        double[] generate() {
-            return SyntheticSamples.generate(kind, seed, n, scale, shift, quantum);
+        PythonWorker python = new PythonWorker(reference, current);
+        System.out.printf("numpy %s, scipy %s%n%n", python.versions.get("numpy").asText(), python.versions.get("scipy").asText());
+
+        List<String> a = List.of("/usr/bin/time", "-f", "%e %M %U %S", "-o", dir.resolve("time-a").toString(), javaCommand, "-cp", CLASS_PATH,
+                "com.modelsteward.Main", "drift", "--reference", reference.toString(), "--current", current.toString(), "--json");
+        List<String> b = List.of("/usr/bin/time", "-f", "%e %M %U %S", "-o", dir.resolve("time-b").toString(), "python3",
+                "bench/drift_bench.py", "e2e", reference.toString(), current.toString());
+        List<String> hugePages = new ArrayList<>(a);
+        hugePages.add(hugePages.indexOf(javaCommand) + 1, "-XX:+UseTransparentHugePages");
+        hugePages.set(hugePages.indexOf(dir.resolve("time-a").toString()), dir.resolve("time-h").toString());
+        System.out.println("End to end (whole processes; speed-up = B / A; H = A with -XX:+UseTransparentHugePages, a side row):");
+        List<Run> endToEndA = new ArrayList<>();
+        List<Run> endToEndB = new ArrayList<>();
+        List<Run> endToEndH = new ArrayList<>();
+        Agreement agreement = new Agreement();
+        run(a, dir.resolve("out-a.json"), dir.resolve("time-a")); // one unpaired warm-up of each: file cache, class data
+        run(b, dir.resolve("out-b.json"), dir.resolve("time-b"));
+        double[] endToEnd = new double[pairs];
+        double[] endToEndHuge = new double[pairs];
+        for (int p = 0; p < pairs; p++) {
+            double before = load();
+            Run runA;
+            Run runB;
+            Run runH;
+            if (p % 2 == 0) {
+                runA = run(a, dir.resolve("out-a.json"), dir.resolve("time-a"));
+                runB = run(b, dir.resolve("out-b.json"), dir.resolve("time-b"));
+                runH = run(hugePages, dir.resolve("out-h.json"), dir.resolve("time-h"));
+            } else {
+                runH = run(hugePages, dir.resolve("out-h.json"), dir.resolve("time-h"));
+                runB = run(b, dir.resolve("out-b.json"), dir.resolve("time-b"));
+                runA = run(a, dir.resolve("out-a.json"), dir.resolve("time-a"));
+            }
+            endToEndA.add(runA);
+            endToEndB.add(runB);
+            endToEndH.add(runH);
+            agreement.check(runA.output.get("features"), runB.output.get("features"));
+            agreement.check(runH.output.get("features"), runB.output.get("features"));
+            endToEnd[p] = runB.seconds / runA.seconds;
+            endToEndHuge[p] = runB.seconds / runH.seconds;
+            System.out.printf(Locale.ROOT, "  pair %d (%s)  A %6.2f s (cpu %5.2f s, peak %4d MB)   B %6.2f s (cpu %5.2f s, peak %4d MB)   B/A %6.2f"
+                    + "   | H %6.2f s (cpu %5.2f s, peak %4d MB) B/H %6.2f   load %.2f → %.2f%n", p + 1, p % 2 == 0 ? "A B H" : "H B A",
+                    runA.seconds, runA.cpu, runA.peakMb, runB.seconds, runB.cpu, runB.peakMb, endToEnd[p], runH.seconds, runH.cpu, runH.peakMb,
+                    endToEndHuge[p], before, load());
+        }
+        summary("end to end", endToEnd, endToEndA, endToEndB);
+        System.out.printf(Locale.ROOT, "  side row H: speed-up median %.2f× (min %.2f, max %.2f); H median %.2f s (cpu %.2f s), peak median %.0f MB (max %.0f)%n",
+                median(endToEndHuge), min(endToEndHuge), max(endToEndHuge), median(endToEndH.stream().mapToDouble(r -> r.seconds).toArray()),
+                median(endToEndH.stream().mapToDouble(r -> r.cpu).toArray()), median(endToEndH.stream().mapToDouble(r -> r.peakMb).toArray()),
+                max(endToEndH.stream().mapToDouble(r -> r.peakMb).toArray()));
+
+        System.out.println("\nCompute only (both samples in memory; A in this JVM, B in a Python process that loaded the files once):");
+        DriftPolicy policy = DriftPolicy.DEFAULT;
+        String[] names = IntStream.range(0, FEATURES).mapToObj(f -> "f" + f).toArray(String[]::new);
+        DoubleSupplier javaCompute = () -> {
+            double[][][] copies = new double[FEATURES][][];
+            for (int f = 0; f < FEATURES; f++) {
+                copies[f] = new double[][] {data[f][0].clone(), data[f][1].clone()};
+            }
+            long start = System.nanoTime();
+            List<FeatureDrift> results = IntStream.range(0, FEATURES).parallel()
+                    .mapToObj(f -> DriftEngine.compareInPlace(names[f], DriftKinds.of(names[f]), copies[f][0], copies[f][1], policy)).toList();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            agreement.check(JSON.valueToTree(results.stream().map(r -> Map.of("psi", r.psi(), "ks_statistic", r.ksStatistic(),
+                    "ks_pvalue", r.ksPvalue())).toList()), python.lastCompute);
+            return seconds;
+        };
+        python.compute();
+        double firstJava = javaCompute.getAsDouble();
+        double[] computeRatios = new double[pairs];
+        double[] computeA = new double[pairs];
+        double[] computeB = new double[pairs];
+        for (int p = 0; p < pairs; p++) {
+            double before = load();
+            if (p % 2 == 0) {
+                computeA[p] = javaCompute.getAsDouble();
+                computeB[p] = python.compute();
+            } else {
+                computeB[p] = python.compute();
+                computeA[p] = javaCompute.getAsDouble();
+            }
+            computeRatios[p] = computeB[p] / computeA[p];
+            System.out.printf(Locale.ROOT, "  pair %d (%s)  A %6.3f s   B %6.3f s   B/A %6.2f   load %.2f → %.2f%n", p + 1,
+                    p % 2 == 0 ? "A B" : "B A", computeA[p], computeB[p], computeRatios[p], before, load());
+        }
+        System.out.printf(Locale.ROOT, "  compute only: speed-up median %.2f× (min %.2f, max %.2f); A median %.3f s, B median %.3f s; "
+                + "A's first pass (JIT cold) %.3f s%n", median(computeRatios), min(computeRatios), max(computeRatios), median(computeA),
+                median(computeB), firstJava);
+
+        double[] reads = new double[6];
+        for (int r = 0; r < reads.length; r++) {
+            long start = System.nanoTime();
+            CsvSamples.read(reference);
+            CsvSamples.read(current);
+            reads[r] = (System.nanoTime() - start) / 1e9;
+        }
+        System.out.printf(Locale.ROOT, "%nThe command's parts, in this JVM: CsvSamples.read of both files %.3f s the first time (JIT cold), "
+                + "median %.3f s after; compute as above%n", reads[0], median(Arrays.copyOfRange(reads, 1, reads.length)));
+
+        System.out.println("\nFloors on this machine (median of 5–7):");
+        double cat = medianOf(5, () -> wall(List.of("sh", "-c", "cat \"$0\" \"$1\" > /dev/null", reference.toString(), current.toString())));
+        System.out.printf(Locale.ROOT, "  one pass over the bytes of both files (%.0f MB): cat > /dev/null %.3f s, Java read (%d threads) %.3f s%n",
+                bytes / 1e6, cat, Runtime.getRuntime().availableProcessors(), medianOf(5, () -> javaRead(reference, current)));
+        double[] sample = data[0][0];
+        System.out.printf(Locale.ROOT, "  one sort of 10^6 doubles: LSD radix (11-bit digits) %.1f ms, Arrays.sort %.1f ms, np.sort %.1f ms%n",
+                1e3 * medianOf(7, () -> radixSortSeconds(sample)), 1e3 * medianOf(7, () -> arraysSortSeconds(sample)), 1e3 * python.sortSeconds());
+        System.out.printf(Locale.ROOT, "  start-up: java -version %.3f s, Main help %.3f s; python3 -c 'import numpy, scipy.stats' %.3f s%n",
+                medianOf(5, () -> wall(List.of(javaCommand, "-version"))),
+                medianOf(5, () -> wall(List.of(javaCommand, "-cp", CLASS_PATH, "com.modelsteward.Main", "help"))),
+                medianOf(5, () -> wall(List.of("python3", "-c", "import numpy, scipy.stats"))));
+        python.close();
+
+        System.out.printf(Locale.ROOT, "%nRaw doubles: %d MB (2 × %d × %,d × 8 bytes); bound 1.5× = %d MB%n", 2L * FEATURES * N * 8 / 1_000_000,
+                FEATURES, N, 3L * FEATURES * N * 8 / 1_000_000);
+        System.out.printf(Locale.ROOT, "Agreement over %d comparisons: max relative ΔPSI %.1e, ΔD %.1e, Δp %.1e — %s%n", agreement.comparisons,
+                agreement.psi, agreement.d, agreement.p, agreement.passed() ? "within 1e-9 / 1e-9 / 1e-6" : "OUT OF BOUNDS");
+        System.out.printf(Locale.ROOT, "Load average %.2f at start, %.2f at the end%n", loadAtStart, load());
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
+        if (!agreement.passed()) {
+            System.exit(1);
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        List<Spec[]> specs = new ArrayList<>();
+    private static void summary(String what, double[] ratios, List<Run> a, List<Run> b) {
+        double[] secondsA = a.stream().mapToDouble(r -> r.seconds).toArray();
+        double[] secondsB = b.stream().mapToDouble(r -> r.seconds).toArray();
+        double[] cpuA = a.stream().mapToDouble(r -> r.cpu).toArray();
+        double[] cpuB = b.stream().mapToDouble(r -> r.cpu).toArray();
+        double[] peakA = a.stream().mapToDouble(r -> r.peakMb).toArray();
+        double[] peakB = b.stream().mapToDouble(r -> r.peakMb).toArray();
+        System.out.printf(Locale.ROOT, "  %s: speed-up median %.2f× (min %.2f, max %.2f); A median %.2f s (cpu %.2f s), B median %.2f s (cpu %.2f s)%n",
+                what, median(ratios), min(ratios), max(ratios), median(secondsA), median(cpuA), median(secondsB), median(cpuB));
+        System.out.printf(Locale.ROOT, "  peak resident memory: A median %.0f MB (max %.0f), B median %.0f MB (max %.0f)%n", median(peakA), max(peakA),
+                median(peakB), max(peakB));
+    }
+
+    /** The benchmark's features: the reference and current specs of the earlier in-memory benchmark, unchanged. */
+    private static double[][][] generate() {
+        double[][][] data = new double[FEATURES][2][];
         for (int f = 0; f < FEATURES; f++) {
             String kind = KINDS[f % KINDS.length];
             double quantum = f % 4 == 3 ? 1024.0 : 0.0;
-            specs.add(new Spec[] {new Spec(kind, 1000L + 2 * f, N, 1.0, 0.0, quantum),
-                    new Spec(kind, 1001L + 2 * f, N, 1.0 + 0.01 * (f % 5), 0.002 * f, quantum)});
+            data[f][0] = SyntheticSamples.generate(kind, 1000L + 2 * f, N, 1.0, 0.0, quantum);
+            data[f][1] = SyntheticSamples.generate(kind, 1001L + 2 * f, N, 1.0 + 0.01 * (f % 5), 0.002 * f, quantum);
         }
-        DriftPolicy policy = DriftPolicy.DEFAULT;
-        List<double[][]> data = new ArrayList<>();
-        for (Spec[] spec : specs) {
-            data.add(new double[][] {spec[0].generate(), spec[1].generate()});
-        }
-        System.out.printf("Drift benchmark: %d features of %,d × %,d values, %d processors, Java %s%n", FEATURES, N, N,
-                Runtime.getRuntime().availableProcessors(), Runtime.version());
-
-        long firstStart = System.nanoTime();
-        List<FeatureDrift> results = new ArrayList<>();
-        for (int f = 0; f < FEATURES; f++) {
-            results.add(DriftEngine.compare("f" + f, "FEATURE", data.get(f)[0], data.get(f)[1], policy));
-        }
-        double firstCold = (System.nanoTime() - firstStart) / 1e9;
-        double[] cold = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-            long start = System.nanoTime();
-            for (int f = 0; f < FEATURES; f++) {
-                DriftEngine.compare("f" + f, "FEATURE", data.get(f)[0], data.get(f)[1], policy);
-            }
-            cold[r] = (System.nanoTime() - start) / 1e9;
-        }
-        List<ReferenceProfile> profiles = new ArrayList<>();
-        for (int f = 0; f < FEATURES; f++) {
-            profiles.add(ReferenceProfile.of(data.get(f)[0], policy.bins()));
-        }
-        double[] warm = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-            long start = System.nanoTime();
-            for (int f = 0; f < FEATURES; f++) {
-                DriftEngine.compare("f" + f, "FEATURE", profiles.get(f), data.get(f)[1], policy);
-            }
-            warm[r] = (System.nanoTime() - start) / 1e9;
-        }
-        data.clear();
-
-        StringBuilder json = new StringBuilder("[");
-        for (Spec[] spec : specs) {
-            json.append(json.length() > 1 ? "," : "").append("{\"reference\":").append(spec[0].json()).append(",\"current\":")
-                    .append(spec[1].json()).append('}');
-        }
-        json.append(']');
-        Process python = new ProcessBuilder("python3", "bench/drift_bench.py", json.toString(), String.valueOf(repeats))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (python.waitFor() != 0) {
-            throw new IllegalStateException("bench/drift_bench.py failed");
-        }
-        var py = new com.fasterxml.jackson.databind.ObjectMapper().readTree(output);
-        double pyCold = median(doubles(py.get("cold_seconds")));
-        double pyWarm = median(doubles(py.get("warm_seconds")));
-        double worstPsi = 0;
-        double worstD = 0;
-        double worstP = 0;
-        for (int f = 0; f < FEATURES; f++) {
-            var expected = py.get("results").get(f);
-            FeatureDrift got = results.get(f);
-            worstPsi = Math.max(worstPsi, Math.abs(expected.get("psi").asDouble() - got.psi()));
-            worstD = Math.max(worstD, Math.abs(expected.get("ks_statistic").asDouble() - got.ksStatistic()));
-            double p = expected.get("ks_pvalue").asDouble();
-            worstP = Math.max(worstP, p == 0 ? Math.abs(got.ksPvalue()) : Math.abs(p - got.ksPvalue()) / Math.abs(p));
-        }
-        double javaCold = median(cold);
-        double javaWarm = median(warm);
-        System.out.printf("numpy %s, scipy %s%n", py.get("numpy").asText(), py.get("scipy").asText());
-        System.out.printf("%-34s %10s %14s%n", "", "total s", "per feature s");
-        row("Java, first pass (JIT cold)", firstCold);
-        row("Java cold (median)", javaCold);
-        row("Java warm (median)", javaWarm);
-        row("numpy + scipy cold (median)", pyCold);
-        row("numpy + scipy warm (median)", pyWarm);
-        System.out.printf("Speed-up cold: %.1f×   warm vs numpy+scipy cold: %.1f×   warm vs numpy+scipy warm: %.1f×%n", pyCold / javaCold,
-                pyCold / javaWarm, pyWarm / javaWarm);
-        System.out.printf("Agreement over %d features: max |ΔPSI| %.2e, max |ΔD| %.2e, max relative Δp %.2e%n", FEATURES, worstPsi, worstD, worstP);
+        return data;
     }
 
-    private static void row(String name, double seconds) {
-        System.out.printf("%-34s %10.3f %14.4f%n", name, seconds, seconds / FEATURES);
+    /** Header f0…f19, then one row per index; blocks of rows are formatted in parallel and written in order. */
+    private static Path write(Path file, double[][][] data, int side) throws IOException {
+        int block = 50_000;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write((String.join(",", IntStream.range(0, FEATURES).mapToObj(f -> "f" + f).toList()) + "\n").getBytes(StandardCharsets.US_ASCII));
+            List<byte[]> blocks = IntStream.range(0, N / block).parallel().mapToObj(k -> {
+                StringBuilder text = new StringBuilder(block * 300);
+                for (int i = k * block; i < (k + 1) * block; i++) {
+                    for (int f = 0; f < FEATURES; f++) {
+                        text.append(f == 0 ? "" : ",").append(data[f][side][i]);
+                    }
+                    text.append('\n');
+                }
+                return text.toString().getBytes(StandardCharsets.US_ASCII);
+            }).toList();
+            for (byte[] bytes : blocks) {
+                out.write(bytes);
+            }
+        }
+        return file;
     }
 
-    private static double[] doubles(com.fasterxml.jackson.databind.JsonNode array) {
-        double[] values = new double[array.size()];
+    private record Run(double seconds, double cpu, int peakMb, JsonNode output) {
+    }
+
+    /** One whole process under /usr/bin/time: wall time from here, its CPU and peak resident set from time's report. */
+    private static Run run(List<String> command, Path output, Path timeReport) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        int exit = process.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
+        }
+        String[] time = Files.readString(timeReport).strip().split("\\s+");
+        return new Run(seconds, Double.parseDouble(time[2]) + Double.parseDouble(time[3]), Integer.parseInt(time[1]) / 1024,
+                JSON.readTree(output.toFile()));
+    }
+
+    private static double wall(List<String> command) {
+        try {
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } catch (IOException | InterruptedException failed) {
+            throw new IllegalStateException(failed);
+        }
+    }
+
+    /** Both files read once in 4 MB pieces by as many threads as processors, nothing done with the bytes. */
+    private static double javaRead(Path... files) {
+        long start = System.nanoTime();
+        for (Path file : files) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                int piece = 4 << 20;
+                long size = channel.size();
+                ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.wrap(new byte[piece]));
+                IntStream.range(0, (int) ((size + piece - 1) / piece)).parallel().forEach(k -> {
+                    ByteBuffer buffer = buffers.get().clear();
+                    try {
+                        while (buffer.hasRemaining() && channel.read(buffer, (long) k * piece + buffer.position()) > 0) {
+                            // keep reading until the piece is full or the file ends
+                        }
+                    } catch (IOException failed) {
+                        throw new IllegalStateException(failed);
+                    }
+                });
+            } catch (IOException failed) {
+                throw new IllegalStateException(failed);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double arraysSortSeconds(double[] sample) {
+        double[] copy = sample.clone();
+        long start = System.nanoTime();
+        Arrays.sort(copy);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * The radix floor: an LSD radix sort of the doubles' order-preserving 64-bit keys (sign bit flipped for positives,
+     * all bits for negatives), six passes of 11 bits, a pass skipped when one digit holds every key.
+     */
+    private static double radixSortSeconds(double[] sample) {
+        double[] values = sample.clone();
+        long[] keys = new long[values.length];
+        long[] other = new long[values.length];
+        long start = System.nanoTime();
+        int bits = 11;
+        int passes = (64 + bits - 1) / bits;
+        int[][] counts = new int[passes][1 << bits];
         for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asDouble();
+            long raw = Double.doubleToRawLongBits(values[i]);
+            long key = raw ^ (raw >> 63 | Long.MIN_VALUE);
+            keys[i] = key;
+            for (int p = 0; p < passes; p++) {
+                counts[p][(int) (key >>> (p * bits)) & ((1 << bits) - 1)]++;
+            }
         }
-        return values;
+        long[] from = keys;
+        long[] to = other;
+        for (int p = 0; p < passes; p++) {
+            int[] count = counts[p];
+            if (Arrays.stream(count).anyMatch(c -> c == values.length)) {
+                continue;
+            }
+            int sum = 0;
+            for (int d = 0; d < count.length; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (long key : from) {
+                to[count[(int) (key >>> (p * bits)) & ((1 << bits) - 1)]++] = key;
+            }
+            long[] swap = from;
+            from = to;
+            to = swap;
+        }
+        for (int i = 0; i < values.length; i++) {
+            long key = from[i];
+            values[i] = Double.longBitsToDouble(key ^ (~key >> 63 | Long.MIN_VALUE));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double[] check = sample.clone();
+        Arrays.sort(check);
+        if (!Arrays.equals(check, values)) {
+            throw new IllegalStateException("the radix sort does not sort");
+        }
+        return seconds;
+    }
+
+    /** bench/drift_bench.py worker: the files loaded once, then compute and sort on request. */
+    private static final class PythonWorker implements AutoCloseable {
+
+        private final Process process;
+        private final PrintWriter in;
+        private final BufferedReader out;
+        final JsonNode versions;
+        JsonNode lastCompute;
+
+        PythonWorker(Path reference, Path current) throws IOException {
+            process = new ProcessBuilder("python3", "bench/drift_bench.py", "worker", reference.toString(), current.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            versions = JSON.readTree(out.readLine());
+        }
+
+        double compute() {
+            JsonNode answer = ask("compute");
+            lastCompute = answer.get("features");
+            return answer.get("seconds").asDouble();
+        }
+
+        double sortSeconds() {
+            return ask("sort").get("seconds").asDouble();
+        }
+
+        private JsonNode ask(String command) {
+            in.println(command);
+            try {
+                return JSON.readTree(out.readLine());
+            } catch (IOException failed) {
+                throw new IllegalStateException(failed);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            in.println("quit");
+            process.waitFor();
+        }
+    }
+
+    /** The largest relative differences seen between the two sides. */
+    private static final class Agreement {
+
+        double psi;
+        double d;
+        double p;
+        int comparisons;
+
+        void check(JsonNode java, JsonNode python) {
+            for (int f = 0; f < FEATURES; f++) {
+                psi = Math.max(psi, relative(java.get(f).get("psi").asDouble(), python.get(f).get("psi").asDouble()));
+                d = Math.max(d, relative(java.get(f).get("ks_statistic").asDouble(), python.get(f).get("ks_statistic").asDouble()));
+                p = Math.max(p, relative(java.get(f).get("ks_pvalue").asDouble(), python.get(f).get("ks_pvalue").asDouble()));
+            }
+            comparisons++;
+        }
+
+        boolean passed() {
+            return psi <= 1e-9 && d <= 1e-9 && p <= 1e-6;
+        }
+
+        private static double relative(double x, double y) {
+            return x == y ? 0 : Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y));
+        }
+    }
+
+    private static double load() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException unreadable) {
+            return Double.NaN;
+        }
+    }
+
+    private static double medianOf(int times, DoubleSupplier measure) {
+        double[] values = new double[times];
+        for (int i = 0; i < times; i++) {
+            values[i] = measure.getAsDouble();
+        }
+        return median(values);
     }
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] values) {
+        return Arrays.stream(values).max().orElse(Double.NaN);
     }
 }

@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
-"""numpy + scipy side of bench/DriftBenchmark.java: the same 20 features (regenerated bit for bit from the same
-SplitMix64 specs), the same definitions (docs/drift.md), timed cold and warm. Prints one JSON object on stdout.
+"""numpy + scipy side of bench/DriftBenchmark.java: the same drift (docs/drift.md) from the same two CSV files.
 
-    python3 bench/drift_bench.py '<json list of feature specs>' <repeats>
+    python3 bench/drift_bench.py e2e REF.csv CUR.csv      load both files with numpy, compute, print the results (JSON);
+                                                          timed from outside as a whole process, as a user runs it
+    python3 bench/drift_bench.py worker REF.csv CUR.csv   load both files once, then answer on stdin, one JSON line each:
+                                                          "compute" (every feature, samples in memory, timed inside),
+                                                          "sort" (np.sort of 10^6 doubles), "quit"
+
+The work per feature is what the engine does: drop NaN and +-inf, edges = numpy.quantile of the reference at k/10
+(type 7) with duplicates collapsed, counts by searchsorted(side="left") + bincount, shares with 1e-4 for an empty bin,
+PSI = sum (cur - ref) ln(cur / ref), and scipy.stats.ks_2samp(method="auto") for D and p.
 """
 import json
-import os
 import sys
 import time
 
@@ -13,62 +19,61 @@ import numpy as np
 import scipy
 from scipy import stats
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "src", "test", "resources", "golden"))
-from make_drift_golden import synthetic  # noqa: E402  (the generator the Java side reproduces)
-
 EPS = 1e-4
+BINS = 10
 
 
-def edges_of(reference, bins):
-    return np.unique(np.quantile(reference, np.arange(1, bins) / bins))
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        names = f.readline().strip().split(",")
+    # numpy's own CSV reader (C since numpy 1.23); ndmin=2 keeps a one-column file two-dimensional
+    return names, np.loadtxt(path, delimiter=",", skiprows=1, ndmin=2, dtype=np.float64)
 
 
-def psi_with(edges, ref_counts, n_ref, current):
+def drift(reference, current, bins=BINS):
+    reference = reference[np.isfinite(reference)]
+    current = current[np.isfinite(current)]
+    edges = np.unique(np.quantile(reference, np.arange(1, bins) / bins))
+    ref_counts = np.bincount(np.searchsorted(edges, reference, side="left"), minlength=len(edges) + 1)
     cur_counts = np.bincount(np.searchsorted(edges, current, side="left"), minlength=len(edges) + 1)
-    ref = ref_counts / n_ref
+    ref = ref_counts / len(reference)
     cur = cur_counts / len(current)
     ref = np.where(ref == 0, EPS, ref)
     cur = np.where(cur == 0, EPS, cur)
-    return float(np.sum((cur - ref) * np.log(cur / ref)))
-
-
-def cold(reference, current, bins):
-    reference = reference[np.isfinite(reference)]
-    current = current[np.isfinite(current)]
-    edges = edges_of(reference, bins)
-    ref_counts = np.bincount(np.searchsorted(edges, reference, side="left"), minlength=len(edges) + 1)
-    psi = psi_with(edges, ref_counts, len(reference), current)
+    psi = float(np.sum((cur - ref) * np.log(cur / ref)))
     ks = stats.ks_2samp(reference, current, method="auto")
-    return psi, float(ks.statistic), float(ks.pvalue)
+    return {"psi": psi, "ks_statistic": float(ks.statistic), "ks_pvalue": float(ks.pvalue)}
+
+
+def compute(names, reference, current):
+    return [dict(feature=name, **drift(reference[:, c], current[:, c])) for c, name in enumerate(names)]
 
 
 def main():
-    specs = json.loads(sys.argv[1])
-    repeats = int(sys.argv[2])
-    bins = 10
-    data = [(synthetic(**s["reference"]), synthetic(**s["current"])) for s in specs]
-    results = [cold(r, c, bins) for r, c in data]  # also warms caches and imports
-    cold_times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        for r, c in data:
-            cold(r, c, bins)
-        cold_times.append(time.perf_counter() - start)
-    # warm: each reference already sorted and binned (what numpy allows caching); ks_2samp still sorts internally
-    prepared = []
-    for r, _ in data:
-        s = np.sort(r)
-        e = edges_of(s, bins)
-        prepared.append((s, e, np.bincount(np.searchsorted(e, s, side="left"), minlength=len(e) + 1)))
-    warm_times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        for (s, e, counts), (_, c) in zip(prepared, data):
-            psi_with(e, counts, len(s), c)
-            stats.ks_2samp(s, c, method="auto")
-        warm_times.append(time.perf_counter() - start)
-    json.dump({"numpy": np.__version__, "scipy": scipy.__version__, "cold_seconds": cold_times, "warm_seconds": warm_times,
-               "results": [{"psi": p, "ks_statistic": d, "ks_pvalue": pv} for p, d, pv in results]}, sys.stdout)
+    mode, ref_path, cur_path = sys.argv[1:4]
+    names, reference = load(ref_path)
+    _, current = load(cur_path)
+    if mode == "e2e":
+        json.dump({"features": compute(names, reference, current)}, sys.stdout)
+        return
+    print(json.dumps({"numpy": np.__version__, "scipy": scipy.__version__}), flush=True)
+    for command in sys.stdin:
+        command = command.strip()
+        if command == "compute":
+            start = time.perf_counter()
+            results = compute(names, reference, current)
+            print(json.dumps({"seconds": time.perf_counter() - start, "features": results}), flush=True)
+        elif command == "sort":
+            sample = np.ascontiguousarray(reference[:, 0])
+            times = []
+            for _ in range(7):
+                copy = sample.copy()
+                start = time.perf_counter()
+                copy.sort()
+                times.append(time.perf_counter() - start)
+            print(json.dumps({"seconds": sorted(times)[len(times) // 2]}), flush=True)
+        elif command == "quit":
+            return
 
 
 if __name__ == "__main__":

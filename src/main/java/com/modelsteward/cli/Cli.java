@@ -49,7 +49,9 @@ public final class Cli {
                 return 2;
             }
             // Most commands write and sign: the key is read while the command opens the registry, not inside its lock.
-            Signatures.prepareInBackground(context.user());
+            if (command.maySign(args)) {
+                Signatures.prepareInBackground(context.user());
+            }
             return command.run(args, context);
         } catch (CliException refused) {
             context.err().println(refused.code() + ": " + refused.getMessage());

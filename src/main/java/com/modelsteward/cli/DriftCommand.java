@@ -35,6 +35,12 @@ final class DriftCommand implements Command {
         return "PSI/KS drift: --reference a.csv --current b.csv, or --model ID / --all to compute and store from the registry";
     }
 
+    /** Only the registry forms store results and open incidents; comparing two CSV files signs nothing. */
+    @Override
+    public boolean maySign(Args args) {
+        return args.option("model").isPresent() || args.flag("all");
+    }
+
     @Override
     public int run(Args args, CliContext context) {
         args.allowOnly(Set.of("reference", "current", "bins", "policy", "model", "all"));
@@ -60,10 +66,10 @@ final class DriftCommand implements Command {
         Map<String, double[]> reference = CsvSamples.read(referenceFile);
         Map<String, double[]> current = CsvSamples.read(currentFile);
         CsvSamples.requireSameFeatures(referenceFile, reference, currentFile, current);
-        List<FeatureDrift> results = new ArrayList<>();
-        for (var entry : reference.entrySet()) {
-            results.add(DriftEngine.compare(entry.getKey(), DriftKinds.of(entry.getKey()), entry.getValue(), current.get(entry.getKey()), policy));
-        }
+        // The columns are this command's to give up: compared in place, a feature per core, in header order.
+        List<FeatureDrift> results = List.copyOf(reference.keySet()).parallelStream()
+                .map(feature -> DriftEngine.compareInPlace(feature, DriftKinds.of(feature), reference.get(feature), current.get(feature), policy))
+                .toList();
         if (args.flag("json")) {
             context.printJson(Map.of("features", results.stream().map(DriftCommand::json).toList()));
             return 0;

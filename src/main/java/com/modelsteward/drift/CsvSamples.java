@@ -32,12 +32,35 @@ public final class CsvSamples {
     public static final int MAX_COLUMNS = 10_000;
     public static final int MAX_VALUES = 20_000_000;
     public static final int MAX_LINES = MAX_VALUES;
+    /** Heap kept free for the work after reading (sorting, the results) when deciding whether a file's values fit. */
+    private static final long RESERVED_BYTES = 32L << 20;
 
     private CsvSamples() {
     }
 
-    /** Feature name → values in file order (missing cells left out), in header order. */
+    /**
+     * Feature name → values in file order (missing cells left out), in header order. A regular file is read in
+     * parallel chunks straight into one array per column ({@link ParallelCsvReader}); a pipe, a device, and any file
+     * that reader cannot vouch for is read line by line here, which is also where every refusal is worded. Values that
+     * would not fit in the memory left to this run are refused with a sentence, never an OutOfMemoryError.
+     */
     public static Map<String, double[]> read(Path file) {
+        return read(file, availableMemory());
+    }
+
+    /** {@link #read(Path)} within {@code memoryLimit} bytes of values. */
+    static Map<String, double[]> read(Path file, long memoryLimit) {
+        if (Files.isRegularFile(file)) {
+            Map<String, double[]> columns = ParallelCsvReader.read(file, memoryLimit);
+            if (columns != null) {
+                return columns;
+            }
+        }
+        return readSequentially(file, memoryLimit);
+    }
+
+    /** The reader of record: one line at a time, as the docs describe the format; slower, and exact in every refusal. */
+    static Map<String, double[]> readSequentially(Path file, long memoryLimit) {
         List<String> header;
         List<double[]> columns = new ArrayList<>();
         int[] sizes;
@@ -63,6 +86,7 @@ public final class CsvSamples {
             for (int c = 0; c < header.size(); c++) {
                 columns.add(new double[1024]);
             }
+            long capacity = 1024L * header.size();
             String line;
             int lineNumber = 1;
             int rows = 0;
@@ -92,6 +116,8 @@ public final class CsvSamples {
                     double value = parse(file, lineNumber, c, header.get(c), cell);
                     double[] column = columns.get(c);
                     if (sizes[c] == column.length) {
+                        capacity += column.length;
+                        requireMemory(file, capacity + column.length, memoryLimit); // the old array lives until copied
                         column = Arrays.copyOf(column, column.length * 2);
                         columns.set(c, column);
                     }
@@ -139,7 +165,28 @@ public final class CsvSamples {
         }
     }
 
-    private static List<String> parseHeader(Path file, String line) {
+    /**
+     * Refuses a file whose {@code values} doubles need more than {@code memoryLimit} bytes, in one sentence naming it.
+     */
+    static void requireMemory(Path file, long values, long memoryLimit) {
+        long bytes = values * Double.BYTES;
+        if (bytes > memoryLimit) {
+            throw new DriftException("E_DRIFT_CSV", String.format(Locale.ROOT, "%s needs room for %d values (%.1f MB), more than the %.1f MB "
+                    + "of memory left to this run; give Java more memory (for example JAVA_TOOL_OPTIONS=-Xmx4g) or compare fewer rows",
+                    file, values, bytes / 1e6, Math.max(0, memoryLimit) / 1e6));
+        }
+    }
+
+    /**
+     * The heap this run may still fill with values: the JVM's limit less what is in use (the readers make little
+     * garbage, so that is mostly the values of a file read before) and a reserve.
+     */
+    static long availableMemory() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory()) - RESERVED_BYTES;
+    }
+
+    static List<String> parseHeader(Path file, String line) {
         List<String> names = new ArrayList<>();
         String[] cells = line.split(",", -1);
         if (cells.length > MAX_COLUMNS) {

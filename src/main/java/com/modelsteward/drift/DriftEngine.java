@@ -16,6 +16,17 @@ public final class DriftEngine {
         return compare(feature, kind, ReferenceProfile.of(reference, policy.bins()), current, policy);
     }
 
+    /**
+     * Cold path for samples the caller gives up, as the command line does with the columns it read: both arrays are
+     * reordered and sorted in place, on the calling thread (callers compare features in parallel), so comparing two
+     * samples of 10^6 values allocates nothing of their size. The result is the same as {@link #compare(String, String,
+     * double[], double[], DriftPolicy)}'s.
+     */
+    public static FeatureDrift compareInPlace(String feature, String kind, double[] reference, double[] current, DriftPolicy policy) {
+        ReferenceProfile profile = ReferenceProfile.of(ReferenceProfile.Finite.sortedInPlace(reference), policy.bins());
+        return compareSorted(feature, kind, profile, ReferenceProfile.Finite.sortedInPlace(current), policy);
+    }
+
     /** Warm path: the reference is already sorted and binned; only the current sample is sorted (in parallel). */
     public static FeatureDrift compare(String feature, String kind, ReferenceProfile reference, double[] current, DriftPolicy policy) {
         return compareSorted(feature, kind, reference, ReferenceProfile.Finite.sorted(current), policy);

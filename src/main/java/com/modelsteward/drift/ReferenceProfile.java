@@ -22,7 +22,10 @@ public final class ReferenceProfile {
 
     /** Prepares {@code values} (left untouched); NaN and ±∞ are dropped and counted. */
     public static ReferenceProfile of(double[] values, int bins) {
-        Finite finite = Finite.sorted(values);
+        return of(Finite.sorted(values), bins);
+    }
+
+    static ReferenceProfile of(Finite finite, int bins) {
         if (finite.values().length == 0) {
             return new ReferenceProfile(finite.values(), new double[0], new long[] {0}, finite.dropped());
         }
@@ -72,6 +75,24 @@ public final class ReferenceProfile {
             }
             double[] kept = n == values.length ? finite : Arrays.copyOf(finite, n);
             Arrays.parallelSort(kept);
+            return new Finite(kept, values.length - n);
+        }
+
+        /**
+         * The same from a sample the caller gives up: the finite values are moved to the front and sorted where they
+         * are, on this thread, so that no second copy of a large sample is ever made (a copy only when values are dropped,
+         * to cut the array to its finite part).
+         */
+        static Finite sortedInPlace(double[] values) {
+            int n = 0;
+            for (int i = 0; i < values.length; i++) {
+                double v = values[i];
+                if (Double.isFinite(v)) {
+                    values[n++] = v;
+                }
+            }
+            double[] kept = n == values.length ? values : Arrays.copyOf(values, n);
+            Arrays.sort(kept);
             return new Finite(kept, values.length - n);
         }
     }

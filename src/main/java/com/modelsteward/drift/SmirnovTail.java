@@ -47,8 +47,11 @@ final class SmirnovTail {
         DD first = DD.ofDifference(1, x).pow(n, exponent).divide(x).frexp(scale);
         double term = first.doubleValue();
         long termExponent = exponent[0] + scale[0];
-        // the sum carries the exponent of the current term; it is rescaled whenever the term is
-        DD sum = DD.of(term);
+        // The sum carries the exponent of the current term; it is rescaled whenever the term is. It is a double-double
+        // kept in two locals, added to as DD.add(double) does, operation for operation: a DD per term was hundreds of
+        // thousands of objects per p-value, the garbage that made the heap grow while the command held its samples.
+        double sumHigh = term;
+        double sumLow = 0;
         long sumExponent = termExponent;
         double invN = 1.0 / n;
         for (int j = 0; j < last; j++) {
@@ -65,14 +68,21 @@ final class SmirnovTail {
             }
             long gap = termExponent - sumExponent;
             if (gap != 0) {
-                sum = sum.scalb((int) Math.max(-2000, Math.min(2000, -gap)));
+                DD rescaled = DD.ofSum(sumHigh, sumLow).scalb((int) Math.max(-2000, Math.min(2000, -gap)));
+                sumHigh = rescaled.hi();
+                sumLow = rescaled.lo();
                 sumExponent = termExponent;
             }
-            sum = sum.add(term);
-            if (ratio < 1 && term < sum.hi() * 0x1.0p-64) {
+            double high = sumHigh + term;
+            double virtual = high - sumHigh;
+            double low = (sumHigh - (high - virtual)) + (term - virtual) + sumLow;
+            sumHigh = high + low;
+            sumLow = low - (sumHigh - high);
+            if (ratio < 1 && term < sumHigh * 0x1.0p-64) {
                 break;
             }
         }
+        DD sum = DD.ofSum(sumHigh, sumLow);
         return Math.max(0, Math.min(1, sum.multiply(x).scalb((int) Math.max(Integer.MIN_VALUE / 2, sumExponent)).doubleValue()));
     }
 }

@@ -1,6 +1,7 @@
 package com.modelsteward.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -100,5 +101,14 @@ class DriftCommandTest {
         assertTrue(cli.out().contains("already open"), cli.out());
         assertEquals(1, run("drift", "--db", db.toString(), "--model", "no-such-model"));
         assertTrue(cli.err().startsWith("E_NOT_FOUND: "), cli.err());
+    }
+
+    /** Comparing two files signs nothing, so the command line does not spend a core warming the signing key up. */
+    @Test
+    void onlyTheRegistryFormsMaySign() {
+        DriftCommand drift = new DriftCommand();
+        assertFalse(drift.maySign(Args.parse("drift", "--reference", "a.csv", "--current", "b.csv", "--json")));
+        assertTrue(drift.maySign(Args.parse("drift", "--db", "r.db", "--model", "m-1")));
+        assertTrue(drift.maySign(Args.parse("drift", "--db", "r.db", "--all")));
     }
 }
