@@ -64,7 +64,9 @@ class QueryPlanTest {
     /** Checked by {@code CatalogQueryPlanTest}, from the catalog's own SQL constants (the console's queries). */
     static final Set<String> NOT_SCANNED = Set.of("SqlCatalog.java",
             // runs on an import's own staging file (its tables are not the registry's), read whole by design
-            "SqliteScorecardStagingFile.java");
+            "SqliteScorecardStagingFile.java",
+            // migrate: reads and counts every table whole, in key order, by design; its table names are defined per call
+            "SqlCopyStore.java");
 
     private static final Pattern CALL = Pattern.compile(
             "(\\w+)\\s*\\.\\s*(createQuery|createUpdate|prepareBatch|executeUpdate|executeQuery|prepareStatement|execute)\\s*\\(");
