@@ -76,6 +76,14 @@ $$;
 -- text, because the audit chain hashes the stored text; REAL is double precision.
 -- ---------------------------------------------------------------------------------------------------------------
 
+-- The registry's write lock (docs/decisions/0016-postgresql.md): the app's writers lock this table, which holds no rows,
+-- in EXCLUSIVE mode right after BEGIN, and wait in the server's queue. Locking a table in that mode takes UPDATE on it,
+-- which only the writing groups hold; an advisory lock could be taken and held by any login — the auditor included —
+-- and would stall every governed write, a rollback during an incident among them. Readers are never blocked by it.
+CREATE TABLE write_lock (
+    held boolean PRIMARY KEY DEFAULT true CHECK (held)
+);
+
 CREATE TABLE schema_version (
     -- Not an identity column: versions are the migrations' numbers, never generated.
     version     bigint PRIMARY KEY,
@@ -1080,6 +1088,8 @@ REVOKE ALL ON ALL FUNCTIONS IN SCHEMA steward FROM PUBLIC;
 
 GRANT USAGE ON SCHEMA steward
     TO steward_console, steward_analyst, steward_risk_officer, steward_admin, steward_pipeline, steward_auditor;
+-- The write lock is taken by everyone who writes through the app (the pipeline's command line included), by no one else.
+GRANT UPDATE ON write_lock TO steward_console, steward_pipeline;
 
 -- The helpers run inside the triggers and defaults with the writer's privileges.
 GRANT EXECUTE ON FUNCTION now_text(), login_in_group(text), is_owner(), role_group(text), principal_has_role(text, text),

@@ -70,7 +70,7 @@ class RegistryTableTest {
                                                 WHERE t.table_schema = c.table_schema AND t.table_name = c.table_name
                                                   AND t.constraint_type = 'PRIMARY KEY' AND k.column_name = c.column_name) AS pk
                                   FROM information_schema.columns c
-                                 WHERE c.table_schema = 'steward' AND c.table_name <> 'schema_version'
+                                 WHERE c.table_schema = 'steward' AND c.table_name NOT IN ('schema_version', 'write_lock')
                                  ORDER BY c.table_name, pk DESC, c.ordinal_position""")
                         .map((rs, ctx) -> {
                             String kind = switch (rs.getString("data_type")) {

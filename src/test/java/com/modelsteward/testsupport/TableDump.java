@@ -117,7 +117,7 @@ public final class TableDump {
                                 WHERE t.table_schema = c.table_schema AND t.table_name = c.table_name
                                   AND t.constraint_type = 'PRIMARY KEY' AND k.column_name = c.column_name) AS pk
                   FROM information_schema.columns c
-                 WHERE c.table_schema = 'steward' AND c.table_name <> 'schema_version'
+                 WHERE c.table_schema = 'steward' AND c.table_name NOT IN ('schema_version', 'write_lock')
                  ORDER BY c.table_name, c.ordinal_position""")) {
             while (rows.next()) {
                 List<String> columns = tables.computeIfAbsent(rows.getString(1), t -> new ArrayList<>());

@@ -28,7 +28,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * server authenticates each person, its privileges and triggers refuse ungoverned writes, and commits are announced on
  * the channel {@code steward_changes}.
  *
- * <p>Writes by this app are serialised per registry by a transaction-scoped advisory lock taken right after
+ * <p>Writes by this app are serialised per registry by a lock on the table {@code write_lock} taken right after
  * {@code BEGIN} — the same one-writer rule as SQLite's {@code BEGIN IMMEDIATE}, so request numbers and the audit chain
  * never race — while reads never wait. Waiting for the lock is bounded by {@code lock_timeout} per slice, and only a
  * failure that certainly rolled back (lock timeout, serialization failure, deadlock) is retried.
@@ -37,9 +37,11 @@ public final class PostgresEngine implements Engine {
 
     public static final PostgresEngine INSTANCE = new PostgresEngine();
 
-    /** The registry's write lock: one advisory key ("STEWARD1") for every registry database (advisory locks are per database). */
-    static final long WRITE_LOCK_KEY = 6004500444252095537L;
-    private static final String TAKE_WRITE_LOCK = "SELECT pg_advisory_xact_lock(6004500444252095537)";
+    /**
+     * The registry's write lock: a table lock only the writing groups may take (an advisory lock could be held by any
+     * login, the auditor's included, and stall every governed write). Released by COMMIT or ROLLBACK.
+     */
+    static final String TAKE_WRITE_LOCK = "LOCK TABLE steward.write_lock IN EXCLUSIVE MODE";
     /** The channel every commit is announced on (docs/schema.md, "PostgreSQL"). */
     public static final String CHANNEL = "steward_changes";
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
@@ -141,7 +143,16 @@ public final class PostgresEngine implements Engine {
             statement.execute("BEGIN");
             timeout.setString(1, Math.max(1, slice.toMillis()) + "ms");
             timeout.execute();
-            statement.execute(TAKE_WRITE_LOCK);
+            try {
+                statement.execute(TAKE_WRITE_LOCK);
+            } catch (SQLException noSchema) {
+                if (!"3F000".equals(noSchema.getSQLState()) && !"42P01".equals(noSchema.getSQLState())) {
+                    throw noSchema;
+                }
+                // No registry here yet: this is the transaction that creates it, and nobody else can write to it.
+                statement.execute("ROLLBACK");
+                statement.execute("BEGIN");
+            }
             statement.execute("SET LOCAL lock_timeout = DEFAULT");
         } catch (SQLException busy) {
             try (Statement statement = connection.createStatement()) {
@@ -154,7 +165,7 @@ public final class PostgresEngine implements Engine {
     }
 
     /**
-     * Waiters for the advisory lock sleep in the server's lock queue and are granted it in turn. Giving up after a short
+     * Waiters for the write lock sleep in the server's lock queue and are granted it in turn. Giving up after a short
      * lock_timeout to ask again, as SQLite's waiters must, would send each waiter to the back of the queue and cost four
      * round trips and a rollback per try: under issue 21's load, 52 tries per write that took cores from the writer.
      */

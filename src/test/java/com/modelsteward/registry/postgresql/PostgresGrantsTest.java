@@ -24,7 +24,7 @@ class PostgresGrantsTest {
 
     private static final List<String> TABLES = List.of("active_pointer", "approvals", "audit_log", "audit_signatures", "drift_samples",
             "events", "incidents", "model_drift", "model_registry", "principals", "registry_meta", "rule_changes", "schema_version",
-            "scorecard_imports", "scorecards", "transition_requests");
+            "scorecard_imports", "scorecards", "transition_requests", "write_lock");
 
     /** The console's table privileges; the analyst, officer and ADMIN groups inherit them. */
     private static Map<String, String> console() {
@@ -41,6 +41,8 @@ class PostgresGrantsTest {
         expected.put("model_registry", "SELECT INSERT UPDATE(state,updated_at,row_version,state_changed_at,archived)");
         expected.put("events", "SELECT INSERT UPDATE(published_at)");
         expected.put("principals", "SELECT UPDATE(public_key,key_endorsed_by,key_endorsement,key_enrolled_at)");
+        // the registry's write lock: locking it in EXCLUSIVE mode takes UPDATE (PostgresWriteLockTest)
+        expected.put("write_lock", "SELECT UPDATE");
         return expected;
     }
 
@@ -62,6 +64,7 @@ class PostgresGrantsTest {
         for (String table : List.of("model_registry", "scorecards", "scorecard_imports", "drift_samples", "model_drift", "incidents", "events")) {
             pipeline.put(table, "SELECT INSERT");
         }
+        pipeline.put("write_lock", "UPDATE");
         expected.put("steward_pipeline", pipeline);
         expected.put("nobody", new TreeMap<>());
         return expected;

@@ -40,7 +40,7 @@ class PostgresWriteLockTest {
                  Connection watcher = team.server().superConnection(team.database())) {
                 holder.setAutoCommit(false);
                 try (Statement lock = holder.createStatement()) {
-                    lock.execute("SELECT pg_advisory_xact_lock(" + PostgresEngine.WRITE_LOCK_KEY + ")");
+                    lock.execute(PostgresEngine.TAKE_WRITE_LOCK);
                 }
                 writers.add(Thread.ofPlatform().start(() -> alice.writeHandle(h -> order.add("alice"))));
                 awaitWaiting(watcher, 1);
@@ -70,10 +70,32 @@ class PostgresWriteLockTest {
         }
     }
 
+    /** The auditor may read everything and lock nothing that writers wait for; the old advisory key stalls no one. */
+    @Test
+    void aLoginThatMayOnlyReadCannotStallTheWriters() throws Exception {
+        try (PostgresTeam team = new PostgresTeam()) {
+            Registry alice = team.as("alice");
+            try (Connection audrey = team.server().connectAs("audrey", team.database()); Statement sql = audrey.createStatement()) {
+                audrey.setAutoCommit(false);
+                java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                        () -> sql.execute(PostgresEngine.TAKE_WRITE_LOCK));
+                assertEquals("42501", refused.getSQLState(), refused.getMessage());
+                audrey.rollback();
+                sql.execute("SELECT pg_advisory_lock(6004500444252095537)");
+                sql.execute("SELECT count(*) FROM steward.write_lock");
+                long started = System.nanoTime();
+                alice.writeHandle(h -> h.execute("INSERT INTO registry_meta (key, value) VALUES ('written', 'while audrey held her locks')"));
+                org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - started < 30_000_000_000L, "the write did not wait out the budget");
+                audrey.rollback();
+            }
+            assertEquals("while audrey held her locks", team.owner().read(store -> store.meta().value("written")).orElseThrow());
+        }
+    }
+
     private static int waiting(Connection watcher) throws SQLException {
         try (PreparedStatement query = watcher.prepareStatement("""
-                SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
-                   AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""");
+                SELECT count(*) FROM pg_locks WHERE locktype = 'relation' AND NOT granted
+                   AND relation = 'steward.write_lock'::regclass""");
              ResultSet rows = query.executeQuery()) {
             rows.next();
             return rows.getInt(1);
