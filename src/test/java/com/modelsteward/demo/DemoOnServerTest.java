@@ -80,7 +80,7 @@ class DemoOnServerTest {
     void theDemoCommandBuildsItOnAServerAsItsOwner() {
         String url = server.superuserUrl(server.freshDatabase());
         assertEquals(0, cli.run("os.account", "demo", "--db", url, "--artifacts", dir.toString()), cli.err());
-        assertTrue(cli.out().startsWith("Created demo registry " + url + " with 63 model versions"), cli.out());
+        assertTrue(cli.out().startsWith("Created demo registry " + Location.parse(url) + " with 63 model versions"), cli.out());
         assertTrue(cli.out().contains("Its artifact files are in " + dir.resolve("models")), cli.out());
         assertTrue(Files.isRegularFile(dir.resolve("models/momentum_xgb/3.1.0/model.bin")));
         try (Registry registry = Registry.open(Location.parse(url))) {
@@ -113,7 +113,7 @@ class DemoOnServerTest {
     void aScaleRegistryIsBuiltOnAServerToo() {
         String url = server.superuserUrl(server.freshDatabase());
         assertEquals(0, cli.run("os.account", "demo", "--versions", "2000", "--db", url), cli.err());
-        assertTrue(cli.out().startsWith("Created demo registry " + url + " with 2000 model versions"), cli.out());
+        assertTrue(cli.out().startsWith("Created demo registry " + Location.parse(url) + " with 2000 model versions"), cli.out());
         try (Registry registry = Registry.open(Location.parse(url))) {
             AuditTrail.Verification chain = AuditTrail.verify(registry);
             assertTrue(chain.ok(), chain.problem());

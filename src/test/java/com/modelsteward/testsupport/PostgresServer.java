@@ -123,6 +123,8 @@ public final class PostgresServer {
         try (Connection c = superConnection("postgres"); Statement s = c.createStatement()) {
             s.execute("DO $$ BEGIN CREATE ROLE \"" + login + "\" LOGIN PASSWORD '" + passwordOf(login)
                     + "'; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            // A login left on a long-lived server (Debian's, between runs or by hand) gets the suite's password back.
+            s.execute("ALTER ROLE \"" + login + "\" LOGIN PASSWORD '" + passwordOf(login) + "'");
             for (String group : groups) {
                 s.execute("GRANT \"" + group + "\" TO \"" + login + "\"");
             }

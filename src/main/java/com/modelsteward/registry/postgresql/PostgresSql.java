@@ -170,7 +170,10 @@ final class PostgresSql implements Dialect {
      * auditor) may not execute the registry's functions, and is told it is not the owner like anyone else.
      */
     private static final String LOGIN_IS_OWNER = """
-            SELECT coalesce(pg_has_role(session_user, 'steward_owner', 'USAGE') OR pg_has_role(session_user, 'steward_owner', 'SET'), false)""";
+            SELECT coalesce(pg_has_role(session_user, 'steward_owner', 'USAGE')
+                            OR CASE WHEN current_setting('server_version_num')::int >= 160000
+                                    THEN pg_has_role(session_user, 'steward_owner', 'SET')
+                                    ELSE pg_has_role(session_user, 'steward_owner', 'MEMBER') END, false)""";
 
     @Override
     public boolean writesRowsAsGiven(Handle handle) {
