@@ -21,13 +21,10 @@ import com.modelsteward.registry.DriftSampleRow;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RegistryException;
 import com.modelsteward.scorecards.ScorecardImport;
+import com.modelsteward.testsupport.MovingClock;
 import com.modelsteward.testsupport.Team;
 import com.modelsteward.trust.SignatureAudit;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,29 +38,6 @@ import org.junit.jupiter.api.Test;
  */
 abstract class GovernanceContract {
 
-    /** A clock the test moves (shadow periods are days long). */
-    static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-11-01T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     protected Team team;
     final MovingClock clock = new MovingClock();

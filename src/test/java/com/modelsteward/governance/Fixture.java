@@ -4,13 +4,10 @@ import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.policy.Policy;
 import com.modelsteward.policy.PolicyLoader;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.testsupport.MovingClock;
 import com.modelsteward.testsupport.TestKeys;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,31 +15,9 @@ import java.util.Set;
 /** A fresh registry with principals, a mutable clock and helpers to register toy versions with scorecards. */
 final class Fixture implements AutoCloseable {
 
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-11-01T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     final Registry registry;
-    final MutableClock clock = new MutableClock();
+    final MovingClock clock = new MovingClock();
     final Policy policy;
     final GovernanceEngine engine;
     final Identity alice;
