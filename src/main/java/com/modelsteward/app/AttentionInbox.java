@@ -92,7 +92,7 @@ public final class AttentionInbox {
         String gates = request.gatesTotal() == 0 ? "the policy no longer allows this transition"
                 : "gates " + request.gatesPassed() + " of " + request.gatesTotal() + " passed";
         return new Item(Kind.DECIDE, request.requestId(),
-                "Decide " + request.requestId() + ": " + request.modelName() + " " + request.version() + " " + request.fromState() + " → "
+                request.requestId() + ": " + request.modelName() + " " + request.version() + " " + request.fromState() + " → "
                         + request.toState(),
                 gates + " · requested by " + request.requestedBy() + " · opened " + ago(Timestamps.parse(request.requestedAt()), now));
     }

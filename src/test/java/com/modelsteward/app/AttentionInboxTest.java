@@ -58,7 +58,7 @@ class AttentionInboxTest {
     @Test
     void aRiskOfficerSeesTheRequestWithItsGatesAndAgeAndTheRequesterDoesNot() {
         AttentionInbox.Item request = about(inboxOf("rachel.okafor"), AttentionInbox.Kind.DECIDE, "REQ-000015").orElseThrow();
-        assertEquals("Decide REQ-000015: momentum_xgb 3.2.0 SHADOW → ACTIVE", request.title());
+        assertEquals("REQ-000015: momentum_xgb 3.2.0 SHADOW → ACTIVE", request.title());
         assertEquals("gates 9 of 9 passed · requested by chen.wei · opened 32 h ago", request.detail());
         assertTrue(about(inboxOf("rachel.okafor"), AttentionInbox.Kind.DECIDE, "REQ-000014").orElseThrow().detail()
                 .startsWith("gates 8 of 9 passed"), "a request failing a gate on current data says so in its count");
