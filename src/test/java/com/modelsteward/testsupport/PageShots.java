@@ -1,5 +1,6 @@
 package com.modelsteward.testsupport;
 
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Group;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -9,8 +10,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Photographs a whole window's content at 1024×700, 1280×800 and 1920×1080 into {@code target/screenshots/<name>-<w>x<h>.png}.
- * The headless screen is 1000 px square and cannot hold the larger windows, so the window's root is laid out and drawn
- * in a scene of each size that no window shows, with the window's stylesheets, and then handed back.
+ *
+ * <p>The headless screen is 1000 px square, and a window that reaches past it cannot be drawn. So the window's root
+ * moves, for the photograph, into a small window that is shown (TilesFX lays its tiles out only while their window
+ * shows) and is laid out and drawn at the full size there, outside that window's bounds; then it goes back.
  */
 public final class PageShots {
 
@@ -25,34 +28,44 @@ public final class PageShots {
         }
     }
 
-    /**
-     * Lays the window's root out at the size, lets the FX thread run what that layout deferred (tiles redraw their
-     * backgrounds on the next pulse), draws it, and hands the root back to the window.
-     */
     public static void at(FxRobot robot, Stage stage, String name, int width, int height) {
         Scene shown = stage.getScene();
         Parent root = shown.getRoot();
-        Scene[] offscreen = new Scene[1];
+        Stage[] holder = new Stage[1];
         robot.interact(() -> {
             shown.setRoot(new Group());
-            offscreen[0] = new Scene(root, width, height);
-            offscreen[0].getStylesheets().setAll(shown.getStylesheets());
-            offscreen[0].snapshot(null);
+            root.setManaged(false);
+            Scene small = new Scene(new Group(root), 200, 200);
+            small.getStylesheets().setAll(shown.getStylesheets());
+            holder[0] = new Stage();
+            holder[0].setX(0);
+            holder[0].setY(0);
+            holder[0].setScene(small);
+            holder[0].show();
+            layOut(root, width, height);
         });
+        // Tiles and charts settle over a few pulses after a resize; lay out again after each.
         for (int pass = 0; pass < 3; pass++) {
-            WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
             WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> offscreen[0].snapshot(null));
+            robot.interact(() -> layOut(root, width, height));
         }
-        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             try {
-                Screenshots.write(offscreen[0], name + "-" + width + "x" + height);
+                Screenshots.write(root, name + "-" + width + "x" + height);
             } finally {
-                offscreen[0].setRoot(new Group());
+                ((Group) holder[0].getScene().getRoot()).getChildren().clear();
+                holder[0].hide();
+                root.setManaged(true);
                 shown.setRoot(root);
             }
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void layOut(Parent root, int width, int height) {
+        root.resize(width, height);
+        root.applyCss();
+        root.layout();
     }
 }

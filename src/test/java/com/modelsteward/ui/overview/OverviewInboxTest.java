@@ -24,6 +24,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,12 @@ class OverviewInboxTest {
     static Path dir;
 
     private ConsoleShell shell;
+
+    /** The demo is generated once per test JVM: here, not in {@code @Start}, whose set-up has a time limit. */
+    @BeforeAll
+    static void generateTheDemoOnce() throws Exception {
+        TestRegistries.demo(Files.createDirectories(dir.resolve("warm-up"))).close();
+    }
 
     @Start
     void start(Stage stage) throws Exception {
@@ -114,6 +121,12 @@ class OverviewInboxTest {
         ComboBox<DriftViewModel.Choice> picker = robot.lookup("#drift-model").queryComboBox();
         FxWait.until("Drift shows momentum_xgb 3.1.0", () -> picker.getValue() != null
                 && picker.getValue().model().modelId().equals("momentum_xgb-3.1.0"));
+
+        javafx.scene.control.TableView<?> features = robot.lookup("#drift-table").queryTableView();
+        FxWait.until("the drift of 3.1.0 is on screen", () -> !features.getItems().isEmpty()
+                && !robot.lookup("#drift-busy").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        PageShots.atThreeSizes(robot, shell.stage(), "drift");
 
         robot.interact(() -> shell.show("overview"));
         robot.interact(() -> {
