@@ -41,6 +41,24 @@ public final class ApprovalEligibility {
      *                longer allowed by the policy
      */
     static Verdict check(Store store, Identity who, GovernanceEngine.Request request, ModelVersion model, GateReport current) {
+        List<String> both = decisionBlockers(store, who, request, model);
+        List<String> approve = new ArrayList<>(both);
+        if (request.status().equals("PENDING")) {
+            approve.addAll(staleness(store, request, model));
+            if (current == null) {
+                approve.add(request.fromState() + " -> " + request.toState() + " is no longer allowed by the policy");
+            } else {
+                current.failures().forEach(failure -> approve.add("fails on current data: " + failure));
+            }
+        }
+        return new Verdict(approve, both);
+    }
+
+    /**
+     * Why {@code who} may not decide the request at all, approve or reject (status, role, maker-checker, one decision per
+     * person); empty when the decision is theirs to make. The Overview lists the requests for which this is empty.
+     */
+    static List<String> decisionBlockers(Store store, Identity who, GovernanceEngine.Request request, ModelVersion model) {
         List<String> both = new ArrayList<>();
         if (!request.status().equals("PENDING")) {
             both.add("request " + request.requestId() + " is " + request.status() + "; only a PENDING request can be decided");
@@ -60,16 +78,7 @@ public final class ApprovalEligibility {
         if (decided) {
             both.add(who.user() + " has already decided request " + request.requestId() + "; a quorum needs distinct approvers");
         }
-        List<String> approve = new ArrayList<>(both);
-        if (request.status().equals("PENDING")) {
-            approve.addAll(staleness(store, request, model));
-            if (current == null) {
-                approve.add(request.fromState() + " -> " + request.toState() + " is no longer allowed by the policy");
-            } else {
-                current.failures().forEach(failure -> approve.add("fails on current data: " + failure));
-            }
-        }
-        return new Verdict(approve, both);
+        return both;
     }
 
     /** The engine's stale-request rules, as sentences (the engine marks such a request STALE when someone approves it). */

@@ -14,6 +14,7 @@ import com.modelsteward.registry.RequestQueueRow;
 import com.modelsteward.registry.Scorecard;
 import com.modelsteward.registry.Store;
 import com.modelsteward.registry.Timestamps;
+import com.modelsteward.registry.TransitionRequestRow;
 import com.modelsteward.trust.Keys;
 import com.modelsteward.trust.Signatures;
 import java.time.Clock;
@@ -228,6 +229,17 @@ public final class ReviewDesk {
         public enum Kind { PROMOTE, RETIRE, ROLL_BACK }
     }
 
+    /**
+     * A PENDING request {@code who} may decide now (the approval dialog's eligibility: role, neither requester nor creator,
+     * not yet decided by them), with its gates on current data and when it was opened.
+     *
+     * @param gatesPassed prerequisites and metric checks that pass now, of {@code gatesTotal}; both 0 when the policy no
+     *                    longer allows the transition
+     */
+    public record Decidable(String requestId, String modelId, String modelName, String version, String fromState, String toState,
+                            String requestedBy, String requestedAt, int gatesPassed, int gatesTotal) {
+    }
+
     private final Registry registry;
     private final GovernanceEngine service;
     private final Clock clock;
@@ -260,6 +272,29 @@ public final class ReviewDesk {
                         row.decisionComment()));
             }
             return queue;
+        });
+    }
+
+    /** The PENDING requests {@code who} may decide, oldest first: the risk officer's share of the queue. */
+    public List<Decidable> decidableBy(Identity who) {
+        return registry.read(store -> {
+            List<Decidable> open = new ArrayList<>();
+            for (TransitionRequestRow row : store.catalog().requests(Optional.of("PENDING")).reversed()) {
+                Optional<GovernanceEngine.Request> request = GovernanceEngine.findRequest(store, row.requestId());
+                Optional<ModelVersion> model = store.versions().find(row.modelId());
+                if (request.isEmpty() || model.isEmpty()
+                        || !ApprovalEligibility.decisionBlockers(store, who, request.get(), model.get()).isEmpty()) {
+                    continue;
+                }
+                GateReport gates = policy().transition(row.fromState(), row.toState())
+                        .map(t -> service.gateEvaluator().evaluate(store, model.get(), t)).orElse(null);
+                int total = gates == null ? 0 : gates.prerequisites().size() + gates.checks().size();
+                int passed = gates == null ? 0 : (int) (gates.prerequisites().stream().filter(GateReport.PrerequisiteCheck::passed).count()
+                        + gates.checks().stream().filter(GateReport.GateCheck::passed).count());
+                open.add(new Decidable(row.requestId(), row.modelId(), row.modelName(), row.version(), row.fromState(), row.toState(),
+                        row.requestedBy(), row.requestedAt(), passed, total));
+            }
+            return open;
         });
     }
 
@@ -467,6 +502,11 @@ public final class ReviewDesk {
             }
             return actions;
         });
+    }
+
+    /** Whether a request for {@code modelId} waits for a decision. */
+    public boolean hasPendingRequest(String modelId) {
+        return registry.read(store -> store.requests().pendingFor(modelId).isPresent());
     }
 
     /** The version a rollback of {@code modelName} would return to, if any (decides whether "Roll back" is offered). */

@@ -56,6 +56,12 @@ public interface CatalogStore {
     /** Versions in the live state whose latest drift result for some feature is SEVERE. */
     long driftAlertCount(String liveState);
 
+    /** The latest SEVERE results of versions in the live state, grouped by version (worst PSI first within one). */
+    List<DriftResultRow> severeLiveDrift(String liveState);
+
+    /** Every version in {@code state}, by name. */
+    List<ModelVersion> versionsInState(String state);
+
     /** The stored roles text of an active principal ("ANALYST,RISK_OFFICER"), empty when there is none. */
     String rolesOf(String user);
 }

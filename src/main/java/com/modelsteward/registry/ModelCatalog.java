@@ -129,6 +129,16 @@ public final class ModelCatalog {
         return registry.read(store -> store.catalog().driftAlertCount(liveState));
     }
 
+    /** The latest SEVERE results of live versions, grouped by version: the drift a risk officer must look at now. */
+    public List<DriftResultRow> severeLiveDrift(String liveState) {
+        return registry.read(store -> store.catalog().severeLiveDrift(liveState));
+    }
+
+    /** Every version in {@code state} with all its columns (the shadows, say, with the time they entered the state). */
+    public List<ModelVersion> versionsInState(String state) {
+        return registry.read(store -> store.catalog().versionsInState(state));
+    }
+
     /** The roles of a principal ("ANALYST,RISK_OFFICER"), empty when the user is not in {@code principals} or inactive. */
     public java.util.Set<String> rolesOf(String user) {
         String roles = registry.read(store -> store.catalog().rolesOf(user));

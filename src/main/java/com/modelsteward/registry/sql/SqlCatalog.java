@@ -84,6 +84,17 @@ final class SqlCatalog implements CatalogStore {
              JOIN model_drift d ON d.drift_id = latest.drift_id
              JOIN model_registry m ON m.model_id = d.model_id
              WHERE d.severity = 'SEVERE' AND m.state = :live""";
+    /** The latest SEVERE results of versions in the live state, a version's worst first: what the Overview's inbox lists. */
+    static final String SEVERE_LIVE_DRIFT_SQL = """
+            SELECT d.drift_id, d.model_id, d.feature, d.drift_kind, d.psi, d.ks_statistic, d.ks_pvalue, d.n_reference,
+                   d.n_current, d.n_dropped, d.severity, d.window_start, d.window_end, d.computed_at
+              FROM """ + LATEST_DRIFT_IDS + """
+             JOIN model_drift d ON d.drift_id = latest.drift_id
+             JOIN model_registry m ON m.model_id = d.model_id
+             WHERE d.severity = 'SEVERE' AND m.state = :live
+             ORDER BY d.model_id, d.psi DESC, d.feature""";
+    /** Every version in one state (few: the shadows, the live ones), over model_registry_state. */
+    static final String VERSIONS_IN_STATE_SQL = "SELECT * FROM model_registry WHERE state = :state ORDER BY model_name, model_id";
     static final String ROLES_OF_SQL = "SELECT roles FROM principals WHERE user_name = :u AND active = 1";
 
 
@@ -203,6 +214,16 @@ final class SqlCatalog implements CatalogStore {
     @Override
     public long driftAlertCount(String liveState) {
         return handle.createQuery(DRIFT_ALERT_COUNT_SQL).bind("live", liveState).mapTo(Long.class).one();
+    }
+
+    @Override
+    public List<DriftResultRow> severeLiveDrift(String liveState) {
+        return handle.createQuery(SEVERE_LIVE_DRIFT_SQL).bind("live", liveState).mapTo(DriftResultRow.class).list();
+    }
+
+    @Override
+    public List<ModelVersion> versionsInState(String state) {
+        return handle.createQuery(VERSIONS_IN_STATE_SQL).bind("state", state).mapTo(ModelVersion.class).list();
     }
 
     @Override

@@ -162,6 +162,8 @@ final class DriftCharts {
     static void fillHistory(LineChart<Number, Number> chart, DriftMonitor.FeatureReport feature, DriftPolicy policy) {
         List<PsiHistory.Point> points = feature.history();
         chart.setTitle(feature.drift().feature() + " — PSI per day against the fixed reference bins");
+        // Days' PSI and the window's share this axis; it starts at 0 so that the two compare by height.
+        ((NumberAxis) chart.getYAxis()).setForceZeroInRange(true);
         if (points.isEmpty()) {
             chart.getData().clear();
             return;
@@ -185,10 +187,15 @@ final class DriftCharts {
         x.setLowerBound(start - DAY / 2.0);
         x.setUpperBound(end + DAY / 2.0);
         x.setTickUnit(Math.max(DAY, Math.ceil((end - start) / DAY / 10) * DAY));
-        chart.getData().setAll(List.of(psi,
+        List<XYChart.Series<Number, Number>> lines = new java.util.ArrayList<>(List.of(psi,
                 level(String.format(Locale.ROOT, "MODERATE from %.2f", policy.moderatePsi()), policy.moderatePsi(), start, end),
                 level(String.format(Locale.ROOT, "SEVERE from %.2f", policy.severePsi()), policy.severePsi(), start, end),
                 breaches));
+        if (feature.drift().psi() != null) {
+            lines.add(level(String.format(Locale.ROOT, "whole window %.2f (the gauge's measure)", feature.drift().psi()),
+                    feature.drift().psi(), start, end));
+        }
+        chart.getData().setAll(lines);
     }
 
     static LineChart<Number, Number> timeChart(String id, String yLabel) {

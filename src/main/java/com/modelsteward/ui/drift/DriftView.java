@@ -9,6 +9,7 @@ import com.modelsteward.ui.common.Tiles;
 import eu.hansolo.tilesfx.Tile;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -70,7 +71,7 @@ public final class DriftView extends LazyPage {
         title.getStyleClass().add("page-title");
         ComboBox<DriftViewModel.Choice> picker = new ComboBox<>(model.choices());
         picker.setId("drift-model");
-        picker.setPrefWidth(340);
+        picker.setPrefWidth(420);
         // The picker lists every version (100 000 on a large registry); by default the skin measures every row to size
         // its popup, which stalled the FX thread for seconds. The width is fixed above, so a few rows are enough.
         picker.getProperties().put("comboBoxRowsToMeasureWidth", 20);
@@ -155,18 +156,37 @@ public final class DriftView extends LazyPage {
     }
 
     private Node tiles(Label status, Label policy) {
-        Tile worst = Tiles.thresholdGauge("Worst PSI", "PSI", "highest feature PSI", 1.0, model.policy().moderatePsi(),
+        Tile worst = Tiles.thresholdGauge("Worst PSI, whole window", "PSI", "whole current window", 1.0, model.policy().moderatePsi(),
                 model.policy().severePsi(), 2);
         worst.setId("tile-worst-psi");
         Tile drifted = Tiles.thresholdGauge("Drifted", "%", "results MODERATE or SEVERE", 100, 10, 25, 0);
         drifted.setId("tile-drifted");
-        model.reportProperty().addListener((obs, old, now) -> {
-            double psi = model.worstPsi();
-            worst.setMaxValue(Math.max(1.0, Math.ceil(psi * 2) / 2));
-            worst.setValue(psi);
-            worst.setDescription(now == null || now.features().isEmpty() ? "no features" : "on " + now.features().getFirst().drift().feature());
-            drifted.setValue(model.driftedShare());
-        });
+        Label worstWhy = new Label();
+        Label driftedWhy = new Label();
+        StackPane worstBox = orNothing(worst, "Worst PSI", worstWhy, "drift-worst-psi-none");
+        StackPane driftedBox = orNothing(drifted, "Drifted", driftedWhy, "drift-drifted-none");
+        Runnable show = () -> {
+            DriftMonitor.ModelReport now = model.reportProperty().get();
+            OptionalDouble psi = model.worstPsi();
+            OptionalDouble share = model.driftedShare();
+            worst.setVisible(psi.isPresent());
+            worstBox.getChildren().getLast().setVisible(psi.isEmpty());
+            drifted.setVisible(share.isPresent());
+            driftedBox.getChildren().getLast().setVisible(share.isEmpty());
+            String why = nothingMeasured();
+            worstWhy.setText(now != null && psi.isEmpty() ? "no feature has a PSI in this report" : why);
+            driftedWhy.setText(why);
+            psi.ifPresent(value -> {
+                worst.setMaxValue(Math.max(1.0, Math.ceil(value * 2) / 2));
+                worst.setValue(value);
+                worst.setDescription("whole current window, on " + now.features().getFirst().drift().feature());
+            });
+            share.ifPresent(drifted::setValue);
+        };
+        model.reportProperty().addListener((obs, old, now) -> show.run());
+        model.selectedProperty().addListener((obs, old, now) -> show.run());
+        model.computingProperty().addListener((obs, old, now) -> show.run());
+        show.run();
         status.setWrapText(true);
         Label legend = new Label("PSI bins are the reference's deciles and never move, so values from different days compare. "
                 + "KS counts only with p < α and a minimum D, so large samples do not alarm on trivia.");
@@ -175,20 +195,63 @@ public final class DriftView extends LazyPage {
         VBox notes = new VBox(8, status, policy, legend);
         notes.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(notes, Priority.ALWAYS);
-        for (Tile tile : List.of(worst, drifted)) {
-            tile.setMinSize(Tiles.WIDTH * 0.8, Tiles.HEIGHT);
-            tile.setPrefSize(Tiles.WIDTH * 0.8, Tiles.HEIGHT);
+        for (StackPane box : List.of(worstBox, driftedBox)) {
+            box.setMinSize(Tiles.WIDTH * 0.8, Tiles.HEIGHT);
+            box.setPrefSize(Tiles.WIDTH * 0.8, Tiles.HEIGHT);
+            box.setMaxSize(Tiles.WIDTH * 0.8, Tiles.HEIGHT);
         }
-        HBox row = new HBox(12, worst, drifted, notes);
+        HBox row = new HBox(12, worstBox, driftedBox, notes);
         row.setMinHeight(Region.USE_PREF_SIZE);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
+    /**
+     * A gauge, or in its place, when nothing was measured, a tile that reads "—" with the reason: a needle at 0 would
+     * read as healthy.
+     */
+    private static StackPane orNothing(Tile gauge, String title, Label why, String id) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("drift-none-title");
+        Label dash = new Label("—");
+        dash.setId(id + "-value");
+        dash.getStyleClass().add("drift-none-value");
+        why.setWrapText(true);
+        why.getStyleClass().add("drift-none-text");
+        VBox none = new VBox(6, heading, dash, why);
+        none.setId(id);
+        none.getStyleClass().add("drift-none");
+        none.setVisible(false);
+        return new StackPane(gauge, none);
+    }
+
+    /** Why the gauges show "—": no version chosen, no samples, or a computation under way or cancelled. */
+    private String nothingMeasured() {
+        DriftViewModel.Choice choice = model.selectedProperty().get();
+        if (choice == null) {
+            return "choose a version";
+        }
+        if (!choice.hasSamples()) {
+            return "no drift samples yet";
+        }
+        return model.computingProperty().get() ? "computing…" : "nothing computed";
+    }
+
     private Node content() {
         TableView<DriftMonitor.FeatureReport> table = new TableView<>(model.features());
         table.setId("drift-table");
-        table.setPlaceholder(new Label("Choose a version with drift samples."));
+        Label empty = new Label();
+        empty.setId("drift-table-empty");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("placeholder-message");
+        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            DriftViewModel.Choice choice = model.selectedProperty().get();
+            if (choice != null && !choice.hasSamples()) {
+                return "Nothing to show for " + choice.model().modelName() + " " + choice.model().version() + ": no drift samples yet.";
+            }
+            return model.computingProperty().get() ? "Computing…" : "Choose a version with drift samples.";
+        }, model.selectedProperty(), model.computingProperty()));
+        table.setPlaceholder(empty);
         table.getColumns().add(Columns.text("Feature", (DriftMonitor.FeatureReport f) -> f.drift().feature(), 125));
         table.getColumns().add(Columns.number("PSI", (DriftMonitor.FeatureReport f) -> f.drift().psi(), 4, 70));
         table.getColumns().add(Columns.number("KS D", (DriftMonitor.FeatureReport f) -> f.drift().ksStatistic(), 4, 70));
@@ -205,6 +268,15 @@ public final class DriftView extends LazyPage {
         spark.setSortable(false);
         table.getColumns().add(spark);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Each column keeps room for its longest usual value ("prediction_score", "0.9547", "5.38e-146", "▲ SEVERE"), and
+        // the table as a whole claims that room from the charts beside it: at 1024 px the cells read "0.9…" and "▲ SE…".
+        double[] minimums = {128, 66, 66, 84, 100, 84};
+        double needed = 4;
+        for (int i = 0; i < minimums.length; i++) {
+            table.getColumns().get(i).setMinWidth(minimums[i]);
+            needed += minimums[i];
+        }
+        table.setMinWidth(needed);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.selectedFeatureProperty().set(now);
@@ -221,9 +293,11 @@ public final class DriftView extends LazyPage {
         LineChart<Number, Number> history = DriftCharts.history();
         model.selectedFeatureProperty().addListener((obs, old, now) -> {
             if (now == null) {
-                histogram.getData().clear();
-                ecdf.getData().clear();
-                history.getData().clear();
+                // The charts of the previous version or feature must not stay up under a title that names it.
+                for (javafx.scene.chart.XYChart<?, ?> chart : List.of(histogram, ecdf, history)) {
+                    chart.getData().clear();
+                    chart.setTitle(null);
+                }
                 return;
             }
             DriftCharts.fillHistogram(histogram, now.drift());
@@ -233,11 +307,12 @@ public final class DriftView extends LazyPage {
         TabPane tabs = new TabPane(
                 tab("drift-tab-distribution", "Distribution", histogram),
                 tab("drift-tab-ecdf", "ECDF", ecdf),
-                tab("drift-tab-history", "PSI over time", history),
+                tab("drift-tab-history", "PSI over time", historyPanel(history)),
                 tab("drift-tab-performance", "Performance", performancePanel()),
                 tab("drift-tab-llm", "LLM", llmPanel()));
         tabs.setId("drift-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setMinWidth(240);
 
         SplitPane split = new SplitPane(table, tabs);
         split.setOrientation(Orientation.HORIZONTAL);
@@ -245,35 +320,77 @@ public final class DriftView extends LazyPage {
         return split;
     }
 
+    /**
+     * PSI per day with the note that reconciles it with the "Worst PSI" gauge: the gauge measures the whole current
+     * window, a day measures a day's fewer values, so daily PSI runs higher and noisier; the chart draws the window's PSI
+     * of the same feature as a line of its own, on the same axis.
+     */
+    private Node historyPanel(LineChart<Number, Number> history) {
+        Label scale = new Label("Each point compares one day's values with the reference bins. The \"Worst PSI\" gauge compares "
+                + "the whole current window at once: it mixes the days that shifted little with those that shifted most, so it "
+                + "reads lower than the worst days, and a single day's fewer values make the daily line noisier. The \"whole "
+                + "window\" line is the gauge's figure for this feature, on the same scale.");
+        scale.setId("drift-history-scale");
+        scale.setWrapText(true);
+        scale.getStyleClass().add("drift-muted");
+        scale.setMinHeight(Region.USE_PREF_SIZE);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        VBox panel = new VBox(4, history, scale);
+        panel.setPadding(new Insets(0, 8, 8, 8));
+        return panel;
+    }
+
+    /** The selected version as a person names it ("momentum_xgb 3.2.0"), or "this version". */
+    private String versionName() {
+        DriftViewModel.Choice choice = model.selectedProperty().get();
+        return choice == null ? "this version" : choice.model().modelName() + " " + choice.model().version();
+    }
+
     private Node performancePanel() {
         LineChart<Number, Number> chart = DriftCharts.timeChart("drift-performance", "rolling Sharpe (annualised)");
-        Label none = placeholder("Performance drift needs daily returns: drift_samples rows with feature \"daily_return\" "
-                + "(REFERENCE for the reference period, CURRENT for live days) — see docs/drift.md.");
+        Label none = placeholder("");
+        none.setId("drift-performance-none");
         StackPane panel = new StackPane(chart, none);
-        model.reportProperty().addListener((obs, old, now) -> {
+        Runnable show = () -> {
+            DriftMonitor.ModelReport now = model.reportProperty().get();
             boolean has = now != null && now.performance() != null;
             chart.setVisible(has);
             none.setVisible(!has);
+            none.setText("No performance figures for " + versionName() + ". They appear once the monitoring pipeline sends the "
+                    + "model's realised daily returns, for a reference period and for every day it trades: its rolling Sharpe "
+                    + "ratio is then compared with the band of the reference period.");
             if (has) {
                 DriftCharts.fillPerformance(chart, now.performance(), model.policy());
+            } else {
+                chart.getData().clear();
+                chart.setTitle(null);
             }
-        });
-        chart.setVisible(false);
+        };
+        model.reportProperty().addListener((obs, old, now) -> show.run());
+        model.selectedProperty().addListener((obs, old, now) -> show.run());
+        show.run();
         return panel;
     }
 
     private Node llmPanel() {
         VBox charts = new VBox(8);
-        Label none = placeholder("LLM drift needs prompt-pack samples: llm_refusal and llm_schema_fail (1 when it happened, else 0) "
-                + "and llm_latency_ms — see docs/drift.md.");
+        Label none = placeholder("");
+        none.setId("drift-llm-none");
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(charts);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         StackPane panel = new StackPane(scroll, none);
+        Runnable explain = () -> none.setText("No prompt-pack figures for " + versionName() + ". They appear for a prompt pack "
+                + "whose answers the monitoring pipeline records — whether each was refused, whether it broke the expected "
+                + "format, and how long it took: the refusal rate, the format failures and the slowest answers per day are then "
+                + "compared with their baseline.");
+        model.selectedProperty().addListener((obs, old, now) -> explain.run());
+        explain.run();
         model.reportProperty().addListener((obs, old, now) -> {
             charts.getChildren().clear();
             boolean has = now != null && !now.llmSeries().isEmpty();
             none.setVisible(!has);
+            explain.run();
             if (!has) {
                 return;
             }

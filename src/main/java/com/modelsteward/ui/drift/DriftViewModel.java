@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
@@ -37,11 +38,15 @@ public final class DriftViewModel {
     static final int PICKER_ALL_UP_TO = 2_000;
     private static final Map<String, Integer> STATE_ORDER = Map.of("ACTIVE", 0, "PRODUCTION", 0, "SHADOW", 1, "STAGING", 1);
 
-    /** A version in the picker, and whether it has drift samples at all. */
-    public record Choice(ModelSummary model, boolean hasSamples) {
+    /**
+     * A version in the picker, and whether it has drift samples at all. Its state is written out, and a retired version
+     * says that it is there for review: the picker's text, not a colour, tells them apart.
+     */
+    public record Choice(ModelSummary model, boolean hasSamples, boolean retired) {
         @Override
         public String toString() {
-            return model.modelName() + " " + model.version() + "  [" + model.state() + "]" + (hasSamples ? "" : "  — no samples");
+            return model.modelName() + " " + model.version() + "  [" + model.state() + (retired ? ", for review" : "") + "]"
+                    + (hasSamples ? "" : "  — no samples");
         }
     }
 
@@ -78,6 +83,8 @@ public final class DriftViewModel {
             if (now != null) {
                 context.selectedModelIdProperty().set(now.model().modelId());
                 if (!Objects.equals(now.model().modelId(), computedFor)) {
+                    // Nothing of the previous version may stay on screen under the new one's name while it computes.
+                    clear();
                     compute();
                 }
             }
@@ -92,6 +99,7 @@ public final class DriftViewModel {
     public void refresh() {
         String wish = context.selectedModelIdProperty().get();
         context.tasks().run("Loading drift models", () -> {
+            String retiredState = context.services().policy().retiredState();
             Set<String> withSamples = new HashSet<>(monitor.modelsWithSamples());
             List<ModelSummary> versions = context.catalog().versions();
             // A picker of 100 000 versions cost the FX thread seconds and helps nobody: on a large registry it offers
@@ -99,7 +107,7 @@ public final class DriftViewModel {
             boolean large = versions.size() > PICKER_ALL_UP_TO;
             return versions.stream()
                     .filter(v -> !large || withSamples.contains(v.modelId()) || STATE_ORDER.containsKey(v.state()) || v.modelId().equals(wish))
-                    .map(v -> new Choice(v, withSamples.contains(v.modelId())))
+                    .map(v -> new Choice(v, withSamples.contains(v.modelId()), v.state().equals(retiredState)))
                     .sorted(Comparator.comparing((Choice c) -> STATE_ORDER.getOrDefault(c.model().state(), 2))
                             .thenComparing(c -> !c.hasSamples())
                             .thenComparing(c -> c.model().modelName())
@@ -110,14 +118,25 @@ public final class DriftViewModel {
             if (wanted == null && selected.get() != null) {
                 wanted = selected.get().model().modelId();
             }
+            Choice before = selected.get();
             choices.setAll(loaded);
             String target = wanted;
             // The version the user came for (a link from the approval dialog, a selection elsewhere) stays chosen even
             // without samples, and says so; only with no such wish does the picker start at the first version with samples.
             Choice choice = loaded.stream().filter(c -> c.model().modelId().equals(target)).findFirst()
                     .orElse(loaded.stream().filter(Choice::hasSamples).findFirst().orElse(null));
-            if (choice != null && (selected.get() == null || !selected.get().model().modelId().equals(choice.model().modelId()))) {
+            if (choice == null) {
+                return;
+            }
+            // The same version in its new state (a rollback retired it) replaces the old entry, so that the picker is never
+            // left blank; a version that no longer trades takes its breach banner and its rollback offer with it.
+            boolean sameVersion = before != null && before.model().modelId().equals(choice.model().modelId());
+            if (!choice.equals(selected.get())) {
                 selected.set(choice);
+            }
+            if (sameVersion && !before.model().state().equals(choice.model().state()) && !isLive(choice)) {
+                dismissAlert();
+                status.set(choice.model().modelId() + " is now " + choice.model().state() + "; its drift stays here for review.");
             }
         }, failure -> context.showFailure("Cannot load the models for drift", failure));
     }
@@ -131,10 +150,12 @@ public final class DriftViewModel {
         if (!choice.hasSamples()) {
             computedFor = choice.model().modelId();
             clear();
-            status.set(choice.model().modelId() + " has no drift samples: the pipeline writes them to drift_samples (docs/schema.md).");
+            status.set(noSamples(choice));
             return;
         }
-        boolean store = !context.mayOnlyLook();
+        // A retired version is computed for review only: stored results would open incidents and alert on a version that
+        // no longer trades.
+        boolean store = !context.mayOnlyLook() && !choice.retired();
         String modelId = choice.model().modelId();
         computing.set(true);
         progress.set(-1);
@@ -207,12 +228,28 @@ public final class DriftViewModel {
         selectedFeature.set(features.isEmpty() ? null : features.getFirst());
         breaches.setAll(computed.breaches());
         Choice choice = selected.get();
-        rollbackOffered.set(!computed.breaches().isEmpty() && policy().offerRollback() && choice != null
-                && ("ACTIVE".equals(choice.model().state()) || "PRODUCTION".equals(choice.model().state())));
+        rollbackOffered.set(!computed.breaches().isEmpty() && policy().offerRollback() && choice != null && isLive(choice));
         long severe = result.rows().stream().filter(r -> r.severity() == Severity.SEVERE).count();
         status.set("Current window " + shortTime(result.windowStart()) + " … " + shortTime(result.windowEnd()) + " · "
                 + result.rows().size() + " results, " + severe + " SEVERE · policy " + policy().name()
-                + (computed.stored() ? " · stored" : " · not stored (" + (context.registry().isReadOnly() ? "read-only registry" : "view only") + ")"));
+                + (computed.stored() ? " · stored" : " · not stored (" + notStoredBecause(choice) + ")"));
+    }
+
+    private String notStoredBecause(Choice choice) {
+        if (choice != null && choice.retired()) {
+            return "a retired version, shown for review";
+        }
+        return context.registry().isReadOnly() ? "read-only registry" : "view only";
+    }
+
+    /** The sentence shown instead of figures for a version the pipeline has sent nothing for. */
+    static String noSamples(Choice choice) {
+        return "No drift samples for " + choice.model().modelName() + " " + choice.model().version()
+                + " yet — the pipeline writes them to drift_samples. Until then there is nothing to measure, and nothing here reads as healthy.";
+    }
+
+    private static boolean isLive(Choice choice) {
+        return "ACTIVE".equals(choice.model().state()) || "PRODUCTION".equals(choice.model().state());
     }
 
     private void clear() {
@@ -227,22 +264,23 @@ public final class DriftViewModel {
         return timestamp == null ? "-" : timestamp.substring(0, Math.min(16, timestamp.length())).replace('T', ' ');
     }
 
-    /** The worst PSI of the report's features (0 when nothing was computed). */
-    public double worstPsi() {
+    /** The worst whole-window PSI of the report's features; empty when nothing was measured (never 0 for "no data"). */
+    public OptionalDouble worstPsi() {
         DriftMonitor.ModelReport r = report.get();
         if (r == null) {
-            return 0;
+            return OptionalDouble.empty();
         }
-        return r.features().stream().map(f -> f.drift().psi()).filter(Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(0);
+        return r.features().stream().map(f -> f.drift().psi()).filter(Objects::nonNull).mapToDouble(Double::doubleValue).max();
     }
 
-    /** Percentage of results at MODERATE or SEVERE. */
-    public double driftedShare() {
+    /** Percentage of results at MODERATE or SEVERE; empty when there are no results. */
+    public OptionalDouble driftedShare() {
         DriftMonitor.ModelReport r = report.get();
         if (r == null || r.rows().isEmpty()) {
-            return 0;
+            return OptionalDouble.empty();
         }
-        return 100.0 * r.rows().stream().filter(row -> row.severity() == Severity.MODERATE || row.severity() == Severity.SEVERE).count() / r.rows().size();
+        return OptionalDouble.of(100.0 * r.rows().stream().filter(row -> row.severity() == Severity.MODERATE || row.severity() == Severity.SEVERE)
+                .count() / r.rows().size());
     }
 
     public ObservableList<Choice> choices() {

@@ -50,6 +50,7 @@ class DriftViewTest {
     private Registry registry;
     private FxTaskRunner tasks;
     private DriftView view;
+    private AppContext context;
     private Stage stage;
     private final List<String> rollbackRequests = new ArrayList<>();
 
@@ -63,7 +64,7 @@ class DriftViewTest {
         tasks = new FxTaskRunner();
         List<String> css = List.of(Objects.requireNonNull(getClass().getResource("/styles/light.css")).toExternalForm());
         Clock clock = Clock.fixed(TestRegistries.ANCHOR, ZoneOffset.UTC);
-        AppContext context = new AppContext(registry, tasks, new FxDialogService(stage, css), TestRegistries.OPERATOR,
+        context = new AppContext(registry, tasks, new FxDialogService(stage, css), TestRegistries.OPERATOR,
                 new ModelCatalog(registry).rolesOf(TestRegistries.OPERATOR), clock);
         context.selectedModelIdProperty().set(SIGNAL);
         view = new DriftView(context, (name, id, reason) -> rollbackRequests.add(name + "|" + id + "|" + reason));
@@ -169,6 +170,100 @@ class DriftViewTest {
         });
         assertFalse(robot.lookup("#drift-busy").query().isVisible());
         assertEquals("Cancelled.", view.model().statusProperty().get());
+    }
+
+    private DriftViewModel.Choice choice(String modelId) {
+        return view.model().choices().stream().filter(c -> c.model().modelId().equals(modelId)).findFirst().orElseThrow();
+    }
+
+    private void waitForReportOf(String modelId) {
+        FxWait.until("the drift of " + modelId + " is computed", () -> view.model().reportProperty().get() != null
+                && view.model().reportProperty().get().modelId().equals(modelId) && !view.model().computingProperty().get());
+    }
+
+    /** A version the pipeline sent nothing for reads "—" and says why; nothing of the version shown before stays. */
+    @Test
+    void aVersionWithoutSamplesShowsDashesAndASentenceNeverZero(FxRobot robot) {
+        waitForReportOf(SIGNAL);
+        assertTrue(robot.lookup("#drift-alert").query().isVisible(), "the breach of the version shown first is up");
+        robot.interact(() -> view.model().selectedProperty().set(choice("momentum_xgb-3.2.0")));
+        FxWait.until("the view has let go of 3.1.0", () -> view.model().reportProperty().get() == null);
+
+        assertEquals("No drift samples for momentum_xgb 3.2.0 yet — the pipeline writes them to drift_samples. Until then there is "
+                + "nothing to measure, and nothing here reads as healthy.", view.model().statusProperty().get());
+        assertFalse(robot.lookup("#tile-worst-psi").query().isVisible(), "no gauge, so no needle at 0.00 PSI");
+        assertFalse(robot.lookup("#tile-drifted").query().isVisible(), "no gauge, so no 0 %");
+        javafx.scene.control.Label dash = robot.lookup("#drift-worst-psi-none-value").queryAs(javafx.scene.control.Label.class);
+        assertTrue(dash.isVisible() && dash.getText().equals("—"));
+        assertTrue(robot.lookup("#drift-drifted-none-value").query().isVisible());
+        assertFalse(robot.lookup("#drift-alert").query().isVisible(), "the banner of 3.1.0's breach is gone");
+        javafx.scene.chart.XYChart<?, ?> histogram = robot.lookup("#drift-histogram").queryAs(javafx.scene.chart.XYChart.class);
+        javafx.scene.chart.XYChart<?, ?> history = robot.lookup("#drift-history").queryAs(javafx.scene.chart.XYChart.class);
+        assertTrue(histogram.getData().isEmpty() && histogram.getTitle() == null, "no chart or title of vol_20d: " + histogram.getTitle());
+        assertTrue(history.getData().isEmpty() && history.getTitle() == null);
+        assertTrue(robot.lookup("#drift-table").queryTableView().getItems().isEmpty());
+        robot.interact(() -> Screenshots.write(stage.getScene(), "drift-no-samples"));
+    }
+
+    /** The panels a model has no data for say in a user's words what would fill them, and name the version. */
+    @Test
+    void panelsWithoutDataExplainWhatWouldFillThem(FxRobot robot) {
+        waitForReportOf(SIGNAL);
+        robot.interact(() -> view.model().selectedProperty().set(choice("momentum_xgb-3.2.0")));
+        FxWait.until("3.2.0 is chosen", () -> view.model().reportProperty().get() == null);
+        for (String id : List.of("#drift-performance-none", "#drift-llm-none")) {
+            javafx.scene.control.Label none = robot.lookup(id).queryAs(javafx.scene.control.Label.class);
+            assertTrue(none.isVisible(), id);
+            assertTrue(none.getText().contains("momentum_xgb 3.2.0") && none.getText().contains("monitoring pipeline"), none.getText());
+            for (String developerWord : List.of("drift_samples", "docs/", "daily_return", "llm_", "REFERENCE", "CURRENT")) {
+                assertFalse(none.getText().contains(developerWord), id + " speaks of " + developerWord + ": " + none.getText());
+            }
+        }
+    }
+
+    /** The headline gauge and PSI over time measure differently; the chart says how and draws the gauge's figure on its axis. */
+    @Test
+    void psiOverTimeCarriesTheGaugesMeasureAndSaysWhyTheyDiffer(FxRobot robot) {
+        waitForReportOf(SIGNAL);
+        DriftMonitor.FeatureReport worst = view.model().selectedFeatureProperty().get();
+        assertEquals("vol_20d", worst.drift().feature());
+        javafx.scene.chart.XYChart<?, ?> history = robot.lookup("#drift-history").queryAs(javafx.scene.chart.XYChart.class);
+        String windowLine = String.format(java.util.Locale.ROOT, "whole window %.2f (the gauge's measure)", worst.drift().psi());
+        assertTrue(history.getData().stream().anyMatch(series -> series.getName().equals(windowLine)), "the gauge's PSI is a line on the chart");
+        assertEquals(worst.drift().psi(), view.model().worstPsi().orElseThrow(), 1e-12, "the gauge shows the same feature's window PSI");
+        String scale = robot.lookup("#drift-history-scale").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(scale.contains("whole current window") && scale.contains("one day"), scale);
+    }
+
+    /**
+     * After a rollback the retired version stays chosen and says RETIRED in the picker; its breach banner and rollback
+     * offer go, and it can still be reviewed (computed, not stored: no new incident for a version that no longer trades).
+     */
+    @Test
+    void aRetiredVersionStaysSelectableForReviewWithoutItsBanner(FxRobot robot) {
+        waitForReportOf(SIGNAL);
+        assertTrue(view.model().rollbackOfferedProperty().get());
+        var who = com.modelsteward.governance.Principals.resolve(registry, TestRegistries.OPERATOR, java.util.Optional.empty());
+        context.services().governance().rollback(who, "momentum_xgb", "Drift breach on vol_20d");
+        robot.interact(view::refresh);
+        FxWait.until("the picker knows 3.1.0 is retired", () -> view.model().selectedProperty().get() != null
+                && view.model().selectedProperty().get().model().state().equals("RETIRED"));
+        javafx.scene.control.ComboBox<?> picker = robot.lookup("#drift-model").queryComboBox();
+        assertEquals("momentum_xgb 3.1.0  [RETIRED, for review]", picker.getValue().toString(), "the selector is not left blank");
+        assertFalse(robot.lookup("#drift-alert").query().isVisible(), "no breach banner for a version that no longer trades");
+        assertFalse(view.model().rollbackOfferedProperty().get());
+
+        long incidents = registry.readHandle(h -> h.createQuery("SELECT count(*) FROM incidents").mapTo(Long.class).one());
+        robot.interact(() -> view.model().compute());
+        waitForReportOf(SIGNAL);
+        assertTrue(view.model().statusProperty().get().endsWith("not stored (a retired version, shown for review)"),
+                view.model().statusProperty().get());
+        assertEquals(9, view.model().features().size(), "the review shows the figures");
+        long after = registry.readHandle(h -> h.createQuery("SELECT count(*) FROM incidents").mapTo(Long.class).one());
+        assertEquals(incidents, after, "reviewing a retired version opens no incident");
+        assertFalse(robot.lookup("#drift-alert").query().isVisible());
+        assertTrue(view.model().choices().stream().anyMatch(c -> c.model().modelId().equals("momentum_xgb-3.0.0")
+                && !c.retired() && c.toString().contains("[ACTIVE]")), "the version rolled back to is live again");
     }
 
     /** Daily returns that decay in the current window, and prompt-pack outcomes with a rising refusal rate. */
