@@ -194,7 +194,7 @@ public final class LineageView extends LazyPage {
         Button card = new Button("Model card…");
         card.setId("lineage-model-card");
         card.disableProperty().bind(model.evidenceProperty().isNull());
-        card.setOnAction(event -> modelCard.chooseFileAndWrite(card, context.selectedModelIdProperty().get()));
+        card.setOnAction(event -> modelCard.chooseFileAndWrite(context.selectedModelIdProperty().get()));
         Label artifact = new Label();
         artifact.setId("lineage-artifact");
         artifact.setWrapText(true);
