@@ -4,7 +4,7 @@ import com.modelsteward.config.AppSettings;
 import com.modelsteward.governance.GovernanceException;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.Principals;
-import com.modelsteward.ui.approvals.GovernanceActions;
+import com.modelsteward.ui.approvals.GovernanceCommands;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.shell.ConsoleShell;
 import java.io.BufferedWriter;
@@ -91,7 +91,7 @@ public final class ConsoleAtWork {
         String to = version.get()[1].equals("CANDIDATE") ? "SHADOW" : "RETIRED";
         line("TRY request " + modelId + " " + to);
         try {
-            var result = GovernanceActions.engine(context).request(me, modelId, to, "console crash test");
+            var result = GovernanceCommands.engine(context).request(me, modelId, to, "console crash test");
             line("ACK " + result.status() + " " + result.requestId() + " " + to + " " + modelId);
         } catch (GovernanceException refused) {
             line("REFUSED " + refused.code());

@@ -10,6 +10,7 @@ import com.modelsteward.policy.LineDiff;
 import com.modelsteward.policy.PolicyStore;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.DemoTemplate;
+import com.modelsteward.testsupport.DialogShots;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.Screenshots;
 import com.modelsteward.testsupport.TestRegistries;
@@ -131,6 +132,7 @@ class RuleChangeDialogTest {
         FxWait.clickOn(robot, "#rule-comment").write("Reinstatement path agreed with risk.");
         FxWait.until("Approve is enabled", () -> !approve.isDisabled());
         robot.interact(() -> Screenshots.write(dialog.getScene(), "rule-change-dialog-policy"));
+        DialogShots.atEverySize(robot, dialog, "rule-change", 980, 720);
         robot.clickOn(approve);
         FxWait.until("the approval is reported", () -> console.shell().notificationText().contains(POLICY_CHANGE + " approved and applied"));
         try (Registry registry = Registry.open(db)) {

@@ -4,12 +4,11 @@ import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.governance.ReviewDesk;
 import com.modelsteward.registry.DriftResultRow;
 import com.modelsteward.registry.ModelVersion;
-import com.modelsteward.registry.RegistryException;
-import com.modelsteward.ui.common.DialogService;
 import com.modelsteward.ui.common.StateBadge;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -23,6 +22,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -38,7 +38,7 @@ import javafx.scene.layout.VBox;
  */
 final class ApprovalDialog {
 
-    private final GovernanceActions actions;
+    private final ApprovalViewModel viewModel;
     private final ReviewDesk.Evidence evidence;
     private final GovernanceEngine.Request request;
     private final Dialog<Void> dialog;
@@ -53,33 +53,33 @@ final class ApprovalDialog {
     private final Label confirmText = DialogFrame.confirmText("confirm-text");
     private final Button confirm = new Button();
     private final ProgressIndicator busy = new ProgressIndicator();
-    private boolean pendingApprove;
-    private boolean finished;
 
-    ApprovalDialog(GovernanceActions actions, ReviewDesk.Evidence evidence) {
-        this.actions = actions;
-        this.evidence = evidence;
+    ApprovalDialog(ApprovalViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.evidence = viewModel.evidence();
         this.request = evidence.request();
-        ModelVersion model = evidence.model();
-        this.dialog = DialogFrame.create(actions.context(), "approval-dialog",
-                request.requestId() + " — " + model.modelName() + " " + model.version(), 1180, 900);
+        ModelVersion version = evidence.model();
+        this.dialog = DialogFrame.create("approval-dialog", request.requestId() + " — " + version.modelName() + " " + version.version(), 1180, 900);
         BorderPane content = new BorderPane();
         content.setTop(header());
         ScrollPane body = new ScrollPane(body());
         body.setFitToWidth(true);
         body.getStyleClass().add("evidence-scroll");
         content.setCenter(body);
-        if (evidence.decided().isEmpty()) {
+        if (!viewModel.decided()) {
             content.setBottom(footer());
-            updateButtons();
-            comment.textProperty().addListener((obs, old, now) -> updateButtons());
         }
         dialog.getDialogPane().setContent(content);
+        viewModel.closedProperty().addListener((obs, was, closed) -> {
+            if (closed) {
+                dialog.close();
+            }
+        });
     }
 
     void show() {
-        dialog.show();
-        if (evidence.decided().isEmpty()) {
+        viewModel.context().dialogs().show(dialog);
+        if (!viewModel.decided()) {
             comment.requestFocus();
         }
     }
@@ -99,7 +99,7 @@ final class ApprovalDialog {
         facts.setVgap(4);
         facts.getColumnConstraints().addAll(new ColumnConstraints(120), new ColumnConstraints());
         facts.getColumnConstraints().get(1).setHgrow(Priority.ALWAYS);
-        Duration age = Format.age(request.requestedAt(), actions.context().clock());
+        Duration age = Format.age(request.requestedAt(), viewModel.context().clock());
         facts.addRow(0, key("Requested by"), new Label(request.requestedBy() + "  ·  " + Format.time(request.requestedAt())
                 + "  (" + Format.duration(age) + " ago)"));
         Label why = new Label("“" + request.justification() + "”");
@@ -116,20 +116,12 @@ final class ApprovalDialog {
         return header;
     }
 
-    /** The evidence at a glance, one chip per section below: what a risk officer checks first. */
+    /** The evidence at a glance, one chip per section below; the chips wrap onto a second line rather than being cut. */
     private Node glance() {
-        long failed = evidence.currentReport() == null ? 0 : evidence.currentReport().checks().stream().filter(c -> !c.passed()).count();
-        int checks = evidence.currentReport() == null ? 0 : evidence.currentReport().checks().size();
-        long missing = evidence.artifacts().stream().filter(a -> !a.present()).count();
-        ReviewDesk.TimeInState time = evidence.timeInState();
-        HBox chips = new HBox(8,
-                chip(failed == 0, failed == 0 ? "Gates: " + checks + " of " + checks + " pass" : "Gates: " + failed + " of " + checks + " fail"),
-                chip(missing == 0, missing == 0 ? "Artifacts complete" : "Artifacts: " + missing + " missing"),
-                chip(time.satisfied(), time.required() ? "Shadow " + Format.duration(time.elapsed()) + " of " + time.requiredDays() + " d"
-                        : "No shadow period required"),
-                evidence.worstSeverity().map(s -> chip(!s.equals("SEVERE"), "Drift: " + s)).orElseGet(() -> chip(null, "Drift: not computed")),
-                chip(evidence.verdict().mayApprove(), evidence.verdict().mayApprove() ? "You may approve" : "You may not approve"),
-                driftLink("drift-link", "Drift charts →"));
+        FlowPane chips = new FlowPane(8, 6);
+        viewModel.glance().forEach(chip -> chips.getChildren().add(chip(chip.ok(), chip.text())));
+        chips.getChildren().add(driftLink("drift-link", "Drift charts →"));
+        chips.getChildren().forEach(chip -> ((Region) chip).setMinWidth(Region.USE_PREF_SIZE));
         chips.setAlignment(Pos.CENTER_LEFT);
         chips.setId("evidence-glance");
         return chips;
@@ -343,9 +335,9 @@ final class ApprovalDialog {
         link.setMnemonicParsing(false);
         link.setId(id);
         link.setOnAction(event -> {
-            actions.context().selectedModelIdProperty().set(evidence.model().modelId());
+            viewModel.context().selectedModelIdProperty().set(evidence.model().modelId());
             dialog.close();
-            actions.context().navigate("drift");
+            viewModel.context().navigate("drift");
         });
         return link;
     }
@@ -365,138 +357,59 @@ final class ApprovalDialog {
     }
 
     private Node footer() {
+        comment.textProperty().bindBidirectional(viewModel.commentProperty());
+        comment.editableProperty().bind(viewModel.commentEditableProperty());
+        comment.disableProperty().bind(viewModel.busyProperty().or(viewModel.finishedProperty()));
+        DialogFrame.required(comment, "A comment is required to approve or reject");
+        reason.textProperty().bind(viewModel.reasonProperty());
+        refusal.textProperty().bind(viewModel.refusalProperty());
         approve.setId("approve-button");
         approve.getStyleClass().add("approve-button");
         approve.setMinWidth(Region.USE_PREF_SIZE);
-        approve.setOnAction(event -> askToConfirm(true));
+        approve.disableProperty().bind(viewModel.approveDisabledProperty());
+        approve.setOnAction(event -> askToConfirm(ApprovalViewModel.Decision.APPROVE));
         reject.setId("reject-button");
         reject.getStyleClass().add("reject-button");
         reject.setMinWidth(Region.USE_PREF_SIZE);
-        reject.setOnAction(event -> askToConfirm(false));
+        reject.disableProperty().bind(viewModel.rejectDisabledProperty());
+        reject.setOnAction(event -> askToConfirm(ApprovalViewModel.Decision.REJECT));
         HBox.setHgrow(reason, Priority.ALWAYS);
         decisionBar.getChildren().setAll(reason, reject, approve);
         decisionBar.setAlignment(Pos.CENTER_RIGHT);
 
         Button back = new Button("_Back");
-        back.setOnAction(event -> showConfirm(false));
+        back.setOnAction(event -> viewModel.back());
         back.setMinWidth(Region.USE_PREF_SIZE);
+        back.disableProperty().bind(viewModel.busyProperty());
         confirm.setId("confirm-decision");
         confirm.setMinWidth(Region.USE_PREF_SIZE);
         confirm.setDefaultButton(true);
-        confirm.setOnAction(event -> decide());
+        confirm.disableProperty().bind(viewModel.busyProperty().or(viewModel.finishedProperty()));
+        confirm.textProperty().bind(Bindings.when(viewModel.pendingProperty().isEqualTo(ApprovalViewModel.Decision.REJECT))
+                .then("Confirm rejection").otherwise("Confirm approval"));
+        confirm.setOnAction(event -> viewModel.confirm());
+        confirmText.textProperty().bind(viewModel.confirmTextProperty());
         busy.setPrefSize(22, 22);
-        busy.setVisible(false);
+        busy.visibleProperty().bind(viewModel.busyProperty());
         confirmBar.getChildren().setAll(confirmText, busy, back, confirm);
         confirmBar.setAlignment(Pos.CENTER_RIGHT);
         confirmBar.getStyleClass().add("confirm-bar");
-        showConfirm(false);
+        BooleanBinding confirming = viewModel.pendingProperty().isNotNull();
+        decisionBar.visibleProperty().bind(confirming.not());
+        decisionBar.managedProperty().bind(decisionBar.visibleProperty());
+        confirmBar.visibleProperty().bind(confirming);
+        confirmBar.managedProperty().bind(confirmBar.visibleProperty());
 
         VBox footer = new VBox(8, DialogFrame.section("Your decision"), comment, refusal, decisionBar, confirmBar);
         footer.getStyleClass().add("dialog-footer");
         return footer;
     }
 
-    /** Approve and Reject are enabled only when this user may take them; otherwise the reasons are written beside them. */
-    private void updateButtons() {
-        List<String> approveBlockers = new ArrayList<>(evidence.verdict().approveBlockers());
-        List<String> rejectBlockers = new ArrayList<>(evidence.verdict().rejectBlockers());
-        if (actions.context().registry().isReadOnly()) {
-            approveBlockers.add("the registry is open read-only");
-            rejectBlockers.add("the registry is open read-only");
+    private void askToConfirm(ApprovalViewModel.Decision decision) {
+        viewModel.askToConfirm(decision);
+        if (viewModel.pendingProperty().get() != null) {
+            confirm.requestFocus();
         }
-        boolean noComment = comment.getText() == null || comment.getText().isBlank();
-        approve.setDisable(finished || !approveBlockers.isEmpty() || noComment);
-        reject.setDisable(finished || !rejectBlockers.isEmpty() || noComment);
-        String text;
-        if (!approveBlockers.isEmpty() && approveBlockers.equals(rejectBlockers)) {
-            text = "You cannot decide this request:\n• " + String.join("\n• ", approveBlockers);
-        } else if (!approveBlockers.isEmpty()) {
-            text = "Approve is unavailable:\n• " + String.join("\n• ", approveBlockers)
-                    + (rejectBlockers.isEmpty() ? "\nYou may still reject it." : "\nReject is unavailable:\n• " + String.join("\n• ", rejectBlockers));
-        } else if (noComment) {
-            text = "Write a comment to approve or reject.";
-        } else {
-            text = "";
-        }
-        reason.setText(text);
-    }
-
-    private void askToConfirm(boolean approving) {
-        pendingApprove = approving;
-        ModelVersion model = evidence.model();
-        if (approving) {
-            long after = evidence.approvalsSoFar() + 1;
-            String effect = after < request.requiredApprovals()
-                    ? "This records approval " + after + " of " + request.requiredApprovals() + "; the transition runs when the quorum is complete."
-                    : model.modelId() + " becomes " + request.toState()
-                    + evidence.replaces().map(r -> " and " + r.modelId() + " is retired").orElse("") + ", now.";
-            confirmText.setText("Approve " + request.requestId() + "? " + effect);
-            confirm.setText("Confirm approval");
-        } else {
-            confirmText.setText("Reject " + request.requestId() + "? The request ends; " + model.modelId() + " stays " + model.state()
-                    + " and a new request is needed.");
-            confirm.setText("Confirm rejection");
-        }
-        showConfirm(true);
-        confirm.requestFocus();
-    }
-
-    private void showConfirm(boolean confirming) {
-        decisionBar.setVisible(!confirming);
-        decisionBar.setManaged(!confirming);
-        confirmBar.setVisible(confirming);
-        confirmBar.setManaged(confirming);
-    }
-
-    /** Runs the decision off the FX thread; the result becomes a notification, a refusal a sentence in this dialog. */
-    private void decide() {
-        String text = comment.getText().strip();
-        boolean approving = pendingApprove;
-        confirm.setDisable(true);
-        comment.setDisable(true);
-        busy.setVisible(true);
-        actions.context().tasks().run((approving ? "Approving " : "Rejecting ") + request.requestId(), () -> {
-            GovernanceEngine service = actions.service();
-            return approving ? service.approve(actions.identity(), request.requestId(), text)
-                    : service.reject(actions.identity(), request.requestId(), text);
-        }, result -> {
-            finished = true;
-            dialog.close();
-            actions.done(outcome(result));
-        }, failure -> {
-            finished = true;
-            busy.setVisible(false);
-            showConfirm(false);
-            updateButtons();
-            refusal.setText(refusalSentence(failure) + "\nNothing was changed by this decision. Close the dialog and reopen the request to see its current state.");
-        });
-    }
-
-    private String outcome(GovernanceEngine.DecisionResult result) {
-        ModelVersion model = evidence.model();
-        if (result.decision().equals("REJECT")) {
-            return result.requestId() + " rejected: " + model.modelId() + " stays " + model.state() + ".";
-        }
-        if (!result.executed()) {
-            return result.requestId() + ": approval " + result.approvals() + " of " + result.requiredApprovals()
-                    + " recorded; the transition runs when the quorum is complete.";
-        }
-        return result.requestId() + " approved: " + model.modelId() + " is now " + request.toState()
-                + evidence.replaces().map(r -> "; " + r.modelId() + " was retired").orElse("") + ".";
-    }
-
-    /** An engine refusal as a plain sentence with its code. */
-    static String refusalSentence(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && !(cause instanceof RegistryException)) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof RegistryException refused) {
-            String message = refused.getMessage();
-            String sentence = Character.toUpperCase(message.charAt(0)) + message.substring(1);
-            return "The governance engine refused (" + refused.code() + "): " + sentence + (sentence.endsWith(".") ? "" : ".");
-        }
-        return "The decision failed: " + DialogService.describe(failure);
     }
 
     private static Label key(String text) {

@@ -39,7 +39,7 @@ public final class ApprovalsViewModel {
     /** Loads model requests and rule changes (policy, roles, deactivations) into one queue. */
     public void refresh() {
         context.tasks().run("Loading the approvals queue", () -> {
-            List<ReviewDesk.QueueRow> queue = new ArrayList<>(new GovernanceActions(context).desk().queue());
+            List<ReviewDesk.QueueRow> queue = new ArrayList<>(new GovernanceCommands(context).desk().queue());
             RuleChanges.list(context.registry()).stream().map(ApprovalsViewModel::ruleRow).forEach(queue::add);
             queue.sort(Comparator.comparing(ReviewDesk.QueueRow::requestedAt, Comparator.nullsFirst(Comparator.reverseOrder())));
             return queue;

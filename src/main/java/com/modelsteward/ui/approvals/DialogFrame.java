@@ -1,18 +1,20 @@
 package com.modelsteward.ui.approvals;
 
-import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Clipboard;
-import com.modelsteward.ui.common.FxDialogService;
 import com.modelsteward.ui.common.StateBadge;
+import java.util.Collection;
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.TraversalDirection;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -21,6 +23,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
+import org.controlsfx.control.decoration.Decoration;
+import org.controlsfx.control.decoration.GraphicDecoration;
+import org.controlsfx.validation.ValidationMessage;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 
 /** The frame and the small building blocks the governance dialogs share, so that they look and behave alike. */
 final class DialogFrame {
@@ -29,30 +37,19 @@ final class DialogFrame {
     }
 
     /**
-     * A resizable, application-modal dialog owned by the main window, with the app's stylesheets and one Close button
-     * (Escape); the dialog's own actions live in its content, next to the reasons that may disable them.
+     * A resizable, application-modal dialog with one Close button (Escape); the dialog's own actions live in its content,
+     * next to the reasons that may disable them. {@code width} × {@code height} is the design size: the dialog service
+     * gives it its owner and theme, shrinks it to the owner's screen and keeps it on that screen.
      */
-    static Dialog<Void> create(AppContext context, String id, String title, double width, double height) {
+    static Dialog<Void> create(String id, String title, double width, double height) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle(title);
         dialog.setResizable(true);
         dialog.initModality(Modality.APPLICATION_MODAL);
-        if (context.dialogs() instanceof FxDialogService fx) {
-            dialog.initOwner(fx.owner());
-            fx.style(dialog.getDialogPane());
-        }
         dialog.getDialogPane().setId(id);
         dialog.getDialogPane().getStyleClass().add("governance-dialog");
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        // Never larger than the screen: a risk officer's laptop is smaller than the design size, and the content scrolls.
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        dialog.getDialogPane().setPrefSize(Math.min(width, screen.getWidth() - 48), Math.min(height, screen.getHeight() - 48));
-        dialog.getDialogPane().setMaxSize(screen.getWidth() - 24, screen.getHeight() - 48);
-        dialog.setOnShown(event -> {
-            // Centred on the owner it may still reach past an edge of the screen: pull it back inside.
-            dialog.setX(Math.max(screen.getMinX(), Math.min(dialog.getX(), screen.getMaxX() - dialog.getWidth())));
-            dialog.setY(Math.max(screen.getMinY(), Math.min(dialog.getY(), screen.getMaxY() - dialog.getHeight())));
-        });
+        dialog.getDialogPane().setPrefSize(width, height);
         return dialog;
     }
 
@@ -158,5 +155,39 @@ final class DialogFrame {
             }
         });
         return area;
+    }
+
+    /**
+     * Marks a text field as required with ControlsFX's ValidationSupport: while it is blank, a text message ("✖ A comment
+     * is required …") sits in its lower right corner, so the need is read, not guessed from a colour. The view model
+     * disables the action; this only says why at the field itself.
+     */
+    static ValidationSupport required(TextInputControl field, String message) {
+        ValidationSupport validation = new ValidationSupport();
+        validation.setValidationDecorator(new MessageDecoration());
+        validation.registerValidator(field, false, Validator.createEmptyValidator(message));
+        // ControlsFX marks a field only after its first edit; a required field is marked from the start, as the buttons are.
+        validation.initInitialDecoration();
+        return validation;
+    }
+
+    /** ControlsFX's graphic decoration with the message written out instead of an icon with a tooltip. */
+    private static final class MessageDecoration extends GraphicValidationDecoration {
+
+        @Override
+        protected Collection<Decoration> createValidationDecorations(ValidationMessage message) {
+            Label text = new Label("✖ " + message.getText());
+            text.getStyleClass().add("validation-message");
+            text.setMouseTransparent(true);
+            // ControlsFX centres a decoration on the corner; moved by half its size it sits inside the field instead.
+            text.translateXProperty().bind(text.widthProperty().divide(-2).subtract(8));
+            text.translateYProperty().bind(text.heightProperty().divide(-2).subtract(6));
+            return List.of(new GraphicDecoration(text, Pos.BOTTOM_RIGHT));
+        }
+
+        @Override
+        protected Collection<Decoration> createRequiredDecorations(Control target) {
+            return List.of();
+        }
     }
 }

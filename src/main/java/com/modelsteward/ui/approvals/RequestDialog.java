@@ -1,10 +1,7 @@
 package com.modelsteward.ui.approvals;
 
-import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.governance.ReviewDesk;
 import com.modelsteward.registry.ModelVersion;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -27,7 +24,7 @@ import javafx.scene.layout.VBox;
  */
 final class RequestDialog {
 
-    private final GovernanceActions actions;
+    private final RequestViewModel viewModel;
     private final ReviewDesk.RequestPreview preview;
     private final Dialog<Void> dialog;
     private final TextArea justification = DialogFrame.textInput("request-justification",
@@ -36,14 +33,12 @@ final class RequestDialog {
     private final Label reason = DialogFrame.blockers("request-reason");
     private final Label refusal = DialogFrame.blockers("request-refusal");
     private final ProgressIndicator busy = new ProgressIndicator();
-    private boolean submitting;
 
-    RequestDialog(GovernanceActions actions, ReviewDesk.RequestPreview preview) {
-        this.actions = actions;
-        this.preview = preview;
+    RequestDialog(RequestViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.preview = viewModel.preview();
         ModelVersion model = preview.model();
-        this.dialog = DialogFrame.create(actions.context(), "request-dialog", verb() + " — " + model.modelName() + " " + model.version(),
-                1020, 760);
+        this.dialog = DialogFrame.create("request-dialog", viewModel.verb() + " — " + model.modelName() + " " + model.version(), 1020, 760);
         BorderPane content = new BorderPane();
         content.setTop(header());
         ScrollPane body = new ScrollPane(body());
@@ -51,27 +46,22 @@ final class RequestDialog {
         content.setCenter(body);
         content.setBottom(footer());
         dialog.getDialogPane().setContent(content);
-        justification.textProperty().addListener((obs, old, now) -> update());
-        update();
+        viewModel.closedProperty().addListener((obs, was, closed) -> {
+            if (closed) {
+                dialog.close();
+            }
+        });
     }
 
     void show() {
-        dialog.show();
+        viewModel.context().dialogs().show(dialog);
         justification.requestFocus();
-    }
-
-    private String verb() {
-        return preview.retirement() ? "Request retirement" : "Request promotion to " + preview.toState();
     }
 
     private Node header() {
         ModelVersion model = preview.model();
-        Label title = DialogFrame.title(verb() + " · " + model.modelName() + " " + model.version());
-        String approval = preview.executesAtOnce()
-                ? "The policy asks for no approval: submitting moves the version at once."
-                : "Needs " + preview.requiredApprovals() + " approval" + (preview.requiredApprovals() == 1 ? "" : "s") + " by a "
-                + preview.requiredRole() + " other than you and the version's creator; submitting does not change the state.";
-        Label approvalText = DialogFrame.muted(approval);
+        Label title = DialogFrame.title(viewModel.verb() + " · " + model.modelName() + " " + model.version());
+        Label approvalText = DialogFrame.muted(viewModel.approvalRule());
         approvalText.setId("request-approval-rule");
         HBox line = new HBox(12, DialogFrame.transition(model.state(), preview.toState()), approvalText);
         line.setAlignment(Pos.CENTER_LEFT);
@@ -94,64 +84,24 @@ final class RequestDialog {
     }
 
     private Node footer() {
+        justification.textProperty().bindBidirectional(viewModel.justificationProperty());
+        justification.disableProperty().bind(viewModel.submittedProperty());
+        DialogFrame.required(justification, "A justification is required to submit");
+        reason.textProperty().bind(viewModel.reasonProperty());
+        refusal.textProperty().bind(viewModel.refusalProperty());
         submit.setId("submit-request");
-        submit.setText(preview.executesAtOnce() ? "_Move to " + preview.toState() : "_Submit request");
+        submit.setText(viewModel.submitText());
         submit.setDefaultButton(true);
         submit.setMinWidth(Region.USE_PREF_SIZE);
-        submit.setOnAction(event -> submit());
+        submit.disableProperty().bind(viewModel.submitDisabledProperty());
+        submit.setOnAction(event -> viewModel.submit());
         busy.setPrefSize(22, 22);
-        busy.setVisible(false);
+        busy.visibleProperty().bind(viewModel.busyProperty());
         HBox.setHgrow(reason, Priority.ALWAYS);
         HBox actionsBar = new HBox(8, reason, busy, submit);
         actionsBar.setAlignment(Pos.CENTER_RIGHT);
         VBox footer = new VBox(8, DialogFrame.section("Justification"), justification, refusal, actionsBar);
         footer.getStyleClass().add("dialog-footer");
         return footer;
-    }
-
-    private void update() {
-        List<String> blockers = new ArrayList<>(preview.blockers());
-        if (actions.context().registry().isReadOnly()) {
-            blockers.add("the registry is open read-only");
-        }
-        boolean empty = justification.getText() == null || justification.getText().isBlank();
-        submit.setDisable(submitting || !blockers.isEmpty() || empty);
-        List<String> notes = new ArrayList<>();
-        if (!blockers.isEmpty()) {
-            notes.add("You cannot submit this request:\n• " + String.join("\n• ", blockers));
-        } else if (empty) {
-            notes.add("Write a justification to submit.");
-        }
-        if (blockers.isEmpty() && preview.report() != null && !preview.report().passed()) {
-            notes.add("The request can be made, but a risk officer cannot approve it until these pass:\n• "
-                    + String.join("\n• ", preview.report().failures()));
-        }
-        reason.setText(String.join("\n", notes));
-    }
-
-    private void submit() {
-        String text = justification.getText().strip();
-        submitting = true;
-        update();
-        justification.setDisable(true);
-        busy.setVisible(true);
-        String modelId = preview.model().modelId();
-        actions.context().tasks().run("Requesting " + modelId + " → " + preview.toState(),
-                () -> actions.service().request(actions.identity(), modelId, preview.toState(), text), result -> {
-                    dialog.close();
-                    actions.done(outcome(result));
-                }, failure -> {
-                    busy.setVisible(false);
-                    refusal.setText(ApprovalDialog.refusalSentence(failure) + "\nNo request was created.");
-                });
-    }
-
-    private static String outcome(GovernanceEngine.RequestResult result) {
-        if (result.status().equals("EXECUTED")) {
-            return result.modelId() + " moved from " + result.fromState() + " to " + result.toState() + " (" + result.requestId() + ").";
-        }
-        return result.requestId() + " created: " + result.modelId() + " " + result.fromState() + " → " + result.toState()
-                + ", waiting for " + result.requiredApprovals() + " " + result.requiredRole() + " approval"
-                + (result.requiredApprovals() == 1 ? "" : "s") + ".";
     }
 }

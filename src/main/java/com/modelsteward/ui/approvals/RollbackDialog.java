@@ -1,15 +1,11 @@
 package com.modelsteward.ui.approvals;
 
-import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.governance.ReviewDesk;
 import com.modelsteward.registry.ModelVersion;
+import com.modelsteward.ui.approvals.RollbackViewModel.MetricRow;
 import com.modelsteward.ui.common.Columns;
 import com.modelsteward.ui.common.StateBadge;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -32,15 +28,7 @@ import javafx.scene.layout.VBox;
  */
 final class RollbackDialog {
 
-    /** One metric of the side-by-side comparison. */
-    record MetricRow(String pack, String metric, Double current, Double target) {
-
-        Double difference() {
-            return current == null || target == null ? null : target - current;
-        }
-    }
-
-    private final GovernanceActions actions;
+    private final RollbackViewModel viewModel;
     private final ReviewDesk.RollbackPreview preview;
     private final Dialog<Void> dialog;
     private final TextArea reasonText = DialogFrame.textInput("rollback-reason-text",
@@ -53,23 +41,25 @@ final class RollbackDialog {
     private final Label blockers = DialogFrame.blockers("rollback-reason");
     private final Label refusal = DialogFrame.blockers("rollback-refusal");
     private final ProgressIndicator busy = new ProgressIndicator();
-    private boolean running;
 
-    RollbackDialog(GovernanceActions actions, ReviewDesk.RollbackPreview preview) {
-        this.actions = actions;
-        this.preview = preview;
-        this.dialog = DialogFrame.create(actions.context(), "rollback-dialog", "Roll back " + preview.modelName(), 940, 720);
+    RollbackDialog(RollbackViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.preview = viewModel.preview();
+        this.dialog = DialogFrame.create("rollback-dialog", "Roll back " + preview.modelName(), 940, 720);
         BorderPane content = new BorderPane();
         content.setTop(header());
         content.setCenter(body());
         content.setBottom(footer());
         dialog.getDialogPane().setContent(content);
-        reasonText.textProperty().addListener((obs, old, now) -> update());
-        update();
+        viewModel.closedProperty().addListener((obs, was, closed) -> {
+            if (closed) {
+                dialog.close();
+            }
+        });
     }
 
     void show() {
-        dialog.show();
+        viewModel.context().dialogs().show(dialog);
         reasonText.requestFocus();
     }
 
@@ -88,7 +78,7 @@ final class RollbackDialog {
                 versionCard("Last-known-good", preview.target(), preview.liveState()));
         switchRow.setId("rollback-switch");
         switchRow.setAlignment(Pos.CENTER);
-        TableView<MetricRow> metrics = new TableView<>(FXCollections.observableArrayList(rows()));
+        TableView<MetricRow> metrics = new TableView<>(FXCollections.observableArrayList(viewModel.rows()));
         metrics.setId("rollback-metrics");
         metrics.setPlaceholder(new Label("Neither version has scorecards."));
         metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -105,22 +95,6 @@ final class RollbackDialog {
         VBox body = new VBox(14, switchRow, card);
         body.setPadding(new Insets(12, 16, 12, 16));
         return body;
-    }
-
-    private List<MetricRow> rows() {
-        List<MetricRow> rows = new ArrayList<>();
-        TreeSet<String> packs = new TreeSet<>(preview.currentScores().keySet());
-        packs.addAll(preview.targetScores().keySet());
-        for (String pack : packs) {
-            Map<String, Double> now = preview.currentScores().getOrDefault(pack, Map.of());
-            Map<String, Double> after = preview.targetScores().getOrDefault(pack, Map.of());
-            TreeSet<String> metrics = new TreeSet<>(now.keySet());
-            metrics.addAll(after.keySet());
-            for (String metric : metrics) {
-                rows.add(new MetricRow(pack, metric, now.get(metric), after.get(metric)));
-            }
-        }
-        return rows;
     }
 
     private static Node arrow() {
@@ -151,82 +125,51 @@ final class RollbackDialog {
     }
 
     private Node footer() {
+        reasonText.textProperty().bindBidirectional(viewModel.reasonProperty());
+        reasonText.editableProperty().bind(viewModel.confirmingProperty().not());
+        reasonText.disableProperty().bind(viewModel.confirmDisabledProperty());
+        DialogFrame.required(reasonText, "A reason is required to roll back");
+        blockers.textProperty().bind(viewModel.blockerTextProperty());
+        refusal.textProperty().bind(viewModel.refusalProperty());
         rollBack.setId("rollback-button");
         rollBack.getStyleClass().add("danger-button");
         rollBack.setMinWidth(Region.USE_PREF_SIZE);
+        rollBack.disableProperty().bind(viewModel.rollBackDisabledProperty());
         rollBack.setOnAction(event -> askToConfirm());
         busy.setPrefSize(22, 22);
-        busy.setVisible(false);
+        busy.visibleProperty().bind(viewModel.busyProperty());
         HBox.setHgrow(blockers, Priority.ALWAYS);
         HBox bar = new HBox(8, blockers, rollBack);
         bar.setAlignment(Pos.CENTER_RIGHT);
-        bar.visibleProperty().bind(confirmBar.visibleProperty().not());
+        bar.visibleProperty().bind(viewModel.confirmingProperty().not());
         bar.managedProperty().bind(bar.visibleProperty());
 
         Button back = new Button("Back");
         back.setId("rollback-back");
         back.setMinWidth(Region.USE_PREF_SIZE);
-        back.setOnAction(event -> showConfirm(false));
-        back.disableProperty().bind(confirm.disableProperty());
+        back.setOnAction(event -> viewModel.back());
+        back.disableProperty().bind(viewModel.confirmDisabledProperty());
         confirm.setId("rollback-confirm");
         confirm.getStyleClass().add("danger-button");
         confirm.setMinWidth(Region.USE_PREF_SIZE);
-        confirm.setOnAction(event -> run());
+        confirm.disableProperty().bind(viewModel.confirmDisabledProperty());
+        confirm.setOnAction(event -> viewModel.confirm());
+        confirmText.setText(viewModel.confirmText());
         confirmBar.getChildren().setAll(confirmText, busy, back, confirm);
         confirmBar.setAlignment(Pos.CENTER_RIGHT);
         confirmBar.getStyleClass().add("confirm-bar");
+        confirmBar.visibleProperty().bind(viewModel.confirmingProperty());
         confirmBar.managedProperty().bind(confirmBar.visibleProperty());
-        showConfirm(false);
         VBox footer = new VBox(8, DialogFrame.section("Reason"), reasonText, refusal, bar, confirmBar);
         footer.getStyleClass().add("dialog-footer");
         return footer;
     }
 
-    private void update() {
-        List<String> reasons = new ArrayList<>(preview.blockers());
-        if (actions.context().registry().isReadOnly()) {
-            reasons.add("the registry is open read-only");
-        }
-        boolean empty = reasonText.getText() == null || reasonText.getText().isBlank();
-        rollBack.setDisable(running || !reasons.isEmpty() || empty);
-        blockers.setText(!reasons.isEmpty() ? "You cannot roll back:\n• " + String.join("\n• ", reasons)
-                : empty ? "Write the reason to roll back." : "");
-    }
-
     /** What will happen, in the words of the switch shown above, before anything runs (as Approve and Reject do). */
     private void askToConfirm() {
-        String target = preview.target().map(ModelVersion::modelId).orElse("the last-known-good version");
-        confirmText.setText("Roll back " + preview.modelName() + "? " + target + " becomes " + preview.liveState()
-                + preview.current().map(v -> " and " + v.modelId() + " is " + preview.retiredState()).orElse("")
-                + ", now. The reason is kept in the audit trail.");
-        showConfirm(true);
-        confirm.requestFocus();
-    }
-
-    private void showConfirm(boolean shown) {
-        confirmBar.setVisible(shown);
-        reasonText.setEditable(!shown);
-    }
-
-    private void run() {
-        String reason = reasonText.getText().strip();
-        running = true;
-        update();
-        confirm.setDisable(true);
-        reasonText.setDisable(true);
-        busy.setVisible(true);
-        actions.context().tasks().run("Rolling back " + preview.modelName(),
-                () -> actions.service().rollback(actions.identity(), preview.modelName(), reason), result -> {
-                    dialog.close();
-                    actions.done(outcome(result));
-                }, failure -> {
-                    busy.setVisible(false);
-                    refusal.setText(ApprovalDialog.refusalSentence(failure) + "\nNothing was changed.");
-                });
-    }
-
-    private String outcome(GovernanceEngine.RollbackResult result) {
-        return result.modelName() + " rolled back (" + result.requestId() + "): " + result.toModelId() + " is " + preview.liveState() + " again"
-                + (result.fromModelId() == null ? "." : "; " + result.fromModelId() + " was retired.");
+        viewModel.askToConfirm();
+        if (viewModel.confirmingProperty().get()) {
+            confirm.requestFocus();
+        }
     }
 }

@@ -32,7 +32,7 @@ final class RuleChangeDialog {
 
     private static final List<String> DIFF_STYLES = List.of("diff-add", "diff-remove", "diff-hunk");
 
-    private final GovernanceActions actions;
+    private final GovernanceCommands actions;
     private final RuleChanges.Evidence evidence;
     private final RuleChanges.RuleChange change;
     private final Dialog<Void> dialog;
@@ -44,11 +44,11 @@ final class RuleChangeDialog {
     private final ProgressIndicator busy = new ProgressIndicator();
     private boolean deciding;
 
-    RuleChangeDialog(GovernanceActions actions, RuleChanges.Evidence evidence) {
+    RuleChangeDialog(GovernanceCommands actions, RuleChanges.Evidence evidence) {
         this.actions = actions;
         this.evidence = evidence;
         this.change = evidence.change();
-        this.dialog = DialogFrame.create(actions.context(), "rule-change-dialog", change.kind().label() + " " + change.changeId(), 980, 720);
+        this.dialog = DialogFrame.create("rule-change-dialog", change.kind().label() + " " + change.changeId(), 980, 720);
         BorderPane content = new BorderPane();
         content.setTop(header());
         content.setCenter(body());
@@ -59,7 +59,7 @@ final class RuleChangeDialog {
     }
 
     void show() {
-        dialog.show();
+        actions.context().dialogs().show(dialog);
         if (change.pending()) {
             comment.requestFocus();
         }
@@ -136,6 +136,7 @@ final class RuleChangeDialog {
         HBox.setHgrow(reason, Priority.ALWAYS);
         HBox bar = new HBox(8, reason, busy, reject, approve);
         bar.setAlignment(Pos.CENTER_RIGHT);
+        DialogFrame.required(comment, "A comment is required to approve or reject");
         VBox footer = new VBox(8, DialogFrame.section("Decision"), comment, refusal, bar);
         footer.getStyleClass().add("dialog-footer");
         return footer;
@@ -178,7 +179,7 @@ final class RuleChangeDialog {
                     actions.done(id + (outcome.applied() ? " approved and applied: " : " rejected: ") + change.summary() + ".");
                 }, failure -> {
                     busy.setVisible(false);
-                    refusal.setText(ApprovalDialog.refusalSentence(failure) + "\nNothing was applied. Close the dialog and reopen the "
+                    refusal.setText(GovernanceCommands.refusalSentence(failure) + "\nNothing was applied. Close the dialog and reopen the "
                             + "change to see its current state.");
                     // A stale change was closed by this attempt: the queue shows it moved.
                     actions.context().changed();

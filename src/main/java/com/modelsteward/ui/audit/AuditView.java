@@ -8,9 +8,7 @@ import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
 import com.modelsteward.ui.common.IsoDates;
 import com.modelsteward.ui.common.LazyPage;
-import java.io.File;
 import java.util.Objects;
-import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -30,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /** The audit trail: filters, the canonical payload of the selected entry, chain verification, export. */
 public final class AuditView extends LazyPage {
@@ -99,9 +96,9 @@ public final class AuditView extends LazyPage {
         });
         Button exportCsv = new Button("Export CSV…");
         exportCsv.setId("audit-export-csv");
-        exportCsv.setOnAction(event -> chooseTarget("audit.csv", "CSV", "*.csv", model::exportCsv));
+        exportCsv.setOnAction(event -> model.chooseAndExportCsv());
         Button exportJson = new Button("Export JSON…");
-        exportJson.setOnAction(event -> chooseTarget("audit.json", "JSON", "*.json", model::exportJson));
+        exportJson.setOnAction(event -> model.chooseAndExportJson());
         Label count = new Label();
         count.setId("audit-count");
         count.textProperty().bind(model.countTextProperty());
@@ -201,17 +198,6 @@ public final class AuditView extends LazyPage {
         VBox box = new VBox(8, controls, answer, periods);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
-    }
-
-    private void chooseTarget(String suggestedName, String kind, String pattern, Consumer<java.nio.file.Path> export) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the filtered audit entries");
-        chooser.setInitialFileName(suggestedName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-        File file = chooser.showSaveDialog(root().getScene().getWindow());
-        if (file != null) {
-            export.accept(file.toPath());
-        }
     }
 
     private static void selectInTable(TableView<AuditEntry> table, AuditEntry entry) {

@@ -6,8 +6,9 @@ import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.ModelCatalog;
-import com.modelsteward.ui.approvals.GovernanceActions;
+import com.modelsteward.ui.approvals.GovernanceCommands;
 import com.modelsteward.ui.common.AppContext;
+import com.modelsteward.ui.common.DialogService;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -121,7 +122,7 @@ public final class AuditViewModel {
             activeAtText.set("");
             return;
         }
-        context.tasks().run("Loading the ACTIVE history of " + name, () -> GovernanceActions.engine(context).history(name.strip()), periods -> {
+        context.tasks().run("Loading the ACTIVE history of " + name, () -> GovernanceCommands.engine(context).history(name.strip()), periods -> {
             if (name.equals(timelineName.get())) {
                 timeline.setAll(periods);
             }
@@ -138,7 +139,7 @@ public final class AuditViewModel {
             return;
         }
         java.time.Instant noon = day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
-        context.tasks().run("Finding the ACTIVE " + name, () -> GovernanceActions.engine(context).activeAt(name.strip(), noon),
+        context.tasks().run("Finding the ACTIVE " + name, () -> GovernanceCommands.engine(context).activeAt(name.strip(), noon),
                 active -> activeAtText.set(active.map(id -> "On " + day + " at 12:00 UTC, " + id + " was ACTIVE.")
                         .orElse("On " + day + " at 12:00 UTC, no version of " + name + " was ACTIVE.")),
                 failure -> context.showFailure("Cannot find the ACTIVE " + name, failure));
@@ -183,6 +184,20 @@ public final class AuditViewModel {
     /** Writes every entry of the whole trail that passes the filters, however many the table holds. */
     public void exportJson(Path target) {
         export(target, AuditExport::json);
+    }
+
+    /** Asks where to write the CSV export (the dialog service's save chooser), then writes it; nothing when cancelled. */
+    public void chooseAndExportCsv() {
+        chooseTarget("audit.csv", new DialogService.FileType("CSV", "*.csv")).ifPresent(this::exportCsv);
+    }
+
+    /** Asks where to write the JSON export, then writes it; nothing when cancelled. */
+    public void chooseAndExportJson() {
+        chooseTarget("audit.json", new DialogService.FileType("JSON", "*.json")).ifPresent(this::exportJson);
+    }
+
+    private Optional<Path> chooseTarget(String suggestedName, DialogService.FileType type) {
+        return context.dialogs().chooseFileToSave("Export the filtered audit entries", suggestedName, List.of(type));
     }
 
     /** CSV or JSON. */

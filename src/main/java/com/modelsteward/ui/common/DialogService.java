@@ -1,8 +1,14 @@
 package com.modelsteward.ui.common;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import javafx.scene.control.Dialog;
 
-/** Every dialog goes through here, so dialogs share the owner window and theme, and ViewModel tests can replace it. */
+/**
+ * Every dialog goes through here — messages, confirmations, the console's own dialogs and the file choosers — so that
+ * dialogs share the owner window, its screen and the theme, and ViewModel tests can replace it and answer them.
+ */
 public interface DialogService {
 
     void showError(String title, String message);
@@ -10,6 +16,26 @@ public interface DialogService {
     void showInfo(String title, String message);
 
     boolean confirm(String title, String message);
+
+    /** Shows a dialog built by a view (owned, placed and styled like every other) and returns at once. */
+    void show(Dialog<?> dialog);
+
+    /** Shows a dialog built by a view and waits for its result; empty when it is closed without one. */
+    <R> Optional<R> showAndWait(Dialog<R> dialog);
+
+    /** Asks for an existing file to read; empty when the user cancels. */
+    Optional<Path> chooseFileToOpen(String title, List<FileType> types);
+
+    /** Asks where to write a file, proposing {@code suggestedName}; empty when the user cancels. */
+    Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types);
+
+    /** One entry of a file chooser's type list: "CSV" with {@code *.csv}. */
+    record FileType(String description, List<String> patterns) {
+
+        public FileType(String description, String... patterns) {
+            this(description, List.of(patterns));
+        }
+    }
 
     /**
      * A message written for one line of a terminal ("cannot reach the server …") as a dialog's sentence: a capital first

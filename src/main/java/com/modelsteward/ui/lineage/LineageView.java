@@ -14,11 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -54,15 +52,11 @@ public final class LineageView extends LazyPage {
     private final AppContext context;
     private final LineageViewModel model;
     private final ModelCardAction modelCard;
-    /** Above this many versions the tree starts with its names collapsed (see {@link #rebuildTree()}). */
-    static final int EXPANDED_VERSIONS = 5_000;
-    /** How many versions deep the tree nests a retrain chain before continuing it flat (see {@link #addItems}). */
-    static final int MAX_NESTING = 16;
     private static final List<String> RESULT_STYLES = List.of("result-ok", "result-bad");
     private static final List<String> CHECK_STYLES = List.of("check-ok", "check-missing");
 
-    /** Each shown version's parent in the tree, from the last build: the way to a version that is not made yet. */
-    private Map<String, String> parentOf = Map.of();
+    /** What the tree shows, from the last build: also the way to a version whose item is not made yet. */
+    private LineageOutline outline;
     private long treeRun;
     private long graphRun;
     private TreeView<LineageItem> tree;
@@ -194,7 +188,7 @@ public final class LineageView extends LazyPage {
         Button card = new Button("Model card…");
         card.setId("lineage-model-card");
         card.disableProperty().bind(model.evidenceProperty().isNull());
-        card.setOnAction(event -> modelCard.chooseFileAndWrite(card, context.selectedModelIdProperty().get()));
+        card.setOnAction(event -> modelCard.chooseFileAndWrite(context.selectedModelIdProperty().get()));
         Label artifact = new Label();
         artifact.setId("lineage-artifact");
         artifact.setWrapText(true);
@@ -280,25 +274,25 @@ public final class LineageView extends LazyPage {
         LineageTree lineage = model.treeProperty().get();
         long run = ++treeRun;
         if (lineage == null) {
-            parentOf = Map.of();
+            outline = null;
             tree.getRoot().getChildren().clear();
             return;
         }
         String search = model.searchProperty().get();
         Map<String, Set<String>> hashes = model.hashes();
         Map<String, LineageCheck> checks = model.activeChecks();
-        context.tasks().run("Building the lineage tree", () -> buildItems(lineage, search, hashes, checks), built -> {
+        context.tasks().run("Building the lineage tree", () -> buildItems(LineageOutline.of(lineage, search, hashes), checks), built -> {
             if (run != treeRun) {
                 return;
             }
-            parentOf = built.parentOf();
+            outline = built.outline();
             tree.getRoot().getChildren().setAll(built.names());
             showChecks();
             showSelected(context.selectedModelIdProperty().get());
         }, failure -> context.showFailure("Cannot show the lineage", failure));
     }
 
-    private record Built(List<TreeItem<LineageItem>> names, Map<String, String> parentOf) {
+    private record Built(List<TreeItem<LineageItem>> names, LineageOutline outline) {
     }
 
     private static LineageItem.Name nameItem(LineageTree.Group group, Map<String, LineageCheck> checks, boolean checking) {
@@ -319,80 +313,33 @@ public final class LineageView extends LazyPage {
         }
     }
 
-    private Built buildItems(LineageTree lineage, String search, Map<String, Set<String>> hashes, Map<String, LineageCheck> checks) {
-        boolean searching = search != null && !search.isBlank();
-        Set<String> shown = new HashSet<>();
-        Map<String, String> parents = new HashMap<>();
-        boolean large = lineage.groups().stream().mapToInt(LineageTree.Group::size).sum() > EXPANDED_VERSIONS;
+    /** The names' items, with their top rows; each row's item makes its own children later (see {@link VersionItem}). */
+    private Built buildItems(LineageOutline outline, Map<String, LineageCheck> checks) {
         List<TreeItem<LineageItem>> names = new ArrayList<>();
-        for (LineageTree.Group group : lineage.groups()) {
-            TreeItem<LineageItem> name = new TreeItem<>(nameItem(group, checks, true));
-            for (LineageTree.Node root : group.roots()) {
-                if (mark(root, version -> !searching || LineageTree.matches(version, search, hashes.getOrDefault(version.modelId(), Set.of())),
-                        shown, parents)) {
-                    addLine(root, 0, null, shown, !large || searching, name.getChildren());
-                }
+        for (LineageOutline.Name shown : outline.names()) {
+            TreeItem<LineageItem> name = new TreeItem<>(nameItem(shown.group(), checks, true));
+            for (LineageOutline.Row row : shown.rows()) {
+                name.getChildren().add(new VersionItem(outline, row));
             }
-            if (!name.getChildren().isEmpty()) {
-                // showSelected expands the way to the selected version.
-                name.setExpanded(!large || searching);
-                names.add(name);
-            }
+            // showSelected expands the way to the selected version.
+            name.setExpanded(shown.expanded());
+            names.add(name);
         }
-        return new Built(names, parents);
-    }
-
-    /**
-     * Adds to {@code shown} the versions under {@code node} that pass the search or have a descendant that does, and
-     * records every child's parent; true when the node itself is shown.
-     */
-    private static boolean mark(LineageTree.Node node, Predicate<ModelSummary> matches, Set<String> shown, Map<String, String> parents) {
-        boolean childShown = false;
-        for (LineageTree.Node child : node.children()) {
-            parents.put(child.modelId(), node.modelId());
-            childShown |= mark(child, matches, shown, parents);
-        }
-        if (childShown || matches.test(node.version())) {
-            shown.add(node.modelId());
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * Adds the item of a shown version to {@code out}. Up to {@link #MAX_NESTING} levels a version sits under the
-     * version it was retrained from; below that its line continues as siblings, each naming its parent: a retrain line
-     * of 1 000 versions nested 1 000 levels deep made expanding and scrolling to its last version walk every level on
-     * the FX thread for each level (seconds), and indented the row off the screen.
-     */
-    private void addLine(LineageTree.Node node, int depth, String chainedFrom, Set<String> shown, boolean expandChains,
-            List<TreeItem<LineageItem>> out) {
-        out.add(new VersionItem(node, depth, chainedFrom, shown, expandChains));
-        if (depth + 1 >= MAX_NESTING) {
-            for (LineageTree.Node child : node.children()) {
-                if (shown.contains(child.modelId())) {
-                    addLine(child, depth, node.version().version(), shown, expandChains, out);
-                }
-            }
-        }
+        return new Built(names, outline);
     }
 
     /** A version's item; its children are made the first time the tree asks for them (see {@link #rebuildTree()}). */
     private final class VersionItem extends TreeItem<LineageItem> {
 
-        private final LineageTree.Node node;
-        private final int depth;
-        private final Set<String> shown;
-        private final boolean expandChains;
+        private final LineageOutline outline;
+        private final LineageOutline.Row row;
         private ObservableList<TreeItem<LineageItem>> children;
 
-        VersionItem(LineageTree.Node node, int depth, String chainedFrom, Set<String> shown, boolean expandChains) {
-            super(new LineageItem.Version(node.version(), node.reason(), chainedFrom, model.treeProperty().get().liveState()));
-            this.node = node;
-            this.depth = depth;
-            this.shown = shown;
-            this.expandChains = expandChains;
-            setExpanded(expandChains && nests() && node.children().stream().anyMatch(child -> shown.contains(child.modelId())));
+        VersionItem(LineageOutline outline, LineageOutline.Row row) {
+            super(new LineageItem.Version(row.node().version(), row.node().reason(), row.chainedFrom(), outline.liveState()));
+            this.outline = outline;
+            this.row = row;
+            setExpanded(outline.startsExpanded(row));
             if (isExpanded()) {
                 // Made now, while the item is not in the tree yet (in the background, from buildItems): made later, each
                 // item's new children would announce themselves to every ancestor, and a deep line would pay for it in
@@ -402,12 +349,7 @@ public final class LineageView extends LazyPage {
         }
 
         String modelId() {
-            return node.modelId();
-        }
-
-        /** Whether the versions retrained from this one sit under it (else they follow it, see {@link #addLine}). */
-        private boolean nests() {
-            return depth + 1 < MAX_NESTING;
+            return row.modelId();
         }
 
         @Override
@@ -424,13 +366,9 @@ public final class LineageView extends LazyPage {
         public ObservableList<TreeItem<LineageItem>> getChildren() {
             if (children == null) {
                 List<TreeItem<LineageItem>> made = new ArrayList<>();
-                made.add(evidenceFolder(node.modelId()));
-                if (nests()) {
-                    for (LineageTree.Node child : node.children()) {
-                        if (shown.contains(child.modelId())) {
-                            addLine(child, depth + 1, null, shown, expandChains, made);
-                        }
-                    }
+                made.add(evidenceFolder(row.modelId()));
+                for (LineageOutline.Row child : outline.childrenOf(row)) {
+                    made.add(new VersionItem(outline, child));
                 }
                 children = super.getChildren();
                 children.setAll(made);
@@ -441,10 +379,10 @@ public final class LineageView extends LazyPage {
 
     /** The item of a version, made (with the items on the way to it) if it was not yet; null when it is not shown. */
     private TreeItem<LineageItem> itemOf(String modelId) {
-        List<String> way = new ArrayList<>();
-        for (String id = modelId; id != null; id = parentOf.get(id)) {
-            way.addFirst(id);
+        if (outline == null) {
+            return null;
         }
+        List<String> way = outline.wayTo(modelId);
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < way.size(); i++) {
             position.put(way.get(i), i);

@@ -3,11 +3,10 @@ package com.modelsteward.ui.lineage;
 import com.modelsteward.modelcard.ModelCard;
 import com.modelsteward.modelcard.ModelCardWriter;
 import com.modelsteward.ui.common.AppContext;
-import java.io.File;
+import com.modelsteward.ui.common.DialogService;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
-import javafx.scene.Node;
-import javafx.stage.FileChooser;
 
 /** "Model card…": asks where to save, then gathers and writes the card in the background (HTML, or PDF for *.pdf). */
 public final class ModelCardAction {
@@ -18,21 +17,15 @@ public final class ModelCardAction {
         this.context = context;
     }
 
-    public void chooseFileAndWrite(Node owner, String modelId) {
+    public void chooseFileAndWrite(String modelId) {
         if (modelId == null) {
             context.dialogs().showInfo("Model card", "Select a version first.");
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the model card of " + modelId);
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("HTML (self-contained)", "*.html"),
-                new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-        chooser.setInitialFileName(ModelCard.suggestedFileName(modelId, "html"));
-        File file = chooser.showSaveDialog(owner.getScene().getWindow());
-        if (file != null) {
-            write(modelId, file.toPath(), written -> context.dialogs().showInfo("Model card written", "The model card of " + modelId
-                    + " was written to " + written + "."));
-        }
+        context.dialogs().chooseFileToSave("Save the model card of " + modelId, ModelCard.suggestedFileName(modelId, "html"),
+                        List.of(new DialogService.FileType("HTML (self-contained)", "*.html"), new DialogService.FileType("PDF", "*.pdf")))
+                .ifPresent(file -> write(modelId, file, written -> context.dialogs().showInfo("Model card written", "The model card of " + modelId
+                        + " was written to " + written + ".")));
     }
 
     /** Gathers the card (this re-hashes the artifact) and writes it, off the FX thread. */

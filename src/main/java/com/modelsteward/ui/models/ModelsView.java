@@ -6,6 +6,7 @@ import com.modelsteward.governance.ReviewDesk;
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Scorecard;
+import com.modelsteward.ui.approvals.GovernanceActions;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Clipboard;
 import com.modelsteward.ui.common.Columns;
@@ -57,6 +58,7 @@ public final class ModelsView extends LazyPage {
 
     private final AppContext context;
     private final ModelsViewModel model;
+    private final GovernanceActions governance;
     private TableView<ModelSummary> table;
     private GridPane fields;
     private final Label stateBadge = StateBadge.of(null);
@@ -67,6 +69,7 @@ public final class ModelsView extends LazyPage {
     public ModelsView(AppContext context) {
         this.context = context;
         this.model = new ModelsViewModel(context);
+        this.governance = new GovernanceActions(context);
         stateBadge.setId("detail-state");
     }
 
@@ -252,7 +255,7 @@ public final class ModelsView extends LazyPage {
                     reasons.add(reason);
                 }
             });
-            button.setOnAction(event -> model.governance().perform(version.modelId(), version.modelName(), action));
+            button.setOnAction(event -> governance.perform(version.modelId(), version.modelName(), action));
             bar.getChildren().add(fixed(button));
         }
         note.setText(reasons.isEmpty() ? "" : "Unavailable: " + String.join("; ", reasons) + ".");
@@ -328,7 +331,7 @@ public final class ModelsView extends LazyPage {
             MenuItem item = new MenuItem(action.label());
             item.setMnemonicParsing(false);
             item.setDisable(model.governance().unavailable(action).isPresent());
-            item.setOnAction(event -> model.governance().perform(version.modelId(), version.modelName(), action));
+            item.setOnAction(event -> governance.perform(version.modelId(), version.modelName(), action));
             items.add(item);
         }
         if (items.isEmpty()) {

@@ -6,7 +6,7 @@ import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Scorecard;
 import com.modelsteward.registry.StateCount;
-import com.modelsteward.ui.approvals.GovernanceActions;
+import com.modelsteward.ui.approvals.GovernanceCommands;
 import com.modelsteward.ui.common.AppContext;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,12 +63,12 @@ public final class ModelsViewModel {
     private final ObjectProperty<ModelVersion> detail = new SimpleObjectProperty<>();
     private final ObservableList<Scorecard> detailScorecards = FXCollections.observableArrayList();
     private final ObservableList<ReviewDesk.VersionAction> detailActions = FXCollections.observableArrayList();
-    private final GovernanceActions governance;
+    private final GovernanceCommands governance;
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
 
     public ModelsViewModel(AppContext context) {
         this.context = context;
-        this.governance = new GovernanceActions(context);
+        this.governance = new GovernanceCommands(context);
         search.addListener((obs, old, now) -> applyFilter());
         typeFilter.addListener((obs, old, now) -> applyFilter());
         stateFilter.addListener((obs, old, now) -> applyFilter());
@@ -265,7 +265,8 @@ public final class ModelsViewModel {
         return detailActions;
     }
 
-    public GovernanceActions governance() {
+    /** What the policy and the user's roles allow (the dialogs themselves are opened by the view). */
+    public GovernanceCommands governance() {
         return governance;
     }
 

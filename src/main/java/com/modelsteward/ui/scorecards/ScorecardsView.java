@@ -4,9 +4,9 @@ import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.scorecards.MetricRules;
 import com.modelsteward.scorecards.ScorecardComparison;
 import com.modelsteward.ui.common.AppContext;
+import com.modelsteward.ui.common.DialogService;
 import com.modelsteward.ui.common.LazyPage;
 import com.modelsteward.ui.lineage.ModelCardAction;
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -42,7 +42,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
 
 /**
@@ -52,6 +51,7 @@ import javax.imageio.ImageIO;
 public final class ScorecardsView extends LazyPage {
 
     public static final String PAGE_ID = "scorecards";
+    private static final DialogService.FileType CSV = new DialogService.FileType("CSV", "*.csv");
 
     private final AppContext context;
     private final ScorecardsViewModel model;
@@ -116,7 +116,7 @@ public final class ScorecardsView extends LazyPage {
         png.setOnAction(event -> exportPng());
         Button card = new Button("Model card…");
         card.setId("scorecards-model-card");
-        card.setOnAction(event -> modelCard.chooseFileAndWrite(card, lastChosen()));
+        card.setOnAction(event -> modelCard.chooseFileAndWrite(lastChosen()));
         Button importCsv = new Button("Import CSV…");
         importCsv.setId("scorecards-import");
         // Same rule as the command line: importing scorecards is an ANALYST's action.
@@ -345,36 +345,20 @@ public final class ScorecardsView extends LazyPage {
         if (model.comparisonProperty().get() == null) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the comparison");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        chooser.setInitialFileName(model.modelNameProperty().get() + "-scorecards.csv");
-        File file = chooser.showSaveDialog(root().getScene().getWindow());
-        if (file != null) {
-            model.exportCsv(file.toPath(), written -> context.dialogs().showInfo("Exported", "The comparison was written to " + written + "."));
-        }
+        context.dialogs().chooseFileToSave("Export the comparison", model.modelNameProperty().get() + "-scorecards.csv", List.of(CSV))
+                .ifPresent(file -> model.exportCsv(file, written -> context.dialogs().showInfo("Exported", "The comparison was written to " + written + ".")));
     }
 
     private void importCsv() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import scorecards (model_id,pack_id,metric,value,generated_at)");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File file = chooser.showOpenDialog(root().getScene().getWindow());
-        if (file != null) {
-            model.importCsv(file.toPath(), rows -> context.dialogs().showInfo("Imported", rows + " scorecard value(s) were imported from "
-                    + file.getName() + "."));
-        }
+        context.dialogs().chooseFileToOpen("Import scorecards (model_id,pack_id,metric,value,generated_at)", List.of(CSV))
+                .ifPresent(file -> model.importCsv(file, rows -> context.dialogs().showInfo("Imported", rows + " scorecard value(s) were imported from "
+                        + file.getFileName() + ".")));
     }
 
     private void exportPng() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the charts");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        chooser.setInitialFileName(model.modelNameProperty().get() + "-" + model.metricProperty().get() + ".png");
-        File file = chooser.showSaveDialog(root().getScene().getWindow());
-        if (file != null) {
-            exportChartsPng(file.toPath(), written -> context.dialogs().showInfo("Exported", "The charts were written to " + written + "."));
-        }
+        context.dialogs().chooseFileToSave("Export the charts", model.modelNameProperty().get() + "-" + model.metricProperty().get() + ".png",
+                        List.of(new DialogService.FileType("PNG image", "*.png")))
+                .ifPresent(file -> exportChartsPng(file, written -> context.dialogs().showInfo("Exported", "The charts were written to " + written + ".")));
     }
 
     /** Snapshots both charts on the FX thread and writes the PNG in the background. */

@@ -2,7 +2,7 @@ package com.modelsteward.ui.shell;
 
 import com.modelsteward.registry.Location;
 import com.modelsteward.registry.Registry;
-import com.modelsteward.ui.common.FxDialogService;
+import com.modelsteward.ui.common.DialogService;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -15,7 +15,7 @@ final class HelpDialogs {
     }
 
     /** The shortcuts from {@link Shortcuts#rows()} as a two-column list: keys, what they do. */
-    static void showShortcuts(FxDialogService dialogs) {
+    static void showShortcuts(DialogService dialogs) {
         GridPane grid = new GridPane();
         grid.setId("shortcuts");
         grid.setHgap(24);
@@ -29,13 +29,11 @@ final class HelpDialogs {
             grid.addRow(row++, keys, action);
         }
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(dialogs.owner());
         dialog.setTitle("Keyboard shortcuts");
         dialog.setHeaderText("Keyboard shortcuts");
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        dialogs.style(dialog.getDialogPane());
-        dialog.showAndWait();
+        dialogs.showAndWait(dialog);
     }
 
     /**

@@ -3,7 +3,6 @@ package com.modelsteward.ui.shell;
 import com.modelsteward.registry.Location;
 import com.modelsteward.registry.RegistryException;
 import com.modelsteward.ui.common.DialogService;
-import com.modelsteward.ui.common.FxDialogService;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /**
  * File ▸ Open registry…: a SQLite file on this computer ("File": a path, or the file chooser) or a database on a
@@ -49,9 +47,8 @@ final class OpenRegistryDialog {
     }
 
     /** The location chosen, or empty when the user cancels; {@code current} (the open registry, or null) fills its tab. */
-    static Optional<Location> ask(FxDialogService dialogs, Location current) {
+    static Optional<Location> ask(DialogService dialogs, Location current) {
         Dialog<Location> dialog = new Dialog<>();
-        dialog.initOwner(dialogs.owner());
         dialog.setTitle("Open a model registry");
         dialog.setHeaderText("Open a model registry: a file on this computer or a database on a PostgreSQL server");
         DialogPane pane = dialog.getDialogPane();
@@ -115,23 +112,19 @@ final class OpenRegistryDialog {
         });
 
         browse.setOnAction(event -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Open a registry file");
-            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("SQLite registry", "*.db", "*.sqlite", "*.sqlite3"),
-                    new FileChooser.ExtensionFilter("All files", "*"));
-            File chosen = chooser.showOpenDialog(pane.getScene().getWindow());
-            if (chosen != null) {
+            Optional<java.nio.file.Path> chosen = dialogs.chooseFileToOpen("Open a registry file", List.of(
+                    new DialogService.FileType("SQLite registry", "*.db", "*.sqlite", "*.sqlite3"), new DialogService.FileType("All files", "*")));
+            chosen.ifPresent(file -> {
                 // A file picked in the chooser is the choice: opening it needs no second click.
-                dialog.setResult(new Location.File(chosen.toPath()));
+                dialog.setResult(new Location.File(file));
                 dialog.close();
-            }
+            });
         });
         // Later: a click on a tab's header gives the focus to the tab pane after the selection changes.
         tabs.getSelectionModel().selectedItemProperty().addListener((property, before, now) ->
                 Platform.runLater(() -> (now == serverTab ? address : path).requestFocus()));
         dialog.setOnShown(event -> (tabs.getSelectionModel().getSelectedItem() == serverTab ? address : path).requestFocus());
-        dialogs.style(pane);
-        return dialog.showAndWait();
+        return dialogs.showAndWait(dialog);
     }
 
     /** The server the text names, when it reads as one. */

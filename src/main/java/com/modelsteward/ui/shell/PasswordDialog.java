@@ -1,7 +1,7 @@
 package com.modelsteward.ui.shell;
 
 import com.modelsteward.registry.Location;
-import com.modelsteward.ui.common.FxDialogService;
+import com.modelsteward.ui.common.DialogService;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -26,9 +26,8 @@ final class PasswordDialog {
     }
 
     /** The address with the login and password typed, or empty when the user cancels. */
-    static Optional<Location.Server> ask(FxDialogService dialogs, Location.Server server, String reason) {
+    static Optional<Location.Server> ask(DialogService dialogs, Location.Server server, String reason) {
         Dialog<Location.Server> dialog = new Dialog<>();
-        dialog.initOwner(dialogs.owner());
         dialog.setTitle("Log in to " + RegistryNames.serverName(server));
         dialog.setHeaderText("Log in to " + RegistryNames.serverName(server));
         DialogPane pane = dialog.getDialogPane();
@@ -71,8 +70,7 @@ final class PasswordDialog {
             return typed;
         });
         dialog.setOnShown(event -> password.requestFocus());
-        dialogs.style(pane);
-        return dialog.showAndWait();
+        return dialogs.showAndWait(dialog);
     }
 
     private static Label value(String id, String text) {

@@ -156,4 +156,18 @@ class AuditViewModelTest {
         assertEquals("Export finished: " + registrations + " entries written to " + mine, dialogs.infos().getLast());
         assertEquals(registrations, Files.readString(mine).split("\"seq\"", -1).length - 1, "every matching entry is in the file");
     }
+
+    @Test
+    void exportAsksWhereToWriteAndWritesNothingWhenTheChooserIsCancelled() throws Exception {
+        Path chosen = dir.resolve("chosen.csv");
+        dialogs.answerFiles(chosen);
+        model.chooseAndExportCsv();
+        assertEquals(List.of("Export the filtered audit entries [audit.csv]"), dialogs.choosers());
+        assertEquals(total + 1, Files.readAllLines(chosen).size(), "written where the user chose");
+
+        int infos = dialogs.infos().size();
+        model.chooseAndExportJson();
+        assertEquals("Export the filtered audit entries [audit.json]", dialogs.choosers().getLast());
+        assertEquals(infos, dialogs.infos().size(), "cancelled: nothing exported, nothing reported");
+    }
 }

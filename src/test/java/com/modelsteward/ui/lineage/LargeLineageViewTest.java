@@ -30,7 +30,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The Lineage view on a registry above {@link LineageView#EXPANDED_VERSIONS} versions, in lines of 1 000 retrained
+ * The Lineage view on a registry above {@link LineageOutline#EXPANDED_VERSIONS} versions, in lines of 1 000 retrained
  * versions: the version the user came for, deep in its line, is selected and names its parent, while the other names
  * stay collapsed (their items are made only when opened).
  */

@@ -106,7 +106,7 @@ class LineageDeepChainTest {
             assertTrue(row > previousRow, "ancestor " + node.modelId() + " is shown before its child (row " + row + " after " + previousRow + ")");
             previousRow = row;
             int level = tree.getTreeItemLevel(item);
-            assertTrue(level <= LineageView.MAX_NESTING + 1, node.modelId() + " nests " + level + " levels deep");
+            assertTrue(level <= LineageOutline.MAX_NESTING + 1, node.modelId() + " nests " + level + " levels deep");
             LineageItem.Version version = (LineageItem.Version) item.getValue();
             if (i > 0) {
                 TreeItem<LineageItem> parentItem = items.get(path.get(i - 1).modelId());
