@@ -26,6 +26,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The approvals queue: pending requests to decide (open one for the evidence) and decided ones with their outcome. */
@@ -78,14 +79,17 @@ public final class ApprovalsView extends LazyPage {
         pendingTable.getColumns().add(ageColumn());
         pendingTable.getColumns().add(gateColumn());
         pendingTable.getColumns().add(Columns.text("Approvals", r -> r.approvals() + " of " + r.requiredApprovals(), 90));
-        pendingTable.getColumns().add(Columns.text("Why", ReviewDesk.QueueRow::justification, 320));
+        pendingTable.getColumns().add(freeText(Columns.text("Why", ReviewDesk.QueueRow::justification, 320)));
 
         decidedTable = table("approvals-decided", model.decided(), "No decided requests.");
-        decidedTable.getColumns().add(Columns.badge("Outcome", ReviewDesk.QueueRow::status, 120));
-        decidedTable.getColumns().add(Columns.text("Decided by", ReviewDesk.QueueRow::decidedBy, 130));
-        decidedTable.getColumns().add(Columns.text("Decided", r -> Format.time(r.decidedAt()), 150));
+        // Who decided what comes right after the version: at 1024 px the table scrolls sideways past the rest.
+        decidedTable.getColumns().add(3, Columns.badge("Outcome", ReviewDesk.QueueRow::status, 120));
+        decidedTable.getColumns().add(4, Columns.text("Decided by", ReviewDesk.QueueRow::decidedBy, 130));
+        decidedTable.getColumns().add(5, Columns.text("Decided", r -> Format.time(r.decidedAt()), 150));
         decidedTable.getColumns().add(gateColumn());
-        decidedTable.getColumns().add(Columns.text("Comment", ReviewDesk.QueueRow::decisionComment, 300));
+        decidedTable.getColumns().add(freeText(Columns.text("Comment", ReviewDesk.QueueRow::decisionComment, 300)));
+        keepWhole(pendingTable);
+        keepWhole(decidedTable);
 
         Tab pendingTab = new Tab();
         pendingTab.setId("tab-pending");
@@ -115,6 +119,8 @@ public final class ApprovalsView extends LazyPage {
                 + " Rule changes (policy, roles, deactivations) are decided by an ADMIN other than the one who asked.");
         hint.setId("approvals-hint");
         hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(10, title, hint, filters, tabs);
         box.setPadding(new Insets(16));
         return box;
@@ -126,11 +132,10 @@ public final class ApprovalsView extends LazyPage {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId(id);
         table.setPlaceholder(new Label(empty));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Columns.text("Request", ReviewDesk.QueueRow::requestId, 110));
-        table.getColumns().add(Columns.text("Kind", ApprovalsViewModel::kindLabel, 120));
         table.getColumns().add(Columns.text("Model or rule", ReviewDesk.QueueRow::modelName, 190));
         table.getColumns().add(Columns.text("Version", ReviewDesk.QueueRow::version, 70));
+        table.getColumns().add(Columns.text("Kind", ApprovalsViewModel::kindLabel, 120));
         table.getColumns().add(Columns.text("Change", ApprovalsViewModel::change, 200));
         table.getColumns().add(Columns.text("Requested by", ReviewDesk.QueueRow::requestedBy, 120));
         table.setRowFactory(ignored -> {
@@ -148,6 +153,23 @@ public final class ApprovalsView extends LazyPage {
             }
         });
         return table;
+    }
+
+    /** The last column's free text keeps a readable start when the columns before it take the table's width. */
+    private static TableColumn<ReviewDesk.QueueRow, String> freeText(TableColumn<ReviewDesk.QueueRow, String> column) {
+        column.setMinWidth(FREE_TEXT_MIN_WIDTH);
+        return column;
+    }
+
+    private static final double FREE_TEXT_MIN_WIDTH = 220;
+
+    /** Every column but the free-text last one (why, comment) shows its values whole; the last takes the rest. */
+    private static void keepWhole(TableView<ReviewDesk.QueueRow> table) {
+        List<TableColumn<ReviewDesk.QueueRow, ?>> columns = table.getColumns();
+        @SuppressWarnings("unchecked")
+        TableColumn<ReviewDesk.QueueRow, ?>[] whole = columns.subList(0, columns.size() - 1).toArray(TableColumn[]::new);
+        Columns.fitToContent(table, whole);
+        Columns.fillWithLast(table, columns.getLast());
     }
 
     /** Age since the request, sortable as a duration, written "1 d 6 h". */

@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -28,9 +29,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.SearchableComboBox;
 
 /** The audit trail: filters, the canonical payload of the selected entry, chain verification, export. */
 public final class AuditView extends LazyPage {
+
+    private static final double SUMMARY_MIN_WIDTH = 240;
 
     private final AppContext context;
     private final AuditViewModel model;
@@ -116,7 +120,15 @@ public final class AuditView extends LazyPage {
         table.getColumns().add(Columns.text("Actor", AuditEntry::actor, 130));
         table.getColumns().add(Columns.text("Action", AuditEntry::action, 170));
         table.getColumns().add(Columns.text("Entity", AuditEntry::entity, 220));
-        table.getColumns().add(Columns.text("Summary", AuditViewModel::summary, 420));
+        TableColumn<AuditEntry, String> summary = Columns.text("Summary", AuditViewModel::summary, 420);
+        summary.setMinWidth(SUMMARY_MIN_WIDTH);
+        table.getColumns().add(summary);
+        // Seq to entity whole; the summary is free text that takes the rest of the width, whole in the payload pane
+        // below when the entry is selected.
+        @SuppressWarnings("unchecked")
+        TableColumn<AuditEntry, ?>[] whole = table.getColumns().subList(0, 5).toArray(TableColumn[]::new);
+        Columns.fitToContent(table, whole);
+        Columns.fillWithLast(table, summary);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.selectedProperty().set(now);
@@ -168,7 +180,8 @@ public final class AuditView extends LazyPage {
 
     /** The ACTIVE periods of one model name (from the audit trail), and which version was ACTIVE on a given day. */
     private Node timeline() {
-        ComboBox<String> name = new ComboBox<>(model.modelNames());
+        // A registry may hold thousands of names: typing narrows the list.
+        SearchableComboBox<String> name = new SearchableComboBox<>(model.modelNames());
         name.setId("timeline-model");
         name.setPromptText("Model name…");
         name.setPrefWidth(240);

@@ -37,6 +37,11 @@ public final class LineageGraph extends BorderPane {
     private static final double PAD = 24;
     private static final double MIN_ZOOM = 0.08;
     private static final double MAX_ZOOM = 2.5;
+    /** Below this a node's version and state are too small to read; Fit stops here and scrolls to the selection. */
+    static final double LEGIBLE_ZOOM = 0.75;
+    /** Fit enlarges a small graph up to this, so that it fills the pane instead of sitting in a corner. */
+    private static final double FIT_MAX_ZOOM = 1.5;
+    private static final double CAPTION_MIN_WIDTH = 120;
 
     private final Pane canvas = new Pane();
     private final Group zoomed = new Group(canvas);
@@ -85,19 +90,22 @@ public final class LineageGraph extends BorderPane {
             reveal(selected);
         });
         caption.getStyleClass().add("graph-caption");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        caption.setMinWidth(CAPTION_MIN_WIDTH);
+        caption.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(caption, Priority.ALWAYS);
         for (Button button : new Button[] {in, out, fit, actual}) {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(6, caption, spacer, out, in, fit, actual);
+        HBox bar = new HBox(6, caption, out, in, fit, actual);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label("Ctrl+wheel zooms · drag to pan · click a version to select it everywhere");
         hint.getStyleClass().add("graph-hint");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox second = new HBox(6, hint, gap, legend());
-        second.setAlignment(Pos.CENTER_LEFT);
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        // The hint wraps above the legend when the pane is narrow, rather than being cut or widening the pane.
+        javafx.scene.layout.VBox second = new javafx.scene.layout.VBox(4, hint, legend());
         javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(6, bar, second);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
@@ -249,13 +257,18 @@ public final class LineageGraph extends BorderPane {
         drawVisible();
     }
 
-    /** Zooms so that the whole graph fits the visible area, but never below the zoom at which nodes stay readable. */
+    /**
+     * Zooms so that the whole graph fills the visible area, but never below the zoom at which nodes stay readable: a
+     * long retrain line then scrolls sideways, showing the selected version, instead of shrinking to unreadable dots.
+     */
     public void fit() {
         Bounds view = scroll.getViewportBounds();
         if (view.getWidth() <= 0 || canvas.getPrefWidth() <= 0) {
             return;
         }
-        setZoom(Math.min(1, Math.min(view.getWidth() / canvas.getPrefWidth(), view.getHeight() / canvas.getPrefHeight())));
+        double whole = Math.min(view.getWidth() / canvas.getPrefWidth(), view.getHeight() / canvas.getPrefHeight());
+        setZoom(Math.clamp(whole, LEGIBLE_ZOOM, FIT_MAX_ZOOM));
+        reveal(selected);
     }
 
     /** Scrolls so that the version's node is in view. */

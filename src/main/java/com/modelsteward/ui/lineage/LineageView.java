@@ -25,6 +25,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -34,6 +35,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.TreeCellSkin;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -52,6 +54,7 @@ public final class LineageView extends LazyPage {
     private final AppContext context;
     private final LineageViewModel model;
     private final ModelCardAction modelCard;
+    private static final double DETAIL_MIN_HEIGHT = 120;
     private static final List<String> RESULT_STYLES = List.of("result-ok", "result-bad");
     private static final List<String> CHECK_STYLES = List.of("check-ok", "check-missing");
 
@@ -73,6 +76,8 @@ public final class LineageView extends LazyPage {
         this.modelCard = new ModelCardAction(context);
         checkSummary.setId("lineage-check-summary");
         checkSummary.getStyleClass().add("check-summary");
+        checkSummary.setWrapText(true);
+        checkSummary.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     public LineageViewModel model() {
@@ -217,7 +222,12 @@ public final class LineageView extends LazyPage {
 
         VBox box = new VBox(12, head, checkBox, actions, artifact, detailTitle, detail);
         box.setPadding(new Insets(16));
-        return box;
+        detail.setMinHeight(DETAIL_MIN_HEIGHT);
+        // The check's lines wrap rather than cut; when they need more than the pane's height, the details scroll.
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        return scroll;
     }
 
     /**
@@ -236,6 +246,7 @@ public final class LineageView extends LazyPage {
         while (checkLines.size() < check.items().size()) {
             Label line = new Label();
             line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE);
             checkLines.add(line);
         }
         List<Label> shown = checkLines.subList(0, check.items().size());
@@ -475,9 +486,32 @@ public final class LineageView extends LazyPage {
      */
     static final class LineageCell extends TreeCell<LineageItem> {
 
+        /** Levels indented a full step; deeper levels step by {@link #DEEP_STEP}, so a 13-level line stays in view. */
+        private static final int FULL_STEPS = 4;
+        private static final double FULL_STEP = 10;
+        private static final double DEEP_STEP = 3;
+
         private NameRow nameRow;
         private VersionRow versionRow;
         private EvidenceRow evidenceRow;
+
+        /**
+         * A retrain line nests each version under its parent; at the usual step of 10 px per level the rows of a 13-level
+         * line started 130 px in and cut their creators off. The skin's indent is set per row so that the indentation
+         * still grows with each level, by less beyond the first few.
+         */
+        @Override
+        protected void layoutChildren() {
+            if (getSkin() instanceof TreeCellSkin<?> skin && getTreeView() != null && getTreeItem() != null) {
+                int level = getTreeView().getTreeItemLevel(getTreeItem()) - (getTreeView().isShowRoot() ? 0 : 1);
+                double offset = Math.min(level, FULL_STEPS) * FULL_STEP + Math.max(0, level - FULL_STEPS) * DEEP_STEP;
+                double indent = level <= 0 ? FULL_STEP : offset / level;
+                if (skin.getIndent() != indent) {
+                    skin.setIndent(indent);
+                }
+            }
+            super.layoutChildren();
+        }
 
         @Override
         protected void updateItem(LineageItem item, boolean empty) {
@@ -535,14 +569,18 @@ public final class LineageView extends LazyPage {
             private final Label active = styled("", "tree-muted");
             private final Label audit = optional("tree-ok");
             private final Tooltip auditTip = new Tooltip();
-            private final HBox box = new HBox(10, name, count, active, audit);
+            private final HBox title = new HBox(10, name, count);
+            private final HBox status = new HBox(10, active, audit);
+            /** Two lines: on one, name, count, live version and check did not fit the tree at 1280 px. */
+            private final VBox box = new VBox(2, title, status);
 
             NameRow() {
-                box.setAlignment(Pos.CENTER_LEFT);
+                title.setAlignment(Pos.BASELINE_LEFT);
+                status.setAlignment(Pos.CENTER_LEFT);
                 audit.setTooltip(auditTip);
             }
 
-            HBox show(LineageItem.Name item) {
+            VBox show(LineageItem.Name item) {
                 LineageTree.Group group = item.group();
                 name.setText(group.modelName());
                 count.setText(group.size() + " versions");
@@ -575,15 +613,19 @@ public final class LineageView extends LazyPage {
             private final Label from = optional("tree-muted");
             private final Label note = optional("tree-warning");
             private final Tooltip starTip = new Tooltip();
-            private final HBox box = new HBox(8, version, badge, created, creator, star, from, note);
+            private final HBox head = new HBox(8, version, badge);
+            private final HBox facts = new HBox(8, created, creator, star, from, note);
+            /** Two lines: version and state, then when, who and marks — on one, a deep row cut its creator off at 1024 px. */
+            private final VBox box = new VBox(1, head, facts);
 
             VersionRow() {
                 version.setMinWidth(52);
                 star.setTooltip(starTip);
-                box.setAlignment(Pos.CENTER_LEFT);
+                head.setAlignment(Pos.CENTER_LEFT);
+                facts.setAlignment(Pos.CENTER_LEFT);
             }
 
-            HBox show(LineageItem.Version item) {
+            VBox show(LineageItem.Version item) {
                 ModelSummary v = item.version();
                 version.setText(v.version());
                 StateBadge.apply(badge, v.state());

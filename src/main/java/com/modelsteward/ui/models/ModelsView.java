@@ -21,12 +21,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -34,6 +36,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -44,6 +47,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -65,6 +70,10 @@ public final class ModelsView extends LazyPage {
     private final List<DetailField> detailFields = detailRows();
     private TableView<Scorecard> scorecards;
     private SplitPane split;
+    private static final double PAD = 16;
+    private static final double SEARCH_MIN_WIDTH = 120;
+    /** The detail keeps a useful part of each value (a hash's first and last dozen characters) and its Copy button. */
+    private static final double DETAIL_MIN_WIDTH = 280;
 
     public ModelsView(AppContext context) {
         this.context = context;
@@ -97,7 +106,8 @@ public final class ModelsView extends LazyPage {
                 () -> model.visibleVersions().size() + " of " + model.totalProperty().get() + " versions"
                         + (model.loadingProperty().get() ? " (loading…)" : ""),
                 model.visibleProperty(), model.totalProperty(), model.loadingProperty()));
-        HBox filters = new HBox(8, fixed(new Label("Type")), type, fixed(new Label("State")), state, search, fixed(count));
+        search.setMinWidth(SEARCH_MIN_WIDTH);
+        HBox filters = new HBox(8, fixed(new Label("Type")), type, fixed(new Label("State")), state, search);
         filters.getStyleClass().add("toolbar");
 
         table = new TableView<>();
@@ -105,12 +115,17 @@ public final class ModelsView extends LazyPage {
         table.setId("models-table");
         table.setPlaceholder(new Label("No versions match the filters."));
         Map<TableColumn<ModelSummary, ?>, Function<ModelSummary, String>> sortKeys = new HashMap<>();
+        // Name, version, state and creator first: the table scrolls sideways past type and time when the pane is narrow.
         addColumn(sortKeys, Columns.text("Name", ModelSummary::modelName, 200), ModelSummary::modelName);
-        addColumn(sortKeys, Columns.text("Type", ModelSummary::modelType, 120), ModelSummary::modelType);
         addColumn(sortKeys, Columns.text("Version", ModelSummary::version, 80), ModelSummary::version);
         addColumn(sortKeys, Columns.badge("State", ModelSummary::state, 120), ModelSummary::state);
-        addColumn(sortKeys, Columns.text("Created", ModelSummary::createdAt, 190), ModelSummary::createdAt);
         addColumn(sortKeys, Columns.text("Created by", ModelSummary::createdBy, 120), ModelSummary::createdBy);
+        addColumn(sortKeys, Columns.text("Type", ModelSummary::modelType, 120), ModelSummary::modelType);
+        addColumn(sortKeys, Columns.text("Created", ModelSummary::createdAt, 190), ModelSummary::createdAt);
+        @SuppressWarnings("unchecked")
+        TableColumn<ModelSummary, ?>[] all = table.getColumns().toArray(TableColumn[]::new);
+        Columns.fitToContent(table, all);
+        DoubleBinding keptInView = Columns.keepVisible(all[0], all[1], all[2], all[3]);
         // Sorting 100 000 rows through the columns' cell values would stall the FX thread: the ViewModel sorts the
         // records in the background with the same keys, and the table shows the result.
         table.setSortPolicy(sorted -> {
@@ -135,23 +150,38 @@ public final class ModelsView extends LazyPage {
 
         Label title = new Label("Models");
         title.getStyleClass().add("page-title");
-        VBox left = new VBox(8, title, filters, table);
-        left.setPadding(new Insets(16));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox heading = new HBox(8, fixed(title), gap, fixed(count));
+        heading.setAlignment(Pos.BASELINE_LEFT);
+        VBox left = new VBox(8, heading, filters, table);
+        left.setPadding(new Insets(PAD));
+        // The pane never gets narrower than name, version, state and creator need; the rest scrolls sideways.
+        left.minWidthProperty().bind(keptInView.add(2 * PAD));
 
         fields = new GridPane();
         fields.setId("models-detail");
         fields.setHgap(8);
-        fields.setVgap(6);
+        fields.setVgap(2);
+        ColumnConstraints value = new ColumnConstraints();
+        value.setHgrow(Priority.ALWAYS);
+        value.setMinWidth(0);
+        fields.getColumnConstraints().addAll(value, new ColumnConstraints());
         scorecards = new TableView<>(model.detailScorecards());
         scorecards.setId("models-scorecards");
         scorecards.setPlaceholder(new Label("No scorecards for this version."));
         scorecards.getColumns().add(Columns.text("Pack", Scorecard::packId, 130));
         scorecards.getColumns().add(Columns.text("Metric", Scorecard::metric, 140));
         scorecards.getColumns().add(Columns.number("Value", Scorecard::value, 4, 90));
+        @SuppressWarnings("unchecked")
+        TableColumn<Scorecard, ?>[] scorecardColumns = scorecards.getColumns().toArray(TableColumn[]::new);
+        Columns.fitToContent(scorecards, scorecardColumns);
+        Columns.fillWithLast(scorecards, scorecards.getColumns().getLast());
         scorecards.setPrefHeight(260);
         Label detailTitle = new Label("Select a version");
         detailTitle.getStyleClass().add("section-title");
-        HBox actionBar = new HBox(8);
+        detailTitle.setWrapText(true);
+        FlowPane actionBar = new FlowPane(8, 8);
         actionBar.setId("model-actions");
         Label actionNote = new Label();
         actionNote.setId("model-actions-note");
@@ -170,6 +200,7 @@ public final class ModelsView extends LazyPage {
         });
         ScrollPane detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);
+        detailScroll.setMinWidth(DETAIL_MIN_WIDTH);
 
         split = new SplitPane(left, detailScroll);
         split.setOrientation(Orientation.HORIZONTAL);
@@ -240,7 +271,7 @@ public final class ModelsView extends LazyPage {
     }
 
     /** One button per action the policy offers from the version's state; disabled, with the reason, when the user may not. */
-    private void showActions(HBox bar, Label note) {
+    private void showActions(FlowPane bar, Label note) {
         bar.getChildren().clear();
         ModelVersion version = model.detailProperty().get();
         List<String> reasons = new ArrayList<>();
@@ -378,14 +409,27 @@ public final class ModelsView extends LazyPage {
         detailFields.forEach(field -> field.show(version));
     }
 
+    /**
+     * Each field's name above its value, so that the value has the pane's whole width (a name column took half of a
+     * narrow pane and left "mome…2.0"); the Copy button beside the value.
+     */
     private void layOutFields() {
         int row = 0;
         for (DetailField field : detailFields) {
             if (field.name.equals(STATE_AFTER)) {
-                fields.addRow(row++, fixed(new Label("State")), fixed(stateBadge));
+                fields.add(fieldName("State"), 0, row++, 2, 1);
+                fields.add(fixed(stateBadge), 0, row++);
             }
-            fields.addRow(row++, fixed(new Label(field.name)), field.text, fixed(field.copy));
+            fields.add(fieldName(field.name), 0, row++, 2, 1);
+            fields.addRow(row++, field.text, fixed(field.copy));
         }
+    }
+
+    private static Label fieldName(String name) {
+        Label label = new Label(name);
+        label.getStyleClass().add("muted");
+        label.setPadding(new Insets(6, 0, 0, 0));
+        return label;
     }
 
     /** The state badge's row goes before this one. */
@@ -407,21 +451,28 @@ public final class ModelsView extends LazyPage {
                 new DetailField("Archived", v -> v.archived() ? "yes" : "no"));
     }
 
-    /** A read-only text field (selectable, so copyable) plus a Copy button that copies what the field shows now. */
+    /**
+     * A value cut in the middle when the pane is narrow ("sha256:3f9a…e81b" keeps both ends, which is how hashes are
+     * compared by eye), the whole value in its tooltip, plus a Copy button that copies the whole value shown now.
+     */
     private static final class DetailField {
 
         private final String name;
         private final Function<ModelVersion, String> of;
-        private final TextField text = new TextField();
+        private final Label text = new Label();
+        private final Tooltip whole = new Tooltip();
         private final Button copy = new Button("Copy");
         private String value;
 
         DetailField(String name, Function<ModelVersion, String> of) {
             this.name = name;
             this.of = of;
-            text.setEditable(false);
-            text.getStyleClass().add("copyable");
-            text.setPrefColumnCount(34);
+            text.getStyleClass().addAll("copyable", "detail-value");
+            text.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            text.setMinWidth(0);
+            text.setMaxWidth(Double.MAX_VALUE);
+            whole.setWrapText(true);
+            whole.setMaxWidth(TOOLTIP_WIDTH);
             copy.setTooltip(new Tooltip("Copy " + name.toLowerCase(Locale.ROOT) + " to the clipboard"));
             copy.setOnAction(event -> Clipboard.copy(value));
         }
@@ -429,7 +480,11 @@ public final class ModelsView extends LazyPage {
         void show(ModelVersion version) {
             value = of.apply(version);
             text.setText(value == null ? "—" : value);
+            whole.setText(value);
+            text.setTooltip(value == null ? null : whole);
             copy.setDisable(value == null);
         }
     }
+
+    private static final double TOOLTIP_WIDTH = 520;
 }

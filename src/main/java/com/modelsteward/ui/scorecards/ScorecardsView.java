@@ -1,5 +1,7 @@
 package com.modelsteward.ui.scorecards;
 
+import static com.modelsteward.ui.common.Layout.fixed;
+
 import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.scorecards.MetricRules;
 import com.modelsteward.scorecards.ScorecardComparison;
@@ -16,8 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -28,21 +34,24 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import javax.imageio.ImageIO;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.SearchableComboBox;
 
 /**
  * Versions of one name side by side: pack × metric with values, delta to the baseline, threshold and gate result, a
@@ -64,6 +73,10 @@ public final class ScorecardsView extends LazyPage {
     /** The most versions the trend chart draws one by one. */
     static final int TREND_POINTS = 60;
     private HBox charts;
+    private static final double NAME_WIDTH = 220;
+    /** The charts keep room for their axes and a readable plot when the window is 700 px tall. */
+    private static final double CHARTS_MIN_HEIGHT = 240;
+    private static final double PACK_LABEL_ROTATION = -30;
 
     public ScorecardsView(AppContext context) {
         this.context = context;
@@ -85,18 +98,18 @@ public final class ScorecardsView extends LazyPage {
         Label title = new Label("Scorecards");
         title.getStyleClass().add("page-title");
 
-        ComboBox<String> name = new ComboBox<>(model.names());
+        // A registry may hold thousands of names: typing narrows the list.
+        SearchableComboBox<String> name = new SearchableComboBox<>(model.names());
         name.setId("scorecards-name");
+        name.setPrefWidth(NAME_WIDTH);
         name.valueProperty().bindBidirectional(model.modelNameProperty());
         name.setOnAction(event -> model.showName(name.getValue()));
-        MenuButton versions = new MenuButton("Versions");
-        versions.setId("scorecards-versions");
-        versions.setOnShowing(event -> fillVersionMenu(versions));
+        CheckComboBox<ModelSummary> versions = versionPicker();
         ComboBox<String> baseline = new ComboBox<>(model.chosen());
         baseline.setId("scorecards-baseline");
         baseline.setPromptText("none");
         baseline.valueProperty().bindBidirectional(model.baselineProperty());
-        baseline.setConverter(new javafx.util.StringConverter<>() {
+        baseline.setConverter(new StringConverter<>() {
             @Override
             public String toString(String id) {
                 return id == null ? "none" : model.versions().stream().filter(v -> v.modelId().equals(id)).findFirst()
@@ -122,12 +135,16 @@ public final class ScorecardsView extends LazyPage {
         // Same rule as the command line: importing scorecards is an ANALYST's action.
         importCsv.setDisable(context.mayOnlyLook() || !context.roles().contains("ANALYST"));
         if (importCsv.isDisabled()) {
-            importCsv.setTooltip(new javafx.scene.control.Tooltip("Importing scorecards needs the ANALYST role on a writable registry"));
+            importCsv.setTooltip(new Tooltip("Importing scorecards needs the ANALYST role on a writable registry"));
         }
         importCsv.setOnAction(event -> importCsv());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, new Label("Model"), name, versions, new Label("Baseline"), baseline, spacer, importCsv, csv, png, card);
+        baseline.setMinWidth(Region.USE_PREF_SIZE);
+        HBox choice = new HBox(8, fixed(new Label("Model")), name, fixed(versions), fixed(new Label("Baseline")), baseline);
+        choice.setAlignment(Pos.CENTER_LEFT);
+        HBox exports = new HBox(8, fixed(importCsv), fixed(csv), fixed(png), fixed(card));
+        exports.setAlignment(Pos.CENTER_LEFT);
+        // Two groups that wrap under each other when the window is narrow, instead of shrinking every control to "…".
+        FlowPane toolbar = new FlowPane(16, 8, choice, exports);
         toolbar.getStyleClass().add("toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
@@ -157,6 +174,9 @@ public final class ScorecardsView extends LazyPage {
         bars.getStyleClass().add("scorecards-bars");
         bars.setAnimated(false);
         bars.getXAxis().setLabel("pack");
+        // Slanted, not the automatic upright turn the axis makes when names overlap: that reserved the longest name's
+        // length in height and left the bars a strip at 700 px.
+        bars.getXAxis().setTickLabelRotation(PACK_LABEL_ROTATION);
         trend = new LineChart<>(new CategoryAxis(), new NumberAxis());
         trend.setId("scorecards-trend");
         trend.getStyleClass().add("scorecards-trend");
@@ -169,6 +189,7 @@ public final class ScorecardsView extends LazyPage {
         trend.setPrefWidth(500);
         charts = new HBox(12, bars, trend);
         charts.setId("scorecards-charts");
+        charts.setMinHeight(CHARTS_MIN_HEIGHT);
         VBox.setVgrow(charts, Priority.ALWAYS);
         VBox bottom = new VBox(8, chartBar, charts);
         bottom.setPadding(new Insets(8, 16, 16, 16));
@@ -210,17 +231,56 @@ public final class ScorecardsView extends LazyPage {
         return strip;
     }
 
-    private void fillVersionMenu(MenuButton menu) {
-        menu.getItems().clear();
-        boolean full = model.chosen().size() >= ScorecardsViewModel.MAX_VERSIONS;
-        for (ModelSummary version : model.versions().reversed()) {
-            CheckMenuItem item = new CheckMenuItem(model.label(version) + "   " + version.state() + "   "
-                    + version.createdAt().substring(0, 10));
-            item.setSelected(model.chosen().contains(version.modelId()));
-            item.setDisable(full && !item.isSelected());
-            item.setOnAction(event -> model.toggle(version.modelId()));
-            menu.getItems().add(item);
-        }
+    /**
+     * The versions to compare, newest first, as check boxes in a list that stays open while the user picks several
+     * (a menu closed after every pick). The boxes follow {@link ScorecardsViewModel#chosen()}; a pick beyond
+     * {@value ScorecardsViewModel#MAX_VERSIONS} is undone.
+     */
+    private CheckComboBox<ModelSummary> versionPicker() {
+        ObservableList<ModelSummary> newestFirst = FXCollections.observableArrayList();
+        CheckComboBox<ModelSummary> picker = new CheckComboBox<>(newestFirst);
+        picker.setId("scorecards-versions");
+        picker.setTitle("Versions");
+        picker.setShowCheckedCount(true);
+        picker.setTooltip(new Tooltip("Compare up to " + ScorecardsViewModel.MAX_VERSIONS + " versions"));
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ModelSummary version) {
+                return version == null ? "" : model.label(version) + "   " + version.state() + "   " + version.createdAt().substring(0, 10);
+            }
+
+            @Override
+            public ModelSummary fromString(String text) {
+                return null;
+            }
+        });
+        boolean[] following = {false};
+        Runnable showChosen = () -> {
+            following[0] = true;
+            try {
+                picker.getCheckModel().clearChecks();
+                newestFirst.stream().filter(v -> model.chosen().contains(v.modelId())).forEach(picker.getCheckModel()::check);
+            } finally {
+                following[0] = false;
+            }
+        };
+        model.versions().addListener((ListChangeListener<ModelSummary>) change -> {
+            newestFirst.setAll(model.versions().reversed());
+            showChosen.run();
+        });
+        model.chosen().addListener((ListChangeListener<String>) change -> showChosen.run());
+        picker.getCheckModel().getCheckedItems().addListener((ListChangeListener<ModelSummary>) change -> {
+            if (following[0]) {
+                return;
+            }
+            List<String> checked = picker.getCheckModel().getCheckedItems().stream().map(ModelSummary::modelId).toList();
+            if (checked.size() > ScorecardsViewModel.MAX_VERSIONS) {
+                Platform.runLater(showChosen); // not while the check model is still reporting this change
+                return;
+            }
+            model.choose(checked, model.baselineProperty().get());
+        });
+        return picker;
     }
 
     private String lastChosen() {
@@ -321,8 +381,8 @@ public final class ScorecardsView extends LazyPage {
         int step = Math.max(1, (labels.size() + TREND_POINTS - 1) / TREND_POINTS);
         List<Integer> shown = java.util.stream.IntStream.range(0, labels.size())
                 .filter(i -> i % step == (labels.size() - 1) % step).boxed().toList();
-        trend.setTitle(metric + " across " + (step == 1 ? "all versions" : "every " + step + "th of " + labels.size() + " versions")
-                + " of " + model.modelNameProperty().get());
+        // Short enough for half of a 1024 px window; the name is in the toolbar above.
+        trend.setTitle(metric + " by version" + (step == 1 ? "" : " (every " + step + "th of " + labels.size() + ")"));
         trend.setCreateSymbols(step == 1);
         ((CategoryAxis) trend.getXAxis()).setCategories(javafx.collections.FXCollections.observableArrayList(
                 shown.stream().map(labels::get).toList()));

@@ -23,7 +23,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.layout.GridPane;
 import javafx.scene.paint.Paint;
@@ -109,12 +108,12 @@ class ModelsViewTest {
         select(robot, table, active);
         GridPane fields = robot.lookup("#models-detail").query();
         Label badge = robot.lookup("#detail-state").query();
-        TextField idField = (TextField) cellAt(fields, 1, 0);
+        Label idField = (Label) cellAt(fields, 0, 1);
         Paint activeColour = background(badge);
         assertEquals("● ACTIVE", badge.getText());
 
         select(robot, table, other);
-        assertSame(idField, cellAt(fields, 1, 0), "the same field is refilled");
+        assertSame(idField, cellAt(fields, 0, 1), "the same field is refilled");
         assertSame(badge, robot.lookup("#detail-state").query(), "the same badge is refilled");
         assertEquals(other.modelId(), idField.getText());
         assertEquals(other.state(), badge.getText().substring(2));
@@ -122,7 +121,7 @@ class ModelsViewTest {
         assertEquals(1, badge.getPseudoClassStates().stream().filter(p -> p.getPseudoClassName().startsWith("state-")).count(),
                 "one state colour at a time: " + badge.getPseudoClassStates());
 
-        robot.interact(() -> ((Button) cellAt(fields, 2, 0)).fire());
+        robot.interact(() -> ((Button) cellAt(fields, 1, 1)).fire());
         String[] copied = new String[1];
         robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
         assertEquals(other.modelId(), copied[0], "Copy copies the version shown now, not the first one");
@@ -130,8 +129,8 @@ class ModelsViewTest {
 
     private static void select(FxRobot robot, TableView<ModelSummary> table, ModelSummary version) {
         robot.interact(() -> table.getSelectionModel().select(version));
-        FxWait.until("the detail shows " + version.modelId(), () -> robot.lookup("#models-detail .text-field").tryQuery()
-                .map(node -> version.modelId().equals(((TextField) node).getText())).orElse(false));
+        FxWait.until("the detail shows " + version.modelId(), () -> robot.lookup("#models-detail .detail-value").tryQuery()
+                .map(node -> version.modelId().equals(((Label) node).getText())).orElse(false));
         robot.interact(() -> table.getScene().getRoot().applyCss());
     }
 
