@@ -24,7 +24,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,9 +116,9 @@ class KeyboardTest {
             table.requestFocus();
         });
         FxWait.until("the detail shows the version and its actions", () -> robot.lookup("#model-actions").tryQuery()
-                .map(bar -> !((HBox) bar).getChildren().isEmpty()).orElse(false)
+                .map(bar -> !((Pane) bar).getChildren().isEmpty()).orElse(false)
                 && candidate.modelId().equals(shell.context().selectedModelIdProperty().get()));
-        List<String> actions = robot.lookup("#model-actions").queryAs(HBox.class).getChildren().stream()
+        List<String> actions = robot.lookup("#model-actions").queryAs(Pane.class).getChildren().stream()
                 .map(node -> ((Button) node).getText()).toList();
         ContextMenu menu = table.getContextMenu();
 
