@@ -136,6 +136,24 @@ abstract class GovernanceContract {
         assertEquals("ACTIVE", state(id));
     }
 
+    /** The Overview's inbox reads the latest SEVERE drift of live versions and a state's versions the same on every engine. */
+    @Test
+    void theInboxQueriesReadLatestSevereDriftOfLiveVersionsAndAStatesVersions() {
+        String live = register("alice", "m", "1");
+        engine("rachel").approve(who("rachel"), requestActive(live), "reviewed");
+        String shadow = register("alice", "m", "2");
+        engine("bob").request(who("bob"), shadow, "SHADOW", "ready for shadow");
+        for (String row : List.of("'" + live + "', 'f1', 'SEVERE', 0.9", "'" + live + "', 'f1', 'NORMAL', 0.01",
+                "'" + live + "', 'f2', 'SEVERE', 0.4", "'" + live + "', 'f3', 'SEVERE', 0.7", "'" + shadow + "', 'f1', 'SEVERE', 0.8")) {
+            ownerEditsBehindTheTriggers("model_drift",
+                    "INSERT INTO model_drift (model_id, feature, severity, psi, computed_at) VALUES (" + row + ", '2026-11-01T00:00:00.000Z')");
+        }
+        Registry reader = team.as("alice");
+        assertEquals(List.of(live + " f3", live + " f2"), reader.read(store -> store.catalog().severeLiveDrift("ACTIVE")).stream()
+                .map(d -> d.modelId() + " " + d.feature()).toList(), "f1's latest result is NORMAL; the shadow is not live");
+        assertEquals(List.of(shadow), reader.read(store -> store.catalog().versionsInState("SHADOW")).stream().map(v -> v.modelId()).toList());
+    }
+
     @Test
     void aRollbackReturnsToTheLastKnownGoodVersion() {
         String first = register("alice", "m", "1");

@@ -153,5 +153,14 @@ class OverviewInboxTest {
         robot.clickOn(cell);
         FxWait.until("the click shows Models", () -> "models".equals(shell.currentPage()));
         assertEquals("crypto_basis_gbm-1.4.0", shell.context().selectedModelIdProperty().get());
+
+        robot.interact(() -> shell.show("overview"));
+        var analyst = com.modelsteward.governance.Principals.resolve(shell.context().registry(), "chen.wei", java.util.Optional.empty());
+        String request = shell.context().services().governance().request(analyst, "crypto_basis_gbm-1.4.0", "ACTIVE", "Shadow period complete.")
+                .requestId();
+        robot.interact(() -> shell.context().changed());
+        FxWait.until("the inbox follows the registry: the shadow has its request, which is now to decide", () ->
+                indexOf(list, AttentionInbox.Kind.SHADOW_ELAPSED, "crypto_basis_gbm-1.4.0") < 0
+                        && indexOf(list, AttentionInbox.Kind.DECIDE, request) >= 0);
     }
 }

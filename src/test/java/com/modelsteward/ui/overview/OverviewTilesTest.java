@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,12 @@ class OverviewTilesTest {
 
     private ConsoleShell shell;
 
+    /** The demo is generated once per test JVM: here, not in {@code @Start}, whose set-up has a time limit. */
+    @BeforeAll
+    static void generateTheDemoOnce() throws Exception {
+        com.modelsteward.testsupport.TestRegistries.demo(java.nio.file.Files.createDirectories(dir.resolve("warm-up"))).close();
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         shell = DemoConsole.at1024x700(stage, dir, "tiles-", dir.resolve("settings.properties"));
@@ -43,7 +50,7 @@ class OverviewTilesTest {
         javafx.scene.control.TableView<?> events = robot.lookup("#recent-events").queryTableView();
         FxWait.until("the events are loaded", () -> !events.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> com.modelsteward.testsupport.Screenshots.write(shell.stage().getScene(), "overview-1024x700"));
+        robot.interact(() -> com.modelsteward.testsupport.Screenshots.write(shell.stage().getScene(), "overview-tiles-1024x700"));
         FxWait.clickOn(robot, "#tile-pending");
         FxWait.until("the pending tile leads to the approvals", () -> "approvals".equals(shell.currentPage()));
 
