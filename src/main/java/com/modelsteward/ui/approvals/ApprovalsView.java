@@ -9,6 +9,7 @@ import com.modelsteward.ui.common.LazyPage;
 import com.modelsteward.ui.common.StyleClasses;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
@@ -182,6 +183,7 @@ public final class ApprovalsView extends LazyPage {
                 setText(empty || age == null ? null : Format.duration(age));
             }
         });
+        column.getProperties().put(Columns.SHOWN_TEXT, (Function<Duration, String>) Format::duration);
         return column;
     }
 

@@ -23,6 +23,11 @@ public final class Columns {
 
     /** Marks the columns a table keeps in view, before any it scrolls sideways to; tests check those are never cut. */
     public static final String KEEP_VISIBLE = "columns.keep-visible";
+    /**
+     * Where a column whose cells format their value (an age as "1 d 8 h", not the value's own text) keeps that format,
+     * a {@code Function<T, String>}, so that {@link #fitToContent} measures what the cells show.
+     */
+    public static final String SHOWN_TEXT = "columns.shown-text";
     /** Where a column keeps the extra width its cells draw around the text (a badge's pill). */
     private static final String CELL_EXTRA = "columns.cell-extra";
     /** Room around a cell's text: the cell's padding and border, and a little air. */
@@ -126,10 +131,13 @@ public final class Columns {
         for (TableColumn<S, ?> column : columns) {
             double widest = width(probe, column.getText()) + HEADER_MARGIN;
             double extra = column.getProperties().get(CELL_EXTRA) instanceof Double badge ? badge : 0;
+            @SuppressWarnings("unchecked")
+            Function<Object, String> shown = column.getProperties().get(SHOWN_TEXT) instanceof Function<?, ?> format
+                    ? (Function<Object, String>) format : Object::toString;
             for (int i = 0; i < measured; i++) {
                 Object value = column.getCellData(rows.get(i));
                 if (value != null) {
-                    widest = Math.max(widest, width(probe, value.toString()) + CELL_MARGIN + extra);
+                    widest = Math.max(widest, width(probe, shown.apply(value)) + CELL_MARGIN + extra);
                 }
             }
             double whole = Math.ceil(widest);
