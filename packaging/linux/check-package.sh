@@ -2,8 +2,10 @@
 # Exercises what `mvn -B -Ppackage package` built, the way a workstation uses it, without a display:
 #   the app-image's GUI launcher opens a registry headless, paints it and exits 0 (--smoke); with no arguments it
 #   creates and opens the demo registry in the user's data directory; a file that is not a registry exits 1 with one
-#   line; the command-line launcher runs `status --db` on a demo registry; nothing is written inside the app-image;
-#   and, when there is one, the .deb lists the launchers and the AOT cache and depends on GTK 3.
+#   line; the command-line launcher runs `status --db` on a demo registry and prints a command's help and the version;
+#   the bash completion completes commands and option values; nothing is written inside the app-image; and, when there
+#   is one, the .deb lists the launchers, the AOT cache and the completion, links the completion for bash-completion,
+#   and depends on GTK 3.
 # Usage: packaging/linux/check-package.sh   (from CI after the package build; exits non-zero on the first failure)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -22,6 +24,24 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 "$app/bin/model-steward-cli" status --db "$work/demo.db" >"$work/status.out" || fail "model-steward-cli status"
 grep -q "ACTIVE versions:" "$work/status.out" || fail "status printed no ACTIVE versions: $(cat "$work/status.out")"
 echo "ok: model-steward-cli status --db on a demo registry"
+
+"$app/bin/model-steward-cli" request --help >"$work/help.out" || fail "model-steward-cli request --help exited $?"
+grep -q "^Usage: model-steward request " "$work/help.out" || fail "request --help printed no usage: $(cat "$work/help.out")"
+"$app/bin/model-steward" --version >"$work/version.out" || fail "model-steward --version exited $?"
+grep -q "^Model Steward [0-9]" "$work/version.out" || fail "--version printed no version: $(cat "$work/version.out")"
+echo "ok: request --help and --version ($(head -1 "$work/version.out"))"
+
+# What bash-completion does on Tab: load the script, then call its function with the words typed so far.
+completion="$app/lib/app/model-steward.bash"
+[ -f "$completion" ] || fail "no bash completion at $completion"
+complete_words() {
+  bash -c 'source "$1" 2>/dev/null; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+    _complete_model-steward 2>/dev/null; echo "${COMPREPLY[*]}"' _ "$completion" "$@"
+}
+[ "$(complete_words model-steward-cli req)" = "request" ] || fail "completion of 'req': $(complete_words model-steward-cli req)"
+[ "$(complete_words model-steward principal add --role "")" = "ANALYST RISK_OFFICER ADMIN" ] \
+  || fail "completion of --role: $(complete_words model-steward principal add --role "")"
+echo "ok: bash completion of commands and of --role's values"
 
 JAVA_TOOL_OPTIONS="$headless" "$app/bin/model-steward" --smoke --db "$work/demo.db" 2>"$work/smoke.err" \
   || fail "--smoke on the demo registry exited $?: $(cat "$work/smoke.err")"
@@ -52,10 +72,12 @@ for deb in target/model-steward_*.deb; do
   dpkg-deb -c "$deb" >"$work/contents.txt"
   for path in ./opt/model-steward/bin/model-steward ./opt/model-steward/bin/model-steward-cli \
       ./opt/model-steward/lib/app/model-steward.aot ./opt/model-steward/lib/runtime/lib/libglassgtk3.so \
-      ./opt/model-steward/lib/model-steward-model-steward.desktop; do
+      ./opt/model-steward/lib/model-steward-model-steward.desktop ./opt/model-steward/lib/app/model-steward.bash; do
     grep -q " $path\$" "$work/contents.txt" || fail "$deb lacks $path"
   done
   dpkg-deb -f "$deb" Depends | grep -q "libgtk-3-0" || fail "$deb does not depend on libgtk-3-0"
+  dpkg-deb -I "$deb" postinst | grep -q "ln -sf /opt/model-steward/lib/app/model-steward.bash /usr/share/bash-completion/completions/model-steward-cli" \
+    || fail "$deb's postinst does not link the bash completion"
   echo "ok: $deb ($(du -h "$deb" | cut -f1), $(wc -l <"$work/contents.txt") entries; Depends has libgtk-3-0)"
   sed -n '1,12p;$p' "$work/contents.txt"
 done

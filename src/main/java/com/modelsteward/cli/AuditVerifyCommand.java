@@ -6,31 +6,26 @@ import com.modelsteward.trust.SignatureAudit;
 import com.modelsteward.trust.TrustStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code audit verify}: walks the hash chain and checks every signature (keys against the root, approvals against their
  * approvers' keys, signed chain heads); exit 1 naming the first entry that does not match or every bad signature.
  */
-final class AuditVerifyCommand implements Command {
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "re-verify the audit trail's hash chain and every signature; names the first altered entry")
+final class AuditVerifyCommand implements CliCommand {
+
+    @Mixin
+    private SharedOptions shared;
 
     @Override
-    public String name() {
-        return "audit verify";
-    }
-
-    @Override
-    public String summary() {
-        return "re-verify the audit trail's hash chain and every signature; names the first altered entry";
-    }
-
-    @Override
-    public int run(Args args, CliContext context) {
-        args.allowOnly(Set.of());
-        try (Registry registry = context.openRegistry(args)) {
+    public int run(CliContext context) {
+        try (Registry registry = context.openRegistry(shared)) {
             AuditTrail.Verification result = AuditTrail.verify(registry);
             SignatureAudit.Report signatures = SignatureAudit.verify(registry);
-            if (args.flag("json")) {
+            if (shared.json()) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("ok", result.ok());
                 json.put("checked", result.checked());

@@ -1,28 +1,44 @@
 package com.modelsteward.cli;
 
 import com.modelsteward.config.OsAccount;
+import com.modelsteward.governance.Role;
 import com.modelsteward.registry.RegistryException;
 import com.modelsteward.trust.Signatures;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.OverwrittenOptionException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The command line: {@code model-steward <command> [--db PATH] [--json] …}. Exit 0 on success, 1 on a refusal or bad
- * input (one line "CODE: message" on stderr), 2 on a usage error. Never prints a stack trace.
+ * The command line: {@code model-steward <command> [--db PATH] [--json] …}, parsed by picocli ({@link ModelStewardCommand}
+ * is the tree). Exit 0 on success, 1 on a refusal or bad input (one line "CODE: message" on stderr), 2 on a usage error,
+ * 130 when Ctrl-C cancelled an import. Never prints a stack trace. {@code COMMAND --help} and {@code help COMMAND} print
+ * one command's usage; {@code --version} the app's version and the registry schema it writes.
  */
 public final class Cli {
 
-    private final Map<String, Command> commands = new LinkedHashMap<>();
+    /** The usage text's width: a standard terminal's. */
+    private static final int USAGE_WIDTH = 80;
+    /** Where the command list's descriptions start: after the longest command's words. */
+    private static final int LIST_INDENT = 25;
+
     private final CliContext context;
 
     public Cli(CliContext context) {
         this.context = context;
-        for (Command command : Commands.all()) {
-            commands.put(command.name(), command);
-        }
     }
 
     public static int run(String... tokens) {
@@ -36,31 +52,81 @@ public final class Cli {
         return new Cli(context).execute(tokens);
     }
 
+    /**
+     * The whole command tree with this app's converters and usage settings: what the help lists and what the shell
+     * completion is generated from, so the two cannot disagree with what runs.
+     */
+    public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The tree with only the command whose first word is {@code first}, or the whole tree when {@code first} names no
+     * single command ({@code help}, {@code --help}, a typo). Reading a command's annotations loads and links its class
+     * and what its fields name, so a run reads its own command's and not every other's (issue 23: every command fast).
+     */
+    static CommandLine commandLine(String first) {
+        boolean one = first != null && !first.equals("help")
+                && ModelStewardCommand.COMMANDS.stream().anyMatch(command -> ModelStewardCommand.name(command).equals(first));
+        CommandLine line = new CommandLine(new ModelStewardCommand());
+        for (Class<?> command : ModelStewardCommand.COMMANDS) {
+            if (!one || ModelStewardCommand.name(command).equals(first)) {
+                line.addSubcommand(command);
+            }
+        }
+        line.registerConverter(Integer.class, new Converters.WholeNumber());
+        line.registerConverter(int.class, new Converters.WholeNumber());
+        line.registerConverter(Long.class, new Converters.LongNumber());
+        line.registerConverter(long.class, new Converters.LongNumber());
+        line.registerConverter(Path.class, new Converters.FilePath());
+        line.registerConverter(Instant.class, new Converters.IsoTime());
+        line.registerConverter(Role.class, new Converters.RoleName());
+        // A value that looks like an option is a forgotten value ("--file --db x"), never the value.
+        line.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        // Colour codes would reach the terminal escaped (TerminalOutput shows control characters), so help is plain text.
+        line.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
+        line.setUsageHelpWidth(USAGE_WIDTH);
+        each(line.getCommandSpec(), spec -> spec.usageMessage().sortOptions(false).abbreviateSynopsis(false));
+        line.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Cli::commandList);
+        return line;
+    }
+
     public int execute(String... tokens) {
         try {
-            Args args = Args.parse(tokens);
-            if (args.words().isEmpty() || args.word(0).orElse("").equals("help") || args.flag("help") && args.words().isEmpty()) {
-                printHelp();
+            CommandLine line = commandLine(tokens.length == 0 ? null : tokens[0]);
+            line.setOut(new PrintWriter(context.out(), true));
+            line.setErr(new PrintWriter(context.err(), true));
+            if (tokens.length == 0) {
+                line.usage(context.out());
                 return 0;
             }
-            Command command = find(args.words());
-            if (command == null) {
-                context.err().println("E_USAGE: unknown command \"" + String.join(" ", args.words()) + "\"; run `help` for the list");
-                return 2;
+            ParseResult parsed = line.parseArgs(tokens);
+            if (CommandLine.printHelpIfRequested(parsed)) {
+                return 0;
+            }
+            ParseResult leaf = parsed;
+            while (leaf.hasSubcommand()) {
+                leaf = leaf.subcommand();
+            }
+            if (!(leaf.commandSpec().userObject() instanceof CliCommand command)) {
+                throw new CliException("E_USAGE", "`" + words(leaf.commandSpec()) + "` needs one of its commands: "
+                        + String.join(", ", leaf.commandSpec().subcommands().keySet()) + "; run `help " + words(leaf.commandSpec()) + "`");
             }
             // Most commands write and sign: the key is read while the command opens the registry, not inside its lock.
-            if (command.maySign(args)) {
+            if (command.maySign()) {
                 Signatures.prepareInBackground(context.user());
             }
-            return command.run(args, context);
-        } catch (CliException refused) {
-            context.err().println(refused.code() + ": " + refused.getMessage());
-            return refused.code().equals("E_USAGE") ? 2 : 1;
+            return command.run(context);
+        } catch (ParameterException badUsage) {
+            if (badUsage.getCause() instanceof RegistryException refused) {
+                return refuse(refused);
+            }
+            context.err().println("E_USAGE: " + sentence(badUsage));
+            return 2;
+        } catch (RegistryException refused) {
+            return refuse(refused);
         } catch (OsAccount.Unavailable unknown) {
             context.err().println("E_NO_OS_ACCOUNT: " + unknown.getMessage());
-            return 1;
-        } catch (RegistryException refused) {
-            context.err().println(refused.code() + ": " + refused.getMessage());
             return 1;
         } catch (Exception unexpected) {
             context.err().println("E_INTERNAL: " + unexpected.getClass().getSimpleName()
@@ -69,30 +135,93 @@ public final class Cli {
         }
     }
 
-    /** The longest run of leading words that names a command: "scorecards import" before "scorecards". */
-    private Command find(List<String> words) {
-        for (int n = Math.min(words.size(), 3); n >= 1; n--) {
-            Command command = commands.get(String.join(" ", words.subList(0, n)));
-            if (command != null) {
-                return command;
-            }
-        }
-        return null;
+    private int refuse(RegistryException refused) {
+        context.err().println(refused.code() + ": " + refused.getMessage());
+        return refused.code().equals("E_USAGE") ? 2 : 1;
     }
 
-    private void printHelp() {
-        context.out().println("Model Steward — governance console and command line for the shared model registry");
-        context.out().println();
-        context.out().println("Usage: model-steward                 open the console on the demo registry (or the last one used)");
-        context.out().println("       model-steward --db PATH       open the console on PATH");
-        context.out().println("       model-steward --db postgresql://[user@]host[:port]/db   open the console on a server registry");
-        context.out().println("       model-steward <command> [--db PATH] [--json] [options]");
-        context.out().println("       (PATH is a registry file or a server: postgresql://[user@]host[:port]/database)");
-        context.out().println();
-        List<Command> sorted = new ArrayList<>(commands.values());
-        sorted.sort(Comparator.comparing(Command::name));
-        for (Command command : sorted) {
-            context.out().printf("  %-22s %s%n", command.name(), command.summary());
+    /** Picocli's parse errors in this command line's words: one sentence naming the option or the word. */
+    private static String sentence(ParameterException bad) {
+        CommandSpec where = bad.getCommandLine().getCommandSpec();
+        // A word picocli did not know comes first: "--form" is a typo to name, not a missing --from.
+        List<String> unknown = bad.getCommandLine().getUnmatchedArguments();
+        if (!unknown.isEmpty()) {
+            return unmatched(where, unknown);
         }
+        return switch (bad) {
+            case UnmatchedArgumentException unmatched -> unmatched(where, unmatched.getUnmatched());
+            case OverwrittenOptionException twice -> name(twice.getOverwritten()) + " is given twice";
+            case MissingParameterException missing when missing.getMessage().startsWith("Missing required option") ->
+                    name(missing.getMissing().getFirst()) + " is required";
+            case MissingParameterException missing when !missing.getMissing().isEmpty() -> name(missing.getMissing().getFirst()) + " needs a value";
+            default -> bad.getArgSpec() != null && bad.getCause() instanceof CommandLine.TypeConversionException conversion
+                    ? name(bad.getArgSpec()) + " " + conversion.getMessage()
+                    : lowerFirst(bad.getMessage());
+        };
+    }
+
+    private static String unmatched(CommandSpec where, List<String> words) {
+        String first = words.getFirst();
+        if (first.startsWith("-")) {
+            int equals = first.indexOf('=');
+            return "unknown option " + (equals > 0 ? first.substring(0, equals) : first);
+        }
+        if (!where.subcommands().isEmpty()) {
+            String path = words(where);
+            return "unknown command \"" + (path.isEmpty() ? "" : path + " ") + String.join(" ", words) + "\"; run `help` for the list";
+        }
+        return "`" + words(where) + "` takes options only, not \"" + first + "\"; run `" + words(where) + " --help`";
+    }
+
+    /** A command's words after the program's name: "scorecards import", or "" for the program itself. */
+    private static String words(CommandSpec spec) {
+        String qualified = spec.qualifiedName(" ");
+        int space = qualified.indexOf(' ');
+        return space < 0 ? "" : qualified.substring(space + 1);
+    }
+
+    private static String name(ArgSpec arg) {
+        return arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
+    }
+
+    /** Every command of the tree, the groups ({@code scorecards}) and the program itself included. */
+    static List<CommandSpec> all(CommandSpec root) {
+        List<CommandSpec> specs = new ArrayList<>();
+        each(root, specs::add);
+        return specs;
+    }
+
+    private static void each(CommandSpec spec, java.util.function.Consumer<CommandSpec> action) {
+        action.accept(spec);
+        // A command's aliases map to the same spec; the names are its own.
+        spec.subcommands().values().stream().map(CommandLine::getCommandSpec).distinct().forEach(sub -> each(sub, action));
+    }
+
+    /**
+     * The program's list of commands, by their full words ({@code scorecards import}, not {@code scorecards}) in
+     * alphabetical order, each with its one-line description.
+     */
+    private static String commandList(Help help) {
+        List<CommandSpec> leaves = new ArrayList<>(all(help.commandSpec()).stream()
+                .filter(spec -> spec.subcommands().isEmpty() && spec.parent() != null).toList());
+        leaves.sort(Comparator.comparing(Cli::words));
+        StringBuilder list = new StringBuilder();
+        for (CommandSpec leaf : leaves) {
+            String[] description = leaf.usageMessage().description();
+            String line = String.format(Locale.ROOT, "  %-" + (LIST_INDENT - 3) + "s ", words(leaf));
+            for (String word : (description.length == 0 ? "" : description[0]).split(" ")) {
+                if (line.length() + word.length() > USAGE_WIDTH && !line.isBlank()) {
+                    list.append(line.stripTrailing()).append(System.lineSeparator());
+                    line = " ".repeat(LIST_INDENT + 2);
+                }
+                line += word + " ";
+            }
+            list.append(line.stripTrailing()).append(System.lineSeparator());
+        }
+        return list.toString();
     }
 }

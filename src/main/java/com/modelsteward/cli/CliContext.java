@@ -37,8 +37,8 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
     }
 
     /** The registry named by --db (a file or a server), or the per-user demo registry when --db is absent. */
-    public Location registryLocation(Args args) {
-        return args.option("db").map(this::location).orElseGet(() -> new Location.File(AppDirs.demoRegistry()));
+    public Location registryLocation(SharedOptions options) {
+        return options.db().map(this::location).orElseGet(() -> new Location.File(AppDirs.demoRegistry()));
     }
 
     /** What an option names (a file, or a server with its login and password found as libpq finds them). */
@@ -54,8 +54,8 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
      * Runs {@code open} on the registry --db names; when a server asks for a password nobody gave and a person is at the
      * terminal, asks once (without echo) and tries again.
      */
-    public <R> R withRegistryLocation(Args args, java.util.function.Function<Location, R> open) {
-        return withLocation(registryLocation(args), open);
+    public <R> R withRegistryLocation(SharedOptions options, java.util.function.Function<Location, R> open) {
+        return withLocation(registryLocation(options), open);
     }
 
     /** {@link #withRegistryLocation} for a location another option names ({@code migrate --to}). */
@@ -77,8 +77,8 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
     }
 
     /** Opens the registry and checks its root key against the one this user pinned (trust on first use). */
-    public Registry openRegistry(Args args) {
-        Registry registry = withRegistryLocation(args, Registry::open);
+    public Registry openRegistry(SharedOptions options) {
+        Registry registry = withRegistryLocation(options, Registry::open);
         TrustStore.Check trust = TrustStore.load().check(registry);
         // A changed root key is always said; the first-use note only to a person at a terminal, so scripts and cron
         // jobs get clean output.

@@ -7,27 +7,16 @@ import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.Principals;
 import com.modelsteward.policy.Policy;
 import com.modelsteward.registry.Registry;
-import java.util.HashSet;
-import java.util.Set;
 
 /** What the governance commands share: who is acting, which policy applies, the engine. */
 final class CommandSupport {
 
-    /** Options every governance command accepts besides --db and --json. */
-    static final Set<String> COMMON = Set.of("as");
-
     private CommandSupport() {
     }
 
-    static Set<String> options(String... own) {
-        Set<String> all = new HashSet<>(COMMON);
-        all.addAll(Set.of(own));
-        return all;
-    }
-
     /** The OS login; {@code --as USER} only on a demo registry. */
-    static Identity identity(Registry registry, Args args, CliContext context) {
-        return Principals.resolve(registry, context.user(), args.option("as"));
+    static Identity identity(Registry registry, ActingOptions acting, CliContext context) {
+        return Principals.resolve(registry, context.user(), acting.as());
     }
 
     /**
@@ -38,7 +27,7 @@ final class CommandSupport {
         return warned(context.services(registry), context).policy();
     }
 
-    static GovernanceEngine service(Registry registry, Args args, CliContext context) {
+    static GovernanceEngine service(Registry registry, CliContext context) {
         return warned(context.services(registry), context).governance();
     }
 

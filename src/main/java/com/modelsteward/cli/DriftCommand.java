@@ -7,7 +7,6 @@ import com.modelsteward.drift.DriftMonitor;
 import com.modelsteward.drift.DriftPolicy;
 import com.modelsteward.drift.DriftRow;
 import com.modelsteward.drift.FeatureDrift;
-import com.modelsteward.drift.Psi;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
 import java.nio.file.Path;
@@ -16,53 +15,65 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code drift --reference a.csv --current b.csv [--bins B] [--policy P] [--json]} compares two CSV files;
  * {@code drift --db PATH --model ID | --all} computes from the registry's drift samples, stores the results and raises
  * breaches (docs/drift.md).
  */
-final class DriftCommand implements Command {
+@Command(name = "drift", mixinStandardHelpOptions = true,
+        description = "PSI/KS drift: --reference a.csv --current b.csv, or --model ID / --all to compute and store from the registry")
+final class DriftCommand implements CliCommand {
 
-    @Override
-    public String name() {
-        return "drift";
-    }
+    @Option(names = "--reference", paramLabel = "FILE", description = "CSV of the reference window: a header of feature names, one row per sample")
+    private Path referenceFile;
 
-    @Override
-    public String summary() {
-        return "PSI/KS drift: --reference a.csv --current b.csv, or --model ID / --all to compute and store from the registry";
-    }
+    @Option(names = "--current", paramLabel = "FILE", description = "CSV of the current window, with the same features")
+    private Path currentFile;
+
+    @Option(names = "--model", paramLabel = "ID", converter = Converters.Text.class,
+            description = "compute, store and alert from this version's drift samples in the registry")
+    private String model;
+
+    @Option(names = "--all", description = "the same for every version that has drift samples")
+    private boolean all;
+
+    @Option(names = "--bins", paramLabel = "B", converter = Converters.Bins.class, description = "PSI bins, 2 to 10000 (default: the policy's)")
+    private Integer bins;
+
+    @Option(names = "--policy", paramLabel = "P", description = "the drift policy's name or YAML file (default: default; docs/drift.md)")
+    private String policyName = "default";
+
+    @Mixin
+    private SharedOptions shared;
 
     /** Only the registry forms store results and open incidents; comparing two CSV files signs nothing. */
     @Override
-    public boolean maySign(Args args) {
-        return args.option("model").isPresent() || args.flag("all");
+    public boolean maySign() {
+        return model != null || all;
     }
 
     @Override
-    public int run(Args args, CliContext context) {
-        args.allowOnly(Set.of("reference", "current", "bins", "policy", "model", "all"));
-        DriftPolicy policy = DriftPolicy.resolve(args.option("policy").orElse("default")).withEnvironment(context.environment().asMap());
-        if (args.option("bins").isPresent()) {
-            int bins = args.intOption("bins", policy.bins());
-            if (bins < 2 || bins > Psi.MAX_BINS) {
-                throw new CliException("E_USAGE", "--bins must be from 2 to " + Psi.MAX_BINS + ", not " + bins);
-            }
+    public int run(CliContext context) {
+        DriftPolicy policy = DriftPolicy.resolve(policyName).withEnvironment(context.environment().asMap());
+        if (bins != null) {
             policy = policy.withBins(bins);
         }
-        boolean csv = args.option("reference").isPresent() || args.option("current").isPresent();
-        boolean db = args.option("model").isPresent() || args.flag("all");
+        boolean csv = referenceFile != null || currentFile != null;
+        boolean db = model != null || all;
         if (csv == db) {
             throw new CliException("E_USAGE", "give either --reference and --current (CSV files) or --model ID / --all (with --db)");
         }
-        return csv ? compareFiles(args, context, policy) : computeStored(args, context, policy);
+        return csv ? compareFiles(context, policy) : computeStored(context, policy);
     }
 
-    private static int compareFiles(Args args, CliContext context, DriftPolicy policy) {
-        Path referenceFile = args.requiredPath("reference");
-        Path currentFile = args.requiredPath("current");
+    private int compareFiles(CliContext context, DriftPolicy policy) {
+        if (referenceFile == null || currentFile == null) {
+            throw new CliException("E_USAGE", (referenceFile == null ? "--reference" : "--current") + " is required");
+        }
         Map<String, double[]> reference = CsvSamples.read(referenceFile);
         Map<String, double[]> current = CsvSamples.read(currentFile);
         CsvSamples.requireSameFeatures(referenceFile, reference, currentFile, current);
@@ -70,7 +81,7 @@ final class DriftCommand implements Command {
         List<FeatureDrift> results = List.copyOf(reference.keySet()).parallelStream()
                 .map(feature -> DriftEngine.compareInPlace(feature, DriftKinds.of(feature), reference.get(feature), current.get(feature), policy))
                 .toList();
-        if (args.flag("json")) {
+        if (shared.json()) {
             context.printJson(Map.of("features", results.stream().map(DriftCommand::json).toList()));
             return 0;
         }
@@ -81,14 +92,14 @@ final class DriftCommand implements Command {
         return 0;
     }
 
-    private static int computeStored(Args args, CliContext context, DriftPolicy policy) {
-        try (Registry registry = context.openRegistry(args)) {
+    private int computeStored(CliContext context, DriftPolicy policy) {
+        try (Registry registry = context.openRegistry(shared)) {
             DriftMonitor monitor = new DriftMonitor(registry, context.clock(), policy);
             List<String> models;
-            if (args.flag("all")) {
+            if (all) {
                 models = monitor.modelsWithSamples();
             } else {
-                String modelId = args.required("model");
+                String modelId = model;
                 if (new ModelCatalog(registry).version(modelId).isEmpty()) {
                     throw new CliException("E_NOT_FOUND", "no model version with id \"" + modelId + "\" in " + registry.location());
                 }
@@ -98,7 +109,7 @@ final class DriftCommand implements Command {
             for (String modelId : models) {
                 DriftMonitor.ModelReport report = monitor.compute(modelId, DriftMonitor.Progress.NONE);
                 List<DriftMonitor.Breach> breaches = registry.isReadOnly() ? List.of() : monitor.store(report, context.user());
-                if (args.flag("json")) {
+                if (shared.json()) {
                     Map<String, Object> model = new LinkedHashMap<>();
                     model.put("model_id", modelId);
                     model.put("window_start", report.windowStart());
@@ -119,7 +130,7 @@ final class DriftCommand implements Command {
                             breach.newlyOpened() ? "opened" : "already open");
                 }
             }
-            if (args.flag("json")) {
+            if (shared.json()) {
                 context.printJson(Map.of("models", json));
             } else if (registry.isReadOnly()) {
                 context.out().println("The registry is read-only: results were computed but not stored.");

@@ -4,33 +4,38 @@ import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.Timestamps;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code history --model-name NAME [--at ISO-TIME]}: which version was ACTIVE when, from the audit trail. */
-final class HistoryCommand implements Command {
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "ACTIVE versions of --model-name NAME over time, or the one ACTIVE --at ISO-TIME")
+final class HistoryCommand implements CliCommand {
+
+    @Option(names = "--model-name", required = true, paramLabel = "NAME", converter = Converters.Text.class,
+            description = "the model name, e.g. momentum_xgb")
+    private String name;
+
+    @Option(names = "--at", paramLabel = "ISO-TIME", description = "only the version live at this time, e.g. 2026-11-01T12:00:00Z")
+    private Instant at;
+
+    @Mixin
+    private SharedOptions shared;
+
+    /** Accepted as every governance command accepts it, so a script passes --as alike; reading history acts as nobody. */
+    @Mixin
+    private ActingOptions acting;
 
     @Override
-    public String name() {
-        return "history";
-    }
-
-    @Override
-    public String summary() {
-        return "ACTIVE versions of --model-name NAME over time, or the one ACTIVE --at ISO-TIME";
-    }
-
-    @Override
-    public int run(Args args, CliContext context) {
-        args.allowOnly(CommandSupport.options("model-name", "at"));
-        String name = args.required("model-name");
-        try (Registry registry = context.openRegistry(args)) {
-            GovernanceEngine service = CommandSupport.service(registry, args, context);
-            if (args.option("at").isPresent()) {
-                Instant at = parse(args.option("at").get());
+    public int run(CliContext context) {
+        try (Registry registry = context.openRegistry(shared)) {
+            GovernanceEngine service = CommandSupport.service(registry, context);
+            if (at != null) {
                 String active = service.activeAt(name, at).orElse(null);
-                if (args.flag("json")) {
+                if (shared.json()) {
                     Map<String, Object> json = new LinkedHashMap<>();
                     json.put("model_name", name);
                     json.put("at", Timestamps.format(at));
@@ -43,7 +48,7 @@ final class HistoryCommand implements Command {
                 return 0;
             }
             var periods = service.history(name);
-            if (args.flag("json")) {
+            if (shared.json()) {
                 context.printJson(periods);
                 return 0;
             }
@@ -54,13 +59,5 @@ final class HistoryCommand implements Command {
                     p.until() == null ? "now" : p.until(), p.cause(), p.actor(), p.auditSeq()));
         }
         return 0;
-    }
-
-    private static Instant parse(String text) {
-        try {
-            return Timestamps.parse(text);
-        } catch (DateTimeParseException notATime) {
-            throw new CliException("E_USAGE", "--at must be an ISO-8601 time such as 2026-11-01T12:00:00Z, not \"" + text + "\"");
-        }
     }
 }

@@ -6,40 +6,43 @@ import com.modelsteward.registry.RegistryException;
 import com.modelsteward.trust.Enrolment;
 import com.modelsteward.trust.Keys;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code init --db FILE|postgresql://…}: creates an empty registry; the user who runs it (on a server, the login) becomes its
  * first ADMIN. {@code init --print-sql} prints what it runs on a server, for a DBA; {@code init --schema-only} makes the
  * schema without an ADMIN, for {@code migrate} to fill with a registry's own principals and root key.
  */
-final class InitCommand implements Command {
+@Command(name = "init", mixinStandardHelpOptions = true, description = "create an empty registry; you become its first ADMIN")
+final class InitCommand implements CliCommand {
+
+    @Option(names = "--print-sql", description = "print what init runs on a PostgreSQL server, for a DBA; connects to nothing")
+    private boolean printSql;
+
+    @Option(names = "--schema-only", description = "make a server registry's schema without an ADMIN, for `migrate` to fill")
+    private boolean schemaOnly;
+
+    @Mixin
+    private SharedOptions shared;
 
     @Override
-    public String name() {
-        return "init";
-    }
-
-    @Override
-    public String summary() {
-        return "create an empty registry; you become its first ADMIN";
-    }
-
-    @Override
-    public int run(Args args, CliContext context) {
-        args.allowOnly(Set.of("print-sql", "schema-only"));
-        if (args.flag("print-sql")) {
+    public int run(CliContext context) {
+        if (printSql) {
             // What init runs on a server, for a DBA who runs it by hand (docs/deployment.md); nothing is connected to.
             context.out().print(Registry.serverSetupSql());
             return 0;
         }
-        args.required("db");
-        if (args.flag("schema-only") && !(context.registryLocation(args) instanceof Location.Server)) {
+        if (shared.db().filter(db -> !db.isBlank()).isEmpty()) {
+            throw new CliException("E_USAGE", "--db is required");
+        }
+        if (schemaOnly && !(context.registryLocation(shared) instanceof Location.Server)) {
             throw new CliException("E_USAGE", "--schema-only makes a server registry for `migrate` to fill; a registry file is copied as a file");
         }
-        if (args.flag("schema-only")) {
-            try (Registry registry = context.withRegistryLocation(args, Registry::create)) {
-                if (args.flag("json")) {
+        if (schemaOnly) {
+            try (Registry registry = context.withRegistryLocation(shared, Registry::create)) {
+                if (shared.json()) {
                     context.printJson(Map.of("db", registry.location().toString(), "schema_version", registry.schemaVersion()));
                 } else {
                     context.out().println("Created registry " + registry.location() + " (schema version " + registry.schemaVersion()
@@ -48,10 +51,10 @@ final class InitCommand implements Command {
                 return 0;
             }
         }
-        try (Registry registry = context.withRegistryLocation(args, InitCommand::createOrAdopt)) {
+        try (Registry registry = context.withRegistryLocation(shared, InitCommand::createOrAdopt)) {
             String admin = registry.actingUser(context.user());
             Enrolment.Result root = Enrolment.initialAdmin(registry, context.clock(), admin, Keys.directory());
-            if (args.flag("json")) {
+            if (shared.json()) {
                 context.printJson(Map.of("db", registry.location().toString(), "admin", admin, "schema_version", registry.schemaVersion(),
                         "root_key", root.fingerprint()));
             } else {

@@ -10,33 +10,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code lineage [--model ID] [--json]}: the chain of a version back to its training data and evaluation results, and
  * the auditable-lineage check; without --model, the check of every ACTIVE version. Exit 1 when any is incomplete.
  */
-final class LineageCommand implements Command {
+@Command(name = "lineage", mixinStandardHelpOptions = true,
+        description = "lineage chain and auditable-lineage check of --model ID (default: every live version of the policy); exit 1 if incomplete")
+final class LineageCommand implements CliCommand {
+
+    @Option(names = "--model", paramLabel = "ID", description = "one version, e.g. momentum_xgb-3.1.0 (default: every live version)")
+    private String model;
+
+    @Mixin
+    private SharedOptions shared;
 
     @Override
-    public String name() {
-        return "lineage";
-    }
-
-    @Override
-    public String summary() {
-        return "lineage chain and auditable-lineage check of --model ID (default: every live version of the policy); exit 1 if incomplete";
-    }
-
-    @Override
-    public int run(Args args, CliContext context) {
-        args.allowOnly(Set.of("model"));
-        try (Registry registry = context.openRegistry(args)) {
+    public int run(CliContext context) {
+        try (Registry registry = context.openRegistry(shared)) {
             LineageService service = context.services(registry).lineage();
             LineageTree tree = service.tree();
-            List<String> ids = args.option("model").map(List::of).orElseGet(() -> tree.groups().stream()
-                    .flatMap(g -> g.active().stream()).map(ModelSummary::modelId).toList());
-            if (args.option("model").isPresent()) {
+            List<String> ids = model != null ? List.of(model) : tree.groups().stream()
+                    .flatMap(g -> g.active().stream()).map(ModelSummary::modelId).toList();
+            if (model != null) {
                 service.version(ids.getFirst());
             }
             List<Map<String, Object>> reports = new ArrayList<>();
@@ -48,13 +47,13 @@ final class LineageCommand implements Command {
                     incomplete.add(id);
                 }
                 List<ModelVersion> chain = tree.chain(id).stream().map(link -> service.version(link.modelId())).toList();
-                if (args.flag("json")) {
+                if (shared.json()) {
                     reports.add(json(check, chain));
                 } else {
                     print(context, check, chain);
                 }
             }
-            if (args.flag("json")) {
+            if (shared.json()) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("complete", incomplete.isEmpty());
                 out.put("versions", reports);

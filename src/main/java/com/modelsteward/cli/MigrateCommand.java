@@ -7,44 +7,48 @@ import com.modelsteward.registry.RegistryException;
 import com.modelsteward.registry.RegistryTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code migrate --from FILE --to postgresql://…}: copies a registry file into an empty registry on a server, as its owner,
  * in one transaction that commits only when the copy verifies ({@link RegistryMigration}; docs/deployment.md, "Moving a
  * team to PostgreSQL"). The file is only read.
  */
-final class MigrateCommand implements Command {
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "copy a registry file into an empty registry on a PostgreSQL server (--from FILE --to postgresql://…)")
+final class MigrateCommand implements CliCommand {
+
+    @Option(names = "--from", required = true, paramLabel = "FILE", converter = Converters.Text.class,
+            description = "the registry file to copy; it is only read")
+    private String fromAddress;
+
+    @Option(names = "--to", required = true, paramLabel = "postgresql://…", converter = Converters.Text.class,
+            description = "the empty server registry to fill: postgresql://[user@]host[:port]/database (made by init --schema-only)")
+    private String toAddress;
+
+    @Mixin
+    private SharedOptions shared;
 
     /** A table this large shows its progress on the terminal; smaller ones copy faster than a line could be read. */
     private static final long PROGRESS_FROM = 20_000;
 
     @Override
-    public String name() {
-        return "migrate";
-    }
-
-    @Override
-    public String summary() {
-        return "copy a registry file into an empty registry on a PostgreSQL server (--from FILE --to postgresql://…)";
-    }
-
-    @Override
-    public int run(Args args, CliContext context) {
-        args.allowOnly(Set.of("from", "to"));
-        if (args.option("db").isPresent()) {
+    public int run(CliContext context) {
+        if (shared.db().isPresent()) {
             throw new CliException("E_USAGE", "migrate takes --from FILE and --to postgresql://…, not --db");
         }
-        Location from = context.location(args.required("from"));
+        Location from = context.location(fromAddress);
         if (!(from instanceof Location.File)) {
             throw new CliException("E_USAGE", "--from names the registry file to copy, not a server (" + from + ")");
         }
-        Location to = context.location(args.required("to"));
+        Location to = context.location(toAddress);
         if (!(to instanceof Location.Server)) {
             throw new CliException("E_USAGE", "--to names the PostgreSQL registry to fill (postgresql://[user@]host[:port]/database), not a file ("
                     + to + "); a registry file is copied as a file");
         }
-        boolean json = args.flag("json");
+        boolean json = shared.json();
         TerminalProgress progress = new TerminalProgress(context);
         try (Registry source = Registry.openReadOnly(from); Registry destination = openDestination(context, to)) {
             RegistryMigration.Result result;

@@ -7,7 +7,9 @@ import com.modelsteward.trust.Enrolment;
 import com.modelsteward.trust.Keys;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code principal enroll [--user NAME --fingerprint SHA256:…]}: without --user, enrols your own Ed25519 key (created in
@@ -15,30 +17,33 @@ import java.util.Set;
  * out to an ADMIN; with --user, an ADMIN endorses that user's submitted key, only if it has the fingerprint the person
  * read out. Prints fingerprints only, never key material.
  */
-final class PrincipalEnrollCommand implements Command {
+@Command(name = "enroll", mixinStandardHelpOptions = true,
+        description = "enrol your signing key, or (ADMIN, --user NAME --fingerprint SHA256:…) endorse a user's key")
+final class PrincipalEnrollCommand implements CliCommand {
+
+    @Option(names = "--user", paramLabel = "NAME", description = "(ADMIN) endorse this user's submitted key")
+    private String user;
+
+    @Option(names = "--fingerprint", paramLabel = "SHA256:…", 
+            description = "the fingerprint NAME read out to you; only a key with it is endorsed")
+    private String fingerprint;
+
+    @Mixin
+    private SharedOptions shared;
+
+    @Mixin
+    private ActingOptions acting;
 
     @Override
-    public String name() {
-        return "principal enroll";
-    }
-
-    @Override
-    public String summary() {
-        return "enrol your signing key, or (ADMIN, --user NAME --fingerprint SHA256:…) endorse a user's key";
-    }
-
-    @Override
-    public int run(Args args, CliContext context) {
-        args.allowOnly(Set.of("user", "fingerprint", "as"));
-        if (args.option("fingerprint").isPresent() && args.option("user").isEmpty()) {
+    public int run(CliContext context) {
+        if (fingerprint != null && user == null) {
             throw new CliException("E_USAGE", "--fingerprint goes with --user NAME: it is the fingerprint NAME read out to you, an ADMIN");
         }
-        try (Registry registry = context.openRegistry(args)) {
-            Identity who = Principals.resolve(registry, context.user(), args.option("as"));
-            Enrolment.Result result = args.option("user")
-                    .map(user -> Enrolment.endorse(registry, context.clock(), who, user, args.option("fingerprint").orElse(null)))
-                    .orElseGet(() -> Enrolment.enrollSelf(registry, context.clock(), who, Keys.directory()));
-            if (args.flag("json")) {
+        try (Registry registry = context.openRegistry(shared)) {
+            Identity who = Principals.resolve(registry, context.user(), acting.as());
+            Enrolment.Result result = user != null ? Enrolment.endorse(registry, context.clock(), who, user, fingerprint)
+                    : Enrolment.enrollSelf(registry, context.clock(), who, Keys.directory());
+            if (shared.json()) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("user", result.user());
                 json.put("fingerprint", result.fingerprint());

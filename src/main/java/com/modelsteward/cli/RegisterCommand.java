@@ -5,28 +5,29 @@ import com.modelsteward.governance.InputFiles;
 import com.modelsteward.registry.Registry;
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code register --file model.json}: registers a new version as a candidate; the caller is its creator. */
-final class RegisterCommand implements Command {
+@Command(name = "register", mixinStandardHelpOptions = true, description = "register a new version from --file model.json (ANALYST)")
+final class RegisterCommand implements CliCommand {
+
+    @Option(names = "--file", required = true, paramLabel = "FILE", description = "the version's JSON: id, name, type, parent, hashes, training config")
+    private Path file;
+
+    @Mixin
+    private SharedOptions shared;
+
+    @Mixin
+    private ActingOptions acting;
 
     @Override
-    public String name() {
-        return "register";
-    }
-
-    @Override
-    public String summary() {
-        return "register a new version from --file model.json (ANALYST)";
-    }
-
-    @Override
-    public int run(Args args, CliContext context) {
-        args.allowOnly(CommandSupport.options("file"));
-        Path file = args.requiredPath("file");
+    public int run(CliContext context) {
         InputFiles.NewVersion version = InputFiles.readModel(file);
-        try (Registry registry = context.openRegistry(args)) {
-            var service = CommandSupport.service(registry, args, context);
-            var who = CommandSupport.identity(registry, args, context);
+        try (Registry registry = context.openRegistry(shared)) {
+            var service = CommandSupport.service(registry, context);
+            var who = CommandSupport.identity(registry, acting, context);
             try {
                 service.register(who, version);
             } catch (GovernanceException refused) {
@@ -37,7 +38,7 @@ final class RegisterCommand implements Command {
                 throw refused;
             }
             String state = service.policy().initialState();
-            if (args.flag("json")) {
+            if (shared.json()) {
                 context.printJson(Map.of("model_id", version.modelId(), "state", state, "training_config_hash", version.trainingConfigHash()));
             } else {
                 context.out().println("Registered " + version.modelId() + " as " + state + " (training config hash "

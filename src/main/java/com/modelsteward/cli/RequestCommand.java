@@ -2,30 +2,37 @@ package com.modelsteward.cli;
 
 import com.modelsteward.governance.GovernanceEngine;
 import com.modelsteward.registry.Registry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code request --model ID --to STATE --reason TEXT}: asks for a transition; shows the gate report snapshot. */
-final class RequestCommand implements Command {
+@Command(name = "request", mixinStandardHelpOptions = true,
+        description = "request a transition: --model ID --to STATE --reason TEXT (ANALYST)")
+final class RequestCommand implements CliCommand {
+
+    @Option(names = "--model", required = true, paramLabel = "ID", converter = Converters.Text.class, description = "the version, e.g. momentum_xgb-3.2.0")
+    private String model;
+
+    @Option(names = "--to", required = true, paramLabel = "STATE", converter = Converters.Text.class,
+            description = "the state to move it to, one the policy names (`policy show`), e.g. SHADOW or ACTIVE")
+    private String to;
+
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", converter = Converters.Text.class, description = "why; the approvers read it")
+    private String reason;
+
+    @Mixin
+    private SharedOptions shared;
+
+    @Mixin
+    private ActingOptions acting;
 
     @Override
-    public String name() {
-        return "request";
-    }
-
-    @Override
-    public String summary() {
-        return "request a transition: --model ID --to STATE --reason TEXT (ANALYST)";
-    }
-
-    @Override
-    public int run(Args args, CliContext context) {
-        args.allowOnly(CommandSupport.options("model", "to", "reason"));
-        String model = args.required("model");
-        String to = args.required("to");
-        String reason = args.required("reason");
-        try (Registry registry = context.openRegistry(args)) {
-            GovernanceEngine service = CommandSupport.service(registry, args, context);
-            GovernanceEngine.RequestResult result = service.request(CommandSupport.identity(registry, args, context), model, to, reason);
-            if (args.flag("json")) {
+    public int run(CliContext context) {
+        try (Registry registry = context.openRegistry(shared)) {
+            GovernanceEngine service = CommandSupport.service(registry, context);
+            GovernanceEngine.RequestResult result = service.request(CommandSupport.identity(registry, acting, context), model, to, reason);
+            if (shared.json()) {
                 context.printJson(result);
                 return 0;
             }

@@ -9,58 +9,98 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code rules list [--status S]}, {@code rules show --change RC-…}, {@code rules approve|reject --change RC-… --comment
  * TEXT}: the rule changes (policy, roles, deactivations) that wait for, or got, a second ADMIN's decision.
  */
-final class RulesCommand implements Command {
+abstract class RulesCommand implements CliCommand {
 
-    enum Action { LIST, SHOW, APPROVE, REJECT }
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "rule changes (policy, roles, deactivations) and their status; --status PENDING to filter")
+    static final class ListChanges extends RulesCommand {
 
-    private final Action action;
+        @Option(names = "--status", paramLabel = "S", description = "only changes in this status: PENDING, APPLIED, REJECTED or STALE")
+        private String status;
 
-    RulesCommand(Action action) {
-        this.action = action;
-    }
-
-    @Override
-    public String name() {
-        return "rules " + action.name().toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public String summary() {
-        return switch (action) {
-            case LIST -> "rule changes (policy, roles, deactivations) and their status; --status PENDING to filter";
-            case SHOW -> "one rule change: --change RC-… with the policy diff or the role change";
-            case APPROVE -> "apply another ADMIN's rule change: --change RC-… --comment TEXT (ADMIN)";
-            case REJECT -> "reject another ADMIN's rule change: --change RC-… --comment TEXT (ADMIN)";
-        };
-    }
-
-    @Override
-    public int run(Args args, CliContext context) {
-        switch (action) {
-            case LIST -> args.allowOnly(CommandSupport.options("status"));
-            case SHOW -> args.allowOnly(CommandSupport.options("change"));
-            default -> args.allowOnly(CommandSupport.options("change", "comment"));
+        @Override
+        void run(Registry registry, CliContext context) {
+            list(registry, context, Optional.ofNullable(status).map(s -> s.toUpperCase(Locale.ROOT)));
         }
-        try (Registry registry = context.openRegistry(args)) {
-            switch (action) {
-                case LIST -> list(registry, args, context);
-                case SHOW -> show(registry, args, context);
-                default -> decide(registry, args, context);
-            }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "one rule change: --change RC-… with the policy diff or the role change")
+    static final class Show extends RulesCommand {
+
+        @Option(names = "--change", required = true, paramLabel = "RC-…", converter = Converters.Text.class, description = "the rule change, e.g. RC-000001")
+        private String change;
+
+        @Override
+        void run(Registry registry, CliContext context) {
+            show(registry, context, change);
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = "apply another ADMIN's rule change: --change RC-… --comment TEXT (ADMIN)")
+    static final class Approve extends Decide {
+        Approve() {
+            super(true);
+        }
+    }
+
+    @Command(name = "reject", mixinStandardHelpOptions = true, description = "reject another ADMIN's rule change: --change RC-… --comment TEXT (ADMIN)")
+    static final class Reject extends Decide {
+        Reject() {
+            super(false);
+        }
+    }
+
+    /** A second ADMIN's decision on a rule change. */
+    abstract static class Decide extends RulesCommand {
+
+        private final boolean approve;
+
+        @Option(names = "--change", required = true, paramLabel = "RC-…", converter = Converters.Text.class, description = "the rule change, e.g. RC-000001")
+        private String change;
+
+        @Option(names = "--comment", required = true, paramLabel = "TEXT", converter = Converters.Text.class,
+                description = "why; recorded with the decision")
+        private String comment;
+
+        Decide(boolean approve) {
+            this.approve = approve;
+        }
+
+        @Override
+        void run(Registry registry, CliContext context) {
+            decide(registry, context, change, comment, approve);
+        }
+    }
+
+    @Mixin
+    SharedOptions shared;
+
+    @Mixin
+    ActingOptions acting;
+
+    abstract void run(Registry registry, CliContext context);
+
+    @Override
+    public int run(CliContext context) {
+        try (Registry registry = context.openRegistry(shared)) {
+            run(registry, context);
         }
         return 0;
     }
 
-    private void list(Registry registry, Args args, CliContext context) {
-        Optional<String> status = args.option("status").map(s -> s.toUpperCase(Locale.ROOT));
+    void list(Registry registry, CliContext context, Optional<String> status) {
         List<RuleChanges.RuleChange> changes = RuleChanges.list(registry).stream()
                 .filter(c -> status.isEmpty() || c.status().equals(status.get())).toList();
-        if (args.flag("json")) {
+        if (shared.json()) {
             context.printJson(changes.stream().map(RulesCommand::json).toList());
             return;
         }
@@ -73,11 +113,10 @@ final class RulesCommand implements Command {
         }
     }
 
-    private void show(Registry registry, Args args, CliContext context) {
-        String id = args.required("change");
-        RuleChanges.Evidence evidence = RuleChanges.evidence(registry, id, CommandSupport.identity(registry, args, context));
+    void show(Registry registry, CliContext context, String id) {
+        RuleChanges.Evidence evidence = RuleChanges.evidence(registry, id, CommandSupport.identity(registry, acting, context));
         RuleChanges.RuleChange c = evidence.change();
-        if (args.flag("json")) {
+        if (shared.json()) {
             Map<String, Object> json = json(c);
             json.put("diff", evidence.diff().stream().map(LineDiff.Line::toString).toList());
             json.put("blockers", evidence.blockers());
@@ -102,18 +141,16 @@ final class RulesCommand implements Command {
         evidence.blockers().forEach(b -> context.out().println("  cannot be decided by you: " + b));
     }
 
-    private void decide(Registry registry, Args args, CliContext context) {
-        String id = args.required("change");
-        String comment = args.required("comment");
+    void decide(Registry registry, CliContext context, String id, String comment, boolean approve) {
         if (!RuleChanges.isChangeId(id)) {
             throw new GovernanceException("E_INVALID_INPUT", "--change takes a rule change id such as RC-000001, not \"" + id
                     + "\"; model requests are decided with `approve --request`");
         }
-        var who = CommandSupport.identity(registry, args, context);
-        RuleChanges.Outcome outcome = action == Action.APPROVE
+        var who = CommandSupport.identity(registry, acting, context);
+        RuleChanges.Outcome outcome = approve
                 ? RuleChanges.approve(registry, context.clock(), who, id, comment, context.environment().asMap())
                 : RuleChanges.reject(registry, context.clock(), who, id, comment);
-        if (args.flag("json")) {
+        if (shared.json()) {
             context.printJson(json(outcome.change()));
         } else {
             context.out().println(id + (outcome.applied() ? " approved by " + who.user() + " and APPLIED: " : " REJECTED by " + who.user() + ": ")
@@ -122,9 +159,9 @@ final class RulesCommand implements Command {
     }
 
     /** Prints what a rule-change request did: applied at once (single ADMIN) or waiting for a second ADMIN. */
-    static void printRequested(CliContext context, Args args, RuleChanges.Outcome outcome, Map<String, Object> extra) {
+    static void printRequested(CliContext context, SharedOptions shared, RuleChanges.Outcome outcome, Map<String, Object> extra) {
         RuleChanges.RuleChange c = outcome.change();
-        if (args.flag("json")) {
+        if (shared.json()) {
             Map<String, Object> json = json(c);
             json.put("applied", outcome.applied());
             json.putAll(extra);

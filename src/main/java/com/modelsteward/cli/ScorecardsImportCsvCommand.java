@@ -11,12 +11,17 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code scorecards import-csv --file F} (also reached as {@code scorecards import --file F.csv}): scorecards from CSV
  * (model_id,pack_id,metric,value,generated_at), all or nothing, by an ANALYST.
  */
-final class ScorecardsImportCsvCommand implements Command {
+@Command(name = "import-csv", mixinStandardHelpOptions = true,
+        description = "import scorecards from a CSV file (model_id,pack_id,metric,value,generated_at); all rows or none")
+final class ScorecardsImportCsvCommand implements CliCommand {
 
     /** How long Ctrl-C waits for the import to roll back before the JVM exits anyway (SQLite rolls back on reopen). */
     private static final long CANCEL_WAIT_SECONDS = 60;
@@ -25,30 +30,27 @@ final class ScorecardsImportCsvCommand implements Command {
     /** … or this often, whichever comes first. */
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    @Override
-    public String name() {
-        return "scorecards import-csv";
-    }
+    @Option(names = "--file", required = true, paramLabel = "FILE", description = "the CSV file: model_id,pack_id,metric,value,generated_at")
+    private Path file;
+
+    @Mixin
+    private SharedOptions shared;
+
+    @Mixin
+    private ActingOptions acting;
 
     @Override
-    public String summary() {
-        return "import scorecards from a CSV file (model_id,pack_id,metric,value,generated_at); all rows or none";
-    }
-
-    @Override
-    public int run(Args args, CliContext context) {
-        args.allowOnly(CommandSupport.options("file"));
-        return importFile(args, context, true);
+    public int run(CliContext context) {
+        return importFile(context, shared, acting, file, true);
     }
 
     /**
      * Imports {@code --file} (CSV, or JSON when {@code csv} is false) with progress lines on stderr, so stdout stays the
      * result alone. Ctrl-C (SIGINT) cancels: the import stops, the registry is left unchanged, and the message says so.
      */
-    static int importFile(Args args, CliContext context, boolean csv) {
-        Path file = args.requiredPath("file");
-        try (Registry registry = context.openRegistry(args)) {
-            Identity who = CommandSupport.identity(registry, args, context);
+    static int importFile(CliContext context, SharedOptions shared, ActingOptions acting, Path file, boolean csv) {
+        try (Registry registry = context.openRegistry(shared)) {
+            Identity who = CommandSupport.identity(registry, acting, context);
             who.require(Role.ANALYST, "importing scorecards");
             AtomicBoolean cancel = new AtomicBoolean();
             CountDownLatch done = new CountDownLatch(1);
@@ -65,7 +67,7 @@ final class ScorecardsImportCsvCommand implements Command {
                 ScorecardImport.Listener listener = new ProgressLines(context, file.getFileName().toString(), cancel);
                 ScorecardImport.Result result = csv ? ScorecardImport.importCsv(registry, file, context.clock(), who.user(), listener)
                         : ScorecardImport.importJson(registry, file, context.clock(), who.user(), listener);
-                if (args.flag("json")) {
+                if (shared.json()) {
                     // JSON files keep the fields they printed before the two formats shared one importer: scripts read them.
                     context.printJson(csv ? Map.of("rows", result.rows(), "models", result.models(), "file_sha256", result.fileSha256())
                             : Map.of("imported", result.rows(), "versions", result.models()));

@@ -10,33 +10,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code status [--model ID]}: versions per state and the ACTIVE version of each name, or one version in full. */
-final class StatusCommand implements Command {
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "versions per state and every live version of the policy; --model ID shows one version")
+final class StatusCommand implements CliCommand {
+
+    @Option(names = "--model", paramLabel = "ID", description = "show this version in full, e.g. momentum_xgb-3.1.0")
+    private String model;
+
+    @Mixin
+    private SharedOptions shared;
 
     @Override
-    public String name() {
-        return "status";
-    }
-
-    @Override
-    public String summary() {
-        return "versions per state and every live version of the policy; --model ID shows one version";
-    }
-
-    @Override
-    public int run(Args args, CliContext context) {
-        args.allowOnly(Set.of("model"));
-        try (Registry registry = context.openRegistry(args)) {
+    public int run(CliContext context) {
+        try (Registry registry = context.openRegistry(shared)) {
             ModelCatalog catalog = new ModelCatalog(registry);
-            if (args.option("model").isPresent()) {
-                return showVersion(catalog, args.option("model").get(), args, context);
+            if (model != null) {
+                return showVersion(catalog, model, context);
             }
             List<StateCount> counts = catalog.countsByState();
             String live = CommandSupport.policy(registry, context).liveState();
             List<ModelSummary> active = catalog.versions().stream().filter(v -> v.state().equals(live)).toList();
-            if (args.flag("json")) {
+            if (shared.json()) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("db", registry.location().toString());
                 json.put("engine", registry.engine().name());
@@ -72,10 +71,10 @@ final class StatusCommand implements Command {
         }
     }
 
-    private static int showVersion(ModelCatalog catalog, String modelId, Args args, CliContext context) {
+    private int showVersion(ModelCatalog catalog, String modelId, CliContext context) {
         ModelVersion version = catalog.version(modelId)
                 .orElseThrow(() -> new CliException("E_NOT_FOUND", "no model version with id \"" + modelId + "\""));
-        if (args.flag("json")) {
+        if (shared.json()) {
             context.printJson(version);
             return 0;
         }

@@ -106,9 +106,13 @@ class DriftCommandTest {
     /** Comparing two files signs nothing, so the command line does not spend a core warming the signing key up. */
     @Test
     void onlyTheRegistryFormsMaySign() {
-        DriftCommand drift = new DriftCommand();
-        assertFalse(drift.maySign(Args.parse("drift", "--reference", "a.csv", "--current", "b.csv", "--json")));
-        assertTrue(drift.maySign(Args.parse("drift", "--db", "r.db", "--model", "m-1")));
-        assertTrue(drift.maySign(Args.parse("drift", "--db", "r.db", "--all")));
+        assertFalse(parsed("drift", "--reference", "a.csv", "--current", "b.csv", "--json").maySign());
+        assertTrue(parsed("drift", "--db", "r.db", "--model", "m-1").maySign());
+        assertTrue(parsed("drift", "--db", "r.db", "--all").maySign());
+    }
+
+    /** The drift command as the command line parses it, before it runs. */
+    private static CliCommand parsed(String... args) {
+        return (CliCommand) Cli.commandLine().parseArgs(args).subcommand().commandSpec().userObject();
     }
 }
