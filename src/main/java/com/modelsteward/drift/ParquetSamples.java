@@ -55,6 +55,11 @@ public final class ParquetSamples {
 
     static {
         LIBRARY_LOG.setLevel(Level.WARNING);
+        // GZIP pages through the JDK's Inflater, not a libdeflate the machine may or may not have: the same code reads
+        // a file on every machine, and no native lookup warns on a run without --enable-native-access.
+        if (System.getProperty("hardwood.uselibdeflate") == null) {
+            System.setProperty("hardwood.uselibdeflate", "false");
+        }
     }
 
     private ParquetSamples() {
@@ -82,6 +87,10 @@ public final class ParquetSamples {
             throw new DriftException(CODE, file + " does not exist");
         } catch (AccessDeniedException denied) {
             throw new DriftException(CODE, file + " cannot be read: permission denied");
+        } catch (LinkageError unloadable) {
+            // snappy and zstd decompress in native code, unpacked to java.io.tmpdir on first use.
+            throw new DriftException(CODE, file + " cannot be decompressed here: the decompressor's native library did not load ("
+                    + detail(unloadable) + "); a temp folder mounted noexec is the usual cause (set -Djava.io.tmpdir)");
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError corrupt) {
             throw new DriftException(CODE, file + " is a damaged Parquet file that cannot be read (" + detail(corrupt) + ")");
         }
@@ -313,7 +322,7 @@ public final class ParquetSamples {
         if (message != null && message.contains("UNCOMPRESS")) {
             return "a compressed page does not decompress";
         }
-        boolean report = problem instanceof IOException || problem instanceof UncheckedIOException || problem instanceof IllegalArgumentException
+        boolean report = problem instanceof LinkageError || problem instanceof IOException || problem instanceof UncheckedIOException || problem instanceof IllegalArgumentException
                 || problem instanceof UnsupportedOperationException || problem instanceof IllegalStateException
                 || problem.getClass().getName().startsWith("dev.hardwood.");
         if (!report || message == null || message.isBlank()) {
