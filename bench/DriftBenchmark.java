@@ -42,7 +42,10 @@ import java.util.stream.IntStream;
  *       files, then the drift), each a whole process under /usr/bin/time for its peak resident memory; A B on even
  *       pairs, B A on odd ones. A side row H runs A with {@code -XX:+UseTransparentHugePages} in the same pairs (A B H,
  *       H B A): numpy asks for huge pages for its large arrays, the JVM only with that option, and on this machine the
- *       4 KB page faults of 320 MB of fresh arrays are a large part of A's system time.</li>
+ *       4 KB page faults of 320 MB of fresh arrays are a large part of A's system time. A second side row P runs A on
+ *       the same data as Parquet (snappy, written once from the CSV files by DuckDB: bench/parquet/csv-to-parquet.mjs,
+ *       after {@code npm ci --prefix bench/parquet}; skipped with a note when that is not installed), last in even
+ *       pairs and first in odd ones; its results must equal A's exactly.</li>
  *   <li>Compute only, both samples in memory: A = {@link DriftEngine#compareInPlace} for every feature, a feature per
  *       core (the command's own path), on fresh copies; B = the same drift in a Python process that loaded the files
  *       once; interleaved the same way.</li>
@@ -84,6 +87,19 @@ public final class DriftBenchmark {
                 "com.modelsteward.Main", "drift", "--reference", reference.toString(), "--current", current.toString(), "--json");
         List<String> b = List.of("/usr/bin/time", "-f", "%e %M %U %S", "-o", dir.resolve("time-b").toString(), "python3",
                 "bench/drift_bench.py", "e2e", reference.toString(), current.toString());
+        Path referenceParquet = dir.resolve("reference.parquet");
+        Path currentParquet = dir.resolve("current.parquet");
+        boolean parquet = toParquet(reference, referenceParquet) && toParquet(current, currentParquet);
+        List<String> columnar = new ArrayList<>(a);
+        columnar.set(columnar.indexOf(reference.toString()), referenceParquet.toString());
+        columnar.set(columnar.indexOf(current.toString()), currentParquet.toString());
+        columnar.set(columnar.indexOf(dir.resolve("time-a").toString()), dir.resolve("time-p").toString());
+        if (parquet) {
+            System.out.printf(Locale.ROOT, "Parquet (DuckDB, snappy): %s %.0f MB, %s %.0f MB%n", referenceParquet.getFileName(),
+                    Files.size(referenceParquet) / 1e6, currentParquet.getFileName(), Files.size(currentParquet) / 1e6);
+        } else {
+            System.out.println("Parquet row P skipped: bench/parquet/node_modules is missing (npm ci --prefix bench/parquet) or node failed");
+        }
         List<String> hugePages = new ArrayList<>(a);
         hugePages.add(hugePages.indexOf(javaCommand) + 1, "-XX:+UseTransparentHugePages");
         hugePages.set(hugePages.indexOf(dir.resolve("time-a").toString()), dir.resolve("time-h").toString());
@@ -91,16 +107,25 @@ public final class DriftBenchmark {
         List<Run> endToEndA = new ArrayList<>();
         List<Run> endToEndB = new ArrayList<>();
         List<Run> endToEndH = new ArrayList<>();
+        List<Run> endToEndP = new ArrayList<>();
         Agreement agreement = new Agreement();
         run(a, dir.resolve("out-a.json"), dir.resolve("time-a")); // one unpaired warm-up of each: file cache, class data
         run(b, dir.resolve("out-b.json"), dir.resolve("time-b"));
         double[] endToEnd = new double[pairs];
         double[] endToEndHuge = new double[pairs];
+        double[] endToEndParquet = new double[pairs];
+        if (parquet) {
+            run(columnar, dir.resolve("out-p.json"), dir.resolve("time-p"));
+        }
         for (int p = 0; p < pairs; p++) {
             double before = load();
             Run runA;
             Run runB;
             Run runH;
+            Run runP = null;
+            if (parquet && p % 2 == 1) {
+                runP = run(columnar, dir.resolve("out-p.json"), dir.resolve("time-p"));
+            }
             if (p % 2 == 0) {
                 runA = run(a, dir.resolve("out-a.json"), dir.resolve("time-a"));
                 runB = run(b, dir.resolve("out-b.json"), dir.resolve("time-b"));
@@ -110,6 +135,9 @@ public final class DriftBenchmark {
                 runB = run(b, dir.resolve("out-b.json"), dir.resolve("time-b"));
                 runA = run(a, dir.resolve("out-a.json"), dir.resolve("time-a"));
             }
+            if (parquet && p % 2 == 0) {
+                runP = run(columnar, dir.resolve("out-p.json"), dir.resolve("time-p"));
+            }
             endToEndA.add(runA);
             endToEndB.add(runB);
             endToEndH.add(runH);
@@ -117,16 +145,36 @@ public final class DriftBenchmark {
             agreement.check(runH.output.get("features"), runB.output.get("features"));
             endToEnd[p] = runB.seconds / runA.seconds;
             endToEndHuge[p] = runB.seconds / runH.seconds;
+            if (runP != null) {
+                if (!runP.output.get("features").equals(runA.output.get("features"))) {
+                    throw new IllegalStateException("the Parquet files gave other results than the CSV files in pair " + (p + 1));
+                }
+                endToEndP.add(runP);
+                endToEndParquet[p] = runB.seconds / runP.seconds;
+            }
             System.out.printf(Locale.ROOT, "  pair %d (%s)  A %6.2f s (cpu %5.2f s, peak %4d MB)   B %6.2f s (cpu %5.2f s, peak %4d MB)   B/A %6.2f"
                     + "   | H %6.2f s (cpu %5.2f s, peak %4d MB) B/H %6.2f   load %.2f → %.2f%n", p + 1, p % 2 == 0 ? "A B H" : "H B A",
                     runA.seconds, runA.cpu, runA.peakMb, runB.seconds, runB.cpu, runB.peakMb, endToEnd[p], runH.seconds, runH.cpu, runH.peakMb,
                     endToEndHuge[p], before, load());
+            if (runP != null) {
+                System.out.printf(Locale.ROOT, "           P %6.2f s (cpu %5.2f s, peak %4d MB) B/P %6.2f  A/P %6.2f  (%s)%n", runP.seconds, runP.cpu,
+                        runP.peakMb, endToEndParquet[p], runA.seconds / runP.seconds, p % 2 == 0 ? "after H" : "before A");
+            }
         }
         summary("end to end", endToEnd, endToEndA, endToEndB);
         System.out.printf(Locale.ROOT, "  side row H: speed-up median %.2f× (min %.2f, max %.2f); H median %.2f s (cpu %.2f s), peak median %.0f MB (max %.0f)%n",
                 median(endToEndHuge), min(endToEndHuge), max(endToEndHuge), median(endToEndH.stream().mapToDouble(r -> r.seconds).toArray()),
                 median(endToEndH.stream().mapToDouble(r -> r.cpu).toArray()), median(endToEndH.stream().mapToDouble(r -> r.peakMb).toArray()),
                 max(endToEndH.stream().mapToDouble(r -> r.peakMb).toArray()));
+
+        if (parquet) {
+            double[] overCsv = IntStream.range(0, pairs).mapToDouble(p -> endToEndA.get(p).seconds / endToEndP.get(p).seconds).toArray();
+            System.out.printf(Locale.ROOT, "  side row P (Parquet): speed-up over numpy + scipy from CSV median %.2f× (min %.2f, max %.2f), over A median "
+                    + "%.2f× (min %.2f, max %.2f); P median %.2f s (cpu %.2f s), peak median %.0f MB (max %.0f); results identical to A's%n",
+                    median(endToEndParquet), min(endToEndParquet), max(endToEndParquet), median(overCsv), min(overCsv), max(overCsv),
+                    median(endToEndP.stream().mapToDouble(r -> r.seconds).toArray()), median(endToEndP.stream().mapToDouble(r -> r.cpu).toArray()),
+                    median(endToEndP.stream().mapToDouble(r -> r.peakMb).toArray()), max(endToEndP.stream().mapToDouble(r -> r.peakMb).toArray()));
+        }
 
         System.out.println("\nCompute only (both samples in memory; A in this JVM, B in a Python process that loaded the files once):");
         DriftPolicy policy = DriftPolicy.DEFAULT;
@@ -250,6 +298,15 @@ public final class DriftBenchmark {
             }
         }
         return file;
+    }
+
+    /** The CSV file as Parquet, by the outside writer; false when node or its package is not installed. */
+    private static boolean toParquet(Path csv, Path parquet) throws IOException, InterruptedException {
+        if (!Files.isDirectory(Path.of("bench/parquet/node_modules"))) {
+            return false;
+        }
+        Process process = new ProcessBuilder("node", "bench/parquet/csv-to-parquet.mjs", csv.toString(), parquet.toString()).inheritIO().start();
+        return process.waitFor() == 0 && Files.isRegularFile(parquet);
     }
 
     private record Run(double seconds, double cpu, int peakMb, JsonNode output) {

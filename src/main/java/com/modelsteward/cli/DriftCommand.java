@@ -1,12 +1,12 @@
 package com.modelsteward.cli;
 
-import com.modelsteward.drift.CsvSamples;
 import com.modelsteward.drift.DriftEngine;
 import com.modelsteward.drift.DriftKinds;
 import com.modelsteward.drift.DriftMonitor;
 import com.modelsteward.drift.DriftPolicy;
 import com.modelsteward.drift.DriftRow;
 import com.modelsteward.drift.FeatureDrift;
+import com.modelsteward.drift.SampleFiles;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
 import java.nio.file.Path;
@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code drift --reference a.csv --current b.csv [--bins B] [--policy P] [--json]} compares two CSV files;
+ * {@code drift --reference a.csv --current b.csv [--bins B] [--policy P] [--json]} compares two samples files, CSV or
+ * Parquet (either, by content);
  * {@code drift --db PATH --model ID | --all} computes from the registry's drift samples, stores the results and raises
  * breaches (docs/drift.md).
  */
@@ -74,9 +75,9 @@ final class DriftCommand implements CliCommand {
         if (referenceFile == null || currentFile == null) {
             throw new CliException("E_USAGE", (referenceFile == null ? "--reference" : "--current") + " is required");
         }
-        Map<String, double[]> reference = CsvSamples.read(referenceFile);
-        Map<String, double[]> current = CsvSamples.read(currentFile);
-        CsvSamples.requireSameFeatures(referenceFile, reference, currentFile, current);
+        Map<String, double[]> reference = SampleFiles.read(referenceFile);
+        Map<String, double[]> current = SampleFiles.read(currentFile);
+        SampleFiles.requireSameFeatures(referenceFile, reference, currentFile, current);
         // The columns are this command's to give up: compared in place, a feature per core, in header order.
         List<FeatureDrift> results = List.copyOf(reference.keySet()).parallelStream()
                 .map(feature -> DriftEngine.compareInPlace(feature, DriftKinds.of(feature), reference.get(feature), current.get(feature), policy))

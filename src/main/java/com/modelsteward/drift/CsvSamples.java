@@ -145,33 +145,18 @@ public final class CsvSamples {
         return result;
     }
 
-    /** Fails when the two files do not name the same features, naming the file and column that differ. */
-    public static void requireSameFeatures(Path referenceFile, Map<String, double[]> reference, Path currentFile, Map<String, double[]> current) {
-        int column = 1;
-        for (String feature : reference.keySet()) {
-            if (!current.containsKey(feature)) {
-                throw new DriftException("E_DRIFT_CSV", referenceFile + ", line 1, column " + column + ": feature \"" + feature
-                        + "\" is not in " + currentFile);
-            }
-            column++;
-        }
-        column = 1;
-        for (String feature : current.keySet()) {
-            if (!reference.containsKey(feature)) {
-                throw new DriftException("E_DRIFT_CSV", currentFile + ", line 1, column " + column + ": feature \"" + feature
-                        + "\" is not in " + referenceFile);
-            }
-            column++;
-        }
-    }
-
     /**
      * Refuses a file whose {@code values} doubles need more than {@code memoryLimit} bytes, in one sentence naming it.
      */
     static void requireMemory(Path file, long values, long memoryLimit) {
+        requireMemory("E_DRIFT_CSV", file, values, memoryLimit);
+    }
+
+    /** {@link #requireMemory(Path, long, long)} under the error code of the file's format. */
+    static void requireMemory(String code, Path file, long values, long memoryLimit) {
         long bytes = values * Double.BYTES;
         if (bytes > memoryLimit) {
-            throw new DriftException("E_DRIFT_CSV", String.format(Locale.ROOT, "%s needs room for %d values (%.1f MB), more than the %.1f MB "
+            throw new DriftException(code, String.format(Locale.ROOT, "%s needs room for %d values (%.1f MB), more than the %.1f MB "
                     + "of memory left to this run; give Java more memory (for example JAVA_TOOL_OPTIONS=-Xmx4g) or compare fewer rows",
                     file, values, bytes / 1e6, Math.max(0, memoryLimit) / 1e6));
         }

@@ -63,7 +63,7 @@ class CsvSamplesTest {
         Path ref = file("ref.csv", "a,b\n1,2\n");
         Path cur = file("cur.csv", "a,c\n1,2\n");
         DriftException error = assertThrows(DriftException.class,
-                () -> CsvSamples.requireSameFeatures(ref, CsvSamples.read(ref), cur, CsvSamples.read(cur)));
+                () -> SampleFiles.requireSameFeatures(ref, CsvSamples.read(ref), cur, CsvSamples.read(cur)));
         assertEquals(ref + ", line 1, column 2: feature \"b\" is not in " + cur, error.getMessage());
     }
 
