@@ -35,7 +35,7 @@ final class StatusCommand implements Command {
             }
             List<StateCount> counts = catalog.countsByState();
             String live = CommandSupport.policy(registry, context).liveState();
-            List<ModelSummary> active = catalog.versions().stream().filter(v -> v.state().equals(live)).toList();
+            List<ModelSummary> active = catalog.versionsInState(live);
             if (args.flag("json")) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("db", registry.location().toString());

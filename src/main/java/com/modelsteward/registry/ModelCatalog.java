@@ -44,6 +44,11 @@ public final class ModelCatalog {
         return registry.read(store -> store.catalog().version(modelId));
     }
 
+    /** The versions in one state (the policy's live state: one per name at most), newest first. */
+    public List<ModelSummary> versionsInState(String state) {
+        return registry.read(store -> store.catalog().versionsInState(state));
+    }
+
     /** The version of a name in the policy's live state, if any. */
     public Optional<ModelSummary> liveVersionOf(String modelName, String liveState) {
         return registry.read(store -> store.catalog().liveVersionOf(modelName, liveState));
