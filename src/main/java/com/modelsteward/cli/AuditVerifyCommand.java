@@ -28,8 +28,9 @@ final class AuditVerifyCommand implements Command {
     public int run(Args args, CliContext context) {
         args.allowOnly(Set.of());
         try (Registry registry = context.openRegistry(args)) {
-            AuditTrail.Verification result = AuditTrail.verify(registry);
-            SignatureAudit.Report signatures = SignatureAudit.verify(registry);
+            SignatureAudit.Full full = SignatureAudit.verifyAll(registry);
+            AuditTrail.Verification result = full.chain();
+            SignatureAudit.Report signatures = full.signatures();
             if (args.flag("json")) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("ok", result.ok());
