@@ -15,8 +15,20 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * The packaging's AOT training run ({@code --aot-training FOLDER}): the commands a user waits on, on a demo registry
+     * made in FOLDER, then the console's smoke run, in one process, so that one cache serves both launchers.
+     */
+    static final String AOT_TRAINING = "--aot-training";
+
     public static void main(String[] args) {
-        if (opensConsole(args)) {
+        if (args.length == 2 && args[0].equals(AOT_TRAINING)) {
+            int status = Cli.train(java.nio.file.Path.of(args[1]));
+            if (status != 0) {
+                System.exit(status);
+            }
+            com.modelsteward.ui.shell.ConsoleLauncher.launch(new String[] {"--smoke"});
+        } else if (opensConsole(args)) {
             com.modelsteward.ui.shell.ConsoleLauncher.launch(args);
         } else {
             System.exit(Cli.run(args));

@@ -54,7 +54,7 @@ public final class AttentionInbox {
         for (ReviewDesk.Decidable request : services.desk().decidableBy(who)) {
             items.add(decide(request, now));
         }
-        Map<String, ModelVersion> live = catalog.versionsInState(policy.liveState()).stream()
+        Map<String, ModelVersion> live = catalog.versionRowsInState(policy.liveState()).stream()
                 .collect(Collectors.toMap(ModelVersion::modelId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, List<DriftResultRow>> severe = catalog.severeLiveDrift(policy.liveState()).stream()
                 .collect(Collectors.groupingBy(DriftResultRow::modelId, LinkedHashMap::new, Collectors.toList()));
@@ -70,7 +70,7 @@ public final class AttentionInbox {
             }
         });
         for (String shadowState : shadowStates(policy)) {
-            for (ModelVersion version : catalog.versionsInState(shadowState)) {
+            for (ModelVersion version : catalog.versionRowsInState(shadowState)) {
                 int days = policy.rulesFor(version.modelType()).shadowDurationDays();
                 Duration in = Duration.between(Timestamps.parse(version.stateChangedAt()), now);
                 if (!version.archived() && in.compareTo(Duration.ofDays(days)) >= 0 && !services.desk().hasPendingRequest(version.modelId())) {

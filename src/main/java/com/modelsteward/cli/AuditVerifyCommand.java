@@ -23,8 +23,9 @@ final class AuditVerifyCommand implements CliCommand {
     @Override
     public int run(CliContext context) {
         try (Registry registry = context.openRegistry(shared)) {
-            AuditTrail.Verification result = AuditTrail.verify(registry);
-            SignatureAudit.Report signatures = SignatureAudit.verify(registry);
+            SignatureAudit.Full full = SignatureAudit.verifyAll(registry);
+            AuditTrail.Verification result = full.chain();
+            SignatureAudit.Report signatures = full.signatures();
             if (shared.json()) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("ok", result.ok());

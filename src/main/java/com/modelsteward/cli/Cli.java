@@ -91,6 +91,38 @@ public final class Cli {
         return line;
     }
 
+    /**
+     * Runs the commands a user waits on against a demo registry made in {@code folder}, printing nothing but a failure:
+     * the AOT training run of the packaged launchers (docs/decisions/0006). Returns the first non-zero exit status, or 0.
+     */
+    public static int train(java.nio.file.Path folder) {
+        try {
+            java.nio.file.Files.createDirectories(folder);
+        } catch (java.io.IOException unwritable) {
+            System.err.println("AOT training: cannot create " + folder + ": " + unwritable.getMessage());
+            return 1;
+        }
+        String db = folder.resolve("training.db").toString();
+        java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
+        Cli cli = new Cli(new CliContext(quiet, System.err, java.time.Clock.systemUTC(), OsAccount.current().name()));
+        List<List<String>> commands = List.of(
+                List.of("demo", "--db", db),
+                List.of("status", "--db", db),
+                List.of("status", "--db", db, "--json"),
+                List.of("history", "--db", db, "--model-name", "momentum_xgb"),
+                List.of("lineage", "--db", db, "--model", "momentum_xgb-3.1.0", "--json"),
+                List.of("model-card", "--db", db, "--model", "momentum_xgb-3.1.0", "--out", folder.resolve("training-card.html").toString()),
+                List.of("audit", "verify", "--db", db));
+        for (List<String> command : commands) {
+            int status = cli.execute(command.toArray(String[]::new));
+            if (status != 0) {
+                System.err.println("AOT training: `" + String.join(" ", command) + "` exited with " + status);
+                return status;
+            }
+        }
+        return 0;
+    }
+
     public int execute(String... tokens) {
         try {
             CommandLine line = commandLine(tokens.length == 0 ? null : tokens[0]);

@@ -99,6 +99,21 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
     }
 
     /**
+     * A pretty-printing JSON writer onto {@link #out()} with {@link #printJson}'s conventions, for output written as it is
+     * made (a list too long to hold); closing it flushes and leaves the stream open.
+     */
+    public com.fasterxml.jackson.core.JsonGenerator jsonStream() {
+        try {
+            com.fasterxml.jackson.core.JsonGenerator generator = OUTPUT.createGenerator(out)
+                    .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            generator.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
+            return generator;
+        } catch (java.io.IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+    }
+
+    /**
      * Prints a result as JSON with snake_case field names, whatever Java type carries it, so every command's output
      * reads like the schema's columns ({@code request_id}, {@code model_id}) and scripts need one convention.
      */

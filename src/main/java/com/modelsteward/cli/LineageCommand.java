@@ -1,15 +1,11 @@
 package com.modelsteward.cli;
 
-import com.modelsteward.lineage.LineageCheck;
 import com.modelsteward.lineage.LineageService;
-import com.modelsteward.lineage.LineageTree;
-import com.modelsteward.registry.ModelSummary;
-import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Registry;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,38 +28,29 @@ final class LineageCommand implements CliCommand {
     public int run(CliContext context) {
         try (Registry registry = context.openRegistry(shared)) {
             LineageService service = context.services(registry).lineage();
-            LineageTree tree = service.tree();
-            List<String> ids = model != null ? List.of(model) : tree.groups().stream()
-                    .flatMap(g -> g.active().stream()).map(ModelSummary::modelId).toList();
-            if (model != null) {
-                service.version(ids.getFirst());
-            }
-            List<Map<String, Object>> reports = new ArrayList<>();
+            // A named version is read before anything is printed, so an unknown id leaves stdout empty.
+            LineageService.VersionLineage named = model == null ? null : service.lineageOf(model);
+            List<String> ids = named != null ? List.of() : service.liveVersionIds();
             List<String> incomplete = new ArrayList<>();
-            Map<String, LineageCheck> checks = service.checks(ids);
-            for (String id : ids) {
-                LineageCheck check = checks.get(id);
-                if (!check.complete()) {
-                    incomplete.add(id);
-                }
-                List<ModelVersion> chain = tree.chain(id).stream().map(link -> service.version(link.modelId())).toList();
-                if (shared.json()) {
-                    reports.add(json(check, chain));
+            Set<String> problems = new LinkedHashSet<>();
+            try (LineageOutput output = shared.json() ? LineageOutput.json(context) : LineageOutput.text(context)) {
+                java.util.function.Consumer<LineageService.VersionLineage> report = lineage -> {
+                    if (!lineage.check().complete()) {
+                        incomplete.add(lineage.check().modelId());
+                    }
+                    problems.addAll(lineage.line().problems());
+                    output.version(lineage.check(), lineage.line().chain());
+                };
+                if (named != null) {
+                    report.accept(named);
                 } else {
-                    print(context, check, chain);
+                    LineageOutput.Progress progress = new LineageOutput.Progress(context, ids.size());
+                    service.eachLineage(ids, report.andThen(lineage -> progress.step()));
                 }
+                output.end(incomplete.isEmpty(), List.copyOf(problems));
             }
-            if (shared.json()) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("complete", incomplete.isEmpty());
-                out.put("versions", reports);
-                out.put("lineage_problems", tree.problems());
-                context.printJson(out);
-            } else {
-                tree.problems().forEach(problem -> context.out().println("warning: " + problem));
-                if (ids.isEmpty()) {
-                    context.out().println("No " + tree.liveState() + " version in " + registry.location());
-                }
+            if (!shared.json() && named == null && ids.isEmpty()) {
+                context.out().println("No " + service.policy().liveState() + " version in " + registry.location());
             }
             if (!incomplete.isEmpty()) {
                 context.err().println("E_LINEAGE_INCOMPLETE: the lineage of " + String.join(", ", incomplete) + " is not auditable (see above)");
@@ -71,45 +58,5 @@ final class LineageCommand implements CliCommand {
             }
             return 0;
         }
-    }
-
-    private static void print(CliContext context, LineageCheck check, List<ModelVersion> chain) {
-        ModelVersion version = chain.getFirst();
-        context.out().printf("%s  %s %s  [%s]%n", version.modelId(), version.modelName(), version.version(), version.state());
-        context.out().println("  chain:");
-        for (ModelVersion link : chain) {
-            context.out().printf("    %-34s %-10s config %s  data %s (%s)  commit %s%n", link.modelId(), link.state(),
-                    shortHash(link.trainingConfigHash()), link.dataSnapshotRef(), shortHash(link.dataSnapshotHash()), shortHash(link.codeCommit()));
-        }
-        context.out().println(check.complete() ? "  ✓ auditable lineage complete" : "  ✗ auditable lineage incomplete:");
-        for (LineageCheck.Item item : check.items()) {
-            context.out().printf("    %s %s — %s%n", item.ok() ? "✓" : "✗", item.requirement(), item.detail());
-        }
-    }
-
-    private static Map<String, Object> json(LineageCheck check, List<ModelVersion> chain) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("model_id", check.modelId());
-        out.put("state", check.state());
-        out.put("complete", check.complete());
-        out.put("checks", check.items().stream().map(item -> Map.of("requirement", item.requirement(), "ok", item.ok(), "detail", item.detail())).toList());
-        out.put("missing", check.missing().stream().map(LineageCheck.Item::requirement).toList());
-        out.put("chain", chain.stream().map(link -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("model_id", link.modelId());
-            row.put("state", link.state());
-            row.put("parent_id", link.parentId());
-            row.put("training_config_hash", link.trainingConfigHash());
-            row.put("data_snapshot_ref", link.dataSnapshotRef());
-            row.put("data_snapshot_hash", link.dataSnapshotHash());
-            row.put("feature_graph_hash", link.featureGraphHash());
-            row.put("code_commit", link.codeCommit());
-            return row;
-        }).toList());
-        return out;
-    }
-
-    private static String shortHash(String hash) {
-        return hash == null ? "—" : hash.length() > 12 ? hash.substring(0, 12) + "…" : hash;
     }
 }

@@ -34,7 +34,7 @@ final class StatusCommand implements CliCommand {
             }
             List<StateCount> counts = catalog.countsByState();
             String live = CommandSupport.policy(registry, context).liveState();
-            List<ModelSummary> active = catalog.versions().stream().filter(v -> v.state().equals(live)).toList();
+            List<ModelSummary> active = catalog.versionsInState(live);
             if (shared.json()) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("db", registry.location().toString());

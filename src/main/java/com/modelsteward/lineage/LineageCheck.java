@@ -101,8 +101,10 @@ public record LineageCheck(String modelId, String state, List<Item> items) {
         if (!chain.ok()) {
             return new Item(requirement, false, "the audit chain does not verify: " + chain.problem());
         }
-        return new Item(requirement, true, evidence.auditEntries().size() + " entries for this version; chain of "
-                + chain.checked() + " entries verifies");
+        return new Item(requirement, true, evidence.auditEntries().size() + " entries for this version; " + (chain.whole()
+                ? "chain of " + chain.checked() + " entries verifies"
+                : "the chain verifies between the signed heads around them and since the last signed head (" + chain.checked()
+                        + " entries checked)"));
     }
 
     private static boolean present(String text) {

@@ -5,6 +5,7 @@ import com.modelsteward.policy.PolicyStore;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.ModelCatalog;
+import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.registry.ModelVersion;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RegistryException;
@@ -12,6 +13,7 @@ import com.modelsteward.registry.RequestApprovalRow;
 import com.modelsteward.registry.Scorecard;
 import com.modelsteward.registry.Store;
 import com.modelsteward.registry.VersionRequestRow;
+import com.modelsteward.trust.ChainCheckpoints;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -128,6 +130,66 @@ public final class LineageService {
         Policy policy = policyInForce.get();
         return LineageCheck.run(evidence, policy.rulesFor(evidence.version().modelType()).evalPacks(), registry.verifiedChain());
     }
+
+    /**
+     * The check of one version with the audit chain verified only around its own entries and since the last signed head
+     * ({@link ChainCheckpoints}): what a one-version command needs, at a cost that does not grow with the history.
+     */
+    public LineageCheck checkAlone(LineageEvidence evidence) {
+        return LineageCheck.run(evidence, requiredPacksFor(evidence.version().modelType()), chainAround(evidence));
+    }
+
+    /** The audit chain verified around a version's entries and since the last signed head ({@link ChainCheckpoints}). */
+    public AuditTrail.Verification chainAround(LineageEvidence evidence) {
+        List<Long> seqs = evidence.auditEntries().stream().map(AuditEntry::seq).toList();
+        return registry.read(store -> ChainCheckpoints.verify(store, seqs));
+    }
+
+    /**
+     * A version's line back to the root of its tree, read by following its parents ({@link LineageLine}): the chain
+     * {@link #tree()} gives for it, without reading every version.
+     */
+    public LineageLine line(String modelId) {
+        return registry.read(store -> LineageLine.of(modelId, store.catalog().lineRows(modelId),
+                parentId -> store.catalog().version(parentId).isPresent())).orElseThrow(() -> notFound(modelId));
+    }
+
+    /** One version's auditable-lineage check and its line back to the root. */
+    public record VersionLineage(LineageCheck check, LineageLine line) {
+    }
+
+    /** A version's check and line, each read for that version alone ({@link #checkAlone}, {@link #line}). */
+    public VersionLineage lineageOf(String modelId) {
+        return new VersionLineage(checkAlone(evidence(modelId)), line(modelId));
+    }
+
+    /** The live version of every name, by name: the versions {@code lineage} checks when no version is named. */
+    public List<String> liveVersionIds() {
+        return catalog.versionsInState(policy().liveState()).stream()
+                .sorted(Comparator.comparing(ModelSummary::modelName).thenComparing(ModelSummary::modelId))
+                .map(ModelSummary::modelId).toList();
+    }
+
+    /**
+     * The lineage of many versions handed to {@code each} one at a time, the evidence read a batch at a time, so memory
+     * holds one batch and one line however many versions there are; the audit chain is walked once for all
+     * ({@link #checks}).
+     */
+    public void eachLineage(List<String> modelIds, java.util.function.Consumer<VersionLineage> each) {
+        for (int from = 0; from < modelIds.size(); from += LINEAGE_BATCH) {
+            List<String> batch = modelIds.subList(from, Math.min(modelIds.size(), from + LINEAGE_BATCH));
+            Map<String, LineageCheck> checks = checks(batch);
+            for (String id : batch) {
+                LineageCheck check = checks.get(id);
+                if (check == null) {
+                    throw notFound(id);
+                }
+                each.accept(new VersionLineage(check, line(id)));
+            }
+        }
+    }
+
+    private static final int LINEAGE_BATCH = 50;
 
     /**
      * The checks of several versions, reading their evidence together ({@link #evidences}) and the policy once. The audit

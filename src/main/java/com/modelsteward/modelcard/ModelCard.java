@@ -5,7 +5,7 @@ import com.modelsteward.lineage.ArtifactVerifier;
 import com.modelsteward.lineage.LineageCheck;
 import com.modelsteward.lineage.LineageEvidence;
 import com.modelsteward.lineage.LineageService;
-import com.modelsteward.lineage.LineageTree;
+import com.modelsteward.lineage.LineageLine;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.DriftResultRow;
 import com.modelsteward.registry.ModelSummary;
@@ -61,13 +61,12 @@ public record ModelCard(
                                    java.util.function.BooleanSupplier cancelled) {
         LineageEvidence evidence = service.evidence(modelId);
         ModelVersion version = evidence.version();
-        LineageTree tree = service.tree();
+        LineageLine line = service.line(modelId);
         List<ChainLink> chain = new ArrayList<>();
-        for (ModelSummary link : tree.chain(modelId)) {
-            ModelVersion full = link.modelId().equals(modelId) ? version : service.version(link.modelId());
-            chain.add(verifyConfig(full));
+        for (ModelVersion link : line.chain()) {
+            chain.add(verifyConfig(link));
         }
-        AuditTrail.Verification auditChain = AuditTrail.verify(service.registry());
+        AuditTrail.Verification auditChain = service.chainAround(evidence);
         LineageCheck check = LineageCheck.run(evidence, service.requiredPacksFor(version.modelType()), auditChain);
         ArtifactVerifier.Result artifact = ArtifactVerifier.verify(version.pathRef(), service.registry().location(), root,
                 ArtifactVerifier.superuser(), progress, cancelled);
@@ -87,11 +86,7 @@ public record ModelCard(
         ScorecardComparison comparison = ScorecardComparison.compare(compared, baselineId.isPresent() ? 0 : -1, rules);
         List<DriftResultRow> drift = service.catalog().latestDrift().stream().filter(row -> row.modelId().equals(modelId)).toList();
         return new ModelCard(Timestamps.now(clock), user, service.registry().location().toString(), evidence, List.copyOf(chain), check,
-                artifact, baselineId, comparison, drift, auditChain, tree.problems().stream().filter(p -> mentions(p, tree, modelId)).toList());
-    }
-
-    private static boolean mentions(String problem, LineageTree tree, String modelId) {
-        return tree.chain(modelId).stream().anyMatch(link -> problem.contains(link.modelId()));
+                artifact, baselineId, comparison, drift, auditChain, line.problems());
     }
 
     static ChainLink verifyConfig(ModelVersion version) {

@@ -2,6 +2,7 @@ package com.modelsteward.modelcard;
 
 import com.modelsteward.lineage.ArtifactVerifier;
 import com.modelsteward.lineage.LineageCheck;
+import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.DriftResultRow;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -42,8 +43,15 @@ final class ModelCardText {
     }
 
     static String auditSummary(ModelCard card) {
-        return card.auditChain().ok() ? "✓ Audit chain verifies (" + card.auditChain().checked() + " entries checked)"
-                : "✗ Audit chain does NOT verify: " + card.auditChain().problem();
+        AuditTrail.Verification chain = card.auditChain();
+        if (!chain.ok()) {
+            return "✗ Audit chain does NOT verify: " + chain.problem();
+        }
+        if (chain.whole()) {
+            return "✓ Audit chain verifies (" + chain.checked() + " entries checked)";
+        }
+        return "✓ Audit chain verifies around this version's entries, between signed heads and since the last one ("
+                + chain.checked() + " entries checked)";
     }
 
     static String artifactSummary(ArtifactVerifier.Result artifact) {

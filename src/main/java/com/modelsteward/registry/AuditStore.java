@@ -99,6 +99,12 @@ public interface AuditStore {
      */
     List<SignedHead> signedHeadsOnChain(long afterSeq, long upToSeq);
 
+    /**
+     * The signed heads whose hash is not the chain's at their entry, or whose entry is gone, by {@code seq}
+     * ({@code signatureId} not read): where the history was rewritten or cut after it was signed.
+     */
+    List<SignedHead> signedHeadsOffChain();
+
     /** How many signed heads there are. */
     int signedHeadCount();
 

@@ -16,8 +16,16 @@ public final class AuditTrail {
 
     public static final String GENESIS = "0".repeat(64);
 
-    /** The outcome of walking the chain: how many entries were checked and the first that does not match, if any. */
-    public record Verification(long checked, Optional<Long> firstBadSeq, String problem) {
+    /**
+     * The outcome of walking the chain: how many entries were checked and the first that does not match, if any.
+     * {@code whole} is false when only the segments a one-version check needs were walked ({@code trust.ChainCheckpoints}).
+     */
+    public record Verification(long checked, Optional<Long> firstBadSeq, String problem, boolean whole) {
+
+        /** A walk of the whole chain. */
+        public Verification(long checked, Optional<Long> firstBadSeq, String problem) {
+            this(checked, firstBadSeq, problem, true);
+        }
 
         public boolean ok() {
             return firstBadSeq.isEmpty();

@@ -21,6 +21,15 @@ public interface CatalogStore {
 
     Optional<ModelVersion> version(String modelId);
 
+    /** The versions in one state, newest first: the live versions without reading every version. */
+    List<ModelSummary> versionsInState(String state);
+
+    /**
+     * A version and its ancestors of the same name, each once, in no particular order: the rows its lineage line is made
+     * of ({@code lineage.LineageService#line}), read without the rest of the registry. Empty when no version has the id.
+     */
+    List<ModelVersion> lineRows(String modelId);
+
     /** The version of a name in the given live state, if any. */
     Optional<ModelSummary> liveVersionOf(String modelName, String liveState);
 
@@ -59,8 +68,8 @@ public interface CatalogStore {
     /** The latest SEVERE results of versions in the live state, grouped by version (worst PSI first within one). */
     List<DriftResultRow> severeLiveDrift(String liveState);
 
-    /** Every version in {@code state}, by name. */
-    List<ModelVersion> versionsInState(String state);
+    /** Every version in {@code state} with all its columns, by name. */
+    List<ModelVersion> versionRowsInState(String state);
 
     /** The stored roles text of an active principal ("ANALYST,RISK_OFFICER"), empty when there is none. */
     String rolesOf(String user);

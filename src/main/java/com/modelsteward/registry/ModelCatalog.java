@@ -44,6 +44,11 @@ public final class ModelCatalog {
         return registry.read(store -> store.catalog().version(modelId));
     }
 
+    /** The versions in one state (the policy's live state: one per name at most), newest first. */
+    public List<ModelSummary> versionsInState(String state) {
+        return registry.read(store -> store.catalog().versionsInState(state));
+    }
+
     /** The version of a name in the policy's live state, if any. */
     public Optional<ModelSummary> liveVersionOf(String modelName, String liveState) {
         return registry.read(store -> store.catalog().liveVersionOf(modelName, liveState));
@@ -135,8 +140,8 @@ public final class ModelCatalog {
     }
 
     /** Every version in {@code state} with all its columns (the shadows, say, with the time they entered the state). */
-    public List<ModelVersion> versionsInState(String state) {
-        return registry.read(store -> store.catalog().versionsInState(state));
+    public List<ModelVersion> versionRowsInState(String state) {
+        return registry.read(store -> store.catalog().versionRowsInState(state));
     }
 
     /** The roles of a principal ("ANALYST,RISK_OFFICER"), empty when the user is not in {@code principals} or inactive. */

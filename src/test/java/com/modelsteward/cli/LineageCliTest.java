@@ -6,11 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.modelsteward.json.CanonicalJson;
+import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.testsupport.CliHarness;
 import com.modelsteward.testsupport.TestRegistries;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +62,93 @@ class LineageCliTest {
         assertTrue(cli.out().contains("✗ An executed, approved transition request"), cli.out());
         assertTrue(cli.err().lines().anyMatch(line -> line.startsWith("E_LINEAGE_INCOMPLETE: the lineage of momentum_xgb-3.3.0")),
                 cli.err());
+    }
+
+    private static final String ACTIVE_ID = "momentum_xgb-3.1.0";
+
+    /** The check of one version walks only the chain around its entries; these are the edits it must still find. */
+    @Test
+    void oneVersionsCheckFindsAnEntryChangedAfterTheLastSignedHead() throws Exception {
+        Path db = demo();
+        assertEquals(0, run("lineage", "--db", db.toString(), "--model", ACTIVE_ID), cli.err());
+        long forged;
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement();
+             ResultSet last = sql.executeQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) {
+            last.next();
+            forged = last.getLong(1) + 1;
+            // An entry of another version, linked to the last one but with a hash that is not its content's.
+            sql.executeUpdate("INSERT INTO audit_log (seq, ts, actor, action, entity, payload_json, prev_hash, hash) VALUES (" + forged
+                    + ", '2026-11-02T00:00:00.000Z', 'mallory', 'REGISTER', 'model:other-1.0.0', '{}', '" + last.getString(2) + "', '"
+                    + "0".repeat(64) + "')");
+        }
+        assertEquals(1, run("lineage", "--db", db.toString(), "--model", ACTIVE_ID));
+        assertTrue(cli.out().contains("✗ Audit entries present and the audit chain verifies — the audit chain does not verify: entry "
+                + forged + " was altered"), cli.out());
+
+        Path card = dir.resolve("card.html");
+        assertEquals(0, run("model-card", "--db", db.toString(), "--model", ACTIVE_ID, "--out", card.toString()), cli.err());
+        assertTrue(Files.readString(card, StandardCharsets.UTF_8).contains("Audit chain does NOT verify: entry " + forged + " was altered"));
+    }
+
+    @Test
+    void oneVersionsCheckFindsItsOwnEntryAlteredBeforeASignedHead() throws Exception {
+        Path db = demo();
+        long altered;
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement()) {
+            altered = firstEntryOf(sql, ACTIVE_ID);
+            sql.executeUpdate("DROP TRIGGER audit_log_no_update");
+            sql.executeUpdate("UPDATE audit_log SET actor = 'mallory' WHERE seq = " + altered);
+        }
+        assertEquals(1, run("lineage", "--db", db.toString(), "--model", ACTIVE_ID));
+        assertTrue(cli.out().contains("the audit chain does not verify: entry " + altered + " was altered"), cli.out());
+    }
+
+    @Test
+    void oneVersionsCheckFindsTheHistoryRewrittenFromItsEntryWithEveryHashRecomputed() throws Exception {
+        Path db = demo();
+        long altered;
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement()) {
+            altered = firstEntryOf(sql, ACTIVE_ID);
+            sql.executeUpdate("DROP TRIGGER audit_log_no_update");
+            sql.executeUpdate("UPDATE audit_log SET actor = 'mallory' WHERE seq = " + altered);
+            rechainFrom(raw, altered);
+        }
+        assertEquals(1, run("lineage", "--db", db.toString(), "--model", ACTIVE_ID));
+        assertTrue(cli.out().contains("is not the entry its signed head"), cli.out());
+    }
+
+    private static long firstEntryOf(Statement sql, String modelId) throws Exception {
+        try (ResultSet first = sql.executeQuery("SELECT min(seq) FROM audit_log WHERE entity = 'model:" + modelId + "'")) {
+            first.next();
+            return first.getLong(1);
+        }
+    }
+
+    /** Recomputes every hash from entry {@code from} on, as a forger who can write the file but holds no key would. */
+    private static void rechainFrom(Connection raw, long from) throws Exception {
+        String prev;
+        try (Statement sql = raw.createStatement(); ResultSet before = sql.executeQuery("SELECT hash FROM audit_log WHERE seq = " + (from - 1))) {
+            before.next();
+            prev = before.getString(1);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        try (Statement sql = raw.createStatement(); ResultSet all = sql.executeQuery(
+                "SELECT seq, ts, actor, action, entity, payload_json FROM audit_log WHERE seq >= " + from + " ORDER BY seq")) {
+            while (all.next()) {
+                rows.add(new Object[] {all.getLong(1), all.getString(2), all.getString(3), all.getString(4), all.getString(5), all.getString(6)});
+            }
+        }
+        try (PreparedStatement update = raw.prepareStatement("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?")) {
+            for (Object[] row : rows) {
+                String hash = AuditTrail.hash(prev, (Long) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                        (String) row[5]);
+                update.setString(1, prev);
+                update.setString(2, hash);
+                update.setLong(3, (Long) row[0]);
+                update.executeUpdate();
+                prev = hash;
+            }
+        }
     }
 
     @Test

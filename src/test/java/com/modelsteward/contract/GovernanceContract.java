@@ -151,7 +151,7 @@ abstract class GovernanceContract {
         Registry reader = team.as("alice");
         assertEquals(List.of(live + " f3", live + " f2"), reader.read(store -> store.catalog().severeLiveDrift("ACTIVE")).stream()
                 .map(d -> d.modelId() + " " + d.feature()).toList(), "f1's latest result is NORMAL; the shadow is not live");
-        assertEquals(List.of(shadow), reader.read(store -> store.catalog().versionsInState("SHADOW")).stream().map(v -> v.modelId()).toList());
+        assertEquals(List.of(shadow), reader.read(store -> store.catalog().versionRowsInState("SHADOW")).stream().map(v -> v.modelId()).toList());
     }
 
     @Test

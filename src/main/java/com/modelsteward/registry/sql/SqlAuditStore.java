@@ -467,6 +467,17 @@ final class SqlAuditStore implements AuditStore {
     }
 
     @Override
+    public List<SignedHead> signedHeadsOffChain() {
+        return handle.createQuery("""
+                        SELECT s.seq, s.head_hash, s.signer, s.signed_at, s.signature FROM audit_signatures s
+                          LEFT JOIN audit_log l ON l.seq = s.seq
+                         WHERE l.hash IS NULL OR l.hash <> s.head_hash ORDER BY s.seq""")
+                .map((row, ctx) -> new SignedHead(0, row.getLong("seq"), row.getString("head_hash"), row.getString("signer"),
+                        row.getString("signed_at"), row.getString("signature")))
+                .list();
+    }
+
+    @Override
     public int signedHeadCount() {
         return handle.createQuery("SELECT count(*) FROM audit_signatures").mapTo(Integer.class).one();
     }

@@ -33,6 +33,20 @@ final class SqlCatalog implements CatalogStore {
     static final String VERSION_SQL = "SELECT * FROM model_registry WHERE model_id = :id";
     static final String ACTIVE_VERSION_OF_SQL =
             "SELECT " + SUMMARY_COLUMNS + " FROM model_registry WHERE model_name = :name AND state = :state";
+    static final String VERSIONS_IN_STATE_SQL =
+            "SELECT " + SUMMARY_COLUMNS + " FROM model_registry WHERE state = :state ORDER BY created_at DESC, model_id";
+    /**
+     * Up the parents by primary key while the parent has the same name; UNION (not UNION ALL) keeps each id once, so a
+     * loop of parents ends. A line's length is the work, not the registry's size.
+     */
+    static final String LINE_ROWS_SQL = """
+            WITH RECURSIVE line(model_id) AS (
+                SELECT CAST(:id AS TEXT)
+                UNION
+                SELECT p.model_id FROM line
+                  JOIN model_registry c ON c.model_id = line.model_id
+                  JOIN model_registry p ON p.model_id = c.parent_id AND p.model_name = c.model_name)
+            SELECT m.* FROM line JOIN model_registry m ON m.model_id = line.model_id""";
     static final String COUNTS_BY_STATE_SQL = "SELECT state, count(*) AS count FROM model_registry GROUP BY state ORDER BY state";
     static final String MODEL_TYPES_SQL = "SELECT DISTINCT model_type FROM model_registry ORDER BY model_type";
     /** Distinct over the model_registry_name index: the pickers need the names, not 100 000 versions. */
@@ -94,7 +108,7 @@ final class SqlCatalog implements CatalogStore {
              WHERE d.severity = 'SEVERE' AND m.state = :live
              ORDER BY d.model_id, d.psi DESC, d.feature""";
     /** Every version in one state (few: the shadows, the live ones), over model_registry_state. */
-    static final String VERSIONS_IN_STATE_SQL = "SELECT * FROM model_registry WHERE state = :state ORDER BY model_name, model_id";
+    static final String VERSION_ROWS_IN_STATE_SQL = "SELECT * FROM model_registry WHERE state = :state ORDER BY model_name, model_id";
     static final String ROLES_OF_SQL = "SELECT roles FROM principals WHERE user_name = :u AND active = 1";
 
 
@@ -129,6 +143,16 @@ final class SqlCatalog implements CatalogStore {
     @Override
     public Optional<ModelVersion> version(String modelId) {
         return handle.createQuery(VERSION_SQL).bind("id", modelId).mapTo(ModelVersion.class).findOne();
+    }
+
+    @Override
+    public List<ModelSummary> versionsInState(String state) {
+        return handle.createQuery(VERSIONS_IN_STATE_SQL).bind("state", state).mapTo(ModelSummary.class).list();
+    }
+
+    @Override
+    public List<ModelVersion> lineRows(String modelId) {
+        return handle.createQuery(LINE_ROWS_SQL).bind("id", modelId).mapTo(ModelVersion.class).list();
     }
 
     @Override
@@ -222,8 +246,8 @@ final class SqlCatalog implements CatalogStore {
     }
 
     @Override
-    public List<ModelVersion> versionsInState(String state) {
-        return handle.createQuery(VERSIONS_IN_STATE_SQL).bind("state", state).mapTo(ModelVersion.class).list();
+    public List<ModelVersion> versionRowsInState(String state) {
+        return handle.createQuery(VERSION_ROWS_IN_STATE_SQL).bind("state", state).mapTo(ModelVersion.class).list();
     }
 
     @Override
