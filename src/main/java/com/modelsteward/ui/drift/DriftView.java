@@ -163,7 +163,7 @@ public final class DriftView extends LazyPage {
         drifted.setId("tile-drifted");
         Label worstWhy = new Label();
         Label driftedWhy = new Label();
-        StackPane worstBox = orNothing(worst, "Worst PSI", worstWhy, "drift-worst-psi-none");
+        StackPane worstBox = orNothing(worst, "Worst PSI, whole window", worstWhy, "drift-worst-psi-none");
         StackPane driftedBox = orNothing(drifted, "Drifted", driftedWhy, "drift-drifted-none");
         Runnable show = () -> {
             DriftMonitor.ModelReport now = model.reportProperty().get();

@@ -54,6 +54,14 @@ class DriftViewTest {
     private Stage stage;
     private final List<String> rollbackRequests = new ArrayList<>();
 
+    /** The demo is generated once per test JVM: here, not in {@code @Start}, whose set-up has a time limit. */
+    @org.junit.jupiter.api.BeforeAll
+    static void generateTheDemoOnce() {
+        Path warmUp = dir.resolve("warm-up");
+        assertTrue(warmUp.toFile().mkdirs());
+        TestRegistries.demo(warmUp).close();
+    }
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
@@ -202,7 +210,7 @@ class DriftViewTest {
         assertTrue(histogram.getData().isEmpty() && histogram.getTitle() == null, "no chart or title of vol_20d: " + histogram.getTitle());
         assertTrue(history.getData().isEmpty() && history.getTitle() == null);
         assertTrue(robot.lookup("#drift-table").queryTableView().getItems().isEmpty());
-        robot.interact(() -> Screenshots.write(stage.getScene(), "drift-no-samples"));
+        com.modelsteward.testsupport.PageShots.atThreeSizes(robot, stage, "drift-no-samples");
     }
 
     /** The panels a model has no data for say in a user's words what would fill them, and name the version. */
