@@ -10,18 +10,16 @@ import java.util.Optional;
 import javafx.scene.control.Dialog;
 
 /**
- * Dialogs for ViewModel tests: records what would have been shown ("title: message", errors and infos apart, the titles
- * of custom dialogs and file choosers) and answers as the test says — confirmations no unless told yes, file choosers
- * with the paths queued by {@link #answerFiles}, or cancelled when none is left.
+ * Dialogs for ViewModel tests: records what would have been shown ("title: message", errors and infos apart, and the
+ * titles of file choosers) and answers: confirmations no, file choosers with the paths queued by {@link #answerFiles}
+ * (cancelled when none is left).
  */
 public final class RecordingDialogs implements DialogService {
 
     private final List<String> errors = new ArrayList<>();
     private final List<String> infos = new ArrayList<>();
-    private final List<String> dialogs = new ArrayList<>();
     private final List<String> choosers = new ArrayList<>();
     private final Deque<Path> files = new ArrayDeque<>();
-    private boolean confirmAnswer;
 
     @Override
     public void showError(String title, String message) {
@@ -35,19 +33,18 @@ public final class RecordingDialogs implements DialogService {
 
     @Override
     public boolean confirm(String title, String message) {
-        dialogs.add(title);
-        return confirmAnswer;
+        return false;
     }
 
+    /** A view model never builds a dialog (DialogSeamTest): a test that gets here found a defect. */
     @Override
     public void show(Dialog<?> dialog) {
-        dialogs.add(dialog.getTitle());
+        throw new AssertionError("a view model showed the dialog \"" + dialog.getTitle() + "\"");
     }
 
     @Override
     public <R> Optional<R> showAndWait(Dialog<R> dialog) {
-        dialogs.add(dialog.getTitle());
-        return Optional.empty();
+        throw new AssertionError("a view model showed the dialog \"" + dialog.getTitle() + "\"");
     }
 
     @Override
@@ -68,23 +65,12 @@ public final class RecordingDialogs implements DialogService {
         return this;
     }
 
-    /** What every confirmation answers from now on. */
-    public RecordingDialogs answerConfirm(boolean answer) {
-        confirmAnswer = answer;
-        return this;
-    }
-
     public List<String> errors() {
         return errors;
     }
 
     public List<String> infos() {
         return infos;
-    }
-
-    /** The titles of the confirmations and custom dialogs shown, in order. */
-    public List<String> dialogs() {
-        return dialogs;
     }
 
     /** The titles of the file choosers shown (a save chooser with its suggested name in brackets). */

@@ -15,6 +15,9 @@ import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +82,31 @@ class DialogSizesTest {
         robot.interact(() -> robot.lookup("#approve-button").queryButton().fire());
         FxWait.until("the confirmation is asked", () -> robot.lookup("#confirm-decision").query().isVisible());
         DialogShots.atEverySize(robot, dialog, "approval-confirm", 1180, 900);
+    }
+
+    /**
+     * ControlsFX puts its decorations in a pane it makes the scene's root, around the dialog pane, with a copy of the
+     * dialog's stylesheets: that root follows a theme chosen while the dialog is open, as the dialog does.
+     */
+    @Test
+    void aRequiredFieldsMessageFollowsTheThemeOfAnOpenDialog(FxRobot robot) {
+        console.open(robot, stage, db, dir, "rachel.okafor");
+        String pending = request(catalog -> catalog.requests(Optional.of("PENDING")).stream()
+                .filter(r -> r.modelId().equals("momentum_xgb-3.2.0")).findFirst().orElseThrow().requestId());
+        DialogPane dialog = console.openRequest(robot, pending, "approval-dialog");
+        assertEquals("✖ A comment is required to approve or reject", validationMessage(robot, dialog));
+        robot.interact(() -> themeItem(robot, "dark").fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(dialog.getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("dark.css")), dialog.getStylesheets().toString());
+        assertEquals(dialog.getStylesheets(), dialog.getScene().getRoot().getStylesheets(), "the decorations' pane has the dark theme too");
+    }
+
+    private static RadioMenuItem themeItem(FxRobot robot, String name) {
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        return bar.getMenus().stream().flatMap(menu -> menu.getItems().stream())
+                .filter(item -> item instanceof Menu themes && "menu-theme".equals(themes.getId()))
+                .flatMap(themes -> ((Menu) themes).getItems().stream())
+                .filter(item -> ("menu-theme-" + name).equals(item.getId())).map(RadioMenuItem.class::cast).findFirst().orElseThrow();
     }
 
     @Test

@@ -162,13 +162,12 @@ final class DialogFrame {
      * is required …") sits in its lower right corner, so the need is read, not guessed from a colour. The view model
      * disables the action; this only says why at the field itself.
      */
-    static ValidationSupport required(TextInputControl field, String message) {
+    static void required(TextInputControl field, String message) {
         ValidationSupport validation = new ValidationSupport();
         validation.setValidationDecorator(new MessageDecoration());
         validation.registerValidator(field, false, Validator.createEmptyValidator(message));
         // ControlsFX marks a field only after its first edit; a required field is marked from the start, as the buttons are.
         validation.initInitialDecoration();
-        return validation;
     }
 
     /** ControlsFX's graphic decoration with the message written out instead of an icon with a tooltip. */

@@ -6,9 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -142,8 +144,28 @@ public final class FxDialogService implements DialogService {
         pane.setMaxSize(screen.getWidth() - MARGIN, screen.getHeight() - 2 * MARGIN);
     }
 
+    /**
+     * The theme on the pane, and on whatever is made the scene's root around it: ControlsFX's decorations (the required
+     * fields' messages) live in a pane it makes the root with a copy of the stylesheets, which a theme chosen while the
+     * dialog is open would leave behind.
+     */
     private void style(DialogPane pane) {
         Bindings.bindContent(pane.getStylesheets(), stylesheets);
+        ChangeListener<Parent> rootFollows = (property, before, root) -> {
+            if (root != null && root != pane) {
+                Bindings.bindContent(root.getStylesheets(), stylesheets);
+            }
+        };
+        pane.sceneProperty().addListener((property, before, scene) -> {
+            if (scene != null) {
+                scene.rootProperty().addListener(rootFollows);
+                rootFollows.changed(scene.rootProperty(), null, scene.getRoot());
+            }
+        });
+        if (pane.getScene() != null) {
+            pane.getScene().rootProperty().addListener(rootFollows);
+            rootFollows.changed(pane.getScene().rootProperty(), null, pane.getScene().getRoot());
+        }
     }
 
     /** The console's window the user is looking at (an open dialog rather than the main window), for a file chooser. */
