@@ -53,6 +53,29 @@ class LineageCliTest {
 
         assertEquals(0, run("lineage", "--db", db.toString()), cli.err());
         assertTrue(cli.out().contains("research_summary_prompts-1.1.0"), "every ACTIVE version is checked");
+
+        assertEquals(0, run("lineage", "--db", db.toString(), "--json"), cli.err());
+        JsonNode all = CanonicalJson.mapper().readTree(cli.out());
+        assertTrue(all.get("complete").asBoolean());
+        assertTrue(all.get("lineage_problems").isArray());
+        List<String> checked = new ArrayList<>();
+        all.get("versions").forEach(v -> checked.add(v.get("model_id").asText()));
+        assertTrue(checked.contains("momentum_xgb-3.1.0") && checked.contains("research_summary_prompts-2.1.0"), checked.toString());
+        assertTrue(all.get("versions").get(0).get("chain").size() > 0);
+    }
+
+    @Test
+    void progressOfManyVersionsGoesToStderrAboutEveryTenth() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        CliContext context = new CliContext(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8), java.time.Clock.systemUTC(), "cli.tester");
+        LineageOutput.Progress progress = new LineageOutput.Progress(context, 40);
+        for (int i = 0; i < 40; i++) {
+            progress.step();
+        }
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(10, lines.size(), lines.toString());
+        assertEquals("lineage: checked 40 of 40 versions", lines.getLast());
     }
 
     @Test
