@@ -24,8 +24,11 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
         this(out, err, clock, user, Environment.process());
     }
 
-    private static final ObjectMapper OUTPUT = CanonicalJson.mapper().copy()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    /** Made on the first JSON output: a command without --json (and help) never loads Jackson's writer for it. */
+    private static final class Json {
+        static final ObjectMapper OUTPUT = CanonicalJson.mapper().copy()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    }
 
     /**
      * The context of a real run: the user is the OS account running the process ({@link OsAccount}), never what
@@ -104,7 +107,7 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
      */
     public com.fasterxml.jackson.core.JsonGenerator jsonStream() {
         try {
-            com.fasterxml.jackson.core.JsonGenerator generator = OUTPUT.createGenerator(out)
+            com.fasterxml.jackson.core.JsonGenerator generator = Json.OUTPUT.createGenerator(out)
                     .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             generator.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
             return generator;
@@ -119,7 +122,7 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
      */
     public void printJson(Object value) {
         try {
-            out.println(OUTPUT.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+            out.println(Json.OUTPUT.writerWithDefaultPrettyPrinter().writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
