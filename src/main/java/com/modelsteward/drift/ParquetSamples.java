@@ -88,12 +88,22 @@ public final class ParquetSamples {
         } catch (AccessDeniedException denied) {
             throw new DriftException(CODE, file + " cannot be read: permission denied");
         } catch (LinkageError unloadable) {
-            // snappy and zstd decompress in native code, unpacked to java.io.tmpdir on first use.
-            throw new DriftException(CODE, file + " cannot be decompressed here: the decompressor's native library did not load ("
-                    + detail(unloadable) + "); a temp folder mounted noexec is the usual cause (set -Djava.io.tmpdir)");
-        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError corrupt) {
+            throw nativeProblem(file, unloadable);
+        } catch (Error libraryError) {
+            // snappy-java reports a native library it cannot load as its own Error, not a LinkageError.
+            if (String.valueOf(libraryError.getMessage()).contains("NATIVE")) {
+                throw nativeProblem(file, libraryError);
+            }
+            throw new DriftException(CODE, file + " is a damaged Parquet file that cannot be read (" + detail(libraryError) + ")");
+        } catch (IOException | RuntimeException corrupt) {
             throw new DriftException(CODE, file + " is a damaged Parquet file that cannot be read (" + detail(corrupt) + ")");
         }
+    }
+
+    /** snappy and zstd decompress in native code, unpacked to java.io.tmpdir on first use. */
+    private static DriftException nativeProblem(Path file, Throwable unloadable) {
+        return new DriftException(CODE, file + " cannot be decompressed here: the decompressor's native library did not load ("
+                + detail(unloadable) + "); a temp folder mounted noexec is the usual cause (set -Djava.io.tmpdir)");
     }
 
     /**
@@ -322,7 +332,8 @@ public final class ParquetSamples {
         if (message != null && message.contains("UNCOMPRESS")) {
             return "a compressed page does not decompress";
         }
-        boolean report = problem instanceof LinkageError || problem instanceof IOException || problem instanceof UncheckedIOException || problem instanceof IllegalArgumentException
+        boolean report = problem instanceof LinkageError || problem.getClass().getName().startsWith("org.xerial.snappy.")
+                || problem instanceof IOException || problem instanceof UncheckedIOException || problem instanceof IllegalArgumentException
                 || problem instanceof UnsupportedOperationException || problem instanceof IllegalStateException
                 || problem.getClass().getName().startsWith("dev.hardwood.");
         if (!report || message == null || message.isBlank()) {
