@@ -29,10 +29,10 @@ import picocli.CommandLine.Option;
         description = "PSI/KS drift: --reference a.csv --current b.csv, or --model ID / --all to compute and store from the registry")
 final class DriftCommand implements CliCommand {
 
-    @Option(names = "--reference", paramLabel = "FILE", description = "CSV of the reference window: a header of feature names, one row per sample")
+    @Option(names = "--reference", paramLabel = "FILE", description = "the reference window: a CSV file (a header of feature names, one row per sample) or a Parquet file (a column per feature)")
     private Path referenceFile;
 
-    @Option(names = "--current", paramLabel = "FILE", description = "CSV of the current window, with the same features")
+    @Option(names = "--current", paramLabel = "FILE", description = "the current window, CSV or Parquet, with the same features")
     private Path currentFile;
 
     @Option(names = "--model", paramLabel = "ID", converter = Converters.Text.class,
@@ -51,7 +51,7 @@ final class DriftCommand implements CliCommand {
     @Mixin
     private SharedOptions shared;
 
-    /** Only the registry forms store results and open incidents; comparing two CSV files signs nothing. */
+    /** Only the registry forms store results and open incidents; comparing two samples files signs nothing. */
     @Override
     public boolean maySign() {
         return model != null || all;
@@ -66,7 +66,7 @@ final class DriftCommand implements CliCommand {
         boolean csv = referenceFile != null || currentFile != null;
         boolean db = model != null || all;
         if (csv == db) {
-            throw new CliException("E_USAGE", "give either --reference and --current (CSV files) or --model ID / --all (with --db)");
+            throw new CliException("E_USAGE", "give either --reference and --current (CSV or Parquet files) or --model ID / --all (with --db)");
         }
         return csv ? compareFiles(context, policy) : computeStored(context, policy);
     }
