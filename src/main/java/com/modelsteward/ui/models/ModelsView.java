@@ -179,6 +179,8 @@ public final class ModelsView extends LazyPage {
         detailTitle.getStyleClass().add("section-title");
         detailTitle.setWrapText(true);
         FlowPane actionBar = new FlowPane(8, 8);
+        // The bar takes the pane's width rather than asking for its widest button's; the buttons wrap to fit it.
+        actionBar.setMinWidth(0);
         actionBar.setId("model-actions");
         Label actionNote = new Label();
         actionNote.setId("model-actions-note");
@@ -284,7 +286,11 @@ public final class ModelsView extends LazyPage {
                 }
             });
             button.setOnAction(event -> model.governance().perform(version.modelId(), version.modelName(), action));
-            bar.getChildren().add(fixed(button));
+            // A long action ("Roll back to momentum_xgb-3.0.0…") wraps inside the pane instead of widening it.
+            button.setWrapText(true);
+            button.setMinHeight(Region.USE_PREF_SIZE);
+            button.maxWidthProperty().bind(bar.widthProperty());
+            bar.getChildren().add(button);
         }
         note.setText(reasons.isEmpty() ? "" : "Unavailable: " + String.join("; ", reasons) + ".");
         note.setVisible(!reasons.isEmpty());
