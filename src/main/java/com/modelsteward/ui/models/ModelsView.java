@@ -47,7 +47,6 @@ import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -178,9 +177,7 @@ public final class ModelsView extends LazyPage {
         Label detailTitle = new Label("Select a version");
         detailTitle.getStyleClass().add("section-title");
         detailTitle.setWrapText(true);
-        FlowPane actionBar = new FlowPane(8, 8);
-        // The bar takes the pane's width rather than asking for its widest button's; the buttons wrap to fit it.
-        actionBar.setMinWidth(0);
+        HBox actionBar = new HBox(8);
         actionBar.setId("model-actions");
         Label actionNote = new Label();
         actionNote.setId("model-actions-note");
@@ -270,7 +267,7 @@ public final class ModelsView extends LazyPage {
     }
 
     /** One button per action the policy offers from the version's state; disabled, with the reason, when the user may not. */
-    private void showActions(FlowPane bar, Label note) {
+    private void showActions(HBox bar, Label note) {
         bar.getChildren().clear();
         ModelVersion version = model.detailProperty().get();
         List<String> reasons = new ArrayList<>();
@@ -289,7 +286,6 @@ public final class ModelsView extends LazyPage {
             // A long action ("Roll back to momentum_xgb-3.0.0…") wraps inside the pane instead of widening it.
             button.setWrapText(true);
             button.setMinHeight(Region.USE_PREF_SIZE);
-            button.maxWidthProperty().bind(bar.widthProperty());
             bar.getChildren().add(button);
         }
         note.setText(reasons.isEmpty() ? "" : "Unavailable: " + String.join("; ", reasons) + ".");
