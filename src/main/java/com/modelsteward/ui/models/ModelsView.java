@@ -69,6 +69,8 @@ public final class ModelsView extends LazyPage {
     private SplitPane split;
     private static final double PAD = 16;
     private static final double SEARCH_MIN_WIDTH = 120;
+    /** Action labels up to this many characters keep their width in the action bar; longer ones wrap. */
+    private static final int SHORT_ACTION = 16;
     /** The detail keeps a useful part of each value (a hash's first and last dozen characters) and its Copy button. */
     private static final double DETAIL_MIN_WIDTH = 280;
 
@@ -283,10 +285,15 @@ public final class ModelsView extends LazyPage {
                 }
             });
             button.setOnAction(event -> model.governance().perform(version.modelId(), version.modelName(), action));
-            // A long action ("Roll back to momentum_xgb-3.0.0…") wraps inside the pane instead of widening it.
-            button.setWrapText(true);
-            button.setMinHeight(Region.USE_PREF_SIZE);
-            bar.getChildren().add(button);
+            // A long action ("Roll back to momentum_xgb-3.0.0…") wraps inside the pane instead of widening it; a short
+            // one ("Retire…") keeps its width, else the bar squeezed it to a column of letters.
+            if (action.label().length() > SHORT_ACTION) {
+                button.setWrapText(true);
+                button.setMinHeight(Region.USE_PREF_SIZE);
+                bar.getChildren().add(button);
+            } else {
+                bar.getChildren().add(fixed(button));
+            }
         }
         note.setText(reasons.isEmpty() ? "" : "Unavailable: " + String.join("; ", reasons) + ".");
         note.setVisible(!reasons.isEmpty());
