@@ -34,6 +34,8 @@ public final class Columns {
     private static final double CELL_MARGIN = 18;
     /** Room around a header's text: padding and the sort arrow. */
     private static final double HEADER_MARGIN = 30;
+    /** A table's vertical scroll bar and its border, which the columns in view share the table's width with. */
+    private static final double SCROLL_BAR_AND_BORDER = 18;
     /** A badge's pill: its padding and the symbol's space. */
     private static final double BADGE_EXTRA = 20;
     /**
@@ -118,9 +120,6 @@ public final class Columns {
             }
         }
     }
-
-    /** A table's vertical scroll bar and its border, which the columns in view share the table's width with. */
-    private static final double SCROLL_BAR_AND_BORDER = 18;
 
     private static <S> void fit(TableView<S> table, List<TableColumn<S, ?>> columns) {
         Font font = table.getPlaceholder() instanceof Labeled placeholder ? placeholder.getFont() : Font.getDefault();

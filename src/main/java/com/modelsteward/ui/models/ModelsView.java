@@ -48,7 +48,6 @@ import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -72,6 +71,8 @@ public final class ModelsView extends LazyPage {
     private SplitPane split;
     private static final double PAD = 16;
     private static final double SEARCH_MIN_WIDTH = 120;
+    /** Action labels up to this many characters keep their width in the action bar; longer ones wrap. */
+    private static final int SHORT_ACTION = 16;
     /** The detail keeps a useful part of each value (a hash's first and last dozen characters) and its Copy button. */
     private static final double DETAIL_MIN_WIDTH = 280;
 
@@ -181,7 +182,7 @@ public final class ModelsView extends LazyPage {
         Label detailTitle = new Label("Select a version");
         detailTitle.getStyleClass().add("section-title");
         detailTitle.setWrapText(true);
-        FlowPane actionBar = new FlowPane(8, 8);
+        HBox actionBar = new HBox(8);
         actionBar.setId("model-actions");
         Label actionNote = new Label();
         actionNote.setId("model-actions-note");
@@ -271,7 +272,7 @@ public final class ModelsView extends LazyPage {
     }
 
     /** One button per action the policy offers from the version's state; disabled, with the reason, when the user may not. */
-    private void showActions(FlowPane bar, Label note) {
+    private void showActions(HBox bar, Label note) {
         bar.getChildren().clear();
         ModelVersion version = model.detailProperty().get();
         List<String> reasons = new ArrayList<>();
@@ -287,7 +288,15 @@ public final class ModelsView extends LazyPage {
                 }
             });
             button.setOnAction(event -> governance.perform(version.modelId(), version.modelName(), action));
-            bar.getChildren().add(fixed(button));
+            // A long action ("Roll back to momentum_xgb-3.0.0…") wraps inside the pane instead of widening it; a short
+            // one ("Retire…") keeps its width, else the bar squeezed it to a column of letters.
+            if (action.label().length() > SHORT_ACTION) {
+                button.setWrapText(true);
+                button.setMinHeight(Region.USE_PREF_SIZE);
+                bar.getChildren().add(button);
+            } else {
+                bar.getChildren().add(fixed(button));
+            }
         }
         note.setText(reasons.isEmpty() ? "" : "Unavailable: " + String.join("; ", reasons) + ".");
         note.setVisible(!reasons.isEmpty());

@@ -102,8 +102,24 @@ public final class ScorecardsView extends LazyPage {
         SearchableComboBox<String> name = new SearchableComboBox<>(model.names());
         name.setId("scorecards-name");
         name.setPrefWidth(NAME_WIDTH);
-        name.valueProperty().bindBidirectional(model.modelNameProperty());
-        name.setOnAction(event -> model.showName(name.getValue()));
+        // The box shows the name shown; a name the user picks is loaded, and becomes the name shown once it is. (Bound
+        // both ways, the pick became the shown name first and loaded nothing; SearchableComboBox sets its value
+        // before its action fires.)
+        boolean[] following = {false};
+        model.modelNameProperty().addListener((obs, old, now) -> {
+            following[0] = true;
+            try {
+                name.setValue(now);
+            } finally {
+                following[0] = false;
+            }
+        });
+        name.setValue(model.modelNameProperty().get());
+        name.valueProperty().addListener((obs, old, now) -> {
+            if (!following[0]) {
+                model.showName(now);
+            }
+        });
         CheckComboBox<ModelSummary> versions = versionPicker();
         ComboBox<String> baseline = new ComboBox<>(model.chosen());
         baseline.setId("scorecards-baseline");
@@ -265,7 +281,15 @@ public final class ScorecardsView extends LazyPage {
             }
         };
         model.versions().addListener((ListChangeListener<ModelSummary>) change -> {
-            newestFirst.setAll(model.versions().reversed());
+            // Checks cleared before the items change: ControlsFX's check model keeps checks by index and failed with
+            // an IndexOutOfBoundsException clearing checks of items no longer there.
+            following[0] = true;
+            try {
+                picker.getCheckModel().clearChecks();
+                newestFirst.setAll(model.versions().reversed());
+            } finally {
+                following[0] = false;
+            }
             showChosen.run();
         });
         model.chosen().addListener((ListChangeListener<String>) change -> showChosen.run());

@@ -156,20 +156,6 @@ public final class ScorecardsViewModel {
         recompute();
     }
 
-    /** Adds or removes one version; adding a ninth is refused (returns false). */
-    public boolean toggle(String modelId) {
-        List<String> ids = new ArrayList<>(chosen);
-        if (ids.contains(modelId)) {
-            ids.remove(modelId);
-        } else if (ids.size() >= MAX_VERSIONS) {
-            return false;
-        } else {
-            ids.add(modelId);
-        }
-        choose(ids, baseline.get());
-        return true;
-    }
-
     private void recompute() {
         if (loading || rules == null) {
             return;

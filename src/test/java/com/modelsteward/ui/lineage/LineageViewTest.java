@@ -246,6 +246,8 @@ class LineageViewTest {
         assertTrue(graph.node(ACTIVE).getStyleClass().contains("graph-selected"));
         robot.interact(graph::fit);
         double fitted = graph.zoom();
+        assertTrue(fitted >= LineageGraph.LEGIBLE_ZOOM, "Fit keeps the 14 versions' labels legible, zoom " + fitted);
+        assertTrue(graph.node(ACTIVE) != null, "and shows the selected version");
         FxWait.clickOn(robot, "#graph-zoom-in");
         assertEquals(fitted * 1.25, graph.zoom(), 1e-9);
         robot.interact(() -> graph.setZoom(1));

@@ -17,15 +17,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.layout.GridPane;
 import javafx.scene.paint.Paint;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +128,47 @@ class ModelsViewTest {
         String[] copied = new String[1];
         robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
         assertEquals(other.modelId(), copied[0], "Copy copies the version shown now, not the first one");
+    }
+
+    /**
+     * At the smallest window a hash does not fit the detail pane: it is cut in the middle (both ends stay, as people
+     * compare hashes), its tooltip holds the whole hash and Copy copies the whole hash; name, version, state and creator
+     * stay in view in the table beside it.
+     */
+    @Test
+    void at1024x700AHashIsCutInTheMiddleWithTheWholeHashInItsTooltipAndOnCopy(FxRobot robot) {
+        FxWait.until("the registry is open", () -> shell.context() != null);
+        robot.interact(() -> {
+            shell.stage().setWidth(1024);
+            shell.stage().setHeight(700);
+        });
+        FxWait.clickOn(robot, "#nav-models");
+        TableView<ModelSummary> table = robot.lookup("#models-table").queryTableView();
+        FxWait.until("the versions are listed", () -> table.getItems().size() > 2);
+        ModelSummary live = table.getItems().stream().filter(v -> v.modelId().equals("momentum_xgb-3.1.0")).findFirst().orElseThrow();
+        select(robot, table, live);
+        String hash = shell.context().catalog().version(live.modelId()).orElseThrow().trainingConfigHash();
+        GridPane fields = robot.lookup("#models-detail").query();
+        Label value = fields.getChildren().stream().filter(node -> node instanceof Label label && hash.equals(label.getText()))
+                .map(Label.class::cast).findFirst().orElseThrow();
+        robot.interact(() -> table.getScene().getRoot().layout());
+
+        String shown = ((Text) value.lookup(".text")).getText();
+        assertTrue(value.isTextTruncated(), "a 64-digit hash does not fit " + value.getWidth() + " px");
+        assertTrue(shown.startsWith(hash.substring(0, 6)) && shown.endsWith(hash.substring(hash.length() - 6)),
+                "both ends of the hash stay: " + shown);
+        assertEquals(hash, value.getTooltip().getText());
+        robot.interact(() -> ((Button) cellAt(fields, 1, GridPane.getRowIndex(value))).fire());
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
+        assertEquals(hash, copied[0], "Copy copies the whole hash");
+
+        Bounds tableShown = table.localToScene(table.getBoundsInLocal());
+        TableColumn<ModelSummary, ?> creator = table.getColumns().get(3);
+        assertEquals("Created by", creator.getText());
+        double creatorRight = tableShown.getMinX() + table.getColumns().subList(0, 4).stream().mapToDouble(TableColumn::getWidth).sum();
+        assertTrue(creatorRight <= tableShown.getMaxX(), "the creator column ends inside the table: " + creatorRight + " > " + tableShown.getMaxX());
+        robot.interact(() -> Screenshots.write(shell.stage().getScene(), "models-1024-detail"));
     }
 
     private static void select(FxRobot robot, TableView<ModelSummary> table, ModelSummary version) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.config.AppSettings;
+import com.modelsteward.registry.ModelSummary;
 import com.modelsteward.scorecards.MetricRules;
 import com.modelsteward.scorecards.ScorecardComparison;
 import com.modelsteward.testsupport.FxWait;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.chart.BarChart;
@@ -25,6 +27,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.SearchableComboBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,13 +162,9 @@ class ScorecardsViewTest {
     void choosingVersionsIsCappedAtEightAndExportsWork(FxRobot robot) throws Exception {
         open(robot, "momentum_xgb-3.2.0");
         ScorecardsView view = view(robot);
-        AtomicReference<Boolean> ninth = new AtomicReference<>();
-        robot.interact(() -> {
-            view.model().choose(view.model().versions().stream().map(v -> v.modelId()).limit(8).toList(), "momentum_xgb-3.1.0");
-            ninth.set(view.model().toggle(view.model().versions().getLast().modelId()));
-        });
-        assertFalse(ninth.get());
-        assertEquals(8, view.model().chosen().size());
+        robot.interact(() -> view.model().choose(view.model().versions().stream().map(v -> v.modelId()).limit(9).toList(),
+                "momentum_xgb-3.1.0"));
+        assertEquals(8, view.model().chosen().size(), "a ninth version is not compared");
         Path csv = folder.resolve("out.csv");
         Path png = folder.resolve("charts.png");
         AtomicReference<Path> written = new AtomicReference<>();
@@ -229,6 +229,53 @@ class ScorecardsViewTest {
 
     private long scorecardCount() {
         return shell.context().registry().readHandle(h -> h.createQuery("SELECT count(*) FROM scorecards").mapTo(Long.class).one());
+    }
+
+    /**
+     * The versions to compare are check boxes in a list that stays open for several picks, following the comparison
+     * both ways; a ninth is undone. The name box (one of thousands, in a large registry) is a searchable one.
+     */
+    @Test
+    void versionsArePickedAsCheckBoxesUpToEightAndTheNameFromASearchableBox(FxRobot robot) {
+        open(robot, "momentum_xgb-3.1.0");
+        ScorecardsViewModel model = ((ScorecardsView) shell.page(ScorecardsView.PAGE_ID)).model();
+        @SuppressWarnings("unchecked")
+        CheckComboBox<ModelSummary> versions = robot.lookup("#scorecards-versions").queryAs(CheckComboBox.class);
+        FxWait.until("the picker lists the name's 14 versions", () -> versions.getItems().size() == 14);
+        assertEquals(List.copyOf(model.chosen()), checked(robot, versions), "the boxes show the versions compared");
+
+        robot.interact(versions::show);
+        robot.interact(() -> versions.getCheckModel().check(versions.getItems().getFirst()));
+        FxWait.until("the newest version joins the comparison", () -> model.chosen().contains("momentum_xgb-3.3.0"));
+        robot.interact(() -> versions.getItems().forEach(versions.getCheckModel()::check));
+        FxWait.until("a ninth pick is undone", () -> checked(robot, versions).size() == ScorecardsViewModel.MAX_VERSIONS);
+        assertEquals(ScorecardsViewModel.MAX_VERSIONS, model.chosen().size());
+        assertEquals(List.copyOf(model.chosen()), checked(robot, versions));
+
+        @SuppressWarnings("unchecked")
+        SearchableComboBox<String> name = robot.lookup("#scorecards-name").queryAs(SearchableComboBox.class);
+        robot.interact(() -> name.setValue("news_embedder"));
+        FxWait.until("the other name's versions are listed", () -> versions.getItems().size() == 6
+                && versions.getItems().stream().allMatch(v -> v.modelName().equals("news_embedder")));
+        FxWait.until("background work is done", () -> shell.tasks().runningProperty().get() == 0);
+        assertEquals(List.copyOf(model.chosen()), checked(robot, versions), "the boxes follow the new comparison");
+    }
+
+    /** The checked versions' ids, in creation order as the comparison keeps them. */
+    private static List<String> checked(FxRobot robot, CheckComboBox<ModelSummary> versions) {
+        AtomicReference<List<String>> ids = new AtomicReference<>();
+        robot.interact(() -> ids.set(versions.getCheckModel().getCheckedItems().stream().map(ModelSummary::modelId).sorted(
+                Comparator.comparingInt(id -> versions.getItems().size() - indexOf(versions, id))).toList()));
+        return ids.get();
+    }
+
+    private static int indexOf(CheckComboBox<ModelSummary> versions, String id) {
+        for (int i = 0; i < versions.getItems().size(); i++) {
+            if (versions.getItems().get(i).modelId().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static ScorecardComparison currentComparison(FxRobot robot) {
