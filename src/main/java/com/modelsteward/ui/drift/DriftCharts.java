@@ -34,7 +34,7 @@ final class DriftCharts {
         CategoryAxis bins = new CategoryAxis();
         bins.setLabel("PSI bin (reference deciles)");
         NumberAxis share = new NumberAxis();
-        share.setLabel("share of sample");
+        share.setLabel("share");
         BarChart<String, Number> chart = new BarChart<>(bins, share);
         chart.setId("drift-histogram");
         chart.setAnimated(false);

@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -121,9 +122,16 @@ final class MainWindow {
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
         registryLabel.setId("status-registry");
-        // Who is logged in to what stays readable; a long background task's description is cut instead.
-        registryLabel.setMinWidth(Region.USE_PREF_SIZE);
+        // Who is logged in stays whole; a long registry path is cut in the middle (the whole of it in the tooltip), and
+        // a long background task's description is cut instead. A status bar wider than the window would widen the
+        // whole window's content past its right edge.
+        registryLabel.setMinWidth(160);
+        registryLabel.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        Tooltip registryTip = new Tooltip();
+        registryTip.textProperty().bind(registryLabel.textProperty());
+        registryLabel.setTooltip(registryTip);
         userLabel.setId("status-user");
+        userLabel.setMinWidth(Region.USE_PREF_SIZE);
 
         content.getStyleClass().add("content");
         notification.setId("notification");
@@ -167,7 +175,6 @@ final class MainWindow {
         newContext.setNotifier(this::notify);
         newContext.setChangeListener(this::registryChanged);
         registryLabel.setText(RegistryNames.registryStatus(newContext.registry(), newContext.user(), newContext.roles()));
-        registryLabel.setTooltip(new Tooltip(newContext.registry().location() + " (schema v" + newContext.registry().schemaVersion() + ")"));
         userLabel.setText(RegistryNames.userStatus(newContext.registry(), newContext.user(), newContext.roles()));
         monitorLabel.setText("");
         banners.getChildren().clear();
@@ -451,7 +458,6 @@ final class MainWindow {
         menu.setPagesEnabled(false);
         menu.pageShown(null);
         registryLabel.setText("No registry open");
-        registryLabel.setTooltip(null);
         userLabel.setText("");
         monitorLabel.setText("");
         navBadges.values().forEach(badge -> badge.setText(""));
