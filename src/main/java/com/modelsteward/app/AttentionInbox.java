@@ -2,6 +2,7 @@ package com.modelsteward.app;
 
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.ReviewDesk;
+import com.modelsteward.governance.RuleChanges;
 import com.modelsteward.lineage.LineageCheck;
 import com.modelsteward.policy.Policy;
 import com.modelsteward.registry.DriftResultRow;
@@ -29,7 +30,10 @@ public final class AttentionInbox {
 
     /** Why an item is in the inbox; it decides which page opens it. */
     public enum Kind {
-        /** A PENDING request the person may approve or reject; {@code subject} is the request id. */
+        /**
+         * A PENDING request the person may approve or reject, or a PENDING rule change (a second ADMIN decides);
+         * {@code subject} is the request id or the rule change's id ({@code RC-…}).
+         */
         DECIDE,
         /** A live version whose latest drift is SEVERE for some feature; {@code subject} is the version. */
         SEVERE_DRIFT,
@@ -53,6 +57,13 @@ public final class AttentionInbox {
         List<Item> items = new ArrayList<>();
         for (ReviewDesk.Decidable request : services.desk().decidableBy(who)) {
             items.add(decide(request, now));
+        }
+        for (RuleChanges.RuleChange change : RuleChanges.list(services.registry())) {
+            // The decision dialog's own blockers: an active ADMIN, not the requester, a request whose signature verifies.
+            if (change.pending() && !change.requestedBy().equals(who.user())
+                    && RuleChanges.evidence(services.registry(), change.changeId(), who).blockers().isEmpty()) {
+                items.add(decide(change, now));
+            }
         }
         Map<String, ModelVersion> live = catalog.versionRowsInState(policy.liveState()).stream()
                 .collect(Collectors.toMap(ModelVersion::modelId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -95,6 +106,12 @@ public final class AttentionInbox {
                 request.requestId() + ": " + request.modelName() + " " + request.version() + " " + request.fromState() + " → "
                         + request.toState(),
                 gates + " · requested by " + request.requestedBy() + " · opened " + ago(Timestamps.parse(request.requestedAt()), now));
+    }
+
+    private static Item decide(RuleChanges.RuleChange change, Instant now) {
+        return new Item(Kind.DECIDE, change.changeId(), change.changeId() + ": " + change.kind().label() + ", " + change.summary(),
+                "a rule change for a second ADMIN · requested by " + change.requestedBy() + " · opened "
+                        + ago(Timestamps.parse(change.requestedAt()), now));
     }
 
     private static Item drift(ModelVersion version, List<DriftResultRow> rows) {

@@ -53,7 +53,6 @@ public record DriftPolicy(
         }
     }
 
-    /** A preset by name ("default", "credit-risk") or a YAML/JSON policy file with any of the fields above. */
     /** A drift policy file is a handful of settings; these bound what is read (docs/security.md, "Input limits"). */
     public static final int MAX_BYTES = 64 * 1024;
     public static final int MAX_LINE_CHARS = 10_000;

@@ -134,7 +134,6 @@ public final class Keys {
         }
     }
 
-    /** True only when {@code signature} is a valid Ed25519 signature of {@code content} by {@code publicText}. */
     /**
      * Whether {@code signature} signs the canonical JSON of {@code content}: in RFC 8785, or in form 1 for a signature
      * made before it (ADR 0014). Both forms write the same fields, so a match in either proves the signer approved them.

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.modelsteward.config.Environment;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.Principals;
+import com.modelsteward.governance.Role;
+import com.modelsteward.governance.RuleChanges;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.TestRegistries;
@@ -67,6 +69,20 @@ class AttentionInboxTest {
                 "chen.wei requested it and is an analyst: nothing of the queue is theirs to decide");
         assertTrue(inboxOf("ines.admin").stream().noneMatch(item -> item.kind() == AttentionInbox.Kind.DECIDE),
                 "an ADMIN without the RISK_OFFICER role decides no promotion");
+    }
+
+    @Test
+    void aRuleChangeWaitsForTheOtherAdminNotForItsRequester() {
+        String id = RuleChanges.requestRoleGrant(registry, CLOCK, identity("ines.admin"), "alice.nguyen", Role.RISK_OFFICER)
+                .change().changeId();
+        AttentionInbox.Item change = about(inboxOf(TestRegistries.OPERATOR), AttentionInbox.Kind.DECIDE, id).orElseThrow();
+        assertEquals(id + ": Role grant, grant RISK_OFFICER to alice.nguyen", change.title());
+        assertEquals("a rule change for a second ADMIN · requested by ines.admin · opened just now", change.detail());
+        assertTrue(about(inboxOf("ines.admin"), AttentionInbox.Kind.DECIDE, id).isEmpty(), "the requester cannot decide it");
+        assertTrue(about(inboxOf("rachel.okafor"), AttentionInbox.Kind.DECIDE, id).isEmpty(), "a risk officer decides no rule change");
+
+        RuleChanges.reject(registry, CLOCK, identity(TestRegistries.OPERATOR), id, "Not this quarter.");
+        assertTrue(about(inboxOf(TestRegistries.OPERATOR), AttentionInbox.Kind.DECIDE, id).isEmpty(), "a decided change leaves it");
     }
 
     @Test

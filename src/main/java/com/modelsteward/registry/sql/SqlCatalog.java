@@ -91,7 +91,7 @@ final class SqlCatalog implements CatalogStore {
     static final String LATEST_DRIFT_SQL = """
             SELECT d.drift_id, d.model_id, d.feature, d.drift_kind, d.psi, d.ks_statistic, d.ks_pvalue, d.n_reference,
                    d.n_current, d.n_dropped, d.severity, d.window_start, d.window_end, d.computed_at
-              FROM """ + LATEST_DRIFT_IDS + """
+              FROM""" + LATEST_DRIFT_IDS + """
              JOIN model_drift d ON d.drift_id = latest.drift_id
              ORDER BY d.model_id, d.psi DESC""";
     static final String DRIFT_ALERT_COUNT_SQL = "SELECT count(DISTINCT d.model_id) FROM " + LATEST_DRIFT_IDS + """
@@ -102,7 +102,7 @@ final class SqlCatalog implements CatalogStore {
     static final String SEVERE_LIVE_DRIFT_SQL = """
             SELECT d.drift_id, d.model_id, d.feature, d.drift_kind, d.psi, d.ks_statistic, d.ks_pvalue, d.n_reference,
                    d.n_current, d.n_dropped, d.severity, d.window_start, d.window_end, d.computed_at
-              FROM """ + LATEST_DRIFT_IDS + """
+              FROM""" + LATEST_DRIFT_IDS + """
              JOIN model_drift d ON d.drift_id = latest.drift_id
              JOIN model_registry m ON m.model_id = d.model_id
              WHERE d.severity = 'SEVERE' AND m.state = :live

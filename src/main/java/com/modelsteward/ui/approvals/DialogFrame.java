@@ -115,7 +115,6 @@ final class DialogFrame {
         return row;
     }
 
-    /** A box listing why an action is unavailable (or an empty, hidden box when it is available). */
     /** The sentence of a confirmation bar ("Approve REQ-…? … now."): wraps, and takes the width the buttons leave. */
     static Label confirmText(String id) {
         Label label = new Label();

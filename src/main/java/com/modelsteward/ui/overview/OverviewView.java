@@ -3,6 +3,7 @@ package com.modelsteward.ui.overview;
 import com.modelsteward.app.AttentionInbox;
 import com.modelsteward.registry.RegistryEvent;
 import com.modelsteward.registry.StateCount;
+import com.modelsteward.ui.approvals.GovernanceActions;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
 import com.modelsteward.ui.common.LazyPage;
@@ -52,7 +53,7 @@ public final class OverviewView extends LazyPage {
 
     public OverviewView(AppContext context) {
         this.context = context;
-        this.model = new OverviewViewModel(context);
+        this.model = new OverviewViewModel(context, new GovernanceActions(context)::openRequest);
     }
 
     /**

@@ -6,10 +6,10 @@ import com.modelsteward.governance.Principals;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.RegistryEvent;
 import com.modelsteward.registry.StateCount;
-import com.modelsteward.ui.approvals.GovernanceActions;
 import com.modelsteward.ui.common.AppContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -34,9 +34,15 @@ public final class OverviewViewModel {
     private final ObservableList<RegistryEvent> recentEvents = FXCollections.observableArrayList();
     private final ObservableList<AttentionInbox.Item> attention = FXCollections.observableArrayList();
     private final BooleanProperty attentionLoaded = new SimpleBooleanProperty();
+    private final Consumer<String> requestOpener;
 
-    public OverviewViewModel(AppContext context) {
+    /**
+     * {@code requestOpener} opens a request's approval dialog (or a rule change's decision dialog) by its id: the view's
+     * to give, since a view model opens no dialog.
+     */
+    public OverviewViewModel(AppContext context, Consumer<String> requestOpener) {
         this.context = context;
+        this.requestOpener = requestOpener;
     }
 
     public void refresh() {
@@ -69,7 +75,7 @@ public final class OverviewViewModel {
         switch (item.kind()) {
             case DECIDE -> {
                 context.navigate("approvals");
-                new GovernanceActions(context).openRequest(item.subject());
+                requestOpener.accept(item.subject());
             }
             case SEVERE_DRIFT -> show("drift", item.subject());
             case LINEAGE_FAILED -> show("lineage", item.subject());
