@@ -17,7 +17,8 @@ public final class Main {
 
     /**
      * The packaging's AOT training run ({@code --aot-training FOLDER}): the commands a user waits on, on a demo registry
-     * made in FOLDER, then the console's smoke run, in one process, so that one cache serves both launchers.
+     * made in FOLDER, then the console's smoke run, in one process: the console's cache. The command-line launcher's own
+     * cache is made afterwards from one command (the pom's package profile, ADR 6).
      */
     static final String AOT_TRAINING = "--aot-training";
 
