@@ -31,21 +31,23 @@ import java.util.stream.IntStream;
  * work (bench/drift_bench.py), measured as PAIRED, INTERLEAVED runs in one invocation so that whatever else the machine
  * does hits both sides alike (docs/drift.md, "Performance"). Not a test: run it by hand from the project's folder.
  *
- * <pre>mvn -B -o -q package -DskipTests
- * java -cp "target/classes:target/lib/*" bench/DriftBenchmark.java [pairs, default 7]</pre>
+ * <pre>mvn -B -o -q -Ppackage package -DskipTests -Dinstaller.skip=true   # classes, jar and the app-image for A
+ * java -cp "target/classes:target/lib/*" bench/DriftBenchmark.java [pairs, default 7] [folder for the data files]</pre>
  *
  * <ol>
  *   <li>Writes the two CSV files once to a temp folder (Double.toString, the shortest text that reads back to the same
- *       double, so both sides read the same values).</li>
- *   <li>End to end, as a user waits for it: A = {@code java -cp "target/classes:target/lib/*" com.modelsteward.Main
- *       drift --reference … --current … --json}, B = {@code python3 bench/drift_bench.py e2e …} (np.loadtxt of both
- *       files, then the drift), each a whole process under /usr/bin/time for its peak resident memory; A B on even
- *       pairs, B A on odd ones. A side row H runs A with {@code -XX:+UseTransparentHugePages} in the same pairs (A B H,
- *       H B A): numpy asks for huge pages for its large arrays, the JVM only with that option, and on this machine the
- *       4 KB page faults of 320 MB of fresh arrays are a large part of A's system time. A second side row P runs A on
- *       the same data as Parquet (snappy, written once from the CSV files by DuckDB: bench/parquet/csv-to-parquet.mjs,
- *       after {@code npm ci --prefix bench/parquet}; skipped with a note when that is not installed), last in even
- *       pairs and first in odd ones; its results must equal A's exactly.</li>
+ *       double, so both sides read the same values); given a folder as the second argument, writes them there once and
+ *       reuses them on later runs.</li>
+ *   <li>End to end, as a user waits for it: A = the drift command as a user runs it, {@code model-steward-cli drift
+ *       --reference … --current … --json} from the app-image ({@code mvn -B -Ppackage package -DskipTests
+ *       -Dinstaller.skip=true}; another launcher with {@code -Dbench.launcher=PATH}), B = {@code python3
+ *       bench/drift_bench.py e2e …} (np.loadtxt of both files, then the drift), each a whole process under
+ *       /usr/bin/time for its peak resident memory; A B on even pairs, B A on odd ones. A side row J runs the same
+ *       command from the build's classes ({@code java -cp "target/classes:target/lib/*" com.modelsteward.Main}, no
+ *       AOT cache, no launcher options) in the same pairs (A B J, J B A); without an app-image A is that command and
+ *       there is no J. A second side row P runs A on the same data as Parquet (snappy, written once from the CSV files
+ *       by DuckDB: bench/parquet/csv-to-parquet.mjs, after {@code npm ci --prefix bench/parquet}; skipped with a note
+ *       when that is not installed), last in even pairs and first in odd ones; its results must equal A's exactly.</li>
  *   <li>Compute only, both samples in memory: A = {@link DriftEngine#compareInPlace} for every feature, a feature per
  *       core (the command's own path), on fresh copies; B = the same drift in a Python process that loaded the files
  *       once; interleaved the same way.</li>
@@ -70,10 +72,15 @@ public final class DriftBenchmark {
             throw new IllegalStateException("/usr/bin/time (GNU time) measures each side's peak memory: apt-get install time");
         }
         double loadAtStart = load();
-        Path dir = Files.createTempDirectory("drift-bench");
+        boolean keep = args.length > 1;
+        Path dir = keep ? Files.createDirectories(Path.of(args[1])) : Files.createTempDirectory("drift-bench");
         double[][][] data = generate();
-        Path reference = write(dir.resolve("reference.csv"), data, 0);
-        Path current = write(dir.resolve("current.csv"), data, 1);
+        Path reference = dir.resolve("reference.csv");
+        Path current = dir.resolve("current.csv");
+        if (!keep || !Files.isRegularFile(reference) || !Files.isRegularFile(current)) {
+            write(reference, data, 0);
+            write(current, data, 1);
+        }
         long bytes = Files.size(reference) + Files.size(current);
         System.out.printf(Locale.ROOT, "Drift benchmark: %d features, %,d reference × %,d current rows; %s %.0f MB, %s %.0f MB%n", FEATURES, N,
                 N, reference.getFileName(), Files.size(reference) / 1e6, current.getFileName(), Files.size(current) / 1e6);
@@ -83,13 +90,21 @@ public final class DriftBenchmark {
         PythonWorker python = new PythonWorker(reference, current);
         System.out.printf("numpy %s, scipy %s%n%n", python.versions.get("numpy").asText(), python.versions.get("scipy").asText());
 
-        List<String> a = List.of("/usr/bin/time", "-f", "%e %M %U %S", "-o", dir.resolve("time-a").toString(), javaCommand, "-cp", CLASS_PATH,
-                "com.modelsteward.Main", "drift", "--reference", reference.toString(), "--current", current.toString(), "--json");
+        List<String> drift = List.of("drift", "--reference", reference.toString(), "--current", current.toString(), "--json");
+        List<String> fromClasses = new ArrayList<>(List.of(javaCommand, "-cp", CLASS_PATH, "com.modelsteward.Main"));
+        fromClasses.addAll(drift);
+        Path launcher = Path.of(System.getProperty("bench.launcher", "target/app-image/model-steward/bin/model-steward-cli"));
+        boolean packaged = Files.isExecutable(launcher);
+        List<String> a = timed(dir.resolve("time-a"), packaged ? concat(List.of(launcher.toString()), drift) : fromClasses);
+        List<String> j = timed(dir.resolve("time-j"), fromClasses);
+        System.out.println(packaged ? "A = " + launcher + " (the installed launcher: its AOT cache and options); side row J = the build's classes"
+                : "A = the build's classes (no app-image at " + launcher + ": mvn -Ppackage package -DskipTests -Dinstaller.skip=true)");
         List<String> b = List.of("/usr/bin/time", "-f", "%e %M %U %S", "-o", dir.resolve("time-b").toString(), "python3",
                 "bench/drift_bench.py", "e2e", reference.toString(), current.toString());
         Path referenceParquet = dir.resolve("reference.parquet");
         Path currentParquet = dir.resolve("current.parquet");
-        boolean parquet = toParquet(reference, referenceParquet) && toParquet(current, currentParquet);
+        boolean parquet = keep && Files.isRegularFile(referenceParquet) && Files.isRegularFile(currentParquet)
+                || toParquet(reference, referenceParquet) && toParquet(current, currentParquet);
         List<String> columnar = new ArrayList<>(a);
         columnar.set(columnar.indexOf(reference.toString()), referenceParquet.toString());
         columnar.set(columnar.indexOf(current.toString()), currentParquet.toString());
@@ -100,20 +115,20 @@ public final class DriftBenchmark {
         } else {
             System.out.println("Parquet row P skipped: bench/parquet/node_modules is missing (npm ci --prefix bench/parquet) or node failed");
         }
-        List<String> hugePages = new ArrayList<>(a);
-        hugePages.add(hugePages.indexOf(javaCommand) + 1, "-XX:+UseTransparentHugePages");
-        hugePages.set(hugePages.indexOf(dir.resolve("time-a").toString()), dir.resolve("time-h").toString());
-        System.out.println("End to end (whole processes; speed-up = B / A; H = A with -XX:+UseTransparentHugePages, a side row):");
+        System.out.println("End to end (whole processes; speed-up = B / A" + (packaged ? "; J = the same from the build's classes, a side row" : "") + "):");
         List<Run> endToEndA = new ArrayList<>();
         List<Run> endToEndB = new ArrayList<>();
-        List<Run> endToEndH = new ArrayList<>();
+        List<Run> endToEndJ = new ArrayList<>();
         List<Run> endToEndP = new ArrayList<>();
         Agreement agreement = new Agreement();
         run(a, dir.resolve("out-a.json"), dir.resolve("time-a")); // one unpaired warm-up of each: file cache, class data
         run(b, dir.resolve("out-b.json"), dir.resolve("time-b"));
         double[] endToEnd = new double[pairs];
-        double[] endToEndHuge = new double[pairs];
+        double[] endToEndClasses = new double[pairs];
         double[] endToEndParquet = new double[pairs];
+        if (packaged) {
+            run(j, dir.resolve("out-j.json"), dir.resolve("time-j"));
+        }
         if (parquet) {
             run(columnar, dir.resolve("out-p.json"), dir.resolve("time-p"));
         }
@@ -121,7 +136,7 @@ public final class DriftBenchmark {
             double before = load();
             Run runA;
             Run runB;
-            Run runH;
+            Run runJ = null;
             Run runP = null;
             if (parquet && p % 2 == 1) {
                 runP = run(columnar, dir.resolve("out-p.json"), dir.resolve("time-p"));
@@ -129,9 +144,9 @@ public final class DriftBenchmark {
             if (p % 2 == 0) {
                 runA = run(a, dir.resolve("out-a.json"), dir.resolve("time-a"));
                 runB = run(b, dir.resolve("out-b.json"), dir.resolve("time-b"));
-                runH = run(hugePages, dir.resolve("out-h.json"), dir.resolve("time-h"));
+                runJ = packaged ? run(j, dir.resolve("out-j.json"), dir.resolve("time-j")) : null;
             } else {
-                runH = run(hugePages, dir.resolve("out-h.json"), dir.resolve("time-h"));
+                runJ = packaged ? run(j, dir.resolve("out-j.json"), dir.resolve("time-j")) : null;
                 runB = run(b, dir.resolve("out-b.json"), dir.resolve("time-b"));
                 runA = run(a, dir.resolve("out-a.json"), dir.resolve("time-a"));
             }
@@ -140,32 +155,39 @@ public final class DriftBenchmark {
             }
             endToEndA.add(runA);
             endToEndB.add(runB);
-            endToEndH.add(runH);
             agreement.check(runA.output.get("features"), runB.output.get("features"));
-            agreement.check(runH.output.get("features"), runB.output.get("features"));
             endToEnd[p] = runB.seconds / runA.seconds;
-            endToEndHuge[p] = runB.seconds / runH.seconds;
+            System.out.printf(Locale.ROOT, "  pair %d (%s)  A %6.2f s (cpu %5.2f s, peak %4d MB)   B %6.2f s (cpu %5.2f s, peak %4d MB)   B/A %6.2f"
+                    + "   load %.2f → %.2f%n", p + 1, p % 2 == 0 ? "A B" : "B A", runA.seconds, runA.cpu, runA.peakMb, runB.seconds, runB.cpu,
+                    runB.peakMb, endToEnd[p], before, load());
+            if (runJ != null) {
+                if (!runJ.output.get("features").equals(runA.output.get("features"))) {
+                    throw new IllegalStateException("the build's classes gave other results than the launcher in pair " + (p + 1));
+                }
+                endToEndJ.add(runJ);
+                endToEndClasses[p] = runB.seconds / runJ.seconds;
+                System.out.printf(Locale.ROOT, "           J %6.2f s (cpu %5.2f s, peak %4d MB) B/J %6.2f  J/A %6.2f  (%s)%n", runJ.seconds, runJ.cpu,
+                        runJ.peakMb, endToEndClasses[p], runJ.seconds / runA.seconds, p % 2 == 0 ? "after B" : "before B");
+            }
             if (runP != null) {
                 if (!runP.output.get("features").equals(runA.output.get("features"))) {
                     throw new IllegalStateException("the Parquet files gave other results than the CSV files in pair " + (p + 1));
                 }
                 endToEndP.add(runP);
                 endToEndParquet[p] = runB.seconds / runP.seconds;
-            }
-            System.out.printf(Locale.ROOT, "  pair %d (%s)  A %6.2f s (cpu %5.2f s, peak %4d MB)   B %6.2f s (cpu %5.2f s, peak %4d MB)   B/A %6.2f"
-                    + "   | H %6.2f s (cpu %5.2f s, peak %4d MB) B/H %6.2f   load %.2f → %.2f%n", p + 1, p % 2 == 0 ? "A B H" : "H B A",
-                    runA.seconds, runA.cpu, runA.peakMb, runB.seconds, runB.cpu, runB.peakMb, endToEnd[p], runH.seconds, runH.cpu, runH.peakMb,
-                    endToEndHuge[p], before, load());
-            if (runP != null) {
                 System.out.printf(Locale.ROOT, "           P %6.2f s (cpu %5.2f s, peak %4d MB) B/P %6.2f  A/P %6.2f  (%s)%n", runP.seconds, runP.cpu,
-                        runP.peakMb, endToEndParquet[p], runA.seconds / runP.seconds, p % 2 == 0 ? "after H" : "before A");
+                        runP.peakMb, endToEndParquet[p], runA.seconds / runP.seconds, p % 2 == 0 ? "last" : "first");
             }
         }
         summary("end to end", endToEnd, endToEndA, endToEndB);
-        System.out.printf(Locale.ROOT, "  side row H: speed-up median %.2f× (min %.2f, max %.2f); H median %.2f s (cpu %.2f s), peak median %.0f MB (max %.0f)%n",
-                median(endToEndHuge), min(endToEndHuge), max(endToEndHuge), median(endToEndH.stream().mapToDouble(r -> r.seconds).toArray()),
-                median(endToEndH.stream().mapToDouble(r -> r.cpu).toArray()), median(endToEndH.stream().mapToDouble(r -> r.peakMb).toArray()),
-                max(endToEndH.stream().mapToDouble(r -> r.peakMb).toArray()));
+        if (packaged) {
+            double[] overLauncher = IntStream.range(0, pairs).mapToDouble(p -> endToEndJ.get(p).seconds / endToEndA.get(p).seconds).toArray();
+            System.out.printf(Locale.ROOT, "  side row J (the build's classes): speed-up median %.2f× (min %.2f, max %.2f); J / A median %.2f (min %.2f, "
+                    + "max %.2f); J median %.2f s (cpu %.2f s), peak median %.0f MB (max %.0f)%n", median(endToEndClasses), min(endToEndClasses),
+                    max(endToEndClasses), median(overLauncher), min(overLauncher), max(overLauncher),
+                    median(endToEndJ.stream().mapToDouble(r -> r.seconds).toArray()), median(endToEndJ.stream().mapToDouble(r -> r.cpu).toArray()),
+                    median(endToEndJ.stream().mapToDouble(r -> r.peakMb).toArray()), max(endToEndJ.stream().mapToDouble(r -> r.peakMb).toArray()));
+        }
 
         if (parquet) {
             double[] overCsv = IntStream.range(0, pairs).mapToDouble(p -> endToEndA.get(p).seconds / endToEndP.get(p).seconds).toArray();
@@ -242,12 +264,14 @@ public final class DriftBenchmark {
         System.out.printf(Locale.ROOT, "Agreement over %d comparisons: max relative ΔPSI %.1e, ΔD %.1e, Δp %.1e — %s%n", agreement.comparisons,
                 agreement.psi, agreement.d, agreement.p, agreement.passed() ? "within 1e-9 / 1e-9 / 1e-6" : "OUT OF BOUNDS");
         System.out.printf(Locale.ROOT, "Load average %.2f at start, %.2f at the end%n", loadAtStart, load());
-        try (var files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
+        if (!keep) {
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
             }
+            Files.delete(dir);
         }
-        Files.delete(dir);
         if (!agreement.passed()) {
             System.exit(1);
         }
@@ -307,6 +331,17 @@ public final class DriftBenchmark {
         }
         Process process = new ProcessBuilder("node", "bench/parquet/csv-to-parquet.mjs", csv.toString(), parquet.toString()).inheritIO().start();
         return process.waitFor() == 0 && Files.isRegularFile(parquet);
+    }
+
+    /** The command under /usr/bin/time, its report written to {@code report}. */
+    private static List<String> timed(Path report, List<String> command) {
+        return concat(List.of("/usr/bin/time", "-f", "%e %M %U %S", "-o", report.toString()), command);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private record Run(double seconds, double cpu, int peakMb, JsonNode output) {

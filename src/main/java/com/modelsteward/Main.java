@@ -18,9 +18,10 @@ public final class Main {
     /**
      * The packaging's AOT training run ({@code --aot-training FOLDER}): the commands a user waits on, on a demo registry
      * made in FOLDER, then the console's smoke run, in one process: the console's cache. The command-line launcher's own
-     * cache is made afterwards from one command (the pom's package profile, ADR 6).
+     * cache is made afterwards by {@code --aot-training-cli FOLDER} (the pom's package profile, ADR 6).
      */
     static final String AOT_TRAINING = "--aot-training";
+    static final String AOT_TRAINING_CLI = "--aot-training-cli";
 
     public static void main(String[] args) {
         if (args.length == 2 && args[0].equals(AOT_TRAINING)) {
@@ -29,6 +30,8 @@ public final class Main {
                 System.exit(status);
             }
             com.modelsteward.ui.shell.ConsoleLauncher.launch(new String[] {"--smoke"});
+        } else if (args.length == 2 && args[0].equals(AOT_TRAINING_CLI)) {
+            System.exit(Cli.trainCommandLine(java.nio.file.Path.of(args[1])));
         } else if (opensConsole(args)) {
             com.modelsteward.ui.shell.ConsoleLauncher.launch(args);
         } else {

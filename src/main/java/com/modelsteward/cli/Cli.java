@@ -103,16 +103,64 @@ public final class Cli {
             return 1;
         }
         String db = folder.resolve("training.db").toString();
-        java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
-        Cli cli = new Cli(new CliContext(quiet, System.err, java.time.Clock.systemUTC(), OsAccount.current().name()));
-        List<List<String>> commands = List.of(
+        return runQuietly(List.of(
                 List.of("demo", "--db", db),
                 List.of("status", "--db", db),
                 List.of("status", "--db", db, "--json"),
                 List.of("history", "--db", db, "--model-name", "momentum_xgb"),
                 List.of("lineage", "--db", db, "--model", "momentum_xgb-3.1.0", "--json"),
                 List.of("model-card", "--db", db, "--model", "momentum_xgb-3.1.0", "--out", folder.resolve("training-card.html").toString()),
-                List.of("audit", "verify", "--db", db));
+                List.of("audit", "verify", "--db", db)));
+    }
+
+    /**
+     * The command-line launcher's AOT training run, after {@link #train} made the demo registry in {@code folder}: one
+     * {@code model-card} (the registry, the chain, Jackson, the HTML) and one {@code drift} of two CSV files written
+     * here (the parallel reader and the engine, so the cache's method profiles let the JIT compile them early). Only
+     * what the commands load: a cache holding the console's classes makes every command link them at start.
+     */
+    public static int trainCommandLine(java.nio.file.Path folder) {
+        java.nio.file.Path reference = folder.resolve("training-reference.csv");
+        java.nio.file.Path current = folder.resolve("training-current.csv");
+        try {
+            writeTrainingSamples(reference, 0);
+            writeTrainingSamples(current, 1);
+        } catch (java.io.IOException unwritable) {
+            System.err.println("AOT training: cannot write the drift samples in " + folder + ": " + unwritable.getMessage());
+            return 1;
+        }
+        String db = folder.resolve("training.db").toString();
+        return runQuietly(List.of(
+                List.of("model-card", "--db", db, "--model", "momentum_xgb-3.1.0", "--out", folder.resolve("training-cli-card.html").toString()),
+                List.of("drift", "--reference", reference.toString(), "--current", current.toString(), "--json")));
+    }
+
+    /** Rows enough for the reader's chunks to run on every core and the JIT to see the loops hot; three kinds of values. */
+    private static void writeTrainingSamples(java.nio.file.Path file, int side) throws java.io.IOException {
+        int features = 6;
+        int rows = 200_000;
+        String[] kinds = {"bell", "heavy", "int"};
+        double[][] columns = new double[features][];
+        for (int f = 0; f < features; f++) {
+            columns[f] = com.modelsteward.drift.SyntheticSamples.generate(kinds[f % kinds.length], 7L * f + side, rows, 1.0 + 0.01 * side, 0.0, 0.0);
+        }
+        try (var out = new java.io.BufferedWriter(java.nio.file.Files.newBufferedWriter(file), 1 << 16)) {
+            for (int f = 0; f < features; f++) {
+                out.write((f == 0 ? "" : ",") + "f" + f);
+            }
+            out.write('\n');
+            for (int i = 0; i < rows; i++) {
+                for (int f = 0; f < features; f++) {
+                    out.write((f == 0 ? "" : ",") + columns[f][i]);
+                }
+                out.write('\n');
+            }
+        }
+    }
+
+    private static int runQuietly(List<List<String>> commands) {
+        java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
+        Cli cli = new Cli(new CliContext(quiet, System.err, java.time.Clock.systemUTC(), OsAccount.current().name()));
         for (List<String> command : commands) {
             int status = cli.execute(command.toArray(String[]::new));
             if (status != 0) {
