@@ -13,8 +13,8 @@
 # FROM=app-image (default) runs target/app-image (needs `mvn -B -Ppackage package -Dinstaller.skip=true`); the bare
 # window runs on the app-image's runtime (its default CDS archive, as any `java` would run it).
 # FROM=classes runs the console from target/classes (after `mvn package`) and the bare window on the same JDK; with
-# AOT=train it first trains an AOT cache on one console run (as the package profile does for the app-image) and
-# runs the console with it.
+# AOT=train it runs target/model-steward.jar instead, first training an AOT cache on one console run (as the package
+# profile does for the app-image) and running the console with it.
 # Runs on the X display in $DISPLAY, else starts Xvfb on :99 (or uses one already there); HEADLESS=1 uses JavaFX's
 # headless platform and software rendering instead of a display, for both sides.
 set -euo pipefail
@@ -72,6 +72,8 @@ else
   registries+=("$work/registry-1.db")
 fi
 if [ "$from" = classes ] && [ "${AOT:-}" = train ]; then
+  # An AOT cache takes jars only, not a folder of classes: the console runs from the jar `mvn package` made.
+  console=("$java_home/bin/java" --enable-native-access=ALL-UNNAMED -cp "target/model-steward.jar:target/lib/*" com.modelsteward.Main)
   JAVA_TOOL_OPTIONS="$platform_options -XX:AOTCacheOutput=$work/console.aot" "${console[@]}" --smoke --db "${registries[0]}" \
     >/dev/null 2>"$work/aot.log" || { cat "$work/aot.log" >&2; exit 1; }
   console=("${console[0]}" "-XX:AOTCache=$work/console.aot" "${console[@]:1}")
