@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Start-up of the packaged console next to a bare JavaFX window (a Stage with one Label), on the same runtime, in the
-# same run, interleaved so that both see the same machine load. Prints the median of N runs for each:
-#   bare            BareWindow on the app-image's runtime (its default CDS archive, as any `java` would run it)
-#   console         the app-image launcher: first frame (window, navigation, "Opening …")
-#   console+registry the app-image launcher: first frame with the demo registry's Overview on it
-#   console-no-aot  the same launcher with the AOT cache switched off (-XX:AOTMode=off), to show what it buys
-# Needs `mvn -B -Ppackage package -Dinstaller.skip=true` first. Usage: bench/startup/measure.sh [N] (default 10).
-# Runs on the X display in $DISPLAY, else starts Xvfb on :99 (or uses one already there).
-# REGISTRY=FILE opens that registry instead of the demo (e.g. one made by `demo --versions 100000`; it is copied).
-# FROM=classes runs the console from target/classes (after `mvn package`) and the bare window on the same JDK, without
-# the app-image (no AOT cache: both sides pay the same class loading, the comparison stays like with like).
+# Start-up of the console next to a bare JavaFX window (a Stage with one Label), on the same runtime, in the same run,
+# interleaved (bare, console on each registry, bare, …) so that all sides see the same machine load. Per round:
+#   bare        BareWindow: its first frame
+#   console     the console on each registry: its first frame (window, navigation, "Opening …"), and its first frame
+#               with data — the pulse after the Overview's figures and inbox arrived: what a user waits for
+# and, with the app-image, the console without its AOT cache (-XX:AOTMode=off), to show what the cache buys.
+# Prints each round's figures and ratios to the bare window of the same round, then the median and min-max of the ratios.
+#
+# Usage: bench/startup/measure.sh [N] (default 10 rounds).
+# REGISTRY="A.db B.db" opens those registries (each copied, e.g. made by `demo --versions 1000` and `--versions 100000`);
+# by default one demo registry made for the run.
+# FROM=app-image (default) runs target/app-image (needs `mvn -B -Ppackage package -Dinstaller.skip=true`); the bare
+# window runs on the app-image's runtime (its default CDS archive, as any `java` would run it).
+# FROM=classes runs the console from target/classes (after `mvn package`) and the bare window on the same JDK; with
+# AOT=train it runs target/model-steward.jar instead, first training an AOT cache on one console run (as the package
+# profile does for the app-image) and running the console with it.
+# Runs on the X display in $DISPLAY, else starts Xvfb on :99 (or uses one already there); HEADLESS=1 uses JavaFX's
+# headless platform and software rendering instead of a display, for both sides.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${1:-10}"
@@ -22,7 +29,10 @@ else
   [ -x "$app/bin/model-steward" ] || { echo "no app-image: run mvn -B -Ppackage package -Dinstaller.skip=true (or FROM=classes)" >&2; exit 1; }
 fi
 
-if [ -z "${DISPLAY:-}" ]; then
+platform_options=""
+if [ -n "${HEADLESS:-}" ]; then
+  platform_options="-Dglass.platform=Headless -Dprism.order=sw"
+elif [ -z "${DISPLAY:-}" ]; then
   export DISPLAY=:99
   if ! xdpyinfo >/dev/null 2>&1 && ! pgrep -x Xvfb >/dev/null; then
     Xvfb :99 -screen 0 1400x900x24 >/dev/null 2>&1 &
@@ -46,49 +56,75 @@ else
 fi
 "$java_home/bin/javac" -d "$work/bare" --module-path "$fx_modules" --add-modules javafx.controls bench/startup/BareWindow.java
 export MODEL_STEWARD_HOME="$work/home"
+registries=()
 if [ -n "${REGISTRY:-}" ]; then
-  cp "$REGISTRY" "$work/demo.db"
-  # The first open applies pending migrations; every measured run then opens a current registry.
-  "${console[@]}" status --db "$work/demo.db" >/dev/null
+  i=0
+  for file in $REGISTRY; do
+    i=$((i + 1))
+    cp "$file" "$work/registry-$i.db"
+    # The first open applies pending migrations and pins the audit trail's head (a first use walks the chain); every
+    # measured run then opens a current registry as a returning user does.
+    JAVA_TOOL_OPTIONS="$platform_options" "${console[@]}" --smoke --db "$work/registry-$i.db" >/dev/null 2>&1
+    registries+=("$work/registry-$i.db")
+  done
 else
-  "${console[@]}" demo --db "$work/demo.db" >/dev/null
+  "${console[@]}" demo --db "$work/registry-1.db" >/dev/null
+  registries+=("$work/registry-1.db")
+fi
+if [ "$from" = classes ] && [ "${AOT:-}" = train ]; then
+  # An AOT cache takes jars only, not a folder of classes: the console runs from the jar `mvn package` made.
+  console=("$java_home/bin/java" --enable-native-access=ALL-UNNAMED -cp "target/model-steward.jar:target/lib/*" com.modelsteward.Main)
+  JAVA_TOOL_OPTIONS="$platform_options -XX:AOTCacheOutput=$work/console.aot" "${console[@]}" --smoke --db "${registries[0]}" \
+    >/dev/null 2>"$work/aot.log" || { cat "$work/aot.log" >&2; exit 1; }
+  console=("${console[0]}" "-XX:AOTCache=$work/console.aot" "${console[@]:1}")
 fi
 
-# Prints "<first-frame-ms> <first-frame-cpu-ms> <registry-frame-ms or ->" for one run of the command.
+# Prints "<first-frame-ms> <first-frame-cpu-ms> <first-data-frame-ms or -> <its cpu-ms or ->" for one run of the command.
 measure() {
   local log="$work/run.log"
-  JAVA_TOOL_OPTIONS="-Dsteward.startup.log=true ${EXTRA_OPTIONS:-}" "$@" >/dev/null 2>"$log"
-  local first cpu registry
+  JAVA_TOOL_OPTIONS="-Dsteward.startup.log=true $platform_options ${EXTRA_OPTIONS:-}" "$@" >/dev/null 2>"$log"
+  local first cpu data data_cpu
   first=$(sed -n 's/^steward.startup first-frame-ms=\([0-9]*\) .*/\1/p' "$log")
   cpu=$(sed -n 's/^steward.startup first-frame-ms=.* cpu-ms=\([0-9]*\)/\1/p' "$log")
-  registry=$(sed -n 's/^steward.startup registry-frame-ms=\([0-9]*\) .*/\1/p' "$log")
+  data=$(sed -n 's/^steward.startup first-data-frame-ms=\([0-9]*\) .*/\1/p' "$log")
+  data_cpu=$(sed -n 's/^steward.startup first-data-frame-ms=.* cpu-ms=\([0-9]*\)/\1/p' "$log")
   [ -n "$first" ] || { echo "no start-up line from: $*" >&2; cat "$log" >&2; exit 1; }
-  echo "$first $cpu ${registry:--}"
+  echo "$first $cpu ${data:--} ${data_cpu:--}"
 }
 
-for series in bare bare-cpu console console-cpu registry noaot noaot-cpu; do : >"$work/$series.txt"; done
+ratio() { awk -v c="$1" -v b="$2" 'BEGIN {printf "%.2f", c / b}'; }
 for i in $(seq "$runs"); do
-  read -r first cpu _ < <(measure "${bare_java[@]}" -cp "$work/bare" BareWindow)
-  echo "$first" >>"$work/bare.txt"; echo "$cpu" >>"$work/bare-cpu.txt"
-  read -r first cpu registry < <(measure "${console[@]}" --smoke --db "$work/demo.db")
-  echo "$first" >>"$work/console.txt"; echo "$cpu" >>"$work/console-cpu.txt"; echo "$registry" >>"$work/registry.txt"
-  if [ "$from" = classes ]; then
-    first=0; cpu=0  # no AOT cache to switch off
-  else
-    read -r first cpu _ < <(EXTRA_OPTIONS=-XX:AOTMode=off measure "${console[@]}" --smoke --db "$work/demo.db")
+  read -r bare bare_cpu _ < <(measure "${bare_java[@]}" -cp "$work/bare" BareWindow)
+  echo "$bare" >>"$work/bare.txt"
+  line="run $i/$runs: bare $bare ms (cpu $bare_cpu)"
+  r=0
+  for db in "${registries[@]}"; do
+    r=$((r + 1))
+    read -r first cpu data data_cpu < <(measure "${console[@]}" --smoke --db "$db")
+    echo "$first" >>"$work/first-$r.txt"; echo "$data" >>"$work/data-$r.txt"
+    ratio "$first" "$bare" >>"$work/first-ratio-$r.txt"; echo >>"$work/first-ratio-$r.txt"
+    ratio "$data" "$bare" >>"$work/data-ratio-$r.txt"; echo >>"$work/data-ratio-$r.txt"
+    line="$line | registry $r: first frame $first ms ($(tail -1 "$work/first-ratio-$r.txt")x, cpu $cpu), with data $data ms ($(tail -1 "$work/data-ratio-$r.txt")x, cpu $data_cpu)"
+  done
+  if [ "$from" != classes ]; then
+    read -r first _ data _ < <(EXTRA_OPTIONS=-XX:AOTMode=off measure "${console[@]}" --smoke --db "${registries[0]}")
+    echo "$data" >>"$work/noaot.txt"
+    line="$line | registry 1 without AOT cache: $first / $data ms"
   fi
-  echo "$first" >>"$work/noaot.txt"; echo "$cpu" >>"$work/noaot-cpu.txt"
-  echo "run $i/$runs: bare $(tail -1 "$work/bare.txt") ms, console $(tail -1 "$work/console.txt") ms," \
-    "with registry $(tail -1 "$work/registry.txt") ms, console without AOT cache $first ms" >&2
+  echo "$line ($(cut -d' ' -f1 /proc/loadavg))" >&2
 done
 
-median() { sort -n "$work/$1.txt" | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2)}'; }
-bare=$(median bare); console=$(median console)
-echo "median of $runs runs, ms from process start (elapsed / CPU time of the process):"
-echo "bare JavaFX window, first frame:     $bare / $(median bare-cpu)"
-echo "console, first frame:                $console / $(median console-cpu)"
-echo "console, first frame with registry:  $(median registry) (${REGISTRY:-the demo registry})"
-echo "console with registry / bare:         $(awk -v c="$(median registry)" -v b="$bare" 'BEGIN {printf "%.2f", c / b}')"
-echo "console without AOT cache:           $(median noaot) / $(median noaot-cpu)"
-echo "console / bare (elapsed):            $(awk -v c="$console" -v b="$bare" 'BEGIN {printf "%.2f", c / b}') (target <= 1.50)"
-echo "machine:                             $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+stats() { sort -n "$work/$1.txt" | awk '{v[NR]=$1} END {m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2; printf "%s (%s-%s)", m, v[1], v[NR]}'; }
+echo "median (min-max) of $runs rounds, ms from process start; ratios are per round, to the bare window of that round:"
+echo "bare JavaFX window, first frame:             $(stats bare)"
+r=0
+for db in "${registries[@]}"; do
+  r=$((r + 1))
+  versions=$(sqlite3 "$db" "SELECT count(*) FROM model_registry" 2>/dev/null || echo "?")
+  echo "registry $r ($versions versions):"
+  echo "  console, first frame:                      $(stats "first-$r") ms = $(stats "first-ratio-$r") x bare"
+  echo "  console, first frame with the Overview:    $(stats "data-$r") ms = $(stats "data-ratio-$r") x bare (target <= 1.50)"
+done
+[ "$from" != classes ] && echo "console without AOT cache, with the Overview: $(stats noaot) ms (registry 1)"
+echo "console: ${console[*]}"
+echo "machine:                                     $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

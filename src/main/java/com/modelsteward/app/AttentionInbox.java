@@ -52,6 +52,19 @@ public final class AttentionInbox {
 
     /** The inbox of {@code who}: their decisions first, then drift, lineage and shadows, each group in name order. */
     public static List<Item> of(RegistryServices services, ModelCatalog catalog, Identity who, Clock clock) {
+        return withLineage(services, withoutLineage(services, catalog, who, clock));
+    }
+
+    /**
+     * The inbox without its lineage items, and the live versions whose lineage {@link #withLineage} checks. The lineage
+     * check verifies the audit chain and reads every entry about the live versions, which grows with the history; the
+     * rest is indexed queries, so the console shows it first.
+     */
+    public record Partial(List<Item> items, List<ModelVersion> live) {
+    }
+
+    /** What {@link #of} gives, less the live versions whose lineage check fails. */
+    public static Partial withoutLineage(RegistryServices services, ModelCatalog catalog, Identity who, Clock clock) {
         Policy policy = services.policy();
         Instant now = clock.instant();
         List<Item> items = new ArrayList<>();
@@ -75,11 +88,6 @@ public final class AttentionInbox {
                 items.add(drift(version, rows));
             }
         });
-        services.lineage().checks(List.copyOf(live.keySet())).forEach((modelId, check) -> {
-            if (!check.complete()) {
-                items.add(lineage(live.get(modelId), check));
-            }
-        });
         for (String shadowState : shadowStates(policy)) {
             for (ModelVersion version : catalog.versionRowsInState(shadowState)) {
                 int days = policy.rulesFor(version.modelType()).shadowDurationDays();
@@ -89,6 +97,23 @@ public final class AttentionInbox {
                 }
             }
         }
+        return new Partial(List.copyOf(items), List.copyOf(live.values()));
+    }
+
+    /** The whole inbox: {@code partial}'s items with the failed lineage checks of its live versions after the drift items. */
+    public static List<Item> withLineage(RegistryServices services, Partial partial) {
+        Map<String, ModelVersion> live = new LinkedHashMap<>();
+        partial.live().forEach(version -> live.put(version.modelId(), version));
+        List<Item> failed = new ArrayList<>();
+        services.lineage().checks(List.copyOf(live.keySet())).forEach((modelId, check) -> {
+            if (!check.complete()) {
+                failed.add(lineage(live.get(modelId), check));
+            }
+        });
+        List<Item> items = new ArrayList<>();
+        partial.items().stream().filter(item -> item.kind() != Kind.SHADOW_ELAPSED).forEach(items::add);
+        items.addAll(failed);
+        partial.items().stream().filter(item -> item.kind() == Kind.SHADOW_ELAPSED).forEach(items::add);
         return List.copyOf(items);
     }
 

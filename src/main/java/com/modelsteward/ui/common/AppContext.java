@@ -38,9 +38,15 @@ public final class AppContext {
 
     public AppContext(Registry registry, TaskRunner tasks, DialogService dialogs, String user, Set<String> roles, Clock clock,
             Environment environment) {
-        this.registry = registry;
-        this.services = new RegistryServices(registry, environment, clock);
-        this.catalog = new ModelCatalog(registry);
+        this(new RegistryServices(registry, environment, clock), new ModelCatalog(registry), tasks, dialogs, user, roles, clock);
+    }
+
+    /** With the services and catalog made while the registry was opened (off the FX thread, already in use there). */
+    public AppContext(RegistryServices services, ModelCatalog catalog, TaskRunner tasks, DialogService dialogs, String user, Set<String> roles,
+            Clock clock) {
+        this.registry = services.registry();
+        this.services = services;
+        this.catalog = catalog;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.user = user;

@@ -80,6 +80,16 @@ public final class OverviewView extends LazyPage {
         model.refresh();
     }
 
+    /** See {@link OverviewViewModel#useFirst}. */
+    public void useFirst(java.util.concurrent.Future<OverviewViewModel.Snapshot> snapshot) {
+        model.useFirst(snapshot);
+    }
+
+    /** The start-up's "first frame with data": see {@link OverviewViewModel#whenFirstLoaded}. */
+    public void whenFirstLoaded(java.util.function.Consumer<java.util.Optional<Throwable>> action) {
+        model.whenFirstLoaded(action);
+    }
+
     /** One bar per state, in the state's badge colour (the bar's label carries the state; the colour repeats it). */
     private void fillStates(Tile states, Function<String, Color> colours) {
         states.clearBarChartItems();

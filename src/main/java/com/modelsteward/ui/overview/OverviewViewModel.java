@@ -1,14 +1,18 @@
 package com.modelsteward.ui.overview;
 
 import com.modelsteward.app.AttentionInbox;
+import com.modelsteward.app.RegistryServices;
 import com.modelsteward.governance.Identity;
 import com.modelsteward.governance.Principals;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.RegistryEvent;
 import com.modelsteward.registry.StateCount;
 import com.modelsteward.ui.common.AppContext;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -22,8 +26,9 @@ public final class OverviewViewModel {
 
     static final int RECENT_EVENTS = 50;
 
-    record Snapshot(long active, long pending, long driftAlerts, List<StateCount> byState, List<RegistryEvent> events,
-                    List<AttentionInbox.Item> attention) {
+    /** The Overview's data as one read gives it; {@link #read} makes one off the FX thread. */
+    public record Snapshot(long active, long pending, long driftAlerts, List<StateCount> byState, List<RegistryEvent> events,
+                    AttentionInbox.Partial attention) {
     }
 
     private final AppContext context;
@@ -35,6 +40,11 @@ public final class OverviewViewModel {
     private final ObservableList<AttentionInbox.Item> attention = FXCollections.observableArrayList();
     private final BooleanProperty attentionLoaded = new SimpleBooleanProperty();
     private final Consumer<String> requestOpener;
+    private Future<Snapshot> firstSnapshot;
+    /** Which first load is the latest: a lineage check of an older one is dropped. */
+    private long firstLoads;
+    /** Told once, after the first load has been shown (empty) or has failed (why): the start-up's data frame. */
+    private Consumer<Optional<Throwable>> firstLoad = ignored -> { };
 
     /**
      * {@code requestOpener} opens a request's approval dialog (or a rule change's decision dialog) by its id: the view's
@@ -45,26 +55,86 @@ public final class OverviewViewModel {
         this.requestOpener = requestOpener;
     }
 
+    /**
+     * Reloads in the background. The first load shows the figures and the inbox as soon as the indexed queries have
+     * answered, then adds the live versions whose lineage check fails (it verifies the audit chain, which grows with
+     * the history); later loads replace everything at once, so nothing on screen blinks out and back.
+     */
     public void refresh() {
-        context.tasks().run("Loading overview", () -> load(context), snapshot -> {
-            activeModels.set(snapshot.active());
-            pendingApprovals.set(snapshot.pending());
-            driftAlerts.set(snapshot.driftAlerts());
-            versionsByState.setAll(snapshot.byState());
-            recentEvents.setAll(snapshot.events());
-            attention.setAll(snapshot.attention());
-            attentionLoaded.set(true);
-        }, failure -> context.showFailure("Cannot load the overview", failure));
+        if (attentionLoaded.get()) {
+            context.tasks().run("Loading overview", () -> {
+                Snapshot snapshot = load(context);
+                return new Loaded(snapshot, AttentionInbox.withLineage(context.services(), snapshot.attention()));
+            }, loaded -> show(loaded.snapshot(), loaded.attention()), failure -> context.showFailure("Cannot load the overview", failure));
+            return;
+        }
+        Callable<Snapshot> read = () -> load(context);
+        Future<Snapshot> started = firstSnapshot;
+        if (started != null) {
+            // Read while the page was being built (the console's start-up): only waited for, off the FX thread.
+            firstSnapshot = null;
+            read = started::get;
+        }
+        long generation = ++firstLoads;
+        context.tasks().run("Loading overview", read, snapshot -> {
+            show(snapshot, snapshot.attention().items());
+            firstLoaded(Optional.empty());
+            context.tasks().run("Checking the lineage of live versions", () -> AttentionInbox.withLineage(context.services(), snapshot.attention()),
+                    items -> {
+                        if (generation == firstLoads && !attentionLoaded.get()) {
+                            attention.setAll(items);
+                            attentionLoaded.set(true);
+                        }
+                    }, failure -> context.showFailure("Cannot check the lineage of the live versions", failure));
+        }, failure -> {
+            firstLoaded(Optional.of(failure));
+            context.showFailure("Cannot load the overview", failure);
+        });
+    }
+
+    private record Loaded(Snapshot snapshot, List<AttentionInbox.Item> attention) {
+    }
+
+    private void show(Snapshot snapshot, List<AttentionInbox.Item> items) {
+        activeModels.set(snapshot.active());
+        pendingApprovals.set(snapshot.pending());
+        driftAlerts.set(snapshot.driftAlerts());
+        versionsByState.setAll(snapshot.byState());
+        recentEvents.setAll(snapshot.events());
+        attention.setAll(items);
+    }
+
+    /** Runs {@code action} on the FX thread once the first load's figures are in the properties, or it failed. */
+    public void whenFirstLoaded(Consumer<Optional<Throwable>> action) {
+        this.firstLoad = action;
+    }
+
+    private void firstLoaded(Optional<Throwable> failure) {
+        Consumer<Optional<Throwable>> action = firstLoad;
+        firstLoad = ignored -> { };
+        action.accept(failure);
     }
 
     static Snapshot load(AppContext context) {
-        ModelCatalog catalog = context.catalog();
-        String liveState = context.services().policy().liveState();
+        return read(context.services(), context.catalog(), context.user(), context.clock());
+    }
+
+    /** Reads the Overview's data for {@code user}: the registry's queries, so never on the FX thread. */
+    public static Snapshot read(RegistryServices services, ModelCatalog catalog, String user, Clock clock) {
+        String liveState = services.policy().liveState();
         List<StateCount> byState = catalog.countsByState();
         long active = byState.stream().filter(c -> c.state().equals(liveState)).mapToLong(StateCount::count).sum();
-        Identity who = Principals.resolve(context.registry(), context.user(), Optional.empty());
+        Identity who = Principals.resolve(services.registry(), user, Optional.empty());
         return new Snapshot(active, catalog.pendingRequestCount(), catalog.driftAlertCount(liveState), byState, catalog.recentEvents(RECENT_EVENTS),
-                AttentionInbox.of(context.services(), catalog, who, context.clock()));
+                AttentionInbox.withoutLineage(services, catalog, who, clock));
+    }
+
+    /**
+     * The data the first {@link #refresh()} shows, already being read (the console starts reading it as soon as the
+     * registry is open, while the page is built); later refreshes read afresh.
+     */
+    public void useFirst(Future<Snapshot> snapshot) {
+        this.firstSnapshot = snapshot;
     }
 
     /**
@@ -93,7 +163,7 @@ public final class OverviewViewModel {
         return attention;
     }
 
-    /** False until the first load: an empty inbox says "nothing needs you" only once it has been read. */
+    /** False until the first load, lineage checks included: an empty inbox says "nothing needs you" only once it has been read. */
     public BooleanProperty attentionLoadedProperty() {
         return attentionLoaded;
     }

@@ -18,17 +18,34 @@ public final class ConsoleApp extends Application {
     private static volatile int exitStatus;
 
     private ConsoleShell shell;
+    /** Handed over by {@link ConsoleLauncher}: the settings it read and the registry it began to open, if it did. */
+    private static volatile AppSettings settings;
+    private static volatile ConsoleShell.Prefetch prefetch;
+
+    static void prepare(AppSettings launcherSettings, ConsoleShell.Prefetch launcherPrefetch) {
+        settings = launcherSettings;
+        prefetch = launcherPrefetch;
+    }
 
     @Override
     public void start(Stage stage) {
         ConsoleOptions options = ConsoleOptions.parse(getParameters().getRaw());
-        shell = new ConsoleShell(stage, OsAccount.current().name(), Clock.systemUTC(), AppSettings.load());
+        shell = new ConsoleShell(stage, OsAccount.current().name(), Clock.systemUTC(), settings != null ? settings : AppSettings.load());
+        if (prefetch != null) {
+            shell.usePrefetch(prefetch);
+        }
         stage.show();
         FirstFrame.afterPaint(stage.getScene(), () -> FirstFrame.log("first-frame"));
-        shell.setOnOpened(once(context -> FirstFrame.afterPaint(stage.getScene(), () -> {
-            FirstFrame.log("registry-frame");
+        shell.setOnOpened(once(context -> FirstFrame.afterPaint(stage.getScene(), () -> FirstFrame.log("registry-frame"))));
+        // What a user waits for: the Overview's figures on the screen.
+        shell.setOnFirstData(once(failure -> FirstFrame.afterPaint(stage.getScene(), () -> {
+            FirstFrame.log("first-data-frame");
             if (options.smoke()) {
-                // The packaged app's self-test: the registry is open and its first page painted; leave with exit 0.
+                // The packaged app's self-test: the registry is open and its Overview painted with its data.
+                failure.ifPresent(why -> {
+                    System.err.println(oneLine(why));
+                    exitStatus = 1;
+                });
                 Platform.exit();
             }
         })));
@@ -55,12 +72,12 @@ public final class ConsoleApp extends Application {
     }
 
     /** The start-up milestones concern the first registry only, not one opened later with "Open registry…". */
-    private static Consumer<AppContext> once(Consumer<AppContext> action) {
+    private static <T> Consumer<T> once(Consumer<T> action) {
         boolean[] done = {false};
-        return context -> {
+        return value -> {
             if (!done[0]) {
                 done[0] = true;
-                action.accept(context);
+                action.accept(value);
             }
         };
     }

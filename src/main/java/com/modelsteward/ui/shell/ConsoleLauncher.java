@@ -1,6 +1,9 @@
 package com.modelsteward.ui.shell;
 
+import com.modelsteward.config.AppSettings;
+import com.modelsteward.config.Environment;
 import com.modelsteward.config.OsAccount;
+import java.time.Clock;
 import javafx.application.Application;
 
 /** Starts the console from {@code Main} (a main class that is not an Application, so the jar runs on the class path). */
@@ -10,18 +13,24 @@ public final class ConsoleLauncher {
     }
 
     public static void launch(String[] args) {
+        ConsoleOptions options = null;
         try {
-            ConsoleOptions.parse(java.util.List.of(args));
+            options = ConsoleOptions.parse(java.util.List.of(args));
         } catch (IllegalArgumentException badOption) {
             System.err.println("E_USAGE: " + badOption.getMessage());
             System.exit(2);
         }
+        String user = null;
         try {
-            OsAccount.current();
+            user = OsAccount.current().name();
         } catch (OsAccount.Unavailable unknown) {
             System.err.println("E_NO_OS_ACCOUNT: " + unknown.getMessage());
             System.exit(1);
         }
+        // The registry opens, and the Overview's data is read, while the toolkit starts and the window is built: what a
+        // user waits for is the Overview with its figures, and the two need not wait for each other.
+        AppSettings settings = AppSettings.load();
+        ConsoleApp.prepare(settings, ConsoleShell.Prefetch.begin(options, settings, user, Environment.process(), Clock.systemUTC()));
         Application.launch(ConsoleApp.class, args);
         if (ConsoleApp.exitStatus() != 0) {
             System.exit(ConsoleApp.exitStatus());

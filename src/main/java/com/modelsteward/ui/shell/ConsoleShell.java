@@ -1,5 +1,6 @@
 package com.modelsteward.ui.shell;
 
+import com.modelsteward.app.RegistryServices;
 import com.modelsteward.config.AppDirs;
 import com.modelsteward.config.AppSettings;
 import com.modelsteward.config.AppVersion;
@@ -18,12 +19,17 @@ import com.modelsteward.ui.common.DialogService;
 import com.modelsteward.ui.common.FxDialogService;
 import com.modelsteward.ui.common.FxTaskRunner;
 import com.modelsteward.ui.common.Theme;
+import com.modelsteward.ui.overview.OverviewView;
+import com.modelsteward.ui.overview.OverviewViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -59,6 +65,8 @@ public final class ConsoleShell implements AutoCloseable {
     private RefreshMonitor monitor;
     private AppContext context;
     private Consumer<AppContext> onOpened = ignored -> { };
+    private Consumer<Optional<Throwable>> onFirstData = ignored -> { };
+    private Prefetch prefetch;
     private FrameWatchdog watchdog;
     private Consumer<Throwable> onOpenFailed;
     private boolean askForPasswords = true;
@@ -149,6 +157,10 @@ public final class ConsoleShell implements AutoCloseable {
     }
 
     private Optional<Location> lastRegistry() {
+        return lastRegistry(settings);
+    }
+
+    private static Optional<Location> lastRegistry(AppSettings settings) {
         try {
             return settings.get(LAST_REGISTRY).map(Location::parse)
                     .filter(location -> !(location instanceof Location.File file) || Files.isRegularFile(file.path()));
@@ -172,6 +184,19 @@ public final class ConsoleShell implements AutoCloseable {
 
     public void setOnOpened(Consumer<AppContext> onOpened) {
         this.onOpened = onOpened;
+    }
+
+    /**
+     * What to do once a newly opened registry's first page shows its data (empty), or could not read it (why): the
+     * start-up's "first frame with data".
+     */
+    public void setOnFirstData(Consumer<Optional<Throwable>> onFirstData) {
+        this.onFirstData = onFirstData;
+    }
+
+    /** The registry {@link #start} opens, already being opened since the launcher began it. */
+    void usePrefetch(Prefetch started) {
+        this.prefetch = started;
     }
 
     /** What to do when a registry cannot be opened, after the window says why; by default an error dialog. */
@@ -204,29 +229,89 @@ public final class ConsoleShell implements AutoCloseable {
                     : location instanceof Location.Server ? "Connecting to " + name + " …" : "Opening " + location + " …");
         }
         // The address as tried, its login and password filled in: what the password dialog names when the server refuses.
-        AtomicReference<Location> tried = new AtomicReference<>(location);
-        tasks.run(location instanceof Location.Server ? "Connecting to " + name : "Opening " + name, () -> {
-            Location resolved = location;
-            if (location instanceof Location.Server server) {
-                resolved = ServerLogin.resolve(server, environment.asMap(), user, environment.get("HOME").map(Path::of).orElse(null));
-                tried.set(resolved);
-            } else if (createDemoIfMissing && location instanceof Location.File file && !Files.exists(file.path())) {
-                // For whoever started the console from a terminal and sees no window content yet.
-                System.err.println("Model Steward: creating the demo registry " + file + " (first start, a few seconds)…");
-                AppDirs.ensureDataDir();
-                new DemoGenerator(DemoGenerator.DEFAULT_SEED, clock.instant(), user).createWithDriftRun(file).close();
-            }
-            Registry opened = Registry.open(resolved);
-            try {
-                String acting = opened.actingUser(user);
-                Set<String> roles = new ModelCatalog(opened).rolesOf(acting);
-                TrustStore trust = new TrustStore(settings);
-                return new Opened(opened, acting, roles, trust.check(opened), trust.checkHead(opened), opened.changeCounter());
-            } catch (RuntimeException failed) {
-                opened.close();
-                throw failed;
-            }
-        }, this::attach, failure -> Platform.runLater(() -> openFailed(tried.get(), failure)));
+        Prefetch started = prefetch;
+        prefetch = null;
+        if (started != null && !started.location().equals(location)) {
+            started.discard();
+            started = null;
+        }
+        // The registry the launcher began to open before the toolkit started (the first one only), else now.
+        AtomicReference<Location> tried = started != null ? started.tried() : new AtomicReference<>(location);
+        Callable<Opened> work = started != null ? started.opened()::get
+                : () -> openOffFxThread(location, createDemoIfMissing, tried, user, settings, environment, clock);
+        tasks.run(location instanceof Location.Server ? "Connecting to " + name : "Opening " + name, work, this::attach,
+                failure -> Platform.runLater(() -> openFailed(tried.get(), failure)));
+    }
+
+    /**
+     * Opens a registry and starts reading what the console shows first, off the FX thread: creates the demo registry on
+     * a first start, resolves a server's login, opens, finds who acts and their roles; then, in parallel, the Overview's
+     * data and the trust checks (the root key and the audit trail's head against those this user pinned), so that the
+     * page can be built while they run.
+     */
+    static Opened openOffFxThread(Location location, boolean createDemoIfMissing, AtomicReference<Location> tried, String user,
+            AppSettings settings, Environment environment, Clock clock) throws java.io.IOException {
+        Location resolved = location;
+        if (location instanceof Location.Server server) {
+            resolved = ServerLogin.resolve(server, environment.asMap(), user, environment.get("HOME").map(Path::of).orElse(null));
+            tried.set(resolved);
+        } else if (createDemoIfMissing && location instanceof Location.File file && !Files.exists(file.path())) {
+            // For whoever started the console from a terminal and sees no window content yet.
+            System.err.println("Model Steward: creating the demo registry " + file + " (first start, a few seconds)…");
+            AppDirs.ensureDataDir();
+            new DemoGenerator(DemoGenerator.DEFAULT_SEED, clock.instant(), user).createWithDriftRun(file).close();
+        }
+        Registry opened = Registry.open(resolved);
+        try {
+            String acting = opened.actingUser(user);
+            ModelCatalog catalog = new ModelCatalog(opened);
+            Set<String> roles = catalog.rolesOf(acting);
+            // Before any page reads: a commit after this is one the refresh monitor reports.
+            long changeCounter = opened.changeCounter();
+            RegistryServices services = new RegistryServices(opened, environment, clock);
+            CompletableFuture<OverviewViewModel.Snapshot> overview = CompletableFuture.supplyAsync(
+                    () -> OverviewViewModel.read(services, catalog, acting, clock), ConsoleShell::firstReader);
+            TrustStore trust = new TrustStore(settings);
+            TrustStore.Check root = trust.check(opened);
+            TrustStore.HeadCheck head = trust.checkHead(opened);
+            return new Opened(opened, acting, roles, root, head, changeCounter, services, catalog, overview);
+        } catch (RuntimeException failed) {
+            opened.close();
+            throw failed;
+        }
+    }
+
+    /** The Overview's first read gets a thread of its own: the pool may be busy with the opening. */
+    private static void firstReader(Runnable read) {
+        Thread.ofPlatform().daemon().name("overview-first-read").start(read);
+    }
+
+    /**
+     * The registry the console will open, begun before the toolkit starts ({@link ConsoleLauncher}): the location
+     * {@link #start} would choose, and its opening under way.
+     */
+    record Prefetch(Location location, AtomicReference<Location> tried, CompletableFuture<Opened> opened) {
+
+        /** Starts opening what {@link #start} would open, on a thread of its own. */
+        static Prefetch begin(ConsoleOptions options, AppSettings settings, String user, Environment environment, Clock clock) {
+            Optional<Location> chosen = options.db().or(() -> lastRegistry(settings));
+            Location location = chosen.orElseGet(() -> new Location.File(AppDirs.demoRegistry()));
+            AtomicReference<Location> tried = new AtomicReference<>(location);
+            CompletableFuture<Opened> opened = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().name("registry-opener").start(() -> {
+                try {
+                    opened.complete(openOffFxThread(location, chosen.isEmpty(), tried, user, settings, environment, clock));
+                } catch (Exception | Error failed) {
+                    opened.completeExceptionally(failed);
+                }
+            });
+            return new Prefetch(location, tried, opened);
+        }
+
+        /** Not used after all: the registry is closed once it has opened. */
+        void discard() {
+            opened.thenAccept(unused -> unused.registry().close());
+        }
     }
 
     /**
@@ -297,17 +382,28 @@ public final class ConsoleShell implements AutoCloseable {
      * @param head the audit chain compared with the highest signed head this user verified before
      * @param changeCounter the file's change counter when opened, where the refresh monitor starts
      */
-    private record Opened(Registry registry, String actingUser, Set<String> roles, TrustStore.Check trust, TrustStore.HeadCheck head,
-            long changeCounter) {
+    record Opened(Registry registry, String actingUser, Set<String> roles, TrustStore.Check trust, TrustStore.HeadCheck head,
+            long changeCounter, RegistryServices services, ModelCatalog catalog, Future<OverviewViewModel.Snapshot> overview) {
     }
 
     private void attach(Opened opened) {
         closeRegistry();
         registry = opened.registry();
-        context = new AppContext(registry, tasks, dialogs, opened.actingUser(), opened.roles(), clock, environment);
+        context = new AppContext(opened.services(), opened.catalog(), tasks, dialogs, opened.actingUser(), opened.roles(), clock);
         // The first approval or request signs: read the key now, not inside the write's lock.
         Signatures.prepareInBackground(opened.actingUser());
-        window.attach(context);
+        AppContext attached = context;
+        window.attach(context, first -> {
+            if (first instanceof OverviewView overview) {
+                overview.useFirst(opened.overview());
+                overview.whenFirstLoaded(failure -> {
+                    window.checkHistory(attached);
+                    onFirstData.accept(failure);
+                });
+            } else {
+                window.checkHistory(attached);
+            }
+        });
         stage.setTitle(RegistryNames.title(registry, opened.actingUser()));
         // Location.toString never holds a password: neither the settings nor the menu ever see one.
         settings.put(LAST_REGISTRY, registry.location().toString());

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -42,6 +43,8 @@ final class MainWindow {
 
     /** How long the console must have been quiet before it builds a page not shown yet. */
     private static final long QUIET_NANOS = 1_000_000_000L;
+    /** The page a newly opened registry shows first. */
+    static final String FIRST_PAGE = "overview";
 
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
@@ -166,8 +169,11 @@ final class MainWindow {
         return root;
     }
 
-    /** Shows the pages of a newly opened registry, starting with the Overview. */
-    void attach(AppContext newContext) {
+    /**
+     * Shows the pages of a newly opened registry, starting with the Overview, which {@code beforeFirstShow} gets before it
+     * is built and refreshed.
+     */
+    void attach(AppContext newContext, Consumer<Page> beforeFirstShow) {
         this.context = newContext;
         pages.clear();
         content.getChildren().clear();
@@ -184,10 +190,11 @@ final class MainWindow {
             banners.getChildren().add(banner("banner-no-role", "⚠ View only: " + newContext.user()
                     + " is not in this registry's principals, so the console only shows data. Ask an ADMIN to add you."));
         }
-        checkHistory(newContext);
         navButtons.values().forEach(button -> button.setDisable(false));
         menu.setPagesEnabled(true);
-        show("overview");
+        Page first = pages.computeIfAbsent(FIRST_PAGE, id -> spec(id).factory().apply(newContext));
+        beforeFirstShow.accept(first);
+        show(FIRST_PAGE);
         updateBadges();
         prepareWhenIdle(newContext);
     }
@@ -235,9 +242,7 @@ final class MainWindow {
         if (context == null) {
             return;
         }
-        Pages.Spec spec = Pages.ALL.stream().filter(s -> s.id().equals(pageId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no page " + pageId));
-        Page page = pages.computeIfAbsent(pageId, id -> spec.factory().apply(context));
+        Page page = pages.computeIfAbsent(pageId, id -> spec(id).factory().apply(context));
         currentPage = pageId;
         preparing = null;
         context.setShownPage(pageId);
@@ -300,6 +305,11 @@ final class MainWindow {
             }
         }
         return true;
+    }
+
+    private static Pages.Spec spec(String pageId) {
+        return Pages.ALL.stream().filter(s -> s.id().equals(pageId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no page " + pageId));
     }
 
     Page page(String pageId) {
@@ -468,7 +478,14 @@ final class MainWindow {
      * Replays the signed history in the background and, when any governed row disagrees with it (or an entry, head or
      * trigger was tampered with), shows a red banner naming the first problem: what `audit verify` would report.
      */
-    private void checkHistory(AppContext checked) {
+    /**
+     * Checks the registry against its signed history in the background and shows a banner when they disagree. It reads
+     * the whole history: the shell starts it once the Overview has its data, which is what the user waits for first.
+     */
+    void checkHistory(AppContext checked) {
+        if (context != checked) {
+            return;
+        }
         checked.tasks().run("Checking the registry against its signed history", () -> SignatureAudit.verify(checked.registry()), report -> {
             if (context != checked || report.ok()) {
                 return;

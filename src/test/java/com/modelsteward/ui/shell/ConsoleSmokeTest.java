@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("console")
 class ConsoleSmokeTest {
 
-    private static final Pattern MILESTONE = Pattern.compile("(?m)^steward\\.startup (first-frame|registry-frame)-ms=\\d+ cpu-ms=\\d+$");
+    private static final Pattern MILESTONE = Pattern.compile("(?m)^steward\\.startup (first-frame|registry-frame|first-data-frame)-ms=\\d+ cpu-ms=\\d+$");
 
     @TempDir
     Path dir;
@@ -61,7 +61,7 @@ class ConsoleSmokeTest {
         Run run = console(home, "--smoke", "--db", db.toString());
 
         assertEquals(0, run.exit(), run.stderr());
-        assertEquals(2, MILESTONE.matcher(run.stderr()).results().count(), "both start-up milestones are logged:\n" + run.stderr());
+        assertEquals(3, MILESTONE.matcher(run.stderr()).results().count(), "the three start-up milestones are logged:\n" + run.stderr());
         assertTrue(Files.readString(home.resolve("settings.properties")).contains("registry.last="),
                 "the console remembers the registry it opened");
     }
