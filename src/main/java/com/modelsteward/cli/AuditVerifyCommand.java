@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code audit verify}: walks the hash chain and checks every signature in one pass over the log (keys against the root, approvals against their
- * approvers' keys, signed chain heads); exit 1 naming the first entry that does not match or every bad signature.
+ * {@code audit verify}: walks the hash chain and checks every signature (keys against the root, approvals against their
+ * approvers' keys, signed chain heads) in one pass over the log; exit 1 naming the first entry that does not match or
+ * every bad signature.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "re-verify the audit trail's hash chain and every signature; names the first altered entry")

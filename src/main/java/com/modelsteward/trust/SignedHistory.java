@@ -18,6 +18,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -322,11 +326,28 @@ public final class SignedHistory {
         List<SignedHead> heads = store.audit().signedHeads();
         Map<String, Signatures.KeyCheck> keys = new HashMap<>();
         heads.forEach(head -> keys.computeIfAbsent(head.signer(), user -> Signatures.trustedKey(store, user)));
-        Pass pass = new Pass(heads, keys);
-        store.audit().walk(pass);
-        pass.settle(null);
-        chain = pass.verification();
-        // Heads whose entry is not in the log at all, then every head's finding, newest first as this report always had them.
+        // A head signed by a trusted key verifies or not whatever the log holds: those signatures are checked on a thread
+        // of their own, in seq order, while this one walks the log and waits only for the head it has reached.
+        ExecutorService verifier = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("signed-heads").factory());
+        try {
+            List<Future<Boolean>> verdicts = new ArrayList<>(heads.size());
+            for (SignedHead head : heads) {
+                Signatures.KeyCheck key = keys.get(head.signer());
+                verdicts.add(key.trusted() ? verifier.submit(() -> Keys.verifyCanonical(key.publicKey(),
+                        Signatures.headFields(head.seq(), head.headHash(), head.signer(), head.signedAt()), head.signature())) : null);
+            }
+            Pass pass = new Pass(heads, keys, verdicts);
+            store.audit().walk(pass);
+            pass.settle(null);
+            chain = pass.verification();
+            reportHeads(heads, pass);
+        } finally {
+            verifier.shutdownNow();
+        }
+    }
+
+    /** The heads' findings after the entries', newest first as this report always had them; a head off the log is checked here. */
+    private void reportHeads(List<SignedHead> heads, Pass pass) {
         for (int i = 0; i < heads.size(); i++) {
             if (!pass.headReached[i]) {
                 pass.checkHead(i, null, null);
@@ -350,6 +371,8 @@ public final class SignedHistory {
 
         private final List<SignedHead> heads;
         private final Map<String, Signatures.KeyCheck> keys;
+        /** Whether each head's signature verifies by its signer's trusted key; null where the key is not trusted. */
+        private final List<Future<Boolean>> verdicts;
         /** Indexes into {@link #heads} by seq, in stored order. */
         private final Map<Long, List<Integer>> headsAt = new HashMap<>();
         private final long lastHeadSeq;
@@ -363,9 +386,10 @@ public final class SignedHistory {
         private Long firstBadSeq;
         private String problem = "";
 
-        Pass(List<SignedHead> heads, Map<String, Signatures.KeyCheck> keys) {
+        Pass(List<SignedHead> heads, Map<String, Signatures.KeyCheck> keys, List<Future<Boolean>> verdicts) {
             this.heads = heads;
             this.keys = keys;
+            this.verdicts = verdicts;
             long last = 0;
             for (int i = 0; i < heads.size(); i++) {
                 headsAt.computeIfAbsent(heads.get(i).seq(), seq -> new ArrayList<>()).add(i);
@@ -457,11 +481,25 @@ public final class SignedHistory {
                 headProblems[index] = "cannot be checked: " + key.problem();
                 return null;
             }
-            if (!Keys.verifyCanonical(publicKey, Signatures.headFields(seq, row.headHash(), signer, row.signedAt()), row.signature())) {
+            boolean verifies = submission
+                    ? Keys.verifyCanonical(publicKey, Signatures.headFields(seq, row.headHash(), signer, row.signedAt()), row.signature())
+                    : verdict(index);
+            if (!verifies) {
                 headProblems[index] = "carries a signature that does not verify";
                 return null;
             }
             return new Head(seq, signer, !submission);
+        }
+
+        private boolean verdict(int index) {
+            try {
+                return verdicts.get(index).get();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the signed heads were verified", interrupted);
+            } catch (ExecutionException failed) {
+                throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed.getCause());
+            }
         }
 
         /** Attests (and applies, in seq order) or refuses every waiting entry, with {@code cover} as its covering head. */
