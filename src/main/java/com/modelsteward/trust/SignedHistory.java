@@ -734,7 +734,7 @@ public final class SignedHistory {
 
     private void compareVersions(Store store, Scope scope, List<Finding> findings) {
         Set<String> seen = new TreeSet<>();
-        store.versions().rowsAsStored(scope.modelIds()).forEach(row -> {
+        store.versions().rowsAsStored(scope.modelIds(), row -> {
                     String id = (String) row.get("model_id");
                     if (!scope.models(id)) {
                         return;
