@@ -79,8 +79,21 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
         }
     }
 
-    /** Opens the registry and checks its root key against the one this user pinned (trust on first use). */
+    /**
+     * Opens the registry, checks its root key against the one this user pinned (trust on first use), and its audit chain
+     * against the head this user verified last.
+     */
     public Registry openRegistry(SharedOptions options) {
+        Registry registry = openRegistryCheckingRoot(options);
+        warn(TrustStore.load().checkHead(registry));
+        return registry;
+    }
+
+    /**
+     * {@link #openRegistry} without the check of the chain since the pinned head, which walks the chain from there: for
+     * {@code audit verify}, which walks the whole chain and makes that check from its own walk ({@link #warn}).
+     */
+    Registry openRegistryCheckingRoot(SharedOptions options) {
         Registry registry = withRegistryLocation(options, Registry::open);
         TrustStore.Check trust = TrustStore.load().check(registry);
         // A changed root key is always said; the first-use note only to a person at a terminal, so scripts and cron
@@ -89,11 +102,14 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
         if (!trust.message().isEmpty() && (!firstUse || System.console() != null)) {
             err.println(trust.message());
         }
-        TrustStore.HeadCheck head = TrustStore.load().checkHead(registry);
+        return registry;
+    }
+
+    /** Says on stderr that the audit chain went backward or forked since this user verified it. */
+    void warn(TrustStore.HeadCheck head) {
         if (head.alarming()) {
             err.println(head.message());
         }
-        return registry;
     }
 
     /** The services of a registry this command opened, with this context's environment and clock. */

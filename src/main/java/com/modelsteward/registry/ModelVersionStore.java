@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** The store's model versions: {@code model_registry} and {@code active_pointer}. Bound to one transaction or snapshot by {@link Store}. */
 public interface ModelVersionStore {
@@ -87,10 +88,10 @@ public interface ModelVersionStore {
     List<String> typesOf(List<String> modelIds);
 
     /**
-     * The versions as stored, keyed by column (untyped: a replay of the signed history compares what is there); those of
-     * {@code modelIds} only, or all when {@code modelIds} is null.
+     * The versions as stored, keyed by column (untyped: a replay of the signed history compares what is there), handed
+     * to {@code each} one at a time as they are read; those of {@code modelIds} only, or all when {@code modelIds} is null.
      */
-    List<Map<String, Object>> rowsAsStored(Set<String> modelIds);
+    void rowsAsStored(Set<String> modelIds, Consumer<Map<String, Object>> each);
 
     /** The live pointers as stored, keyed by column; those of {@code modelNames} only, or all when it is null. */
     List<Map<String, Object>> pointerRowsAsStored(Set<String> modelNames);

@@ -62,6 +62,10 @@ public final class Keys {
     private record Verified(String publicKey, String content, String signature) {
     }
 
+    /** Keys as parsed for verifying: decoding a point costs a modular exponentiation, and a few keys sign everything. */
+    private static final Map<String, Optional<PublicKey>> PARSED = new ConcurrentHashMap<>();
+    private static final int PARSED_MAX = 256;
+
     private Keys() {
     }
 
@@ -170,7 +174,10 @@ public final class Keys {
     }
 
     private static boolean verifyNow(String publicText, String content, String signature) {
-        Optional<PublicKey> key = parsePublic(publicText);
+        if (PARSED.size() >= PARSED_MAX) {
+            PARSED.clear();
+        }
+        Optional<PublicKey> key = PARSED.computeIfAbsent(publicText, Keys::parsePublic);
         if (key.isEmpty()) {
             return false;
         }

@@ -42,27 +42,21 @@ public final class SignatureAudit {
     }
 
     /**
-     * {@link AuditTrail#verify} and {@link #verify(Registry)} side by side, each over its own read connection: they share
-     * nothing, and on a machine of two or more cores the walk of the chain no longer waits for the signatures' replay.
+     * {@link AuditTrail#verify} and {@link #verify(Store)} from one pass over the log
+     * ({@link SignedHistory#checkWithChain}): each entry read and hashed once. Run inside one snapshot.
      */
-    public static Full verifyAll(Registry registry) {
-        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            var chain = executor.submit(() -> AuditTrail.verify(registry));
-            Report signatures = verify(registry);
-            return new Full(chain.get(), signatures);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the audit chain was verified", interrupted);
-        } catch (java.util.concurrent.ExecutionException failed) {
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(failed.getCause());
-        }
+    public static Full verifyAll(Store store) {
+        SignedHistory.Audit audit = SignedHistory.checkWithChain(store);
+        return new Full(audit.chain(), verify(store, audit.history()));
     }
 
     /** The same inside a transaction the caller holds: {@code migrate} checks its copy before it commits it. */
     public static Report verify(Store store) {
+        return verify(store, null);
+    }
+
+    /** {@link #verify(Store)} with the signed history's replay already made ({@code history}), or made here when null. */
+    private static Report verify(Store store, SignedHistory.Report replayed) {
         List<String> problems = new ArrayList<>();
         Optional<Signatures.KeyCheck> root = Signatures.root(store);
         root.filter(r -> !r.trusted()).ifPresent(r -> problems.add("root key of " + r.user() + ": " + r.problem()));
@@ -91,7 +85,7 @@ public final class SignatureAudit {
                     .ifPresent(problem -> problems.add(label + " " + problem));
         }
         problems.addAll(store.meta().triggerProblems());
-        SignedHistory.Report history = SignedHistory.check(store);
+        SignedHistory.Report history = replayed != null ? replayed : SignedHistory.check(store);
         problems.addAll(history.sentences());
         Optional<String> marker = store.meta().value(Principals.DEMO_MARKER);
         if (marker.isPresent() && !Signatures.isDemo(store)) {

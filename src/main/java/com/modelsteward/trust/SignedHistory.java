@@ -5,22 +5,24 @@ import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.policy.Policy;
 import com.modelsteward.policy.PolicyStore;
 import com.modelsteward.registry.AuditAction;
+import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.SignedHead;
 import com.modelsteward.registry.Store;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 /**
  * The signed history replayed: which audit entries it vouches for, the governed rows those entries say the registry
@@ -91,6 +93,8 @@ public final class SignedHistory {
     private final List<Finding> entryFindings = new ArrayList<>();
     private long entries;
     private long attested;
+    /** The chain's own check, made in the same walk ({@link #checkWithChain}). */
+    private AuditTrail.Verification chain;
 
     private SignedHistory(boolean demo) {
         this.demo = demo;
@@ -99,6 +103,22 @@ public final class SignedHistory {
     /** Replays the whole history and compares every governed row with it. */
     public static Report check(Store store) {
         return check(store, Scope.ALL);
+    }
+
+    /** The chain's walk and the whole replay of {@code audit verify}. */
+    public record Audit(AuditTrail.Verification chain, Report history) {
+    }
+
+    /**
+     * {@link #check(Store)} with {@link AuditTrail#verify}'s checks of the chain made in the same pass, with the same
+     * sentences: each entry is read and hashed once. Run inside one snapshot ({@code Registry.readSnapshot}), so that
+     * the two agree on what the log holds.
+     */
+    public static Audit checkWithChain(Store store) {
+        SignedHistory history = new SignedHistory(Signatures.isDemo(store));
+        history.replay(store);
+        List<Finding> rows = history.compare(store, Scope.ALL);
+        return new Audit(history.chain, new Report(history.entries, history.attested, List.copyOf(history.entryFindings), List.copyOf(rows)));
     }
 
     /**
@@ -295,69 +315,210 @@ public final class SignedHistory {
     // Attestation
     // ---------------------------------------------------------------------------------------------------------------
 
+    /**
+     * One pass over the log in seq order: each entry read and hashed once, checked against the chain
+     * ({@link AuditTrail#verify}'s rules and sentences), and attested and applied as soon as the first valid head at or
+     * after it is read. The signed heads are read first (they are few) and checked as the walk reaches their entries.
+     * An entry waits only until the next head's entry; past the last head nothing can cover it, so memory is bounded by
+     * the longest stretch between heads (one transaction), not by the log.
+     */
     private void replay(Store store) {
-        List<Entry> walked = new ArrayList<>();
-        List<long[]> chain = new ArrayList<>(); // per entry: {seq, hashOk (1/0), linkOk (1/0)}
-        Map<Long, String> storedHash = new HashMap<>();
-        MessageDigest sha256;
+        List<SignedHead> heads = store.audit().signedHeads();
+        Map<String, Signatures.KeyCheck> keys = new HashMap<>();
+        heads.forEach(head -> keys.computeIfAbsent(head.signer(), user -> Signatures.trustedKey(store, user)));
+        // A head signed by a trusted key verifies or not whatever the log holds: those signatures are checked on a thread
+        // of their own, in seq order, while this one walks the log and waits only for the head it has reached.
+        ExecutorService verifier = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("signed-heads").factory());
         try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JDK has SHA-256", impossible);
+            List<Future<Boolean>> verdicts = new ArrayList<>(heads.size());
+            for (SignedHead head : heads) {
+                Signatures.KeyCheck key = keys.get(head.signer());
+                verdicts.add(key.trusted() ? verifier.submit(() -> Keys.verifyCanonical(key.publicKey(),
+                        Signatures.headFields(head.seq(), head.headHash(), head.signer(), head.signedAt()), head.signature())) : null);
+            }
+            Pass pass = new Pass(heads, keys, verdicts);
+            store.audit().walk(pass);
+            pass.settle(null);
+            chain = pass.verification();
+            reportHeads(heads, pass);
+        } finally {
+            verifier.shutdownNow();
         }
-        HexFormat hex = HexFormat.of();
-        String[] previousHash = {AuditTrail.GENESIS};
-        long[] previousSeq = {0};
-        store.audit().walk(row -> {
+    }
+
+    /** The heads' findings after the entries', newest first as this report always had them; a head off the log is checked here. */
+    private void reportHeads(List<SignedHead> heads, Pass pass) {
+        for (int i = 0; i < heads.size(); i++) {
+            if (!pass.headReached[i]) {
+                pass.checkHead(i, null, null);
+            }
+        }
+        for (int i = heads.size() - 1; i >= 0; i--) {
+            if (pass.headProblems[i] != null) {
+                SignedHead row = heads.get(i);
+                entryFindings.add(new Finding("signed audit head " + row.signatureId() + " at entry " + row.seq() + " (by " + row.signer()
+                        + ")", 0, pass.headProblems[i]));
+            }
+        }
+    }
+
+    /** An entry walked whose covering head is not known yet, and whether its hash matched its content. */
+    private record Waiting(Entry entry, boolean hashOk) {
+    }
+
+    /** The walk of {@link #replay}: the chain's checks, the heads' checks and the attestation, entry by entry. */
+    private final class Pass implements Predicate<AuditEntry> {
+
+        private final List<SignedHead> heads;
+        private final Map<String, Signatures.KeyCheck> keys;
+        /** Whether each head's signature verifies by its signer's trusted key; null where the key is not trusted. */
+        private final List<Future<Boolean>> verdicts;
+        /** Indexes into {@link #heads} by seq, in stored order. */
+        private final Map<Long, List<Integer>> headsAt = new HashMap<>();
+        private final long lastHeadSeq;
+        final String[] headProblems;
+        final boolean[] headReached;
+        private final AuditTrail.Hasher hasher = new AuditTrail.Hasher();
+        private final List<Waiting> waiting = new ArrayList<>();
+        private long previousSeq;
+        private String previousHash = AuditTrail.GENESIS;
+        private long checked;
+        private Long firstBadSeq;
+        private String problem = "";
+
+        Pass(List<SignedHead> heads, Map<String, Signatures.KeyCheck> keys, List<Future<Boolean>> verdicts) {
+            this.heads = heads;
+            this.keys = keys;
+            this.verdicts = verdicts;
+            long last = 0;
+            for (int i = 0; i < heads.size(); i++) {
+                headsAt.computeIfAbsent(heads.get(i).seq(), seq -> new ArrayList<>()).add(i);
+                last = Math.max(last, heads.get(i).seq());
+            }
+            lastHeadSeq = last;
+            headProblems = new String[heads.size()];
+            headReached = new boolean[heads.size()];
+        }
+
+        @Override
+        public boolean test(AuditEntry row) {
+            entries++;
             long seq = row.seq();
             String action = row.action();
-            String payload = row.payloadJson();
             String prevHash = row.prevHash();
             String hash = row.hash();
-            String text = prevHash + "\n" + seq + "\n" + row.ts() + "\n" + row.actor() + "\n" + action + "\n"
-                    + row.entity() + "\n" + payload;
-            boolean hashOk = hex.formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8))).equals(hash);
-            boolean linkOk = seq == previousSeq[0] + 1 && previousHash[0].equals(prevHash);
-            chain.add(new long[] {seq, hashOk ? 1 : 0, linkOk ? 1 : 0});
-            walked.add(new Entry(seq, row.actor(), action, row.entity(), GOVERNED_ACTIONS.contains(action) ? payload : null));
-            storedHash.put(seq, hash);
-            previousHash[0] = hash;
-            previousSeq[0] = seq;
-            return true;
-        });
-        entries = walked.size();
-        Map<Long, Head> heads = validHeads(store, storedHash, walked);
-        boolean[] covered = new boolean[walked.size()];
-        Head cover = null;
-        for (int i = walked.size() - 1; i >= 0; i--) {
-            long[] link = chain.get(i);
-            Entry entry = walked.get(i);
-            Head here = heads.get(entry.seq());
-            if (here != null) {
-                cover = here;
-            }
-            boolean hashOk = link[1] == 1;
-            boolean ok = cover != null && hashOk && entry.actor().equals(cover.signer())
-                    && (cover.trusted() || (cover.seq() == entry.seq() && entry.action().equals("KEY_SUBMITTED")));
-            covered[i] = ok;
-            if (!ok) {
-                entryFindings.add(new Finding("audit entry " + entry.seq() + " (" + entry.action() + " by " + entry.actor() + ")",
-                        0, why(cover, hashOk, entry)));
-            }
+            boolean hashOk = hasher.matches(prevHash, seq, row.ts(), row.actor(), action, row.entity(), row.payloadJson(), hash);
+            boolean linkOk = seq == previousSeq + 1 && previousHash.equals(prevHash);
+            chain(seq, prevHash, hashOk);
+            Entry entry = new Entry(seq, row.actor(), action, row.entity(), GOVERNED_ACTIONS.contains(action) ? row.payloadJson() : null);
             // A bad hash or a broken link means nothing before this entry is committed to by the heads after it.
-            if (!hashOk || link[2] == 0 || (cover != null && !cover.trusted())) {
-                cover = null;
+            if (!hashOk || !linkOk) {
+                settle(null);
             }
-        }
-        java.util.Collections.reverse(entryFindings);
-        for (int i = 0; i < walked.size(); i++) {
-            Entry entry = walked.get(i);
-            if (covered[i]) {
-                attested++;
-                if (entry.payload() != null) {
-                    apply(entry);
+            Head here = null;
+            for (int i : headsAt.getOrDefault(seq, List.of())) {
+                Head valid = checkHead(i, hash, entry);
+                if (here == null) {
+                    here = valid;
                 }
             }
+            if (here != null && !here.trusted()) {
+                // A key submission's own head covers that entry alone: the ones before it wait for no later head.
+                settle(null);
+            }
+            waiting.add(new Waiting(entry, hashOk));
+            if (here != null || seq >= lastHeadSeq) {
+                settle(here);
+            }
+            previousSeq = seq;
+            previousHash = hash;
+            return true;
+        }
+
+        /** {@link AuditTrail#verify}: stops counting at the first entry missing, unlinked or altered, and names it. */
+        private void chain(long seq, String prevHash, boolean hashOk) {
+            if (firstBadSeq != null) {
+                return;
+            }
+            if (seq != checked + 1) {
+                problem = "entry " + (checked + 1) + " is missing (next entry is " + seq + ")";
+            } else if (!previousHash.equals(prevHash)) {
+                problem = "entry " + seq + " does not link to the entry before it (prev_hash differs)";
+            } else if (!hashOk) {
+                problem = "entry " + seq + " was altered (its hash does not match its content)";
+            } else {
+                checked++;
+                return;
+            }
+            firstBadSeq = seq;
+        }
+
+        AuditTrail.Verification verification() {
+            return new AuditTrail.Verification(checked, Optional.ofNullable(firstBadSeq), firstBadSeq == null ? "" : problem);
+        }
+
+        /**
+         * The head {@code heads[index]} checked against the entry it signs ({@code storedHash} and {@code entry} null when
+         * the log has no such entry): valid when its hash is the chain's there and its signature verifies by the signer's
+         * trusted key, or by the key a key submission at that entry submits. Otherwise its problem is kept and null returned.
+         */
+        Head checkHead(int index, String storedHash, Entry entry) {
+            headReached[index] = true;
+            SignedHead row = heads.get(index);
+            long seq = row.seq();
+            String signer = row.signer();
+            if (!Objects.equals(storedHash, row.headHash())) {
+                headProblems[index] = "does not match the audit chain at that entry";
+                return null;
+            }
+            Signatures.KeyCheck key = keys.get(signer);
+            String publicKey = key.publicKey();
+            boolean submission = false;
+            if (!key.trusted() && entry != null && entry.action().equals("KEY_SUBMITTED") && entry.actor().equals(signer)) {
+                publicKey = text(CanonicalJson.parse(entry.payload()), "public_key");
+                submission = true;
+            } else if (!key.trusted()) {
+                headProblems[index] = "cannot be checked: " + key.problem();
+                return null;
+            }
+            boolean verifies = submission
+                    ? Keys.verifyCanonical(publicKey, Signatures.headFields(seq, row.headHash(), signer, row.signedAt()), row.signature())
+                    : verdict(index);
+            if (!verifies) {
+                headProblems[index] = "carries a signature that does not verify";
+                return null;
+            }
+            return new Head(seq, signer, !submission);
+        }
+
+        private boolean verdict(int index) {
+            try {
+                return verdicts.get(index).get();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the signed heads were verified", interrupted);
+            } catch (ExecutionException failed) {
+                throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed.getCause());
+            }
+        }
+
+        /** Attests (and applies, in seq order) or refuses every waiting entry, with {@code cover} as its covering head. */
+        void settle(Head cover) {
+            for (Waiting waited : waiting) {
+                Entry entry = waited.entry();
+                boolean ok = cover != null && waited.hashOk() && entry.actor().equals(cover.signer())
+                        && (cover.trusted() || (cover.seq() == entry.seq() && entry.action().equals("KEY_SUBMITTED")));
+                if (ok) {
+                    attested++;
+                    if (entry.payload() != null) {
+                        apply(entry);
+                    }
+                } else {
+                    entryFindings.add(new Finding("audit entry " + entry.seq() + " (" + entry.action() + " by " + entry.actor() + ")",
+                            0, why(cover, waited.hashOk(), entry)));
+                }
+            }
+            waiting.clear();
         }
     }
 
@@ -373,42 +534,6 @@ public final class SignedHistory {
         }
         return "is covered by the signed head at entry " + cover.seq() + " of " + cover.signer()
                 + ", not by a head of its own actor: it was not written in that person's transaction";
-    }
-
-    /** The heads whose signature verifies against the signer's key and whose hash is the chain's; the rest are reported. */
-    private Map<Long, Head> validHeads(Store store, Map<Long, String> storedHash, List<Entry> walked) {
-        Map<Long, Head> valid = new HashMap<>();
-        Map<String, Signatures.KeyCheck> keys = new HashMap<>();
-        Map<Long, Entry> bySeq = new HashMap<>();
-        walked.forEach(e -> bySeq.put(e.seq(), e));
-        for (SignedHead row : store.audit().signedHeads()) {
-            long seq = row.seq();
-            String signer = row.signer();
-            String label = "signed audit head " + row.signatureId() + " at entry " + seq + " (by " + signer + ")";
-            if (!Objects.equals(storedHash.get(seq), row.headHash())) {
-                entryFindings.add(new Finding(label, 0, "does not match the audit chain at that entry"));
-                continue;
-            }
-            Signatures.KeyCheck key = keys.computeIfAbsent(signer, user -> Signatures.trustedKey(store, user));
-            String publicKey = key.publicKey();
-            boolean submission = false;
-            Entry entry = bySeq.get(seq);
-            if (!key.trusted() && entry != null && entry.action().equals("KEY_SUBMITTED") && entry.actor().equals(signer)) {
-                publicKey = text(CanonicalJson.parse(entry.payload()), "public_key");
-                submission = true;
-            } else if (!key.trusted()) {
-                entryFindings.add(new Finding(label, 0, "cannot be checked: " + key.problem()));
-                continue;
-            }
-            boolean verifies = Keys.verifyCanonical(publicKey, Signatures.headFields(seq, row.headHash(), signer, row.signedAt()),
-                    row.signature());
-            if (!verifies) {
-                entryFindings.add(new Finding(label, 0, "carries a signature that does not verify"));
-                continue;
-            }
-            valid.putIfAbsent(seq, new Head(seq, signer, !submission));
-        }
-        return valid;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -609,7 +734,7 @@ public final class SignedHistory {
 
     private void compareVersions(Store store, Scope scope, List<Finding> findings) {
         Set<String> seen = new TreeSet<>();
-        store.versions().rowsAsStored(scope.modelIds()).forEach(row -> {
+        store.versions().rowsAsStored(scope.modelIds(), row -> {
                     String id = (String) row.get("model_id");
                     if (!scope.models(id)) {
                         return;

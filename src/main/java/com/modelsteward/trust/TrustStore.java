@@ -4,6 +4,7 @@ import com.modelsteward.config.AppSettings;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.SignedHead;
+import com.modelsteward.registry.Store;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -82,38 +83,47 @@ public final class TrustStore {
      * detected only by a client that saw a newer head (docs/security.md).
      */
     public HeadCheck checkHead(Registry registry) {
-        String path = registry.location().key();
+        return registry.read(store -> checkHead(store, registry.location().key(), null));
+    }
+
+    /**
+     * {@link #checkHead(Registry)} in the caller's snapshot, for {@code audit verify}, which has just walked the whole chain
+     * in it ({@code chain}): the entries it verified from the start are not walked a second time. Where the walk stopped
+     * before the pinned head, the entries after that head are walked as before.
+     */
+    public HeadCheck checkHead(Store store, String path, AuditTrail.Verification chain) {
         Optional<String> pinned = settings.get(HEAD_PREFIX + path);
         long pinnedSeq = pinned.map(text -> Long.parseLong(text.substring(0, text.indexOf(':')))).orElse(0L);
         String pinnedHash = pinned.map(text -> text.substring(text.indexOf(':') + 1)).orElse(AuditTrail.GENESIS);
-        return registry.read(store -> {
-            long last = store.audit().lastSeq();
-            if (pinnedSeq > last) {
-                return new HeadCheck(true, "WARNING: THE AUDIT TRAIL OF " + path + " WENT BACKWARD: you verified it up to entry " + pinnedSeq
-                        + " and it now ends at entry " + last + ". Entries were removed, or an older copy of the registry was put back.");
+        long last = store.audit().lastSeq();
+        if (pinnedSeq > last) {
+            return new HeadCheck(true, "WARNING: THE AUDIT TRAIL OF " + path + " WENT BACKWARD: you verified it up to entry " + pinnedSeq
+                    + " and it now ends at entry " + last + ". Entries were removed, or an older copy of the registry was put back.");
+        }
+        if (pinnedSeq > 0) {
+            String now = store.audit().hashAt(pinnedSeq);
+            if (!now.equals(pinnedHash)) {
+                return new HeadCheck(true, "WARNING: THE AUDIT TRAIL OF " + path + " HAS FORKED: entry " + pinnedSeq
+                        + " is not the entry you verified (hash " + pinnedHash.substring(0, 12) + "…, now " + now.substring(0, 12)
+                        + "…). The history was rewritten from there on.");
             }
-            if (pinnedSeq > 0) {
-                String now = store.audit().hashAt(pinnedSeq);
-                if (!now.equals(pinnedHash)) {
-                    return new HeadCheck(true, "WARNING: THE AUDIT TRAIL OF " + path + " HAS FORKED: entry " + pinnedSeq
-                            + " is not the entry you verified (hash " + pinnedHash.substring(0, 12) + "…, now " + now.substring(0, 12)
-                            + "…). The history was rewritten from there on.");
-                }
+        }
+        // A whole walk that verified past the pinned entry (whose hash was just compared) has seen every entry after it
+        // link and hash up to where it stopped: exactly where a walk from the pinned entry would stop.
+        long intactTo = chain != null && chain.whole() && (chain.ok() || pinnedSeq < chain.firstBadSeq().get())
+                ? chain.checked() : store.audit().intactFrom(pinnedSeq, pinnedHash);
+        for (SignedHead head : store.audit().signedHeadsOnChain(pinnedSeq, intactTo)) {
+            long seq = head.seq();
+            String signer = head.signer();
+            Signatures.KeyCheck key = Signatures.trustedKey(store, signer);
+            if (key.trusted() && Keys.verifyCanonical(key.publicKey(), Signatures.headFields(seq, head.headHash(), signer,
+                    head.signedAt()), head.signature())) {
+                settings.put(HEAD_PREFIX + path, seq + ":" + head.headHash());
+                save();
+                break;
             }
-            long intactTo = store.audit().intactFrom(pinnedSeq, pinnedHash);
-            for (SignedHead head : store.audit().signedHeadsOnChain(pinnedSeq, intactTo)) {
-                long seq = head.seq();
-                String signer = head.signer();
-                Signatures.KeyCheck key = Signatures.trustedKey(store, signer);
-                if (key.trusted() && Keys.verifyCanonical(key.publicKey(), Signatures.headFields(seq, head.headHash(), signer,
-                        head.signedAt()), head.signature())) {
-                    settings.put(HEAD_PREFIX + path, seq + ":" + head.headHash());
-                    save();
-                    break;
-                }
-            }
-            return new HeadCheck(false, "");
-        });
+        }
+        return new HeadCheck(false, "");
     }
 
     private String settingsHint() {

@@ -10,16 +10,12 @@ import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.ChainHead;
 import com.modelsteward.registry.SignedHead;
 import com.modelsteward.registry.Timestamps;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -213,13 +209,14 @@ final class SqlAuditStore implements AuditStore {
                 "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq")) {
             statement.setLong(1, fromSeq);
             try (ResultSet rows = statement.executeQuery()) {
+                AuditTrail.Hasher hasher = new AuditTrail.Hasher();
                 long last = fromSeq;
                 String prev = fromHash;
                 while (rows.next()) {
                     long seq = rows.getLong(1);
                     String hash = rows.getString(8);
-                    if (seq != last + 1 || !prev.equals(rows.getString(7)) || !AuditTrail.hash(rows.getString(7), seq, rows.getString(2),
-                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6)).equals(hash)) {
+                    if (seq != last + 1 || !prev.equals(rows.getString(7)) || !hasher.matches(rows.getString(7), seq, rows.getString(2),
+                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6), hash)) {
                         break;
                     }
                     last = seq;
@@ -232,14 +229,13 @@ final class SqlAuditStore implements AuditStore {
         }
     }
 
-    /** One forward-only cursor, no row objects, one reused digest: this is the hot loop of {@code audit verify}. */
+    /** One forward-only cursor, no row objects, one reused digest ({@code audit verify} walks the chain with the replay instead). */
     @Override
     public AuditTrail.Verification verifyChain() {
         try (PreparedStatement statement = handle.getConnection().prepareStatement(
                      "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq");
              ResultSet rows = statement.executeQuery()) {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            HexFormat hex = HexFormat.of();
+            AuditTrail.Hasher hasher = new AuditTrail.Hasher();
             String expectedPrev = AuditTrail.GENESIS;
             long checked = 0;
             while (rows.next()) {
@@ -251,10 +247,9 @@ final class SqlAuditStore implements AuditStore {
                 } else if (!expectedPrev.equals(prevHash)) {
                     problem = "entry " + seq + " does not link to the entry before it (prev_hash differs)";
                 } else {
-                    String text = AuditTrail.chainText(prevHash, seq, rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
-                            rows.getString(6));
                     String hash = rows.getString(8);
-                    if (!hex.formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8))).equals(hash)) {
+                    if (!hasher.matches(prevHash, seq, rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                            rows.getString(6), hash)) {
                         problem = "entry " + seq + " was altered (its hash does not match its content)";
                     }
                     expectedPrev = hash;
@@ -268,14 +263,21 @@ final class SqlAuditStore implements AuditStore {
         } catch (SQLException failed) {
             // Registry.read turns it into a sentence naming the file (SqliteDialect.translate reads the cause).
             throw new IllegalStateException("cannot read the audit log: " + failed.getMessage(), failed);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JDK has SHA-256", impossible);
         }
     }
+
+    /**
+     * Rows a server sends at a time while the whole log is walked. PostgreSQL's driver otherwise reads a query's whole
+     * result into memory before the first row; with a fetch size it reads through a cursor, but only inside a
+     * transaction ({@code Registry.readSnapshot}). SQLite steps row by row either way.
+     */
+    private static final int WALK_FETCH = 1000;
+
     @Override
     public void walk(Predicate<AuditEntry> visitor) {
         try (PreparedStatement statement = handle.getConnection().prepareStatement(
                 "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq")) {
+            statement.setFetchSize(WALK_FETCH);
             visit(statement, visitor);
         } catch (SQLException failed) {
             throw new IllegalStateException("cannot read the audit log: " + failed.getMessage(), failed);

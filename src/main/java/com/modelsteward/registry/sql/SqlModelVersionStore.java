@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /** {@link ModelVersionStore} in SQL that every engine runs ({@link Dialect}). */
@@ -286,10 +287,17 @@ final class SqlModelVersionStore implements ModelVersionStore {
               FROM model_registry""";
 
     @Override
-    public List<Map<String, Object>> rowsAsStored(Set<String> modelIds) {
-        return modelIds == null ? handle.createQuery(VERSIONS_SQL).mapToMap().list()
-                : KeyedRows.keyed(handle.createQuery(VERSIONS_SQL + " WHERE model_id IN (<a>)"), modelIds, null);
+    public void rowsAsStored(Set<String> modelIds, Consumer<Map<String, Object>> each) {
+        if (modelIds == null) {
+            // One version at a time: the replay of a large registry must not hold every row at once.
+            handle.createQuery(VERSIONS_SQL).setFetchSize(ROWS_FETCH).mapToMap().forEach(each);
+        } else {
+            KeyedRows.keyed(handle.createQuery(VERSIONS_SQL + " WHERE model_id IN (<a>)"), modelIds, null).forEach(each);
+        }
     }
+
+    /** Rows a server sends at a time when every version is read (PostgreSQL's driver honours it inside a transaction). */
+    private static final int ROWS_FETCH = 1000;
 
     private static final String POINTERS_SQL = "SELECT model_name, active_model_id, last_known_good_id FROM active_pointer";
 
