@@ -3,9 +3,11 @@
 #   the app-image's GUI launcher opens a registry headless, paints it and exits 0 (--smoke); with no arguments it
 #   creates and opens the demo registry in the user's data directory; a file that is not a registry exits 1 with one
 #   line; the command-line launcher runs `status --db` on a demo registry and prints a command's help and the version;
-#   the bash completion completes commands and option values; nothing is written inside the app-image; and, when there
-#   is one, the .deb lists the launchers, the AOT cache and the completion, links the completion for bash-completion,
-#   and depends on GTK 3.
+#   the bash completion completes commands and option values; the launchers start the JVM without asking the package
+#   manager (rpm, dpkg) anything; SQLite's library is loaded from the app-image, with no temporary folder; nothing is
+#   written inside the app-image; and, when there is one, the .deb lists the launchers, the AOT caches, SQLite's library
+#   and the completion, links the completion for bash-completion, depends on GTK 3, and, compressed with xz as a release
+#   is, weighs at most 80 MB.
 # Usage: packaging/linux/check-package.sh   (from CI after the package build; exits non-zero on the first failure)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -32,6 +34,28 @@ grep -q "^Usage: model-steward request " "$work/help.out" || fail "request --hel
 "$app/bin/model-steward" --version >"$work/version.out" || fail "model-steward --version exited $?"
 grep -q "^Model Steward [0-9]" "$work/version.out" || fail "--version printed no version: $(cat "$work/version.out")"
 echo "ok: request --help and --version ($(head -1 "$work/version.out"))"
+
+# jpackage's own Linux launcher runs `rpm -qf` and `dpkg -S` on itself before every start; packaging/linux/launcher.sh
+# replaces it. Stand-ins for both on the PATH record any call.
+mkdir -p "$work/stub-bin"
+for tool in rpm dpkg; do
+  printf '#!/bin/sh\necho "$0 $*" >>"%s"\nexit 1\n' "$work/package-manager-calls" >"$work/stub-bin/$tool"
+  chmod +x "$work/stub-bin/$tool"
+done
+PATH="$work/stub-bin:$PATH" "$app/bin/model-steward-cli" --version >/dev/null || fail "model-steward-cli --version exited $?"
+PATH="$work/stub-bin:$PATH" "$app/bin/model-steward" --version >/dev/null || fail "model-steward --version exited $?"
+[ ! -s "$work/package-manager-calls" ] || fail "a launcher asked the package manager: $(cat "$work/package-manager-calls")"
+# Through a symbolic link, as /usr/bin/model-steward-cli is one.
+ln -s "$PWD/$app/bin/model-steward-cli" "$work/model-steward-cli"
+"$work/model-steward-cli" --version | grep -q "^Model Steward [0-9]" || fail "model-steward-cli through a link printed no version"
+echo "ok: the launchers start without asking rpm or dpkg, also through a link"
+
+# SQLite's library comes from lib/app/native: a temporary folder that does not exist leaves `status` working (the
+# driver would otherwise extract its library there and fail).
+JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$work/no-such-folder" "$app/bin/model-steward-cli" status --db "$work/demo.db" \
+  >"$work/status-no-tmp.out" 2>"$work/status-no-tmp.err" || fail "status with no temporary folder: $(cat "$work/status-no-tmp.err")"
+grep -q "ACTIVE versions:" "$work/status-no-tmp.out" || fail "status with no temporary folder printed no ACTIVE versions"
+echo "ok: SQLite's library loaded from the app-image (status runs with no temporary folder)"
 
 # What bash-completion does on Tab: load the script, then call its function with the words typed so far.
 completion="$app/lib/app/model-steward.bash"
@@ -74,6 +98,7 @@ for deb in target/model-steward_*.deb; do
   dpkg-deb -c "$deb" >"$work/contents.txt"
   for path in ./opt/model-steward/bin/model-steward ./opt/model-steward/bin/model-steward-cli \
       ./opt/model-steward/lib/app/model-steward.aot ./opt/model-steward/lib/app/model-steward-cli.aot \
+      ./opt/model-steward/lib/app/native/libsqlitejdbc.so \
       ./opt/model-steward/lib/runtime/lib/libglassgtk3.so \
       ./opt/model-steward/lib/model-steward-model-steward.desktop ./opt/model-steward/lib/app/model-steward.bash; do
     grep -q " $path\$" "$work/contents.txt" || fail "$deb lacks $path"
@@ -81,6 +106,14 @@ for deb in target/model-steward_*.deb; do
   dpkg-deb -f "$deb" Depends | grep -q "libgtk-3-0" || fail "$deb does not depend on libgtk-3-0"
   dpkg-deb -I "$deb" postinst | grep -q "ln -sf /opt/model-steward/lib/app/model-steward.bash /usr/share/bash-completion/completions/model-steward-cli" \
     || fail "$deb's postinst does not link the bash completion"
-  echo "ok: $deb ($(du -h "$deb" | cut -f1), $(wc -l <"$work/contents.txt") entries; Depends has libgtk-3-0)"
+  # The installer's weight bound (ADR 6) holds for a release, which dpkg-deb compresses with xz; CI's gzip is larger.
+  size=$(stat -c %s "$deb")
+  compression=$(grep -a -m1 -o 'data\.tar\.[a-z0-9]*' "$deb" | sed -n 1p)
+  if [ "$compression" = data.tar.xz ]; then
+    [ "$size" -le 80000000 ] || fail "$deb weighs $size bytes, more than 80 MB"
+  else
+    echo "note: $deb has $compression, not data.tar.xz: its size ($size bytes) is not a release's and is not checked"
+  fi
+  echo "ok: $deb ($size bytes, $compression, $(wc -l <"$work/contents.txt") entries; Depends has libgtk-3-0)"
   sed -n '1,12p;$p' "$work/contents.txt"
 done
