@@ -4,6 +4,7 @@ import com.modelsteward.registry.DriftResultRow;
 import com.modelsteward.registry.DriftSampleRow;
 import com.modelsteward.registry.DriftStore;
 import com.modelsteward.registry.NewDriftResult;
+import com.modelsteward.registry.Outbox;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -101,6 +102,16 @@ final class SqlDriftStore implements DriftStore {
             batch.bind("id", s.modelId()).bind("f", s.feature()).bind("role", s.role()).bind("v", s.value()).bind("at", s.observedAt()).add();
         }
         batch.execute();
+    }
+
+    private static final String SAMPLE_IMPORTS_SQL = """
+            SELECT payload_json FROM events
+             WHERE event_type = :type AND payload_json LIKE :needle
+             ORDER BY event_id""";
+
+    @Override
+    public List<String> sampleImportPayloads(String sha256) {
+        return handle.createQuery(SAMPLE_IMPORTS_SQL).bind("type", Outbox.DRIFT_SAMPLES_IMPORTED).bind("needle", "%\"" + sha256 + "\"%").mapTo(String.class).list();
     }
 
     private static final String INSERT_RESULT = """
