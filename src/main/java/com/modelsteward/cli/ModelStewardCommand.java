@@ -42,6 +42,7 @@ public final class ModelStewardCommand {
             Principal.class,
             Policy.class,
             DriftCommand.class,
+            DriftSamples.class,
             LineageCommand.class,
             ModelCardCommand.class,
             Rules.class,
@@ -55,6 +56,11 @@ public final class ModelStewardCommand {
     @Command(name = "scorecards", mixinStandardHelpOptions = true, description = "import BENCH scorecards",
             subcommands = {ScorecardsImportCommand.class, ScorecardsImportCsvCommand.class})
     static final class Scorecards {
+    }
+
+    @Command(name = "drift-samples", mixinStandardHelpOptions = true, description = "import drift samples from CSV or Parquet files",
+            subcommands = DriftSamplesImportCommand.class)
+    static final class DriftSamples {
     }
 
     @Command(name = "audit", mixinStandardHelpOptions = true, description = "check the audit trail",

@@ -8,10 +8,8 @@ import dev.hardwood.metadata.LogicalType;
 import dev.hardwood.metadata.PhysicalType;
 import dev.hardwood.metadata.RowGroup;
 import dev.hardwood.reader.ColumnReader;
-import dev.hardwood.reader.ColumnReaders;
 import dev.hardwood.reader.ParquetFileReader;
 import dev.hardwood.reader.Validity;
-import dev.hardwood.schema.ColumnProjection;
 import dev.hardwood.schema.ColumnSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +48,8 @@ public final class ParquetSamples {
     static final Set<CompressionCodec> CODECS = EnumSet.of(CompressionCodec.UNCOMPRESSED, CompressionCodec.SNAPPY,
             CompressionCodec.GZIP, CompressionCodec.ZSTD);
     private static final String CODE = "E_DRIFT_PARQUET";
+    /** Rows decoded per batch of one column: few calls into the decoder, and one column's batches at most alive at once. */
+    private static final int BATCH_ROWS = 1 << 20;
     /** Keeps the reader library's start-up notes (SIMD, decompressor choice) off a user's terminal: only its warnings show. */
     private static final Logger LIBRARY_LOG = Logger.getLogger("dev.hardwood");
 
@@ -217,30 +217,33 @@ public final class ParquetSamples {
         return (simple.endsWith("Type") ? simple.substring(0, simple.length() - "Type".length()) : simple).toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * One column at a time, straight into its final array: only one column's decoder and its batches are alive at
+     * once, so the peak is the values plus one column's pages, not every column's read-ahead (docs/performance.md).
+     */
     private static Map<String, double[]> readColumns(Path file, ParquetFileReader reader, List<ColumnSchema> columns, int rows) {
-        int width = columns.size();
-        double[][] values = new double[width][rows];
-        int[] sizes = new int[width];
-        long seenRows = 0;
-        try (ColumnReaders readers = reader.columnReaders(ColumnProjection.all())) {
-            while (readers.nextBatch()) {
-                int batch = readers.getRecordCount();
-                seenRows += batch;
-                if (seenRows > rows) {
-                    throw new DriftException(CODE, file + " is damaged: it holds more rows than its footer says (" + rows + ")");
-                }
-                for (int c = 0; c < width; c++) {
-                    sizes[c] = copy(readers.getColumnReader(c), columns.get(c), batch, values[c], sizes[c]);
+        Map<String, double[]> result = new LinkedHashMap<>();
+        for (int c = 0; c < columns.size(); c++) {
+            ColumnSchema column = columns.get(c);
+            double[] values = new double[rows];
+            int size = 0;
+            long seenRows = 0;
+            try (ColumnReader columnReader = reader.buildColumnReader(c).batchSize(BATCH_ROWS).build()) {
+                while (columnReader.nextBatch()) {
+                    int batch = columnReader.getRecordCount();
+                    seenRows += batch;
+                    if (seenRows > rows) {
+                        throw new DriftException(CODE, at(file, c, column.name()) + " is damaged: it holds more rows than the footer says ("
+                                + rows + ")");
+                    }
+                    size = copy(columnReader, column, batch, values, size);
                 }
             }
-        }
-        if (seenRows != rows) {
-            throw new DriftException(CODE, file + " is damaged: it holds " + seenRows + " rows but its footer says " + rows);
-        }
-        Map<String, double[]> result = new LinkedHashMap<>();
-        for (int c = 0; c < width; c++) {
-            result.put(columns.get(c).name(), sizes[c] == rows ? values[c] : Arrays.copyOf(values[c], sizes[c]));
-            values[c] = null;
+            if (seenRows != rows) {
+                throw new DriftException(CODE, at(file, c, column.name()) + " is damaged: it holds " + seenRows + " rows but the footer says "
+                        + rows);
+            }
+            result.put(column.name(), size == rows ? values : Arrays.copyOf(values, size));
         }
         return result;
     }

@@ -34,6 +34,12 @@ public interface DriftStore {
     /** Inserts numeric samples in one batch. */
     void insertSamples(List<DriftSampleRow> samples);
 
+    /**
+     * The payloads of the {@link Outbox#DRIFT_SAMPLES_IMPORTED} events whose text holds {@code sha256}, oldest first: the record
+     * by which a samples import refuses a file it has already imported.
+     */
+    List<String> sampleImportPayloads(String sha256);
+
     /** Inserts drift results in batches of 5 000 (their {@code driftId} is assigned by the store). */
     void insertResults(List<DriftResultRow> results);
 }

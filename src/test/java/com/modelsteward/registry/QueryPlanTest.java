@@ -50,6 +50,8 @@ class QueryPlanTest {
             "SELECT count(*) FROM model_registry", "the demo command reports how many versions it made",
             "SELECT model_id FROM model_registry", "an import checks each row's model_id against every registered version, read once",
             "code_commit FROM model_registry", "the Lineage search matches every version's hashes, read once per change of the file",
+            "payload_json LIKE :needle", "a drift samples import looks its file's digest up among the import events once per "
+                    + "import; events has no index on its type, and one is a schema change (ADR 0018, amendment)",
             "instr(payload_json", "a version's audit entries include those whose payload names it, which no index can find: "
                     + "one pass per selected version; the console's check of many versions reads the log once (LineageService)");
 

@@ -4,6 +4,9 @@ import com.modelsteward.registry.DriftResultRow;
 import com.modelsteward.registry.DriftSampleRow;
 import com.modelsteward.registry.DriftStore;
 import com.modelsteward.registry.NewDriftResult;
+import com.modelsteward.registry.Outbox;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -91,16 +94,34 @@ final class SqlDriftStore implements DriftStore {
 
     // rules, policy, command line and demo data
 
-    private static final String INSERT_SAMPLE =
-            "INSERT INTO drift_samples (model_id, feature, role, value, observed_at) VALUES (:id, :f, :role, :v, :at)";
+    private static final String INSERT_SAMPLE = "INSERT INTO drift_samples (model_id, feature, role, value, observed_at) VALUES (?, ?, ?, ?, ?)";
 
+    /** A plain JDBC batch with positional parameters: binding by name cost a map lookup per value, and an import has millions. */
     @Override
     public void insertSamples(List<DriftSampleRow> samples) {
-        PreparedBatch batch = handle.prepareBatch(INSERT_SAMPLE);
-        for (DriftSampleRow s : samples) {
-            batch.bind("id", s.modelId()).bind("f", s.feature()).bind("role", s.role()).bind("v", s.value()).bind("at", s.observedAt()).add();
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(INSERT_SAMPLE)) {
+            for (DriftSampleRow s : samples) {
+                statement.setString(1, s.modelId());
+                statement.setString(2, s.feature());
+                statement.setString(3, s.role());
+                statement.setDouble(4, s.value());
+                statement.setString(5, s.observedAt());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException failed) {
+            throw new IllegalStateException(failed.getMessage(), failed);
         }
-        batch.execute();
+    }
+
+    private static final String SAMPLE_IMPORTS_SQL = """
+            SELECT payload_json FROM events
+             WHERE event_type = :type AND payload_json LIKE :needle
+             ORDER BY event_id""";
+
+    @Override
+    public List<String> sampleImportPayloads(String sha256) {
+        return handle.createQuery(SAMPLE_IMPORTS_SQL).bind("type", Outbox.DRIFT_SAMPLES_IMPORTED).bind("needle", "%\"" + sha256 + "\"%").mapTo(String.class).list();
     }
 
     private static final String INSERT_RESULT = """

@@ -44,6 +44,7 @@ final class EventSentence {
             case Outbox.ROLLOUT_COMPLETED -> rollout(payload);
             case Outbox.ROLLBACK_COMPLETED -> rollback(payload);
             case Outbox.DRIFT_ALERT -> driftAlert(payload);
+            case Outbox.DRIFT_SAMPLES_IMPORTED -> samplesImported(payload);
             default -> event.eventType();
         };
     }
@@ -70,6 +71,11 @@ final class EventSentence {
     private static String driftAlert(JsonNode p) {
         return "Drift alert on " + text(p, "model_id") + ": " + text(p, "feature") + " is " + text(p, "severity") + " ("
                 + text(p, "metric") + " " + number(p.path("value")) + ", threshold " + number(p.path("threshold")) + ")";
+    }
+
+    private static String samplesImported(JsonNode p) {
+        return text(p, "imported_by") + " imported " + text(p, "rows") + " " + text(p, "role") + " drift samples for " + text(p, "model_id")
+                + " from " + text(p, "file");
     }
 
     /** "3.2.0" for momentum_xgb-3.2.0 of momentum_xgb; the whole id when it is not named after its model. */

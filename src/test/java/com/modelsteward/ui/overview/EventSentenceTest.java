@@ -38,6 +38,14 @@ class EventSentenceTest {
     }
 
     @Test
+    void aSamplesImportSaysWhoImportedHowManyForWhichVersion() {
+        assertEquals("alice.nguyen imported 11958 CURRENT drift samples for crypto_basis_gbm-1.0.0 from current.parquet",
+                EventSentence.of(event(Outbox.DRIFT_SAMPLES_IMPORTED, """
+                {"features":["price"],"file":"current.parquet","imported_by":"alice.nguyen","model_id":"crypto_basis_gbm-1.0.0",
+                 "observed_at":"2026-10-31T00:00:00.000Z","role":"CURRENT","rows":11958,"sha256":"ab"}""")));
+    }
+
+    @Test
     void anUnknownOrUnreadableEventFallsBackToItsType() {
         assertEquals("ordinis.learn.something.new", EventSentence.of(event("ordinis.learn.something.new", "{\"a\":1}")));
         assertEquals(Outbox.DRIFT_ALERT + " (its details cannot be read)", EventSentence.of(event(Outbox.DRIFT_ALERT, "{not json")));
