@@ -115,8 +115,9 @@ public final class Cli {
 
     /**
      * The command-line launcher's AOT training run, after {@link #train} made the demo registry in {@code folder}: one
-     * {@code model-card} (the registry, the chain, Jackson, the HTML) and one {@code drift} of two CSV files written
-     * here (the parallel reader and the engine, so the cache's method profiles let the JIT compile them early). Only
+     * {@code model-card} (the registry, the chain, Jackson, the HTML), one {@code drift} of two CSV files written here
+     * (the parallel reader and the engine, so the cache's method profiles let the JIT compile them early), and a
+     * {@code request} with its {@code approve} (the gates, signing, the write path). Only
      * what the commands load: a cache holding the console's classes makes every command link them at start.
      */
     public static int trainCommandLine(java.nio.file.Path folder) {
@@ -130,9 +131,25 @@ public final class Cli {
             return 1;
         }
         String db = folder.resolve("training.db").toString();
-        return runQuietly(List.of(
+        int status = runQuietly(List.of(
                 List.of("model-card", "--db", db, "--model", "momentum_xgb-3.1.0", "--out", folder.resolve("training-cli-card.html").toString()),
                 List.of("drift", "--reference", reference.toString(), "--current", current.toString(), "--json")));
+        if (status != 0) {
+            return status;
+        }
+        // A request and its approval (the demo's users; the demo registry lets --as name them), which sign and write.
+        var requested = new java.io.ByteArrayOutputStream();
+        Cli cli = new Cli(new CliContext(new java.io.PrintStream(requested, true, java.nio.charset.StandardCharsets.UTF_8), System.err,
+                java.time.Clock.systemUTC(), OsAccount.current().name()));
+        status = cli.execute("request", "--db", db, "--model", "mean_reversion_lgbm-2.3.0", "--to", "RETIRED", "--reason", "AOT training",
+                "--as", "alice.nguyen");
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("^(REQ-\\d+):")
+                .matcher(requested.toString(java.nio.charset.StandardCharsets.UTF_8));
+        if (status != 0 || !id.find()) {
+            System.err.println("AOT training: `request` exited with " + status);
+            return status == 0 ? 1 : status;
+        }
+        return runQuietly(List.of(List.of("approve", "--db", db, "--request", id.group(1), "--comment", "AOT training", "--as", "rachel.okafor")));
     }
 
     /** Rows enough for the reader's chunks to run on every core and the JIT to see the loops hot; three kinds of values. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AotTrainingTest {
 
     @Test
-    void theCommandLineTrainingRunsTheCardAndADriftOnTheDemoRegistry(@TempDir Path folder) throws Exception {
+    void theCommandLineTrainingRunsTheCardADriftAndADecisionOnTheDemoRegistry(@TempDir Path folder) throws Exception {
         assertEquals(0, Cli.train(folder));
 
         assertEquals(0, Cli.trainCommandLine(folder));
@@ -24,6 +24,11 @@ class AotTrainingTest {
         assertEquals("f0,f1,f2,f3,f4,f5", Files.readAllLines(folder.resolve("training-current.csv")).getFirst());
         try (var lines = Files.lines(folder.resolve("training-reference.csv"))) {
             assertEquals(200_001, lines.count());
+        }
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("training.db"));
+             var rows = connection.createStatement().executeQuery("SELECT state FROM model_registry WHERE model_id = 'mean_reversion_lgbm-2.3.0'")) {
+            assertTrue(rows.next());
+            assertEquals("RETIRED", rows.getString(1), "the training's request was approved and executed");
         }
     }
 }
