@@ -141,7 +141,7 @@ public final class Cli {
         var requested = new java.io.ByteArrayOutputStream();
         Cli cli = new Cli(new CliContext(new java.io.PrintStream(requested, true, java.nio.charset.StandardCharsets.UTF_8), System.err,
                 java.time.Clock.systemUTC(), OsAccount.current().name()));
-        String retired = com.modelsteward.policy.PolicyLoader.builtIn(com.modelsteward.config.Environment.process()).retiredState();
+        String retired = com.modelsteward.policy.PolicyLoader.builtIn(com.modelsteward.config.Environment.process().asMap()).retiredState();
         status = cli.execute("request", "--db", db, "--model", "mean_reversion_lgbm-2.3.0", "--to", retired, "--reason", "AOT training",
                 "--as", "alice.nguyen");
         java.util.regex.Matcher id = java.util.regex.Pattern.compile("^(REQ-\\d+):")
