@@ -49,7 +49,12 @@ public final class Cli {
             System.err.println("E_NO_OS_ACCOUNT: " + unknown.getMessage());
             return 1;
         }
-        return new Cli(context).execute(tokens);
+        try {
+            return new Cli(context).execute(tokens);
+        } finally {
+            // The output is block-buffered when it is not a terminal: what is left is written before the process exits.
+            context.out().flush();
+        }
     }
 
     /**

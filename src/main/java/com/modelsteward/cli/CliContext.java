@@ -35,8 +35,9 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
      * {@code user.name} or the environment claim. Throws {@link OsAccount.Unavailable} when the OS cannot say.
      */
     public static CliContext system() {
-        return new CliContext(new TerminalOutput(System.out, false), new TerminalOutput(System.err, true), Clock.systemUTC(),
-                OsAccount.current().name(), Environment.process());
+        java.io.Console console = System.console();
+        TerminalOutput out = TerminalOutput.standardOutput(console != null && console.isTerminal());
+        return new CliContext(out, TerminalOutput.standardError(out), Clock.systemUTC(), OsAccount.current().name(), Environment.process());
     }
 
     /** The registry named by --db (a file or a server), or the per-user demo registry when --db is absent. */
@@ -71,6 +72,7 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
                     || !(location instanceof Location.Server server)) {
                 throw refused;
             }
+            out.flush();
             char[] typed = console.readPassword("Password for %s on %s: ", server.user(), server.server());
             if (typed == null) {
                 throw refused;

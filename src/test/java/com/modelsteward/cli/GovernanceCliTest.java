@@ -119,6 +119,39 @@ class GovernanceCliTest {
         }
     }
 
+    /**
+     * Output into a file or a pipe is written in blocks, not line by line (a write per line cost a tenth of a one-version
+     * command): it must still be whole when the process ends, and an error printed after it must still come after it.
+     */
+    @Test
+    void outputIntoAFileIsWholeAndAnErrorAfterItStaysAfterIt() throws Exception {
+        Path db;
+        try (Registry registry = TestRegistries.demo(dir)) {
+            db = registry.file();
+        }
+        List<String> command = javaCommand();
+        // A retired version without an executed request: its line is printed, then the command fails on stderr.
+        command.addAll(List.of("lineage", "--db", db.toString(), "--model", "momentum_xgb-1.1.0"));
+        Path both = dir.resolve("both.txt");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(both.toFile()).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the process ends");
+        assertEquals(1, process.exitValue());
+        List<String> lines = Files.readAllLines(both).stream().filter(line -> !line.startsWith("WARNING: ") && !line.isBlank()).toList();
+        assertTrue(lines.getFirst().startsWith("momentum_xgb-1.1.0  momentum_xgb 1.1.0"), lines.toString());
+        int verdict = lines.indexOf(lines.stream().filter(line -> line.contains("auditable lineage incomplete")).findFirst().orElseThrow());
+        assertEquals("E_LINEAGE_INCOMPLETE: the lineage of momentum_xgb-1.1.0 is not auditable (see above)", lines.getLast());
+        assertEquals(lines.size() - 7, verdict, "the five checks come between the verdict and the error: " + lines);
+
+        // A version whose lineage is complete: nothing on stderr pushes the output out, the end of the process does.
+        command.set(command.size() - 1, "mean_reversion_lgbm-2.2.0");
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(both.toFile()).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the process ends");
+        assertEquals(0, process.exitValue());
+        lines = Files.readAllLines(both).stream().filter(line -> !line.startsWith("WARNING: ") && !line.isBlank()).toList();
+        assertTrue(lines.getFirst().startsWith("mean_reversion_lgbm-2.2.0  mean_reversion_lgbm 2.2.0"), lines.toString());
+        assertTrue(lines.getLast().strip().startsWith("✓ Audit entries present and the audit chain verifies"), lines.toString());
+    }
+
     @Test
     void anAuditRowAlteredWithTheTriggersDroppedIsNamed() throws Exception {
         Path db;
