@@ -84,7 +84,8 @@ public record ModelCard(
         }
         compared.add(new ScorecardComparison.Version(version.modelId(), version.version(), version.modelType(), evidence.scorecards()));
         ScorecardComparison comparison = ScorecardComparison.compare(compared, baselineId.isPresent() ? 0 : -1, rules);
-        List<DriftResultRow> drift = service.catalog().latestDrift().stream().filter(row -> row.modelId().equals(modelId)).toList();
+        // This version's latest results only: the latest of every version was read and filtered (14 % of a card at 100k).
+        List<DriftResultRow> drift = service.registry().read(store -> store.drift().latestResults(modelId));
         return new ModelCard(Timestamps.now(clock), user, service.registry().location().toString(), evidence, List.copyOf(chain), check,
                 artifact, baselineId, comparison, drift, auditChain, line.problems());
     }

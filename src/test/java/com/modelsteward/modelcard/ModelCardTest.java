@@ -49,6 +49,21 @@ class ModelCardTest {
         return factory.newDocumentBuilder().parse(file.toFile());
     }
 
+    /** The card's drift is its version's latest run per feature: neither an older run nor another version's rows. */
+    @Test
+    void theCardShowsItsVersionsLatestDriftOnly() throws Exception {
+        try (Registry registry = TestRegistries.demo(dir)) {
+            for (String row : List.of("'" + ACTIVE + "', 'vol_20d', 0.9, 'SEVERE'", "'" + ACTIVE + "', 'spread_bps', 0.3, 'MODERATE'",
+                    "'momentum_xgb-3.2.0', 'vol_20d', 0.95, 'SEVERE'", "'" + ACTIVE + "', 'vol_20d', 0.01, 'NORMAL'")) {
+                registry.writeHandle(h -> h.createUpdate("INSERT INTO model_drift (model_id, feature, psi, severity) VALUES (" + row + ")")
+                        .execute());
+            }
+            List<String> drift = card(registry, ACTIVE).drift().stream()
+                    .map(r -> r.modelId() + " " + r.feature() + " " + r.psi() + " " + r.severity()).toList();
+            assertEquals(List.of(ACTIVE + " spread_bps 0.3 MODERATE", ACTIVE + " vol_20d 0.01 NORMAL"), drift);
+        }
+    }
+
     @Test
     void theHtmlCardOfADemoActiveVersionIsWellFormedAndMatchesTheRegistry() throws Exception {
         try (Registry registry = TestRegistries.demo(dir)) {
