@@ -158,14 +158,21 @@ public final class Cli {
         return runQuietly(List.of(List.of("approve", "--db", db, "--request", id.group(1), "--comment", "AOT training", "--as", "rachel.okafor")));
     }
 
-    /** Rows enough for the reader's chunks to run on every core and the JIT to see the loops hot; three kinds of values. */
+    /**
+     * Rows enough for the reader's chunks to run on every core and the JIT to see the loops hot; three kinds of values,
+     * every fourth column on a grid of 1/1024 (ties). One row in {@value #RARE_EVERY} carries a cell of a shape the
+     * reader branches on and random samples seldom show (tiny and huge exponents, subnormals, more than 19 digits,
+     * NaN and inf words, empty, quoted or padded cells, CR LF): a branch the training never took is compiled as a trap,
+     * and the first such cell of a user's file would throw the reader's compiled code away for a second compilation.
+     */
     private static void writeTrainingSamples(java.nio.file.Path file, int side) throws java.io.IOException {
         int features = 6;
         int rows = 200_000;
         String[] kinds = {"bell", "heavy", "int"};
         double[][] columns = new double[features][];
         for (int f = 0; f < features; f++) {
-            columns[f] = com.modelsteward.drift.SyntheticSamples.generate(kinds[f % kinds.length], 7L * f + side, rows, 1.0 + 0.01 * side, 0.0, 0.0);
+            columns[f] = com.modelsteward.drift.SyntheticSamples.generate(kinds[f % kinds.length], 7L * f + side, rows, 1.0 + 0.01 * side,
+                    0.0, f % 4 == 3 ? 1024.0 : 0.0);
         }
         try (var out = new java.io.BufferedWriter(java.nio.file.Files.newBufferedWriter(file), 1 << 16)) {
             for (int f = 0; f < features; f++) {
@@ -173,13 +180,20 @@ public final class Cli {
             }
             out.write('\n');
             for (int i = 0; i < rows; i++) {
+                int rare = i % RARE_EVERY == RARE_EVERY - 1 ? i / RARE_EVERY : -1;
                 for (int f = 0; f < features; f++) {
-                    out.write((f == 0 ? "" : ",") + columns[f][i]);
+                    String cell = rare >= 0 && rare % features == f ? RARE_CELLS[rare / features % RARE_CELLS.length] : Double.toString(columns[f][i]);
+                    out.write((f == 0 ? "" : ",") + cell);
                 }
-                out.write('\n');
+                out.write(rare >= 0 && rare % 7 == 0 ? "\r\n" : "\n");
             }
         }
     }
+
+    private static final int RARE_EVERY = 499;
+    private static final String[] RARE_CELLS = {"1.2345678901234567E-7", "2.5e-30", "1.0E23", "-1.2345678901234567E25", "4.9E-324",
+        "1.7976931348623157E308", "12345678901234567890123.5", "0.00001234", "-0.0", "+1.5", ".5", "5.", "NaN", "inf", "-inf", "",
+        " 3.25 ", "\"2.5\"", "1e5", "0"};
 
     private static int runQuietly(List<List<String>> commands) {
         java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
