@@ -16,20 +16,21 @@ public final class Main {
     }
 
     /**
-     * The packaging's AOT training run ({@code --aot-training FOLDER}): the commands a user waits on, on a demo registry
-     * made in FOLDER, then the console's smoke run, in one process: the console's cache. The command-line launcher's own
-     * cache is made afterwards by {@code --aot-training-cli FOLDER} (the pom's package profile, ADR 6).
+     * The packaging's AOT training runs (the pom's package profile, ADR 6), each in a process of its own: {@code
+     * --aot-training-registry FOLDER} makes the demo registry in FOLDER (no cache records it); {@code --aot-training
+     * FOLDER} is the console's smoke run on it, recorded as the console's cache, and {@code --aot-training-cli FOLDER}
+     * the commands' run, recorded as the command line's. A cache loads and links all its classes at every start: each
+     * launcher's holds only what its own start-up runs.
      */
+    static final String AOT_TRAINING_REGISTRY = "--aot-training-registry";
     static final String AOT_TRAINING = "--aot-training";
     static final String AOT_TRAINING_CLI = "--aot-training-cli";
 
     public static void main(String[] args) {
-        if (args.length == 2 && args[0].equals(AOT_TRAINING)) {
-            int status = Cli.train(java.nio.file.Path.of(args[1]));
-            if (status != 0) {
-                System.exit(status);
-            }
-            com.modelsteward.ui.shell.ConsoleLauncher.launch(new String[] {"--smoke"});
+        if (args.length == 2 && args[0].equals(AOT_TRAINING_REGISTRY)) {
+            System.exit(Cli.makeTrainingRegistry(java.nio.file.Path.of(args[1])));
+        } else if (args.length == 2 && args[0].equals(AOT_TRAINING)) {
+            com.modelsteward.ui.shell.ConsoleLauncher.launch(new String[] {"--smoke", "--db", Cli.trainingRegistry(java.nio.file.Path.of(args[1])).toString()});
         } else if (args.length == 2 && args[0].equals(AOT_TRAINING_CLI)) {
             System.exit(Cli.trainCommandLine(java.nio.file.Path.of(args[1])));
         } else if (opensConsole(args)) {

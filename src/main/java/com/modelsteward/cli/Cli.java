@@ -97,29 +97,27 @@ public final class Cli {
     }
 
     /**
-     * Runs the commands a user waits on against a demo registry made in {@code folder}, printing nothing but a failure:
-     * the AOT training run of the packaged launchers (docs/decisions/0006). Returns the first non-zero exit status, or 0.
+     * Makes the demo registry {@code folder/training.db} that the packaged launchers' AOT training runs open
+     * (docs/decisions/0006), printing nothing but a failure; run in a process of its own, so that neither cache holds
+     * the generator. Returns the exit status.
      */
-    public static int train(java.nio.file.Path folder) {
+    public static int makeTrainingRegistry(java.nio.file.Path folder) {
         try {
             java.nio.file.Files.createDirectories(folder);
         } catch (java.io.IOException unwritable) {
             System.err.println("AOT training: cannot create " + folder + ": " + unwritable.getMessage());
             return 1;
         }
-        String db = folder.resolve("training.db").toString();
-        return runQuietly(List.of(
-                List.of("demo", "--db", db),
-                List.of("status", "--db", db),
-                List.of("status", "--db", db, "--json"),
-                List.of("history", "--db", db, "--model-name", "momentum_xgb"),
-                List.of("lineage", "--db", db, "--model", "momentum_xgb-3.1.0", "--json"),
-                List.of("model-card", "--db", db, "--model", "momentum_xgb-3.1.0", "--out", folder.resolve("training-card.html").toString()),
-                List.of("audit", "verify", "--db", db)));
+        return runQuietly(List.of(List.of("demo", "--db", trainingRegistry(folder).toString())));
+    }
+
+    /** The demo registry the AOT training runs open, made by {@link #makeTrainingRegistry}. */
+    public static java.nio.file.Path trainingRegistry(java.nio.file.Path folder) {
+        return folder.resolve("training.db");
     }
 
     /**
-     * The command-line launcher's AOT training run, after {@link #train} made the demo registry in {@code folder}: one
+     * The command-line launcher's AOT training run, after {@link #makeTrainingRegistry} made the demo registry in {@code folder}: one
      * {@code model-card} (the registry, the chain, Jackson, the HTML), one {@code drift} of two CSV files written here
      * (the parallel reader and the engine, so the cache's method profiles let the JIT compile them early), and a
      * {@code request} with its {@code approve} (the gates, signing, the write path). Only
@@ -135,7 +133,7 @@ public final class Cli {
             System.err.println("AOT training: cannot write the drift samples in " + folder + ": " + unwritable.getMessage());
             return 1;
         }
-        String db = folder.resolve("training.db").toString();
+        String db = trainingRegistry(folder).toString();
         int status = runQuietly(List.of(
                 List.of("model-card", "--db", db, "--model", "momentum_xgb-3.1.0", "--out", folder.resolve("training-cli-card.html").toString()),
                 List.of("drift", "--reference", reference.toString(), "--current", current.toString(), "--json")));

@@ -16,7 +16,7 @@ class AotTrainingTest {
 
     @Test
     void theCommandLineTrainingRunsTheCardADriftAndADecisionOnTheDemoRegistry(@TempDir Path folder) throws Exception {
-        assertEquals(0, Cli.train(folder));
+        assertEquals(0, Cli.makeTrainingRegistry(folder));
 
         assertEquals(0, Cli.trainCommandLine(folder));
 
