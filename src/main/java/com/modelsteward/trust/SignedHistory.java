@@ -1,5 +1,7 @@
 package com.modelsteward.trust;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.policy.Policy;
@@ -9,6 +11,7 @@ import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.SignedHead;
 import com.modelsteward.registry.Store;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -79,8 +82,36 @@ public final class SignedHistory {
     private record Head(long seq, String signer, boolean trusted) {
     }
 
+    /**
+     * What the history says of one version: each {@link #EVIDENCE} column it recorded with the entry that recorded it, its
+     * state and whether it is archived. Fields rather than a map per version: a registry has as many as its log has entries.
+     */
+    private static final class Version {
+
+        final String[] evidence = new String[EVIDENCE.size()];
+        final boolean[] recorded = new boolean[EVIDENCE.size()];
+        /** The entry that recorded each column; null for {@code created_by} taken from a REGISTER's actor alone. */
+        final Long[] evidenceSeq = new Long[EVIDENCE.size()];
+        boolean hasState;
+        String state;
+        String stateChangedAt;
+        Long stateSeq;
+        Boolean archived;
+        long archivedSeq;
+        /** Set by the comparison when the registry holds a row of this version. */
+        boolean seen;
+
+        void record(int column, String value, Long seq) {
+            recorded[column] = true;
+            evidence[column] = value;
+            evidenceSeq[column] = seq;
+        }
+    }
+
+    private static final int CREATED_BY = EVIDENCE.indexOf("created_by");
+
     // ---- the state the history says ----
-    private final Map<String, Map<String, Object>> versions = new HashMap<>();
+    private final Map<String, Version> versions = new HashMap<>();
     private final Map<String, Map<String, Object>> requests = new HashMap<>();
     private final Map<String, Map<String, Object>> approvals = new HashMap<>();
     private final Map<String, Map<String, Object>> principals = new HashMap<>();
@@ -541,6 +572,11 @@ public final class SignedHistory {
     // ---------------------------------------------------------------------------------------------------------------
 
     private void apply(Entry entry) {
+        if (entry.action().equals("REGISTER")) {
+            // Nearly every entry of a large registry: read as a stream of flat fields, without a tree.
+            register(entry, Fields.flat(entry.payload()));
+            return;
+        }
         JsonNode p = CanonicalJson.parse(entry.payload());
         long seq = entry.seq();
         switch (entry.action()) {
@@ -567,23 +603,6 @@ public final class SignedHistory {
                 policy.put("format", text(p, "format"));
                 policy.put("seq", seq);
             }
-            case "REGISTER" -> {
-                Map<String, Object> version = versions.computeIfAbsent(entry.entity().substring("model:".length()), id -> new HashMap<>());
-                evidence(version, p, seq);
-                boolean seeded = demo && p.has("demo_seed");
-                if (!seeded) {
-                    version.put("created_by", entry.actor());
-                }
-                String state = text(p, "state");
-                if (state != null && (seeded || UNGOVERNED.contains(state))) {
-                    version.put("state", state);
-                    version.put("state_changed_at", text(p, "state_changed_at"));
-                    version.put("state_seq", seq);
-                }
-                if (seeded && p.has("archived")) {
-                    version.put("archived", p.get("archived").asBoolean());
-                }
-            }
             case "REQUEST", "ROLLBACK" -> {
                 String requestId = text(p, "request_id");
                 Map<String, Object> request = new HashMap<>();
@@ -603,7 +622,7 @@ public final class SignedHistory {
                 request.put("seq", seq);
                 requests.put(requestId, request);
                 if (p.has("evidence")) {
-                    evidence(versions.computeIfAbsent(text(p, "model_id"), id -> new HashMap<>()), p.get("evidence"), seq);
+                    evidence(versions.computeIfAbsent(text(p, "model_id"), id -> new Version()), Fields.of(p.get("evidence")), seq);
                 }
                 if (p.has("states")) {
                     p.get("states").properties().forEach(state -> setState(state.getKey(), text(state.getValue(), "state"),
@@ -630,7 +649,7 @@ public final class SignedHistory {
                     setState(modelId, text(p, "to_state"), text(p, "state_changed_at"), seq);
                 }
                 if (p.has("lineage")) {
-                    evidence(versions.computeIfAbsent(modelId, id -> new HashMap<>()), p.get("lineage"), seq);
+                    evidence(versions.computeIfAbsent(modelId, id -> new Version()), Fields.of(p.get("lineage")), seq);
                 }
                 status(text(p, "request_id"), "EXECUTED", seq);
             }
@@ -644,9 +663,9 @@ public final class SignedHistory {
                 }
             }
             case "RETENTION" -> p.path("archived").forEach(id -> {
-                Map<String, Object> version = versions.computeIfAbsent(id.asText(), v -> new HashMap<>());
-                version.put("archived", true);
-                version.put("archived_seq", seq);
+                Version version = versions.computeIfAbsent(id.asText(), v -> new Version());
+                version.archived = true;
+                version.archivedSeq = seq;
             });
             case "RULE_CHANGE_REQUESTED" -> {
                 boolean fourEyes = !p.has("four_eyes") || p.get("four_eyes").asBoolean();
@@ -685,11 +704,112 @@ public final class SignedHistory {
         }
     }
 
+    private void register(Entry entry, Fields p) {
+        long seq = entry.seq();
+        Version version = versions.computeIfAbsent(entry.entity().substring("model:".length()), id -> new Version());
+        evidence(version, p, seq);
+        boolean seeded = demo && p.has("demo_seed");
+        if (!seeded) {
+            // The creator is the entry's actor; the entry that recorded the column, if any, stays as it was.
+            version.recorded[CREATED_BY] = true;
+            version.evidence[CREATED_BY] = entry.actor();
+        }
+        String state = p.text("state");
+        if (state != null && (seeded || UNGOVERNED.contains(state))) {
+            version.hasState = true;
+            version.state = state;
+            version.stateChangedAt = p.text("state_changed_at");
+            version.stateSeq = seq;
+        }
+        if (seeded && p.has("archived")) {
+            version.archived = p.bool("archived");
+        }
+    }
+
+    /** A payload's fields as the replay reads them: present or not, their text as {@link JsonNode#asText} gives it, or null. */
+    private interface Fields {
+
+        boolean has(String field);
+
+        String text(String field);
+
+        /** {@link JsonNode#asBoolean} of a field that is present. */
+        boolean bool(String field);
+
+        static Fields of(JsonNode node) {
+            return new Fields() {
+                @Override
+                public boolean has(String field) {
+                    return node.has(field);
+                }
+
+                @Override
+                public String text(String field) {
+                    return SignedHistory.text(node, field);
+                }
+
+                @Override
+                public boolean bool(String field) {
+                    return node.get(field).asBoolean();
+                }
+            };
+        }
+
+        /**
+         * A payload read with a streaming parser when it is one object of strings, booleans and nulls (a REGISTER's), the
+         * later of two equal names winning as in a tree; anything else, or text that is not JSON, is parsed as a tree
+         * ({@link CanonicalJson#parse}, whose refusal names a payload that is not JSON).
+         */
+        static Fields flat(String json) {
+            if (json == null) {
+                return of(CanonicalJson.parse(json));
+            }
+            Map<String, String> fields = new HashMap<>();
+            try (JsonParser parser = CanonicalJson.mapper().getFactory().createParser(json)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return of(CanonicalJson.parse(json));
+                }
+                for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+                    String name = parser.currentName();
+                    switch (parser.nextToken()) {
+                        case VALUE_STRING -> fields.put(name, parser.getText());
+                        case VALUE_TRUE -> fields.put(name, "true");
+                        case VALUE_FALSE -> fields.put(name, "false");
+                        case VALUE_NULL -> fields.put(name, null);
+                        case null, default -> {
+                            return of(CanonicalJson.parse(json));
+                        }
+                    }
+                }
+            } catch (IOException notFlatJson) {
+                return of(CanonicalJson.parse(json));
+            }
+            return new Fields() {
+                @Override
+                public boolean has(String field) {
+                    return fields.containsKey(field);
+                }
+
+                @Override
+                public String text(String field) {
+                    return fields.get(field);
+                }
+
+                @Override
+                public boolean bool(String field) {
+                    String value = fields.get(field);
+                    return value != null && value.trim().equals("true");
+                }
+            };
+        }
+    }
+
     private void setState(String modelId, String state, String changedAt, long seq) {
-        Map<String, Object> version = versions.computeIfAbsent(modelId, id -> new HashMap<>());
-        version.put("state", state);
-        version.put("state_changed_at", changedAt);
-        version.put("state_seq", seq);
+        Version version = versions.computeIfAbsent(modelId, id -> new Version());
+        version.hasState = true;
+        version.state = state;
+        version.stateChangedAt = changedAt;
+        version.stateSeq = seq;
     }
 
     private void status(String requestId, String status, long seq) {
@@ -700,11 +820,11 @@ public final class SignedHistory {
         }
     }
 
-    private static void evidence(Map<String, Object> version, JsonNode recorded, long seq) {
-        for (String column : EVIDENCE) {
-            if (recorded.has(column)) {
-                version.put(column, text(recorded, column));
-                version.put(column + "#seq", seq);
+    private static void evidence(Version version, Fields recorded, long seq) {
+        for (int column = 0; column < EVIDENCE.size(); column++) {
+            String name = EVIDENCE.get(column);
+            if (recorded.has(name)) {
+                version.record(column, recorded.text(name), seq);
             }
         }
     }
@@ -733,44 +853,46 @@ public final class SignedHistory {
     }
 
     private void compareVersions(Store store, Scope scope, List<Finding> findings) {
-        Set<String> seen = new TreeSet<>();
         store.versions().rowsAsStored(scope.modelIds(), row -> {
                     String id = (String) row.get("model_id");
                     if (!scope.models(id)) {
                         return;
                     }
-                    seen.add(id);
                     String subject = "version " + id;
-                    Map<String, Object> expected = versions.get(id);
+                    Version expected = versions.get(id);
+                    if (expected != null) {
+                        expected.seen = true;
+                    }
                     String state = (String) row.get("state");
-                    if (expected == null || !expected.containsKey("state")) {
+                    if (expected == null || !expected.hasState) {
                         if (!UNGOVERNED.contains(state)) {
                             findings.add(new Finding(subject, 0, "is " + state + " but the signed history never took it there"));
                         }
                     } else {
-                        differs(findings, subject, "state", state, expected.get("state"), (Long) expected.get("state_seq"));
-                        if (expected.get("state_changed_at") != null) {
-                            differs(findings, subject, "state_changed_at", row.get("state_changed_at"), expected.get("state_changed_at"),
-                                    (Long) expected.get("state_seq"));
+                        differs(findings, subject, "state", state, expected.state, expected.stateSeq);
+                        if (expected.stateChangedAt != null) {
+                            differs(findings, subject, "state_changed_at", row.get("state_changed_at"), expected.stateChangedAt,
+                                    expected.stateSeq);
                         }
                     }
                     boolean archived = ((Number) row.get("archived")).intValue() == 1;
-                    boolean expectedArchived = expected != null && Boolean.TRUE.equals(expected.get("archived"));
+                    boolean expectedArchived = expected != null && Boolean.TRUE.equals(expected.archived);
                     if (archived != expectedArchived) {
-                        findings.add(new Finding(subject, expected == null ? 0 : (Long) expected.getOrDefault("archived_seq", 0L),
+                        findings.add(new Finding(subject, expected == null ? 0 : expected.archivedSeq,
                                 "is " + (archived ? "" : "not ") + "archived, but the signed history says it is" + (expectedArchived ? "" : " not")));
                     }
                     if (expected != null) {
-                        for (String column : EVIDENCE) {
-                            if (expected.containsKey(column)) {
-                                differs(findings, subject, column, row.get(column), expected.get(column), (Long) expected.get(column + "#seq"));
+                        for (int column = 0; column < EVIDENCE.size(); column++) {
+                            if (expected.recorded[column]) {
+                                String name = EVIDENCE.get(column);
+                                differs(findings, subject, name, row.get(name), expected.evidence[column], expected.evidenceSeq[column]);
                             }
                         }
                     }
                 });
         versions.forEach((id, expected) -> {
-            if (scope.models(id) && !seen.contains(id) && expected.containsKey("state")) {
-                findings.add(new Finding("version " + id, (Long) expected.get("state_seq"), "is in the signed history but missing from the registry"));
+            if (scope.models(id) && !expected.seen && expected.hasState) {
+                findings.add(new Finding("version " + id, expected.stateSeq, "is in the signed history but missing from the registry"));
             }
         });
     }
