@@ -7,8 +7,15 @@ import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.SignedDecision;
 import com.modelsteward.registry.Store;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Checks every signature in a registry: each enrolled key against the root, each approval and rejection against its
@@ -46,17 +53,53 @@ public final class SignatureAudit {
      * ({@link SignedHistory#checkWithChain}): each entry read and hashed once. Run inside one snapshot.
      */
     public static Full verifyAll(Store store) {
-        SignedHistory.Audit audit = SignedHistory.checkWithChain(store);
-        return new Full(audit.chain(), verify(store, audit.history()));
+        // The approvals' signatures are checked on a thread of their own while this one walks the log: what they need
+        // from the registry is read first, in this snapshot, and their Ed25519 checks need nothing more from it.
+        ExecutorService verifier = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("signed-decisions").factory());
+        try {
+            List<CompletableFuture<Optional<String>>> decisions = decisionProblems(store, verifier);
+            SignedHistory.Audit audit = SignedHistory.checkWithChain(store);
+            return new Full(audit.chain(), verify(store, audit.history(), decisions));
+        } finally {
+            verifier.shutdownNow();
+        }
     }
 
     /** The same inside a transaction the caller holds: {@code migrate} checks its copy before it commits it. */
     public static Report verify(Store store) {
-        return verify(store, null);
+        return verify(store, null, decisionProblems(store, Runnable::run));
     }
 
-    /** {@link #verify(Store)} with the signed history's replay already made ({@code history}), or made here when null. */
-    private static Report verify(Store store, SignedHistory.Report replayed) {
+    /**
+     * Each approval's and rejection's problem, in the order they are stored, its signature checked by {@code verifier};
+     * empty where it verifies.
+     */
+    private static List<CompletableFuture<Optional<String>>> decisionProblems(Store store, Executor verifier) {
+        List<CompletableFuture<Optional<String>>> problems = new ArrayList<>();
+        // One approver signs many decisions; their key chain is the same in one snapshot.
+        Map<String, Signatures.KeyCheck> keys = new HashMap<>();
+        for (SignedDecision decision : store.approvals().allSignedDecisions()) {
+            String requestId = decision.requestId();
+            Optional<GovernanceEngine.Request> request = GovernanceEngine.findRequest(store, requestId);
+            String label = "approval " + decision.approvalId() + " (" + decision.decision() + " of " + requestId + " by "
+                    + decision.approver() + ")";
+            if (request.isEmpty()) {
+                problems.add(CompletableFuture.completedFuture(Optional.of(label + " refers to a request that does not exist")));
+                continue;
+            }
+            problems.add(Signatures.decisionProblem(request.get(), decision.approver(), decision.decision(), decision.comment(),
+                            decision.decidedAt(), decision.signature(), user -> keys.computeIfAbsent(user,
+                                    u -> Signatures.trustedKey(store, u)), verifier)
+                    .thenApply(problem -> problem.map(sentence -> label + " " + sentence)));
+        }
+        return problems;
+    }
+
+    /**
+     * {@link #verify(Store)} with the signed history's replay already made ({@code history}), or made here when null, and
+     * the decisions' checks already under way.
+     */
+    private static Report verify(Store store, SignedHistory.Report replayed, List<CompletableFuture<Optional<String>>> decisions) {
         List<String> problems = new ArrayList<>();
         Optional<Signatures.KeyCheck> root = Signatures.root(store);
         root.filter(r -> !r.trusted()).ifPresent(r -> problems.add("root key of " + r.user() + ": " + r.problem()));
@@ -70,19 +113,12 @@ public final class SignatureAudit {
                 problems.add("key of " + user + ": " + key.problem());
             }
         }
-        List<SignedDecision> decisions = store.approvals().allSignedDecisions();
-        for (SignedDecision decision : decisions) {
-            String requestId = decision.requestId();
-            Optional<GovernanceEngine.Request> request = GovernanceEngine.findRequest(store, requestId);
-            String label = "approval " + decision.approvalId() + " (" + decision.decision() + " of " + requestId + " by "
-                    + decision.approver() + ")";
-            if (request.isEmpty()) {
-                problems.add(label + " refers to a request that does not exist");
-                continue;
+        for (CompletableFuture<Optional<String>> decision : decisions) {
+            try {
+                decision.join().ifPresent(problems::add);
+            } catch (CompletionException failed) {
+                throw failed.getCause() instanceof RuntimeException runtime ? runtime : failed;
             }
-            Signatures.decisionProblem(store, request.get(), decision.approver(), decision.decision(), decision.comment(),
-                            decision.decidedAt(), decision.signature())
-                    .ifPresent(problem -> problems.add(label + " " + problem));
         }
         problems.addAll(store.meta().triggerProblems());
         SignedHistory.Report history = replayed != null ? replayed : SignedHistory.check(store);

@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * What is signed, by whom, and how a signature is checked against the registry's root of trust.
@@ -174,17 +176,32 @@ public final class Signatures {
     /** Why a recorded decision's signature does not verify, or empty when it does. */
     public static Optional<String> decisionProblem(Store store, GovernanceEngine.Request request, String approver, String decision,
                                             String comment, String decidedAt, String signature) {
-        if (signature == null || signature.isBlank()) {
-            return Optional.of("is not signed");
+        try {
+            return decisionProblem(request, approver, decision, comment, decidedAt, signature, user -> trustedKey(store, user),
+                    Runnable::run).join();
+        } catch (java.util.concurrent.CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime : failed;
         }
-        KeyCheck key = trustedKey(store, approver);
+    }
+
+    /**
+     * {@link #decisionProblem} with the approver's key found by {@code keys} ({@link #trustedKey}) now and the signature's
+     * check run by {@code verifier}: {@code audit verify} checks the approvals on a thread of their own while it walks the log.
+     */
+    static CompletableFuture<Optional<String>> decisionProblem(GovernanceEngine.Request request, String approver, String decision,
+                                                              String comment, String decidedAt, String signature,
+                                                              java.util.function.Function<String, KeyCheck> keys, Executor verifier) {
+        if (signature == null || signature.isBlank()) {
+            return CompletableFuture.completedFuture(Optional.of("is not signed"));
+        }
+        KeyCheck key = keys.apply(approver);
         if (!key.trusted()) {
-            return Optional.of("cannot be checked: " + key.problem());
+            return CompletableFuture.completedFuture(Optional.of("cannot be checked: " + key.problem()));
         }
         Map<String, Object> content = decisionFields(request.requestId(), request.modelId(), request.fromState(), request.toState(),
                 request.gateReportJson(), decision, comment, decidedAt, approver);
-        return Keys.verifyCanonical(key.publicKey(), content, signature) ? Optional.empty()
-                : Optional.of("carries a signature that does not match its content and " + approver + "'s key");
+        return CompletableFuture.supplyAsync(() -> Keys.verifyCanonical(key.publicKey(), content, signature) ? Optional.<String>empty()
+                : Optional.of("carries a signature that does not match its content and " + approver + "'s key"), verifier);
     }
 
     /** The root principal: the one whose key endorses itself. */
