@@ -21,6 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -368,12 +370,113 @@ public final class SignedHistory {
                         Signatures.headFields(head.seq(), head.headHash(), head.signer(), head.signedAt()), head.signature())) : null);
             }
             Pass pass = new Pass(heads, keys, verdicts);
-            store.audit().walk(pass);
+            try (Relay relay = new Relay(pass)) {
+                store.audit().walk(relay);
+                relay.finish();
+            }
             pass.settle(null);
             chain = pass.verification();
             reportHeads(heads, pass);
         } finally {
             verifier.shutdownNow();
+        }
+    }
+
+    /**
+     * Hands the entries the walk reads to the {@link Pass} on a thread of its own, in order, a batch at a time: reading the
+     * rows (the driver's calls, one per column) costs about what hashing and replaying them does, and the machine has a
+     * second core. The pass reads nothing from the registry, so the connection stays with the walk's thread; what the pass
+     * built is read after {@link #finish}, which waits for it and rethrows what stopped it.
+     */
+    private static final class Relay implements Predicate<AuditEntry>, AutoCloseable {
+
+        private static final int BATCH = 256;
+        private static final List<AuditEntry> END = List.of();
+
+        private final BlockingQueue<List<AuditEntry>> queue = new ArrayBlockingQueue<>(16);
+        private final Thread worker;
+        private List<AuditEntry> batch = new ArrayList<>(BATCH);
+        /** What stopped the pass, if anything: the walk stops reading, and {@link #finish} throws it. */
+        private volatile Throwable failure;
+        private volatile boolean stopped;
+        private boolean ended;
+
+        Relay(Predicate<AuditEntry> pass) {
+            worker = Thread.ofPlatform().daemon().name("audit-replay").start(() -> {
+                for (List<AuditEntry> rows = take(); rows != END; rows = take()) {
+                    for (AuditEntry row : rows) {
+                        // Once the pass stops, the rows still coming are taken and dropped: the walk never waits on a full queue.
+                        if (!stopped && failure == null) {
+                            try {
+                                stopped = !pass.test(row);
+                            } catch (Throwable failed) {
+                                failure = failed;
+                            }
+                        }
+                    }
+                }
+            });
+        }
+
+        @Override
+        public boolean test(AuditEntry row) {
+            batch.add(row);
+            if (batch.size() == BATCH) {
+                put(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+            return !stopped && failure == null;
+        }
+
+        /** Waits until the pass has seen every entry read; rethrows what stopped it. */
+        void finish() {
+            end();
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+        }
+
+        @Override
+        public void close() {
+            end();
+        }
+
+        private void end() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            put(batch);
+            put(END);
+            try {
+                worker.join();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the audit log was replayed", interrupted);
+            }
+        }
+
+        private void put(List<AuditEntry> rows) {
+            try {
+                queue.put(rows);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the audit log was replayed", interrupted);
+            }
+        }
+
+        private List<AuditEntry> take() {
+            try {
+                return queue.take();
+            } catch (InterruptedException interrupted) {
+                throw new IllegalStateException("interrupted while the audit log was replayed", interrupted);
+            }
         }
     }
 
