@@ -8,11 +8,16 @@ import com.modelsteward.registry.VersionHashRow;
 import com.modelsteward.registry.VersionRegistration;
 import com.modelsteward.registry.VersionState;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.AbstractMap;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -289,10 +294,77 @@ final class SqlModelVersionStore implements ModelVersionStore {
     @Override
     public void rowsAsStored(Set<String> modelIds, Consumer<Map<String, Object>> each) {
         if (modelIds == null) {
-            // One version at a time: the replay of a large registry must not hold every row at once.
-            handle.createQuery(VERSIONS_SQL).setFetchSize(ROWS_FETCH).mapToMap().forEach(each);
+            // One version at a time: the replay of a large registry must not hold every row at once. Each column is read
+            // when the comparison asks for it: a version whose history recorded few columns costs few driver calls.
+            try (PreparedStatement statement = handle.getConnection().prepareStatement(VERSIONS_SQL)) {
+                statement.setFetchSize(ROWS_FETCH);
+                try (ResultSet rows = statement.executeQuery()) {
+                    CurrentRow row = new CurrentRow(rows);
+                    while (rows.next()) {
+                        row.moved();
+                        each.accept(row);
+                    }
+                }
+            } catch (SQLException failed) {
+                throw new IllegalStateException("cannot read the versions: " + failed.getMessage(), failed);
+            }
         } else {
             KeyedRows.keyed(handle.createQuery(VERSIONS_SQL + " WHERE model_id IN (<a>)"), modelIds, null).forEach(each);
+        }
+    }
+
+    /**
+     * The cursor's current row as Jdbi's map rows are (lower-case column names, {@link ResultSet#getObject} values), each
+     * column read on first use; valid only until the cursor moves.
+     */
+    private static final class CurrentRow extends AbstractMap<String, Object> {
+
+        private final ResultSet rows;
+        private final Map<String, Integer> columns = new LinkedHashMap<>();
+        private final Object[] values;
+        private final boolean[] read;
+
+        CurrentRow(ResultSet rows) throws SQLException {
+            this.rows = rows;
+            ResultSetMetaData meta = rows.getMetaData();
+            for (int i = 0; i < meta.getColumnCount(); i++) {
+                columns.putIfAbsent(meta.getColumnLabel(i + 1).toLowerCase(Locale.ROOT), i);
+            }
+            values = new Object[meta.getColumnCount()];
+            read = new boolean[values.length];
+        }
+
+        void moved() {
+            Arrays.fill(read, false);
+        }
+
+        @Override
+        public Object get(Object column) {
+            Integer index = columns.get(column);
+            if (index == null) {
+                return null;
+            }
+            if (!read[index]) {
+                try {
+                    values[index] = rows.getObject(index + 1);
+                } catch (SQLException failed) {
+                    throw new IllegalStateException("cannot read the versions: " + failed.getMessage(), failed);
+                }
+                read[index] = true;
+            }
+            return values[index];
+        }
+
+        @Override
+        public boolean containsKey(Object column) {
+            return columns.containsKey(column);
+        }
+
+        @Override
+        public Set<Map.Entry<String, Object>> entrySet() {
+            Map<String, Object> all = new LinkedHashMap<>();
+            columns.keySet().forEach(column -> all.put(column, get(column)));
+            return all.entrySet();
         }
     }
 
