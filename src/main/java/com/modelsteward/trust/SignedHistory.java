@@ -383,32 +383,38 @@ public final class SignedHistory {
     }
 
     /**
-     * Hands the entries the walk reads to the {@link Pass} on a thread of its own, in order, a batch at a time: reading the
-     * rows (the driver's calls, one per column) costs about what hashing and replaying them does, and the machine has a
-     * second core. The pass reads nothing from the registry, so the connection stays with the walk's thread; what the pass
-     * built is read after {@link #finish}, which waits for it and rethrows what stopped it.
+     * Hashes each entry the walk reads on the walk's thread and hands it to the {@link Pass} on a thread of its own, in
+     * order, a batch at a time: reading and hashing the rows (the driver's calls, one per column) cost about what
+     * replaying them does, and the machine has a second core. The pass reads nothing from the registry, so the connection
+     * stays with the walk's thread; what the pass built is read after {@link #finish}, which waits for it and rethrows
+     * what stopped it.
      */
     private static final class Relay implements Predicate<AuditEntry>, AutoCloseable {
 
         private static final int BATCH = 256;
-        private static final List<AuditEntry> END = List.of();
+        private static final List<Read> END = List.of();
 
-        private final BlockingQueue<List<AuditEntry>> queue = new ArrayBlockingQueue<>(16);
+        /** An entry as read, and whether its stored hash is that of its content (checked on the reading thread). */
+        private record Read(AuditEntry row, boolean hashOk) {
+        }
+
+        private final BlockingQueue<List<Read>> queue = new ArrayBlockingQueue<>(16);
         private final Thread worker;
-        private List<AuditEntry> batch = new ArrayList<>(BATCH);
+        private final AuditTrail.Hasher hasher = new AuditTrail.Hasher();
+        private List<Read> batch = new ArrayList<>(BATCH);
         /** What stopped the pass, if anything: the walk stops reading, and {@link #finish} throws it. */
         private volatile Throwable failure;
         private volatile boolean stopped;
         private boolean ended;
 
-        Relay(Predicate<AuditEntry> pass) {
+        Relay(Pass pass) {
             worker = Thread.ofPlatform().daemon().name("audit-replay").start(() -> {
-                for (List<AuditEntry> rows = take(); rows != END; rows = take()) {
-                    for (AuditEntry row : rows) {
+                for (List<Read> rows = take(); rows != END; rows = take()) {
+                    for (Read read : rows) {
                         // Once the pass stops, the rows still coming are taken and dropped: the walk never waits on a full queue.
                         if (!stopped && failure == null) {
                             try {
-                                stopped = !pass.test(row);
+                                stopped = !pass.test(read.row(), read.hashOk());
                             } catch (Throwable failed) {
                                 failure = failed;
                             }
@@ -420,7 +426,8 @@ public final class SignedHistory {
 
         @Override
         public boolean test(AuditEntry row) {
-            batch.add(row);
+            batch.add(new Read(row, hasher.matches(row.prevHash(), row.seq(), row.ts(), row.actor(), row.action(), row.entity(),
+                    row.payloadJson(), row.hash())));
             if (batch.size() == BATCH) {
                 put(batch);
                 batch = new ArrayList<>(BATCH);
@@ -462,7 +469,7 @@ public final class SignedHistory {
             }
         }
 
-        private void put(List<AuditEntry> rows) {
+        private void put(List<Read> rows) {
             try {
                 queue.put(rows);
             } catch (InterruptedException interrupted) {
@@ -471,7 +478,7 @@ public final class SignedHistory {
             }
         }
 
-        private List<AuditEntry> take() {
+        private List<Read> take() {
             try {
                 return queue.take();
             } catch (InterruptedException interrupted) {
@@ -501,7 +508,7 @@ public final class SignedHistory {
     }
 
     /** The walk of {@link #replay}: the chain's checks, the heads' checks and the attestation, entry by entry. */
-    private final class Pass implements Predicate<AuditEntry> {
+    private final class Pass {
 
         private final List<SignedHead> heads;
         private final Map<String, Signatures.KeyCheck> keys;
@@ -512,7 +519,6 @@ public final class SignedHistory {
         private final long lastHeadSeq;
         final String[] headProblems;
         final boolean[] headReached;
-        private final AuditTrail.Hasher hasher = new AuditTrail.Hasher();
         private final List<Waiting> waiting = new ArrayList<>();
         private long previousSeq;
         private String previousHash = AuditTrail.GENESIS;
@@ -534,14 +540,13 @@ public final class SignedHistory {
             headReached = new boolean[heads.size()];
         }
 
-        @Override
-        public boolean test(AuditEntry row) {
+        /** One entry, {@code hashOk} when its stored hash is that of its content ({@link AuditTrail.Hasher}). */
+        boolean test(AuditEntry row, boolean hashOk) {
             entries++;
             long seq = row.seq();
             String action = row.action();
             String prevHash = row.prevHash();
             String hash = row.hash();
-            boolean hashOk = hasher.matches(prevHash, seq, row.ts(), row.actor(), action, row.entity(), row.payloadJson(), hash);
             boolean linkOk = seq == previousSeq + 1 && previousHash.equals(prevHash);
             chain(seq, prevHash, hashOk);
             Entry entry = new Entry(seq, row.actor(), action, row.entity(), GOVERNED_ACTIONS.contains(action) ? row.payloadJson() : null);
