@@ -43,11 +43,19 @@ public final class SignatureAudit {
 
     /**
      * {@link AuditTrail#verify} and {@link #verify(Store)} from one pass over the log
-     * ({@link SignedHistory#checkWithChain}): each entry read and hashed once. Run inside one snapshot.
+     * ({@link SignedHistory#checkWithChain}): each entry read and hashed once, and {@code audit_mentions} checked against
+     * it ({@link MentionCheck}). Run inside one snapshot.
      */
     public static Full verifyAll(Store store) {
         SignedHistory.Audit audit = SignedHistory.checkWithChain(store);
-        return new Full(audit.chain(), verify(store, audit.history()));
+        Report signatures = verify(store, audit.history());
+        if (audit.mentionProblems().isEmpty()) {
+            return new Full(audit.chain(), signatures);
+        }
+        List<String> problems = new ArrayList<>(signatures.problems());
+        problems.addAll(audit.mentionProblems());
+        return new Full(audit.chain(), new Report(signatures.rootFingerprint(), signatures.demoKeys(), signatures.keysChecked(),
+                signatures.decisionsChecked(), signatures.headsChecked(), List.copyOf(problems)));
     }
 
     /** The same inside a transaction the caller holds: {@code migrate} checks its copy before it commits it. */
