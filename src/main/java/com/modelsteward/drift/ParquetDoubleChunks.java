@@ -46,6 +46,9 @@ final class ParquetDoubleChunks {
     static final int NOT_DECODED = -1;
     /** A page header larger than this (its statistics are the only variable part) is left to the library. */
     private static final int MAX_HEADER_BYTES = 1 << 20;
+    /** The most a page may decompress to, per row of its row group, plus {@link #PAGE_SLACK_BYTES}: 8 bytes a value and room. */
+    private static final long PAGE_BYTES_PER_ROW = 16;
+    private static final long PAGE_SLACK_BYTES = 1 << 16;
     private static final ValueLayout.OfDouble LITTLE_ENDIAN_DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LITTLE_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LITTLE_ENDIAN_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -153,6 +156,10 @@ final class ParquetDoubleChunks {
                 }
             }
             int uncompressedSize = pageHeader.uncompressedPageSize();
+            // A damaged header must not size a buffer: a page holds at most the chunk's bytes, and 8 per value plus levels.
+            if (uncompressedSize > meta.totalUncompressedSize() || uncompressedSize > PAGE_BYTES_PER_ROW * groupRows + PAGE_SLACK_BYTES) {
+                return NOT_DECODED;
+            }
             switch (pageHeader.type()) {
                 case DICTIONARY_PAGE -> {
                     DictionaryPageHeader dictionaryHeader = pageHeader.dictionaryPageHeader();

@@ -116,7 +116,8 @@ class ParquetDoubleChunksTest {
 
     /**
      * Mutants of the snappy golden file with bytes changed inside its pages (not its footer, which both paths read the
-     * same way): each is read to the same values, or refused with the same sentence, with and without the direct path.
+     * same way): each is read to the same values, or refused with the same sentence, with and without the direct path
+     * (up to the library's detail, which varies between runs of the library alone).
      */
     @Test
     void damagedPagesEndAsTheLibraryAloneEndsThem() throws IOException {
@@ -137,7 +138,8 @@ class ParquetDoubleChunksTest {
             Object alone = outcome(file, false);
             Object direct = outcome(file, true);
             if (alone instanceof String sentence) {
-                assertEquals(sentence, direct, "mutant " + t);
+                assertTrue(direct instanceof String, "mutant " + t + " was read, but the library alone refuses it: " + sentence);
+                assertEquals(withoutDetail(sentence), withoutDetail((String) direct), "mutant " + t);
                 refused++;
             } else {
                 assertTrue(direct instanceof Map, "mutant " + t + ": " + direct);
@@ -164,6 +166,16 @@ class ParquetDoubleChunksTest {
             bytes.position(bytes.position() + thrift.getBytesRead() + header.compressedPageSize());
         }
         return pages;
+    }
+
+    /**
+     * A refusal without the library's own words in parentheses: which of a damaged file's problems its page-scanning
+     * threads report first varies from run to run of the library alone (1 mutant in 1 000 in a trial), so only the
+     * sentence around them is compared.
+     */
+    private static String withoutDetail(String sentence) {
+        int detail = sentence.indexOf(" cannot be read (");
+        return detail < 0 ? sentence : sentence.substring(0, detail + " cannot be read".length());
     }
 
     private static Object outcome(Path file, boolean direct) {
