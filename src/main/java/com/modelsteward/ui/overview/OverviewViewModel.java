@@ -45,6 +45,8 @@ public final class OverviewViewModel {
     private long firstLoads;
     /** Told once, after the first load has been shown (empty) or has failed (why): the start-up's data frame. */
     private Consumer<Optional<Throwable>> firstLoad = ignored -> { };
+    /** Starts the lineage check that follows the first load: at once unless {@link #afterFirstShown} says otherwise. */
+    private Consumer<Runnable> afterFirstShown = Runnable::run;
 
     /**
      * {@code requestOpener} opens a request's approval dialog (or a rule change's decision dialog) by its id: the view's
@@ -79,13 +81,14 @@ public final class OverviewViewModel {
         context.tasks().run("Loading overview", read, snapshot -> {
             show(snapshot, snapshot.attention().items());
             firstLoaded(Optional.empty());
-            context.tasks().run("Checking the lineage of live versions", () -> AttentionInbox.withLineage(context.services(), snapshot.attention()),
+            afterFirstShown.accept(() -> context.tasks().run("Checking the lineage of live versions",
+                    () -> AttentionInbox.withLineage(context.services(), snapshot.attention()),
                     items -> {
                         if (generation == firstLoads && !attentionLoaded.get()) {
                             attention.setAll(items);
                             attentionLoaded.set(true);
                         }
-                    }, failure -> context.showFailure("Cannot check the lineage of the live versions", failure));
+                    }, failure -> context.showFailure("Cannot check the lineage of the live versions", failure)));
         }, failure -> {
             firstLoaded(Optional.of(failure));
             context.showFailure("Cannot load the overview", failure);
@@ -107,6 +110,14 @@ public final class OverviewViewModel {
     /** Runs {@code action} on the FX thread once the first load's figures are in the properties, or it failed. */
     public void whenFirstLoaded(Consumer<Optional<Throwable>> action) {
         this.firstLoad = action;
+    }
+
+    /**
+     * How the first load's lineage check is started once its figures are in the properties: the console starts it after
+     * they have been painted, so that the check (it verifies the audit chain) does not take the CPU from that frame.
+     */
+    public void afterFirstShown(Consumer<Runnable> starter) {
+        this.afterFirstShown = starter;
     }
 
     private void firstLoaded(Optional<Throwable> failure) {
