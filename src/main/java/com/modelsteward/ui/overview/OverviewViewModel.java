@@ -72,27 +72,36 @@ public final class OverviewViewModel {
         }
         Callable<Snapshot> read = () -> load(context);
         Future<Snapshot> started = firstSnapshot;
+        long generation = ++firstLoads;
         if (started != null) {
-            // Read while the page was being built (the console's start-up): only waited for, off the FX thread.
             firstSnapshot = null;
+            if (started.state() == Future.State.SUCCESS) {
+                // Read while the registry was opening and already there: shown now, so that the page's first layout and
+                // paint have the figures in them instead of a frame of zeros that is laid out and painted for nothing.
+                showFirst(started.resultNow(), generation);
+                return;
+            }
+            // Read while the page was being built (the console's start-up): only waited for, off the FX thread.
             read = started::get;
         }
-        long generation = ++firstLoads;
-        context.tasks().run("Loading overview", read, snapshot -> {
-            show(snapshot, snapshot.attention().items());
-            firstLoaded(Optional.empty());
-            afterFirstShown.accept(() -> context.tasks().run("Checking the lineage of live versions",
-                    () -> AttentionInbox.withLineage(context.services(), snapshot.attention()),
-                    items -> {
-                        if (generation == firstLoads && !attentionLoaded.get()) {
-                            attention.setAll(items);
-                            attentionLoaded.set(true);
-                        }
-                    }, failure -> context.showFailure("Cannot check the lineage of the live versions", failure)));
-        }, failure -> {
+        context.tasks().run("Loading overview", read, snapshot -> showFirst(snapshot, generation), failure -> {
             firstLoaded(Optional.of(failure));
             context.showFailure("Cannot load the overview", failure);
         });
+    }
+
+    /** The first load's figures and inbox on screen, then the lineage check that completes the inbox. */
+    private void showFirst(Snapshot snapshot, long generation) {
+        show(snapshot, snapshot.attention().items());
+        firstLoaded(Optional.empty());
+        afterFirstShown.accept(() -> context.tasks().run("Checking the lineage of live versions",
+                () -> AttentionInbox.withLineage(context.services(), snapshot.attention()),
+                items -> {
+                    if (generation == firstLoads && !attentionLoaded.get()) {
+                        attention.setAll(items);
+                        attentionLoaded.set(true);
+                    }
+                }, failure -> context.showFailure("Cannot check the lineage of the live versions", failure)));
     }
 
     private record Loaded(Snapshot snapshot, List<AttentionInbox.Item> attention) {
