@@ -1,6 +1,6 @@
 // Writes the Parquet golden files of ParquetSamplesTest with two writers that are not this project's reader:
 // DuckDB (its own C++ writer: data page v1, dictionary pages for low-cardinality columns) and arrow-rs through
-// parquet-wasm (data page v2), plus the same rows as CSV from DuckDB and one Arrow IPC file from apache-arrow.
+// parquet-wasm (data page v2, and once v1), plus the same rows as CSV from DuckDB and one Arrow IPC file from apache-arrow.
 // Run once, from this folder: npm ci && node generate.mjs  (versions pinned in package.json). The outputs are committed.
 import { DuckDBInstance } from '@duckdb/node-api';
 import * as arrow from 'apache-arrow';
@@ -60,4 +60,18 @@ const properties = new parquet.WriterPropertiesBuilder()
 writeFileSync('current.arrow-rs.parquet',
   parquet.writeParquet(parquet.Table.fromIPCStream(arrow.tableToIPC(table, 'stream')), properties));
 writeFileSync('current.arrow', arrow.tableToIPC(table.slice(0, 10), 'file'));
+// arrow-rs again with data page v1 and snappy: required columns without definition levels, pages of at most 4 KB
+// (several per column chunk), price without a dictionary (plain pages), spread as BYTE_STREAM_SPLIT (an encoding the
+// direct decoder leaves to the library).
+const v1 = new parquet.WriterPropertiesBuilder()
+  .setCompression(parquet.Compression.SNAPPY)
+  .setWriterVersion(parquet.WriterVersion.V1)
+  .setMaxRowGroupSize(1500)
+  .setDataPageSizeLimit(4096)
+  .setColumnDictionaryEnabled('price', false)
+  .setColumnDictionaryEnabled('spread', false)
+  .setColumnEncoding('spread', parquet.Encoding.BYTE_STREAM_SPLIT)
+  .build();
+writeFileSync('current.arrow-rs-v1.parquet',
+  parquet.writeParquet(parquet.Table.fromIPCStream(arrow.tableToIPC(table, 'stream')), v1));
 console.log('written');

@@ -72,6 +72,14 @@ public final class ParquetSamples {
 
     /** Feature name → values in row order (nulls left out), in schema order, within {@code memoryLimit} bytes of values. */
     static Map<String, double[]> read(Path file, long memoryLimit) {
+        return read(file, memoryLimit, true);
+    }
+
+    /**
+     * As {@link #read(Path, long)}; {@code direct} false reads every column through the library, so that a test can hold
+     * the direct decoder ({@link ParquetDoubleChunks}) to the library's values.
+     */
+    static Map<String, double[]> read(Path file, long memoryLimit, boolean direct) {
         checkFooter(file);
         try (HardwoodContext context = HardwoodContext.create(Math.max(1, Runtime.getRuntime().availableProcessors()));
                 ParquetFileReader reader = ParquetFileReader.open(InputFile.of(file), context)) {
@@ -80,7 +88,7 @@ public final class ParquetSamples {
             long rows = reader.getFileMetaData().numRows();
             checkColumns(file, columns, rowGroups, rows);
             CsvSamples.requireMemory(CODE, file, rows * columns.size(), memoryLimit);
-            return readColumns(file, reader, columns, (int) rows);
+            return readColumns(file, reader, columns, rowGroups, (int) rows, direct);
         } catch (DriftException refused) {
             throw refused;
         } catch (NoSuchFileException missing) {
@@ -218,34 +226,51 @@ public final class ParquetSamples {
     }
 
     /**
-     * One column at a time, straight into its final array: only one column's decoder and its batches are alive at
-     * once, so the peak is the values plus one column's pages, not every column's read-ahead (docs/performance.md).
+     * One column at a time, straight into its final array: only one column's pages are alive at once, so the peak is the
+     * values plus one column's pages, not every column's read-ahead (docs/performance.md). A DOUBLE column of the usual
+     * shape is decoded here page by page into two reused buffers ({@link ParquetDoubleChunks}); any other column, or
+     * one whose pages do not add up, is read through the library, which reads it or says why not.
      */
-    private static Map<String, double[]> readColumns(Path file, ParquetFileReader reader, List<ColumnSchema> columns, int rows) {
+    private static Map<String, double[]> readColumns(Path file, ParquetFileReader reader, List<ColumnSchema> columns,
+            List<RowGroup> rowGroups, int rows, boolean direct) throws IOException {
         Map<String, double[]> result = new LinkedHashMap<>();
-        for (int c = 0; c < columns.size(); c++) {
-            ColumnSchema column = columns.get(c);
-            double[] values = new double[rows];
-            int size = 0;
-            long seenRows = 0;
-            try (ColumnReader columnReader = reader.buildColumnReader(c).batchSize(BATCH_ROWS).build()) {
-                while (columnReader.nextBatch()) {
-                    int batch = columnReader.getRecordCount();
-                    seenRows += batch;
-                    if (seenRows > rows) {
-                        throw new DriftException(CODE, at(file, c, column.name()) + " is damaged: it holds more rows than the footer says ("
-                                + rows + ")");
-                    }
-                    size = copy(columnReader, column, batch, values, size);
+        try (FileChannel channel = FileChannel.open(file)) {
+            ParquetDoubleChunks decoder = direct ? new ParquetDoubleChunks(channel) : null;
+            for (int c = 0; c < columns.size(); c++) {
+                ColumnSchema column = columns.get(c);
+                double[] values = new double[rows];
+                int size = decoder != null && ParquetDoubleChunks.decodes(column, rowGroups, c)
+                        ? decoder.read(column, rowGroups, c, values) : ParquetDoubleChunks.NOT_DECODED;
+                if (size == ParquetDoubleChunks.NOT_DECODED) {
+                    size = readColumn(file, reader, c, column, values);
                 }
+                result.put(column.name(), size == rows ? values : Arrays.copyOf(values, size));
             }
-            if (seenRows != rows) {
-                throw new DriftException(CODE, at(file, c, column.name()) + " is damaged: it holds " + seenRows + " rows but the footer says "
-                        + rows);
-            }
-            result.put(column.name(), size == rows ? values : Arrays.copyOf(values, size));
         }
         return result;
+    }
+
+    /** One column through the library, in batches of {@link #BATCH_ROWS}, into {@code values}; the number of values. */
+    private static int readColumn(Path file, ParquetFileReader reader, int c, ColumnSchema column, double[] values) {
+        int rows = values.length;
+        int size = 0;
+        long seenRows = 0;
+        try (ColumnReader columnReader = reader.buildColumnReader(c).batchSize(BATCH_ROWS).build()) {
+            while (columnReader.nextBatch()) {
+                int batch = columnReader.getRecordCount();
+                seenRows += batch;
+                if (seenRows > rows) {
+                    throw new DriftException(CODE, at(file, c, column.name()) + " is damaged: it holds more rows than the footer says ("
+                            + rows + ")");
+                }
+                size = copy(columnReader, column, batch, values, size);
+            }
+        }
+        if (seenRows != rows) {
+            throw new DriftException(CODE, at(file, c, column.name()) + " is damaged: it holds " + seenRows + " rows but the footer says "
+                    + rows);
+        }
+        return size;
     }
 
     /** Appends the batch's non-null values of one column at {@code size}, as doubles; returns the new size. */

@@ -104,8 +104,7 @@ public final class LineageService {
             Map<String, List<Scorecard>> scorecards = store.scorecards().latestOfVersions(ids)
                     .stream().collect(Collectors.groupingBy(Scorecard::modelId));
             Map<String, List<RequestEvidence>> requests = requests(store, ids);
-            Map<String, List<AuditEntry>> audit = ids.size() == 1 ? Map.of(ids.iterator().next(), auditEntries(store, ids.iterator().next()))
-                    : auditEntries(store, ids);
+            Map<String, List<AuditEntry>> audit = store.audit().mentioning(ids);
             Map<String, LineageEvidence> evidences = new LinkedHashMap<>();
             for (String id : ids) {
                 ModelVersion version = versions.get(id);
@@ -229,25 +228,6 @@ public final class LineageService {
         return new ApprovalEvidence(row.requestId(), row.approver(), row.decision(), row.comment(), row.decidedAt());
     }
 
-    /** Audit entries about one version ({@link com.modelsteward.registry.AuditStore#about}: by entity or payload mention). */
-    private static List<AuditEntry> auditEntries(Store store, String modelId) {
-        return store.audit().about(modelId);
-    }
-
-    /**
-     * The audit entries of many versions in one pass over the log, by the rule of {@link #auditEntries(Store, String)}:
-     * asking SQLite once per version read the whole log once per version (100 ACTIVE versions, 5 s at 100 000 entries).
-     * Only the entries that name a version are mapped.
-     */
-    private static Map<String, List<AuditEntry>> auditEntries(Store store, Set<String> ids) {
-        AuditMentions mentions = new AuditMentions(ids);
-        Map<String, List<AuditEntry>> byId = new LinkedHashMap<>();
-        store.audit().scan((entity, payload) -> {
-            Set<String> named = mentions.of(entity, payload);
-            return named.isEmpty() ? null : named;
-        }, (named, entry) -> named.forEach(id -> byId.computeIfAbsent(id, key -> new ArrayList<>()).add(entry)));
-        return byId;
-    }
 
     private static List<HistoryEvent> history(ModelVersion version, List<RequestEvidence> requests, List<AuditEntry> audit) {
         List<HistoryEvent> events = new ArrayList<>();

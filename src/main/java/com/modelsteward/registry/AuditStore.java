@@ -1,10 +1,11 @@
 package com.modelsteward.registry;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /** The store's the hash-chained audit log and its signed heads: {@code audit_log}, {@code audit_signatures}. Bound to one transaction or snapshot by {@link Store}. */
@@ -30,16 +31,16 @@ public interface AuditStore {
     // lineage, scorecards and drift
 
     /**
-     * The entries about one version, in {@code seq} order. The writers name the entity either by the bare model id or
-     * with a prefix ("model:ID", "model/ID"), and request entries carry the model id in their payload; all of these count.
+     * The entries that name one version ({@link AuditMentions}: by entity or by a string of the payload), in {@code seq}
+     * order, found through {@code audit_mentions}.
      */
     List<AuditEntry> about(String modelId);
 
-    /**
-     * One pass over the whole log in {@code seq} order: {@code select} sees each entry's entity and payload, and only
-     * the entries it returns a value for (not null) are read whole and handed to {@code found} with that value.
-     */
-    <T> void scan(BiFunction<String, String, T> select, BiConsumer<T, AuditEntry> found);
+    /** {@link #about} for many versions in one query: each asked id that some entry names, with its entries in {@code seq} order. */
+    Map<String, List<AuditEntry>> mentioning(Collection<String> modelIds);
+
+    /** Every row of {@code audit_mentions} as stored, in {@code (seq, model_id)} order: what {@code audit verify} checks. */
+    void mentionRows(BiConsumer<Long, String> each);
 
     // rules, policy, command line and demo data
 

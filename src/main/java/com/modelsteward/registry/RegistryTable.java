@@ -1,6 +1,7 @@
 package com.modelsteward.registry;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +52,12 @@ public enum RegistryTable {
     DRIFT_SAMPLES("drift_samples", true, integer("sample_id"), text("model_id"), text("feature"), text("role"), real("value"),
             text("category"), text("observed_at")),
     EVENTS("events", true, integer("event_id"), text("event_type"), text("payload_json"), text("created_at"), text("published_at"));
+
+    /**
+     * The tables each engine fills from the others by trigger, which a copy therefore does not copy: the copy's own
+     * triggers fill them as its rows arrive ({@code audit_mentions} from {@code audit_log}, after {@code model_registry}).
+     */
+    public static final Set<String> DERIVED = Set.of("audit_mentions");
 
     /** What a column holds: SQLite's TEXT, INTEGER and REAL, PostgreSQL's text, bigint or integer, and double precision. */
     public enum Kind { TEXT, INTEGER, REAL }

@@ -50,7 +50,8 @@ public final class SignatureAudit {
 
     /**
      * {@link AuditTrail#verify} and {@link #verify(Store)} from one pass over the log
-     * ({@link SignedHistory#checkWithChain}): each entry read and hashed once. Run inside one snapshot.
+     * ({@link SignedHistory#checkWithChain}): each entry read and hashed once, and {@code audit_mentions} checked against
+     * it ({@link MentionCheck}). Run inside one snapshot.
      */
     public static Full verifyAll(Store store) {
         // The approvals' signatures are checked on a thread of their own while this one walks the log: what they need
@@ -59,7 +60,14 @@ public final class SignatureAudit {
         try {
             List<CompletableFuture<Optional<String>>> decisions = decisionProblems(store, verifier);
             SignedHistory.Audit audit = SignedHistory.checkWithChain(store);
-            return new Full(audit.chain(), verify(store, audit.history(), decisions));
+            Report signatures = verify(store, audit.history(), decisions);
+            if (audit.mentionProblems().isEmpty()) {
+                return new Full(audit.chain(), signatures);
+            }
+            List<String> problems = new ArrayList<>(signatures.problems());
+            problems.addAll(audit.mentionProblems());
+            return new Full(audit.chain(), new Report(signatures.rootFingerprint(), signatures.demoKeys(), signatures.keysChecked(),
+                    signatures.decisionsChecked(), signatures.headsChecked(), List.copyOf(problems)));
         } finally {
             verifier.shutdownNow();
         }

@@ -138,8 +138,8 @@ public final class SignedHistory {
         return check(store, Scope.ALL);
     }
 
-    /** The chain's walk and the whole replay of {@code audit verify}. */
-    public record Audit(AuditTrail.Verification chain, Report history) {
+    /** The chain's walk, the whole replay and the check of {@code audit_mentions} ({@link MentionCheck}) of {@code audit verify}. */
+    public record Audit(AuditTrail.Verification chain, Report history, List<String> mentionProblems) {
     }
 
     /**
@@ -149,9 +149,11 @@ public final class SignedHistory {
      */
     public static Audit checkWithChain(Store store) {
         SignedHistory history = new SignedHistory(Signatures.isDemo(store));
-        history.replay(store);
+        MentionCheck mentions = MentionCheck.read(store);
+        history.replay(store, mentions);
         List<Finding> rows = history.compare(store, Scope.ALL);
-        return new Audit(history.chain, new Report(history.entries, history.attested, List.copyOf(history.entryFindings), List.copyOf(rows)));
+        return new Audit(history.chain, new Report(history.entries, history.attested, List.copyOf(history.entryFindings), List.copyOf(rows)),
+                mentions.problems());
     }
 
     /**
@@ -160,7 +162,7 @@ public final class SignedHistory {
      */
     public static Report check(Store store, Scope scope) {
         SignedHistory history = new SignedHistory(Signatures.isDemo(store));
-        history.replay(store);
+        history.replay(store, null);
         List<Finding> rows = history.compare(store, scope);
         return new Report(history.entries, history.attested, List.copyOf(history.entryFindings), List.copyOf(rows));
     }
@@ -296,7 +298,7 @@ public final class SignedHistory {
     /** The text and format of the newest policy set through the signed history, if any entry recorded its text. */
     public static Optional<Map.Entry<String, String>> attestedPolicy(Store store) {
         SignedHistory history = new SignedHistory(Signatures.isDemo(store));
-        history.replay(store);
+        history.replay(store, null);
         if (history.policy == null || history.policy.get("text") == null) {
             return Optional.empty();
         }
@@ -353,9 +355,10 @@ public final class SignedHistory {
      * ({@link AuditTrail#verify}'s rules and sentences), and attested and applied as soon as the first valid head at or
      * after it is read. The signed heads are read first (they are few) and checked as the walk reaches their entries.
      * An entry waits only until the next head's entry; past the last head nothing can cover it, so memory is bounded by
-     * the longest stretch between heads (one transaction), not by the log.
+     * the longest stretch between heads (one transaction), not by the log. {@code alsoEach}, when not null, sees every
+     * entry of the same walk after it.
      */
-    private void replay(Store store) {
+    private void replay(Store store, Predicate<AuditEntry> alsoEach) {
         List<SignedHead> heads = store.audit().signedHeads();
         Map<String, Signatures.KeyCheck> keys = new HashMap<>();
         heads.forEach(head -> keys.computeIfAbsent(head.signer(), user -> Signatures.trustedKey(store, user)));
@@ -371,7 +374,8 @@ public final class SignedHistory {
             }
             Pass pass = new Pass(heads, keys, verdicts);
             try (Relay relay = new Relay(pass)) {
-                store.audit().walk(relay);
+                // alsoEach runs on the walk's thread, after the entry is hashed and handed on.
+                store.audit().walk(alsoEach == null ? relay : relay.and(alsoEach));
                 relay.finish();
             }
             pass.settle(null);

@@ -16,6 +16,7 @@ import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Location;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.registry.RegistryTable;
 import com.modelsteward.registry.TransitionRequestRow;
 import com.modelsteward.testsupport.CliHarness;
 import com.modelsteward.testsupport.PostgresServer;
@@ -127,7 +128,9 @@ class MigrateCommandTest {
             Map<String, List<List<String>>> actual = TableDump.of(copy);
             assertEquals("", TableDump.firstDifference(expected, actual), "every table row for row");
             for (String table : expected.keySet()) {
-                assertEquals(expected.get(table).size(), result.get("tables").get(table).asInt(), table + " as reported");
+                if (!RegistryTable.DERIVED.contains(table)) {
+                    assertEquals(expected.get(table).size(), result.get("tables").get(table).asInt(), table + " as reported");
+                }
             }
             assertTrue(expected.get("audit_log").size() > 100 && expected.get("scorecards").size() > 1_000
                     && expected.get("drift_samples").size() > 10_000, "the demo is not a toy: " + TableDump.counts(source));
@@ -151,6 +154,33 @@ class MigrateCommandTest {
         }
         assertArrayEquals(before, Files.readAllBytes(file), "the file is only read");
         assertFalse(Files.exists(Path.of(file + "-wal")) || Files.exists(Path.of(file + "-shm")), "no side files left beside it");
+    }
+
+    /**
+     * A server registry of schema 8 gets its {@code audit_mentions} when the app next opens it as the owner: the
+     * backfill of V009 gives the rows the trigger gave entry by entry during the copy.
+     */
+    @Test
+    void aServerRegistryOfSchema8IsGivenTheMentionsOfItsWholeLog() throws Exception {
+        Path file = demoFile();
+        assertEquals(0, run("init", "--schema-only", "--db", owner), cli.err());
+        assertEquals(0, run("migrate", "--from", file.toString(), "--to", owner), cli.err());
+        List<List<String>> copied;
+        try (Registry copy = openServer()) {
+            copied = TableDump.of(copy).get("audit_mentions");
+        }
+        try (Connection raw = server.superConnection(database); Statement sql = raw.createStatement()) {
+            sql.execute("DROP TABLE steward.audit_mentions CASCADE");
+            sql.execute("DROP FUNCTION steward.audit_log_mentions() CASCADE");
+            sql.execute("DROP FUNCTION steward.audit_mentions_append_only() CASCADE");
+            sql.execute("DROP FUNCTION steward.json_strings(text)");
+            sql.execute("DELETE FROM steward.schema_version WHERE version >= 9");
+        }
+        try (Registry reopened = openServer()) {
+            assertTrue(reopened.schemaVersion() >= 9);
+            assertEquals(copied, TableDump.of(reopened).get("audit_mentions"));
+            assertTrue(copied.size() > 100, "the demo's entries name versions: " + copied.size());
+        }
     }
 
     @Test

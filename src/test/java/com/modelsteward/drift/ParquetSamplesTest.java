@@ -52,7 +52,8 @@ class ParquetSamplesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"current.snappy.parquet", "current.gzip.parquet", "current.uncompressed.parquet", "current.arrow-rs.parquet"})
+    @ValueSource(strings = {"current.snappy.parquet", "current.gzip.parquet", "current.uncompressed.parquet", "current.arrow-rs.parquet",
+        "current.arrow-rs-v1.parquet"})
     void eachCodecAndWriterGivesTheCsvsDoublesWithNullsLeftOutAndNonFiniteValuesKept(String name) {
         Map<String, double[]> csv = SampleFiles.read(golden("current.csv"));
         Map<String, double[]> parquet = SampleFiles.read(golden(name));

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The console checks every ACTIVE version in one pass over the audit log; the result must be what asking SQLite about
- * each version alone gives, for every way a writer names a version.
+ * The console checks every ACTIVE version with one query of {@code audit_mentions}; the result must be what asking
+ * about each version alone gives, for every way a writer names a version.
  */
 class LineageEvidenceBatchTest {
 
@@ -74,19 +74,6 @@ class LineageEvidenceBatchTest {
             String real = service.catalog().versions().getFirst().modelId();
             assertEquals(Set.of(real), service.evidences(List.of(real, "no-such-version")).keySet());
         }
-    }
-
-    @Test
-    void mentionsFollowTheOneVersionRule() {
-        AuditMentions mentions = new AuditMentions(Set.of("m-1", "m-2", "odd\"id"));
-        assertEquals(Set.of("m-1"), mentions.of("m-1", null));
-        assertEquals(Set.of("m-1"), mentions.of("model:m-1", "{}"));
-        assertEquals(Set.of("m-2"), mentions.of("model/m-2", null));
-        assertEquals(Set.of(), mentions.of("model-m-1", "{\"x\":\"m-1x\",\"y\":\"m-\"}"));
-        assertEquals(Set.of("m-1", "m-2"), mentions.of(null, "{\"a\":[\"m-1\",\"m-2\"]}"));
-        assertEquals(Set.of("m-2"), mentions.of("req-9", "{\"m-2\":1}"), "a key counts, as instr does");
-        assertEquals(Set.of("odd\"id"), mentions.of(null, "{\"raw\":\"odd\"id\"}"));
-        assertEquals(Set.of(), mentions.of(null, "{\"unclosed\":\"m-1"));
     }
 
     /** The entries of this test among a version's evidence. */

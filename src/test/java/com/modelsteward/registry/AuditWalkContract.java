@@ -13,6 +13,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The audit store's walks on every engine: a walk reads the log in pages yet sees every entry in order, what a
  * transition's attestation reads ahead ({@code actionsOn}) is exactly what the log holds — also after the transaction
- * itself appends — and the scans for a version's mentions (each engine's own text search) find the same entries. Run by {@link SqliteAuditWalkTest} and {@code PostgresAuditWalkTest}.
+ * itself appends — and each engine's trigger fills {@code audit_mentions} by the one rule ({@link AuditMentions}), which
+ * a version's lineage reads. Run by {@link SqliteAuditWalkTest} and {@code PostgresAuditWalkTest}.
  */
 abstract class AuditWalkContract {
 
@@ -102,6 +106,44 @@ abstract class AuditWalkContract {
             throw new RegistryException("E_TEST", "rolled back on purpose");
         }));
         assertEquals("E_TEST", rolledBack.code());
+    }
+
+    @Test
+    void theTriggerRecordsWhatEachEntryNamesAndALaterRegistrationCountsFromThenOn() {
+        Registry registry = team.as("alice");
+        Clock clock = Clock.systemUTC();
+        List<AuditEntry> notes = registry.write(store -> List.of(
+                store.audit().append(clock, "alice", "NOTE", "m-1", Map.of("why", "bare entity")),
+                store.audit().append(clock, "alice", "NOTE", "model/m-2", Map.of()),
+                store.audit().append(clock, "alice", "NOTE", "elsewhere", Map.of("m-4", 1, "nested", List.of(Map.of("deep", List.of("m-5", "m-6x"))))),
+                store.audit().append(clock, "alice", "NOTE", "elsewhere", Map.of("text", "about m-7", "quoted", "\"m-8\"")),
+                store.audit().append(clock, "alice", "NOTE", "elsewhere", Map.of("early", "m-new"))));
+        GovernanceEngine engine = new GovernanceEngine(registry, PolicyLoader.builtIn(Map.of()), clock);
+        String config = CanonicalJson.write(Map.of("i", "new"));
+        engine.register(team.who("alice"), new InputFiles.NewVersion("m-new", "m", "signal_model", "2.0", "m-3", "models/m/new",
+                config, CanonicalJson.sha256Hex(config), "s3://data/m", "a".repeat(64), null, null));
+        AuditEntry late = registry.write(store -> store.audit().append(clock, "alice", "NOTE", "elsewhere", Map.of("late", "m-new")));
+
+        Map<Long, Set<String>> rows = registry.read(store -> {
+            Map<Long, Set<String>> stored = new TreeMap<>();
+            store.audit().mentionRows((seq, id) -> stored.computeIfAbsent(seq, s -> new TreeSet<>()).add(id));
+            return stored;
+        });
+        assertEquals(Set.of("m-1"), rows.get(notes.get(0).seq()), "a bare entity");
+        assertEquals(Set.of("m-2"), rows.get(notes.get(1).seq()), "a model/ entity");
+        assertEquals(Set.of("m-4", "m-5"), rows.get(notes.get(2).seq()), "a member name and a string deep in a list; not a longer id");
+        assertEquals(null, rows.get(notes.get(3).seq()), "longer text names nothing");
+        assertEquals(null, rows.get(notes.get(4).seq()), "m-new was not registered when the entry was written");
+        assertEquals(Set.of("m-new"), rows.get(late.seq()));
+        long register = registry.read(store -> store.audit().about("m-new")).getFirst().seq();
+        assertEquals(Set.of("m-3", "m-new"), rows.get(register), "a REGISTER entry names its version and its parent");
+
+        Map<String, List<AuditEntry>> about = registry.read(store -> store.audit().mentioning(List.of("m-new", "m-5", "m-1", "no-such")));
+        assertEquals(List.of(register, late.seq()), about.get("m-new").stream().map(AuditEntry::seq).toList());
+        assertEquals(List.of(notes.get(2)), about.get("m-5").stream().filter(notes::contains).toList());
+        assertEquals(2, about.get("m-1").size(), "the REGISTER entry of m-1 and the note: " + about.get("m-1"));
+        assertTrue(!about.containsKey("no-such"));
+        assertEquals(about.get("m-1"), registry.read(store -> store.audit().about("m-1")));
     }
 
     /** From each start: the entries walked up to the first that has signed heads, and those heads' signers. */

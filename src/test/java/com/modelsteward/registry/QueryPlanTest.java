@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryPlanTest {
 
     /** The tables whose size grows with versions, scorecards, history and drift. */
-    static final Set<String> LARGE_TABLES = Set.of("model_registry", "scorecards", "audit_log", "model_drift", "drift_samples", "events",
-            "approvals", "transition_requests");
+    static final Set<String> LARGE_TABLES = Set.of("model_registry", "scorecards", "audit_log", "audit_mentions", "model_drift",
+            "drift_samples", "events", "approvals", "transition_requests");
 
     /** Queries that read a large table whole on purpose, by a fragment of their SQL, with the reason. */
     static final Map<String, String> WHOLE_TABLE_BY_DESIGN = Map.of(
@@ -52,8 +52,7 @@ class QueryPlanTest {
             "code_commit FROM model_registry", "the Lineage search matches every version's hashes, read once per change of the file",
             "payload_json LIKE :needle", "a drift samples import looks its file's digest up among the import events once per "
                     + "import; events has no index on its type, and one is a schema change (ADR 0018, amendment)",
-            "instr(payload_json", "a version's audit entries include those whose payload names it, which no index can find: "
-                    + "one pass per selected version; the console's check of many versions reads the log once (LineageService)");
+            "FROM audit_mentions ORDER BY seq", "audit verify checks every row of audit_mentions against the log it walks");
 
     /**
      * Queries that read a large table whole on purpose, by the END of their SQL (their keyed variants, the same text

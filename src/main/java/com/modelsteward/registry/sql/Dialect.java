@@ -23,8 +23,8 @@ public interface Dialect {
     String staged(String sql);
 
     /**
-     * A statement that looks for text inside a column with SQLite's {@code instr(haystack, needle)} — the scans of the
-     * audit log for a mention of a version, which no index serves — rewritten to this engine's own function.
+     * A statement that looks for text inside a column with SQLite's {@code instr(haystack, needle)} — the audit view's
+     * search for any text in the log, which no index serves — rewritten to this engine's own function.
      */
     String textSearch(String sql);
 

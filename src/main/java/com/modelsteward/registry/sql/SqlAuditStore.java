@@ -5,6 +5,7 @@ import com.modelsteward.registry.ActorPayload;
 import com.modelsteward.registry.AuditAction;
 import com.modelsteward.registry.AuditEntry;
 import com.modelsteward.registry.AuditLine;
+import com.modelsteward.registry.AuditMentions;
 import com.modelsteward.registry.AuditStore;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.ChainHead;
@@ -15,14 +16,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 
@@ -110,31 +112,50 @@ final class SqlAuditStore implements AuditStore {
 
     // lineage, scorecards and drift
 
-    /** SQLite looks through the log for the payload mention (it cannot be indexed): about 50 ms per 100 000 entries. */
-    private static final String ABOUT_SQL = """
-            SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log
-             WHERE entity = :id OR entity = 'model:' || :id OR entity = 'model/' || :id
-                OR instr(payload_json, '"' || :id || '"') > 0
-             ORDER BY seq""";
+    /**
+     * The entries {@code audit_mentions} lists for the versions asked about, by its index; each row is kept only when its
+     * entry does name the version ({@link AuditMentions#names}), so a row added behind the app's back lists nothing.
+     */
+    private static final String MENTIONING_SQL = """
+            SELECT m.model_id AS mentioned, a.seq, a.ts, a.actor, a.action, a.entity, a.payload_json, a.prev_hash, a.hash
+              FROM audit_mentions m JOIN audit_log a ON a.seq = m.seq
+             WHERE m.model_id IN (SELECT value FROM json_each(:ids))
+             ORDER BY m.seq""";
 
     @Override
     public List<AuditEntry> about(String modelId) {
-        return handle.createQuery(dialect.textSearch(ABOUT_SQL)).bind("id", modelId).mapTo(AuditEntry.class).list();
+        return mentioning(List.of(modelId)).getOrDefault(modelId, List.of());
     }
 
-    private static final String SCAN_SQL = "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq";
-
     @Override
-    public <T> void scan(BiFunction<String, String, T> select, BiConsumer<T, AuditEntry> found) {
-        handle.createQuery(SCAN_SQL).scanResultSet((supplier, context) -> {
+    public Map<String, List<AuditEntry>> mentioning(Collection<String> modelIds) {
+        Map<String, List<AuditEntry>> byId = new LinkedHashMap<>();
+        if (modelIds.isEmpty()) {
+            return byId;
+        }
+        handle.createQuery(MENTIONING_SQL).bind("ids", CanonicalJson.write(List.copyOf(modelIds))).scanResultSet((supplier, context) -> {
             ResultSet rows = supplier.get();
             while (rows.next()) {
-                T selected = select.apply(rows.getString("entity"), rows.getString("payload_json"));
-                if (selected != null) {
-                    found.accept(selected, new AuditEntry(rows.getLong("seq"), rows.getString("ts"), rows.getString("actor"),
-                            rows.getString("action"), rows.getString("entity"), rows.getString("payload_json"), rows.getString("prev_hash"),
-                            rows.getString("hash")));
+                String id = rows.getString("mentioned");
+                AuditEntry entry = new AuditEntry(rows.getLong("seq"), rows.getString("ts"), rows.getString("actor"), rows.getString("action"),
+                        rows.getString("entity"), rows.getString("payload_json"), rows.getString("prev_hash"), rows.getString("hash"));
+                if (AuditMentions.names(entry, id)) {
+                    byId.computeIfAbsent(id, key -> new ArrayList<>()).add(entry);
                 }
+            }
+            return null;
+        });
+        return byId;
+    }
+
+    private static final String MENTION_ROWS_SQL = "SELECT seq, model_id FROM audit_mentions ORDER BY seq, model_id";
+
+    @Override
+    public void mentionRows(BiConsumer<Long, String> each) {
+        handle.createQuery(MENTION_ROWS_SQL).setFetchSize(WALK_FETCH).scanResultSet((supplier, context) -> {
+            ResultSet rows = supplier.get();
+            while (rows.next()) {
+                each.accept(rows.getLong(1), rows.getString(2));
             }
             return null;
         });

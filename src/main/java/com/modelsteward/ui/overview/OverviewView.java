@@ -85,6 +85,11 @@ public final class OverviewView extends LazyPage {
         model.useFirst(snapshot);
     }
 
+    /** See {@link OverviewViewModel#afterFirstShown}. */
+    public void afterFirstShown(java.util.function.Consumer<Runnable> starter) {
+        model.afterFirstShown(starter);
+    }
+
     /** The start-up's "first frame with data": see {@link OverviewViewModel#whenFirstLoaded}. */
     public void whenFirstLoaded(java.util.function.Consumer<java.util.Optional<Throwable>> action) {
         model.whenFirstLoaded(action);

@@ -45,6 +45,8 @@ public final class OverviewViewModel {
     private long firstLoads;
     /** Told once, after the first load has been shown (empty) or has failed (why): the start-up's data frame. */
     private Consumer<Optional<Throwable>> firstLoad = ignored -> { };
+    /** Starts the lineage check that follows the first load: at once unless {@link #afterFirstShown} says otherwise. */
+    private Consumer<Runnable> afterFirstShown = Runnable::run;
 
     /**
      * {@code requestOpener} opens a request's approval dialog (or a rule change's decision dialog) by its id: the view's
@@ -70,26 +72,36 @@ public final class OverviewViewModel {
         }
         Callable<Snapshot> read = () -> load(context);
         Future<Snapshot> started = firstSnapshot;
+        long generation = ++firstLoads;
         if (started != null) {
-            // Read while the page was being built (the console's start-up): only waited for, off the FX thread.
             firstSnapshot = null;
+            if (started.state() == Future.State.SUCCESS) {
+                // Read while the registry was opening and already there: shown now, so that the page's first layout and
+                // paint have the figures in them instead of a frame of zeros that is laid out and painted for nothing.
+                showFirst(started.resultNow(), generation);
+                return;
+            }
+            // Read while the page was being built (the console's start-up): only waited for, off the FX thread.
             read = started::get;
         }
-        long generation = ++firstLoads;
-        context.tasks().run("Loading overview", read, snapshot -> {
-            show(snapshot, snapshot.attention().items());
-            firstLoaded(Optional.empty());
-            context.tasks().run("Checking the lineage of live versions", () -> AttentionInbox.withLineage(context.services(), snapshot.attention()),
-                    items -> {
-                        if (generation == firstLoads && !attentionLoaded.get()) {
-                            attention.setAll(items);
-                            attentionLoaded.set(true);
-                        }
-                    }, failure -> context.showFailure("Cannot check the lineage of the live versions", failure));
-        }, failure -> {
+        context.tasks().run("Loading overview", read, snapshot -> showFirst(snapshot, generation), failure -> {
             firstLoaded(Optional.of(failure));
             context.showFailure("Cannot load the overview", failure);
         });
+    }
+
+    /** The first load's figures and inbox on screen, then the lineage check that completes the inbox. */
+    private void showFirst(Snapshot snapshot, long generation) {
+        show(snapshot, snapshot.attention().items());
+        firstLoaded(Optional.empty());
+        afterFirstShown.accept(() -> context.tasks().run("Checking the lineage of live versions",
+                () -> AttentionInbox.withLineage(context.services(), snapshot.attention()),
+                items -> {
+                    if (generation == firstLoads && !attentionLoaded.get()) {
+                        attention.setAll(items);
+                        attentionLoaded.set(true);
+                    }
+                }, failure -> context.showFailure("Cannot check the lineage of the live versions", failure)));
     }
 
     private record Loaded(Snapshot snapshot, List<AttentionInbox.Item> attention) {
@@ -107,6 +119,14 @@ public final class OverviewViewModel {
     /** Runs {@code action} on the FX thread once the first load's figures are in the properties, or it failed. */
     public void whenFirstLoaded(Consumer<Optional<Throwable>> action) {
         this.firstLoad = action;
+    }
+
+    /**
+     * How the first load's lineage check is started once its figures are in the properties: the console starts it after
+     * they have been painted, so that the check (it verifies the audit chain) does not take the CPU from that frame.
+     */
+    public void afterFirstShown(Consumer<Runnable> starter) {
+        this.afterFirstShown = starter;
     }
 
     private void firstLoaded(Optional<Throwable> failure) {

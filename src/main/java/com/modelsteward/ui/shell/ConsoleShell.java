@@ -403,9 +403,13 @@ public final class ConsoleShell implements AutoCloseable {
         window.attach(context, first -> {
             if (first instanceof OverviewView overview) {
                 overview.useFirst(opened.overview());
+                // The checks that follow the Overview's figures (its lineage check, the signed history's) start once those
+                // are on the screen: on two cores they took the CPU from that frame, more so the longer the history.
+                Consumer<Runnable> afterPaint = work -> FirstFrame.afterPaint(stage.getScene(), work);
+                overview.afterFirstShown(afterPaint);
                 overview.whenFirstLoaded(failure -> {
-                    window.checkHistory(attached);
                     onFirstData.accept(failure);
+                    afterPaint.accept(() -> window.checkHistory(attached));
                 });
             } else {
                 window.checkHistory(attached);

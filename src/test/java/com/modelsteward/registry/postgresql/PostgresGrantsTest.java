@@ -22,9 +22,9 @@ class PostgresGrantsTest {
     private static final List<String> GROUPS = List.of("steward_owner", "steward_console", "steward_analyst", "steward_risk_officer",
             "steward_admin", "steward_pipeline", "steward_auditor");
 
-    private static final List<String> TABLES = List.of("active_pointer", "approvals", "audit_log", "audit_signatures", "drift_samples",
-            "events", "incidents", "model_drift", "model_registry", "principals", "registry_meta", "rule_changes", "schema_version",
-            "scorecard_imports", "scorecards", "transition_requests", "write_lock");
+    private static final List<String> TABLES = List.of("active_pointer", "approvals", "audit_log", "audit_mentions", "audit_signatures",
+            "drift_samples", "events", "incidents", "model_drift", "model_registry", "principals", "registry_meta", "rule_changes",
+            "schema_version", "scorecard_imports", "scorecards", "transition_requests", "write_lock");
 
     /** The console's table privileges; the analyst, officer and ADMIN groups inherit them. */
     private static Map<String, String> console() {

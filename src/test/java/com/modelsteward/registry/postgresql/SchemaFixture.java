@@ -19,8 +19,8 @@ import java.util.List;
 import org.postgresql.util.PSQLException;
 
 /**
- * A fresh database with the PostgreSQL registry schema as the migration runner leaves it: roles.sql and V008.sql run by
- * the superuser, then the schema_version row. The people are logins in one group each; their principals rows are
+ * A fresh database with the PostgreSQL registry schema as the migration runner leaves it: roles.sql and V008.sql, V009.sql, …
+ * run by the superuser, each followed by its schema_version row. The people are logins in one group each; their principals rows are
  * inserted by the superuser. {@link #as} connects as a login with its password, as an attacker who skips the app would.
  */
 final class SchemaFixture {
@@ -39,8 +39,6 @@ final class SchemaFixture {
             {"pipe", "steward_pipeline", null},
             {"audrey", "steward_auditor", null},
             {"olaf", "steward_owner", null}};
-
-    static final String DESCRIPTION = firstLine(resource("V008.sql")).substring(3);
 
     final PostgresServer server = PostgresServer.get();
     final String database = server.freshDatabase();
@@ -64,9 +62,12 @@ final class SchemaFixture {
         try (Connection c = server.superConnection(database)) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                s.execute(resource("V008.sql"));
-                s.execute("INSERT INTO steward.schema_version (version, description) VALUES (8, '"
-                        + DESCRIPTION.replace("'", "''") + "')");
+                for (int version = 8; SchemaFixture.class.getResource("/db/migration/postgresql/V%03d.sql".formatted(version)) != null; version++) {
+                    String script = resource("V%03d.sql".formatted(version));
+                    s.execute(script);
+                    s.execute("INSERT INTO steward.schema_version (version, description) VALUES (" + version + ", '"
+                            + firstLine(script).substring(3).replace("'", "''") + "')");
+                }
                 for (String[] person : PEOPLE) {
                     if (person[2] != null) {
                         s.execute("INSERT INTO steward.principals (user_name, display_name, roles) VALUES ('" + person[0] + "', '"
