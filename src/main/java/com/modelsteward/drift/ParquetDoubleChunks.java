@@ -331,19 +331,12 @@ final class ParquetDoubleChunks {
         int end = size + count;
         int valueBytes = (width + 7) / 8;
         while (size < end) {
-            long runHeader = 0;
-            int shift = 0;
-            while (true) {
-                if (at >= limit || shift > 28) {
-                    return NOT_DECODED;
-                }
-                byte b = data[at++];
-                runHeader |= (long) (b & 0x7f) << shift;
-                shift += 7;
-                if (b >= 0) {
-                    break;
-                }
+            long header = runHeader(data, at, limit);
+            if (header < 0) {
+                return NOT_DECODED;
             }
+            at += (int) (header >>> HEADER_VALUE_BITS);
+            long runHeader = header & HEADER_VALUE_MASK;
             if ((runHeader & 1) == 0) {
                 long run = runHeader >>> 1;
                 if (valueBytes > limit - at) {
@@ -381,6 +374,28 @@ final class ParquetDoubleChunks {
         return size;
     }
 
+    private static final int HEADER_VALUE_BITS = 40;
+    private static final long HEADER_VALUE_MASK = (1L << HEADER_VALUE_BITS) - 1;
+
+    /**
+     * The run header (unsigned LEB128, at most 5 bytes) of an RLE/bit-packed hybrid run at {@code at}: its value in the
+     * low {@value #HEADER_VALUE_BITS} bits and its length in bytes above them; -1 when it is cut short or longer.
+     */
+    private static long runHeader(byte[] data, int at, int limit) {
+        long value = 0;
+        for (int length = 0, shift = 0; shift <= 28; shift += 7) {
+            if (at + length >= limit) {
+                return -1;
+            }
+            byte b = data[at + length++];
+            value |= (long) (b & 0x7f) << shift;
+            if (b >= 0) {
+                return (long) length << HEADER_VALUE_BITS | value;
+            }
+        }
+        return -1;
+    }
+
     /** Eight little-endian bytes from {@code at}, zeros past {@code limit}. */
     private static long window(byte[] data, int at, int limit) {
         if (at + Long.BYTES <= limit) {
@@ -401,19 +416,12 @@ final class ParquetDoubleChunks {
         int seen = 0;
         int defined = 0;
         while (seen < count) {
-            long runHeader = 0;
-            int shift = 0;
-            while (true) {
-                if (at >= limit || shift > 28) {
-                    return NOT_DECODED;
-                }
-                byte b = data[at++];
-                runHeader |= (long) (b & 0x7f) << shift;
-                shift += 7;
-                if (b >= 0) {
-                    break;
-                }
+            long header = runHeader(data, at, limit);
+            if (header < 0) {
+                return NOT_DECODED;
             }
+            at += (int) (header >>> HEADER_VALUE_BITS);
+            long runHeader = header & HEADER_VALUE_MASK;
             if ((runHeader & 1) == 0) {
                 if (at >= limit) {
                     return NOT_DECODED;
