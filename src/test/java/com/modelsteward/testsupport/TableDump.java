@@ -31,11 +31,11 @@ public final class TableDump {
         return registry.readHandle(handle -> {
             try (Statement statement = handle.getConnection().createStatement()) {
                 boolean server = registry.location() instanceof Location.Server;
-                Map<String, List<String>> keyed = server ? serverTables(statement) : fileTables(statement);
+                Map<String, Columns> keyed = server ? serverTables(statement) : fileTables(statement);
                 Map<String, List<List<String>>> dump = new TreeMap<>();
-                for (Map.Entry<String, List<String>> table : keyed.entrySet()) {
-                    List<String> columns = table.getValue().stream().filter(column -> !without.contains(table.getKey() + "." + column)).toList();
-                    dump.put(table.getKey(), rows(statement, table.getKey(), columns));
+                for (Map.Entry<String, Columns> table : keyed.entrySet()) {
+                    List<String> others = table.getValue().others().stream().filter(column -> !without.contains(table.getKey() + "." + column)).toList();
+                    dump.put(table.getKey(), rows(statement, table.getKey(), table.getValue().key(), others));
                 }
                 return dump;
             } catch (SQLException failed) {
@@ -81,8 +81,18 @@ public final class TableDump {
         return counts;
     }
 
-    /** Table → its columns, the primary key first (every data table has a one-column key). */
-    private static Map<String, List<String>> fileTables(Statement statement) throws SQLException {
+    /**
+     * A table's primary key in the key's own order and its other columns. A key of several columns (audit_mentions'
+     * {@code (seq, model_id)}) orders rows only when all of them are named: ordering by one left ties in whatever order
+     * each engine read them.
+     */
+    private record Columns(List<String> key, List<String> others) {
+        Columns() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    private static Map<String, Columns> fileTables(Statement statement) throws SQLException {
         List<String> names = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version'")) {
@@ -90,16 +100,17 @@ public final class TableDump {
                 names.add(rows.getString(1));
             }
         }
-        Map<String, List<String>> tables = new LinkedHashMap<>();
+        Map<String, Columns> tables = new LinkedHashMap<>();
         for (String name : names) {
-            List<String> columns = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery("PRAGMA table_info(" + name + ")")) {
+            Columns columns = new Columns();
+            try (ResultSet rows = statement.executeQuery("SELECT name FROM pragma_table_info('" + name + "') WHERE pk > 0 ORDER BY pk")) {
                 while (rows.next()) {
-                    if (rows.getInt("pk") > 0) {
-                        columns.addFirst(rows.getString("name"));
-                    } else {
-                        columns.add(rows.getString("name"));
-                    }
+                    columns.key().add(rows.getString(1));
+                }
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT name FROM pragma_table_info('" + name + "') WHERE pk = 0")) {
+                while (rows.next()) {
+                    columns.others().add(rows.getString(1));
                 }
             }
             tables.put(name, columns);
@@ -107,36 +118,33 @@ public final class TableDump {
         return tables;
     }
 
-    private static Map<String, List<String>> serverTables(Statement statement) throws SQLException {
-        Map<String, List<String>> tables = new LinkedHashMap<>();
+    private static Map<String, Columns> serverTables(Statement statement) throws SQLException {
+        Map<String, Columns> tables = new LinkedHashMap<>();
         try (ResultSet rows = statement.executeQuery("""
                 SELECT c.table_name, c.column_name,
-                       EXISTS (SELECT 1 FROM information_schema.table_constraints t
-                                 JOIN information_schema.key_column_usage k
-                                   ON k.constraint_name = t.constraint_name AND k.table_schema = t.table_schema
-                                WHERE t.table_schema = c.table_schema AND t.table_name = c.table_name
-                                  AND t.constraint_type = 'PRIMARY KEY' AND k.column_name = c.column_name) AS pk
+                       (SELECT k.ordinal_position FROM information_schema.table_constraints t
+                          JOIN information_schema.key_column_usage k
+                            ON k.constraint_name = t.constraint_name AND k.table_schema = t.table_schema
+                         WHERE t.table_schema = c.table_schema AND t.table_name = c.table_name
+                           AND t.constraint_type = 'PRIMARY KEY' AND k.column_name = c.column_name) AS key_position
                   FROM information_schema.columns c
                  WHERE c.table_schema = 'steward' AND c.table_name NOT IN ('schema_version', 'write_lock')
-                 ORDER BY c.table_name, c.ordinal_position""")) {
+                 ORDER BY c.table_name, key_position NULLS LAST, c.ordinal_position""")) {
             while (rows.next()) {
-                List<String> columns = tables.computeIfAbsent(rows.getString(1), t -> new ArrayList<>());
-                if (rows.getBoolean(3)) {
-                    columns.addFirst(rows.getString(2));
-                } else {
-                    columns.add(rows.getString(2));
-                }
+                Columns columns = tables.computeIfAbsent(rows.getString(1), t -> new Columns());
+                rows.getInt(3);
+                (rows.wasNull() ? columns.others() : columns.key()).add(rows.getString(2));
             }
         }
         return tables;
     }
 
-    private static List<List<String>> rows(Statement statement, String table, List<String> columns) throws SQLException {
-        List<String> sorted = new ArrayList<>(columns.subList(1, columns.size()));
+    private static List<List<String>> rows(Statement statement, String table, List<String> key, List<String> others) throws SQLException {
+        List<String> sorted = new ArrayList<>(others);
         sorted.sort(null);
-        sorted.addFirst(columns.getFirst());
+        sorted.addAll(0, key);
         List<List<String>> rows = new ArrayList<>();
-        try (ResultSet result = statement.executeQuery("SELECT " + String.join(", ", sorted) + " FROM " + table + " ORDER BY " + columns.getFirst())) {
+        try (ResultSet result = statement.executeQuery("SELECT " + String.join(", ", sorted) + " FROM " + table + " ORDER BY " + String.join(", ", key.isEmpty() ? sorted : key))) {
             while (result.next()) {
                 List<String> row = new ArrayList<>();
                 for (int i = 1; i <= sorted.size(); i++) {
