@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,22 +140,55 @@ public final class TableDump {
         return tables;
     }
 
+    /**
+     * The rows in the order of their key, compared here rather than by the engines: PostgreSQL orders text by its
+     * database's collation (which may set punctuation aside), SQLite by its bytes. Numbers compare as numbers, text by
+     * its characters.
+     */
     private static List<List<String>> rows(Statement statement, String table, List<String> key, List<String> others) throws SQLException {
         List<String> sorted = new ArrayList<>(others);
         sorted.sort(null);
         sorted.addAll(0, key);
+        int keyColumns = key.isEmpty() ? sorted.size() : key.size();
+        List<Object[]> keys = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
-        try (ResultSet result = statement.executeQuery("SELECT " + String.join(", ", sorted) + " FROM " + table + " ORDER BY " + String.join(", ", key.isEmpty() ? sorted : key))) {
+        try (ResultSet result = statement.executeQuery("SELECT " + String.join(", ", sorted) + " FROM " + table)) {
             while (result.next()) {
                 List<String> row = new ArrayList<>();
+                Object[] keyValues = new Object[keyColumns];
                 for (int i = 1; i <= sorted.size(); i++) {
                     Object value = result.getObject(i);
+                    if (i <= keyColumns) {
+                        keyValues[i - 1] = value;
+                    }
                     row.add(sorted.get(i - 1) + "=" + (value instanceof Integer || value instanceof Short ? Long.toString(((Number) value).longValue())
                             : String.valueOf(value)));
                 }
+                keys.add(keyValues);
                 rows.add(row);
             }
         }
-        return rows;
+        Integer[] order = new Integer[rows.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (x, y) -> compareKeys(keys.get(x), keys.get(y)));
+        return Arrays.stream(order).map(rows::get).toList();
+    }
+
+    private static int compareKeys(Object[] a, Object[] b) {
+        for (int i = 0; i < a.length; i++) {
+            int c;
+            if (a[i] == null || b[i] == null) {
+                c = Boolean.compare(a[i] != null, b[i] != null);
+            } else if (a[i] instanceof Number x && b[i] instanceof Number y) {
+                c = Double.compare(x.doubleValue(), y.doubleValue()) != 0 ? Double.compare(x.doubleValue(), y.doubleValue())
+                        : Long.compare(x.longValue(), y.longValue());
+            } else {
+                c = String.valueOf(a[i]).compareTo(String.valueOf(b[i]));
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 }
