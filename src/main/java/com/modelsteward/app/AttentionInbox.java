@@ -56,11 +56,12 @@ public final class AttentionInbox {
     }
 
     /**
-     * The inbox without its lineage items, and the live versions whose lineage {@link #withLineage} checks. The lineage
-     * check verifies the audit chain and reads every entry about the live versions, which grows with the history; the
-     * rest is indexed queries, so the console shows it first.
+     * The inbox without its lineage items, the live versions whose lineage {@link #withLineage} checks, and how many
+     * live versions have a latest SEVERE drift result (the Overview's drift alerts). The lineage check verifies the
+     * audit chain and reads every entry about the live versions, which grows with the history; the rest is indexed
+     * queries, so the console shows it first.
      */
-    public record Partial(List<Item> items, List<ModelVersion> live) {
+    public record Partial(List<Item> items, List<ModelVersion> live, int severeDriftVersions) {
     }
 
     /** What {@link #of} gives, less the live versions whose lineage check fails. */
@@ -97,7 +98,7 @@ public final class AttentionInbox {
                 }
             }
         }
-        return new Partial(List.copyOf(items), List.copyOf(live.values()));
+        return new Partial(List.copyOf(items), List.copyOf(live.values()), severe.size());
     }
 
     /** The whole inbox: {@code partial}'s items with the failed lineage checks of its live versions after the drift items. */

@@ -102,6 +102,7 @@ class AttentionInboxTest {
         assertEquals("SEVERE drift on momentum_xgb 3.1.0 (ACTIVE)", live.title());
         assertEquals("features vol_20d, spread_bps · worst PSI 0.62 on vol_20d", live.detail());
         assertTrue(about(inbox, AttentionInbox.Kind.SEVERE_DRIFT, "momentum_xgb-3.0.0").isEmpty(), "3.0.0 is RETIRED: " + inbox);
+        assertSevereCountIsTheCatalogs();
 
         services.governance().rollback(identity("rachel.okafor"), "momentum_xgb", "Drift breach on vol_20d");
         assertEquals("RETIRED", new ModelCatalog(registry).version("momentum_xgb-3.1.0").orElseThrow().state());
@@ -109,6 +110,15 @@ class AttentionInboxTest {
         assertTrue(about(after, AttentionInbox.Kind.SEVERE_DRIFT, "momentum_xgb-3.1.0").isEmpty(), "3.1.0 no longer trades: " + after);
         assertEquals("SEVERE drift on momentum_xgb 3.0.0 (ACTIVE)", about(after, AttentionInbox.Kind.SEVERE_DRIFT, "momentum_xgb-3.0.0")
                 .orElseThrow().title(), "the version rolled back to is live again, and so is its drift");
+        assertSevereCountIsTheCatalogs();
+    }
+
+    /** The Overview's drift-alert figure comes from the inbox's read: it must be the catalog's own count. */
+    private void assertSevereCountIsTheCatalogs() {
+        ModelCatalog catalog = new ModelCatalog(registry);
+        AttentionInbox.Partial partial = AttentionInbox.withoutLineage(services, catalog, identity("rachel.okafor"), CLOCK);
+        assertEquals(catalog.driftAlertCount(services.policy().liveState()), partial.severeDriftVersions());
+        assertTrue(partial.severeDriftVersions() > 0, "a live version has SEVERE drift");
     }
 
     @Test

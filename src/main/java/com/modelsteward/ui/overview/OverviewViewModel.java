@@ -145,8 +145,10 @@ public final class OverviewViewModel {
         List<StateCount> byState = catalog.countsByState();
         long active = byState.stream().filter(c -> c.state().equals(liveState)).mapToLong(StateCount::count).sum();
         Identity who = Principals.resolve(services.registry(), user, Optional.empty());
-        return new Snapshot(active, catalog.pendingRequestCount(), catalog.driftAlertCount(liveState), byState, catalog.recentEvents(RECENT_EVENTS),
-                AttentionInbox.withoutLineage(services, catalog, who, clock));
+        // The drift alerts are the live versions the inbox's severe-drift query lists: counted from it, not read twice.
+        AttentionInbox.Partial attention = AttentionInbox.withoutLineage(services, catalog, who, clock);
+        return new Snapshot(active, catalog.pendingRequestCount(), attention.severeDriftVersions(), byState, catalog.recentEvents(RECENT_EVENTS),
+                attention);
     }
 
     /**
