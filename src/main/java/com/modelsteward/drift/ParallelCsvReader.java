@@ -31,6 +31,12 @@ final class ParallelCsvReader {
     /** Bytes per chunk: a chunk is the lines that start in it, so a worker's buffer holds a chunk and one longest line. */
     static final int CHUNK_BYTES = 2 << 20;
     private static final int BUFFER_BYTES = CHUNK_BYTES + CsvSamples.MAX_LINE_CHARS + 2;
+    /**
+     * What a parse reads of its chunk at first: the chunk and 64 KB past it, where the line it ends on nearly always
+     * ends. The rest of a longest line is read only when that line needs it (reading the whole buffer each time copied
+     * half as much again as the chunk).
+     */
+    private static final int FIRST_READ_BYTES = CHUNK_BYTES + 1 + (64 << 10);
     /** The header is looked for in this many bytes (a longer header is the sequential reader's to refuse or read). */
     private static final int HEADER_BYTES = CsvSamples.MAX_LINE_CHARS + 2;
 
@@ -175,7 +181,7 @@ final class ParallelCsvReader {
     private long parseChunk(int chunk, byte[] buffer, long bodyStart, long[] newlinesBefore, ChunkParser parser) throws IOException {
         long nominal = bodyStart + (long) chunk * CHUNK_BYTES;
         long from = chunk == 0 ? bodyStart : nominal - 1;
-        int length = (int) Math.min(BUFFER_BYTES, size - from);
+        int length = (int) Math.min(FIRST_READ_BYTES, size - from);
         readFully(buffer, 0, length, from);
         int start;
         long firstRow;
@@ -196,6 +202,11 @@ final class ParallelCsvReader {
             end = length;
         } else {
             int next = indexOf(buffer, (int) (nextNominal - 1 - from), length, (byte) '\n');
+            int whole = (int) Math.min(BUFFER_BYTES, size - from);
+            if (next < 0 && whole > length) {
+                readFully(buffer, length, whole - length, from + length);
+                next = indexOf(buffer, length, whole, (byte) '\n');
+            }
             if (next < 0) {
                 throw CANNOT_VOUCH;
             }

@@ -162,6 +162,38 @@ class ParallelCsvReaderTest {
         }
     }
 
+    /**
+     * A line that starts before a chunk's end and runs hundreds of KB past it (a parse first reads 64 KB past its chunk,
+     * and the rest of such a line only when it needs it), up to the longest line allowed, and one a byte longer.
+     */
+    @Example
+    void aLongLineAcrossAChunkBoundaryIsReadWhole() {
+        int[] tails = {64 << 10, (64 << 10) + 1, 300_000, CsvSamples.MAX_LINE_CHARS - 4};
+        for (int tail : tails) {
+            StringBuilder text = new StringBuilder("x,y\n");
+            int row = 0;
+            while (text.length() < ParallelCsvReader.CHUNK_BYTES - 40) {
+                text.append(row).append(',').append(row++ % 7).append('\n');
+            }
+            int lineStart = text.length();
+            text.append("5,").append(" ".repeat(tail)).append("6\n");
+            assertTrue(text.length() - lineStart - 1 <= CsvSamples.MAX_LINE_CHARS, "the line is within the limit");
+            for (int k = 0; k < 1000; k++) {
+                text.append(k).append(',').append(-k).append('\n');
+            }
+            assertTrue(agree(write("long-tail" + tail + ".csv", text.toString().getBytes(StandardCharsets.US_ASCII))),
+                    "the parallel reader read the file with a tail of " + tail);
+        }
+        StringBuilder tooLong = new StringBuilder("x\n");
+        while (tooLong.length() < ParallelCsvReader.CHUNK_BYTES - 40) {
+            tooLong.append("1\n");
+        }
+        tooLong.append("2").append(" ".repeat(CsvSamples.MAX_LINE_CHARS)).append("\n3\n");
+        Path file = write("long-tail-over.csv", tooLong.toString().getBytes(StandardCharsets.US_ASCII));
+        assertNull(ParallelCsvReader.read(file, Long.MAX_VALUE), "a line over the limit is the sequential reader's");
+        agree(file);
+    }
+
     @Example
     void everyBadInputCorpusFileGivesTheSequentialOutcome() throws IOException, URISyntaxException {
         Path corpus = Path.of(ParallelCsvReaderTest.class.getResource("/bad-input/drift-csv").toURI());
