@@ -32,9 +32,6 @@ public final class CsvSamples {
     public static final int MAX_COLUMNS = 10_000;
     public static final int MAX_VALUES = 20_000_000;
     public static final int MAX_LINES = MAX_VALUES;
-    /** Heap kept free for the work after reading (sorting, the results) when deciding whether a file's values fit. */
-    private static final long RESERVED_BYTES = 32L << 20;
-
     private CsvSamples() {
     }
 
@@ -45,22 +42,22 @@ public final class CsvSamples {
      * would not fit in the memory left to this run are refused with a sentence, never an OutOfMemoryError.
      */
     public static Map<String, double[]> read(Path file) {
-        return read(file, availableMemory());
+        return read(file, MemoryBudget.ofHeap());
     }
 
-    /** {@link #read(Path)} within {@code memoryLimit} bytes of values. */
-    static Map<String, double[]> read(Path file, long memoryLimit) {
+    /** {@link #read(Path)} within {@code budget}. */
+    static Map<String, double[]> read(Path file, MemoryBudget budget) {
         if (Files.isRegularFile(file)) {
-            Map<String, double[]> columns = ParallelCsvReader.read(file, memoryLimit);
+            Map<String, double[]> columns = ParallelCsvReader.read(file, budget);
             if (columns != null) {
                 return columns;
             }
         }
-        return readSequentially(file, memoryLimit);
+        return readSequentially(file, budget);
     }
 
     /** The reader of record: one line at a time, as the docs describe the format; slower, and exact in every refusal. */
-    static Map<String, double[]> readSequentially(Path file, long memoryLimit) {
+    static Map<String, double[]> readSequentially(Path file, MemoryBudget budget) {
         List<String> header;
         List<double[]> columns = new ArrayList<>();
         int[] sizes;
@@ -116,8 +113,9 @@ public final class CsvSamples {
                     double value = parse(file, lineNumber, c, header.get(c), cell);
                     double[] column = columns.get(c);
                     if (sizes[c] == column.length) {
+                        // The old array lives until copied into one twice its length.
+                        requireMemory("E_DRIFT_CSV", file, capacity + 2L * column.length, capacity, budget);
                         capacity += column.length;
-                        requireMemory(file, capacity + column.length, memoryLimit); // the old array lives until copied
                         column = Arrays.copyOf(column, column.length * 2);
                         columns.set(c, column);
                     }
@@ -146,29 +144,16 @@ public final class CsvSamples {
     }
 
     /**
-     * Refuses a file whose {@code values} doubles need more than {@code memoryLimit} bytes, in one sentence naming it.
+     * Refuses, in one sentence naming the file under the error code of its format, values that do not fit in
+     * {@code budget}: {@code values} doubles in all, {@code heldValues} of them already allocated by this read.
      */
-    static void requireMemory(Path file, long values, long memoryLimit) {
-        requireMemory("E_DRIFT_CSV", file, values, memoryLimit);
-    }
-
-    /** {@link #requireMemory(Path, long, long)} under the error code of the file's format. */
-    static void requireMemory(String code, Path file, long values, long memoryLimit) {
+    static void requireMemory(String code, Path file, long values, long heldValues, MemoryBudget budget) {
         long bytes = values * Double.BYTES;
-        if (bytes > memoryLimit) {
+        if (!budget.fits(bytes, heldValues * Double.BYTES)) {
             throw new DriftException(code, String.format(Locale.ROOT, "%s needs room for %d values (%.1f MB), more than the %.1f MB "
                     + "of memory left to this run; give Java more memory (for example JAVA_TOOL_OPTIONS=-Xmx4g) or compare fewer rows",
-                    file, values, bytes / 1e6, Math.max(0, memoryLimit) / 1e6));
+                    file, values, bytes / 1e6, budget.bytes() / 1e6));
         }
-    }
-
-    /**
-     * The heap this run may still fill with values: the JVM's limit less what is in use (the readers make little
-     * garbage, so that is mostly the values of a file read before) and a reserve.
-     */
-    static long availableMemory() {
-        Runtime runtime = Runtime.getRuntime();
-        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory()) - RESERVED_BYTES;
     }
 
     static List<String> parseHeader(Path file, String line) {

@@ -60,12 +60,12 @@ final class ParallelCsvReader {
 
     /**
      * The columns of {@code file} by feature name in header order, or null when the sequential reader must read it.
-     * Throws only when the values would need more than {@code memoryLimit} bytes.
+     * Throws only when the values do not fit in {@code budget}.
      */
-    static Map<String, double[]> read(Path file, long memoryLimit) {
+    static Map<String, double[]> read(Path file, MemoryBudget budget) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             int processors = Runtime.getRuntime().availableProcessors();
-            return new ParallelCsvReader(file, channel, channel.size(), Math.max(1, processors)).read(memoryLimit);
+            return new ParallelCsvReader(file, channel, channel.size(), Math.max(1, processors)).read(budget);
         } catch (IOException | RuntimeException cannotVouch) {
             if (cannotVouch instanceof DriftException refusal) {
                 throw refusal;
@@ -74,7 +74,7 @@ final class ParallelCsvReader {
         }
     }
 
-    private Map<String, double[]> read(long memoryLimit) throws IOException {
+    private Map<String, double[]> read(MemoryBudget budget) throws IOException {
         byte[] head = new byte[(int) Math.min(size, HEADER_BYTES)];
         readFully(head, 0, head.length, 0);
         int newline = indexOf(head, 0, head.length, (byte) '\n');
@@ -105,7 +105,7 @@ final class ParallelCsvReader {
         if (lines + 1 > CsvSamples.MAX_LINES || lines * columns > CsvSamples.MAX_VALUES) {
             return null;
         }
-        CsvSamples.requireMemory(file, lines * columns, memoryLimit);
+        CsvSamples.requireMemory("E_DRIFT_CSV", file, lines * columns, 0, budget);
 
         // Zeroing a new array and faulting its pages in is serial work per array: spread over the cores, which wait here.
         double[][] values = new double[columns][];

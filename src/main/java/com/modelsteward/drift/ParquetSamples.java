@@ -70,16 +70,16 @@ public final class ParquetSamples {
         return head.length >= MAGIC.length && Arrays.equals(head, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
     }
 
-    /** Feature name → values in row order (nulls left out), in schema order, within {@code memoryLimit} bytes of values. */
-    static Map<String, double[]> read(Path file, long memoryLimit) {
-        return read(file, memoryLimit, true);
+    /** Feature name → values in row order (nulls left out), in schema order, within {@code budget}. */
+    static Map<String, double[]> read(Path file, MemoryBudget budget) {
+        return read(file, budget, true);
     }
 
     /**
-     * As {@link #read(Path, long)}; {@code direct} false reads every column through the library, so that a test can hold
+     * As {@link #read(Path, MemoryBudget)}; {@code direct} false reads every column through the library, so that a test can hold
      * the direct decoder ({@link ParquetDoubleChunks}) to the library's values.
      */
-    static Map<String, double[]> read(Path file, long memoryLimit, boolean direct) {
+    static Map<String, double[]> read(Path file, MemoryBudget budget, boolean direct) {
         checkFooter(file);
         try (HardwoodContext context = HardwoodContext.create(Math.max(1, Runtime.getRuntime().availableProcessors()));
                 ParquetFileReader reader = ParquetFileReader.open(InputFile.of(file), context)) {
@@ -87,7 +87,7 @@ public final class ParquetSamples {
             List<RowGroup> rowGroups = reader.getFileMetaData().rowGroups();
             long rows = reader.getFileMetaData().numRows();
             checkColumns(file, columns, rowGroups, rows);
-            CsvSamples.requireMemory(CODE, file, rows * columns.size(), memoryLimit);
+            CsvSamples.requireMemory(CODE, file, rows * columns.size(), 0, budget);
             return readColumns(file, reader, columns, rowGroups, (int) rows, direct);
         } catch (DriftException refused) {
             throw refused;

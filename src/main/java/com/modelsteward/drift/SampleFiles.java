@@ -25,11 +25,11 @@ public final class SampleFiles {
 
     /** Feature name → values in file order (missing values left out), in column order; see {@link CsvSamples#read(Path)}. */
     public static Map<String, double[]> read(Path file) {
-        return read(file, CsvSamples.availableMemory());
+        return read(file, MemoryBudget.ofHeap());
     }
 
-    static Map<String, double[]> read(Path file, long memoryLimit) {
-        return format(file) == Format.PARQUET ? ParquetSamples.read(file, memoryLimit) : CsvSamples.read(file, memoryLimit);
+    static Map<String, double[]> read(Path file, MemoryBudget budget) {
+        return format(file) == Format.PARQUET ? ParquetSamples.read(file, budget) : CsvSamples.read(file, budget);
     }
 
     /**

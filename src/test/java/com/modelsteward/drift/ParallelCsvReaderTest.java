@@ -62,7 +62,7 @@ class ParallelCsvReaderTest {
     /** The outcome of the sequential reader: its columns, or its refusal's message. */
     private static Object sequential(Path file) {
         try {
-            return CsvSamples.readSequentially(file, Long.MAX_VALUE);
+            return CsvSamples.readSequentially(file, MemoryBudget.of(Long.MAX_VALUE));
         } catch (DriftException refused) {
             return refused.getMessage();
         }
@@ -86,7 +86,7 @@ class ParallelCsvReaderTest {
     @SuppressWarnings("unchecked")
     private static boolean agree(Path file) {
         Object expected = sequential(file);
-        Map<String, double[]> parallel = ParallelCsvReader.read(file, Long.MAX_VALUE);
+        Map<String, double[]> parallel = ParallelCsvReader.read(file, MemoryBudget.of(Long.MAX_VALUE));
         if (expected instanceof String refusal) {
             assertNull(parallel, "the sequential reader refuses (" + refusal + ") but the parallel one read the file");
             DriftException error = assertThrows(DriftException.class, () -> CsvSamples.read(file));
@@ -190,7 +190,7 @@ class ParallelCsvReaderTest {
         }
         tooLong.append("2").append(" ".repeat(CsvSamples.MAX_LINE_CHARS)).append("\n3\n");
         Path file = write("long-tail-over.csv", tooLong.toString().getBytes(StandardCharsets.US_ASCII));
-        assertNull(ParallelCsvReader.read(file, Long.MAX_VALUE), "a line over the limit is the sequential reader's");
+        assertNull(ParallelCsvReader.read(file, MemoryBudget.of(Long.MAX_VALUE)), "a line over the limit is the sequential reader's");
         agree(file);
     }
 
@@ -209,7 +209,7 @@ class ParallelCsvReaderTest {
         for (String text : new String[] {"a\n0x1p3\n", "a\n1.5d\n", "a\n1\r2\n", "a\n1\n2\r", "a\n é\n", "a,b\n1,2,3\n", "a,b\n1\n", "a\n1 2\n",
             "a\n-nan\n", "a\n1e\n", "a\n.\n", "a\n\"1\n", "a\n\u0000\n", "a\n", "a\r1\n", "a,a\n1,2\n", "\n1\n"}) {
             Path file = write("declined.csv", text.getBytes(StandardCharsets.UTF_8));
-            assertNull(ParallelCsvReader.read(file, Long.MAX_VALUE), text);
+            assertNull(ParallelCsvReader.read(file, MemoryBudget.of(Long.MAX_VALUE)), text);
             agree(file);
         }
     }
@@ -253,12 +253,12 @@ class ParallelCsvReaderTest {
         Path file = write("big.csv", variedFile(11, 20_000, false));
         String expected = file + " needs room for 100000 values (0.8 MB), more than the 0.1 MB of memory left to this run; "
                 + "give Java more memory (for example JAVA_TOOL_OPTIONS=-Xmx4g) or compare fewer rows";
-        DriftException parallel = assertThrows(DriftException.class, () -> CsvSamples.read(file, 100_000));
+        DriftException parallel = assertThrows(DriftException.class, () -> CsvSamples.read(file, MemoryBudget.of(100_000)));
         assertEquals("E_DRIFT_CSV", parallel.code());
         assertEquals(expected, parallel.getMessage());
-        DriftException sequential = assertThrows(DriftException.class, () -> CsvSamples.readSequentially(file, 100_000));
+        DriftException sequential = assertThrows(DriftException.class, () -> CsvSamples.readSequentially(file, MemoryBudget.of(100_000)));
         assertTrue(sequential.getMessage().startsWith(file + " needs room for "), sequential.getMessage());
         assertTrue(sequential.getMessage().endsWith("give Java more memory (for example JAVA_TOOL_OPTIONS=-Xmx4g) or compare fewer rows"));
-        assertNotNull(CsvSamples.read(file, 1_000_000));
+        assertNotNull(CsvSamples.read(file, MemoryBudget.of(1_000_000)));
     }
 }

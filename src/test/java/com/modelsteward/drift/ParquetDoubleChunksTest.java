@@ -44,7 +44,7 @@ class ParquetDoubleChunksTest {
         "other-feature.parquet"})
     void everyDoubleColumnIsDecodedDirectlyToTheLibrarysBits(String name) throws IOException {
         Path file = ParquetSamplesTest.golden(name);
-        Map<String, double[]> library = ParquetSamples.read(file, Long.MAX_VALUE, false);
+        Map<String, double[]> library = ParquetSamples.read(file, MemoryBudget.of(Long.MAX_VALUE), false);
         try (ParquetFileReader reader = ParquetFileReader.open(InputFile.of(file)); FileChannel channel = FileChannel.open(file)) {
             List<ColumnSchema> columns = reader.getFileSchema().getColumns();
             List<RowGroup> groups = reader.getFileMetaData().rowGroups();
@@ -63,7 +63,7 @@ class ParquetDoubleChunksTest {
                 }
             }
         }
-        assertSameColumns(library, ParquetSamples.read(file, Long.MAX_VALUE, true));
+        assertSameColumns(library, ParquetSamples.read(file, MemoryBudget.of(Long.MAX_VALUE), true));
     }
 
     @Test
@@ -71,7 +71,7 @@ class ParquetDoubleChunksTest {
         // arrow-rs, data page v1, snappy, pages of 4 KB: price plain and volume dictionary-encoded, both required, are
         // decoded here; spread (optional, BYTE_STREAM_SPLIT) is left to the library, in the same read.
         Path file = ParquetSamplesTest.golden("current.arrow-rs-v1.parquet");
-        Map<String, double[]> library = ParquetSamples.read(file, Long.MAX_VALUE, false);
+        Map<String, double[]> library = ParquetSamples.read(file, MemoryBudget.of(Long.MAX_VALUE), false);
         try (ParquetFileReader reader = ParquetFileReader.open(InputFile.of(file)); FileChannel channel = FileChannel.open(file)) {
             List<ColumnSchema> columns = reader.getFileSchema().getColumns();
             List<RowGroup> groups = reader.getFileMetaData().rowGroups();
@@ -86,7 +86,7 @@ class ParquetDoubleChunksTest {
             }
             assertTrue(!ParquetDoubleChunks.decodes(columns.get(2), groups, 2), "BYTE_STREAM_SPLIT is the library's");
         }
-        assertSameColumns(SampleFiles.read(ParquetSamplesTest.golden("current.csv")), ParquetSamples.read(file, Long.MAX_VALUE, true));
+        assertSameColumns(SampleFiles.read(ParquetSamplesTest.golden("current.csv")), ParquetSamples.read(file, MemoryBudget.of(Long.MAX_VALUE), true));
     }
 
     @Test
@@ -99,7 +99,7 @@ class ParquetDoubleChunksTest {
                     assertTrue(!ParquetDoubleChunks.decodes(columns.get(c), reader.getFileMetaData().rowGroups(), c), name + " " + c);
                 }
             }
-            assertSameColumns(ParquetSamples.read(file, Long.MAX_VALUE, false), ParquetSamples.read(file, Long.MAX_VALUE, true));
+            assertSameColumns(ParquetSamples.read(file, MemoryBudget.of(Long.MAX_VALUE), false), ParquetSamples.read(file, MemoryBudget.of(Long.MAX_VALUE), true));
         }
     }
 
@@ -180,7 +180,7 @@ class ParquetDoubleChunksTest {
 
     private static Object outcome(Path file, boolean direct) {
         try {
-            return ParquetSamples.read(file, Long.MAX_VALUE, direct);
+            return ParquetSamples.read(file, MemoryBudget.of(Long.MAX_VALUE), direct);
         } catch (DriftException refusal) {
             return refusal.getMessage();
         }

@@ -136,7 +136,7 @@ class ParquetSamplesTest {
     @Test
     void valuesThatDoNotFitInMemoryAreRefusedWithTheCsvReadersSentence() {
         Path file = golden("current.snappy.parquet");
-        DriftException error = assertThrows(DriftException.class, () -> SampleFiles.read(file, 1_000));
+        DriftException error = assertThrows(DriftException.class, () -> SampleFiles.read(file, MemoryBudget.of(1_000)));
         assertEquals("E_DRIFT_PARQUET", error.code());
         assertTrue(error.getMessage().startsWith(file + " needs room for 12000 values (0.1 MB), more than the 0.0 MB of memory left"),
                 error.getMessage());
