@@ -31,9 +31,32 @@ public final class ConsoleLauncher {
         // user waits for is the Overview with its figures, and the two need not wait for each other.
         AppSettings settings = AppSettings.load();
         ConsoleApp.prepare(settings, ConsoleShell.Prefetch.begin(options, settings, user, Environment.process(), Clock.systemUTC()));
-        Application.launch(ConsoleApp.class, args);
+        try {
+            Application.launch(ConsoleApp.class, args);
+        } catch (RuntimeException | LinkageError notStarted) {
+            System.err.println(whyNotStarted(notStarted, System.getenv("DISPLAY")));
+            System.exit(1);
+        }
         if (ConsoleApp.exitStatus() != 0) {
             System.exit(ConsoleApp.exitStatus());
         }
+    }
+
+    /**
+     * Why the toolkit did not start, in one sentence: most often there is no display (a remote shell, a service, a
+     * build job), which GTK reports by naming DISPLAY; anything else is named by its deepest cause.
+     */
+    static String whyNotStarted(Throwable failure, String display) {
+        Throwable deepest = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnsupportedOperationException && t.getMessage() != null && t.getMessage().contains("DISPLAY")) {
+                return "E_NO_DISPLAY: the console needs a display and cannot open "
+                        + (display == null || display.isBlank() ? "one (DISPLAY is not set)" : "DISPLAY " + display)
+                        + "; the command line runs without one (`model-steward help` lists its commands)";
+            }
+            deepest = t;
+        }
+        return "E_INTERNAL: the console could not start: " + deepest.getClass().getSimpleName()
+                + (deepest.getMessage() == null ? "" : ": " + deepest.getMessage());
     }
 }

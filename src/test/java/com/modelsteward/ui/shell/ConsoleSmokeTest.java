@@ -35,8 +35,13 @@ class ConsoleSmokeTest {
     }
 
     private Run console(Path home, String... args) throws IOException, InterruptedException {
+        return consoleOn("Headless", home, args);
+    }
+
+    /** The console on glass {@code platform}; on GTK with no display, as from a shell that has none. */
+    private Run consoleOn(String platform, Path home, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dglass.platform=Headless", "-Dprism.order=sw", "--enable-native-access=ALL-UNNAMED",
+                "-Dglass.platform=" + platform, "-Dprism.order=sw", "--enable-native-access=ALL-UNNAMED",
                 "-D" + FirstFrame.LOG_PROPERTY + "=true",
                 "-cp", System.getProperty("java.class.path"), "com.modelsteward.Main"));
         command.addAll(List.of(args));
@@ -44,6 +49,8 @@ class ConsoleSmokeTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(stderr.toFile());
         builder.environment().put(AppDirs.HOME_ENV, home.toString());
+        builder.environment().remove("DISPLAY");
+        builder.environment().remove("WAYLAND_DISPLAY");
         Process process = builder.start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -89,6 +96,19 @@ class ConsoleSmokeTest {
         assertEquals(1, ours.size(), run.stderr());
         assertTrue(ours.getFirst().startsWith("E_REGISTRY_NOT_SQLITE: ") && ours.getFirst().contains(notARegistry.toString()),
                 ours.getFirst());
+        assertFalse(run.stderr().contains("\tat "), "no stack trace:\n" + run.stderr());
+    }
+
+    @Test
+    void withNoDisplayTheConsoleSaysSoInOneLineAndExitsOne() throws Exception {
+        TestRegistries.demo(dir).close();
+
+        Run run = consoleOn("gtk", dir.resolve("home"), "--db", dir.resolve("demo.db").toString());
+
+        assertEquals(1, run.exit(), run.stderr());
+        List<String> ours = run.stderr().lines().filter(line -> line.startsWith("E_")).toList();
+        assertEquals(List.of("E_NO_DISPLAY: the console needs a display and cannot open one (DISPLAY is not set); the command line "
+                + "runs without one (`model-steward help` lists its commands)"), ours, run.stderr());
         assertFalse(run.stderr().contains("\tat "), "no stack trace:\n" + run.stderr());
     }
 }
