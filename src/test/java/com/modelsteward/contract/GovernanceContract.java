@@ -148,9 +148,17 @@ abstract class GovernanceContract {
             ownerEditsBehindTheTriggers("model_drift",
                     "INSERT INTO model_drift (model_id, feature, severity, psi, computed_at) VALUES (" + row + ", '2026-11-01T00:00:00.000Z')");
         }
+        // A feature's kinds are separate results: f4's latest PREDICTION result is SEVERE whatever its FEATURE result says.
+        for (String row : List.of("'" + live + "', 'f4', 'PREDICTION', 'SEVERE', 0.5", "'" + live + "', 'f4', 'FEATURE', 'NORMAL', 0.05",
+                "'" + live + "', 'f4', 'LLM', 'SEVERE', 0.6", "'" + live + "', 'f4', 'LLM', 'MODERATE', 0.2")) {
+            ownerEditsBehindTheTriggers("model_drift", "INSERT INTO model_drift (model_id, feature, drift_kind, severity, psi, computed_at) VALUES ("
+                    + row + ", '2026-11-01T00:00:00.000Z')");
+        }
         Registry reader = team.as("alice");
-        assertEquals(List.of(live + " f3", live + " f2"), reader.read(store -> store.catalog().severeLiveDrift("ACTIVE")).stream()
-                .map(d -> d.modelId() + " " + d.feature()).toList(), "f1's latest result is NORMAL; the shadow is not live");
+        assertEquals(List.of(live + " f3 FEATURE", live + " f4 PREDICTION", live + " f2 FEATURE"),
+                reader.read(store -> store.catalog().severeLiveDrift("ACTIVE")).stream()
+                        .map(d -> d.modelId() + " " + d.feature() + " " + d.driftKind()).toList(),
+                "f1's and f4's LLM latest results are not SEVERE; the shadow is not live");
         assertEquals(List.of(shadow), reader.read(store -> store.catalog().versionRowsInState("SHADOW")).stream().map(v -> v.modelId()).toList());
     }
 

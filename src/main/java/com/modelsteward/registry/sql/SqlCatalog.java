@@ -98,15 +98,33 @@ final class SqlCatalog implements CatalogStore {
              JOIN model_drift d ON d.drift_id = latest.drift_id
              JOIN model_registry m ON m.model_id = d.model_id
              WHERE d.severity = 'SEVERE' AND m.state = :live""";
-    /** The latest SEVERE results of versions in the live state, a version's worst first: what the Overview's inbox lists. */
+    /**
+     * The latest SEVERE results of versions in the live state, a version's worst first: what the Overview's inbox lists,
+     * at every refresh. Grouping every drift row (as {@link #LATEST_DRIFT_SQL} does) costs as much as the drift history
+     * is long; this seeks instead, from each live version, the latest result of each of its (feature, kind) in turn,
+     * backwards over model_drift_latest: one index seek per result. The next (feature, kind) below the current one is
+     * the same feature's lower kind or else a lower feature (two seeks, not a row-value comparison, which SQLite does
+     * not bound an index range by).
+     */
     static final String SEVERE_LIVE_DRIFT_SQL = """
+            WITH RECURSIVE latest(drift_id) AS (
+                SELECT (SELECT x.drift_id FROM model_drift x WHERE x.model_id = m.model_id
+                         ORDER BY x.model_id DESC, x.feature DESC, x.drift_kind DESC, x.drift_id DESC LIMIT 1)
+                  FROM model_registry m WHERE m.state = :live
+                UNION ALL
+                SELECT coalesce(
+                         (SELECT x.drift_id FROM model_drift x
+                           WHERE x.model_id = c.model_id AND x.feature = c.feature AND x.drift_kind < c.drift_kind
+                           ORDER BY x.model_id DESC, x.feature DESC, x.drift_kind DESC, x.drift_id DESC LIMIT 1),
+                         (SELECT x.drift_id FROM model_drift x
+                           WHERE x.model_id = c.model_id AND x.feature < c.feature
+                           ORDER BY x.model_id DESC, x.feature DESC, x.drift_kind DESC, x.drift_id DESC LIMIT 1))
+                  FROM latest l JOIN model_drift c ON c.drift_id = l.drift_id)
             SELECT d.drift_id, d.model_id, d.feature, d.drift_kind, d.psi, d.ks_statistic, d.ks_pvalue, d.n_reference,
                    d.n_current, d.n_dropped, d.severity, d.window_start, d.window_end, d.computed_at
-              FROM""" + LATEST_DRIFT_IDS + """
-             JOIN model_drift d ON d.drift_id = latest.drift_id
-             JOIN model_registry m ON m.model_id = d.model_id
-             WHERE d.severity = 'SEVERE' AND m.state = :live
-             ORDER BY d.model_id, d.psi DESC, d.feature""";
+              FROM latest l JOIN model_drift d ON d.drift_id = l.drift_id
+             WHERE d.severity = 'SEVERE'
+             ORDER BY d.model_id, d.psi DESC, d.feature, d.drift_kind""";
     /** Every version in one state (few: the shadows, the live ones), over model_registry_state. */
     static final String VERSION_ROWS_IN_STATE_SQL = "SELECT * FROM model_registry WHERE state = :state ORDER BY model_name, model_id";
     static final String ROLES_OF_SQL = "SELECT roles FROM principals WHERE user_name = :u AND active = 1";

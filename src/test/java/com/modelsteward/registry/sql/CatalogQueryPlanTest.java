@@ -114,6 +114,47 @@ class CatalogQueryPlanTest {
         }
     }
 
+    /** The inbox's severe drift seeks each live version's latest results; it never reads every drift row. */
+    @Test
+    void theSevereLiveDriftSeeksTheLatestResultsInsteadOfGroupingEveryRow() {
+        List<String> plan = plan(SqlCatalog.SEVERE_LIVE_DRIFT_SQL);
+        assertTrue(plan.stream().anyMatch(step -> step.contains("model_drift_latest (model_id=? AND feature=? AND drift_kind<?)")), plan.toString());
+        assertTrue(plan.stream().anyMatch(step -> step.contains("model_drift_latest (model_id=? AND feature<?)")), plan.toString());
+        assertFalse(plan.stream().anyMatch(step -> step.contains("GROUP BY") || step.matches("SCAN (x|d|c)\\b.*")), plan.toString());
+    }
+
+    /**
+     * The seeking query gives what grouping every row gives: random results (features, all four kinds, severities) added
+     * in rounds to the demo's live and other versions, in random order, so that the latest of a (feature, kind) changes.
+     */
+    @Test
+    void theSevereLiveDriftIsTheLatestSevereResultOfEachLiveVersionsFeatureAndKind() {
+        String grouped = "SELECT d.drift_id FROM" + " (SELECT max(drift_id) AS drift_id FROM model_drift GROUP BY model_id, feature, drift_kind) latest "
+                + "JOIN model_drift d ON d.drift_id = latest.drift_id JOIN model_registry m ON m.model_id = d.model_id "
+                + "WHERE d.severity = 'SEVERE' AND m.state = 'ACTIVE' ORDER BY d.model_id, d.psi DESC, d.feature, d.drift_kind";
+        List<String> versions = registry.readHandle(h -> h.createQuery("SELECT model_id FROM model_registry ORDER BY model_id").mapTo(String.class).list());
+        java.util.Random random = new java.util.Random(23);
+        String[] kinds = {"FEATURE", "PREDICTION", "PERFORMANCE", "LLM"};
+        String[] severities = {"SEVERE", "MODERATE", "NORMAL"};
+        for (int round = 0; round < 6; round++) {
+            registry.writeHandle(h -> {
+                var insert = h.prepareBatch("INSERT INTO model_drift (model_id, feature, drift_kind, psi, severity, computed_at) "
+                        + "VALUES (?, ?, ?, ?, ?, '2026-10-31T00:00:00.000Z')");
+                for (int i = 0; i < 400; i++) {
+                    insert.add(versions.get(random.nextInt(versions.size())), "f" + random.nextInt(6), kinds[random.nextInt(kinds.length)],
+                            random.nextInt(100) / 100.0, severities[random.nextInt(severities.length)]);
+                }
+                insert.execute();
+                return null;
+            });
+            List<Long> expected = registry.readHandle(h -> h.createQuery(grouped).mapTo(Long.class).list());
+            List<Long> seeking = registry.read(store -> store.catalog().severeLiveDrift("ACTIVE")).stream()
+                    .map(com.modelsteward.registry.DriftResultRow::driftId).toList();
+            assertFalse(expected.isEmpty());
+            assertEquals(expected, seeking, "round " + round);
+        }
+    }
+
     /** The check itself must catch what it is for. */
     @Test
     void theCheckReportsAScanOfALargeTable() {
