@@ -34,7 +34,7 @@ public final class ConsoleLauncher {
         try {
             Application.launch(ConsoleApp.class, args);
         } catch (RuntimeException | LinkageError notStarted) {
-            System.err.println(whyNotStarted(notStarted, System.getenv("DISPLAY")));
+            System.err.println(whyNotStarted(notStarted, Environment.process().get("DISPLAY").orElse(null)));
             System.exit(1);
         }
         if (ConsoleApp.exitStatus() != 0) {
