@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Exercises what `mvn -B -Ppackage package` built, the way a workstation uses it, without a display:
 #   the app-image's GUI launcher opens a registry headless, paints it and exits 0 (--smoke); with no arguments it
-#   creates and opens the demo registry in the user's data directory; a file that is not a registry exits 1 with one
-#   line; the command-line launcher runs `status --db` on a demo registry and prints a command's help and the version;
-#   the bash completion completes commands and option values; the launchers start the JVM without asking the package
-#   manager (rpm, dpkg) anything; SQLite's library is loaded from the app-image, with no temporary folder; nothing is
-#   written inside the app-image; and, when there is one, the .deb lists the launchers, the AOT caches, SQLite's library
-#   and the completion, links the completion for bash-completion, depends on GTK 3, and, compressed with xz as a release
-#   is, weighs at most 80 MB.
+#   creates and opens the demo registry in the user's data directory; a file that is not a registry, and a shell with
+#   no display, each exit 1 with one line; the command-line launcher runs `status --db` on a demo registry and prints
+#   a command's help and the version; the bash completion completes commands and option values; the launchers start
+#   the JVM without asking the package manager (rpm, dpkg) anything; SQLite's library is loaded from the app-image,
+#   with no temporary folder; nothing is written inside the app-image; and, when there is one, the .deb lists the
+#   launchers, the AOT caches, SQLite's library and the completion, links the completion for bash-completion, depends
+#   on GTK 3, and, compressed with xz as a release is, weighs at most 80 MB.
 # Usage: packaging/linux/check-package.sh   (from CI after the package build; exits non-zero on the first failure)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -88,6 +88,16 @@ set -e
 [ "$status" = 1 ] || fail "--smoke on a non-registry exited $status, expected 1: $(cat "$work/bad.err")"
 grep -q "^E_REGISTRY_NOT_SQLITE: .*notes.db" "$work/bad.err" || fail "no one-line reason: $(cat "$work/bad.err")"
 echo "ok: --smoke on a file that is not a registry exits 1: $(grep '^E_' "$work/bad.err")"
+
+# A shell with no display (SSH, a service): GTK cannot start; the launcher says so in one line, no stack trace.
+set +e
+env -u DISPLAY -u WAYLAND_DISPLAY -u JAVA_TOOL_OPTIONS "$app/bin/model-steward" --db "$work/demo.db" 2>"$work/nodisplay.err"
+status=$?
+set -e
+[ "$status" = 1 ] || fail "the console with no display exited $status, expected 1: $(cat "$work/nodisplay.err")"
+grep -q "^E_NO_DISPLAY: " "$work/nodisplay.err" || fail "no one-line reason without a display: $(cat "$work/nodisplay.err")"
+! grep -q "$(printf '\tat ')" "$work/nodisplay.err" || fail "a stack trace without a display: $(cat "$work/nodisplay.err")"
+echo "ok: the console with no display exits 1: $(grep '^E_' "$work/nodisplay.err")"
 
 written=$(find "$app" -newer "$work/marker" -type f | head -5)
 [ -z "$written" ] || fail "the app wrote inside its installation directory: $written"
