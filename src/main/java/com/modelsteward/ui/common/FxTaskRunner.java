@@ -3,6 +3,7 @@ package com.modelsteward.ui.common;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
@@ -18,6 +19,9 @@ import javafx.concurrent.Task;
 
 /** Runs background work as JavaFX {@link Task}s on a small daemon pool and publishes what runs for the status bar. */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
+
+    /** What {@link #run} returns for work it does not start, the runner being closed. */
+    private static final Running NOTHING = () -> { };
 
     private final ExecutorService executor;
     private final IntegerProperty running = new SimpleIntegerProperty(0);
@@ -53,6 +57,10 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> Running runWithProgress(String description, ProgressWork<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (executor.isShutdown()) {
+            // The console is closing: work asked for now (a check after the last paint) has no one to show it to.
+            return NOTHING;
+        }
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -92,7 +100,13 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         message.set(description);
         progress.unbind();
         progress.bind(task.progressProperty());
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException closing) {
+            // Closed between the check above and here.
+            finished();
+            return NOTHING;
+        }
         return () -> task.cancel(true);
     }
 
@@ -105,6 +119,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         }
     }
 
+    /** Stops the running work; work asked for afterwards is not started. */
     @Override
     public void close() {
         executor.shutdownNow();
