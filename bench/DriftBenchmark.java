@@ -47,13 +47,18 @@ import java.util.stream.IntStream;
  *       AOT cache, no launcher options) in the same pairs (A B J, J B A); without an app-image A is that command and
  *       there is no J. A second side row P runs A on the same data as Parquet (snappy, written once from the CSV files
  *       by DuckDB: bench/parquet/csv-to-parquet.mjs, after {@code npm ci --prefix bench/parquet}; skipped with a note
- *       when that is not installed), last in even pairs and first in odd ones; its results must equal A's exactly.</li>
+ *       when that is not installed), last in even pairs and first in odd ones; its results must equal A's exactly.
+ *       Every timed run of a pair starts after the machine has been idle for {@code -Dbench.settle} seconds (default
+ *       12): on some virtual machines memory that another process freed a moment ago is handed out again at a
+ *       fraction of the cost of fresh memory, and a run that starts right after a large process would be measured in
+ *       a state a user's command does not see. 0 runs them back to back.</li>
  *   <li>Compute only, both samples in memory: A = {@link DriftEngine#compareInPlace} for every feature, a feature per
  *       core (the command's own path), on fresh copies; B = the same drift in a Python process that loaded the files
  *       once; interleaved the same way.</li>
  *   <li>The command's reading alone in this JVM (CsvSamples.read of both files, JIT cold and warm), and the floors on
  *       this machine: one pass over the files' bytes ({@code cat}, and a Java read), one LSD radix sort and one
- *       Arrays.sort of 10^6 doubles, one np.sort; and the start-up of each side.</li>
+ *       Arrays.sort of 10^6 doubles, one np.sort; the start-up of each side; and the first write of the raw doubles'
+ *       memory in a new process, after the settle and right after a process that freed as much.</li>
  * </ol>
  * Every pair's results must agree: PSI and D to 1e-9 relative, p to 1e-6 relative (0 and 0 agree).
  */
@@ -64,6 +69,11 @@ public final class DriftBenchmark {
     private static final String[] KINDS = {"bell", "heavy", "int"};
     private static final String CLASS_PATH = "target/classes" + File.pathSeparator + "target/lib/*";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Seconds of idle before each timed whole-process run of a pair (see the class comment). */
+    private static final long SETTLE_SECONDS = Long.getLong("bench.settle", 12);
+    /** A new Python process writes the raw doubles' 320 MB once and prints how long the first write took. */
+    private static final String FIRST_WRITE = "import time, numpy\n"
+            + "t = time.perf_counter(); a = numpy.empty(" + 2 * FEATURES * N + "); a.fill(1.0); print(time.perf_counter() - t)";
 
     public static void main(String[] args) throws Exception {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
@@ -115,7 +125,8 @@ public final class DriftBenchmark {
         } else {
             System.out.println("Parquet row P skipped: bench/parquet/node_modules is missing (npm ci --prefix bench/parquet) or node failed");
         }
-        System.out.println("End to end (whole processes; speed-up = B / A" + (packaged ? "; J = the same from the build's classes, a side row" : "") + "):");
+        System.out.println("End to end (whole processes; speed-up = B / A" + (packaged ? "; J = the same from the build's classes, a side row" : "")
+                + "; each timed run after " + SETTLE_SECONDS + " s of idle):");
         List<Run> endToEndA = new ArrayList<>();
         List<Run> endToEndB = new ArrayList<>();
         List<Run> endToEndJ = new ArrayList<>();
@@ -139,19 +150,19 @@ public final class DriftBenchmark {
             Run runJ = null;
             Run runP = null;
             if (parquet && p % 2 == 1) {
-                runP = run(columnar, dir.resolve("out-p.json"), dir.resolve("time-p"));
+                runP = settledRun(columnar, dir.resolve("out-p.json"), dir.resolve("time-p"));
             }
             if (p % 2 == 0) {
-                runA = run(a, dir.resolve("out-a.json"), dir.resolve("time-a"));
-                runB = run(b, dir.resolve("out-b.json"), dir.resolve("time-b"));
-                runJ = packaged ? run(j, dir.resolve("out-j.json"), dir.resolve("time-j")) : null;
+                runA = settledRun(a, dir.resolve("out-a.json"), dir.resolve("time-a"));
+                runB = settledRun(b, dir.resolve("out-b.json"), dir.resolve("time-b"));
+                runJ = packaged ? settledRun(j, dir.resolve("out-j.json"), dir.resolve("time-j")) : null;
             } else {
-                runJ = packaged ? run(j, dir.resolve("out-j.json"), dir.resolve("time-j")) : null;
-                runB = run(b, dir.resolve("out-b.json"), dir.resolve("time-b"));
-                runA = run(a, dir.resolve("out-a.json"), dir.resolve("time-a"));
+                runJ = packaged ? settledRun(j, dir.resolve("out-j.json"), dir.resolve("time-j")) : null;
+                runB = settledRun(b, dir.resolve("out-b.json"), dir.resolve("time-b"));
+                runA = settledRun(a, dir.resolve("out-a.json"), dir.resolve("time-a"));
             }
             if (parquet && p % 2 == 0) {
-                runP = run(columnar, dir.resolve("out-p.json"), dir.resolve("time-p"));
+                runP = settledRun(columnar, dir.resolve("out-p.json"), dir.resolve("time-p"));
             }
             endToEndA.add(runA);
             endToEndB.add(runB);
@@ -257,6 +268,13 @@ public final class DriftBenchmark {
                 medianOf(5, () -> wall(List.of(javaCommand, "-version"))),
                 medianOf(5, () -> wall(List.of(javaCommand, "-cp", CLASS_PATH, "com.modelsteward.Main", "help"))),
                 medianOf(5, () -> wall(List.of("python3", "-c", "import numpy, scipy.stats"))));
+        double[][] writes = new double[3][];
+        for (int k = 0; k < writes.length; k++) {
+            writes[k] = firstWrites();
+        }
+        System.out.printf(Locale.ROOT, "  first write of the raw doubles' %d MB in a new process (numpy, 3 times): after %d s of idle %.3f s, "
+                + "right after a process that freed as much %.3f s%n", 2L * FEATURES * N * 8 / 1_000_000, SETTLE_SECONDS,
+                median(Arrays.stream(writes).mapToDouble(w -> w[0]).toArray()), median(Arrays.stream(writes).mapToDouble(w -> w[1]).toArray()));
         python.close();
 
         System.out.printf(Locale.ROOT, "%nRaw doubles: %d MB (2 × %d × %,d × 8 bytes); bound 1.5× = %d MB%n", 2L * FEATURES * N * 8 / 1_000_000,
@@ -359,6 +377,37 @@ public final class DriftBenchmark {
         String[] time = Files.readString(timeReport).strip().split("\\s+");
         return new Run(seconds, Double.parseDouble(time[2]) + Double.parseDouble(time[3]), Integer.parseInt(time[1]) / 1024,
                 JSON.readTree(output.toFile()));
+    }
+
+    /** {@link #run} after {@link #SETTLE_SECONDS} of idle. */
+    private static Run settledRun(List<String> command, Path output, Path timeReport) throws IOException, InterruptedException {
+        Thread.sleep(SETTLE_SECONDS * 1000);
+        return run(command, output, timeReport);
+    }
+
+    /** The first write of the raw doubles' memory in a new process, in seconds, as that process measured it. */
+    private static double firstWrite() {
+        try {
+            Process process = new ProcessBuilder("python3", "-c", FIRST_WRITE).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("python3 -c '" + FIRST_WRITE + "' failed");
+            }
+            return Double.parseDouble(printed);
+        } catch (IOException | InterruptedException failed) {
+            throw new IllegalStateException(failed);
+        }
+    }
+
+    /** {@link #firstWrite} after the settle, and right after a process that wrote (and freed) as much. */
+    private static double[] firstWrites() {
+        try {
+            Thread.sleep(SETTLE_SECONDS * 1000);
+        } catch (InterruptedException interrupted) {
+            throw new IllegalStateException(interrupted);
+        }
+        double settled = firstWrite();
+        return new double[] {settled, firstWrite()};
     }
 
     private static double wall(List<String> command) {
