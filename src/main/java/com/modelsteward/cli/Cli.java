@@ -153,7 +153,12 @@ public final class Cli {
             System.err.println("AOT training: `request` exited with " + status);
             return status == 0 ? 1 : status;
         }
-        return runQuietly(List.of(List.of("approve", "--db", db, "--request", id.group(1), "--comment", "AOT training", "--as", "rachel.okafor")));
+        // Then the reads a user waits on, the chain's whole check last: their profiles let the JIT compile them sooner.
+        return runQuietly(List.of(List.of("approve", "--db", db, "--request", id.group(1), "--comment", "AOT training", "--as", "rachel.okafor"),
+                List.of("status", "--db", db),
+                List.of("history", "--db", db, "--model-name", "momentum_xgb"),
+                List.of("lineage", "--db", db, "--model", "momentum_xgb-3.1.0"),
+                List.of("audit", "verify", "--db", db)));
     }
 
     /**

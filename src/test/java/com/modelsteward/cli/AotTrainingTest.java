@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AotTrainingTest {
 
     @Test
-    void theCommandLineTrainingRunsTheCardADriftAndADecisionOnTheDemoRegistry(@TempDir Path folder) throws Exception {
+    void theCommandLineTrainingRunsTheCardADriftADecisionAndTheReadsOnTheDemoRegistry(@TempDir Path folder) throws Exception {
         assertEquals(0, Cli.makeTrainingRegistry(folder));
 
         assertEquals(0, Cli.trainCommandLine(folder));
