@@ -345,11 +345,11 @@ final class ParallelCsvReader {
                     }
                     i++;
                 } else {
+                    if (i - lineStart > CsvSamples.MAX_LINE_CHARS) {
+                        throw CANNOT_VOUCH; // the limit counts the line's characters without its LF or CR LF, as CsvSamples
+                    }
                     i = lineEnd(b, i, to);
                 }
-            }
-            if (i - lineStart > CsvSamples.MAX_LINE_CHARS) {
-                throw CANNOT_VOUCH;
             }
             rows++;
             return i;
