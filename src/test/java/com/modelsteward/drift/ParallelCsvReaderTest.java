@@ -168,7 +168,8 @@ class ParallelCsvReaderTest {
      */
     @Example
     void aLongLineAcrossAChunkBoundaryIsReadWhole() {
-        // The last two make a line of the limit exactly, "5," and the tail and "6": as long as the sequential reader reads.
+        // "5," and the tail and "6": the last tail makes a line of exactly the limit (the sequential reader reads it), the one
+        // before a character less; odd tails end their line in CR LF.
         int[] tails = {64 << 10, (64 << 10) + 1, 300_000, CsvSamples.MAX_LINE_CHARS - 4, CsvSamples.MAX_LINE_CHARS - 3};
         for (int tail : tails) {
             StringBuilder text = new StringBuilder("x,y\n");
