@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Work asked for while the console closes: a check scheduled after the last paint reaches a runner already closed (a
@@ -45,16 +45,8 @@ class FxTaskRunnerTest {
         assertEquals("", onFx(() -> runner.messageProperty().get()));
     }
 
-    /** Runs {@code action} on the FX thread, where the console calls the runner, and returns its result or throws its failure. */
-    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable failed) {
-                result.completeExceptionally(failed);
-            }
-        });
-        return result.get(10, TimeUnit.SECONDS);
+    /** Runs {@code action} on the FX thread, where the console calls the runner; its failure is thrown here. */
+    private static <T> T onFx(Callable<T> action) throws Exception {
+        return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
     }
 }
