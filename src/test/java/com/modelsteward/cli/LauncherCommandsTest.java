@@ -1,0 +1,141 @@
+package com.modelsteward.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Linux launcher script (packaging/linux/launcher.sh) in an app-image of its own whose {@code java} prints what it
+ * was given: which launcher's settings a command gets, and which commands run on C1 alone. The two lists of commands
+ * in the script hold every command of the command line, each once: a new command must be put in one of them.
+ */
+class LauncherCommandsTest {
+
+    private static final Path SCRIPT = Path.of("packaging/linux/launcher.sh");
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    /** The script's case patterns: the words before ")" of the branch that adds the option, and of the one that does not. */
+    private static final Pattern BRANCHES = Pattern.compile("case \\$1 in\\s+(.*?)\\)\\s*options\\+=\\(" + Pattern.quote(C1_ONLY)
+            + "\\) ;;\\s+(.*?)\\) ;;\\s+esac", Pattern.DOTALL);
+
+    @TempDir
+    Path root;
+
+    @Test
+    void everyCommandIsInExactlyOneOfTheScriptsTwoLists() throws IOException {
+        Matcher branches = BRANCHES.matcher(Files.readString(SCRIPT));
+        assertTrue(branches.find(), "launcher.sh has no case of the commands that run on C1 alone");
+        Set<String> quick = words(branches.group(1));
+        Set<String> bulk = words(branches.group(2));
+        Set<String> both = new TreeSet<>(quick);
+        both.retainAll(bulk);
+        assertEquals(Set.of(), both, "commands in both of launcher.sh's lists");
+        Set<String> listed = new TreeSet<>(quick);
+        listed.addAll(bulk);
+        listed.removeAll(Set.of("-h", "--help", "-V", "--version"));
+        assertEquals(new TreeSet<>(Cli.commandLine().getSubcommands().keySet()), listed, "the commands in launcher.sh's lists");
+    }
+
+    @Test
+    void aCommandWaitedOnRunsOnC1AloneAndABulkCommandKeepsC2() throws Exception {
+        install();
+        List<String> status = run("model-steward-cli", "status", "--db", "r.db");
+        assertTrue(status.contains(C1_ONLY), status.toString());
+        assertTrue(status.contains("-Dfrom=cli"), status.toString());
+        assertEquals(List.of("status", "--db", "r.db"), status.subList(status.size() - 3, status.size()));
+        assertFalse(run("model-steward-cli", "drift", "--reference", "a.csv", "--current", "b.csv").contains(C1_ONLY));
+        assertFalse(run("model-steward-cli", "demo").contains(C1_ONLY));
+        // Without arguments the command-line launcher prints the help: its cfg's default arguments, a quick command.
+        List<String> help = run("model-steward-cli");
+        assertTrue(help.contains(C1_ONLY), help.toString());
+        assertEquals("help", help.getLast());
+    }
+
+    @Test
+    void theConsoleLauncherGivenACommandRunsItWithTheCommandLinesSettings() throws Exception {
+        install();
+        List<String> status = run("model-steward", "status", "--db", "r.db");
+        assertTrue(status.containsAll(List.of("-Dfrom=cli", C1_ONLY)), status.toString());
+        assertFalse(status.contains("-Dfrom=console"), status.toString());
+        assertTrue(run("model-steward", "--version").contains("-Dfrom=cli"));
+        assertFalse(run("model-steward", "drift", "--reference", "a.csv", "--current", "b.csv").contains(C1_ONLY));
+        // The console: no arguments, or console options first.
+        for (List<String> console : List.of(List.<String>of(), List.of("--db", "r.db"))) {
+            List<String> given = run("model-steward", console.toArray(String[]::new));
+            assertTrue(given.contains("-Dfrom=console"), given.toString());
+            assertFalse(given.contains(C1_ONLY) || given.contains("-Dfrom=cli"), given.toString());
+        }
+    }
+
+    private static Set<String> words(String pattern) {
+        Set<String> words = new HashSet<>();
+        for (String word : pattern.replace("\\", " ").split("[|\\s]+")) {
+            if (!word.isEmpty()) {
+                assertTrue(words.add(word), "launcher.sh lists " + word + " twice");
+            }
+        }
+        return words;
+    }
+
+    /** An app-image of the script, two cfgs told apart by a property, and a java that prints its arguments a line each. */
+    private void install() throws IOException {
+        Files.createDirectories(root.resolve("bin"));
+        Files.createDirectories(root.resolve("lib/app"));
+        Files.createDirectories(root.resolve("lib/runtime/bin"));
+        for (String launcher : List.of("model-steward", "model-steward-cli")) {
+            Files.copy(SCRIPT, root.resolve("bin").resolve(launcher));
+            executable(root.resolve("bin").resolve(launcher));
+        }
+        Files.writeString(root.resolve("lib/app/model-steward.cfg"), """
+                [Application]
+                app.classpath=$APPDIR/model-steward.jar
+                app.mainclass=com.modelsteward.Main
+
+                [JavaOptions]
+                java-options=-Dfrom=console
+                """);
+        Files.writeString(root.resolve("lib/app/model-steward-cli.cfg"), """
+                [Application]
+                app.classpath=$APPDIR/model-steward.jar
+                app.mainclass=com.modelsteward.Main
+
+                [JavaOptions]
+                java-options=-Dfrom=cli
+
+                [ArgOptions]
+                arguments=help
+                """);
+        Path java = root.resolve("lib/runtime/bin/java");
+        Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        executable(java);
+    }
+
+    private static void executable(Path file) throws IOException {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** Every argument the launcher gave java, a line each. */
+    private List<String> run(String launcher, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(root.resolve("bin").resolve(launcher).toString()));
+        command.addAll(Arrays.asList(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), out);
+        return out.lines().toList();
+    }
+}
