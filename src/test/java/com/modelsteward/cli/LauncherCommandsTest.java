@@ -82,6 +82,20 @@ class LauncherCommandsTest {
         }
     }
 
+    @Test
+    void theScriptTellsTheConsoleFromTheCommandLineAsMainDoes() throws Exception {
+        install();
+        java.lang.reflect.Method opensConsole = Class.forName("com.modelsteward.Main").getDeclaredMethod("opensConsole", String[].class);
+        opensConsole.setAccessible(true);
+        for (List<String> arguments : List.of(List.<String>of(), List.of("--db", "r.db"), List.of("--smoke"), List.of("status"),
+                List.of("help"), List.of("--help"), List.of("--version"), List.of("-h"), List.of("-V"), List.of(""), List.of("-x"))) {
+            String[] words = arguments.toArray(String[]::new);
+            boolean console = (boolean) opensConsole.invoke(null, (Object) words);
+            List<String> given = run("model-steward", words);
+            assertTrue(given.contains(console ? "-Dfrom=console" : "-Dfrom=cli"), "model-steward " + arguments + ": " + given);
+        }
+    }
+
     private static Set<String> words(String pattern) {
         Set<String> words = new HashSet<>();
         for (String word : pattern.replace("\\", " ").split("[|\\s]+")) {
