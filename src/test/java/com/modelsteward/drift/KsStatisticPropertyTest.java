@@ -36,6 +36,9 @@ class KsStatisticPropertyTest {
         assertEquals(best, ks.numerator() * gcd(n, m), "D on the lattice");
         assertEquals((double) best / (n * m), ks.d(), 0.0, "D rounded once");
         assertEquals(best, gapTimesNm(a, b, ks.location()), "the gap at the reported location is D");
+        double first = DoubleStream.concat(Arrays.stream(a), Arrays.stream(b)).filter(v -> gapTimesNm(a, b, v) == best)
+                .min().orElseThrow();
+        assertEquals(first, ks.location(), 0.0, "the location is the first value where the gap is D");
     }
 
     @Provide
