@@ -10,7 +10,7 @@ appdir=$root/lib/app
 cfg=$appdir/${self##*/}.cfg
 # `model-steward COMMAND …` is the command line (com.modelsteward.Main.opensConsole: no arguments, or a first argument
 # that is an option other than --help and --version, open the console): it gets the command line's options and AOT
-# cache, which start a command about 1.4 times as fast as the console's.
+# cache, made for a command's start, not the console's (ADR 23).
 if [[ ${self##*/} == model-steward && $# -gt 0 && ( $1 != --* || $1 == --help || $1 == --version ) ]]; then
   cfg=$appdir/model-steward-cli.cfg
 fi
@@ -35,11 +35,9 @@ done <"$cfg"
 
 # The cfg's arguments apply only when the launcher is given none.
 (($#)) || set -- "${defaults[@]}"
-# A command a user waits on at the prompt runs on C1 alone. It is over in about a second, and on 2 cores C2's
-# compilations (half the process's CPU) took a core from it for code it barely used: `status`, `lineage --model`,
-# `model-card` and `audit verify` at 100 000 versions took 0.85-0.96 of the time (docs/performance.md, issue 23). The
-# commands that work through bulk input keep C2, which their loops pay back: a drift of two 1 000 000-row files took
-# 1.7 times as long on C1 alone, `demo --versions 20000` 1.3 times. Every command is in one list or the other
+# A command a user waits on at the prompt runs on C1 alone: it is over in about a second, and C2's compilations took a
+# core from it for code that came when it was nearly done. The commands that work through bulk input keep C2, which
+# their loops pay back. Figures in ADR 23 and docs/performance.md; every command is in one list or the other
 # (LauncherCommandsTest).
 if [[ $cfg == */model-steward-cli.cfg ]]; then
   case $1 in

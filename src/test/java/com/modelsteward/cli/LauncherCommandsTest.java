@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ class LauncherCommandsTest {
     @Test
     void theScriptTellsTheConsoleFromTheCommandLineAsMainDoes() throws Exception {
         install();
-        java.lang.reflect.Method opensConsole = Class.forName("com.modelsteward.Main").getDeclaredMethod("opensConsole", String[].class);
+        Method opensConsole = Class.forName("com.modelsteward.Main").getDeclaredMethod("opensConsole", String[].class);
         opensConsole.setAccessible(true);
         for (List<String> arguments : List.of(List.<String>of(), List.of("--db", "r.db"), List.of("--smoke"), List.of("status"),
                 List.of("help"), List.of("--help"), List.of("--version"), List.of("-h"), List.of("-V"), List.of(""), List.of("-x"))) {
