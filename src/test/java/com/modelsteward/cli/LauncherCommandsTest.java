@@ -116,28 +116,23 @@ class LauncherCommandsTest {
             Files.copy(SCRIPT, root.resolve("bin").resolve(launcher));
             executable(root.resolve("bin").resolve(launcher));
         }
-        Files.writeString(root.resolve("lib/app/model-steward.cfg"), """
-                [Application]
-                app.classpath=$APPDIR/model-steward.jar
-                app.mainclass=com.modelsteward.Main
-
-                [JavaOptions]
-                java-options=-Dfrom=console
-                """);
-        Files.writeString(root.resolve("lib/app/model-steward-cli.cfg"), """
-                [Application]
-                app.classpath=$APPDIR/model-steward.jar
-                app.mainclass=com.modelsteward.Main
-
-                [JavaOptions]
-                java-options=-Dfrom=cli
-
-                [ArgOptions]
-                arguments=help
-                """);
+        cfg("model-steward", "console", "");
+        cfg("model-steward-cli", "cli", "\n[ArgOptions]\narguments=help\n");
         Path java = root.resolve("lib/runtime/bin/java");
         Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
         executable(java);
+    }
+
+    /** A launcher's cfg as jpackage writes it, its one Java option naming it ({@code -Dfrom=NAME}). */
+    private void cfg(String launcher, String name, String more) throws IOException {
+        Files.writeString(root.resolve("lib/app/" + launcher + ".cfg"), """
+                [Application]
+                app.classpath=$APPDIR/model-steward.jar
+                app.mainclass=com.modelsteward.Main
+
+                [JavaOptions]
+                java-options=-Dfrom=%s
+                """.formatted(name) + more);
     }
 
     private static void executable(Path file) throws IOException {
