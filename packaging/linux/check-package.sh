@@ -29,15 +29,17 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 [ ! -s "$work/status.err" ] || fail "model-steward-cli status wrote to stderr: $(cat "$work/status.err")"
 grep -q "ACTIVE versions:" "$work/status.out" || fail "status printed no ACTIVE versions: $(cat "$work/status.out")"
 echo "ok: model-steward-cli status --db on a demo registry"
-# `model-steward COMMAND` runs with the command line's settings (launcher.sh): its AOT cache, and C1 alone for a command
-# a user waits on; a drift keeps C2.
+# `model-steward COMMAND` runs with the command line's settings (launcher.sh): its AOT cache, and C1 alone in a 32 MB
+# young generation for a command a user waits on; a drift keeps C2 and the collector's own sizing.
 JAVA_TOOL_OPTIONS=-XX:+PrintFlagsFinal "$app/bin/model-steward" status --db "$work/demo.db" >"$work/flags.out" 2>/dev/null \
   || fail "model-steward status --db exited $?"
 grep -Eq "AOTCache += .*/model-steward-cli\.aot" "$work/flags.out" || fail "model-steward status did not use the command line's AOT cache"
 grep -Eq "TieredStopAtLevel += 1 " "$work/flags.out" || fail "model-steward status did not run on C1 alone"
+grep -Eq "MaxNewSize += 33554432 " "$work/flags.out" || fail "model-steward status did not run in a 32 MB young generation"
 JAVA_TOOL_OPTIONS=-XX:+PrintFlagsFinal "$app/bin/model-steward-cli" drift --help >"$work/flags.out" 2>/dev/null || fail "drift --help exited $?"
 grep -Eq "TieredStopAtLevel += 4 " "$work/flags.out" || fail "model-steward-cli drift did not keep C2"
-echo "ok: model-steward status runs with the command line's settings; drift keeps C2"
+! grep -Eq "MaxNewSize += 33554432 " "$work/flags.out" || fail "model-steward-cli drift ran in the quick commands' young generation"
+echo "ok: model-steward status runs with the command line's settings; drift keeps C2 and the collector's sizing"
 
 "$app/bin/model-steward-cli" request --help >"$work/help.out" || fail "model-steward-cli request --help exited $?"
 grep -q "^Usage: model-steward request " "$work/help.out" || fail "request --help printed no usage: $(cat "$work/help.out")"

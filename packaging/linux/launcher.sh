@@ -36,13 +36,15 @@ done <"$cfg"
 # The cfg's arguments apply only when the launcher is given none.
 (($#)) || set -- "${defaults[@]}"
 # A command a user waits on at the prompt runs on C1 alone: it is over in about a second, and C2's compilations took a
-# core from it for code that came when it was nearly done. The commands that work through bulk input keep C2, which
-# their loops pay back. Figures in ADR 23 and docs/performance.md; every command is in one list or the other
-# (LauncherCommandsTest).
+# core from it for code that came when it was nearly done. Its young generation is fixed and small: a read of the whole
+# registry (`audit verify`, `lineage --json`) makes garbage fast, and the collector would grow the heap to hundreds of
+# MB of fresh pages, each zeroed by the kernel on first touch, where a small one is reused. The commands that work
+# through bulk input keep C2, which their loops pay back, and the collector's own sizing. Figures in ADR 23 and
+# docs/performance.md; every command is in one list or the other (LauncherCommandsTest).
 if [[ $cfg == */model-steward-cli.cfg ]]; then
   case $1 in
     approve | audit | help | history | init | lineage | model-card | policy | principal | register | reject | request \
-      | rollback | rules | status | -h | --help | -V | --version) options+=(-XX:TieredStopAtLevel=1) ;;
+      | rollback | rules | status | -h | --help | -V | --version) options+=(-XX:TieredStopAtLevel=1 -Xmn32m) ;;
     demo | drift | drift-samples | migrate | scorecards) ;;
   esac
 fi

@@ -30,9 +30,10 @@ class LauncherCommandsTest {
 
     private static final Path SCRIPT = Path.of("packaging/linux/launcher.sh");
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
-    /** The script's case patterns: the words before ")" of the branch that adds the option, and of the one that does not. */
-    private static final Pattern BRANCHES = Pattern.compile("case \\$1 in\\s+(.*?)\\)\\s*options\\+=\\(" + Pattern.quote(C1_ONLY)
-            + "\\) ;;\\s+(.*?)\\) ;;\\s+esac", Pattern.DOTALL);
+    private static final String SMALL_YOUNG_GENERATION = "-Xmn32m";
+    /** The script's case patterns: the words before ")" of the branch that adds the options, and of the one that does not. */
+    private static final Pattern BRANCHES = Pattern.compile("case \\$1 in\\s+(.*?)\\)\\s*options\\+=\\("
+            + Pattern.quote(C1_ONLY + " " + SMALL_YOUNG_GENERATION) + "\\) ;;\\s+(.*?)\\) ;;\\s+esac", Pattern.DOTALL);
 
     @TempDir
     Path root;
@@ -53,14 +54,16 @@ class LauncherCommandsTest {
     }
 
     @Test
-    void aCommandWaitedOnRunsOnC1AloneAndABulkCommandKeepsC2() throws Exception {
+    void aCommandWaitedOnRunsOnC1AloneInASmallYoungGenerationAndABulkCommandKeepsTheDefaults() throws Exception {
         install();
         List<String> status = run("model-steward-cli", "status", "--db", "r.db");
-        assertTrue(status.contains(C1_ONLY), status.toString());
-        assertTrue(status.contains("-Dfrom=cli"), status.toString());
+        assertTrue(status.containsAll(List.of(C1_ONLY, SMALL_YOUNG_GENERATION, "-Dfrom=cli")), status.toString());
         assertEquals(List.of("status", "--db", "r.db"), status.subList(status.size() - 3, status.size()));
-        assertFalse(run("model-steward-cli", "drift", "--reference", "a.csv", "--current", "b.csv").contains(C1_ONLY));
-        assertFalse(run("model-steward-cli", "demo").contains(C1_ONLY));
+        assertTrue(run("model-steward-cli", "audit", "verify").contains(SMALL_YOUNG_GENERATION));
+        for (List<String> bulk : List.of(List.of("drift", "--reference", "a.csv", "--current", "b.csv"), List.of("demo"))) {
+            List<String> given = run("model-steward-cli", bulk.toArray(String[]::new));
+            assertFalse(given.contains(C1_ONLY) || given.contains(SMALL_YOUNG_GENERATION), given.toString());
+        }
         // Without arguments the command-line launcher prints the help: its cfg's default arguments, a quick command.
         List<String> help = run("model-steward-cli");
         assertTrue(help.contains(C1_ONLY), help.toString());
