@@ -39,7 +39,10 @@ grep -Eq "MaxNewSize += 33554432 " "$work/flags.out" || fail "model-steward stat
 JAVA_TOOL_OPTIONS=-XX:+PrintFlagsFinal "$app/bin/model-steward-cli" drift --help >"$work/flags.out" 2>/dev/null || fail "drift --help exited $?"
 grep -Eq "TieredStopAtLevel += 4 " "$work/flags.out" || fail "model-steward-cli drift did not keep C2"
 ! grep -Eq "MaxNewSize += 33554432 " "$work/flags.out" || fail "model-steward-cli drift ran in the quick commands' young generation"
-echo "ok: model-steward status runs with the command line's settings; drift keeps C2 and the collector's sizing"
+# A heap the user bounds is left to the collector to divide: with the 32 MB young generation a 32 MB heap would not start.
+JAVA_TOOL_OPTIONS=-Xmx32m "$app/bin/model-steward-cli" status --db "$work/demo.db" >/dev/null 2>"$work/small-heap.err" \
+  || fail "model-steward-cli status under -Xmx32m exited $?: $(cat "$work/small-heap.err")"
+echo "ok: model-steward status runs with the command line's settings, and in a 32 MB heap; drift keeps C2 and the collector's sizing"
 
 "$app/bin/model-steward-cli" request --help >"$work/help.out" || fail "model-steward-cli request --help exited $?"
 grep -q "^Usage: model-steward request " "$work/help.out" || fail "request --help printed no usage: $(cat "$work/help.out")"

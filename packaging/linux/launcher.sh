@@ -44,7 +44,12 @@ done <"$cfg"
 if [[ $cfg == */model-steward-cli.cfg ]]; then
   case $1 in
     approve | audit | help | history | init | lineage | model-card | policy | principal | register | reject | request \
-      | rollback | rules | status | -h | --help | -V | --version) options+=(-XX:TieredStopAtLevel=1 -Xmn32m) ;;
+      | rollback | rules | status | -h | --help | -V | --version)
+      options+=(-XX:TieredStopAtLevel=1)
+      # A heap the user bounded (JAVA_TOOL_OPTIONS) is theirs to divide: 32 MB of young generation in a heap not much
+      # larger would leave no room for the AOT cache's objects, and the JVM would refuse to start.
+      [[ $JAVA_TOOL_OPTIONS =~ -Xm[xn]|MaxHeapSize|MaxRAM|NewSize|NewRatio ]] || options+=(-Xmn32m)
+      ;;
     demo | drift | drift-samples | migrate | scorecards) ;;
   esac
 fi

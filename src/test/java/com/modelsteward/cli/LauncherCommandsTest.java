@@ -32,8 +32,8 @@ class LauncherCommandsTest {
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
     private static final String SMALL_YOUNG_GENERATION = "-Xmn32m";
     /** The script's case patterns: the words before ")" of the branch that adds the options, and of the one that does not. */
-    private static final Pattern BRANCHES = Pattern.compile("case \\$1 in\\s+(.*?)\\)\\s*options\\+=\\("
-            + Pattern.quote(C1_ONLY + " " + SMALL_YOUNG_GENERATION) + "\\) ;;\\s+(.*?)\\) ;;\\s+esac", Pattern.DOTALL);
+    private static final Pattern BRANCHES = Pattern.compile("case \\$1 in\\s+(.*?)\\)\\s*options\\+=\\(" + Pattern.quote(C1_ONLY)
+            + "\\).*?;;\\s+(.*?)\\) ;;\\s+esac", Pattern.DOTALL);
 
     @TempDir
     Path root;
@@ -68,6 +68,17 @@ class LauncherCommandsTest {
         List<String> help = run("model-steward-cli");
         assertTrue(help.contains(C1_ONLY), help.toString());
         assertEquals("help", help.getLast());
+    }
+
+    @Test
+    void aHeapTheUserBoundedIsLeftToTheCollectorToDivide() throws Exception {
+        install();
+        for (String bound : List.of("-Xmx32m", "-Dx=1 -XX:MaxHeapSize=40m", "-XX:MaxRAMPercentage=5", "-Xmn8m", "-XX:NewRatio=3")) {
+            List<String> given = runWith(bound, "model-steward-cli", "status");
+            assertTrue(given.contains(C1_ONLY), bound + ": " + given);
+            assertFalse(given.contains(SMALL_YOUNG_GENERATION), bound + ": " + given);
+        }
+        assertTrue(runWith("-Dx=1 -Xss2m", "model-steward-cli", "status").contains(SMALL_YOUNG_GENERATION));
     }
 
     @Test
@@ -142,11 +153,21 @@ class LauncherCommandsTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    /** Every argument the launcher gave java, a line each. */
+    /** Every argument the launcher gave java, a line each, with no JAVA_TOOL_OPTIONS. */
     private List<String> run(String launcher, String... arguments) throws IOException, InterruptedException {
+        return runWith(null, launcher, arguments);
+    }
+
+    /** The same with {@code JAVA_TOOL_OPTIONS} set to {@code toolOptions} (none when null). */
+    private List<String> runWith(String toolOptions, String launcher, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(root.resolve("bin").resolve(launcher).toString()));
         command.addAll(Arrays.asList(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        if (toolOptions != null) {
+            builder.environment().put("JAVA_TOOL_OPTIONS", toolOptions);
+        }
+        Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), out);
         return out.lines().toList();
