@@ -1,6 +1,7 @@
 package com.modelsteward.config;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * are whatever the person starting the JVM typed ({@code java -Duser.name=carol}, {@code JAVA_TOOL_OPTIONS}), so they
  * say nothing about who that person is. On Unix the name is looked up from the real uid by the JDK
  * ({@code com.sun.security.auth.module.UnixSystem}, module jdk.security.auth) and the home from the account database
- * ({@code getent passwd <uid>}, else {@code /etc/passwd}, else macOS's directory service); on Windows the logon comes
+ * ({@code /etc/passwd} where nsswitch.conf has the system read it first, else {@code getent passwd <uid>}, else
+ * {@code /etc/passwd}, else macOS's directory service); on Windows the logon comes
  * from {@code NTSystem} and the home from the profile list the OS keeps for the account's SID.
  *
  * @param uid the numeric uid on Unix; -1 on Windows, where files are owned by account names
@@ -79,6 +81,10 @@ public record OsAccount(String name, long uid, Path home) {
     }
 
     static Optional<Path> unixHome(long uid, String name) {
+        Optional<Path> local = filesFirstHome(Path.of("/etc/nsswitch.conf"), Path.of("/etc/passwd"), uid);
+        if (local.isPresent()) {
+            return local;
+        }
         // Fixed paths, not $PATH: the account database is asked by the system's own tools.
         for (String getent : List.of("/usr/bin/getent", "/bin/getent")) {
             if (Files.isExecutable(Path.of(getent))) {
@@ -108,6 +114,45 @@ public record OsAccount(String name, long uid, Path home) {
                     .map(Path::of);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The home in {@code passwd} when the system asks that file first for accounts ({@code nsswitch}'s passwd line names
+     * {@code files} first) and it has the uid: then {@code getent passwd <uid>} would print that very line, so reading
+     * it answers the same without starting a process at every command. Empty whenever that is not certain: either file
+     * unreadable, another source first or the line given twice, compat entries ({@code +} or {@code -}) in the file, or
+     * no line for the uid; the caller then asks {@code getent}. Both files belong to the system, not to the client.
+     */
+    static Optional<Path> filesFirstHome(Path nsswitch, Path passwd, long uid) {
+        try {
+            if (!filesFirst(Files.readString(nsswitch, StandardCharsets.UTF_8))) {
+                return Optional.empty();
+            }
+            String accounts = Files.readString(passwd, StandardCharsets.UTF_8);
+            if (accounts.lines().anyMatch(line -> line.startsWith("+") || line.startsWith("-"))) {
+                return Optional.empty();
+            }
+            return passwdHome(accounts, uid);
+        } catch (IOException | UncheckedIOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether an nsswitch.conf has exactly one passwd line and its first source is {@code files}. */
+    static boolean filesFirst(String nsswitch) {
+        String sources = null;
+        for (String line : nsswitch.split("\\R")) {
+            int comment = line.indexOf('#');
+            String content = (comment >= 0 ? line.substring(0, comment) : line).strip();
+            int colon = content.indexOf(':');
+            if (colon > 0 && content.substring(0, colon).strip().equals("passwd")) {
+                if (sources != null) {
+                    return false;
+                }
+                sources = content.substring(colon + 1).strip();
+            }
+        }
+        return sources != null && sources.split("\\s+")[0].equals("files");
     }
 
     /** The home field of the first passwd line (name:pw:uid:gid:gecos:home:shell) whose uid is {@code uid}. */
