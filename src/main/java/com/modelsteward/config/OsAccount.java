@@ -1,7 +1,6 @@
 package com.modelsteward.config;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +132,7 @@ public record OsAccount(String name, long uid, Path home) {
                 return Optional.empty();
             }
             return passwdHome(accounts, uid);
-        } catch (IOException | UncheckedIOException unreadable) {
+        } catch (IOException unreadable) {
             return Optional.empty();
         }
     }
