@@ -92,7 +92,7 @@ public final class ReferenceProfile {
                 }
             }
             double[] kept = n == values.length ? values : Arrays.copyOf(values, n);
-            Arrays.sort(kept);
+            FiniteSort.sort(kept);
             return new Finite(kept, values.length - n);
         }
     }
