@@ -37,6 +37,7 @@ public final class CliHarness implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
+        TempFolders.delete(home);
         if (previousHome == null) {
             System.clearProperty(AppDirs.HOME_PROPERTY);
         } else {

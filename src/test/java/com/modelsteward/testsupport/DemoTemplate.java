@@ -26,6 +26,7 @@ public final class DemoTemplate {
                     templateName + "-" + ProcessHandle.current().pid()));
             Path db = source.resolve("demo.db");
             if (!Files.exists(db)) {
+                TempFolders.deleteAtExit(source);
                 try (Registry registry = TestRegistries.demo(source)) {
                     prepare.accept(registry);
                 }

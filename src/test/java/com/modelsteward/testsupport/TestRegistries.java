@@ -49,8 +49,7 @@ public final class TestRegistries {
             // Closing the registry checkpoints its WAL, so the single file is complete and can be copied.
             generateDemo(folder).close();
             template = folder.resolve("demo.db");
-            template.toFile().deleteOnExit();
-            folder.toFile().deleteOnExit();
+            TempFolders.deleteAtExit(folder);
         }
         return template;
     }
