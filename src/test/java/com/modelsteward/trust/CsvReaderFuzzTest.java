@@ -5,6 +5,7 @@ import com.modelsteward.drift.DriftException;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.RegistryException;
 import com.modelsteward.scorecards.ScorecardImport;
+import com.modelsteward.testsupport.TempFolders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,11 +105,7 @@ class CsvReaderFuzzTest {
     @AfterContainer
     static void cleanUp() throws IOException {
         registry.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        TempFolders.delete(dir);
     }
 
     @Property(tries = 250)

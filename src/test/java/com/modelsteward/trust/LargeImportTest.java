@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.modelsteward.json.CanonicalJson;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Registry;
+import com.modelsteward.testsupport.TempFolders;
 import com.modelsteward.testsupport.TestRegistries;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -66,11 +67,7 @@ class LargeImportTest {
         Path out = Path.of("target", "trust");
         Files.createDirectories(out);
         Files.writeString(out.resolve("import-figures.json"), CanonicalJson.write(FIGURES) + "\n");
-        try (var files = Files.walk(dir)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        TempFolders.delete(dir);
     }
 
     private static Process start(Path db, Path figures, Path err) throws IOException {
