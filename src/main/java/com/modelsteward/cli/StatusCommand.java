@@ -14,7 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code status [--model ID]}: versions per state and the ACTIVE version of each name, or one version in full. */
+/**
+ * {@code status [--model ID]}: versions per state and the ACTIVE version of each name, or one version in full. The
+ * summary also compares the file's triggers with the schema's: when one was dropped, altered or added, the store's own
+ * refusals were off and the rows shown may not be what governed decisions left, so the problems are listed and the
+ * command exits 1 ({@code E_REGISTRY_TAMPERED}) — a script reading the live versions from it stops there. It is the
+ * check that costs nothing at any size; the rows themselves against the signed history are {@code audit verify}'s.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "versions per state and every live version of the policy; --model ID shows one version")
 final class StatusCommand implements CliCommand {
@@ -29,8 +35,12 @@ final class StatusCommand implements CliCommand {
     public int run(CliContext context) {
         try (Registry registry = context.openRegistry(shared)) {
             ModelCatalog catalog = new ModelCatalog(registry);
+            // A schema newer than this app's has that app's triggers, which this one cannot judge.
+            List<String> triggerProblems = registry.schemaVersion() > registry.engine().migrations().latest() ? List.of()
+                    : registry.read(store -> store.meta().triggerProblems());
             if (model != null) {
-                return showVersion(catalog, model, context);
+                showVersion(catalog, model, context);
+                return tampered(registry, triggerProblems, context);
             }
             List<StateCount> counts = catalog.countsByState();
             String live = CommandSupport.policy(registry, context).liveState();
@@ -49,8 +59,9 @@ final class StatusCommand implements CliCommand {
                         "version", v.version())).toList());
                 json.put("pending_requests", catalog.pendingRequestCount());
                 json.put("last_known_good", lastKnownGood(registry));
+                json.put("trigger_problems", triggerProblems);
                 context.printJson(json);
-                return 0;
+                return tampered(registry, triggerProblems, context);
             }
             context.out().println("Registry " + registry.location() + " (" + registry.engine().name() + ", schema version "
                     + registry.schemaVersion() + ")" + registry.readOnlyReason().map(r -> " — read-only: " + r).orElse(""));
@@ -67,16 +78,30 @@ final class StatusCommand implements CliCommand {
             context.out().println("Pending requests: " + pending.size());
             pending.forEach(r -> context.out().printf("  %-11s %-32s %s -> %-8s by %-14s gates %s%n", r.requestId(), r.modelId(), r.fromState(),
                     r.toState(), r.requestedBy(), r.gatePassed() == null ? "-" : r.gatePassed() ? "passed" : "FAILED"));
-            return 0;
+            return tampered(registry, triggerProblems, context);
         }
     }
 
-    private int showVersion(ModelCatalog catalog, String modelId, CliContext context) {
+    /** 0, or the trigger problems listed under the text (JSON carries them itself) and E_REGISTRY_TAMPERED thrown. */
+    private int tampered(Registry registry, List<String> triggerProblems, CliContext context) {
+        if (triggerProblems.isEmpty()) {
+            return 0;
+        }
+        if (!shared.json()) {
+            context.out().println("Tampered: the registry's triggers are not the schema's, so its own refusals were off:");
+            triggerProblems.forEach(problem -> context.out().println("  ✖ " + problem));
+        }
+        throw new CliException("E_REGISTRY_TAMPERED", registry.location() + ": " + triggerProblems.getFirst()
+                + (triggerProblems.size() > 1 ? " (and " + (triggerProblems.size() - 1) + " more)" : "")
+                + "; the rows status shows may not be what governed decisions left: run `audit verify`");
+    }
+
+    private void showVersion(ModelCatalog catalog, String modelId, CliContext context) {
         ModelVersion version = catalog.version(modelId)
                 .orElseThrow(() -> new CliException("E_NOT_FOUND", "no model version with id \"" + modelId + "\""));
         if (shared.json()) {
             context.printJson(version);
-            return 0;
+            return;
         }
         context.out().printf("%s  %s %s  [%s]%n", version.modelId(), version.modelName(), version.version(), version.state());
         context.out().println("  type                 " + version.modelType());
@@ -91,7 +116,6 @@ final class StatusCommand implements CliCommand {
                 s.value() == null ? "missing" : s.value()));
         catalog.requests(Optional.empty()).stream().filter(r -> r.modelId().equals(modelId)).forEach(r -> context.out().printf(
                 "  request %-11s %s -> %-8s %-9s by %s%n", r.requestId(), r.fromState(), r.toState(), r.status(), r.requestedBy()));
-        return 0;
     }
 
     /** model name → its last-known-good version (schema V002's active_pointer). */
