@@ -38,6 +38,7 @@ grep -Eq "TieredStopAtLevel += 1 " "$work/flags.out" || fail "model-steward stat
 grep -Eq "MaxNewSize += 33554432 " "$work/flags.out" || fail "model-steward status did not run in a 32 MB young generation"
 JAVA_TOOL_OPTIONS=-XX:+PrintFlagsFinal "$app/bin/model-steward-cli" drift --help >"$work/flags.out" 2>/dev/null || fail "drift --help exited $?"
 grep -Eq "TieredStopAtLevel += 4 " "$work/flags.out" || fail "model-steward-cli drift did not keep C2"
+grep -Eq "AOTCache += .*/model-steward-drift\.aot" "$work/flags.out" || fail "model-steward-cli drift did not use the drift's AOT cache"
 ! grep -Eq "MaxNewSize += 33554432 " "$work/flags.out" || fail "model-steward-cli drift ran in the quick commands' young generation"
 # A heap the user bounds is left to the collector to divide: with the 32 MB young generation a 32 MB heap would not start.
 JAVA_TOOL_OPTIONS=-Xmx32m "$app/bin/model-steward-cli" status --db "$work/demo.db" >/dev/null 2>"$work/small-heap.err" \

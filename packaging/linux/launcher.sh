@@ -52,6 +52,11 @@ if [[ $cfg == */model-steward-cli.cfg ]]; then
       ;;
     demo | drift | drift-samples | migrate | scorecards) ;;
   esac
+  # A drift has an AOT cache of its own (the pom's training runs): the command line's also holds the registry's,
+  # Jackson's and the card's classes, and a cache loads and links every class it holds at each start.
+  if [[ $1 == drift && -r $appdir/model-steward-drift.aot ]]; then
+    options=("${options[@]/#-XX:AOTCache=*/-XX:AOTCache=$appdir/model-steward-drift.aot}")
+  fi
 fi
 # java, unlike jpackage's launcher, would add the options of JDK_JAVA_OPTIONS (meant for a developer's JDK), print a
 # note about them on stderr, and could make the JVM reject the AOT cache; JAVA_TOOL_OPTIONS reaches the JVM either way.

@@ -124,19 +124,14 @@ public final class Cli {
      * what the commands load: a cache holding the console's classes makes every command link them at start.
      */
     public static int trainCommandLine(java.nio.file.Path folder) {
-        java.nio.file.Path reference = folder.resolve("training-reference.csv");
-        java.nio.file.Path current = folder.resolve("training-current.csv");
-        try {
-            writeTrainingSamples(reference, 0);
-            writeTrainingSamples(current, 1);
-        } catch (java.io.IOException unwritable) {
-            System.err.println("AOT training: cannot write the drift samples in " + folder + ": " + unwritable.getMessage());
+        List<String> drift = trainingDrift(folder);
+        if (drift == null) {
             return 1;
         }
         String db = trainingRegistry(folder).toString();
         int status = runQuietly(List.of(
                 List.of("model-card", "--db", db, "--model", "momentum_xgb-3.1.0", "--out", folder.resolve("training-cli-card.html").toString()),
-                List.of("drift", "--reference", reference.toString(), "--current", current.toString(), "--json")));
+                drift));
         if (status != 0) {
             return status;
         }
@@ -159,6 +154,30 @@ public final class Cli {
                 List.of("history", "--db", db, "--model-name", "momentum_xgb"),
                 List.of("lineage", "--db", db, "--model", "momentum_xgb-3.1.0"),
                 List.of("audit", "verify", "--db", db)));
+    }
+
+    /**
+     * The Linux launcher's AOT training run for {@code drift}, which has a cache of its own (packaging/linux/launcher.sh):
+     * the command line's holds the registry's, Jackson's and the card's classes as well, and a cache loads and links
+     * every class it holds at each start, before the drift reads a byte. Returns the exit status.
+     */
+    public static int trainDrift(java.nio.file.Path folder) {
+        List<String> drift = trainingDrift(folder);
+        return drift == null ? 1 : runQuietly(List.of(drift));
+    }
+
+    /** The training runs' drift of two CSV files written in {@code folder}, or null (said on stderr) when they cannot be. */
+    private static List<String> trainingDrift(java.nio.file.Path folder) {
+        java.nio.file.Path reference = folder.resolve("training-reference.csv");
+        java.nio.file.Path current = folder.resolve("training-current.csv");
+        try {
+            writeTrainingSamples(reference, 0);
+            writeTrainingSamples(current, 1);
+        } catch (java.io.IOException unwritable) {
+            System.err.println("AOT training: cannot write the drift samples in " + folder + ": " + unwritable.getMessage());
+            return null;
+        }
+        return List.of("drift", "--reference", reference.toString(), "--current", current.toString(), "--json");
     }
 
     /**

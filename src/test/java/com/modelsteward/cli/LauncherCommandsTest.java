@@ -71,6 +71,26 @@ class LauncherCommandsTest {
     }
 
     @Test
+    void aDriftRunsWithTheDriftsOwnCacheWhereTheAppImageHasOne() throws Exception {
+        install();
+        cfg("model-steward-cli", "cli", "java-options=-XX:AOTCache=$APPDIR/model-steward-cli.aot\n[ArgOptions]\narguments=help\n");
+        String drift = "-XX:AOTCache=" + root.resolve("lib/app/model-steward-drift.aot");
+        String commands = "-XX:AOTCache=" + root.resolve("lib/app/model-steward-cli.aot");
+        assertTrue(run("model-steward-cli", "drift", "--reference", "a.csv").contains(commands), "no drift cache built: the commands' one");
+        Files.writeString(root.resolve("lib/app/model-steward-drift.aot"), "a cache");
+        for (String launcher : List.of("model-steward-cli", "model-steward")) {
+            List<String> given = run(launcher, "drift", "--reference", "a.csv");
+            assertTrue(given.contains(drift) && !given.contains(commands), launcher + ": " + given);
+        }
+        for (String other : List.of("status", "drift-samples", "demo")) {
+            List<String> given = run("model-steward-cli", other);
+            assertTrue(given.contains(commands) && !given.contains(drift), other + ": " + given);
+        }
+        // A word after the command is not the command.
+        assertTrue(run("model-steward-cli", "help", "drift").contains(commands));
+    }
+
+    @Test
     void aHeapTheUserBoundedIsLeftToTheCollectorToDivide() throws Exception {
         install();
         for (String bound : List.of("-Xmx32m", "-Dx=1 -XX:MaxHeapSize=40m", "-XX:MaxRAMPercentage=5", "-Xmn8m", "-XX:NewRatio=3")) {
