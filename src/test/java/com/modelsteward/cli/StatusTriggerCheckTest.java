@@ -1,6 +1,7 @@
 package com.modelsteward.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,10 @@ import com.modelsteward.testsupport.CliHarness;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +40,12 @@ class StatusTriggerCheckTest {
     /** Retires momentum_xgb 3.1.0 and makes 3.2.0 (a SHADOW version whose request is still pending) live, the tables' triggers dropped. */
     private static void promoteBehindTheAppsBack(Path db) throws Exception {
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement()) {
-            var triggers = sql.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('model_registry', 'active_pointer')");
-            var names = new java.util.ArrayList<String>();
-            while (triggers.next()) {
-                names.add(triggers.getString(1));
+            List<String> names = new ArrayList<>();
+            try (ResultSet triggers = sql.executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('model_registry', 'active_pointer')")) {
+                while (triggers.next()) {
+                    names.add(triggers.getString(1));
+                }
             }
             for (String name : names) {
                 sql.executeUpdate("DROP TRIGGER " + name);
@@ -94,7 +100,7 @@ class StatusTriggerCheckTest {
         }
         assertEquals(0, cli.run("cli.tester", "status", "--db", db.toString()), cli.err());
         assertTrue(cli.out().contains("is newer than this app"), cli.out());
-        assertTrue(!cli.out().contains("Tampered"), "its triggers are that app's, not for this one to judge: " + cli.out());
+        assertFalse(cli.out().contains("Tampered"), "its triggers are that app's, not for this one to judge: " + cli.out());
     }
 
     @Test
@@ -103,6 +109,6 @@ class StatusTriggerCheckTest {
         assertEquals(0, cli.run("cli.tester", "status", "--db", db.toString(), "--json"), cli.err());
         assertEquals(0, CanonicalJson.mapper().readTree(cli.out()).get("trigger_problems").size());
         assertEquals(0, cli.run("cli.tester", "status", "--db", db.toString()), cli.err());
-        assertTrue(!cli.out().contains("Tampered"), cli.out());
+        assertFalse(cli.out().contains("Tampered"), cli.out());
     }
 }
