@@ -35,9 +35,7 @@ final class StatusCommand implements CliCommand {
     public int run(CliContext context) {
         try (Registry registry = context.openRegistry(shared)) {
             ModelCatalog catalog = new ModelCatalog(registry);
-            // A schema newer than this app's has that app's triggers, which this one cannot judge.
-            List<String> triggerProblems = registry.schemaVersion() > registry.engine().migrations().latest() ? List.of()
-                    : registry.read(store -> store.meta().triggerProblems());
+            List<String> triggerProblems = registry.read(store -> store.meta().triggerProblems());
             if (model != null) {
                 showVersion(catalog, model, context);
                 return tampered(registry, triggerProblems, context);

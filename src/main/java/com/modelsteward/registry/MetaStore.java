@@ -21,6 +21,9 @@ public interface MetaStore {
     /** The value stored under {@code key} in {@code registry_meta}, if any. */
     Optional<String> value(String key);
 
-    /** {@link SchemaTriggers#problems}: one sentence per trigger missing, altered or unknown; empty when they are the schema's. */
+    /**
+     * {@link SchemaTriggers#problems}: one sentence per trigger missing, altered or unknown; empty when they are the
+     * schema's, or when the schema is newer than this app's (its triggers are the newer app's).
+     */
     List<String> triggerProblems();
 }

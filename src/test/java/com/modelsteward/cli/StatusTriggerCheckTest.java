@@ -101,6 +101,8 @@ class StatusTriggerCheckTest {
         assertEquals(0, cli.run("cli.tester", "status", "--db", db.toString()), cli.err());
         assertTrue(cli.out().contains("is newer than this app"), cli.out());
         assertFalse(cli.out().contains("Tampered"), "its triggers are that app's, not for this one to judge: " + cli.out());
+        cli.run("cli.tester", "audit", "verify", "--db", db.toString());
+        assertFalse((cli.out() + cli.err()).contains("a_rule_of_the_future"), "nor for audit verify: " + cli.out() + cli.err());
     }
 
     @Test
