@@ -37,6 +37,15 @@ class StatusTriggerCheckTest {
         return db;
     }
 
+    /** Runs {@code statements} on the file over a plain connection, as any writer of it can. */
+    private static void behindTheAppsBack(Path db, String... statements) throws Exception {
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement()) {
+            for (String statement : statements) {
+                sql.executeUpdate(statement);
+            }
+        }
+    }
+
     /** Retires momentum_xgb 3.1.0 and makes 3.2.0 (a SHADOW version whose request is still pending) live, the tables' triggers dropped. */
     private static void promoteBehindTheAppsBack(Path db) throws Exception {
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement()) {
@@ -83,10 +92,8 @@ class StatusTriggerCheckTest {
     @Test
     void aTriggerPutBackWithOtherTextIsNamed() throws Exception {
         Path db = demo();
-        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement()) {
-            sql.executeUpdate("DROP TRIGGER model_registry_no_insert_live");
-            sql.executeUpdate("CREATE TRIGGER model_registry_no_insert_live BEFORE INSERT ON model_registry BEGIN SELECT 1; END");
-        }
+        behindTheAppsBack(db, "DROP TRIGGER model_registry_no_insert_live",
+                "CREATE TRIGGER model_registry_no_insert_live BEFORE INSERT ON model_registry BEGIN SELECT 1; END");
         assertEquals(1, cli.run("cli.tester", "status", "--db", db.toString()));
         assertTrue(cli.out().contains("✖ trigger model_registry_no_insert_live differs from the schema's"), cli.out());
     }
@@ -94,10 +101,8 @@ class StatusTriggerCheckTest {
     @Test
     void aRegistryOfANewerAppIsNotCalledTampered() throws Exception {
         Path db = demo();
-        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement()) {
-            sql.executeUpdate("INSERT INTO schema_version (version, description) VALUES (999, 'from the future')");
-            sql.executeUpdate("CREATE TRIGGER a_rule_of_the_future BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'kept'); END");
-        }
+        behindTheAppsBack(db, "INSERT INTO schema_version (version, description) VALUES (999, 'from the future')",
+                "CREATE TRIGGER a_rule_of_the_future BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'kept'); END");
         assertEquals(0, cli.run("cli.tester", "status", "--db", db.toString()), cli.err());
         assertTrue(cli.out().contains("is newer than this app"), cli.out());
         assertFalse(cli.out().contains("Tampered"), "its triggers are that app's, not for this one to judge: " + cli.out());
