@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import com.modelsteward.trust.VerifiedSignatures;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.ArgSpec;
@@ -54,6 +55,7 @@ public final class Cli {
         } finally {
             // The output is block-buffered when it is not a terminal: what is left is written before the process exits.
             context.out().flush();
+            VerifiedSignatures.save();
         }
     }
 

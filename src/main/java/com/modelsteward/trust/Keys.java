@@ -143,6 +143,20 @@ public final class Keys {
      * made before it (ADR 0014). Both forms write the same fields, so a match in either proves the signer approved them.
      */
     public static boolean verifyCanonical(String publicText, Object content, String signature) {
+        if (publicText == null || signature == null || content == null) {
+            return false;
+        }
+        if (VerifiedSignatures.knownCanonical(publicText, content, signature)) {
+            return true;
+        }
+        boolean verifies = verifyEitherForm(publicText, content, signature);
+        if (verifies) {
+            VerifiedSignatures.rememberCanonical(publicText, content, signature);
+        }
+        return verifies;
+    }
+
+    private static boolean verifyEitherForm(String publicText, Object content, String signature) {
         String current;
         try {
             current = CanonicalJson.write(content);
@@ -165,7 +179,14 @@ public final class Keys {
         if (known != null) {
             return known;
         }
+        if (VerifiedSignatures.known(publicText, content, signature)) {
+            VERIFIED.put(question, true);
+            return true;
+        }
         boolean answer = verifyNow(publicText, content, signature);
+        if (answer) {
+            VerifiedSignatures.remember(publicText, content, signature);
+        }
         if (VERIFIED.size() >= VERIFIED_MAX) {
             VERIFIED.clear();
         }
@@ -173,7 +194,8 @@ public final class Keys {
         return answer;
     }
 
-    private static boolean verifyNow(String publicText, String content, String signature) {
+    /** The Ed25519 check itself, remembered nowhere: what {@link Signatures#prepare} runs to load and compile its code. */
+    static boolean verifyNow(String publicText, String content, String signature) {
         if (PARSED.size() >= PARSED_MAX) {
             PARSED.clear();
         }
@@ -309,22 +331,32 @@ public final class Keys {
     }
 
     private static void requireOwnedByThisAccount(Path file) throws IOException {
-        OsAccount account = OsAccount.current();
-        if (account.unix() && file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-            long owner = ((Number) Files.getAttribute(file, "unix:uid")).longValue();
-            if (owner != account.uid()) {
-                throw new GovernanceException("E_KEY_UNSAFE", "the private key file " + file + " belongs to "
-                        + Files.getOwner(file).getName() + " (uid " + owner + "), not to " + account.name() + " (uid " + account.uid()
-                        + ") who runs this program; only your own key files are used");
-            }
-        } else {
-            String owner = Files.getOwner(file).getName();
-            String bare = owner.substring(owner.lastIndexOf('\\') + 1);
-            if (!bare.equalsIgnoreCase(account.name())) {
-                throw new GovernanceException("E_KEY_UNSAFE", "the private key file " + file + " belongs to " + owner + ", not to "
-                        + account.name() + " who runs this program; only your own key files are used");
-            }
+        if (ownedByThisAccount(file)) {
+            return;
         }
+        OsAccount account = OsAccount.current();
+        if (unixOwners(account, file)) {
+            long owner = ((Number) Files.getAttribute(file, "unix:uid")).longValue();
+            throw new GovernanceException("E_KEY_UNSAFE", "the private key file " + file + " belongs to "
+                    + Files.getOwner(file).getName() + " (uid " + owner + "), not to " + account.name() + " (uid " + account.uid()
+                    + ") who runs this program; only your own key files are used");
+        }
+        throw new GovernanceException("E_KEY_UNSAFE", "the private key file " + file + " belongs to " + Files.getOwner(file).getName()
+                + ", not to " + account.name() + " who runs this program; only your own key files are used");
+    }
+
+    /** Whether {@code file} belongs to the OS account running this process (by uid where the system has them). */
+    static boolean ownedByThisAccount(Path file) throws IOException {
+        OsAccount account = OsAccount.current();
+        if (unixOwners(account, file)) {
+            return ((Number) Files.getAttribute(file, "unix:uid")).longValue() == account.uid();
+        }
+        String owner = Files.getOwner(file).getName();
+        return owner.substring(owner.lastIndexOf('\\') + 1).equalsIgnoreCase(account.name());
+    }
+
+    private static boolean unixOwners(OsAccount account, Path file) {
+        return account.unix() && file.getFileSystem().supportedFileAttributeViews().contains("unix");
     }
 
     private static void createOwnerOnlyDirectory(Path directory) throws IOException {

@@ -349,7 +349,7 @@ public final class Signatures {
         try {
             ownKey(user).ifPresent(key -> Keys.sign(key, "model-steward warm-up"));
             KeyPair probe = Keys.fromSeed("model-steward warm-up");
-            Keys.verify(Keys.publicText(probe.getPublic()), "warm-up", Keys.sign(probe.getPrivate(), "warm-up"));
+            Keys.verifyNow(Keys.publicText(probe.getPublic()), "warm-up", Keys.sign(probe.getPrivate(), "warm-up"));
         } catch (RuntimeException reportedLater) {
             // The write reads the key again and reports what is wrong with it.
         }
