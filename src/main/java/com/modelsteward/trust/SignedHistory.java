@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The signed history replayed: which audit entries it vouches for, the governed rows those entries say the registry
@@ -178,6 +180,21 @@ public final class SignedHistory {
         new Attestation(store, history).replayEntities(entities(store, scope));
         List<Finding> rows = history.compare(store, scope);
         return new Report(history.entries, history.attested, List.copyOf(history.entryFindings), List.copyOf(rows));
+    }
+
+    /**
+     * The rows {@code status} shows compared with the signed history, as {@link #checkTransition} compares a transition's:
+     * the versions in {@code modelIds} (the live ones, those with a pending request) with their requests and approvals,
+     * and the pointer of each name in {@code names} with both versions it names. The entries of those rows alone are read
+     * and attested, so the work grows with what is shown, not with the history.
+     */
+    public static Report checkShown(Store store, Set<String> modelIds, Set<String> names) {
+        Set<String> models = new HashSet<>(modelIds);
+        for (Map<String, Object> pointer : store.versions().pointerRowsAsStored(names)) {
+            Stream.of(pointer.get("active_model_id"), pointer.get("last_known_good_id")).filter(Objects::nonNull)
+                    .forEach(id -> models.add((String) id));
+        }
+        return checkTransition(store, Scope.transition(models, Set.of(), Set.of(), names));
     }
 
     /** The audit entities whose entries set the rows of a transition scope. */
