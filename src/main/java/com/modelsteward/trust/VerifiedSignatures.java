@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,18 +29,21 @@ import java.util.TreeMap;
  * content and the signature, so a remembered answer is the answer; only answers that verified are remembered, each as
  * the SHA-256 of the three (length-prefixed), never the texts.
  *
- * <p>The file decides what counts as verified, so it is trusted only as the private keys are: a regular file owned by the
- * account running this process and writable by no one else. Any other file is ignored (every signature is checked) and
- * replaced by this account's own on the next save. Losing it costs only time. At most {@link #MAX_DIGESTS} are kept,
- * the newest.
+ * <p>The file decides what counts as verified, so it is trusted only as the private keys are: a regular file owned by
+ * the account running this process and writable by no one else, in an owner-only folder of that account's
+ * ({@code <data folder>/verified/signatures.bin}). Any other file is ignored (every signature is checked) and replaced
+ * by this account's own on the next save. Losing it costs only time. At most {@link #MAX_DIGESTS} are kept, the newest.
  */
 public final class VerifiedSignatures {
 
-    static final String FILE_NAME = "verified-signatures.bin";
+    /** An owner-only folder of the data folder, whatever the umask made the data folder itself. */
+    static final String FOLDER_NAME = "verified";
+    static final String FILE_NAME = "signatures.bin";
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final int DIGEST_BYTES = 32;
     /** 2 MiB: the signed heads and decisions of many large registries. */
     static final int MAX_DIGESTS = 65_536;
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
     private static Path loadedFrom;
     private static Set<ByteBuffer> known = Set.of();
@@ -92,7 +96,7 @@ public final class VerifiedSignatures {
         if (added.isEmpty() || loadedFrom == null) {
             return;
         }
-        Path file = loadedFrom.resolve(FILE_NAME);
+        Path file = fileIn(loadedFrom);
         LinkedHashSet<ByteBuffer> all = new LinkedHashSet<>(read(file));
         all.removeAll(added);
         all.addAll(added);
@@ -100,15 +104,29 @@ public final class VerifiedSignatures {
         kept = kept.subList(Math.max(0, kept.size() - MAX_DIGESTS), kept.size());
         ByteBuffer bytes = ByteBuffer.allocate(kept.size() * DIGEST_BYTES);
         kept.forEach(digest -> bytes.put(digest.duplicate()));
-        Path temporary = null;
         if (!Files.isDirectory(loadedFrom)) {
             // The data folder is made by what needs it first (settings, keys); a folder removed meanwhile stays removed.
             return;
         }
+        Path folder = file.getParent();
+        Path temporary = null;
         try {
-            temporary = posix(loadedFrom)
-                    ? Files.createTempFile(loadedFrom, FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
-                    : Files.createTempFile(loadedFrom, FILE_NAME, ".tmp");
+            boolean posix = posix(loadedFrom);
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                if (posix) {
+                    Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+                } else {
+                    Files.createDirectory(folder);
+                }
+            } else if (!Keys.ownedByThisAccount(folder)) {
+                return;
+            } else if (posix) {
+                // A folder others may write in is never read (see read), so it is made the account's alone again.
+                Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
+            }
+            temporary = posix
+                    ? Files.createTempFile(folder, FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
+                    : Files.createTempFile(folder, FILE_NAME, ".tmp");
             Files.write(temporary, bytes.array());
             try {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -117,7 +135,7 @@ public final class VerifiedSignatures {
             }
             known = Set.copyOf(kept);
             added.clear();
-        } catch (IOException | UnsupportedOperationException unwritable) {
+        } catch (IOException | RuntimeException unwritable) {
             // Remembering is a saving of time on top of the checks; failing to remember must not stop the user's work.
             if (temporary != null) {
                 try {
@@ -127,6 +145,11 @@ public final class VerifiedSignatures {
                 }
             }
         }
+    }
+
+    /** Where the digests of the data folder {@code dataFolder} are kept. */
+    static Path fileIn(Path dataFolder) {
+        return dataFolder.resolve(FOLDER_NAME).resolve(FILE_NAME);
     }
 
     /** Forgets what was read and remembered without saving it, as a new process starts: for tests. */
@@ -143,22 +166,32 @@ public final class VerifiedSignatures {
             save();
             added.clear();
             loadedFrom = folder;
-            known = Set.copyOf(read(folder.resolve(FILE_NAME)));
+            known = Set.copyOf(read(fileIn(folder)));
         }
         return known;
     }
 
-    /** The digests in {@code file}, oldest first; none when it is missing, malformed, too large, or not this account's own. */
+    /**
+     * The digests in {@code file}, oldest first; none when it is missing, malformed or too large, when it is not this
+     * account's own and private, or when its folder is not (whoever may write in it could swap the file while it is
+     * read). The file read must be the one checked: the same file before and after the read.
+     */
     private static List<ByteBuffer> read(Path file) {
         try {
+            Path folder = file.toAbsolutePath().getParent();
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             long size = attributes.size();
             if (!attributes.isRegularFile() || size % DIGEST_BYTES != 0 || size > (long) MAX_DIGESTS * DIGEST_BYTES
-                    || !Keys.ownedByThisAccount(file) || (posix(file) && !OWNER_ONLY_FILE.containsAll(Files.getPosixFilePermissions(file)))) {
+                    || attributes.fileKey() == null && posix(file)
+                    || !Keys.ownedByThisAccount(folder) || !Keys.ownedByThisAccount(file)
+                    || posix(file) && (!OWNER_ONLY_FILE.containsAll(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS))
+                                            || !OWNER_ONLY_FOLDER.containsAll(Files.getPosixFilePermissions(folder)))) {
                 return List.of();
             }
             byte[] bytes = Files.readAllBytes(file);
-            if (bytes.length != size) {
+            BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (bytes.length != size || !Objects.equals(attributes.fileKey(), after.fileKey())
+                    || !attributes.lastModifiedTime().equals(after.lastModifiedTime())) {
                 return List.of();
             }
             List<ByteBuffer> digests = new ArrayList<>(bytes.length / DIGEST_BYTES);
@@ -166,7 +199,8 @@ public final class VerifiedSignatures {
                 digests.add(ByteBuffer.wrap(bytes, at, DIGEST_BYTES).slice());
             }
             return digests;
-        } catch (IOException | UnsupportedOperationException | SecurityException unreadable) {
+        } catch (IOException | RuntimeException unreadable) {
+            // Whatever stops the read (including not knowing which account this is) leaves every signature to be checked.
             return List.of();
         }
     }

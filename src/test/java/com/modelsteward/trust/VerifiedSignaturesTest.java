@@ -52,7 +52,7 @@ class VerifiedSignaturesTest {
     }
 
     private Path file() {
-        return home.resolve(VerifiedSignatures.FILE_NAME);
+        return VerifiedSignatures.fileIn(home);
     }
 
     /** A signature of 64 bytes that {@code publicKey} never made. */
@@ -71,6 +71,8 @@ class VerifiedSignaturesTest {
         assertEquals(32, Files.size(file()), "one digest: the signature that verified, and nothing else");
         assertArrayEquals(VerifiedSignatures.digest(publicKey, "approve REQ-000001", signature).array(), Files.readAllBytes(file()));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file())));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file().getParent())),
+                "its folder is the account's alone, whatever the umask made the data folder");
 
         VerifiedSignatures.forget();
         assertTrue(VerifiedSignatures.known(publicKey, "approve REQ-000001", signature), "a new process reads it back");
@@ -81,6 +83,7 @@ class VerifiedSignaturesTest {
     void theFileIsBelievedOnlyWhenItIsThisAccountsOwnAndPrivate() throws Exception {
         String forged = forgedSignature();
         assertFalse(Keys.verifyNow(publicKey, "approve REQ-000009", forged));
+        Files.createDirectory(file().getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.write(file(), VerifiedSignatures.digest(publicKey, "approve REQ-000009", forged).array());
 
         Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-------"));
@@ -91,6 +94,13 @@ class VerifiedSignaturesTest {
         Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw--w----"));
         VerifiedSignatures.forget();
         assertFalse(VerifiedSignatures.known(publicKey, "approve REQ-000009", forged), "a file the group may write is not");
+
+        Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(file().getParent(), PosixFilePermissions.fromString("rwxrwx---"));
+        VerifiedSignatures.forget();
+        assertFalse(VerifiedSignatures.known(publicKey, "approve REQ-000009", forged),
+                "nor one in a folder others may write in: they could swap it while it is read");
+        Files.setPosixFilePermissions(file().getParent(), PosixFilePermissions.fromString("rwx------"));
 
         OsAccount account = OsAccount.current();
         assumeTrue(account.uid() == 0, "giving a file to another account needs root");
@@ -109,6 +119,7 @@ class VerifiedSignaturesTest {
     @Test
     void aMalformedFileIsIgnoredAndReplaced() throws Exception {
         String signature = Keys.sign(key.getPrivate(), "approve REQ-000020");
+        Files.createDirectory(file().getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.write(file(), new byte[33]);
         Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-------"));
         assertTrue(Keys.verify(publicKey, "approve REQ-000020", signature));
