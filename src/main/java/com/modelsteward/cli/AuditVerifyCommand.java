@@ -21,6 +21,12 @@ final class AuditVerifyCommand implements CliCommand {
     @Mixin
     private SharedOptions shared;
 
+    /** It reads and checks; it signs nothing. */
+    @Override
+    public boolean maySign() {
+        return false;
+    }
+
     @Override
     public int run(CliContext context) {
         try (Registry registry = context.openRegistryCheckingRoot(shared)) {

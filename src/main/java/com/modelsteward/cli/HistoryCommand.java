@@ -29,6 +29,12 @@ final class HistoryCommand implements CliCommand {
     @Mixin
     private ActingOptions acting;
 
+    /** It reads and checks; it signs nothing. */
+    @Override
+    public boolean maySign() {
+        return false;
+    }
+
     @Override
     public int run(CliContext context) {
         try (Registry registry = context.openRegistry(shared)) {

@@ -33,6 +33,12 @@ final class ModelCardCommand implements CliCommand {
     @Mixin
     private SharedOptions shared;
 
+    /** It reads and checks; it signs nothing. */
+    @Override
+    public boolean maySign() {
+        return false;
+    }
+
     @Override
     public int run(CliContext context) {
         if (!ModelCardWriter.supports(out)) {

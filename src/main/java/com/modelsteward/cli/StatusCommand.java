@@ -36,6 +36,7 @@ final class StatusCommand implements CliCommand {
     @Mixin
     private SharedOptions shared;
 
+    /** It reads and checks; it signs nothing. */
     @Override
     public boolean maySign() {
         return false;
