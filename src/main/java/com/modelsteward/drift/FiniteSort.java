@@ -33,7 +33,7 @@ final class FiniteSort {
     private static final int JVM_T_DOUBLE = 7;
     /** Below this length Arrays.sort is as fast: the library call's and the radix passes' set-up are not worth it. */
     private static final int LARGE = 4096;
-    private static final int DIGIT_BITS = 11;
+    private static final int DIGIT_BITS = 8;
     private static final int RADIX = 1 << DIGIT_BITS;
     private static final long DIGIT_MASK = RADIX - 1;
     private static final int PASSES = (Long.SIZE + DIGIT_BITS - 1) / DIGIT_BITS;
