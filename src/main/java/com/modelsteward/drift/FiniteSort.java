@@ -24,8 +24,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * the x86-simd-sort numpy sorts with, and a new JVM's first sorts do not wait for the JIT to compile the JDK's
  * recursion (figures in docs/drift.md). The library's entry point is not an API, so it is used only on the runtime
  * version whose signature this class knows, and every result is checked in one pass: an array that comes back
- * unsorted is sorted again by Arrays.sort. Anywhere else a large array is sorted by an LSD radix sort, which on a CPU
- * without the JDK's intrinsic is 5 times faster than Arrays.sort (ADR 24); a small one by Arrays.sort.
+ * unsorted is sorted again by Arrays.sort. Anywhere else a large array is sorted by an LSD radix sort, several times
+ * faster than Arrays.sort on a CPU where the JDK has no intrinsic for it (ADR 24); a small one by Arrays.sort.
  */
 final class FiniteSort {
 
@@ -172,8 +172,8 @@ final class FiniteSort {
 
     /**
      * Keeps a scratch array for the next sort (the features are sorted a core each, so a few suffice): a new array's
-     * pages are zeroed and faulted in on first touch, which for 8 MB costs as much as the sort's passes. Softly held:
-     * memory the JVM needs is not kept for a sort that may never come.
+     * pages are zeroed and faulted in on first touch, which for a large column costs as much as the sort's own passes.
+     * Softly held: memory the JVM needs is not kept for a sort that may never come.
      */
     private static void giveBack(long[] scratch) {
         if (SCRATCH.size() < Runtime.getRuntime().availableProcessors()) {
@@ -209,8 +209,8 @@ final class FiniteSort {
 
     /**
      * The CPU as the kernel reports it: the library's AVX-512 code needs AVX512F and AVX512DQ, and the JDK itself calls it
-     * on Intel's CPUs only. On AMD's Zen 4 its compress-stores are slow: 53 ms for 10^6 doubles, twice the radix sort's
-     * time there (docs/drift.md).
+     * on Intel's CPUs only. On AMD's Zen 4 its compress-stores are slow, and the radix sort is the faster there (figures
+     * in docs/drift.md).
      */
     private static boolean hasFastAvx512() {
         try {
