@@ -161,7 +161,13 @@ public final class VerifiedSignatures {
 
     /** The remembered digests of the current data folder, read on first use and again when the folder changes. */
     private static Set<ByteBuffer> current() {
-        Path folder = AppDirs.dataDir();
+        Path folder;
+        try {
+            folder = AppDirs.dataDir();
+        } catch (RuntimeException noDataFolder) {
+            // Without a data folder (the OS account unknown) nothing is remembered, and every signature is checked.
+            return Set.of();
+        }
         if (!folder.equals(loadedFrom)) {
             save();
             added.clear();
