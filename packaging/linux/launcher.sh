@@ -57,6 +57,25 @@ if [[ $cfg == */model-steward-cli.cfg ]]; then
   if [[ $1 == drift && -r $appdir/model-steward-drift.aot ]]; then
     options=("${options[@]/#-XX:AOTCache=*/-XX:AOTCache=$appdir/model-steward-drift.aot}")
   fi
+  # The cfg's transparent huge pages are kept on Intel's CPUs only (ADR 25): there a drift's fresh columns in 4 KB pages
+  # cost more in page walks than the 2 MB pages cost to fault in; on AMD's they cost nothing more, while a 2 MB page the
+  # kernel had handed back to the hypervisor is faulted in again from the host, at several times a small page's cost.
+  vendor=
+  if [[ -r /proc/cpuinfo ]]; then
+    while IFS= read -r line; do
+      if [[ $line == vendor_id* ]]; then
+        vendor=${line##*: }
+        break
+      fi
+    done </proc/cpuinfo
+  fi
+  if [[ $vendor != GenuineIntel ]]; then
+    kept=()
+    for option in "${options[@]}"; do
+      [[ $option == -XX:+UseTransparentHugePages ]] || kept+=("$option")
+    done
+    options=("${kept[@]}")
+  fi
 fi
 # java, unlike jpackage's launcher, would add the options of JDK_JAVA_OPTIONS (meant for a developer's JDK), print a
 # note about them on stderr, and could make the JVM reject the AOT cache; JAVA_TOOL_OPTIONS reaches the JVM either way.

@@ -31,6 +31,7 @@ class LauncherCommandsTest {
     private static final Path SCRIPT = Path.of("packaging/linux/launcher.sh");
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
     private static final String SMALL_YOUNG_GENERATION = "-Xmn32m";
+    private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
     /** The script's case patterns: the words before ")" of the branch that adds the options, and of the one that does not. */
     private static final Pattern BRANCHES = Pattern.compile("case \\$1 in\\s+(.*?)\\)\\s*options\\+=\\(" + Pattern.quote(C1_ONLY)
             + "\\).*?;;\\s+(.*?)\\) ;;\\s+esac", Pattern.DOTALL);
@@ -88,6 +89,22 @@ class LauncherCommandsTest {
         }
         // A word after the command is not the command.
         assertTrue(run("model-steward-cli", "help", "drift").contains(commands));
+    }
+
+    @Test
+    void transparentHugePagesAreKeptOnIntelsCpusOnly() throws Exception {
+        install();
+        cfg("model-steward-cli", "cli", "java-options=" + HUGE_PAGES + "\njava-options=-Dafter=pages\n[ArgOptions]\narguments=help\n");
+        boolean intel = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("vendor_id"))
+                .findFirst().map(line -> line.endsWith("GenuineIntel")).orElse(false);
+        for (List<String> command : List.of(List.of("drift", "--reference", "a.csv", "--current", "b.csv"), List.of("status"))) {
+            List<String> given = run("model-steward-cli", command.toArray(String[]::new));
+            assertEquals(intel, given.contains(HUGE_PAGES), (intel ? "an Intel CPU: " : "not an Intel CPU: ") + given);
+            // The options around it are kept, and no empty argument is left in its place (java would take it for the class).
+            assertTrue(given.containsAll(List.of("-Dfrom=cli", "-Dafter=pages")), given.toString());
+            assertFalse(given.contains(""), given.toString());
+            assertEquals(command, given.subList(given.size() - command.size(), given.size()));
+        }
     }
 
     @Test
