@@ -62,7 +62,8 @@ if [[ $cfg == */model-steward-cli.cfg ]]; then
   # kernel had handed back to the hypervisor is faulted in again from the host, at several times a small page's cost.
   vendor=
   if [[ -r /proc/cpuinfo ]]; then
-    while IFS= read -r line; do
+    # The first processor's lines only: they end at the first empty line.
+    while IFS= read -r line && [[ -n $line ]]; do
       if [[ $line == vendor_id* ]]; then
         vendor=${line##*: }
         break
