@@ -8,13 +8,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.modelsteward.config.AppDirs;
 import com.modelsteward.config.OsAccount;
+import com.modelsteward.testsupport.SharedClasspath;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +118,49 @@ class VerifiedSignaturesTest {
         VerifiedSignatures.save();
         assertEquals(0L, ((Number) Files.getAttribute(file(), "unix:uid")).longValue(), "replaced by this account's own");
         assertEquals(32, Files.size(file()), "without the other account's digest");
+    }
+
+    /**
+     * Run as a uid the account database does not know, the app cannot name its data folder (it never takes one from
+     * $HOME or user.home): signatures are then checked every time, a good one verifies and a wrong one does not, where
+     * the memo's lookup of its folder used to make the check itself throw.
+     */
+    @Test
+    void whereTheOsAccountCannotBeNamedSignaturesAreStillChecked() throws Exception {
+        assumeTrue(OsAccount.current().uid() == 0 && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+                "running as another uid needs root and setpriv (CI runs as root)");
+        String unknownUid = "54321";
+        Process lookUp = new ProcessBuilder("getent", "passwd", unknownUid).start();
+        assumeTrue(lookUp.waitFor() != 0, "uid " + unknownUid + " is in this machine's account database");
+        Path shared = SharedClasspath.copy();
+        Path program = Files.writeString(shared.resolve("Check.java"), """
+                import com.modelsteward.config.OsAccount;
+                import com.modelsteward.trust.Keys;
+                public class Check {
+                    public static void main(String[] args) {
+                        try {
+                            OsAccount.current();
+                            System.out.println("named");
+                        } catch (OsAccount.Unavailable expected) {
+                            System.out.println("unnamed");
+                        }
+                        var key = Keys.generate();
+                        String publicKey = Keys.publicText(key.getPublic());
+                        String signature = Keys.sign(key.getPrivate(), "approve REQ-000030");
+                        System.out.println(Keys.verify(publicKey, "approve REQ-000030", signature) + " "
+                                + Keys.verify(publicKey, "approve REQ-000031", signature));
+                    }
+                }
+                """);
+        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rw-r--r--"));
+        Process child = new ProcessBuilder("setpriv", "--reuid", unknownUid, "--regid", unknownUid, "--clear-groups",
+                "env", "-i", "PATH=/usr/bin:/bin", ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", SharedClasspath.of(shared), program.toString()).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the check ends");
+        assertEquals(0, child.exitValue(), output);
+        assertEquals(List.of("unnamed", "true false"), output.lines().toList(),
+                "no account, so no data folder: the good signature verifies, the other content does not");
     }
 
     @Test
