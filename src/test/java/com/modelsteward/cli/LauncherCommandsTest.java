@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.testsupport.CpuInfo;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -95,8 +96,7 @@ class LauncherCommandsTest {
     void transparentHugePagesAreKeptOnIntelsCpusOnly() throws Exception {
         install();
         cfg("model-steward-cli", "cli", "java-options=" + HUGE_PAGES + "\njava-options=-Dafter=pages\n[ArgOptions]\narguments=help\n");
-        boolean intel = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("vendor_id"))
-                .findFirst().map(line -> line.endsWith("GenuineIntel")).orElse(false);
+        boolean intel = CpuInfo.read().intel();
         for (List<String> command : List.of(List.of("drift", "--reference", "a.csv", "--current", "b.csv"), List.of("status"))) {
             List<String> given = run("model-steward-cli", command.toArray(String[]::new));
             assertEquals(intel, given.contains(HUGE_PAGES), (intel ? "an Intel CPU: " : "not an Intel CPU: ") + given);

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.modelsteward.testsupport.CpuInfo;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -38,11 +36,8 @@ class FiniteSortTest {
     void theVectorSortRunsExactlyWhereTheCpuAndTheRuntimeHaveItFast() throws Exception {
         assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64")
                 && Runtime.version().feature() == 25, "Linux x86-64, Java 25");
-        List<String> cpu = Files.readAllLines(Path.of("/proc/cpuinfo"));
-        List<String> flags = cpu.stream().filter(line -> line.startsWith("flags"))
-                .findFirst().map(line -> List.of(line.substring(line.indexOf(':') + 1).strip().split("\\s+"))).orElse(List.of());
-        boolean intel = cpu.stream().anyMatch(line -> line.startsWith("vendor_id") && line.endsWith("GenuineIntel"));
-        assertEquals(intel && flags.contains("avx512f") && flags.contains("avx512dq"), FiniteSort.vectorSortInUse(),
+        CpuInfo cpu = CpuInfo.read();
+        assertEquals(cpu.intel() && cpu.flags().contains("avx512f") && cpu.flags().contains("avx512dq"), FiniteSort.vectorSortInUse(),
                 "the tests run with native access, as the launchers do; the JDK's AVX-512 sort only on Intel's CPUs");
     }
 
