@@ -15,6 +15,8 @@ import com.modelsteward.trust.TrustStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What a command needs from its surroundings: output streams, the clock, the user, and how to open the registry. */
 public record CliContext(PrintStream out, PrintStream err, Clock clock, String user, Environment environment) {
@@ -132,6 +134,12 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
         } catch (java.io.IOException impossible) {
             throw new java.io.UncheckedIOException(impossible);
         }
+    }
+
+    /** {@code value}'s fields as {@link #printJson} names them, for output that adds fields of its own beside them. */
+    public Map<String, Object> jsonFields(Object value) {
+        return Json.OUTPUT.convertValue(value, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {
+        });
     }
 
     /**

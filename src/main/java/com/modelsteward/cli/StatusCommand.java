@@ -48,9 +48,18 @@ final class StatusCommand implements CliCommand {
             ModelCatalog catalog = new ModelCatalog(registry);
             List<String> triggerProblems = registry.read(store -> store.meta().triggerProblems());
             if (model != null) {
-                ModelVersion version = showVersion(catalog, model, context);
-                return tampered(registry, triggerProblems, historyProblems(registry, Set.of(version.modelId()), Set.of(version.modelName())),
-                        context);
+                ModelVersion version = catalog.version(model)
+                        .orElseThrow(() -> new CliException("E_NOT_FOUND", "no model version with id \"" + model + "\""));
+                List<String> historyProblems = historyProblems(registry, Set.of(version.modelId()), Set.of(version.modelName()));
+                if (shared.json()) {
+                    Map<String, Object> json = context.jsonFields(version);
+                    json.put("trigger_problems", triggerProblems);
+                    json.put("history_problems", historyProblems);
+                    context.printJson(json);
+                } else {
+                    showVersion(catalog, version, context);
+                }
+                return tampered(registry, triggerProblems, historyProblems, context);
             }
             List<StateCount> counts = catalog.countsByState();
             String live = CommandSupport.policy(registry, context).liveState();
@@ -131,13 +140,8 @@ final class StatusCommand implements CliCommand {
                 + "; the rows status shows may not be what governed decisions left: run `audit verify`");
     }
 
-    private ModelVersion showVersion(ModelCatalog catalog, String modelId, CliContext context) {
-        ModelVersion version = catalog.version(modelId)
-                .orElseThrow(() -> new CliException("E_NOT_FOUND", "no model version with id \"" + modelId + "\""));
-        if (shared.json()) {
-            context.printJson(version);
-            return version;
-        }
+    private static void showVersion(ModelCatalog catalog, ModelVersion version, CliContext context) {
+        String modelId = version.modelId();
         context.out().printf("%s  %s %s  [%s]%n", version.modelId(), version.modelName(), version.version(), version.state());
         context.out().println("  type                 " + version.modelType());
         context.out().println("  parent               " + (version.parentId() == null ? "-" : version.parentId()));
@@ -151,7 +155,6 @@ final class StatusCommand implements CliCommand {
                 s.value() == null ? "missing" : s.value()));
         catalog.requests(Optional.empty()).stream().filter(r -> r.modelId().equals(modelId)).forEach(r -> context.out().printf(
                 "  request %-11s %s -> %-8s %-9s by %s%n", r.requestId(), r.fromState(), r.toState(), r.status(), r.requestedBy()));
-        return version;
     }
 
     /** model name → its last-known-good version (schema V002's active_pointer). */

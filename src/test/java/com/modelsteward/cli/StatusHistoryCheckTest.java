@@ -12,7 +12,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,6 +87,16 @@ class StatusHistoryCheckTest {
 
         assertEquals(1, cli.run("cli.tester", "status", "--db", db.toString(), "--model", "momentum_xgb-3.2.0"));
         assertTrue(cli.out().contains("[ACTIVE]") && cli.out().contains("but the signed history says \"SHADOW\""), cli.out());
+        // A script reading one version's JSON sees the same problems beside the row, not only an exit status.
+        assertEquals(1, cli.run("cli.tester", "status", "--db", db.toString(), "--model", "momentum_xgb-3.2.0", "--json"));
+        JsonNode one = CanonicalJson.mapper().readTree(cli.out());
+        assertEquals("ACTIVE", one.get("state").asText(), one.toString());
+        assertEquals(0, one.get("trigger_problems").size(), one.toString());
+        List<String> problems = new ArrayList<>();
+        one.get("history_problems").forEach(problem -> problems.add(problem.asText().replaceAll(" \\(audit entry \\d+\\)$", "")));
+        assertTrue(problems.contains("version momentum_xgb-3.2.0 has state = \"ACTIVE\", but the signed history says \"SHADOW\""),
+                one.toString());
+        assertTrue(cli.err().startsWith("E_REGISTRY_TAMPERED: "), cli.err());
         assertEquals(0, cli.run("cli.tester", "status", "--db", db.toString(), "--model", "news_embedder-1.4.0"),
                 "a version of another name, which nobody touched: " + cli.err());
     }
@@ -119,5 +131,9 @@ class StatusHistoryCheckTest {
         assertEquals(0, cli.run("cli.tester", "status", "--db", db.toString(), "--json"), cli.err());
         assertEquals(0, CanonicalJson.mapper().readTree(cli.out()).get("history_problems").size(), cli.out());
         assertEquals(0, cli.run("cli.tester", "status", "--db", db.toString(), "--model", "momentum_xgb-3.2.0"), cli.err());
+        assertEquals(0, cli.run("cli.tester", "status", "--db", db.toString(), "--model", "momentum_xgb-3.2.0", "--json"), cli.err());
+        JsonNode one = CanonicalJson.mapper().readTree(cli.out());
+        assertEquals("momentum_xgb-3.2.0", one.get("model_id").asText(), one.toString());
+        assertEquals(0, one.get("history_problems").size() + one.get("trigger_problems").size(), one.toString());
     }
 }
