@@ -33,8 +33,13 @@ final class AuditVerifyCommand implements CliCommand {
             // One snapshot: the walk of the chain, the signatures' replay and the check against the pinned head agree on
             // what the log holds, and the head's check needs no walk of its own.
             Checked checked = registry.readSnapshot(store -> {
-                SignatureAudit.Full all = SignatureAudit.verifyAll(store);
-                return new Checked(all, TrustStore.load().checkHead(store, registry.location().key(), all.chain()));
+                WalkProgress progress = WalkProgress.forTerminal(context, store.audit().lastSeq());
+                try {
+                    SignatureAudit.Full all = SignatureAudit.verifyAll(store, progress::walked);
+                    return new Checked(all, TrustStore.load().checkHead(store, registry.location().key(), all.chain()));
+                } finally {
+                    progress.end();
+                }
             });
             context.warn(checked.head());
             SignatureAudit.Full full = checked.full();

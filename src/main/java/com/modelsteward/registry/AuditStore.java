@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 
 /** The store's the hash-chained audit log and its signed heads: {@code audit_log}, {@code audit_signatures}. Bound to one transaction or snapshot by {@link Store}. */
@@ -110,5 +111,14 @@ public interface AuditStore {
     int signedHeadCount();
 
     /** The whole chain walked in seq order: how many entries were checked and the first that does not match, if any. */
-    AuditTrail.Verification verifyChain();
+    default AuditTrail.Verification verifyChain() {
+        return verifyChain(checked -> {
+        });
+    }
+
+    /**
+     * The same, telling {@code checked} how many entries have been checked, every {@link AuditTrail#PROGRESS_EVERY}
+     * entries, on the caller's thread.
+     */
+    AuditTrail.Verification verifyChain(LongConsumer checked);
 }

@@ -51,6 +51,24 @@ public final class AuditTrail {
         return registry.read(store -> store.audit().verifyChain());
     }
 
+    /** Entries a walk of the chain checks between two reports of its progress. */
+    public static final int PROGRESS_EVERY = 4096;
+
+    /** How far a walk of the chain has come. */
+    @FunctionalInterface
+    public interface Progress {
+        /** {@code checked} entries of about {@code total} (the log's last sequence number when the walk began). */
+        void update(long checked, long total);
+    }
+
+    /** {@link #verify(Registry)}, telling {@code progress} every {@link #PROGRESS_EVERY} entries (the console's count). */
+    public static Verification verify(Registry registry, Progress progress) {
+        return registry.read(store -> {
+            long total = store.audit().lastSeq();
+            return store.audit().verifyChain(checked -> progress.update(checked, total));
+        });
+    }
+
     /**
      * Checks entries' stored hashes the way {@link #hash} computes them, without building the text or the hex: one digest
      * reused, each column's UTF-8 bytes fed in turn (the separators are ASCII, so the bytes are those of {@link #chainText}),

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongConsumer;
 
 /**
  * Checks every signature in a registry: each enrolled key against the root, each approval and rejection against its
@@ -54,12 +55,18 @@ public final class SignatureAudit {
      * it ({@link MentionCheck}). Run inside one snapshot.
      */
     public static Full verifyAll(Store store) {
+        return verifyAll(store, walked -> {
+        });
+    }
+
+    /** The same, telling {@code walked} how many of the log's entries have been read, as the walk goes. */
+    public static Full verifyAll(Store store, LongConsumer walked) {
         // The approvals' signatures are checked on a thread of their own while this one walks the log: what they need
         // from the registry is read first, in this snapshot, and their Ed25519 checks need nothing more from it.
         ExecutorService verifier = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("signed-decisions").factory());
         try {
             List<CompletableFuture<Optional<String>>> decisions = decisionProblems(store, verifier);
-            SignedHistory.Audit audit = SignedHistory.checkWithChain(store);
+            SignedHistory.Audit audit = SignedHistory.checkWithChain(store, walked);
             Report signatures = verify(store, audit.history(), decisions);
             if (audit.mentionProblems().isEmpty()) {
                 return new Full(audit.chain(), signatures);

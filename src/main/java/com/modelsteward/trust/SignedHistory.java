@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -150,9 +151,27 @@ public final class SignedHistory {
      * the two agree on what the log holds.
      */
     public static Audit checkWithChain(Store store) {
+        return checkWithChain(store, walked -> {
+        });
+    }
+
+    /**
+     * The same, telling {@code walked} how many entries the walk has read, every {@link AuditTrail#PROGRESS_EVERY} entries
+     * and once the walk has ended (the rows' comparison with the history follows), on the caller's thread.
+     */
+    public static Audit checkWithChain(Store store, LongConsumer walked) {
         SignedHistory history = new SignedHistory(Signatures.isDemo(store));
         MentionCheck mentions = MentionCheck.read(store);
-        history.replay(store, mentions);
+        long[] read = {0};
+        history.replay(store, mentions.and(entry -> {
+            if (++read[0] % AuditTrail.PROGRESS_EVERY == 0) {
+                walked.accept(read[0]);
+            }
+            return true;
+        }));
+        if (read[0] % AuditTrail.PROGRESS_EVERY != 0) {
+            walked.accept(read[0]);
+        }
         List<Finding> rows = history.compare(store, Scope.ALL);
         return new Audit(history.chain, new Report(history.entries, history.attested, List.copyOf(history.entryFindings), List.copyOf(rows)),
                 mentions.problems());

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 
@@ -252,7 +253,7 @@ final class SqlAuditStore implements AuditStore {
 
     /** One forward-only cursor, no row objects, one reused digest ({@code audit verify} walks the chain with the replay instead). */
     @Override
-    public AuditTrail.Verification verifyChain() {
+    public AuditTrail.Verification verifyChain(LongConsumer progress) {
         try (PreparedStatement statement = handle.getConnection().prepareStatement(
                      "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log ORDER BY seq");
              ResultSet rows = statement.executeQuery()) {
@@ -278,7 +279,9 @@ final class SqlAuditStore implements AuditStore {
                 if (problem != null) {
                     return new AuditTrail.Verification(checked, Optional.of(seq), problem);
                 }
-                checked++;
+                if (++checked % AuditTrail.PROGRESS_EVERY == 0) {
+                    progress.accept(checked);
+                }
             }
             return new AuditTrail.Verification(checked, Optional.empty(), "");
         } catch (SQLException failed) {

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -149,7 +150,14 @@ public final class AuditViewModel {
     public void verify() {
         chainStatus.set(ChainStatus.CHECKING);
         chainMessage.set("Verifying the chain…");
-        context.tasks().run("Verifying the audit chain", () -> AuditTrail.verify(context.registry()), result -> {
+        context.tasks().runWithProgress("Verifying the audit chain", sink -> AuditTrail.verify(context.registry(), (checked, total) -> {
+            sink.update(checked, total);
+            Platform.runLater(() -> {
+                if (chainStatus.get() == ChainStatus.CHECKING) {
+                    chainMessage.set("Verifying the chain… " + checked + " of " + total + " entries");
+                }
+            });
+        }), result -> {
             if (result.ok()) {
                 chainStatus.set(ChainStatus.INTACT);
                 firstBadSeq.set(null);

@@ -1,0 +1,52 @@
+package com.modelsteward.trust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelsteward.demo.ScaleGenerator;
+import com.modelsteward.registry.AuditTrail;
+import com.modelsteward.registry.ModelCatalog;
+import com.modelsteward.registry.Registry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The counts a long verify shows as it goes: `audit verify`'s on a terminal, the console's Audit page's. */
+class AuditWalkProgressTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void bothWalksOfTheLogCountTheirEntriesAsTheyGo() {
+        try (Registry registry = new ScaleGenerator(7L, Instant.parse("2026-11-01T12:00:00Z"), "pipeline.bot")
+                .create(dir.resolve("scale.db"), 5_000, done -> { })) {
+            long entries = new ModelCatalog(registry).auditCount();
+            List<Long> everyStep = LongStream.rangeClosed(1, entries / AuditTrail.PROGRESS_EVERY)
+                    .map(step -> step * AuditTrail.PROGRESS_EVERY).boxed().toList();
+            assertTrue(everyStep.size() >= 1, "a log long enough to report: " + entries + " entries");
+
+            List<Long> checked = new ArrayList<>();
+            List<Long> totals = new ArrayList<>();
+            assertTrue(AuditTrail.verify(registry, (done, total) -> {
+                checked.add(done);
+                totals.add(total);
+            }).ok());
+            assertEquals(everyStep, checked, "the console's chain check");
+            assertTrue(totals.stream().allMatch(total -> total == entries), "of the whole log: " + totals);
+
+            List<Long> walked = new ArrayList<>();
+            SignatureAudit.Full full = registry.readSnapshot(store -> SignatureAudit.verifyAll(store, walked::add));
+            assertTrue(full.chain().ok() && full.chain().checked() == entries, full.chain().problem());
+            List<Long> expected = new ArrayList<>(everyStep);
+            if (entries % AuditTrail.PROGRESS_EVERY != 0) {
+                expected.add(entries);
+            }
+            assertEquals(expected, walked, "audit verify's walk, its last count the whole log's");
+        }
+    }
+}
