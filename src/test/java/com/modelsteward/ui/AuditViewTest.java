@@ -1,6 +1,7 @@
 package com.modelsteward.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelsteward.config.AppSettings;
@@ -112,6 +113,44 @@ class AuditViewTest {
         assertTrue(status.getText().contains("entry 2"), status.getText());
         FxWait.until("the first bad entry is selected", () -> table.getSelectionModel().getSelectedItem() != null
                 && table.getSelectionModel().getSelectedItem().seq() == 2);
+    }
+
+    @Test
+    void aLongVerdictIsReadInFullAndCutsNoButtonAtSmallWindows(FxRobot robot) throws Exception {
+        FxWait.until("the registry is open", () -> shell.context() != null);
+        FxWait.clickOn(robot, "#nav-audit");
+        TableView<AuditEntry> table = robot.lookup("#audit-table").queryTableView();
+        FxWait.until("entries are loaded", () -> table.getItems().size() == 3);
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement()) {
+            sql.executeUpdate("DROP TRIGGER IF EXISTS audit_log_no_update");
+            sql.executeUpdate("UPDATE audit_log SET payload_json = '{\"comment\":\"looks fine\"}' WHERE seq = 2");
+        }
+        FxWait.clickOn(robot, "#audit-verify");
+        Label status = robot.lookup("#audit-chain-status").queryAs(Label.class);
+        FxWait.until("the break is found", () -> status.getText().startsWith("✖"));
+
+        // 1024×700, the smallest size the console is made for, where the row of 100 000 entries' count did not fit.
+        for (int[] size : new int[][] {{1024, 700}}) {
+            robot.interact(() -> {
+                shell.stage().setX(0);
+                shell.stage().setY(0);
+                shell.stage().setWidth(size[0]);
+                shell.stage().setHeight(size[1]);
+            });
+            robot.interact(() -> {
+                shell.stage().getScene().getRoot().applyCss();
+                shell.stage().getScene().getRoot().layout();
+                Screenshots.write(shell.stage().getScene(), "audit-broken-" + size[0] + "x" + size[1]);
+            });
+            javafx.scene.Node page = shell.page("audit").root();
+            double pageRight = Math.min(page.localToScene(page.getBoundsInLocal()).getMaxX(), shell.stage().getScene().getWidth());
+            for (String id : List.of("#audit-verify", "#audit-chain-status", "#audit-count", "#audit-export-csv")) {
+                javafx.scene.control.Labeled shown = robot.lookup(id).queryAs(javafx.scene.control.Labeled.class);
+                assertFalse(shown.isTextTruncated(), id + " reads its text cut at " + size[0] + ": " + shown.getText());
+                double right = shown.localToScene(shown.getBoundsInLocal()).getMaxX();
+                assertTrue(right <= pageRight + 0.5, id + " reaches past the page's edge at " + size[0] + ": " + right + " > " + pageRight);
+            }
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.modelsteward.ui.common.Columns;
 import com.modelsteward.ui.common.IsoDates;
 import com.modelsteward.ui.common.LazyPage;
 import java.util.Objects;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -106,10 +107,18 @@ public final class AuditView extends LazyPage {
         Label count = new Label();
         count.setId("audit-count");
         count.textProperty().bind(model.countTextProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox actions = new HBox(8, verify, chain, grow, count, exportCsv, exportJson);
+        // The chain's verdict is never cut, nor the buttons: where the row is too narrow ("✔ Chain intact: 101112 entries
+        // verified" beside 100 000 entries' count at 1024 px), the count and the exports move together to a line of their
+        // own, and a long verdict (a broken entry and why) wraps at the page's edge.
+        HBox exports = fixed(new HBox(8, fixed(count), fixed(exportCsv), fixed(exportJson)));
+        exports.setAlignment(Pos.CENTER_LEFT);
+        FlowPane actions = new FlowPane(8, 6, fixed(verify), chain, exports);
+        actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("toolbar");
+        chain.setWrapText(true);
+        chain.maxWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(0, actions.getWidth() - actions.snappedLeftInset() - actions.snappedRightInset()),
+                actions.widthProperty(), actions.insetsProperty()));
 
         TableView<AuditEntry> table = new TableView<>();
         table.itemsProperty().bind(model.visibleProperty());
