@@ -76,10 +76,7 @@ class AuditViewTest {
 
     @Test
     void filtersVerifiesDetectsATamperedEntryAndExports(FxRobot robot) throws Exception {
-        FxWait.until("the registry is open", () -> shell.context() != null);
-        FxWait.clickOn(robot, "#nav-audit");
-        TableView<AuditEntry> table = robot.lookup("#audit-table").queryTableView();
-        FxWait.until("entries are loaded", () -> table.getItems().size() == 3);
+        TableView<AuditEntry> table = auditPage(robot);
 
         ComboBox<String> actor = robot.lookup("#audit-actor").queryComboBox();
         robot.interact(() -> actor.setValue("rachel.okafor"));
@@ -104,10 +101,7 @@ class AuditViewTest {
         assertEquals(3, lines.size(), "header plus the two filtered rows");
         assertTrue(lines.get(2).contains(",\"'=HYPERLINK("), "a cell starting with = is neutralised: " + lines.get(2));
 
-        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement()) {
-            sql.executeUpdate("DROP TRIGGER IF EXISTS audit_log_no_update");
-            sql.executeUpdate("UPDATE audit_log SET payload_json = '{\"comment\":\"looks fine\"}' WHERE seq = 2");
-        }
+        alterTheSecondEntry();
         FxWait.clickOn(robot, "#audit-verify");
         FxWait.until("the break is found", () -> status.getText().startsWith("✖"));
         assertTrue(status.getText().contains("entry 2"), status.getText());
@@ -117,14 +111,8 @@ class AuditViewTest {
 
     @Test
     void aLongVerdictIsReadInFullAndCutsNoButtonAtSmallWindows(FxRobot robot) throws Exception {
-        FxWait.until("the registry is open", () -> shell.context() != null);
-        FxWait.clickOn(robot, "#nav-audit");
-        TableView<AuditEntry> table = robot.lookup("#audit-table").queryTableView();
-        FxWait.until("entries are loaded", () -> table.getItems().size() == 3);
-        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement()) {
-            sql.executeUpdate("DROP TRIGGER IF EXISTS audit_log_no_update");
-            sql.executeUpdate("UPDATE audit_log SET payload_json = '{\"comment\":\"looks fine\"}' WHERE seq = 2");
-        }
+        TableView<AuditEntry> table = auditPage(robot);
+        alterTheSecondEntry();
         FxWait.clickOn(robot, "#audit-verify");
         Label status = robot.lookup("#audit-chain-status").queryAs(Label.class);
         FxWait.until("the break is found", () -> status.getText().startsWith("✖"));
@@ -155,10 +143,7 @@ class AuditViewTest {
 
     @Test
     void datePickersTakeAndShowIsoDates(FxRobot robot) {
-        FxWait.until("the registry is open", () -> shell.context() != null);
-        FxWait.clickOn(robot, "#nav-audit");
-        TableView<AuditEntry> table = robot.lookup("#audit-table").queryTableView();
-        FxWait.until("entries are loaded", () -> table.getItems().size() == 3);
+        TableView<AuditEntry> table = auditPage(robot);
         DatePicker from = robot.lookup("#audit-from").query();
 
         FxWait.clickOn(robot, "#audit-from .text-field").write("2026-11-01").push(KeyCode.ENTER);
@@ -176,5 +161,22 @@ class AuditViewTest {
         robot.interact(() -> day.setValue(LocalDate.of(2026, 10, 5)));
         assertEquals("2026-10-05", day.getEditor().getText(), "a chosen date is shown as ISO");
         robot.interact(() -> Screenshots.write(shell.stage().getScene(), "audit-iso-dates"));
+    }
+
+    /** The Audit page, its three entries loaded. */
+    private TableView<AuditEntry> auditPage(FxRobot robot) {
+        FxWait.until("the registry is open", () -> shell.context() != null);
+        FxWait.clickOn(robot, "#nav-audit");
+        TableView<AuditEntry> table = robot.lookup("#audit-table").queryTableView();
+        FxWait.until("entries are loaded", () -> table.getItems().size() == 3);
+        return table;
+    }
+
+    /** Entry 2's payload rewritten behind the app's back, its trigger dropped first: the chain breaks there. */
+    private void alterTheSecondEntry() throws java.sql.SQLException {
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db); Statement sql = raw.createStatement()) {
+            sql.executeUpdate("DROP TRIGGER IF EXISTS audit_log_no_update");
+            sql.executeUpdate("UPDATE audit_log SET payload_json = '{\"comment\":\"looks fine\"}' WHERE seq = 2");
+        }
     }
 }
