@@ -41,9 +41,10 @@ final class AuditVerifyCommand implements CliCommand {
             // One snapshot: the walk of the chain, the signatures' replay and the check against the pinned head agree on
             // what the log holds, and the head's check needs no walk of its own.
             Checked checked = registry.readSnapshot(store -> {
-                WalkProgress progress = WalkProgress.forTerminal(context, store.audit().lastSeq());
+                WalkProgress progress = WalkProgress.forTerminal(context);
+                long total = store.audit().lastSeq();
                 try {
-                    SignatureAudit.Full all = SignatureAudit.verifyAll(store, progress::walked);
+                    SignatureAudit.Full all = SignatureAudit.verifyAll(store, walked -> progress.walked(walked, total));
                     return new Checked(all, TrustStore.load().checkHead(store, registry.location().key(), all.chain()));
                 } finally {
                     progress.end();

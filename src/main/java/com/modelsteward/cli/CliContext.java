@@ -89,7 +89,13 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
      */
     public Registry openRegistry(SharedOptions options) {
         Registry registry = openRegistryCheckingRoot(options);
-        warn(TrustStore.load().checkHead(registry));
+        // A first use walks the whole chain (seconds at 100 000 versions): a person at a terminal sees it count.
+        WalkProgress progress = WalkProgress.forTerminal(this);
+        try {
+            warn(TrustStore.load().checkHead(registry, progress::walked));
+        } finally {
+            progress.end();
+        }
         return registry;
     }
 

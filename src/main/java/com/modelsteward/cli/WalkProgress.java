@@ -15,32 +15,30 @@ final class WalkProgress {
 
     private final PrintStream err;
     private final boolean live;
-    private final long total;
     private final LongSupplier nanoTime;
     private final long started;
     private long drawnAt;
     private int drawnWidth;
 
-    /**
-     * @param live whether the count is drawn at all (standard error is a person's terminal)
-     * @param total the entries the log holds, as far as the snapshot's last sequence number says
-     */
-    WalkProgress(PrintStream err, boolean live, long total, LongSupplier nanoTime) {
+    /** @param live whether the count is drawn at all (standard error is a person's terminal) */
+    WalkProgress(PrintStream err, boolean live, LongSupplier nanoTime) {
         this.err = err;
         this.live = live;
-        this.total = total;
         this.nanoTime = nanoTime;
         this.started = nanoTime.getAsLong();
     }
 
-    /** A terminal's progress for {@code total} entries, or none when the process's output is not a terminal. */
-    static WalkProgress forTerminal(CliContext context, long total) {
+    /** A terminal's progress, or none when the process's output is not a terminal. */
+    static WalkProgress forTerminal(CliContext context) {
         java.io.Console console = System.console();
-        return new WalkProgress(context.err(), console != null && console.isTerminal(), total, System::nanoTime);
+        return new WalkProgress(context.err(), console != null && console.isTerminal(), System::nanoTime);
     }
 
-    /** {@code entries} of the log have been read: redrawn at most ten times a second (and at the end), after the first second. */
-    void walked(long entries) {
+    /**
+     * {@code entries} of the {@code total} to walk have been read (the log's last sequence number, or the entries after
+     * the head this user verified last): redrawn at most ten times a second (and at the end), after the first second.
+     */
+    void walked(long entries, long total) {
         if (!live) {
             return;
         }

@@ -69,7 +69,13 @@ public interface AuditStore {
      * The last sequence number up to which the entries after {@code fromSeq} (whose hash is {@code fromHash}) link and
      * hash correctly; {@code fromSeq} itself when the next entry is already broken.
      */
-    long intactFrom(long fromSeq, String fromHash);
+    default long intactFrom(long fromSeq, String fromHash) {
+        return intactFrom(fromSeq, fromHash, walked -> {
+        });
+    }
+
+    /** The same, telling {@code walked} how many entries have been walked, every {@link AuditTrail#PROGRESS_EVERY} entries. */
+    long intactFrom(long fromSeq, String fromHash, LongConsumer walked);
 
     /**
      * Walks the whole chain in {@code seq} order over one forward-only cursor, until {@code visitor} returns false.

@@ -83,7 +83,16 @@ public final class TrustStore {
      * detected only by a client that saw a newer head (docs/security.md).
      */
     public HeadCheck checkHead(Registry registry) {
-        return registry.read(store -> checkHead(store, registry.location().key(), null));
+        return checkHead(registry, (walked, total) -> {
+        });
+    }
+
+    /**
+     * The same, telling {@code progress} how far the walk from the pinned head has come, every
+     * {@link AuditTrail#PROGRESS_EVERY} entries: a first use walks the whole chain.
+     */
+    public HeadCheck checkHead(Registry registry, AuditTrail.Progress progress) {
+        return registry.read(store -> checkHead(store, registry.location().key(), null, progress));
     }
 
     /**
@@ -92,6 +101,11 @@ public final class TrustStore {
      * before the pinned head, the entries after that head are walked as before.
      */
     public HeadCheck checkHead(Store store, String path, AuditTrail.Verification chain) {
+        return checkHead(store, path, chain, (walked, total) -> {
+        });
+    }
+
+    private HeadCheck checkHead(Store store, String path, AuditTrail.Verification chain, AuditTrail.Progress progress) {
         Optional<String> pinned = settings.get(HEAD_PREFIX + path);
         long pinnedSeq = pinned.map(text -> Long.parseLong(text.substring(0, text.indexOf(':')))).orElse(0L);
         String pinnedHash = pinned.map(text -> text.substring(text.indexOf(':') + 1)).orElse(AuditTrail.GENESIS);
@@ -111,7 +125,7 @@ public final class TrustStore {
         // A whole walk that verified past the pinned entry (whose hash was just compared) has seen every entry after it
         // link and hash up to where it stopped: exactly where a walk from the pinned entry would stop.
         long intactTo = chain != null && chain.whole() && (chain.ok() || pinnedSeq < chain.firstBadSeq().get())
-                ? chain.checked() : store.audit().intactFrom(pinnedSeq, pinnedHash);
+                ? chain.checked() : store.audit().intactFrom(pinnedSeq, pinnedHash, walked -> progress.update(walked, last - pinnedSeq));
         for (SignedHead head : store.audit().signedHeadsOnChain(pinnedSeq, intactTo)) {
             long seq = head.seq();
             String signer = head.signer();

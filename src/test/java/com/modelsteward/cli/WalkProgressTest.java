@@ -17,22 +17,22 @@ class WalkProgressTest {
 
     @Test
     void aLongWalkShowsItsCountOnOneLineAndWipesItBeforeTheResult() {
-        WalkProgress progress = new WalkProgress(err, true, 100_000, now::get);
-        progress.walked(4096);
+        WalkProgress progress = new WalkProgress(err, true, now::get);
+        progress.walked(4096, 100_000);
         assertEquals("", written(), "nothing in the walk's first second");
 
         now.addAndGet(1_200_000_000L);
-        progress.walked(40_960);
+        progress.walked(40_960, 100_000);
         assertEquals("verifying the audit trail: 40960 of 100000 entries (40 %)", screen());
         now.addAndGet(50_000_000L);
-        progress.walked(45_056);
+        progress.walked(45_056, 100_000);
         assertEquals("verifying the audit trail: 40960 of 100000 entries (40 %)", screen(), "redrawn at most ten times a second");
         now.addAndGet(60_000_000L);
-        progress.walked(98_304);
+        progress.walked(98_304, 100_000);
         assertEquals("verifying the audit trail: 98304 of 100000 entries (98 %)", screen());
 
         now.addAndGet(10_000_000L);
-        progress.walked(100_000);
+        progress.walked(100_000, 100_000);
         assertEquals("verifying the audit trail: 100000 of 100000 entries (100 %)", screen(), "the whole count, however soon");
 
         progress.end();
@@ -43,19 +43,19 @@ class WalkProgressTest {
 
     @Test
     void aShorterCountOverwritesTheWholeOfTheLongerOne() {
-        WalkProgress progress = new WalkProgress(err, true, 5, now::get);
+        WalkProgress progress = new WalkProgress(err, true, now::get);
         now.addAndGet(2_000_000_000L);
-        progress.walked(8192);
+        progress.walked(8192, 5);
         now.addAndGet(200_000_000L);
-        progress.walked(4);
+        progress.walked(4, 5);
         assertEquals("verifying the audit trail: 4 of 5 entries (80 %)", screen().stripTrailing());
     }
 
     @Test
     void nothingIsWrittenWhereTheOutputIsNotATerminal() {
-        WalkProgress progress = new WalkProgress(err, false, 100_000, now::get);
+        WalkProgress progress = new WalkProgress(err, false, now::get);
         now.addAndGet(10_000_000_000L);
-        progress.walked(40_960);
+        progress.walked(40_960, 100_000);
         progress.end();
         assertEquals("", written());
     }

@@ -1,8 +1,10 @@
 package com.modelsteward.trust;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelsteward.config.AppSettings;
 import com.modelsteward.demo.ScaleGenerator;
 import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.ModelCatalog;
@@ -15,14 +17,17 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The counts a long verify shows as it goes: `audit verify`'s on a terminal, the console's Audit page's. */
+/**
+ * The counts a long walk of the chain shows as it goes: {@code audit verify}'s and a first use's on a terminal, the
+ * console's Audit page's.
+ */
 class AuditWalkProgressTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void bothWalksOfTheLogCountTheirEntriesAsTheyGo() {
+    void everyWalkOfTheWholeLogCountsItsEntriesAsItGoes() {
         try (Registry registry = new ScaleGenerator(7L, Instant.parse("2026-11-01T12:00:00Z"), "pipeline.bot")
                 .create(dir.resolve("scale.db"), 5_000, done -> { })) {
             long entries = new ModelCatalog(registry).auditCount();
@@ -47,6 +52,21 @@ class AuditWalkProgressTest {
                 expected.add(entries);
             }
             assertEquals(expected, walked, "audit verify's walk, its last count the whole log's");
+
+            // A user's first use of the registry walks the whole chain before any command (checkHead from no pin).
+            List<Long> firstUse = new ArrayList<>();
+            List<Long> firstUseTotals = new ArrayList<>();
+            TrustStore trust = new TrustStore(new AppSettings(dir.resolve("settings.properties")));
+            assertFalse(trust.checkHead(registry, (done, total) -> {
+                firstUse.add(done);
+                firstUseTotals.add(total);
+            }).alarming());
+            assertEquals(everyStep, firstUse, "the first use's walk from the genesis");
+            assertTrue(firstUseTotals.stream().allMatch(total -> total == entries), "of the whole log: " + firstUseTotals);
+            List<Long> returning = new ArrayList<>();
+            trust.checkHead(registry, (done, total) -> returning.add(done));
+            assertTrue(returning.isEmpty() || returning.getLast() < everyStep.getLast(),
+                    "a returning user walks only from the head pinned then: " + returning);
         }
     }
 }

@@ -226,7 +226,7 @@ final class SqlAuditStore implements AuditStore {
     }
 
     @Override
-    public long intactFrom(long fromSeq, String fromHash) {
+    public long intactFrom(long fromSeq, String fromHash, LongConsumer walked) {
         try (PreparedStatement statement = handle.getConnection().prepareStatement(
                 "SELECT seq, ts, actor, action, entity, payload_json, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq")) {
             statement.setLong(1, fromSeq);
@@ -243,6 +243,9 @@ final class SqlAuditStore implements AuditStore {
                     }
                     last = seq;
                     prev = hash;
+                    if ((last - fromSeq) % AuditTrail.PROGRESS_EVERY == 0) {
+                        walked.accept(last - fromSeq);
+                    }
                 }
                 return last;
             }
