@@ -35,14 +35,10 @@ class AuditWalkProgressTest {
                     .map(step -> step * AuditTrail.PROGRESS_EVERY).boxed().toList();
             assertTrue(everyStep.size() >= 1, "a log long enough to report: " + entries + " entries");
 
-            List<Long> checked = new ArrayList<>();
-            List<Long> totals = new ArrayList<>();
-            assertTrue(AuditTrail.verify(registry, (done, total) -> {
-                checked.add(done);
-                totals.add(total);
-            }).ok());
-            assertEquals(everyStep, checked, "the console's chain check");
-            assertTrue(totals.stream().allMatch(total -> total == entries), "of the whole log: " + totals);
+            Counts chain = new Counts();
+            assertTrue(AuditTrail.verify(registry, chain).ok());
+            assertEquals(everyStep, chain.done, "the console's chain check");
+            assertTrue(chain.totals.stream().allMatch(total -> total == entries), "of the whole log: " + chain.totals);
 
             List<Long> walked = new ArrayList<>();
             SignatureAudit.Full full = registry.readSnapshot(store -> SignatureAudit.verifyAll(store, walked::add));
@@ -54,19 +50,27 @@ class AuditWalkProgressTest {
             assertEquals(expected, walked, "audit verify's walk, its last count the whole log's");
 
             // A user's first use of the registry walks the whole chain before any command (checkHead from no pin).
-            List<Long> firstUse = new ArrayList<>();
-            List<Long> firstUseTotals = new ArrayList<>();
+            Counts firstUse = new Counts();
             TrustStore trust = new TrustStore(new AppSettings(dir.resolve("settings.properties")));
-            assertFalse(trust.checkHead(registry, (done, total) -> {
-                firstUse.add(done);
-                firstUseTotals.add(total);
-            }).alarming());
-            assertEquals(everyStep, firstUse, "the first use's walk from the genesis");
-            assertTrue(firstUseTotals.stream().allMatch(total -> total == entries), "of the whole log: " + firstUseTotals);
-            List<Long> returning = new ArrayList<>();
-            trust.checkHead(registry, (done, total) -> returning.add(done));
-            assertTrue(returning.isEmpty() || returning.getLast() < everyStep.getLast(),
-                    "a returning user walks only from the head pinned then: " + returning);
+            assertFalse(trust.checkHead(registry, firstUse).alarming());
+            assertEquals(everyStep, firstUse.done, "the first use's walk from the genesis");
+            assertTrue(firstUse.totals.stream().allMatch(total -> total == entries), "of the whole log: " + firstUse.totals);
+            Counts returning = new Counts();
+            trust.checkHead(registry, returning);
+            assertTrue(returning.done.isEmpty() || returning.done.getLast() < everyStep.getLast(),
+                    "a returning user walks only from the head pinned then: " + returning.done);
+        }
+    }
+
+    /** What a walk reported, in order. */
+    private static final class Counts implements AuditTrail.Progress {
+        final List<Long> done = new ArrayList<>();
+        final List<Long> totals = new ArrayList<>();
+
+        @Override
+        public void update(long checked, long total) {
+            done.add(checked);
+            totals.add(total);
         }
     }
 }
