@@ -91,11 +91,14 @@ public record CliContext(PrintStream out, PrintStream err, Clock clock, String u
         Registry registry = openRegistryCheckingRoot(options);
         // A first use walks the whole chain (seconds at 100 000 versions): a person at a terminal sees it count.
         WalkProgress progress = WalkProgress.forTerminal(this);
+        TrustStore.HeadCheck head;
         try {
-            warn(TrustStore.load().checkHead(registry, progress::walked));
+            head = TrustStore.load().checkHead(registry, progress::walked);
         } finally {
+            // Wiped before a warning is printed, which would otherwise start on the count's line.
             progress.end();
         }
+        warn(head);
         return registry;
     }
 
