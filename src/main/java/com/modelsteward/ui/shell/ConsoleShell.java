@@ -7,6 +7,7 @@ import com.modelsteward.config.AppVersion;
 import com.modelsteward.config.Environment;
 import com.modelsteward.config.RecentRegistries;
 import com.modelsteward.demo.DemoGenerator;
+import com.modelsteward.registry.AuditTrail;
 import com.modelsteward.registry.Location;
 import com.modelsteward.registry.ModelCatalog;
 import com.modelsteward.registry.Registry;
@@ -67,6 +68,8 @@ public final class ConsoleShell implements AutoCloseable {
     private Consumer<AppContext> onOpened = ignored -> { };
     private Consumer<Optional<Throwable>> onFirstData = ignored -> { };
     private Prefetch prefetch;
+    /** The opening under way, if any: a count it posted after it ended (or after another began) is not shown. */
+    private Object opening;
     private FrameWatchdog watchdog;
     private Consumer<Throwable> onOpenFailed;
     private boolean askForPasswords = true;
@@ -229,11 +232,12 @@ public final class ConsoleShell implements AutoCloseable {
     public void open(Location location, boolean createDemoIfMissing) {
         String name = location instanceof Location.Server server ? RegistryNames.serverName(server) : String.valueOf(
                 ((Location.File) location).path().getFileName());
+        // No file check here (the FX thread does no I/O): the demo case says what a first start is waiting for.
+        String waiting = createDemoIfMissing ? "Opening the demo registry " + location + " …\nOn the first start it is created first"
+                + " (a few seconds): example models, scorecards, drift samples and a signed audit trail."
+                : location instanceof Location.Server ? "Connecting to " + name + " …" : "Opening " + location + " …";
         if (registry == null) {
-            // No file check here (the FX thread does no I/O): the demo case says what a first start is waiting for.
-            window.showMessage(createDemoIfMissing ? "Opening the demo registry " + location + " …\nOn the first start it is created first"
-                    + " (a few seconds): example models, scorecards, drift samples and a signed audit trail."
-                    : location instanceof Location.Server ? "Connecting to " + name + " …" : "Opening " + location + " …");
+            window.showMessage(waiting);
         }
         // The address as tried, its login and password filled in: what the password dialog names when the server refuses.
         Prefetch started = prefetch;
@@ -244,10 +248,35 @@ public final class ConsoleShell implements AutoCloseable {
         }
         // The registry the launcher began to open before the toolkit started (the first one only), else now.
         AtomicReference<Location> tried = started != null ? started.tried() : new AtomicReference<>(location);
+        OpeningWalk walk = started != null ? started.walk() : new OpeningWalk();
         Callable<Opened> work = started != null ? started.opened()::get
-                : () -> openOffFxThread(location, createDemoIfMissing, tried, user, settings, environment, clock);
-        tasks.run(location instanceof Location.Server ? "Connecting to " + name : "Opening " + name, work, this::attach,
-                failure -> Platform.runLater(() -> openFailed(tried.get(), failure)));
+                : () -> openOffFxThread(location, createDemoIfMissing, tried, user, settings, environment, clock, walk);
+        Object thisOpening = new Object();
+        opening = thisOpening;
+        tasks.runWithProgress(location instanceof Location.Server ? "Connecting to " + name : "Opening " + name, sink -> {
+            // A first use walks the whole chain: the status bar's bar follows it, and the empty window counts it.
+            walk.follow((checked, total) -> {
+                sink.update(checked, total);
+                Platform.runLater(() -> {
+                    if (opening == thisOpening && registry == null) {
+                        window.showMessage(OpeningWalk.message(waiting, checked, total));
+                    }
+                });
+            });
+            return work.call();
+        }, opened -> {
+            ended(thisOpening);
+            attach(opened);
+        }, failure -> Platform.runLater(() -> {
+            ended(thisOpening);
+            openFailed(tried.get(), failure);
+        }));
+    }
+
+    private void ended(Object anOpening) {
+        if (opening == anOpening) {
+            opening = null;
+        }
     }
 
     /**
@@ -257,7 +286,7 @@ public final class ConsoleShell implements AutoCloseable {
      * page can be built while they run.
      */
     static Opened openOffFxThread(Location location, boolean createDemoIfMissing, AtomicReference<Location> tried, String user,
-            AppSettings settings, Environment environment, Clock clock) throws java.io.IOException {
+            AppSettings settings, Environment environment, Clock clock, AuditTrail.Progress walk) throws java.io.IOException {
         Location resolved = location;
         if (location instanceof Location.Server server) {
             resolved = ServerLogin.resolve(server, environment.asMap(), user, environment.get("HOME").map(Path::of).orElse(null));
@@ -280,7 +309,7 @@ public final class ConsoleShell implements AutoCloseable {
                     () -> OverviewViewModel.read(services, catalog, acting, clock), ConsoleShell::firstReader);
             TrustStore trust = new TrustStore(settings);
             TrustStore.Check root = trust.check(opened);
-            TrustStore.HeadCheck head = trust.checkHead(opened);
+            TrustStore.HeadCheck head = trust.checkHead(opened, walk);
             return new Opened(opened, acting, roles, root, head, changeCounter, services, catalog, overview);
         } catch (RuntimeException failed) {
             opened.close();
@@ -297,7 +326,7 @@ public final class ConsoleShell implements AutoCloseable {
      * The registry the console will open, begun before the toolkit starts ({@link ConsoleLauncher}): the location
      * {@link #start} would choose, and its opening under way.
      */
-    record Prefetch(Location location, AtomicReference<Location> tried, CompletableFuture<Opened> opened) {
+    record Prefetch(Location location, AtomicReference<Location> tried, CompletableFuture<Opened> opened, OpeningWalk walk) {
 
         /** Starts opening what {@link #start} would open, on a thread of its own. */
         static Prefetch begin(ConsoleOptions options, AppSettings settings, String user, Environment environment, Clock clock) {
@@ -305,14 +334,15 @@ public final class ConsoleShell implements AutoCloseable {
             Location location = chosen.orElseGet(() -> new Location.File(AppDirs.demoRegistry()));
             AtomicReference<Location> tried = new AtomicReference<>(location);
             CompletableFuture<Opened> opened = new CompletableFuture<>();
+            OpeningWalk walk = new OpeningWalk();
             Thread.ofPlatform().daemon().name("registry-opener").start(() -> {
                 try {
-                    opened.complete(openOffFxThread(location, chosen.isEmpty(), tried, user, settings, environment, clock));
+                    opened.complete(openOffFxThread(location, chosen.isEmpty(), tried, user, settings, environment, clock, walk));
                 } catch (Exception | Error failed) {
                     opened.completeExceptionally(failed);
                 }
             });
-            return new Prefetch(location, tried, opened);
+            return new Prefetch(location, tried, opened, walk);
         }
 
         /** Not used after all: the registry is closed once it has opened. */

@@ -114,6 +114,7 @@ final class MainWindow {
         nav.addEventFilter(KeyEvent.KEY_PRESSED, this::navigateByKey);
 
         ProgressBar progress = new ProgressBar();
+        progress.setId("status-progress");
         progress.setPrefWidth(140);
         progress.progressProperty().bind(tasks.progressProperty());
         progress.visibleProperty().bind(tasks.runningProperty().greaterThan(0));
@@ -448,6 +449,12 @@ final class MainWindow {
     }
 
     void showMessage(String message) {
+        // A message that counts (a first use's walk of the chain) changes the text of the label already shown.
+        if (content.getChildren().size() == 1 && content.getChildren().getFirst() instanceof Label shown
+                && shown.getStyleClass().contains("placeholder-message")) {
+            shown.setText(message);
+            return;
+        }
         Label label = new Label(message);
         label.getStyleClass().add("placeholder-message");
         label.setWrapText(true);
