@@ -1,3 +1,6 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.application.Application;
@@ -28,8 +31,7 @@ public final class BareWindow extends Application {
                 Platform.requestNextPulse();
             } else {
                 scene.removePostLayoutPulseListener(listener[0]);
-                long millis = ProcessHandle.current().info().startInstant()
-                        .map(begin -> Duration.between(begin, Instant.now()).toMillis()).orElse(-1L);
+                long millis = ageAtMain < 0 ? -1 : ageAtMain + (System.nanoTime() - nanosAtMain) / 1_000_000;
                 long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
                 System.err.println("steward.startup first-frame-ms=" + millis + " cpu-ms=" + cpu);
                 Platform.exit();
@@ -39,7 +41,30 @@ public final class BareWindow extends Application {
         Platform.requestNextPulse();
     }
 
+    /** The process's age when main began, and System.nanoTime() then: FirstFrame's rule, read before the toolkit starts. */
+    private static long ageAtMain;
+    private static long nanosAtMain;
+
     public static void main(String[] args) {
+        ageAtMain = processAgeMillis();
+        nanosAtMain = System.nanoTime();
         launch(args);
+    }
+
+    /**
+     * As com.modelsteward.ui.shell.FirstFrame.processAgeMillis: on Linux the uptime less the process's start in clock
+     * ticks since boot (USER_HZ, 100), not the JDK's start instant, which is up to a second early there.
+     */
+    private static long processAgeMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startTicks = Long.parseLong(fields[22 - 3]);
+            String uptime = Files.readString(Path.of("/proc/uptime"));
+            return Math.round(Double.parseDouble(uptime.substring(0, uptime.indexOf(' '))) * 1000) - startTicks * 10;
+        } catch (IOException | RuntimeException notLinux) {
+            return ProcessHandle.current().info().startInstant()
+                    .map(begin -> Duration.between(begin, Instant.now()).toMillis()).orElse(-1L);
+        }
     }
 }

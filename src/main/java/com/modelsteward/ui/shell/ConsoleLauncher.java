@@ -13,6 +13,7 @@ public final class ConsoleLauncher {
     }
 
     public static void launch(String[] args) {
+        FirstFrame.readProcessAge();
         ConsoleOptions options = null;
         try {
             options = ConsoleOptions.parse(java.util.List.of(args));
