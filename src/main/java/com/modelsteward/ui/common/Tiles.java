@@ -6,13 +6,12 @@ import eu.hansolo.tilesfx.TileBuilder;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.geometry.Insets;
 import javafx.scene.paint.Color;
 
 /**
- * The one place tiles are built, so they share size, colours and (for tiles that update often) no animation. TilesFX
- * takes colours from Java, not CSS: they are the theme's looked-up colours ({@link ThemeColours}), applied again when
- * the theme changes.
+ * The one place TilesFX tiles are built (the Drift page's gauges; the Overview's tiles are the theme's labels, ADR 26),
+ * so they share size, colours and no animation. TilesFX takes colours from Java, not CSS: they are the theme's
+ * looked-up colours ({@link ThemeColours}), applied again when the theme changes.
  */
 public final class Tiles {
 
@@ -20,29 +19,6 @@ public final class Tiles {
     public static final double HEIGHT = 170;
 
     private Tiles() {
-    }
-
-    /** A big number with a title and a text line under it (the text carries the meaning, not the colour). */
-    public static Tile number(String title, String description) {
-        return themed(TileBuilder.create()
-                .skinType(Tile.SkinType.NUMBER)
-                .prefSize(WIDTH, HEIGHT)
-                .title(title)
-                .description(description)
-                .decimals(0)
-                .animated(false)
-                .padding(new Insets(8))
-                .build(), tile -> { });
-    }
-
-    /** Horizontal bars with a label and value each. */
-    public static Tile bars(String title) {
-        return themed(TileBuilder.create()
-                .skinType(Tile.SkinType.BAR_CHART)
-                .prefSize(WIDTH * 1.6, HEIGHT)
-                .title(title)
-                .animated(false)
-                .build(), tile -> { });
     }
 
     /**

@@ -2,21 +2,12 @@ package com.modelsteward.ui.overview;
 
 import com.modelsteward.app.AttentionInbox;
 import com.modelsteward.registry.RegistryEvent;
-import com.modelsteward.registry.StateCount;
 import com.modelsteward.ui.approvals.GovernanceActions;
 import com.modelsteward.ui.common.AppContext;
 import com.modelsteward.ui.common.Columns;
 import com.modelsteward.ui.common.LazyPage;
-import com.modelsteward.ui.common.ThemeColours;
-import com.modelsteward.ui.common.Tiles;
-import eu.hansolo.tilesfx.Tile;
-import eu.hansolo.tilesfx.skins.BarChartItem;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -33,7 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 
 /**
@@ -42,10 +32,8 @@ import javafx.scene.text.Text;
  */
 public final class OverviewView extends LazyPage {
 
-    /** States whose badge colour the theme defines as {@code -color-<state>}; any other state gets one more colour. */
-    private static final Set<String> THEMED_STATES = Set.of("active", "shadow", "candidate", "retired");
-
     private static final double TILE_HEIGHT = 140;
+    private static final double TILE_WIDTH = 230;
     private static final double TILE_MIN_WIDTH = 140;
 
     private final OverviewViewModel model;
@@ -60,7 +48,7 @@ public final class OverviewView extends LazyPage {
      * A tile is a way in: a click, or Enter or Space when it has the focus (Tab reaches it), shows the page that lists
      * what it counts; its tooltip says which.
      */
-    private Tile leadsTo(Tile tile, String pageId, String pageTitle) {
+    private <T extends Region> T leadsTo(T tile, String pageId, String pageTitle) {
         tile.setFocusTraversable(true);
         tile.getStyleClass().add("tile-link");
         tile.setAccessibleHelp("Opens " + pageTitle);
@@ -95,33 +83,23 @@ public final class OverviewView extends LazyPage {
         model.whenFirstLoaded(action);
     }
 
-    /** One bar per state, in the state's badge colour (the bar's label carries the state; the colour repeats it). */
-    private void fillStates(Tile states, Function<String, Color> colours) {
-        states.clearBarChartItems();
-        for (StateCount count : model.versionsByState()) {
-            String state = count.state().toLowerCase(Locale.ROOT);
-            BarChartItem item = new BarChartItem(count.state(), count.count(),
-                    colours.apply(THEMED_STATES.contains(state) ? "-color-" + state : "-color-tile-other-state"));
-            item.setFormatString("%.0f");
-            states.addBarChartItem(item);
-        }
-    }
-
     @Override
     protected VBox build() {
-        Tile active = Tiles.number("ACTIVE models", "model names with a live version");
+        FigureTile active = new FigureTile("ACTIVE models", "model names with a live version");
         active.setId("tile-active");
-        Tile pending = Tiles.number("Pending approvals", "requests waiting for a decision");
+        FigureTile pending = new FigureTile("Pending approvals", "requests waiting for a decision");
         pending.setId("tile-pending");
-        Tile drift = Tiles.number("Drift alerts", "live versions with a SEVERE feature");
+        FigureTile drift = new FigureTile("Drift alerts", "live versions with a SEVERE feature");
         drift.setId("tile-drift");
-        Tile states = Tiles.bars("Versions per state");
+        StateBarsTile states = new StateBarsTile("Versions per state");
         states.setId("tile-states");
-        model.activeModelsProperty().addListener((obs, old, now) -> active.setValue(now.doubleValue()));
-        model.pendingApprovalsProperty().addListener((obs, old, now) -> pending.setValue(now.doubleValue()));
-        model.driftAlertsProperty().addListener((obs, old, now) -> drift.setValue(now.doubleValue()));
-        model.versionsByState().addListener((ListChangeListener<StateCount>) change -> fillStates(states, ThemeColours.of(states)));
-        ThemeColours.follow(states, colours -> fillStates(states, colours));
+        // Each read's figures, once all are in: a first read of zeros replaces the tiles' dashes too.
+        model.readsShownProperty().addListener((obs, old, now) -> {
+            active.setValue(model.activeModelsProperty().get());
+            pending.setValue(model.pendingApprovalsProperty().get());
+            drift.setValue(model.driftAlertsProperty().get());
+            states.show(model.versionsByState());
+        });
 
         leadsTo(active, "models", "Models");
         leadsTo(pending, "approvals", "Approvals");
@@ -129,14 +107,14 @@ public final class OverviewView extends LazyPage {
         leadsTo(states, "models", "Models");
         HBox tiles = new HBox(12, active, pending, drift, states);
         // One row that shares the page's width: at 1024 px a wrapped second row of tiles left the inbox two lines.
-        for (Tile tile : List.of(active, pending, drift, states)) {
+        for (Region tile : List.of(active, pending, drift, states)) {
             tile.setMinSize(TILE_MIN_WIDTH, TILE_HEIGHT);
-            tile.setPrefSize(Tiles.WIDTH, TILE_HEIGHT);
+            tile.setPrefSize(TILE_WIDTH, TILE_HEIGHT);
             tile.setMaxSize(Double.MAX_VALUE, TILE_HEIGHT);
             HBox.setHgrow(tile, Priority.ALWAYS);
         }
         states.setMinWidth(TILE_MIN_WIDTH * 1.5);
-        states.setPrefWidth(Tiles.WIDTH * 1.4);
+        states.setPrefWidth(TILE_WIDTH * 1.4);
 
         TableView<RegistryEvent> events = new TableView<>(model.recentEvents());
         events.setId("recent-events");

@@ -35,6 +35,8 @@ public final class OverviewViewModel {
     private final LongProperty activeModels = new SimpleLongProperty();
     private final LongProperty pendingApprovals = new SimpleLongProperty();
     private final LongProperty driftAlerts = new SimpleLongProperty();
+    /** How many reads have been shown: a read whose figures equal the last (or the zeros before any) still counts. */
+    private final LongProperty readsShown = new SimpleLongProperty();
     private final ObservableList<StateCount> versionsByState = FXCollections.observableArrayList();
     private final ObservableList<RegistryEvent> recentEvents = FXCollections.observableArrayList();
     private final ObservableList<AttentionInbox.Item> attention = FXCollections.observableArrayList();
@@ -114,6 +116,7 @@ public final class OverviewViewModel {
         versionsByState.setAll(snapshot.byState());
         recentEvents.setAll(snapshot.events());
         attention.setAll(items);
+        readsShown.set(readsShown.get() + 1);
     }
 
     /** Runs {@code action} on the FX thread once the first load's figures are in the properties, or it failed. */
@@ -188,6 +191,11 @@ public final class OverviewViewModel {
     /** False until the first load, lineage checks included: an empty inbox says "nothing needs you" only once it has been read. */
     public BooleanProperty attentionLoadedProperty() {
         return attentionLoaded;
+    }
+
+    /** Incremented once a read's figures are all in the properties: what the tiles follow. */
+    public javafx.beans.value.ObservableLongValue readsShownProperty() {
+        return readsShown;
     }
 
     public LongProperty activeModelsProperty() {

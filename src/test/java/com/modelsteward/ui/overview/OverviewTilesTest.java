@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.modelsteward.testsupport.DemoConsole;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.ui.shell.ConsoleShell;
-import eu.hansolo.tilesfx.Tile;
 import java.nio.file.Path;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -55,7 +54,7 @@ class OverviewTilesTest {
         FxWait.until("the pending tile leads to the approvals", () -> "approvals".equals(shell.currentPage()));
 
         robot.interact(() -> shell.show("overview"));
-        Tile drift = robot.lookup("#tile-drift").queryAs(Tile.class);
+        FigureTile drift = robot.lookup("#tile-drift").queryAs(FigureTile.class);
         assertTrue(drift.isFocusTraversable(), "Tab reaches the tiles");
         robot.interact(drift::requestFocus);
         FxWait.until("the drift tile has the focus", drift::isFocused);

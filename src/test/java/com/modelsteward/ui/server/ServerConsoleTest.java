@@ -16,7 +16,8 @@ import com.modelsteward.ui.approvals.ApprovalsView;
 import com.modelsteward.ui.models.ModelsView;
 import com.modelsteward.ui.shell.ConsoleShell;
 import com.modelsteward.ui.shell.Pages;
-import eu.hansolo.tilesfx.Tile;
+import com.modelsteward.ui.overview.FigureTile;
+import com.modelsteward.ui.overview.StateBarsTile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -102,10 +103,10 @@ class ServerConsoleTest {
         assertEquals("Registry: " + team.database() + " on " + server + " · logged in as rachel (RISK_OFFICER)", status);
         assertEquals("Model Steward — " + team.database() + " on " + server + " · rachel", shell.stage().getTitle());
 
-        Tile pending = robot.lookup("#tile-pending").queryAs(Tile.class);
+        FigureTile pending = robot.lookup("#tile-pending").queryAs(FigureTile.class);
         FxWait.until("the Overview counts the pending request", () -> pending.getValue() == 1);
-        Tile states = robot.lookup("#tile-states").queryAs(Tile.class);
-        FxWait.until("the Overview counts the versions per state", () -> states.getBarChartItems().stream().mapToDouble(b -> b.getValue()).sum() == 2);
+        StateBarsTile states = robot.lookup("#tile-states").queryAs(StateBarsTile.class);
+        FxWait.until("the Overview counts the versions per state", () -> states.counts().stream().mapToLong(count -> count.count()).sum() == 2);
         robot.interact(() -> Screenshots.write(shell.stage().getScene(), "server-overview"));
 
         // Pages shown as Ctrl+N shows them, so the focus follows into each page's table (a click would keep it in the sidebar).

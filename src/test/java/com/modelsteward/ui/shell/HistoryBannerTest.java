@@ -6,7 +6,7 @@ import com.modelsteward.config.AppSettings;
 import com.modelsteward.registry.Registry;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.TestRegistries;
-import eu.hansolo.tilesfx.Tile;
+import com.modelsteward.ui.overview.FigureTile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,6 +73,6 @@ class HistoryBannerTest {
         Label banner = robot.lookup("#banner-tampered").queryAs(Label.class);
         assertTrue(banner.getText().startsWith("✖ Tampered: ") && banner.getText().contains("chen.wei"), banner.getText());
         assertTrue(List.of(false).equals(bannerAtFirstData), "the Overview's data came first: " + bannerAtFirstData);
-        assertTrue(robot.lookup("#tile-active").queryAs(Tile.class).getValue() > 0, "the Overview's figures are on screen");
+        assertTrue(robot.lookup("#tile-active").queryAs(FigureTile.class).getValue() > 0, "the Overview's figures are on screen");
     }
 }

@@ -13,7 +13,7 @@ import com.modelsteward.registry.Registry;
 import com.modelsteward.registry.StateCount;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.TestRegistries;
-import eu.hansolo.tilesfx.Tile;
+import com.modelsteward.ui.overview.FigureTile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +52,7 @@ class StartupPrefetchTest {
     private ConsoleShell shell;
     private Path db;
     /** The tiles' values when the shell said the first data was shown, and how often it said so. */
-    private final List<Double> tilesAtFirstData = new ArrayList<>();
+    private final List<Long> tilesAtFirstData = new ArrayList<>();
     private final List<Optional<Throwable>> firstData = new ArrayList<>();
 
     /** The demo is generated once per test JVM: here, not in {@code @Start}, whose set-up has a time limit. */
@@ -78,7 +78,7 @@ class StartupPrefetchTest {
         shell.setOnFirstData(failure -> {
             firstData.add(failure);
             for (String tile : List.of("#tile-active", "#tile-pending", "#tile-drift")) {
-                tilesAtFirstData.add(((Tile) stage.getScene().lookup(tile)).getValue());
+                tilesAtFirstData.add(((FigureTile) stage.getScene().lookup(tile)).getValue());
             }
         });
         stage.setWidth(1024);
@@ -105,7 +105,7 @@ class StartupPrefetchTest {
         RegistryServices services = new RegistryServices(shell.context().registry(), Environment.process(), CLOCK);
         String live = services.policy().liveState();
         long active = catalog.countsByState().stream().filter(count -> count.state().equals(live)).mapToLong(StateCount::count).sum();
-        List<Double> expected = List.of((double) active, (double) catalog.pendingRequestCount(), (double) catalog.driftAlertCount(live));
+        List<Long> expected = List.of(active, catalog.pendingRequestCount(), catalog.driftAlertCount(live));
         assertEquals(1, firstData.size(), "the first data is told once");
         assertEquals(Optional.empty(), firstData.getFirst());
         assertEquals(expected, tilesAtFirstData, "the tiles held the registry's figures when the first data was said to be shown");

@@ -8,7 +8,7 @@ import com.modelsteward.testsupport.DemoConsole;
 import com.modelsteward.testsupport.FxWait;
 import com.modelsteward.testsupport.Screenshots;
 import com.modelsteward.ui.common.Theme;
-import eu.hansolo.tilesfx.Tile;
+import com.modelsteward.ui.overview.FigureTile;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.MenuBar;
@@ -26,7 +26,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** View ▸ Theme ▸ Dark restyles the window, what Java draws (tiles) and later dialogs, and is remembered. */
+/** View ▸ Theme ▸ Dark restyles the window, the Overview's tiles and later dialogs, and is remembered. */
 @ExtendWith(ApplicationExtension.class)
 class ThemeTest {
 
@@ -51,10 +51,10 @@ class ThemeTest {
     void theDarkThemeRestylesTheWindowTheTilesAndLaterDialogsAndIsRemembered(FxRobot robot) throws Exception {
         FxWait.until("the overview is shown", () -> "overview".equals(shell.currentPage()) && robot.lookup("#tile-active").tryQuery().isPresent());
         Region root = (Region) shell.stage().getScene().getRoot();
-        Tile tile = robot.lookup("#tile-active").queryAs(Tile.class);
+        FigureTile tile = robot.lookup("#tile-active").queryAs(FigureTile.class);
         assertEquals(Theme.LIGHT, shell.theme());
         assertEquals(Color.web("#f6f7f9"), background(root), "light.css's -color-bg");
-        assertEquals(Color.web("#1f2a37"), tile.getBackgroundColor(), "light.css's -color-tile-bg");
+        assertEquals(Color.web("#1f2a37"), background(tile), "light.css's -color-tile-bg");
         assertTrue(themeItem(robot, "light").isSelected());
 
         robot.interact(() -> themeItem(robot, "dark").fire());
@@ -62,7 +62,7 @@ class ThemeTest {
         assertEquals(Theme.DARK, shell.theme());
         assertTrue(themeItem(robot, "dark").isSelected() && !themeItem(robot, "light").isSelected(), "View checks the theme in use");
         assertEquals(Color.web("#14181d"), background(root), "dark.css's -color-bg");
-        assertEquals(Color.web("#1c2229"), tile.getBackgroundColor(), "the tile TilesFX draws follows the theme");
+        assertEquals(Color.web("#1c2229"), background(tile), "the tile follows the theme");
         robot.interact(() -> Screenshots.write(shell.stage().getScene(), "dark-overview-1024x700"));
         FxWait.clickOn(robot, "#nav-models");
         FxWait.until("the models page is shown", () -> "models".equals(shell.currentPage()));
