@@ -85,7 +85,7 @@ final class MigrateCommand implements CliCommand {
     private static final class TerminalProgress implements RegistryMigration.Progress {
 
         private final CliContext context;
-        private final boolean live = System.console() != null && System.console().isTerminal();
+        private final boolean live = ErrorTerminal.isTerminal();
         private final long started = System.nanoTime();
         private boolean shown;
         private boolean lineOpen;

@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 /**
  * {@code audit verify}'s count on a terminal, rewritten in place on standard error ("verifying the audit trail: N of M
  * entries"). It appears once the walk has run for a second, so a quick verify prints its result alone, and it is wiped
- * before the result is printed. Nothing is shown when the output is not a terminal: a script reads the result alone.
+ * before the result is printed. Nothing is shown when standard error is not a terminal: a script's log gets no count.
  */
 final class WalkProgress {
 
@@ -28,10 +28,9 @@ final class WalkProgress {
         this.started = nanoTime.getAsLong();
     }
 
-    /** A terminal's progress, or none when the process's output is not a terminal. */
+    /** A terminal's progress, or none when standard error is not a terminal. */
     static WalkProgress forTerminal(CliContext context) {
-        java.io.Console console = System.console();
-        return new WalkProgress(context.err(), console != null && console.isTerminal(), System::nanoTime);
+        return new WalkProgress(context.err(), ErrorTerminal.isTerminal(), System::nanoTime);
     }
 
     /**
