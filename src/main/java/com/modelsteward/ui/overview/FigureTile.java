@@ -9,8 +9,7 @@ import javafx.scene.layout.VBox;
 /**
  * One of the Overview's figures: its title, the number, and a line saying what it counts (the words carry the meaning,
  * not the colour). Three labels the theme styles ({@code .figure-tile} in light.css), where TilesFX's number tile built
- * a skin of its own: the four tiles' construction and skins were about 80 ms of the FX thread's work before the
- * console's first frame (docs/decisions/0026-overview-tiles.md).
+ * a skin of its own on the FX thread before the console's first frame (docs/decisions/0026-overview-tiles.md).
  */
 public final class FigureTile extends VBox {
 

@@ -94,12 +94,16 @@ public final class OverviewView extends LazyPage {
         StateBarsTile states = new StateBarsTile("Versions per state");
         states.setId("tile-states");
         // Each read's figures, once all are in: a first read of zeros replaces the tiles' dashes too.
-        model.readsShownProperty().addListener((obs, old, now) -> {
+        Runnable showFigures = () -> {
             active.setValue(model.activeModelsProperty().get());
             pending.setValue(model.pendingApprovalsProperty().get());
             drift.setValue(model.driftAlertsProperty().get());
             states.show(model.versionsByState());
-        });
+        };
+        model.readsShownProperty().addListener((obs, old, now) -> showFigures.run());
+        if (model.readsShownProperty().get() > 0) {
+            showFigures.run();
+        }
 
         leadsTo(active, "models", "Models");
         leadsTo(pending, "approvals", "Approvals");

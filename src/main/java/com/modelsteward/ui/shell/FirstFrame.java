@@ -70,8 +70,8 @@ public final class FirstFrame {
      * ticks since boot (/proc/self/stat, USER_HZ: 100 on every Linux ABI), both exact to 10 ms. Not the JDK's
      * {@code ProcessHandle.Info.startInstant()} there: it adds the boot time, which Linux gives in whole seconds
      * (/proc/stat's btime), so it is up to a second early, by the same amount for every process of one boot — a constant
-     * that was added to both sides of every start-up ratio (390 ms on the machine where it was found) and pulled them
-     * towards 1. Elsewhere the JDK's start instant; -1 when the OS does not tell.
+     * added to both sides of every start-up ratio, which pulled them towards 1 (docs/performance.md). Elsewhere the JDK's
+     * start instant; -1 when the OS does not tell.
      */
     static long processAgeMillis() {
         try {
