@@ -3,12 +3,12 @@
 #   the app-image's GUI launcher opens a registry headless, paints it and exits 0 (--smoke); with no arguments it
 #   creates and opens the demo registry in the user's data directory; a file that is not a registry, and a shell with
 #   no display, each exit 1 with one line; the command-line launcher runs `status --db` on a demo registry and prints
-#   a command's help and the version; `model-steward COMMAND` gets the command line's settings; the bash completion
-#   completes commands and option values; the launchers start the JVM without asking the package manager (rpm, dpkg)
-#   anything; SQLite's library is loaded from the app-image, with no temporary folder; nothing is written inside the
-#   app-image; and, when there is one, the .deb lists the launchers, the AOT caches, SQLite's library and the
-#   completion, links the completion for bash-completion, depends on GTK 3, and, compressed with xz as a release is,
-#   weighs at most 80 MB.
+#   a command's help and the version; the app's jar is first on both launchers' class path; `model-steward COMMAND`
+#   gets the command line's settings; the bash completion completes commands and option values; the launchers start
+#   the JVM without asking the package manager (rpm, dpkg) anything; SQLite's library is loaded from the app-image,
+#   with no temporary folder; nothing is written inside the app-image; and, when there is one, the .deb lists the
+#   launchers, the AOT caches, SQLite's library and the completion, links the completion for bash-completion, depends
+#   on GTK 3, and, compressed with xz as a release is, weighs at most 80 MB.
 # Usage: packaging/linux/check-package.sh   (from CI after the package build; exits non-zero on the first failure)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,6 +29,12 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 [ ! -s "$work/status.err" ] || fail "model-steward-cli status wrote to stderr: $(cat "$work/status.err")"
 grep -q "ACTIVE versions:" "$work/status.out" || fail "status printed no ACTIVE versions: $(cat "$work/status.out")"
 echo "ok: model-steward-cli status --db on a demo registry"
+# The app's jar comes first on each launcher's class path: its JfrSupport takes the place of Jdbi's (ADR 27).
+for cfg in "$app"/lib/app/model-steward*.cfg; do
+  first=$(grep -m1 '^app.classpath=' "$cfg")
+  [ "$first" = 'app.classpath=$APPDIR/model-steward.jar' ] || fail "$(basename "$cfg") puts $first first, not the app's jar"
+done
+echo "ok: the app's jar is first on the launchers' class path"
 # `model-steward COMMAND` runs with the command line's settings (launcher.sh): its AOT cache, and C1 alone in a 32 MB
 # young generation for a command a user waits on; a drift keeps C2 and the collector's own sizing.
 JAVA_TOOL_OPTIONS=-XX:+PrintFlagsFinal "$app/bin/model-steward" status --db "$work/demo.db" >"$work/flags.out" 2>/dev/null \
