@@ -27,7 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The console styles itself from the stylesheets' binary forms, which the build writes from the .css files: each
- * shipped .bss must be exactly the conversion of the .css beside it, and JavaFX must take it in place of the .css.
+ * shipped .bss must hold the rules of the .css beside it as it is now, and JavaFX must take it in place of the .css.
  */
 @ExtendWith(ApplicationExtension.class)
 class BinaryStylesheetsTest {

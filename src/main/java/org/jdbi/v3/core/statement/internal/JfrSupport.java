@@ -6,7 +6,7 @@ package org.jdbi.v3.core.statement.internal;
  * the first time any statement runs, when the runtime has the jdk.jfr module, and has no switch to turn that off;
  * registering initialises the recorder's whole metadata repository, a large share of the CPU a registry's opening
  * costs (ADR 27). The runtime keeps jdk.jfr, which the Parquet reader needs, and nothing here ever records Jdbi's
- * statement events. The same methods as Jdbi's: {@code JdbiInternalsTest} compares them with the jar's.
+ * statement events. The same methods as Jdbi's: {@code JdbiFlightRecorderTest} compares them with the jar's.
  */
 public final class JfrSupport {
 
