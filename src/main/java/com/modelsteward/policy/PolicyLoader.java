@@ -218,9 +218,9 @@ public final class PolicyLoader {
     }
 
     /**
-     * One mapper per format, made on first use: a mapper keeps what it learnt of the policy's records, and a new one for
-     * every parse learnt it again each time (docs/performance.md, "Where a start's CPU went"). Configured once and then
-     * only read, which Jackson allows from any thread.
+     * One mapper per format, made on first use: a mapper keeps what it has learnt of the policy's records, so a repeated
+     * parse does not learn them again (docs/performance.md, "Where a start's CPU went"). Configured once and then only
+     * read, which Jackson allows from any thread.
      */
     private static final class YamlPolicies {
         static final ObjectMapper MAPPER = strict(YAMLMapper.builder(JsonLimits.yamlFactory()));
