@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * One open registry: its {@link Engine} and {@link Jdbi}, whether it may be written, and the single writer path of this
@@ -62,7 +61,7 @@ public final class Registry implements AutoCloseable {
         this.changeFeed = engine.changeFeed(location);
         this.location = location;
         this.connections = new ConnectionPool(dataSource);
-        this.jdbi = Jdbi.create(connections).installPlugin(new SqlObjectPlugin());
+        this.jdbi = Jdbi.create(connections);
         RowMappers.register(jdbi);
         this.schemaVersion = schemaVersion;
         this.readOnlyReason = readOnlyReason;
