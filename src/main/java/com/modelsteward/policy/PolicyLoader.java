@@ -198,8 +198,9 @@ public final class PolicyLoader {
         return resolve(builtInFile(), parse(text, source, yaml), source, env, CanonicalJson.sha256Hex(text));
     }
 
+    /** The built-in policy's records: {@link BuiltInPolicy}, what {@code policies/l3-12.yaml} parses to (ADR 29). */
     private static PolicyFile builtInFile() {
-        return readResource(BUILT_IN);
+        return BuiltInPolicy.file();
     }
 
     private static PolicyFile readResource(String name) {
