@@ -63,6 +63,7 @@ public final class Registry implements AutoCloseable {
         this.connections = new ConnectionPool(dataSource);
         this.jdbi = Jdbi.create(connections);
         RowMappers.register(jdbi);
+        PlainStatements.install(jdbi);
         this.schemaVersion = schemaVersion;
         this.readOnlyReason = readOnlyReason;
     }
