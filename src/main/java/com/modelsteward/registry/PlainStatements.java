@@ -1,6 +1,8 @@
 package com.modelsteward.registry;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.config.ConfigRegistry;
@@ -86,13 +88,32 @@ final class PlainStatements {
      * {@code :name} (letters, digits, {@code $ _ .}) is a parameter unless it follows a colon as {@code ::}, or stands
      * inside quotes.
      */
-    private record Parameters(SqlParser lexed) implements SqlParser {
+    private record Parameters(SqlParser lexed, Map<String, ParsedSql> read) implements SqlParser {
+
+        /** As many texts as Jdbi's own parser keeps (a statement run in a loop is read once, as before). */
+        private static final int KEPT = 1_000;
+
+        Parameters(SqlParser lexed) {
+            this(lexed, new ConcurrentHashMap<>());
+        }
 
         @Override
         public ParsedSql parse(String sql, StatementContext context) {
+            ParsedSql known = read.get(sql);
+            if (known != null) {
+                return known;
+            }
             if (!plainForParameters(sql)) {
                 return lexed.parse(sql, context);
             }
+            ParsedSql parsed = readByHand(sql);
+            if (read.size() < KEPT) {
+                read.put(sql, parsed);
+            }
+            return parsed;
+        }
+
+        private static ParsedSql readByHand(String sql) {
             ParsedSql.Builder parsed = ParsedSql.builder();
             int copied = 0;
             int i = 0;
